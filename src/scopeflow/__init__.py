@@ -1,0 +1,67 @@
+"""scopeflow: TensorFlow 1.x graph mode and variable sharing, in plain Python on NumPy.
+
+``import scopeflow as tf`` gives the ``tf.compat.v1`` API (after ``disable_v2_behavior``):
+graphs, name and variable scopes, ``get_variable`` with reuse, sessions, with TensorFlow's
+names, messages and error classes. This module only re-exports; the code lives in
+``scopeflow._src``.
+"""
+
+from scopeflow._src import ops as _ops_pkg  # noqa: F401
+from scopeflow._src.client.session import InteractiveSession, Session
+from scopeflow._src.framework import errors_module as errors
+from scopeflow._src.framework.constant_op import constant, convert_to_tensor, is_tensor
+from scopeflow._src.framework.constant_op import register_tensor_conversion_function
+from scopeflow._src.framework.dtypes import (
+    DType, as_dtype, bfloat16, bool, complex64, complex128, double, float16, float32, float64, half,
+    int8, int16, int32, int64, qint8, qint16, qint32, quint8, quint16, resource, string, uint8,
+    uint16, uint32, uint64, variant)
+from scopeflow._src.framework.graph import Graph
+from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.operation import Operation, Tensor
+from scopeflow._src.framework.ops_scope import (
+    add_to_collection, add_to_collections, colocate_with, control_dependencies, device,
+    get_collection, get_collection_ref, get_default_graph, get_default_session, get_name_scope,
+    get_seed, name_scope, reset_default_graph, set_random_seed)
+from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_value
+from scopeflow._src.ops.array_ops import (
+    fill, identity, ones, ones_like, placeholder, placeholder_with_default, reshape, shape, stack,
+    strided_slice, zeros, zeros_like)
+from scopeflow._src.ops.control_flow_ops import group, no_op, tuple
+from scopeflow._src.ops.linalg_ops import eye, matrix_transpose, transpose
+from scopeflow._src.ops.math_ops import (
+    abs, add, cast, divide, equal, floordiv, floormod, greater, greater_equal, less, less_equal,
+    logical_and, logical_not, logical_or, logical_xor, matmul, maximum, minimum, multiply, negative,
+    not_equal, pow, realdiv, square, subtract, to_float, truediv)
+from scopeflow._src.ops.random_ops import random_normal, random_uniform, truncated_normal
+from scopeflow._src.ops.state_ops import assign, assign_add, assign_sub
+from scopeflow._src.variables import initializers_module as initializers
+from scopeflow._src.variables.collections import (
+    all_variables, assert_variables_initialized, global_variables, global_variables_initializer,
+    initialize_all_variables, initialize_local_variables, is_variable_initialized, local_variables,
+    local_variables_initializer, model_variables, moving_average_variables, report_uninitialized_variables,
+    trainable_variables, variables_initializer)
+from scopeflow._src.variables.initializers import (
+    constant_initializer, glorot_normal_initializer, glorot_uniform_initializer, ones_initializer,
+    orthogonal_initializer, random_normal_initializer, random_uniform_initializer,
+    truncated_normal_initializer, variance_scaling_initializer, zeros_initializer)
+from scopeflow._src.variables.store import AUTO_REUSE
+from scopeflow._src.variables.template import make_template
+from scopeflow._src.variables.variable import RefVariable as Variable
+from scopeflow._src.variables.variable_scope import (
+    VariableScope, get_local_variable, get_variable, get_variable_scope, variable_op_scope, variable_scope)
+
+newaxis = None
+__version__ = "0.1.0"
+
+
+def disable_v2_behavior() -> None:
+    """Accepted for compatibility: scopeflow only has TF1 graph behaviour."""
+
+
+def disable_eager_execution() -> None:
+    """Accepted for compatibility: scopeflow never executes eagerly."""
+
+
+def executing_eagerly() -> bool:
+    """Always ``False``: scopeflow is graph mode only."""
+    return False

@@ -1,0 +1,99 @@
+"""``Const`` ops, ``tf.constant`` and ``convert_to_tensor``.
+
+``convert_to_tensor`` turns anything tensor-like into a ``Tensor``: tensors pass through
+(with TF's dtype check), objects with a registered conversion function (variables, lists
+of tensors) convert themselves, and Python or NumPy values become ``Const`` ops.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import context, dtypes, registry, tensor_util
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.tensor_shape import TensorShape
+
+_CONVERSIONS: list[tuple[type, object]] = []
+
+
+def register_tensor_conversion_function(base_type, conversion_func, priority=100) -> None:
+    """Let ``convert_to_tensor`` turn instances of ``base_type`` into tensors.
+
+    ``conversion_func(value, dtype=None, name=None, as_ref=False)`` returns a ``Tensor``.
+    """
+    _CONVERSIONS.append((base_type, conversion_func))
+
+
+def _const_factory(op, state):
+    value = op._attrs["value"]
+    return lambda: value
+
+
+registry.register(registry.OpDef(
+    "Const", outputs=["output: dtype"],
+    shape=lambda inputs, attrs: TensorShape(attrs["value"].shape),
+    factory=_const_factory,
+    fold=lambda t: t.op._attrs["value"],
+))
+
+
+def constant(value, dtype=None, shape=None, name="Const", verify_shape=False) -> Tensor:
+    """A ``Const`` op holding ``value`` (TF1's ``tf.constant``).
+
+    Python floats become float32 and ints int32; ``shape`` reshapes the value, or repeats
+    its last element to fill the shape (TF1 behaviour).
+
+    >>> import scopeflow as tf
+    >>> c = tf.constant([1.0, 2.0], name="c")
+    >>> c.name, c.dtype.name, c.shape.as_list()
+    ('c:0', 'float32', [2])
+    """
+    if dtype is not None:
+        dtype = dtypes.as_dtype(dtype)
+    array = tensor_util.to_ndarray(value, dtype, shape, verify_shape)
+    array.flags.writeable = False
+    out_dtype = dtype.base_dtype if dtype is not None and dtype.is_quantized else dtypes.as_dtype(array.dtype)
+    op = registry.create("Const", [], {"value": array, "dtype": out_dtype}, name, graph=context.default_graph(),
+                         direct=True)
+    return op._outputs[0]
+
+
+def convert_to_tensor(value, dtype=None, name=None, as_ref=False, preferred_dtype=None,
+                      dtype_hint=None) -> Tensor:
+    """``value`` as a ``Tensor`` of ``dtype`` (see the module docstring)."""
+    preferred_dtype = preferred_dtype or dtype_hint
+    if dtype is not None:
+        dtype = dtypes.as_dtype(dtype)
+    if isinstance(value, Tensor):
+        if dtype is not None and not dtype.is_compatible_with(value.dtype):
+            raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with dtype "
+                             f"{value.dtype.name}: {value!r}")
+        return value
+    for base_type, fn in _CONVERSIONS:
+        if isinstance(value, base_type):
+            result = fn(value, dtype=dtype, name=name, as_ref=as_ref)
+            if result is NotImplemented:
+                continue
+            if dtype is not None and not dtype.is_compatible_with(result.dtype):
+                raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with dtype "
+                                 f"{result.dtype.name}: {result!r}")
+            return result
+    if dtype is None and preferred_dtype is not None:
+        try:
+            return constant(value, dtypes.as_dtype(preferred_dtype), name=name or "Const")
+        except (TypeError, ValueError):
+            pass
+    if isinstance(value, type) or callable(value) and not isinstance(value, np.ndarray):
+        raise TypeError(
+            f"Failed to convert elements of {value} to Tensor. Consider casting elements to a "
+            f"supported type. See https://www.tensorflow.org/api_docs/python/tf/dtypes for supported TF dtypes.")
+    return constant(value, dtype, name=name or "Const")
+
+
+def convert_n_to_tensor(values, dtype=None, name=None, preferred_dtype=None) -> list:
+    return [convert_to_tensor(v, dtype, None if name is None else f"{name}_{i}", preferred_dtype=preferred_dtype)
+            for i, v in enumerate(values)]
+
+
+def is_tensor(x) -> bool:
+    return isinstance(x, Tensor) or hasattr(x, "_as_graph_element") and hasattr(x, "dtype")

@@ -1,0 +1,137 @@
+"""All of scopeflow's "current" state, in one place.
+
+Three kinds of state exist, and nothing else in the package keeps any:
+
+* the default-graph and default-session stacks, one per thread (a thread with an empty
+  stack sees the process-wide default graph, as in TensorFlow);
+* per-(graph, thread) builder state: the name-scope string, the control-dependency, device
+  and colocation stacks, the variable-scope stack, gradient overrides;
+* per-graph shared state (the unique-name table, collections, the variable store), kept
+  on the ``Graph`` itself and guarded by the graph's lock.
+
+Every change goes through a context manager that restores the old value in ``finally``
+and checks that exits match entries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+
+
+class BuilderState:
+    """What one thread is building inside one graph: scopes and dependency stacks."""
+
+    __slots__ = ("name_stack", "control_stack", "device_stack", "colocation_stack",
+                 "var_scope", "var_scope_counts", "gradient_overrides")
+
+    def __init__(self):
+        self.name_stack = ""            # current name scope, without trailing "/"
+        self.control_stack = []         # ControlDependencies controllers
+        self.device_stack = []          # device strings, innermost last
+        self.colocation_stack = []      # ops to colocate with
+        self.var_scope = None           # current VariableScope (created lazily)
+        self.var_scope_counts = {}      # scope name -> times entered with default_name
+        self.gradient_overrides = {}    # op type -> gradient name (gradient_override_map)
+
+
+def builder(graph) -> BuilderState:
+    """The calling thread's builder state for ``graph``."""
+    local = graph._thread_local
+    try:
+        return local.state
+    except AttributeError:
+        local.state = BuilderState()
+        return local.state
+
+
+class _ThreadStacks(threading.local):
+    def __init__(self):
+        self.graphs = []
+        self.sessions = []
+
+
+_stacks = _ThreadStacks()
+_global_graph = None
+_global_lock = threading.Lock()
+
+
+def default_graph():
+    """The innermost graph entered with ``as_default`` on this thread, else the global one."""
+    graphs = _stacks.graphs
+    if graphs:
+        return graphs[-1]
+    return _global_default_graph()
+
+
+def _global_default_graph():
+    global _global_graph
+    if _global_graph is None:
+        with _global_lock:
+            if _global_graph is None:
+                from scopeflow._src.framework.graph import Graph
+                _global_graph = Graph()
+    return _global_graph
+
+
+def reset_default_graph() -> None:
+    """Replace the global default graph with a new, empty one."""
+    global _global_graph
+    if _stacks.graphs:
+        raise AssertionError(
+            "Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared "
+            "graph, exit the nesting and create a new graph.")
+    with _global_lock:
+        _global_graph = None
+
+
+def has_default_graph_entered() -> bool:
+    return bool(_stacks.graphs)
+
+
+@contextlib.contextmanager
+def push_graph(graph):
+    """Make ``graph`` this thread's default graph inside the ``with`` block."""
+    stack = _stacks.graphs
+    stack.append(graph)
+    try:
+        yield graph
+    finally:
+        if not stack or stack[-1] is not graph:
+            raise AssertionError("Nesting violated for default graph stack.")
+        stack.pop()
+
+
+def default_session():
+    """The innermost session entered with ``as_default`` on this thread, or ``None``."""
+    sessions = _stacks.sessions
+    return sessions[-1] if sessions else None
+
+
+@contextlib.contextmanager
+def push_session(session):
+    """Make ``session`` this thread's default session (and its graph the default graph)."""
+    stack = _stacks.sessions
+    stack.append(session)
+    try:
+        with push_graph(session.graph):
+            yield session
+    finally:
+        if not stack or stack[-1] is not session:
+            raise AssertionError("Nesting violated for default session stack.")
+        stack.pop()
+
+
+def install_session(session) -> None:
+    """Push ``session`` for good (``InteractiveSession``); undone by ``uninstall_session``."""
+    _stacks.sessions.append(session)
+    _stacks.graphs.append(session.graph)
+
+
+def uninstall_session(session) -> None:
+    if session in _stacks.sessions:
+        _stacks.sessions.remove(session)
+        for i in range(len(_stacks.graphs) - 1, -1, -1):
+            if _stacks.graphs[i] is session.graph:
+                del _stacks.graphs[i]
+                break

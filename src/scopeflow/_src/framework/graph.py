@@ -1,0 +1,381 @@
+"""``Graph``: operations in creation order, the unique-name table and collections.
+
+Per-thread builder state (name scope, control dependencies, devices) lives in
+``context``; what all threads share (names, ops, collections, the variable store) lives
+here, guarded by ``_lock``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+
+from scopeflow._src.framework import context, devices, naming
+from scopeflow._src.framework.operation import Operation, Tensor
+
+
+class Graph:
+    """A TensorFlow 1.x dataflow graph.
+
+    >>> import scopeflow as tf
+    >>> g = tf.Graph()
+    >>> with g.as_default():
+    ...     c = tf.constant(1.0, name="c")
+    >>> [op.name for op in g.get_operations()]
+    ['c']
+    """
+
+    def __init__(self):
+        self._lock = threading.RLock()
+        self._thread_local = threading.local()
+        self._names_in_use: dict[str, int] = {}
+        self._ops: list[Operation] = []
+        self._ops_by_name: dict[str, Operation] = {}
+        self._collections: dict[str, list] = {}
+        self._finalized = False
+        self._version = 0
+        self.seed = None
+        self._seed_counter = 0          # op seeds handed out under a graph seed (TF's rule)
+        self._var_store = None          # variables.store.VariableStore, created on first use
+        self._building_function = False
+
+    # -- default graph --------------------------------------------------------------------
+    def as_default(self):
+        """Make this the default graph inside a ``with`` block (this thread only)."""
+        return context.push_graph(self)
+
+    # -- operations -----------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        return self._version
+
+    @property
+    def finalized(self) -> bool:
+        return self._finalized
+
+    @property
+    def building_function(self) -> bool:
+        return self._building_function
+
+    def finalize(self) -> None:
+        """Make the graph read-only: adding an op afterwards raises ``RuntimeError``."""
+        self._finalized = True
+
+    def _unsafe_unfinalize(self) -> None:
+        self._finalized = False
+
+    def _check_not_finalized(self) -> None:
+        if self._finalized:
+            raise RuntimeError("Graph is finalized and cannot be modified.")
+
+    def get_operations(self) -> list[Operation]:
+        """Every operation, in creation order."""
+        with self._lock:
+            return list(self._ops)
+
+    def _get_operation_by_name(self, name):
+        return self._ops_by_name[name]
+
+    def get_operation_by_name(self, name) -> Operation:
+        if not isinstance(name, str):
+            raise TypeError(f"Operation names are strings (or similar), not {type(name).__name__}.")
+        return self.as_graph_element(name, allow_tensor=False, allow_operation=True)
+
+    def get_tensor_by_name(self, name) -> Tensor:
+        if not isinstance(name, str):
+            raise TypeError(f"Tensor names are strings (or similar), not {type(name).__name__}.")
+        return self.as_graph_element(name, allow_tensor=True, allow_operation=False)
+
+    def as_graph_element(self, obj, allow_tensor=True, allow_operation=True):
+        """The ``Tensor`` or ``Operation`` that ``obj`` (an object or a name) stands for."""
+        with self._lock:
+            return self._as_graph_element(obj, allow_tensor, allow_operation)
+
+    def _as_graph_element(self, obj, allow_tensor, allow_operation):
+        if allow_tensor and allow_operation:
+            types = "Tensor or Operation"
+        elif allow_tensor:
+            types = "Tensor"
+        elif allow_operation:
+            types = "Operation"
+        else:
+            raise ValueError("allow_tensor and allow_operation can't both be False.")
+        conv = getattr(obj, "_as_graph_element", None)
+        if conv is not None and callable(conv):
+            obj = conv()
+        if isinstance(obj, bytes):
+            obj = obj.decode()
+        if isinstance(obj, str):
+            return self._element_by_name(obj, types, allow_tensor, allow_operation)
+        if isinstance(obj, Tensor) and allow_tensor:
+            if obj.graph is not self:
+                raise ValueError(f"Tensor {obj} is not an element of this graph.")
+            return obj
+        if isinstance(obj, Operation) and allow_operation:
+            if obj.graph is not self:
+                raise ValueError(f"Operation {obj} is not an element of this graph.")
+            return obj
+        raise TypeError(f"Can not convert a {type(obj).__name__} into a {types}.")
+
+    def _element_by_name(self, name, types, allow_tensor, allow_operation):
+        if ":" in name and allow_tensor:
+            try:
+                op_name, out_n = name.split(":")
+                out_n = int(out_n)
+            except ValueError:
+                raise ValueError(
+                    f"The name {name!r} looks a like a Tensor name, but is not a valid one. "
+                    f'Tensor names must be of the form "<op_name>:<output_index>".') from None
+            op = self._ops_by_name.get(op_name)
+            if op is None:
+                raise KeyError(
+                    f"The name {name!r} refers to a Tensor which does not exist. The operation, "
+                    f"{op_name!r}, does not exist in the graph.")
+            if not 0 <= out_n < len(op._outputs):
+                raise KeyError(
+                    f"The name {name!r} refers to a Tensor which does not exist. The operation, "
+                    f"{op_name!r}, exists but only has {len(op._outputs)} outputs.")
+            return op._outputs[out_n]
+        if ":" in name:
+            raise ValueError(f"Name {name!r} appears to refer to a Tensor, not a {types}.")
+        if allow_operation:
+            op = self._ops_by_name.get(name)
+            if op is None:
+                raise KeyError(f"The name {name!r} refers to an Operation not in the graph.")
+            return op
+        if name in self._ops_by_name:
+            msg = f"The name {name!r} refers to an Operation, not a {types}."
+        else:
+            msg = f"The name {name!r} looks like an (invalid) Operation name, not a {types}."
+        raise ValueError(msg + ' Tensor names must be of the form "<op_name>:<output_index>".')
+
+    def _add_op(self, op_type, name, inputs, attrs, outputs, input_ops=None) -> Operation:
+        """Create and register an operation whose ``name`` is already unique (see ``_op_name``)."""
+        state = context.builder(self)
+        with self._lock:
+            self._check_not_finalized()
+            if state.control_stack:
+                control = self._control_dependencies_for_inputs(
+                    input_ops if input_ops is not None else {t._op for t in inputs}, state)
+            else:
+                control = []
+            self._version += 1
+            device = state.device_stack[-1] if state.device_stack else ""
+            op = Operation(self, self._version, name, op_type, inputs, control, attrs, outputs, device)
+            self._ops.append(op)
+            self._ops_by_name[name] = op
+            for t in inputs:
+                t._consumers.append(op)
+            for c in control:
+                c._control_outputs.append(op)
+            for controller in state.control_stack:
+                controller._seen.add(op)
+        return op
+
+    def _op_name(self, name: str | None, default: str) -> str:
+        """The final name of a new op: ``name`` made unique in the current scope.
+
+        A name ending in ``/`` (a scope string returned by ``name_scope``) is used as is.
+        """
+        if not name:
+            name = default
+        if name[-1] == "/":
+            name = name[:-1]
+        else:
+            name = self.unique_name(name)
+        naming.check_op_name(name)
+        return name
+
+    def create_op(self, op_type, inputs, dtypes=None, input_types=None, name=None, attrs=None,
+                  op_def=None, compute_shapes=True, compute_device=True) -> Operation:
+        """Create an op of a registered type (TensorFlow's low-level ``Graph.create_op``)."""
+        from scopeflow._src.framework import registry
+        return registry.create(op_type, list(inputs), dict(attrs or {}), name, graph=self)
+
+    # -- names ----------------------------------------------------------------------------
+    def unique_name(self, name: str, mark_as_used: bool = True) -> str:
+        """``name`` prefixed with the current name scope and made unique in this graph."""
+        stack = context.builder(self).name_stack
+        if stack:
+            name = f"{stack}/{name}"
+        with self._lock:
+            return naming.unique_name(self._names_in_use, name, mark_as_used)
+
+    def get_name_scope(self) -> str:
+        return context.builder(self).name_stack
+
+    @contextlib.contextmanager
+    def name_scope(self, name):
+        """Open name scope ``name``; yields the scope string (``'a/b/'``) for op names.
+
+        ``None`` or ``''`` return to the root; a name ending in ``/`` re-enters that exact
+        scope; anything else opens a new, uniquified scope inside the current one.
+        """
+        state = context.builder(self)
+        old = state.name_stack
+        if name:
+            if isinstance(name, bytes):
+                name = name.decode()
+            naming.check_scope_name(name, nested=bool(old))
+            if name[-1] == "/":
+                new, returned = name[:-1], name
+            else:
+                new = self.unique_name(name)
+                returned = new + "/"
+        else:
+            new = returned = ""
+        state.name_stack = new
+        try:
+            yield returned
+        finally:
+            state.name_stack = old
+
+    # -- control dependencies -------------------------------------------------------------
+    def control_dependencies(self, control_inputs):
+        """Ops created inside the block run after ``control_inputs`` (``None`` clears)."""
+        if control_inputs is None:
+            return _ControlDependencies(self, [], new_stack=True)
+        state = context.builder(self)
+        current = {op for c in state.control_stack for op in c.control_inputs}
+        ops = []
+        for c in control_inputs:
+            if hasattr(c, "_as_graph_element") and not isinstance(c, (Tensor, Operation)) and hasattr(c, "op"):
+                c = c.op
+            c = self.as_graph_element(c)
+            if isinstance(c, Tensor):
+                c = c.op
+            elif not isinstance(c, Operation):
+                raise TypeError(f"Control input must be Operation or Tensor: {c}")
+            if c not in current:
+                ops.append(c)
+                current.add(c)
+        return _ControlDependencies(self, ops, new_stack=False)
+
+    def _control_dependencies_for_inputs(self, input_ops, state):
+        result = []
+        for controller in state.control_stack:
+            if not any(op in controller._seen for op in input_ops):
+                result.extend(c for c in controller.control_inputs if c not in input_ops and c not in result)
+        return result
+
+    # -- devices --------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def device(self, device_name_or_function):
+        """Place ops created inside the block on ``device`` (recorded in ``op.device``)."""
+        if callable(device_name_or_function):
+            raise TypeError("scopeflow supports device strings, not device functions")
+        state = context.builder(self)
+        outer = state.device_stack[-1] if state.device_stack else ""
+        state.device_stack.append(devices.merge(outer, device_name_or_function))
+        try:
+            yield
+        finally:
+            state.device_stack.pop()
+
+    @contextlib.contextmanager
+    def colocate_with(self, op, ignore_existing=False):
+        """Accepted for compatibility: scopeflow runs every op on the CPU."""
+        yield
+
+    @contextlib.contextmanager
+    def gradient_override_map(self, op_type_map):
+        """Use the gradient registered as ``op_type_map[t]`` for ops of type ``t`` built inside."""
+        for k, v in op_type_map.items():
+            if not isinstance(k, str) or not isinstance(v, str):
+                raise TypeError("op_type_map must be a dictionary mapping strings to strings")
+        state = context.builder(self)
+        saved = dict(state.gradient_overrides)
+        state.gradient_overrides.update(op_type_map)
+        try:
+            yield
+        finally:
+            state.gradient_overrides = saved
+
+    # -- collections ----------------------------------------------------------------------
+    def add_to_collection(self, name, value) -> None:
+        self._check_not_finalized()
+        with self._lock:
+            self._collections.setdefault(name, []).append(value)
+
+    def add_to_collections(self, names, value) -> None:
+        names = (names,) if isinstance(names, str) else set(names)
+        for name in names:
+            self.add_to_collection(name, value)
+
+    def get_collection_ref(self, name) -> list:
+        """The collection's own list (changes to it change the collection)."""
+        with self._lock:
+            coll = self._collections.get(name)
+            if coll is None:
+                coll = self._collections[name] = []
+            return coll
+
+    def get_collection(self, name, scope=None) -> list:
+        """A copy of the collection, keeping items whose ``name`` ``re.match``-es ``scope``."""
+        with self._lock:
+            coll = self._collections.get(name)
+            if coll is None:
+                return []
+            if scope is None:
+                return list(coll)
+            regex = re.compile(scope)
+            return [item for item in coll if _matches(regex, item)]
+
+    def get_all_collection_keys(self) -> list:
+        with self._lock:
+            return [k for k, v in self._collections.items() if isinstance(v, list)]
+
+    def clear_collection(self, name) -> None:
+        self._check_not_finalized()
+        with self._lock:
+            self._collections.pop(name, None)
+
+    @property
+    def collections(self) -> list:
+        return self.get_all_collection_keys()
+
+    # -- misc -----------------------------------------------------------------------------
+    def is_feedable(self, tensor) -> bool:
+        return True
+
+    def is_fetchable(self, tensor_or_op) -> bool:
+        return True
+
+    def __repr__(self):
+        return f"<scopeflow Graph with {len(self._ops)} ops>"
+
+
+def _matches(regex, item) -> bool:
+    try:
+        return regex.match(item.name) is not None
+    except (AttributeError, TypeError):
+        return False
+
+
+class _ControlDependencies:
+    """The context manager returned by ``control_dependencies``."""
+
+    def __init__(self, graph, control_inputs, new_stack):
+        self._graph = graph
+        self.control_inputs = control_inputs
+        self._new_stack = new_stack
+        self._seen = set()
+        self._saved = None
+
+    def __enter__(self):
+        state = context.builder(self._graph)
+        if self._new_stack:
+            self._saved = state.control_stack
+            state.control_stack = []
+        state.control_stack.append(self)
+        return None
+
+    def __exit__(self, *exc):
+        state = context.builder(self._graph)
+        if not state.control_stack or state.control_stack[-1] is not self:
+            raise AssertionError("Nesting violated for control dependencies")
+        state.control_stack.pop()
+        if self._new_stack:
+            state.control_stack = self._saved
+        return False

@@ -1,0 +1,287 @@
+"""``Operation`` and ``Tensor``: the nodes and edges of a graph.
+
+Both are created only by ``Graph``; their fields never change after creation except a
+tensor's static shape (``set_shape`` may refine it) and the consumer lists.
+"""
+
+from __future__ import annotations
+
+from scopeflow._src.framework import tensor_shape
+from scopeflow._src.framework.context import default_session
+
+
+class Tensor:
+    """A symbolic value: output ``value_index`` of operation ``op``.
+
+    Operators (``+``, ``*``, ``@``, ``[]``, ...) build TensorFlow's ops with TensorFlow's
+    names (``x + y`` is an ``AddV2`` op named ``add``). As in TF1 graph mode, ``==`` is
+    identity, and a tensor has no truth value.
+    """
+
+    __slots__ = ("_op", "_value_index", "_dtype", "_shape", "_consumers", "__weakref__")
+
+    # Set by ops.tensor_operators; listed here so that readers see the whole surface.
+    OVERLOADABLE_OPERATORS = frozenset({
+        "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__div__",
+        "__rdiv__", "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__",
+        "__mod__", "__rmod__", "__lt__", "__le__", "__gt__", "__ge__", "__ne__", "__eq__",
+        "__and__", "__rand__", "__or__", "__ror__", "__xor__", "__rxor__", "__getitem__",
+        "__pow__", "__rpow__", "__invert__", "__neg__", "__abs__", "__matmul__", "__rmatmul__",
+    })
+
+    def __init__(self, op, value_index, dtype, shape):
+        self._op = op
+        self._value_index = value_index
+        self._dtype = dtype
+        self._shape = shape
+        self._consumers = []
+
+    @property
+    def op(self):
+        return self._op
+
+    @property
+    def graph(self):
+        return self._op._graph
+
+    @property
+    def name(self) -> str:
+        return f"{self._op._name}:{self._value_index}"
+
+    @property
+    def value_index(self) -> int:
+        return self._value_index
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    @property
+    def device(self) -> str:
+        return self._op.device
+
+    @property
+    def shape(self) -> tensor_shape.TensorShape:
+        return self._shape
+
+    def get_shape(self) -> tensor_shape.TensorShape:
+        return self._shape
+
+    @property
+    def ndim(self):
+        return self._shape.ndims
+
+    def set_shape(self, shape) -> None:
+        """Refine the static shape; raises ``ValueError`` if ``shape`` is incompatible."""
+        shape = tensor_shape.as_shape(shape)
+        if not self._shape.is_compatible_with(shape):
+            raise ValueError(
+                f"Tensor's shape {self._shape} is not compatible with supplied shape {shape}.")
+        self._shape = self._shape.merge_with(shape)
+
+    def consumers(self) -> list:
+        """The operations that take this tensor as an input, in creation order."""
+        return list(self._consumers)
+
+    def eval(self, feed_dict=None, session=None):
+        """Run the default (or given) session to compute this tensor's value."""
+        return _session_for(self.graph, session, "evaluate tensor").run(self, feed_dict)
+
+    def experimental_ref(self):
+        return self.ref()
+
+    def ref(self):
+        return _Reference(self)
+
+    def __hash__(self):
+        return id(self)
+
+    def __eq__(self, other):
+        return self is other
+
+    def __ne__(self, other):
+        return self is not other
+
+    def __bool__(self):
+        raise TypeError(
+            "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed. Use `if t is not "
+            "None:` instead of `if t:` to test if a tensor is defined, and use TensorFlow ops "
+            "such as tf.cond to execute subgraphs conditioned on the value of a tensor.")
+
+    def __len__(self):
+        raise TypeError(
+            f"len is not well defined for a symbolic Tensor ({self.name}). Please call `x.shape` "
+            f"rather than `len(x)` for shape information.")
+
+    def __iter__(self):
+        raise TypeError(
+            "Iterating over a symbolic `tf.Tensor` is not allowed. Use tf.unstack or tf.split "
+            "to get parts of a tensor, or index it with a Python int.")
+
+    def __array__(self, dtype=None, copy=None):
+        raise NotImplementedError(
+            f"Cannot convert a symbolic tf.Tensor ({self.name}) to a numpy array. This error may "
+            f"indicate that you're trying to pass a Tensor to a NumPy call, which is not supported.")
+
+    __array_priority__ = 100
+
+    def __repr__(self):
+        return f"<tf.Tensor '{self.name}' shape={self._shape} dtype={self._dtype.name}>"
+
+    def __str__(self):
+        shape = f", shape={self._shape}" if self._shape.ndims is not None else ""
+        dtype = f", dtype={self._dtype.name}" if self._dtype else ""
+        device = f", device={self.device}" if self.device else ""
+        return f'Tensor("{self.name}"{shape}{dtype}{device})'
+
+
+class _Reference:
+    """A hashable handle comparing by the identity of its tensor (``Tensor.ref()``)."""
+
+    __slots__ = ("_wrapped",)
+
+    def __init__(self, wrapped):
+        self._wrapped = wrapped
+
+    def deref(self):
+        return self._wrapped
+
+    def __eq__(self, other):
+        return isinstance(other, _Reference) and self._wrapped is other._wrapped
+
+    def __hash__(self):
+        return id(self._wrapped)
+
+
+class Operation:
+    """A node of the graph: its TF ``type``, ``inputs``, ``outputs`` and ``attrs``."""
+
+    __slots__ = ("_graph", "_name", "_type", "_inputs", "_control_inputs", "_outputs",
+                 "_attrs", "_id", "_device", "_control_outputs", "__weakref__")
+
+    def __init__(self, graph, op_id, name, op_type, inputs, control_inputs, attrs, outputs, device):
+        self._graph = graph
+        self._id = op_id
+        self._name = name
+        self._type = op_type
+        self._inputs = tuple(inputs)
+        self._control_inputs = control_inputs
+        self._attrs = attrs
+        self._device = device
+        self._control_outputs = []
+        self._outputs = [Tensor(self, i, dt, sh) for i, (dt, sh) in enumerate(outputs)]
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def type(self) -> str:
+        return self._type
+
+    @property
+    def graph(self):
+        return self._graph
+
+    @property
+    def inputs(self) -> tuple:
+        return self._inputs
+
+    @property
+    def outputs(self) -> list:
+        return list(self._outputs)
+
+    def values(self) -> tuple:
+        return tuple(self._outputs)
+
+    @property
+    def control_inputs(self) -> list:
+        return list(self._control_inputs)
+
+    @property
+    def _control_outputs_list(self) -> list:
+        return list(self._control_outputs)
+
+    @property
+    def device(self) -> str:
+        return self._device
+
+    @property
+    def node_def(self):
+        return _NodeDef(self)
+
+    def _set_device(self, device: str) -> None:
+        self._device = device
+
+    @property
+    def _output_types(self):
+        return [t.dtype for t in self._outputs]
+
+    def get_attr(self, name: str):
+        """The value of attribute ``name`` (a DType, TensorShape, int, list, array, ...)."""
+        try:
+            return self._attrs[name]
+        except KeyError:
+            raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.") from None
+
+    def _set_attr(self, name: str, value) -> None:
+        self._attrs[name] = value
+
+    @property
+    def _attr_names(self):
+        return list(self._attrs)
+
+    def _add_control_input(self, op) -> None:
+        if op not in self._control_inputs:
+            self._control_inputs.append(op)
+            op._control_outputs.append(self)
+
+    def _add_control_inputs(self, ops) -> None:
+        for op in ops:
+            self._add_control_input(op)
+
+    def run(self, feed_dict=None, session=None) -> None:
+        """Run this operation in the default (or given) session."""
+        _session_for(self._graph, session, "execute operation").run(self, feed_dict)
+
+    def __repr__(self):
+        return f"<tf.Operation '{self._name}' type={self._type}>"
+
+    def __str__(self):
+        return str(_NodeDef(self))
+
+
+class _NodeDef:
+    """A read-only, text-only stand-in for TensorFlow's ``NodeDef`` proto."""
+
+    def __init__(self, op):
+        self.name = op.name
+        self.op = op.type
+        self.input = [t.name[:-2] if t.name.endswith(":0") else t.name for t in op.inputs] + [
+            "^" + c.name for c in op.control_inputs]
+        self.device = op.device
+        self.attr = dict(op._attrs)
+
+    def __str__(self):
+        lines = [f'name: "{self.name}"', f'op: "{self.op}"']
+        lines += [f'input: "{i}"' for i in self.input]
+        if self.device:
+            lines.append(f'device: "{self.device}"')
+        return "\n".join(lines) + "\n"
+
+
+def _session_for(graph, session, what: str):
+    if session is None:
+        session = default_session()
+        if session is None:
+            raise ValueError(
+                f"Cannot {what} using `eval()`: No default session is registered. Use `with "
+                f"sess.as_default()` or pass an explicit session to `eval(session=sess)`"
+                if what == "evaluate tensor" else
+                "Cannot execute operation using `run()`: No default session is registered. Use "
+                "`with sess.as_default():` or pass an explicit session to `run(session=sess)`")
+    if session.graph is not graph:
+        raise ValueError(
+            f"Cannot use the given session to {what}: the {'tensor' if 'tensor' in what else 'operation'}'s "
+            f"graph is different from the session's graph.")
+    return session

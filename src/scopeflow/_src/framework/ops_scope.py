@@ -1,0 +1,126 @@
+"""The module-level scope helpers of ``tf``: ``name_scope``, ``control_dependencies``, ...
+
+Each acts on the default graph, or on the graph of the ``values`` given, as in TF1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from scopeflow._src.framework import context
+
+
+def _graph_from(values):
+    from scopeflow._src.framework.operation import Operation, Tensor
+
+    for v in values or ():
+        if isinstance(v, (Tensor, Operation)):
+            return v.graph
+        g = getattr(v, "graph", None)
+        if g is not None and hasattr(v, "_as_graph_element"):
+            return g
+    return None
+
+
+@contextlib.contextmanager
+def name_scope(name, default_name=None, values=None):
+    """Open a name scope (TF1's ``tf.name_scope(name, default_name=None, values=None)``).
+
+    ``name`` wins over ``default_name``; a name ending in ``/`` re-enters that scope; ``None``
+    or ``''`` return to the root. Yields the scope string, e.g. ``'outer/inner/'``.
+
+    >>> import scopeflow as tf
+    >>> with tf.name_scope("outer"):
+    ...     with tf.name_scope("inner") as scope:
+    ...         pass
+    >>> scope
+    'outer/inner/'
+    """
+    if values is not None and not isinstance(values, (list, tuple, set)) and not hasattr(values, "__iter__"):
+        raise TypeError("values must be a list")
+    if name is None and default_name is None and values is not None:
+        raise ValueError(f"At least one of name ({name}) and default_name ({default_name}) must be provided.")
+    scope_name = default_name if name is None else name
+    graph = _graph_from(values)
+    if graph is not None and graph is not context.default_graph():
+        with graph.as_default(), graph.name_scope(scope_name) as scope:
+            yield scope
+    else:
+        with context.default_graph().name_scope(scope_name) as scope:
+            yield scope
+
+
+def control_dependencies(control_inputs):
+    """Ops created in the ``with`` block run after ``control_inputs`` (``None`` clears)."""
+    return context.default_graph().control_dependencies(control_inputs)
+
+
+def device(device_name):
+    """Record ``device_name`` (canonicalised as TF does) on ops created in the block."""
+    return context.default_graph().device(device_name)
+
+
+def colocate_with(op, ignore_existing=False):
+    return context.default_graph().colocate_with(op, ignore_existing)
+
+
+def get_default_graph():
+    """The graph that new ops go into."""
+    return context.default_graph()
+
+
+def reset_default_graph() -> None:
+    """Clear the global default graph (not allowed inside a ``with g.as_default()`` block)."""
+    context.reset_default_graph()
+
+
+def get_name_scope() -> str:
+    return context.default_graph().get_name_scope()
+
+
+def add_to_collection(name, value) -> None:
+    context.default_graph().add_to_collection(name, value)
+
+
+def add_to_collections(names, value) -> None:
+    context.default_graph().add_to_collections(names, value)
+
+
+def get_collection(key, scope=None) -> list:
+    return context.default_graph().get_collection(key, scope)
+
+
+def get_collection_ref(key) -> list:
+    return context.default_graph().get_collection_ref(key)
+
+
+def get_default_session():
+    return context.default_session()
+
+
+def set_random_seed(seed) -> None:
+    """Set the graph-level random seed of the default graph."""
+    context.default_graph().seed = seed
+
+
+def get_seed(op_seed):
+    """The (graph seed, op seed) pair a random op uses, by TensorFlow's rules."""
+    graph = context.default_graph()
+    global_seed = graph.seed
+    if global_seed is not None:
+        if op_seed is None:
+            with graph._lock:
+                op_seed = graph._seed_counter
+                graph._seed_counter += 1
+        seeds = (_truncate(global_seed), _truncate(op_seed))
+    elif op_seed is not None:
+        seeds = (87654321, _truncate(op_seed))
+    else:
+        return None, None
+    if seeds == (0, 0):
+        return 0, 2**31 - 1
+    return seeds
+
+
+def _truncate(seed):
+    return int(seed) % (2**31 - 1)

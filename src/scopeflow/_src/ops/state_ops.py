@@ -1,0 +1,137 @@
+"""Variable ops: ``VariableV2`` and the ops that assign to or inspect it.
+
+A ``VariableV2`` op yields a reference (``float32_ref``): in a session its kernel returns a
+``VariableRef`` into the session's variable storage. Ops declared with ``Ref(T)`` inputs
+(``Assign``...) receive the reference; every other consumer receives the current value,
+and reading a variable that holds none raises TensorFlow's ``FailedPreconditionError``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.tensor_shape import TensorShape
+
+
+class VariableRef:
+    """A session's handle on one variable's storage slot."""
+
+    __slots__ = ("store", "key", "op")
+
+    def __init__(self, store, key, op):
+        self.store = store
+        self.key = key
+        self.op = op
+
+    def get(self):
+        try:
+            return self.store[self.key]
+        except KeyError:
+            raise errors.FailedPreconditionError(
+                None, self.op, f"Attempting to use uninitialized value {self.key}") from None
+
+
+def _variable_factory(op, state):
+    ref = VariableRef(state.variables, op._attrs.get("shared_name") or op.name, op)
+    return lambda: ref
+
+
+registry.register(OpDef("VariableV2", outputs=["ref: Ref(dtype)"],
+                        shape=lambda inputs, attrs: attrs["shape"], factory=_variable_factory, stateful=True))
+
+
+def _assign_shape(inputs, attrs):
+    ref, value = inputs[0].shape, inputs[1].shape
+    if not attrs.get("validate_shape", True):
+        return value
+    return _merge_shapes(ref, value)
+
+
+def _merge_shapes(a, b):
+    if a.ndims is not None and b.ndims is not None:
+        if a.ndims != b.ndims:
+            raise ShapeError(f"Shapes must be equal rank, but are {a.ndims} and {b.ndims}")
+        for i, (x, y) in enumerate(zip(a.as_list(), b.as_list())):
+            if x is not None and y is not None and x != y:
+                raise ShapeError(
+                    f"Dimension {i} in both shapes must be equal, but are {x} and {y}. Shapes are "
+                    f"{registry._shape_text(a)} and {registry._shape_text(b)}.")
+    return a.merge_with(b)
+
+
+def _assign_factory(op, state):
+    validate = op._attrs.get("validate_shape", True)
+
+    def assign(ref, value):
+        if validate:
+            old = ref.store.get(ref.key)
+            if old is not None and np.shape(old) != np.shape(value):
+                raise errors.InvalidArgumentError(
+                    None, op, f"Assign requires shapes of both tensors to match. lhs shape= "
+                              f"{list(np.shape(old))} rhs shape= {list(np.shape(value))}")
+        ref.store[ref.key] = np.array(value, copy=True)
+        return ref
+    return assign
+
+
+def _update_factory(fn):
+    def factory(op, state):
+        def update(ref, value):
+            old = ref.get()
+            new = fn(old, value)
+            if new.shape != old.shape:
+                raise errors.InvalidArgumentError(
+                    None, op, f"Must have the same shape: {list(old.shape)} vs {list(np.shape(value))}")
+            ref.store[ref.key] = new.astype(old.dtype, copy=False)
+            return ref
+        return update
+    return factory
+
+
+registry.register(OpDef("Assign", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
+                        shape=_assign_shape, factory=_assign_factory, stateful=True))
+registry.register(OpDef("AssignAdd", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
+                        shape=lambda inputs, attrs: inputs[0].shape, factory=_update_factory(np.add),
+                        stateful=True))
+registry.register(OpDef("AssignSub", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
+                        shape=lambda inputs, attrs: inputs[0].shape, factory=_update_factory(np.subtract),
+                        stateful=True))
+registry.register(OpDef("IsVariableInitialized", inputs=["ref: Ref(dtype)"], outputs=["is_initialized: bool"],
+                        shape=lambda inputs, attrs: TensorShape(()),
+                        kernel=lambda ref: np.bool_(ref.key in ref.store), stateful=True))
+
+
+def variable_op_v2(shape, dtype, name="Variable", container="", shared_name=""):
+    """A raw ``VariableV2`` op (what ``tf.Variable`` builds its variable from)."""
+    attrs = {"shape": TensorShape(shape), "dtype": dtypes.as_dtype(dtype), "container": container,
+             "shared_name": shared_name}
+    return create("VariableV2", [], attrs, name=name, direct=True)._outputs[0]
+
+
+def assign(ref, value, validate_shape=None, use_locking=None, name=None):
+    """Store ``value`` in the variable ``ref``; returns the updated reference."""
+    ref_tensor = ref._ref() if hasattr(ref, "_ref") else ref
+    attrs = {"validate_shape": True if validate_shape is None else validate_shape,
+             "use_locking": True if use_locking is None else use_locking}
+    return create("Assign", [ref_tensor, value], attrs, name=name)._outputs[0]
+
+
+def _update(op_type, ref, value, use_locking, name):
+    ref_tensor = ref._ref() if hasattr(ref, "_ref") else ref
+    return create(op_type, [ref_tensor, value], {"use_locking": bool(use_locking)}, name=name)._outputs[0]
+
+
+def assign_add(ref, value, use_locking=None, name=None):
+    return _update("AssignAdd", ref, value, use_locking, name)
+
+
+def assign_sub(ref, value, use_locking=None, name=None):
+    return _update("AssignSub", ref, value, use_locking, name)
+
+
+def is_variable_initialized(variable):
+    """A bool tensor: whether ``variable`` holds a value in the running session."""
+    ref = variable._ref() if hasattr(variable, "_ref") else variable
+    return create("IsVariableInitialized", [ref], {"dtype": ref.dtype.base_dtype})._outputs[0]

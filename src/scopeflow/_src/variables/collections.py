@@ -1,0 +1,88 @@
+"""Variable collection helpers and initializer ops (``global_variables_initializer``...)."""
+
+from __future__ import annotations
+
+from scopeflow._src.framework import dtypes
+from scopeflow._src.framework.constant_op import constant
+from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.ops_scope import get_collection, name_scope
+from scopeflow._src.ops import array_ops, control_flow_ops, math_ops, state_ops
+
+
+def global_variables(scope=None):
+    return get_collection(GraphKeys.GLOBAL_VARIABLES, scope)
+
+
+def all_variables():
+    return global_variables()
+
+
+def trainable_variables(scope=None):
+    return get_collection(GraphKeys.TRAINABLE_VARIABLES, scope)
+
+
+def local_variables(scope=None):
+    return get_collection(GraphKeys.LOCAL_VARIABLES, scope)
+
+
+def model_variables(scope=None):
+    return get_collection(GraphKeys.MODEL_VARIABLES, scope)
+
+
+def moving_average_variables(scope=None):
+    return get_collection(GraphKeys.MOVING_AVERAGE_VARIABLES, scope)
+
+
+def variables_initializer(var_list, name="init"):
+    """One op that runs the initializers of ``var_list`` (a ``NoOp`` named ``init``)."""
+    if var_list:
+        return control_flow_ops.group(*[v.initializer for v in var_list], name=name)
+    return control_flow_ops.no_op(name=name)
+
+
+def global_variables_initializer():
+    """Initialize every variable in ``GLOBAL_VARIABLES``; the op is named ``init``."""
+    return variables_initializer(global_variables())
+
+
+def local_variables_initializer():
+    return variables_initializer(local_variables())
+
+
+def initialize_all_variables():
+    return global_variables_initializer()
+
+
+def initialize_local_variables():
+    return local_variables_initializer()
+
+
+def is_variable_initialized(variable):
+    return state_ops.is_variable_initialized(variable)
+
+
+def assert_variables_initialized(var_list=None):
+    """TF1's deprecated check: ``None`` when there are no variables, else a rank stack."""
+    if var_list is None:
+        var_list = global_variables() + local_variables()
+    if not var_list:
+        return None
+    ranks = [array_ops.rank(v) for v in var_list]
+    return array_ops.stack(ranks)
+
+
+def report_uninitialized_variables(var_list=None, name="report_uninitialized_variables"):
+    """A string tensor of the names of the variables not yet initialized in the session."""
+    if var_list is None:
+        var_list = global_variables() + local_variables()
+        if not var_list:
+            var_list = [op._outputs[0] for op in default_graph().get_operations() if op.type == "VariableV2"]
+    with name_scope(name):
+        if var_list:
+            init_vars = [state_ops.is_variable_initialized(v) for v in var_list]
+        if not var_list:
+            return constant([], dtype=dtypes.string)
+        mask = math_ops.logical_not(array_ops.stack(init_vars))
+        names = constant([v.op.name for v in var_list])
+        return array_ops.boolean_mask(names, mask)

@@ -1,0 +1,227 @@
+"""TF1's initializer classes (``tf.zeros_initializer``, ``tf.glorot_uniform_initializer``, ...).
+
+Each builds the ops TensorFlow builds, so internal names match (a ``get_variable("w", [2,
+3])`` with the default initializer has ``w/Initializer/random_uniform/min`` and friends).
+"""
+
+from __future__ import annotations
+
+import math
+
+from scopeflow._src.framework import dtypes
+from scopeflow._src.framework.constant_op import constant
+from scopeflow._src.ops import array_ops, linalg_ops, random_ops
+
+
+def _float_dtype(dtype):
+    dtype = dtypes.as_dtype(dtype)
+    if not dtype.is_floating:
+        raise ValueError(f"Expected floating point type, got {dtype}.")
+    return dtype
+
+
+class Initializer:
+    """Base class: ``init(shape, dtype=None, partition_info=None)`` returns a tensor."""
+
+    def __call__(self, shape, dtype=None, partition_info=None):
+        raise TypeError(f"{type(self).__name__} must define __call__")
+
+    def get_config(self):
+        return {}
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        config.pop("dtype", None)
+        return cls(**config)
+
+
+class Zeros(Initializer):
+    def __init__(self, dtype=dtypes.float32):
+        self.dtype = dtypes.as_dtype(dtype)
+
+    def __call__(self, shape, dtype=None, partition_info=None):
+        return array_ops.zeros(shape, self.dtype if dtype is None else dtype)
+
+    def get_config(self):
+        return {"dtype": self.dtype.name}
+
+
+class Ones(Initializer):
+    def __init__(self, dtype=dtypes.float32):
+        self.dtype = dtypes.as_dtype(dtype)
+
+    def __call__(self, shape, dtype=None, partition_info=None):
+        return array_ops.ones(shape, self.dtype if dtype is None else dtype)
+
+    def get_config(self):
+        return {"dtype": self.dtype.name}
+
+
+class Constant(Initializer):
+    def __init__(self, value=0, dtype=dtypes.float32, verify_shape=False):
+        if not (isinstance(value, (int, float, complex, list, tuple)) or hasattr(value, "dtype")):
+            raise TypeError(f"Invalid type for initial value: {type(value).__name__} (expected Python scalar, "
+                            f"list or tuple of values, or numpy.ndarray).")
+        self.value = value
+        self.dtype = dtypes.as_dtype(dtype)
+        self._verify_shape = verify_shape
+
+    def __call__(self, shape, dtype=None, partition_info=None, verify_shape=None):
+        dtype = self.dtype if dtype is None else dtype
+        verify = self._verify_shape if verify_shape is None else verify_shape
+        return constant(self.value, dtype=dtype, shape=shape, verify_shape=verify)
+
+    def get_config(self):
+        return {"value": self.value, "dtype": self.dtype.name}
+
+
+class RandomUniform(Initializer):
+    def __init__(self, minval=0.0, maxval=None, seed=None, dtype=dtypes.float32):
+        self.minval, self.maxval, self.seed = minval, maxval, seed
+        self.dtype = dtypes.as_dtype(dtype)
+
+    def __call__(self, shape, dtype=None, partition_info=None):
+        return random_ops.random_uniform(shape, self.minval, self.maxval, self.dtype if dtype is None else dtype,
+                                         seed=self.seed)
+
+    def get_config(self):
+        return {"minval": self.minval, "maxval": self.maxval, "seed": self.seed, "dtype": self.dtype.name}
+
+
+class RandomNormal(Initializer):
+    def __init__(self, mean=0.0, stddev=1.0, seed=None, dtype=dtypes.float32):
+        self.mean, self.stddev, self.seed = mean, stddev, seed
+        self.dtype = _float_dtype(dtype)
+
+    def __call__(self, shape, dtype=None, partition_info=None):
+        return random_ops.random_normal(shape, self.mean, self.stddev, self.dtype if dtype is None else dtype,
+                                        seed=self.seed)
+
+    def get_config(self):
+        return {"mean": self.mean, "stddev": self.stddev, "seed": self.seed, "dtype": self.dtype.name}
+
+
+class TruncatedNormal(RandomNormal):
+    def __call__(self, shape, dtype=None, partition_info=None):
+        return random_ops.truncated_normal(shape, self.mean, self.stddev, self.dtype if dtype is None else dtype,
+                                           seed=self.seed)
+
+
+def _compute_fans(shape):
+    if len(shape) < 1:
+        return 1, 1
+    if len(shape) == 1:
+        return int(shape[0]), int(shape[0])
+    if len(shape) == 2:
+        return int(shape[0]), int(shape[1])
+    receptive = 1
+    for dim in shape[:-2]:
+        receptive *= dim
+    return int(shape[-2] * receptive), int(shape[-1] * receptive)
+
+
+class VarianceScaling(Initializer):
+    def __init__(self, scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None, dtype=dtypes.float32):
+        if scale <= 0.0:
+            raise ValueError("`scale` must be positive float.")
+        if mode not in {"fan_in", "fan_out", "fan_avg"}:
+            raise ValueError("Invalid `mode` argument:", mode)
+        distribution = distribution.lower()
+        if distribution not in {"normal", "uniform", "truncated_normal", "untruncated_normal"}:
+            raise ValueError("Invalid `distribution` argument:", distribution)
+        self.scale, self.mode, self.distribution, self.seed = scale, mode, distribution, seed
+        self.dtype = _float_dtype(dtype)
+
+    def __call__(self, shape, dtype=None, partition_info=None):
+        dtype = self.dtype if dtype is None else dtype
+        fan_in, fan_out = _compute_fans(shape)
+        scale = self.scale / max(1.0, {"fan_in": fan_in, "fan_out": fan_out,
+                                       "fan_avg": (fan_in + fan_out) / 2.0}[self.mode])
+        if self.distribution in ("normal", "truncated_normal"):
+            stddev = math.sqrt(scale) / 0.87962566103423978  # std of a unit normal truncated at 2
+            return random_ops.truncated_normal(shape, 0.0, stddev, dtype, seed=self.seed)
+        if self.distribution == "untruncated_normal":
+            return random_ops.random_normal(shape, 0.0, math.sqrt(scale), dtype, seed=self.seed)
+        limit = math.sqrt(3.0 * scale)
+        return random_ops.random_uniform(shape, -limit, limit, dtype, seed=self.seed)
+
+    def get_config(self):
+        return {"scale": self.scale, "mode": self.mode, "distribution": self.distribution, "seed": self.seed,
+                "dtype": self.dtype.name}
+
+
+class GlorotUniform(VarianceScaling):
+    def __init__(self, seed=None, dtype=dtypes.float32):
+        super().__init__(1.0, "fan_avg", "uniform", seed, dtype)
+
+    def get_config(self):
+        return {"seed": self.seed, "dtype": self.dtype.name}
+
+
+class GlorotNormal(VarianceScaling):
+    def __init__(self, seed=None, dtype=dtypes.float32):
+        super().__init__(1.0, "fan_avg", "truncated_normal", seed, dtype)
+
+    def get_config(self):
+        return {"seed": self.seed, "dtype": self.dtype.name}
+
+
+def _check_2d(shape):
+    if len(shape) < 2:
+        raise ValueError(f"The tensor to initialize, specified by argument `shape` must be at least "
+                         f"two-dimensional. Received shape={list(shape)}")
+
+
+class Orthogonal(Initializer):
+    def __init__(self, gain=1.0, seed=None, dtype=dtypes.float32):
+        self.gain, self.seed = gain, seed
+        self.dtype = _float_dtype(dtype)
+
+    def __call__(self, shape, dtype=None, partition_info=None):
+        dtype = self.dtype if dtype is None else dtype
+        _check_2d(shape)
+        rows = 1
+        for dim in shape[:-1]:
+            rows *= dim
+        cols = shape[-1]
+        flat = (cols, rows) if rows < cols else (rows, cols)
+        a = random_ops.random_normal(flat, dtype=dtype, seed=self.seed)
+        q, r = linalg_ops.qr(a, full_matrices=False)
+        q *= linalg_ops.sign(linalg_ops.diag_part(r))
+        if rows < cols:
+            q = linalg_ops.matrix_transpose(q)
+        return self.gain * array_ops.reshape(q, shape)
+
+    def get_config(self):
+        return {"gain": self.gain, "seed": self.seed, "dtype": self.dtype.name}
+
+
+class Identity(Initializer):
+    def __init__(self, gain=1.0, dtype=dtypes.float32):
+        self.gain = gain
+        self.dtype = _float_dtype(dtype)
+
+    def __call__(self, shape, dtype=None, partition_info=None):
+        if len(shape) != 2:
+            _check_2d(shape)
+            raise ValueError(f"The tensor to initialize, specified by argument `shape` must be at least "
+                             f"two-dimensional. Received shape={list(shape)}")
+        dtype = self.dtype if dtype is None else dtype
+        return self.gain * linalg_ops.eye(*list(shape), dtype=dtype)
+
+    def get_config(self):
+        return {"gain": self.gain, "dtype": self.dtype.name}
+
+
+zeros_initializer = Zeros
+ones_initializer = Ones
+constant_initializer = Constant
+random_uniform_initializer = RandomUniform
+random_normal_initializer = RandomNormal
+truncated_normal_initializer = TruncatedNormal
+variance_scaling_initializer = VarianceScaling
+glorot_uniform_initializer = GlorotUniform
+glorot_normal_initializer = GlorotNormal
+orthogonal_initializer = Orthogonal
+identity_initializer = Identity

@@ -1,0 +1,213 @@
+"""The per-graph variable store behind ``get_variable``: create-or-fetch with reuse checks.
+
+The store is a plain attribute of the graph (``graph._var_store``), guarded by the graph's
+lock. Its messages are TensorFlow's, word for word, followed by help of our own.
+"""
+
+from __future__ import annotations
+
+import inspect
+import linecache
+from collections.abc import Sequence
+
+from scopeflow._src.framework import dtypes
+from scopeflow._src.framework.constant_op import register_tensor_conversion_function
+from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.tensor_shape import as_shape
+
+
+class _ReuseSentinel:
+    def __repr__(self):
+        return "_ReuseMode.AUTO_REUSE"
+
+
+AUTO_REUSE = _ReuseSentinel()
+
+
+def store_for(graph) -> "VariableStore":
+    """The graph's variable store, created on first use."""
+    store = graph._var_store
+    if store is None:
+        with graph._lock:
+            if graph._var_store is None:
+                graph._var_store = VariableStore()
+            store = graph._var_store
+    return store
+
+
+def _format_frames(frames) -> str:
+    lines = []
+    for filename, lineno, func in frames:
+        lines.append(f'  File "{filename}", line {lineno}, in {func}\n')
+        text = linecache.getline(filename, lineno).strip()
+        if text:
+            lines.append(f"    {text}\n")
+    return "".join(lines)
+
+
+def _needs_no_arguments(fn) -> bool:
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params)
+
+
+def _accepts(fn, name) -> bool:
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind == p.VAR_KEYWORD for p in params.values())
+
+
+class VariableStore:
+    """Variables created by ``get_variable`` in one graph, by full name."""
+
+    def __init__(self):
+        self._vars: dict[str, object] = {}
+
+    def get_variable(self, name, shape=None, dtype=dtypes.float32, initializer=None, regularizer=None,
+                     reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
+                     validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
+                     synchronization=None, aggregation=None):
+        if custom_getter is not None and not callable(custom_getter):
+            raise ValueError(f"Passed a custom_getter which is not callable: {custom_getter}")
+        dtype = getattr(dtype, "base_dtype", dtype)
+        if trainable is None:
+            trainable = True
+
+        def true_getter(name, shape=None, dtype=dtypes.float32, initializer=None, regularizer=None,
+                        reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
+                        validate_shape=True, use_resource=None, constraint=None, synchronization=None,
+                        aggregation=None):
+            if partitioner is not None:
+                raise ValueError(
+                    f"scopeflow does not support partitioned variables (partitioner given for {name}); "
+                    f"create the variable without a partitioner")
+            return self._get_single_variable(name, shape, dtype, initializer, regularizer, reuse, trainable,
+                                             collections, caching_device, validate_shape, constraint)
+
+        if custom_getter is None:
+            return true_getter(name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+                               reuse=reuse, trainable=trainable, collections=collections,
+                               caching_device=caching_device, partitioner=partitioner,
+                               validate_shape=validate_shape, use_resource=use_resource, constraint=constraint)
+        kwargs = {"getter": true_getter, "name": name, "shape": shape, "dtype": dtype,
+                  "initializer": initializer, "regularizer": regularizer, "reuse": reuse,
+                  "trainable": trainable, "collections": collections, "caching_device": caching_device,
+                  "partitioner": partitioner, "validate_shape": validate_shape, "use_resource": use_resource,
+                  "synchronization": synchronization or "VariableSynchronization.AUTO",
+                  "aggregation": aggregation or "VariableAggregation.NONE"}
+        if _accepts(custom_getter, "constraint"):
+            kwargs["constraint"] = constraint
+        return custom_getter(**kwargs)
+
+    def _get_single_variable(self, name, shape, dtype, initializer, regularizer, reuse, trainable,
+                             collections, caching_device, validate_shape, constraint):
+        from scopeflow._src.variables import initializers
+        from scopeflow._src.variables.variable import RefVariable
+
+        from_value = initializer is not None and not callable(initializer)
+        if shape is not None and from_value:
+            raise ValueError("If initializer is a constant, do not specify shape.")
+        dtype = dtypes.as_dtype(dtype)
+        if shape is not None:
+            shape = as_shape(shape)
+
+        found = self._vars.get(name)
+        if found is not None:
+            if reuse is False:
+                raise ValueError(
+                    f"Variable {name} already exists, disallowed. Did you mean to set reuse=True or "
+                    f"reuse=tf.AUTO_REUSE in VarScope? Originally defined at:\n\n"
+                    f"{_format_frames(getattr(found, '_frames', []))}")
+            if shape is not None and not shape.is_compatible_with(found.get_shape()):
+                raise ValueError(f"Trying to share variable {name}, but specified shape {shape} and found shape "
+                                 f"{found.get_shape()}.")
+            if not dtype.is_compatible_with(found.dtype):
+                raise ValueError(f"Trying to share variable {name}, but specified dtype {dtype.name} and found "
+                                 f"dtype {found.dtype.name}.")
+            return found
+        if reuse is True:
+            raise ValueError(
+                f"Variable {name} does not exist, or was not created with tf.get_variable(). Did you mean to "
+                f"set reuse=tf.AUTO_REUSE in VarScope?")
+
+        if initializer is None:
+            initializer, from_value = self._default_initializer(name, dtype), False
+        if from_value:
+            init_val, var_dtype = initializer, None
+        else:
+            if inspect.isclass(initializer):
+                initializer = initializer()
+            if shape is not None and shape.is_fully_defined():
+                init_val = _bind(initializer, shape.as_list(), dtype)
+                var_dtype = dtype.base_dtype
+            elif _needs_no_arguments(initializer):
+                init_val, var_dtype = initializer, None
+            else:
+                raise ValueError(
+                    "The initializer passed is not valid. It should be a callable with no arguments and the "
+                    "shape should not be provided or an instance of `tf.keras.initializers.*' and `shape` "
+                    "should be fully defined.")
+        v = RefVariable(initial_value=init_val, name=name, trainable=trainable, collections=collections,
+                        caching_device=caching_device, dtype=var_dtype, validate_shape=validate_shape,
+                        constraint=constraint)
+        v._frames = v._frames  # where the user defined it, for "Originally defined at:"
+        self._vars[name] = v
+        if regularizer:
+            _add_regularizer(v, name, regularizer)
+        return v
+
+    @staticmethod
+    def _default_initializer(name, dtype):
+        from scopeflow._src.variables import initializers
+
+        if dtype.is_floating:
+            return initializers.glorot_uniform_initializer()
+        if dtype.is_integer or dtype.is_unsigned or dtype.is_bool or dtype == dtypes.string:
+            return initializers.zeros_initializer()
+        raise ValueError(f"An initializer for variable {name} of {dtype.base_dtype} is required")
+
+
+def _bind(initializer, shape, dtype):
+    if _accepts(initializer, "partition_info"):
+        return lambda: initializer(shape, dtype=dtype, partition_info=None)
+    return lambda: initializer(shape, dtype=dtype)
+
+
+class LazyEvalTensor:
+    """A regularization loss that rebuilds its ops each time it is used (TensorFlow's behaviour).
+
+    The first build happens at creation (``w/Regularizer/...``); every later conversion to a
+    tensor builds a fresh copy (``w/Regularizer/mul_1``...), as TensorFlow's does.
+    """
+
+    def __init__(self, thunk):
+        self._thunk = thunk
+        self._master_tensor = thunk()
+
+    def _as_tensor(self, dtype=None, name=None, as_ref=False):
+        return self._thunk()
+
+    def __getattr__(self, attr):
+        if attr in ("device", "dtype", "graph", "name", "op", "shape", "value_index", "get_shape"):
+            return getattr(self._master_tensor, attr)
+        raise AttributeError(attr)
+
+    def __str__(self):
+        return str(self._master_tensor)
+
+
+register_tensor_conversion_function(LazyEvalTensor, lambda v, dtype=None, name=None, as_ref=False: v._as_tensor())
+
+
+def _add_regularizer(v, name, regularizer):
+    def make():
+        with name_scope(name + "/Regularizer/"):
+            return regularizer(v)
+
+    if regularizer(v) is not None:
+        v.graph.add_to_collection(GraphKeys.REGULARIZATION_LOSSES, LazyEvalTensor(make))

@@ -1,0 +1,232 @@
+"""``tf.Variable``: TensorFlow 1.x's reference variable (``RefVariable``).
+
+A variable ``v`` is four ops, exactly as in TF1: the initial value (``v/initial_value``, or
+``v/Initializer/...`` when it comes from a callable), ``v`` (``VariableV2``), ``v/Assign``
+(the initializer) and ``v/read`` (the snapshot that ``v`` converts to in expressions).
+The value lives in each ``Session`` separately.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from scopeflow._src.framework import dtypes
+from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
+from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.tensor_shape import as_shape, unknown_shape
+from scopeflow._src.ops import array_ops, operators, state_ops
+
+
+def _user_frames(limit=5):
+    """(file, line, function) of the caller's frames outside scopeflow, innermost first."""
+    frames = []
+    f = sys._getframe(2)
+    while f is not None and len(frames) < limit:
+        code = f.f_code
+        if "/scopeflow/" not in code.co_filename.replace("\\", "/"):
+            frames.append((code.co_filename, f.f_lineno, code.co_name))
+        f = f.f_back
+    return frames
+
+
+class RefVariable:
+    """A mutable tensor kept across ``Session.run`` calls (TF1's ``tf.Variable``).
+
+    >>> import scopeflow as tf
+    >>> v = tf.Variable(1.0, name="v")
+    >>> [op.name for op in tf.get_default_graph().get_operations()]
+    ['v/initial_value', 'v', 'v/Assign', 'v/read']
+    >>> v.name, v.dtype.name
+    ('v:0', 'float32_ref')
+    """
+
+    def __init__(self, initial_value=None, trainable=None, collections=None, validate_shape=True,
+                 caching_device=None, name=None, variable_def=None, dtype=None, expected_shape=None,
+                 import_scope=None, constraint=None, use_resource=None, synchronization=None,
+                 aggregation=None, shape=None):
+        if variable_def is not None:
+            raise ValueError("scopeflow does not restore variables from VariableDef protos; "
+                             "create them with tf.Variable(initial_value) instead")
+        if initial_value is None:
+            raise ValueError("initial_value must be specified.")
+        init_from_fn = callable(initial_value)
+        if collections is None:
+            collections = [GraphKeys.GLOBAL_VARIABLES]
+        if not isinstance(collections, (list, tuple, set)):
+            raise ValueError(f"collections argument to Variable constructor must be a list, tuple, or set. "
+                             f"Got {collections} of type {type(collections)}")
+        if constraint is not None and not callable(constraint):
+            raise ValueError("The `constraint` argument must be a callable.")
+        if trainable is None:
+            trainable = True
+        if trainable and GraphKeys.TRAINABLE_VARIABLES not in collections:
+            collections = list(collections) + [GraphKeys.TRAINABLE_VARIABLES]
+        self._trainable = trainable
+        self._constraint = constraint
+        self._save_slice_info = None
+        self._frames = _user_frames()
+        with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
+            if init_from_fn:
+                with name_scope("Initializer"):
+                    value = initial_value()
+                    self._initial_value = convert_to_tensor(value, name="initial_value", dtype=dtype)
+            else:
+                self._initial_value = convert_to_tensor(initial_value, name="initial_value", dtype=dtype)
+            value_shape = self._initial_value.shape
+            var_shape = value_shape if validate_shape else unknown_shape()
+            self._variable = state_ops.variable_op_v2(var_shape, self._initial_value.dtype.base_dtype, name=scope)
+            self._name = self._variable.name
+            if validate_shape and not value_shape.is_fully_defined():
+                raise ValueError(f"initial_value must have a shape specified: {self._initial_value}")
+            self._initializer_op = state_ops.assign(self._variable, self._initial_value,
+                                                    validate_shape=validate_shape).op
+            self._snapshot = array_ops.identity(self._variable, name="read")
+        self._caching_device = caching_device
+        self._graph = self._variable.graph
+        self._graph.add_to_collections(collections, self)
+
+    # -- identity -------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def op(self):
+        return self._variable.op
+
+    @property
+    def graph(self):
+        return self._graph
+
+    @property
+    def device(self) -> str:
+        return self._variable.device
+
+    @property
+    def dtype(self):
+        return self._variable.dtype
+
+    @property
+    def shape(self):
+        return self._variable.shape
+
+    def get_shape(self):
+        return self._variable.shape
+
+    def set_shape(self, shape):
+        self._variable.set_shape(shape)
+
+    @property
+    def trainable(self) -> bool:
+        return self._trainable
+
+    @property
+    def constraint(self):
+        return self._constraint
+
+    @property
+    def caching_device(self):
+        return self._caching_device
+
+    @property
+    def initializer(self):
+        """The ``Assign`` op that stores the initial value."""
+        return self._initializer_op
+
+    @property
+    def initial_value(self):
+        return self._initial_value
+
+    @property
+    def synchronization(self):
+        return "AUTO"
+
+    @property
+    def aggregation(self):
+        return "NONE"
+
+    # -- tensors --------------------------------------------------------------------------
+    def value(self):
+        """The ``v/read`` snapshot (what ``v`` converts to in expressions)."""
+        return self._snapshot
+
+    def read_value(self):
+        """A new ``Identity`` of the variable named ``read``."""
+        return array_ops.identity(self._variable, name="read")
+
+    def _ref(self):
+        return self._variable
+
+    def _as_graph_element(self):
+        return self._variable
+
+    def eval(self, session=None):
+        return self._variable.eval(session=session)
+
+    def load(self, value, session=None):
+        """Assign ``value`` in ``session`` by feeding the initial value."""
+        from scopeflow._src.framework.operation import _session_for
+        _session_for(self._graph, session, "evaluate tensor").run(self._initializer_op, {self._initial_value: value})
+
+    # -- assignment -----------------------------------------------------------------------
+    def assign(self, value, use_locking=False, name=None, read_value=True):
+        out = state_ops.assign(self._variable, value, use_locking=use_locking, name=name)
+        return out if read_value else out.op
+
+    def assign_add(self, delta, use_locking=False, name=None, read_value=True):
+        out = state_ops.assign_add(self._variable, delta, use_locking=use_locking, name=name)
+        return out if read_value else out.op
+
+    def assign_sub(self, delta, use_locking=False, name=None, read_value=True):
+        out = state_ops.assign_sub(self._variable, delta, use_locking=use_locking, name=name)
+        return out if read_value else out.op
+
+    # -- python protocol ------------------------------------------------------------------
+    def __repr__(self):
+        return f"<tf.Variable '{self.name}' shape={self.shape} dtype={self.dtype.name}>"
+
+    def __hash__(self):
+        return id(self)
+
+    def __eq__(self, other):
+        return self is other
+
+    def __ne__(self, other):
+        return self is not other
+
+    def __iter__(self):
+        raise TypeError("'Variable' object is not iterable.")
+
+    def __bool__(self):
+        return bool(self._snapshot)
+
+    def ref(self):
+        return self._snapshot.ref().__class__(self)
+
+    def to_proto(self, export_scope=None):
+        raise TypeError("scopeflow variables are saved with tf.train.Saver, not as VariableDef protos")
+
+
+def _install_operators():
+    for key, fn in operators.operator_table().items():
+        def method(self, *args, _fn=fn):
+            if _fn is array_ops.slice_helper:
+                return _fn(self.value(), *args, var=self)
+            return _fn(self.value(), *args)
+        method.__name__ = key
+        setattr(RefVariable, key, method)
+
+
+_install_operators()
+
+
+def _to_tensor(v, dtype=None, name=None, as_ref=False):
+    if dtype is not None and not dtype.is_compatible_with(v.dtype):
+        raise ValueError(f"Incompatible type conversion requested to type '{dtype.name}' for variable of type "
+                         f"'{v.dtype.name}' (Variable: {v}).")
+    return v._ref() if as_ref else v.value()
+
+
+register_tensor_conversion_function(RefVariable, _to_tensor)

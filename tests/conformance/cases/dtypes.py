@@ -1,0 +1,391 @@
+"""Conformance cases for tf.DType, tf.as_dtype and the TF1 dtype constants."""
+
+import numpy as np
+
+from tests.conformance.harness import case, raises
+
+# Every TensorFlow 1.x dtype, by its canonical name.
+TF1_DTYPES = [
+    "float16", "float32", "float64", "bfloat16", "complex64", "complex128",
+    "int8", "uint8", "uint16", "uint32", "uint64", "int16", "int32", "int64",
+    "bool", "string", "qint8", "quint8", "qint16", "quint16", "qint32",
+    "resource", "variant",
+]
+NUMERIC_DTYPES = [
+    "float16", "float32", "float64", "int8", "uint8", "uint16", "uint32",
+    "uint64", "int16", "int32", "int64",
+]
+
+
+def _ref(tf, name):
+    return tf.as_dtype(name + "_ref")
+
+
+def _flags(d):
+    return [d.is_floating, d.is_integer, d.is_complex, d.is_bool, d.is_unsigned]
+
+
+@case
+def module_constants_names(tf):
+    return {n: getattr(tf, n).name for n in TF1_DTYPES}
+
+
+@case
+def module_constants_are_as_dtype(tf):
+    return {n: getattr(tf, n) is tf.as_dtype(n) for n in TF1_DTYPES}
+
+
+@case
+def aliases_half_double(tf):
+    return [tf.half is tf.float16, tf.double is tf.float64, tf.half.name, tf.double.name]
+
+
+@case
+def reprs(tf):
+    return {n: repr(getattr(tf, n)) for n in TF1_DTYPES}
+
+
+@case
+def strs(tf):
+    return {n: str(getattr(tf, n)) for n in TF1_DTYPES}
+
+
+@case
+def ref_names(tf):
+    return {n: _ref(tf, n).name for n in TF1_DTYPES}
+
+
+@case
+def ref_reprs(tf):
+    return {n: repr(_ref(tf, n)) for n in TF1_DTYPES}
+
+
+@case
+def ref_strs(tf):
+    return {n: str(_ref(tf, n)) for n in TF1_DTYPES}
+
+
+@case
+def base_dtype_of_ref(tf):
+    return {n: _ref(tf, n).base_dtype is getattr(tf, n) for n in TF1_DTYPES}
+
+
+@case
+def base_dtype_of_base_is_self(tf):
+    return {n: getattr(tf, n).base_dtype is getattr(tf, n) for n in TF1_DTYPES}
+
+
+@case
+def datatype_enums(tf):
+    return {n: getattr(tf, n).as_datatype_enum for n in TF1_DTYPES}
+
+
+@case
+def ref_datatype_enums(tf):
+    return {n: _ref(tf, n).as_datatype_enum for n in TF1_DTYPES}
+
+
+@case
+def sizes(tf):
+    return {n: getattr(tf, n).size for n in TF1_DTYPES}
+
+
+@case
+def ref_sizes(tf):
+    return {n: _ref(tf, n).size for n in ["float32", "int64", "bool", "string", "complex128"]}
+
+
+@case
+def predicates(tf):
+    return {n: _flags(getattr(tf, n)) for n in TF1_DTYPES}
+
+
+@case
+def ref_predicates(tf):
+    return {n: _flags(_ref(tf, n)) for n in TF1_DTYPES}
+
+
+@case
+def is_quantized(tf):
+    return {n: getattr(tf, n).is_quantized for n in TF1_DTYPES}
+
+
+@case
+def numeric_min(tf):
+    return {n: float(getattr(tf, n).min) if n.startswith("float") else int(getattr(tf, n).min) for n in NUMERIC_DTYPES}
+
+
+@case
+def numeric_max(tf):
+    return {n: float(getattr(tf, n).max) if n.startswith("float") else int(getattr(tf, n).max) for n in NUMERIC_DTYPES}
+
+
+@case
+def bfloat16_min_max(tf):
+    return [float(tf.bfloat16.min), float(tf.bfloat16.max)]
+
+
+@case
+def ref_min_max(tf):
+    return [int(_ref(tf, "int8").min), int(_ref(tf, "uint8").max), float(_ref(tf, "float16").max)]
+
+
+@case
+def min_of_bool_error(tf):
+    return raises(lambda: tf.bool.min)
+
+
+@case
+def max_of_string_error(tf):
+    return raises(lambda: tf.string.max)
+
+
+@case
+def min_of_complex_error(tf):
+    return raises(lambda: tf.complex64.min)
+
+
+@case
+def max_of_quantized_error(tf):
+    return raises(lambda: tf.qint8.max)
+
+
+@case
+def min_of_resource_error(tf):
+    return raises(lambda: tf.resource.min)
+
+
+@case
+def real_dtype(tf):
+    names = ["float32", "float64", "complex64", "complex128", "int32", "bool", "string"]
+    return {n: getattr(tf, n).real_dtype for n in names}
+
+
+@case
+def real_dtype_of_refs(tf):
+    return [_ref(tf, "float32").real_dtype, _ref(tf, "complex64").real_dtype, _ref(tf, "complex128").real_dtype]
+
+
+@case
+def as_numpy_dtype_names(tf):
+    names = ["float16", "float32", "float64", "complex64", "complex128", "int8", "uint8",
+             "uint16", "uint32", "uint64", "int16", "int32", "int64", "bool"]
+    return {n: np.dtype(getattr(tf, n).as_numpy_dtype).name for n in names}
+
+
+@case
+def as_numpy_dtype_is_numpy_type(tf):
+    return [tf.float32.as_numpy_dtype is np.float32, tf.int64.as_numpy_dtype is np.int64,
+            tf.bool.as_numpy_dtype is np.bool_, tf.string.as_numpy_dtype is object]
+
+
+@case
+def as_dtype_from_canonical_strings(tf):
+    return {n: tf.as_dtype(n).name for n in TF1_DTYPES}
+
+
+@case
+def as_dtype_from_alias_strings(tf):
+    return {s: tf.as_dtype(s) for s in ["float", "double", "half"]}
+
+
+@case
+def as_dtype_from_ref_strings(tf):
+    return {s: tf.as_dtype(s) for s in ["float32_ref", "int32_ref", "string_ref", "bool_ref"]}
+
+
+@case
+def as_dtype_from_numpy_types(tf):
+    types = [np.float16, np.float32, np.float64, np.int8, np.int16, np.int32, np.int64,
+             np.uint8, np.uint16, np.uint32, np.uint64, np.bool_, np.complex64, np.complex128]
+    return [tf.as_dtype(t) for t in types]
+
+
+@case
+def as_dtype_from_numpy_dtype_objects(tf):
+    return [tf.as_dtype(np.dtype("float32")), tf.as_dtype(np.dtype(">f4")),
+            tf.as_dtype(np.dtype("int64")), tf.as_dtype(np.dtype("bool"))]
+
+
+@case
+def as_dtype_from_numpy_string_types(tf):
+    return [tf.as_dtype(np.object_), tf.as_dtype(np.str_), tf.as_dtype(np.bytes_),
+            tf.as_dtype(np.dtype("S3")), tf.as_dtype(np.dtype("U5"))]
+
+
+@case
+def as_dtype_from_python_float(tf):
+    return tf.as_dtype(float)
+
+
+@case
+def as_dtype_from_python_bool(tf):
+    return tf.as_dtype(bool)
+
+
+@case
+def as_dtype_from_python_object(tf):
+    return tf.as_dtype(object)
+
+
+@case
+def as_dtype_from_python_int_error(tf):
+    return raises(tf.as_dtype, int)
+
+
+@case
+def as_dtype_from_python_str_error(tf):
+    return raises(tf.as_dtype, str)
+
+
+@case
+def as_dtype_from_python_complex_error(tf):
+    return raises(tf.as_dtype, complex)
+
+
+@case
+def as_dtype_from_enum_ints(tf):
+    return [tf.as_dtype(1), tf.as_dtype(3), tf.as_dtype(7), tf.as_dtype(101), tf.as_dtype(109)]
+
+
+@case
+def as_dtype_of_dtype_is_identity(tf):
+    return [tf.as_dtype(tf.float32) is tf.float32, tf.as_dtype(_ref(tf, "int32")) is _ref(tf, "int32")]
+
+
+@case
+def as_dtype_unknown_string_error(tf):
+    return raises(tf.as_dtype, "foo")
+
+
+@case
+def as_dtype_int_string_error(tf):
+    return raises(tf.as_dtype, "int")
+
+
+@case
+def as_dtype_case_sensitive_error(tf):
+    return raises(tf.as_dtype, "Float32")
+
+
+@case
+def as_dtype_empty_string_error(tf):
+    return raises(tf.as_dtype, "")
+
+
+@case
+def as_dtype_none_error(tf):
+    return raises(tf.as_dtype, None)
+
+
+@case
+def as_dtype_float_value_error(tf):
+    return raises(tf.as_dtype, 1.5)
+
+
+@case
+def as_dtype_list_error(tf):
+    return raises(tf.as_dtype, [1])
+
+
+@case
+def as_dtype_bad_enum_error(tf):
+    return raises(tf.as_dtype, 999)
+
+
+@case
+def as_dtype_zero_enum_error(tf):
+    return raises(tf.as_dtype, 0)
+
+
+@case
+def as_dtype_structured_numpy_error(tf):
+    return raises(tf.as_dtype, np.dtype([("a", "i1")]))
+
+
+@case
+def dtype_constructor_from_enum(tf):
+    return [tf.DType(1), tf.DType(9), tf.DType(101)]
+
+
+@case
+def dtype_constructor_bad_enum_error(tf):
+    return raises(tf.DType, 999)
+
+
+@case
+def is_compatible_with_same_and_ref(tf):
+    f, fr = tf.float32, _ref(tf, "float32")
+    return [f.is_compatible_with(f), f.is_compatible_with(fr), fr.is_compatible_with(f), fr.is_compatible_with(fr)]
+
+
+@case
+def is_compatible_with_other_type(tf):
+    return [tf.float32.is_compatible_with(tf.int32), tf.int32.is_compatible_with(tf.int64),
+            tf.float32.is_compatible_with(tf.float64)]
+
+
+@case
+def is_compatible_with_string_and_numpy(tf):
+    return [tf.float32.is_compatible_with("float32"), tf.float32.is_compatible_with(np.float32),
+            tf.int32.is_compatible_with(np.dtype("int32")), tf.int32.is_compatible_with("int64")]
+
+
+@case
+def is_compatible_with_bad_string_error(tf):
+    return raises(tf.float32.is_compatible_with, "foo")
+
+
+@case
+def equality_with_strings(tf):
+    return [tf.float32 == "float32", tf.float32 == "float", tf.float32 != "int32",
+            tf.float64 == "double", tf.float32 == "float64"]
+
+
+@case
+def equality_with_numpy(tf):
+    return [tf.float32 == np.float32, tf.float32 == np.dtype("float32"), tf.int64 == np.int64,
+            tf.int32 == np.int64, tf.bool == np.bool_]
+
+
+@case
+def equality_with_enum_int(tf):
+    return [tf.float32 == 1, tf.int32 == 3, tf.float32 == 3]
+
+
+@case
+def equality_with_unconvertible(tf):
+    return [tf.float32 == "foo", tf.float32 == None, tf.float32 == [], tf.float32 != "foo"]  # noqa: E711
+
+
+@case
+def equality_base_vs_ref(tf):
+    return [tf.float32 == _ref(tf, "float32"), tf.float32 != _ref(tf, "float32"),
+            _ref(tf, "float32") == "float32_ref"]
+
+
+@case
+def dtype_hashable_as_dict_key(tf):
+    d = {tf.float32: "a", tf.int32: "b", _ref(tf, "float32"): "c"}
+    return [d[tf.as_dtype("float32")], d[tf.as_dtype(np.int32)], d[tf.as_dtype("float32_ref")], len(d)]
+
+
+@case
+def dtype_ordering_error(tf):
+    return raises(lambda: tf.float32 < tf.int32)
+
+
+@case
+def dtypes_module_constants(tf):
+    return [tf.dtypes.float32 is tf.float32, tf.dtypes.as_dtype("int8") is tf.int8,
+            tf.dtypes.DType is tf.DType]
+
+
+@case
+def is_numpy_compatible(tf):
+    return {n: getattr(tf, n).is_numpy_compatible for n in ["float32", "string", "qint8", "resource", "variant"]}
+
+
+@case
+def ref_of_ref_name_error(tf):
+    return raises(tf.as_dtype, "float32_ref_ref")

@@ -1,0 +1,507 @@
+"""Conformance cases for a first tf.Session: running, feeding, fetch structures and variables."""
+
+import numpy as np
+
+from tests.conformance.harness import case, raises
+
+
+def _run_error(fn, *args, **kwargs):
+    """Error class and the last line of its message (TF puts node definition traces before it)."""
+    got = raises(fn, *args, **kwargs)
+    if "error" in got:
+        lines = [ln for ln in got["message"].splitlines() if ln.strip()]
+        got["message"] = lines[-1] if lines else ""
+    return got
+
+
+@case
+def run_constant(tf):
+    c = tf.constant([1.0, 2.0])
+    with tf.Session() as sess:
+        return sess.run(c)
+
+
+@case
+def run_scalar_types(tf):
+    with tf.Session() as sess:
+        out = sess.run([tf.constant(1), tf.constant(1.5), tf.constant(True)])
+    return [[type(v).__name__, v] for v in out]
+
+
+@case
+def run_string_constant(tf):
+    with tf.Session() as sess:
+        return [sess.run(tf.constant("hi")), sess.run(tf.constant(["a", "bc"]))]
+
+
+@case
+def run_arithmetic(tf):
+    a = tf.constant([1.0, 2.0])
+    b = tf.constant([3.0, 4.0])
+    with tf.Session() as sess:
+        return sess.run([a + b, a - b, a * b, a / b, -a, tf.matmul([[1.0, 2.0]], [[3.0], [4.0]])])
+
+
+@case
+def run_int_division_ops(tf):
+    a = tf.constant([7, -7])
+    with tf.Session() as sess:
+        return sess.run([a // 2, a % 3, a / 2])
+
+
+@case
+def run_cast_fill_zeros_ones(tf):
+    with tf.Session() as sess:
+        return sess.run([tf.cast(tf.constant([1.7, -1.7]), tf.int32), tf.fill([2], 3.0), tf.zeros([2], tf.int64),
+                         tf.ones([1, 2])])
+
+
+@case
+def feed_placeholder_by_tensor(tf):
+    x = tf.placeholder(tf.float32, [None])
+    y = x * 2.0
+    with tf.Session() as sess:
+        return sess.run(y, feed_dict={x: [1.0, 2.0, 3.0]})
+
+
+@case
+def feed_placeholder_by_name(tf):
+    tf.placeholder(tf.float32, [2], name="x")
+    y = tf.identity(tf.get_default_graph().get_tensor_by_name("x:0")) + 1.0
+    with tf.Session() as sess:
+        return sess.run(y, feed_dict={"x:0": [1.0, 2.0]})
+
+
+@case
+def feed_converts_dtype(tf):
+    x = tf.placeholder(tf.float32, [2])
+    with tf.Session() as sess:
+        return sess.run(x, feed_dict={x: [1, 2]})
+
+
+@case
+def feed_numpy_array(tf):
+    x = tf.placeholder(tf.int32, [2, 2])
+    with tf.Session() as sess:
+        return sess.run(x + 1, feed_dict={x: np.arange(4, dtype=np.int32).reshape(2, 2)})
+
+
+@case
+def feed_non_placeholder_tensor(tf):
+    a = tf.constant(1.0)
+    b = a * 10.0
+    with tf.Session() as sess:
+        return [sess.run(b), sess.run(b, feed_dict={a: 2.0})]
+
+
+@case
+def placeholder_with_default_run(tf):
+    d = tf.placeholder_with_default(tf.constant([1.0, 2.0]), [None])
+    with tf.Session() as sess:
+        return [sess.run(d), sess.run(d, feed_dict={d: [5.0]})]
+
+
+@case
+def feed_wrong_shape_error(tf):
+    x = tf.placeholder(tf.float32, [None, 2], name="x")
+    with tf.Session() as sess:
+        return raises(sess.run, x, feed_dict={x: [1.0, 2.0]})
+
+
+@case
+def feed_wrong_shape_fixed_dims_error(tf):
+    x = tf.placeholder(tf.float32, [3], name="x")
+    with tf.Session() as sess:
+        return raises(sess.run, x, feed_dict={x: [1.0, 2.0]})
+
+
+@case
+def unfed_placeholder_error(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    with tf.Session() as sess:
+        return _run_error(sess.run, x * 2.0)
+
+
+@case
+def unfed_placeholder_error_class(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    with tf.Session() as sess:
+        try:
+            sess.run(x)
+        except tf.errors.InvalidArgumentError as exc:
+            return [type(exc).__name__, exc.error_code, isinstance(exc, tf.errors.OpError)]
+    return "no error"
+
+
+@case
+def fetch_list(tf):
+    a = tf.constant(1)
+    b = tf.constant(2)
+    with tf.Session() as sess:
+        out = sess.run([a, b])
+    return [type(out).__name__, out]
+
+
+@case
+def fetch_tuple(tf):
+    a = tf.constant(1)
+    b = tf.constant(2)
+    with tf.Session() as sess:
+        out = sess.run((a, b))
+    return [type(out).__name__, list(out)]
+
+
+@case
+def fetch_dict(tf):
+    a = tf.constant(1)
+    b = tf.constant(2.0)
+    with tf.Session() as sess:
+        out = sess.run({"a": a, "b": b})
+    return [type(out).__name__, out]
+
+
+@case
+def fetch_nested(tf):
+    a = tf.constant(1)
+    b = tf.constant(2)
+    with tf.Session() as sess:
+        out = sess.run({"x": [a, (b, a)], "y": {"z": b}})
+    return [out["x"][0], type(out["x"][1]).__name__, list(out["x"][1]), out["y"]["z"]]
+
+
+@case
+def fetch_same_tensor_twice(tf):
+    a = tf.constant(3)
+    with tf.Session() as sess:
+        return sess.run([a, a])
+
+
+@case
+def fetch_by_name(tf):
+    tf.constant(4.0, name="c")
+    with tf.Session() as sess:
+        return sess.run("c:0")
+
+
+@case
+def fetch_operation_returns_none(tf):
+    n = tf.no_op()
+    with tf.Session() as sess:
+        return [sess.run(n), sess.run([n, tf.constant(1)])]
+
+
+@case
+def fetch_op_by_name_returns_none(tf):
+    tf.no_op(name="n")
+    with tf.Session() as sess:
+        return sess.run("n")
+
+
+@case
+def fetch_none_error(tf):
+    tf.constant(1)
+    with tf.Session() as sess:
+        return raises(sess.run, None)
+
+
+@case
+def fetch_none_in_list_error(tf):
+    with tf.Session() as sess:
+        return raises(sess.run, [tf.constant(1), None])
+
+
+@case
+def fetch_int_error(tf):
+    tf.constant(1)
+    with tf.Session() as sess:
+        return raises(sess.run, 3)
+
+
+@case
+def fetch_missing_name_error(tf):
+    tf.constant(1)
+    with tf.Session() as sess:
+        return raises(sess.run, "nope:0")
+
+
+@case
+def fetch_empty_list(tf):
+    tf.constant(1)
+    with tf.Session() as sess:
+        return [sess.run([]), sess.run({}), sess.run(())]
+
+
+@case
+def run_on_empty_graph_error(tf):
+    with tf.Session() as sess:
+        return raises(sess.run, [])
+
+
+@case
+def tensor_eval_with_session(tf):
+    c = tf.constant([1, 2])
+    sess = tf.Session()
+    try:
+        return c.eval(session=sess)
+    finally:
+        sess.close()
+
+
+@case
+def tensor_eval_default_session(tf):
+    c = tf.constant(5) * 2
+    with tf.Session():
+        return c.eval()
+
+
+@case
+def tensor_eval_feed_dict(tf):
+    x = tf.placeholder(tf.int32, [])
+    with tf.Session():
+        return (x + 1).eval(feed_dict={x: 41})
+
+
+@case
+def eval_without_default_session_error(tf):
+    c = tf.constant(1)
+    return raises(c.eval)
+
+
+@case
+def default_session_set_in_with(tf):
+    with tf.Session() as sess:
+        inside = tf.get_default_session() is sess
+    return [inside, tf.get_default_session() is None]
+
+
+@case
+def session_as_default(tf):
+    sess = tf.Session()
+    with sess.as_default():
+        inside = tf.get_default_session() is sess
+        v = tf.constant(3).eval()
+    sess.close()
+    return [inside, v]
+
+
+@case
+def operation_run_default_session(tf):
+    v = tf.Variable(1.0)
+    with tf.Session() as sess:
+        tf.global_variables_initializer().run()
+        return sess.run(v)
+
+
+@case
+def session_graph_property(tf):
+    g = tf.Graph()
+    with tf.Session(graph=g) as sess:
+        other = sess.graph is g
+    with tf.Session() as sess2:
+        default = sess2.graph is tf.get_default_graph()
+    return [other, default]
+
+
+@case
+def session_with_explicit_graph(tf):
+    g = tf.Graph()
+    with g.as_default():
+        c = tf.constant(7)
+    with tf.Session(graph=g) as sess:
+        return sess.run(c)
+
+
+@case
+def fetch_from_other_graph_error(tf):
+    g = tf.Graph()
+    with g.as_default():
+        c = tf.constant(7, name="c")
+    tf.constant(1, name="d")
+    with tf.Session() as sess:
+        return raises(sess.run, c)
+
+
+@case
+def variable_initialized_then_read(tf):
+    v = tf.Variable([1.0, 2.0])
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return sess.run(v)
+
+
+@case
+def variable_initializer_op(tf):
+    v = tf.Variable(3)
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        return sess.run(v)
+
+
+@case
+def get_variable_zeros_initialized(tf):
+    v = tf.get_variable("w", shape=[2], initializer=tf.zeros_initializer())
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return sess.run(v)
+
+
+@case
+def global_variables_initializer_empty(tf):
+    init = tf.global_variables_initializer()
+    with tf.Session() as sess:
+        return [init.type, init.name, sess.run(init)]
+
+
+@case
+def global_variables_initializer_op(tf):
+    tf.Variable(1.0, name="a")
+    tf.Variable(2.0, name="b")
+    init = tf.global_variables_initializer()
+    return [init.name, init.type, sorted(o.name for o in init.control_inputs)]
+
+
+@case
+def assign_values(tf):
+    v = tf.Variable(1.0)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        a = sess.run(tf.assign(v, 5.0))
+        b = sess.run(v)
+    return [a, b]
+
+
+@case
+def assign_add_sub_values(tf):
+    v = tf.Variable(10)
+    inc = tf.assign_add(v, 3)
+    dec = tf.assign_sub(v, 1)
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        return [sess.run(inc), sess.run(inc), sess.run(dec), sess.run(v)]
+
+
+@case
+def variable_methods_assign(tf):
+    v = tf.Variable([1, 2])
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        return [sess.run(v.assign([5, 6])), sess.run(v.assign_add([1, 1])), sess.run(v.assign_sub([2, 2]))]
+
+
+@case
+def assign_wrong_shape_build_error(tf):
+    v = tf.Variable([1.0, 2.0], name="v")
+    return raises(tf.assign, v, [1.0, 2.0, 3.0])
+
+
+@case
+def uninitialized_variable_error(tf):
+    v = tf.Variable(1.0, name="v")
+    with tf.Session() as sess:
+        return _run_error(sess.run, v)
+
+
+@case
+def uninitialized_variable_error_class(tf):
+    v = tf.Variable(1.0, name="v")
+    with tf.Session() as sess:
+        try:
+            sess.run(v)
+        except tf.errors.FailedPreconditionError as exc:
+            return [type(exc).__name__, exc.error_code, isinstance(exc, tf.errors.OpError)]
+    return "no error"
+
+
+@case
+def closed_session_run_error(tf):
+    c = tf.constant(1)
+    sess = tf.Session()
+    sess.close()
+    return raises(sess.run, c)
+
+
+@case
+def closed_session_close_again(tf):
+    sess = tf.Session()
+    sess.close()
+    sess.close()
+    return "ok"
+
+
+@case
+def session_used_after_with_error(tf):
+    c = tf.constant(1)
+    with tf.Session() as sess:
+        pass
+    return raises(sess.run, c)
+
+
+@case
+def two_sessions_separate_variables(tf):
+    v = tf.Variable(0)
+    inc = tf.assign_add(v, 1)
+    s1 = tf.Session()
+    s2 = tf.Session()
+    s1.run(v.initializer)
+    s2.run(v.initializer)
+    s1.run(inc)
+    s1.run(inc)
+    s2.run(inc)
+    out = [s1.run(v), s2.run(v)]
+    s1.close()
+    s2.close()
+    return out
+
+
+@case
+def new_session_needs_new_init(tf):
+    v = tf.Variable(1.0, name="v")
+    with tf.Session() as s1:
+        s1.run(v.initializer)
+    with tf.Session() as s2:
+        return _run_error(s2.run, v)
+
+
+@case
+def run_group_returns_none(tf):
+    v = tf.Variable(1)
+    w = tf.Variable(2)
+    g = tf.group(tf.assign(v, 10), tf.assign(w, 20))
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return [sess.run(g), sess.run([v, w])]
+
+
+@case
+def control_dependency_runs_first(tf):
+    v = tf.Variable(1)
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        a = tf.assign(v, 5)
+        with tf.control_dependencies([a]):
+            r = tf.identity(v)
+        return sess.run(r)
+
+
+@case
+def feed_dict_key_not_in_graph_error(tf):
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.placeholder(tf.float32, name="x")
+    y = tf.constant(1.0)
+    with tf.Session() as sess:
+        return raises(sess.run, y, feed_dict={x: 1.0})
+
+
+@case
+def feed_dict_missing_name_error(tf):
+    y = tf.constant(1.0)
+    with tf.Session() as sess:
+        return raises(sess.run, y, feed_dict={"nope:0": 1.0})
+
+
+@case
+def fetch_operation_name_vs_tensor_name(tf):
+    tf.constant(1.0, name="c")
+    with tf.Session() as sess:
+        return [sess.run("c"), sess.run("c:0")]

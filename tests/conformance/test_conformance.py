@@ -1,0 +1,38 @@
+"""Run every conformance case under scopeflow and compare with TensorFlow's golden."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import scopeflow as tf
+from tests.conformance.harness import compare, load_cases, raises
+
+GOLDENS = Path(__file__).parent / "goldens"
+CASES = load_cases()
+
+
+def _golden(key: str):
+    area, name = key.split(".", 1)
+    path = GOLDENS / f"{area}.json"
+    goldens = _GOLDEN_CACHE.get(area)
+    if goldens is None:
+        goldens = json.loads(path.read_text()) if path.exists() else {}
+        _GOLDEN_CACHE[area] = goldens
+    return goldens.get(name, _MISSING)
+
+
+_GOLDEN_CACHE: dict[str, dict] = {}
+_MISSING = object()
+
+
+@pytest.mark.parametrize("key", sorted(CASES))
+def test_case(key):
+    want = _golden(key)
+    assert want is not _MISSING, f"no golden for {key}: run tests/conformance/record.py with TensorFlow"
+    tf.reset_default_graph()
+    got = raises(CASES[key], tf)
+    diffs = compare(got, want)
+    assert not diffs, "\n".join([f"{key} differs from TensorFlow:"] + diffs[:20])
