@@ -22,9 +22,9 @@ from scopeflow._src.framework.ops_scope import (
     add_to_collection, add_to_collections, colocate_with, control_dependencies, device,
     get_collection, get_collection_ref, get_default_graph, get_default_session, get_name_scope,
     get_seed, name_scope, reset_default_graph, set_random_seed)
-from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_value
+from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
 from scopeflow._src.ops.array_ops import (
-    fill, identity, ones, ones_like, placeholder, placeholder_with_default, reshape, shape, stack,
+    boolean_mask, concat, fill, gather, identity, ones, ones_like, rank, squeeze, placeholder, placeholder_with_default, reshape, shape, stack,
     strided_slice, zeros, zeros_like)
 from scopeflow._src.ops.control_flow_ops import group, no_op, tuple
 from scopeflow._src.ops.linalg_ops import eye, matrix_transpose, transpose
@@ -37,7 +37,7 @@ from scopeflow._src.ops.state_ops import assign, assign_add, assign_sub
 from scopeflow._src.variables import initializers_module as initializers
 from scopeflow._src.variables.collections import (
     all_variables, assert_variables_initialized, global_variables, global_variables_initializer,
-    initialize_all_variables, initialize_local_variables, is_variable_initialized, local_variables,
+    initialize_all_variables, initialize_local_variables, initialize_variables, is_variable_initialized, local_variables,
     local_variables_initializer, model_variables, moving_average_variables, report_uninitialized_variables,
     trainable_variables, variables_initializer)
 from scopeflow._src.variables.initializers import (
@@ -46,9 +46,11 @@ from scopeflow._src.variables.initializers import (
     truncated_normal_initializer, variance_scaling_initializer, zeros_initializer)
 from scopeflow._src.variables.store import AUTO_REUSE
 from scopeflow._src.variables.template import make_template
-from scopeflow._src.variables.variable import RefVariable as Variable
+from scopeflow._src.variables.variable import RefVariable as Variable, VariableAggregation, VariableSynchronization
 from scopeflow._src.variables.variable_scope import (
     VariableScope, get_local_variable, get_variable, get_variable_scope, variable_op_scope, variable_scope)
+
+from scopeflow import dtypes  # noqa: E402
 
 newaxis = None
 __version__ = "0.1.0"

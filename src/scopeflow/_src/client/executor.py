@@ -41,13 +41,20 @@ class Plan:
         for t in feed_tensors:
             slot[t] = len(slot)
         steps = []
+        carries_ref = set()  # tensors whose value is a VariableRef (TF's aliasing of ref buffers)
         for op in sorted(needed, key=lambda o: o._id):
             opdef = registry.get(op._type)
             fn = opdef.compile(op, state)
-            ref_positions = [i for i, (arg, t) in enumerate(zip(_flat_args(opdef, op), op._inputs))
-                             if t._dtype._is_ref_dtype and not arg.is_ref]
-            if ref_positions:
-                fn = _deref_wrapper(fn, ref_positions)
+            if op._type == "Identity" and op._inputs[0] in carries_ref:
+                carries_ref.add(op._outputs[0])  # v/read forwards the reference; readers deref late
+            else:
+                ref_positions = [i for i, (arg, t) in enumerate(zip(_flat_args(opdef, op), op._inputs))
+                                 if t in carries_ref and not arg.is_ref]
+                if ref_positions:
+                    fn = _deref_wrapper(fn, ref_positions)
+            for t in op._outputs:
+                if t._dtype._is_ref_dtype:
+                    carries_ref.add(t)
             ins = tuple(slot[t] for t in op._inputs)
             outs = []
             for t in op._outputs:
@@ -83,14 +90,14 @@ class Plan:
         for fn, ins, outs, op in self.steps:
             try:
                 result = fn(*[values[i] for i in ins])
-            except errors.OpError:
-                raise
+            except errors.OpError as e:
+                raise type(e)(e.node_def, e.op, f"Graph execution error:\n\n{e.message}") from None
             except (ValueError, IndexError, TypeError, FloatingPointError, np.linalg.LinAlgError) as e:
                 raise errors.InvalidArgumentError(None, op, f"{op.type} ({op.name}) failed: {e}") from None
             if len(outs) == 1:
                 if outs[0] >= 0:
                     values[outs[0]] = result
-            else:
+            elif outs:
                 for s, r in zip(outs, result):
                     if s >= 0:
                         values[s] = r
@@ -98,7 +105,12 @@ class Plan:
         for s, is_ref in zip(self.fetch_slots, self.fetch_refs):
             v = values[s]
             if isinstance(v, VariableRef):
-                v = v.get().copy()
+                try:
+                    v = v.get().copy()
+                except errors.OpError as e:
+                    raise type(e)(e.node_def, e.op, f"Graph execution error:\n\n{e.message}") from None
+            if isinstance(v, np.ndarray) and v.ndim == 0:
+                v = v[()]  # TensorFlow returns NumPy scalars for scalar fetches
             out.append(v)
         return out
 

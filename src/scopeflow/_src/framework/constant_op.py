@@ -66,7 +66,8 @@ def convert_to_tensor(value, dtype=None, name=None, as_ref=False, preferred_dtyp
         dtype = dtypes.as_dtype(dtype)
     if isinstance(value, Tensor):
         if dtype is not None and not dtype.is_compatible_with(value.dtype):
-            raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with dtype "
+            prefix = f"{name}: " if name else ""
+            raise ValueError(f"{prefix}Tensor conversion requested dtype {dtype.name} for Tensor with dtype "
                              f"{value.dtype.name}: {value!r}")
         return value
     for base_type, fn in _CONVERSIONS:

@@ -27,7 +27,11 @@ class DType:
 
     __slots__ = ("_enum", "_name", "_np", "_kind", "_size")
 
-    def __init__(self, enum: int, name: str, np_type, kind: str, size: int):
+    def __init__(self, type_enum: int):
+        spec = _SPEC_BY_ENUM.get(type_enum)
+        if spec is None:
+            raise TypeError(f"{type_enum} does not correspond to a valid tensorflow::DataType")
+        enum, name, np_type, kind, size = spec
         object.__setattr__(self, "_enum", enum)
         object.__setattr__(self, "_name", name)
         object.__setattr__(self, "_np", np_type)
@@ -64,8 +68,7 @@ class DType:
 
     @property
     def real_dtype(self) -> "DType":
-        base = self.base_dtype
-        return {complex64: float32, complex128: float64}.get(base, base)
+        return {complex64: float32, complex128: float64}.get(self.base_dtype, self)
 
     # -- classification -------------------------------------------------------------------
     @property
@@ -135,6 +138,8 @@ class DType:
         if base._kind in ("i", "u"):
             info = np.iinfo(base._np)
             return (info.min, info.max)[index]
+        if base._kind in ("r", "v"):
+            raise TypeError(f"Cannot find {which} value of {self}.")
         raise TypeError(f"Cannot find {which} value of {self} with type {base}.")
 
     @property
@@ -182,7 +187,7 @@ _SPECS = [
     (4, "uint8", np.uint8, "u", 1),
     (5, "int16", np.int16, "i", 2),
     (6, "int8", np.int8, "i", 1),
-    (7, "string", np.object_, "s", 0),
+    (7, "string", object, "s", 0),
     (8, "complex64", np.complex64, "c", 8),
     (9, "int64", np.int64, "i", 8),
     (10, "bool", np.bool_, "b", 1),
@@ -195,19 +200,23 @@ _SPECS = [
     (17, "uint16", np.uint16, "u", 2),
     (18, "complex128", np.complex128, "c", 16),
     (19, "float16", np.float16, "f", 2),
-    (20, "resource", None, "r", 1),
-    (21, "variant", None, "v", 1),
+    (20, "resource", None, "r", 0),
+    (21, "variant", None, "v", 0),
     (22, "uint32", np.uint32, "u", 4),
     (23, "uint64", np.uint64, "u", 8),
 ]
 
+_SPEC_BY_ENUM = {}
+for _enum, _name, _np_type, _kind, _size in _SPECS:
+    _SPEC_BY_ENUM[_enum] = (_enum, _name, _np_type, _kind, _size)
+    _SPEC_BY_ENUM[_enum + _REF_OFFSET] = (_enum + _REF_OFFSET, _name + "_ref", _np_type, _kind, _size)
+
 _BY_ENUM: dict[int, DType] = {}
 _BY_NAME: dict[str, DType] = {}
-for _enum, _name, _np_type, _kind, _size in _SPECS:
-    for _offset, _suffix in ((0, ""), (_REF_OFFSET, "_ref")):
-        _dt = DType(_enum + _offset, _name + _suffix, _np_type, _kind, _size)
-        _BY_ENUM[_dt.as_datatype_enum] = _dt
-        _BY_NAME[_dt.name] = _dt
+for _enum in _SPEC_BY_ENUM:
+    _dt = DType(_enum)
+    _BY_ENUM[_dt.as_datatype_enum] = _dt
+    _BY_NAME[_dt.name] = _dt
 
 float16 = half = _BY_NAME["float16"]
 float32 = _BY_NAME["float32"]
@@ -245,8 +254,7 @@ _FROM_NUMPY = {
 }
 
 _FROM_PYTHON = {
-    builtins.float: float32, builtins.int: int32, builtins.bool: bool, builtins.complex: complex128,
-    builtins.str: string, builtins.bytes: string,
+    builtins.float: float32, builtins.bool: bool, builtins.object: string,
 }
 
 
@@ -269,7 +277,7 @@ def as_dtype(type_value) -> DType:
             return found
     elif isinstance(type_value, type) and type_value in _FROM_PYTHON:
         return _FROM_PYTHON[type_value]
-    else:
+    elif isinstance(type_value, np.dtype) or isinstance(type_value, type) and issubclass(type_value, np.generic):
         try:
             np_dtype = np.dtype(type_value)
         except (TypeError, ValueError):
@@ -277,6 +285,8 @@ def as_dtype(type_value) -> DType:
         if np_dtype is not None:
             if np_dtype.kind in ("U", "S"):
                 return string
+            if np_dtype.byteorder not in ("=", "|"):
+                np_dtype = np_dtype.newbyteorder("=")
             found = _FROM_NUMPY.get(np_dtype)
             if found is not None:
                 return found

@@ -25,6 +25,10 @@ DATA_LOSS = 15
 UNAUTHENTICATED = 16
 
 
+class OperatorNotAllowedInGraphError(TypeError):
+    """A Python operation (``bool(t)``, ``iter(t)``) that a symbolic tensor cannot support."""
+
+
 class OpError(Exception):
     """The base class of TensorFlow's runtime errors.
 

@@ -5,6 +5,7 @@ class GraphKeys:
     """Names of the collections TensorFlow's own code fills and reads."""
 
     GLOBAL_VARIABLES = "variables"
+    VARIABLES = GLOBAL_VARIABLES  # deprecated TF1 alias
     LOCAL_VARIABLES = "local_variables"
     METRIC_VARIABLES = "metric_variables"
     MODEL_VARIABLES = "model_variables"

@@ -73,11 +73,11 @@ class Tensor:
 
     def set_shape(self, shape) -> None:
         """Refine the static shape; raises ``ValueError`` if ``shape`` is incompatible."""
-        shape = tensor_shape.as_shape(shape)
-        if not self._shape.is_compatible_with(shape):
-            raise ValueError(
-                f"Tensor's shape {self._shape} is not compatible with supplied shape {shape}.")
-        self._shape = self._shape.merge_with(shape)
+        from scopeflow._src.ops.shape_fns import merge_shapes
+        try:
+            self._shape = merge_shapes(self._shape, tensor_shape.as_shape(shape))
+        except ValueError as e:
+            raise ValueError(str(e)) from None
 
     def consumers(self) -> list:
         """The operations that take this tensor as an input, in creation order."""
@@ -103,7 +103,8 @@ class Tensor:
         return self is not other
 
     def __bool__(self):
-        raise TypeError(
+        from scopeflow._src.framework.errors import OperatorNotAllowedInGraphError
+        raise OperatorNotAllowedInGraphError(
             "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed. Use `if t is not "
             "None:` instead of `if t:` to test if a tensor is defined, and use TensorFlow ops "
             "such as tf.cond to execute subgraphs conditioned on the value of a tensor.")
@@ -114,7 +115,8 @@ class Tensor:
             f"rather than `len(x)` for shape information.")
 
     def __iter__(self):
-        raise TypeError(
+        from scopeflow._src.framework.errors import OperatorNotAllowedInGraphError
+        raise OperatorNotAllowedInGraphError(
             "Iterating over a symbolic `tf.Tensor` is not allowed. Use tf.unstack or tf.split "
             "to get parts of a tensor, or index it with a Python int.")
 

@@ -156,7 +156,7 @@ def _finish(graph, opdef, name, tensors, attrs):
     for t in flat:
         if t._op._graph is not graph:
             raise ValueError(
-                f"Tensor {t} must be from the same graph as Tensor {flat[0]} "
+                f"{t} must be from the same graph as {flat[0]} "
                 f"(graphs are {t._op._graph!r} and {graph!r}).")
     outputs = _infer_outputs(opdef, name, flat, attrs)
     return graph._add_op(opdef.type, name, flat, attrs, outputs)

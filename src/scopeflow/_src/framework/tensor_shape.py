@@ -55,8 +55,7 @@ class Dimension:
     def __index__(self):
         return self._value
 
-    def __hash__(self):
-        return hash(self._value)
+    __hash__ = None  # TensorFlow's Dimension is unhashable (== may return None)
 
     def __bool__(self):
         return bool(self._value)
@@ -129,6 +128,14 @@ class Dimension:
     def __rmul__(self, other):
         return self._arith(other, operator.mul, True)
 
+    def __truediv__(self, other):
+        raise TypeError(f"unsupported operand type(s) for /: 'Dimension' and '{type(other).__name__}', please use "
+                        f"// instead")
+
+    def __rtruediv__(self, other):
+        raise TypeError(f"unsupported operand type(s) for /: '{type(other).__name__}' and 'Dimension', please use "
+                        f"// instead")
+
     def __floordiv__(self, other):
         return self._arith(other, operator.floordiv)
 
@@ -172,7 +179,9 @@ class TensorShape:
         elif dims is None:
             d = None
         elif isinstance(dims, (str, bytes)):
-            raise TypeError(f"Cannot convert {dims!r} to a TensorShape: expected a list of dimensions")
+            raise TypeError(
+                f"Failed to convert '{dims!r}' to a shape: '{dims!r}'could not be converted to a dimension. A shape "
+                f"should either be single dimension (e.g. 10), or an iterable of dimensions (e.g. [1, 10, None]).")
         else:
             try:
                 it = iter(dims)
@@ -297,7 +306,10 @@ class TensorShape:
         if self._dims is not None:
             if isinstance(key, slice):
                 return TensorShape(self._dims[key])
-            return Dimension(self._dims[key])
+            try:
+                return Dimension(self._dims[key])
+            except IndexError:
+                raise IndexError("list index out of range") from None
         if isinstance(key, slice):
             start, stop = key.start, key.stop
             if key.step is not None or (start is not None and start < 0) or (stop is not None and stop < 0):
@@ -366,3 +378,11 @@ def scalar() -> TensorShape:
 
 UNKNOWN = TensorShape(None)
 SCALAR = TensorShape(())
+
+
+def dimension_at_index(shape, index) -> Dimension:
+    """``shape[index]`` as a ``Dimension``; unknown when the rank is unknown."""
+    shape = as_shape(shape)
+    if shape.ndims is None:
+        return Dimension(None)
+    return shape[index]

@@ -155,9 +155,7 @@ def constant_value(tensor):
     Folds what TensorFlow's ``constant_value`` folds: constants, shapes of fully known
     tensors, and identities, casts and packs of those.
     """
-    from scopeflow._src.framework.registry import constant_folders
+    from scopeflow._src.framework import registry
 
-    fold = constant_folders.get(tensor.op.type)
-    if fold is None:
-        return None
-    return fold(tensor)
+    fold = registry.get(tensor.op.type).fold
+    return None if fold is None else fold(tensor)

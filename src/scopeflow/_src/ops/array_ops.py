@@ -46,8 +46,6 @@ registry.register(OpDef("PlaceholderWithDefault", inputs=["input: dtype"], outpu
 
 def identity(input, name=None):  # noqa: A002 - TensorFlow's argument name
     """An ``Identity`` op forwarding ``input`` (a variable's current value for variables)."""
-    if hasattr(input, "_as_graph_element") and not isinstance(input, Tensor):
-        input = input.value()
     return _out(create("Identity", [input], name=name))
 
 
@@ -393,3 +391,182 @@ def ones_like(tensor, dtype=None, name=None, optimize=True):
             dtype = tensor.dtype.base_dtype
         return ones(ones_shape, dtype=dtype, name=scope) if not (optimize and tensor.shape.is_fully_defined()) \
             else constant(1, shape=tensor.shape.as_list(), dtype=dtype, name=scope)
+
+
+# -- Rank, Prod, ConcatV2, Where, Squeeze, GatherV2 and boolean_mask ------------------------
+def _rank_fold(t):
+    ndims = t.op.inputs[0].shape.ndims
+    return None if ndims is None else np.array(ndims, dtype=np.int32)
+
+
+registry.register(OpDef("Rank", inputs=["input: T"], outputs=["output: int32"],
+                        shape=lambda inputs, attrs: TensorShape(()), kernel=lambda x: np.int32(np.ndim(x)),
+                        fold=_rank_fold))
+
+
+def rank(input, name=None):  # noqa: A002
+    """The number of dimensions of ``input`` (a ``Rank`` op)."""
+    return _out(create("Rank", [input], name=name))
+
+
+def _reduction_shape(inputs, attrs):
+    axes = tensor_util.constant_value(inputs[1])
+    dims = inputs[0].shape.as_tuple()
+    if axes is None or dims is None:
+        return UNKNOWN
+    axes = {int(a) % len(dims) for a in np.atleast_1d(axes)} if dims else set()
+    if attrs.get("keep_dims"):
+        return TensorShape([1 if i in axes else d for i, d in enumerate(dims)])
+    return TensorShape([d for i, d in enumerate(dims) if i not in axes])
+
+
+def _reduction_factory(fn):
+    def factory(op, state):
+        keep = op._attrs.get("keep_dims", False)
+        return lambda x, axes: fn(x, axis=tuple(int(a) for a in np.atleast_1d(axes)), keepdims=keep)
+    return factory
+
+
+registry.register(OpDef("Prod", inputs=["input: T", "reduction_indices: Tidx"], outputs=["output: T"],
+                        shape=_reduction_shape, factory=_reduction_factory(np.prod)))
+
+
+def _concat_shape(inputs, attrs):
+    axis = tensor_util.constant_value(inputs[-1])
+    values = inputs[:-1]
+    ranks = {t.shape.ndims for t in values if t.shape.ndims is not None}
+    if axis is None or not ranks:
+        return UNKNOWN if not ranks else TensorShape([None] * ranks.pop())
+    if len(ranks) > 1:
+        raise ShapeError("Shape must be the same rank as the other inputs")
+    n = ranks.pop()
+    axis = int(axis) % n
+    out = [None] * n
+    total = 0
+    for t in values:
+        dims = t.shape.as_tuple() or (None,) * n
+        for i, d in enumerate(dims):
+            if i == axis:
+                total = None if total is None or d is None else total + d
+            elif d is not None:
+                if out[i] is not None and out[i] != d:
+                    raise ShapeError(f"Dimension {i} in both shapes must be equal, but are {out[i]} and {d}")
+                out[i] = d
+    out[axis] = total
+    return TensorShape(out)
+
+
+registry.register(OpDef("ConcatV2", inputs=["values: N*T", "axis: Tidx"], outputs=["output: T"],
+                        shape=_concat_shape, kernel=lambda *xs: np.concatenate(xs[:-1], axis=int(xs[-1]))))
+
+
+def concat(values, axis, name="concat"):
+    """Join ``values`` along ``axis`` (an ``Identity`` when there is only one)."""
+    if not isinstance(values, (list, tuple)):
+        values = [values]
+    if len(values) == 1:
+        with name_scope(name) as scope:
+            constant(axis, dtype=dtypes.int32, name="concat_dim")
+            return identity(values[0], name=scope)
+    with name_scope(name, "concat", []) as scope:
+        tensors = [convert_to_tensor(v, name=f"values_{i}") if not isinstance(v, Tensor) else v
+                   for i, v in enumerate(values)]
+        axis_t = convert_to_tensor(axis, dtype=dtypes.int32, name="axis")
+        return _out(create("ConcatV2", [tensors, axis_t], {"Tidx": dtypes.int32}, name=scope))
+
+
+registry.register(OpDef("Where", inputs=["input: T"], outputs=["index: int64"],
+                        shape=lambda inputs, attrs: TensorShape([None, inputs[0].shape.ndims]),
+                        kernel=lambda x: np.argwhere(x).astype(np.int64)))
+
+
+def _squeeze_shape(inputs, attrs):
+    dims = inputs[0].shape.as_tuple()
+    if dims is None:
+        return UNKNOWN
+    axes = attrs["squeeze_dims"]
+    if axes:
+        keep = [d for i, d in enumerate(dims) if i not in {a % len(dims) for a in axes}]
+    else:
+        keep = [d for d in dims if d != 1]
+    return TensorShape(keep)
+
+
+def _squeeze_factory(op, state):
+    axes = tuple(op._attrs["squeeze_dims"]) or None
+    return lambda x: np.squeeze(x, axis=axes)
+
+
+registry.register(OpDef("Squeeze", inputs=["input: T"], outputs=["output: T"], shape=_squeeze_shape,
+                        factory=_squeeze_factory))
+
+
+def squeeze(input, axis=None, name=None, squeeze_dims=None):  # noqa: A002
+    axis = squeeze_dims if axis is None else axis
+    if isinstance(axis, int):
+        axis = [axis]
+    return _out(create("Squeeze", [input], {"squeeze_dims": list(axis or [])}, name=name))
+
+
+def _gather_shape(inputs, attrs):
+    params, indices = inputs[0].shape.as_tuple(), inputs[1].shape.as_tuple()
+    axis = tensor_util.constant_value(inputs[2])
+    if params is None or indices is None or axis is None:
+        return UNKNOWN
+    axis = int(axis) % len(params)
+    return TensorShape(params[:axis] + indices + params[axis + 1:])
+
+
+def _gather_factory(op, state):
+    def gather(params, indices, axis):
+        try:
+            return np.take(params, indices, axis=int(axis))
+        except IndexError as e:
+            raise errors.InvalidArgumentError(None, op, f"indices out of range: {e}") from None
+    return gather
+
+
+registry.register(OpDef("GatherV2", inputs=["params: Tparams", "indices: Tindices", "axis: Taxis"],
+                        outputs=["output: Tparams"], shape=_gather_shape, factory=_gather_factory))
+
+
+def gather(params, indices, validate_indices=None, name=None, axis=None, batch_dims=0):
+    with name_scope(name, "GatherV2", [params, indices]) as scope:
+        axis_t = convert_to_tensor(0 if axis is None else axis, name="axis")
+        return _out(create("GatherV2", [params, indices, axis_t], {"batch_dims": batch_dims}, name=scope))
+
+
+def boolean_mask(tensor, mask, name="boolean_mask", axis=None):
+    """The elements of ``tensor`` where ``mask`` is true, built as TensorFlow builds it."""
+    with name_scope(name, values=[tensor, mask]):
+        tensor = convert_to_tensor(tensor, name="tensor")
+        mask = convert_to_tensor(mask, name="mask")
+        ndims_mask = mask.shape.ndims
+        if ndims_mask == 0:
+            raise ValueError("mask cannot be scalar.")
+        if ndims_mask is None:
+            raise ValueError("Number of mask dimensions must be specified, even if some dimensions are None.  "
+                             "E.g. shape=[None] is ok, but shape=None is not.")
+        axis = 0 if axis is None else axis
+        static = tensor.shape
+        static[axis:axis + ndims_mask].assert_is_compatible_with(mask.shape)
+        leading = _out(create("Prod", [shape(tensor)[axis:axis + ndims_mask], [0]],
+                              {"keep_dims": False, "Tidx": dtypes.int32}))
+        tensor = reshape(tensor, concat([shape(tensor)[:axis], [leading], shape(tensor)[axis + ndims_mask:]], 0))
+        first = static[axis:axis + ndims_mask].num_elements()
+        tensor.set_shape(TensorShape(static[:axis]).concatenate([first]).concatenate(static[axis + ndims_mask:]))
+        mask = reshape(mask, [-1])
+        indices = squeeze(_out(create("Where", [mask])), axis=[1])
+        return gather(tensor, indices, axis=axis)
+
+
+def _shape_optimized(input, name=None, out_type=dtypes.int32):  # noqa: A002
+    """``tf.shape`` in TF1: a ``Const`` when the shape is fully known, else a ``Shape`` op."""
+    if hasattr(input, "_as_graph_element") and not isinstance(input, Tensor):
+        input = input.value()
+    if isinstance(input, Tensor) and input.shape.is_fully_defined():
+        return constant(input.shape.as_list(), dtype=out_type, name=name or "Shape")
+    return _out(create("Shape", [input], {"out_type": dtypes.as_dtype(out_type)}, name=name))
+
+
+shape = _shape_optimized

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from scopeflow._src.framework import registry
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.operation import Operation, Tensor
@@ -38,7 +40,7 @@ def group(*inputs, **kwargs):
             return no_op(name=scope)
         ops = []
         for x in inputs:
-            if isinstance(x, (list, tuple, set)) and not isinstance(x, Tensor):
+            if isinstance(x, (list, builtins.tuple, set)) and not isinstance(x, Tensor):
                 ops.extend(_as_op(y) for y in x)
             elif x is not None:
                 ops.append(_as_op(x))

@@ -285,7 +285,8 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
             return _out(create("BatchMatMulV2", [a, b], {"adj_x": adj_x, "adj_y": adj_y}, name=scope))
         if adjoint_a or adjoint_b:
             raise ValueError("scopeflow: adjoint flags on 2-D matmul are supported for real dtypes via transpose_*")
-        return _out(create("MatMul", [a, b], {"transpose_a": transpose_a, "transpose_b": transpose_b}, name=scope))
+        attrs = {"transpose_a": transpose_a, "transpose_b": transpose_b, "grad_a": False, "grad_b": False}
+        return _out(create("MatMul", [a, b], attrs, name=scope))
 
 
 def logical_and(x, y, name=None):

@@ -100,7 +100,7 @@ def random_uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None
                    and not dtype.is_integer)
         if trivial:
             attrs = dict(_seed_attrs(seed), dtype=dtype, T=shape_t.dtype.base_dtype)
-            return create("RandomUniform", [shape_t], attrs, name=scope)._outputs[0]
+            return create("RandomUniform", [shape_t], attrs)._outputs[0]
         minval = convert_to_tensor(minval, dtype=dtype, name="min")
         maxval = convert_to_tensor(maxval, dtype=dtype, name="max")
         if dtype.is_integer:
@@ -123,7 +123,7 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, 
         stddev_t = convert_to_tensor(stddev, dtype=dtype, name="stddev")
         attrs = dict(_seed_attrs(seed), dtype=dtypes.as_dtype(dtype), T=shape_t.dtype.base_dtype)
         rnd = create("RandomStandardNormal", [shape_t], attrs)._outputs[0]
-        mul = math_ops.multiply(rnd, stddev_t)
+        mul = rnd * stddev_t
         return math_ops.add(mul, mean_t, name=scope)
 
 
@@ -135,5 +135,5 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=Non
         stddev_t = convert_to_tensor(stddev, dtype=dtype, name="stddev")
         attrs = dict(_seed_attrs(seed), dtype=dtypes.as_dtype(dtype), T=shape_t.dtype.base_dtype)
         rnd = create("TruncatedNormal", [shape_t], attrs)._outputs[0]
-        mul = math_ops.multiply(rnd, stddev_t)
+        mul = rnd * stddev_t
         return math_ops.add(mul, mean_t, name=scope)

@@ -66,10 +66,23 @@ def shape_from_tensor(t) -> TensorShape:
     return UNKNOWN
 
 
-def merge(shape: TensorShape, other: TensorShape) -> TensorShape:
-    try:
-        return shape.merge_with(other)
-    except ValueError:
-        raise ShapeError(f"Shapes must be equal rank, but are {shape.ndims} and {other.ndims}"
-                         if shape.ndims != other.ndims else
-                         f"Dimensions must be equal for shapes {shape} and {other}") from None
+def shape_text(shape: TensorShape) -> str:
+    """TensorFlow's shape notation in C++ messages: ``[?,3]``."""
+    if shape.ndims is None:
+        return "?"
+    return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
+
+
+def merge_shapes(a: TensorShape, b: TensorShape) -> TensorShape:
+    """``a.merge_with(b)`` with the messages of TensorFlow's C++ shape inference."""
+    if a.ndims is not None and b.ndims is not None:
+        if a.ndims != b.ndims:
+            raise ShapeError(f"Shapes must be equal rank, but are {a.ndims} and {b.ndims}")
+        for i, (x, y) in enumerate(zip(a.as_list(), b.as_list())):
+            if x is not None and y is not None and x != y:
+                raise ShapeError(f"Dimension {i} in both shapes must be equal, but are {x} and {y}. Shapes are "
+                                 f"{shape_text(a)} and {shape_text(b)}.")
+    return a.merge_with(b)
+
+
+merge = merge_shapes

@@ -13,6 +13,7 @@ import numpy as np
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.registry import OpDef, ShapeError, create
 from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.ops import shape_fns
 
 
 class VariableRef:
@@ -46,19 +47,7 @@ def _assign_shape(inputs, attrs):
     ref, value = inputs[0].shape, inputs[1].shape
     if not attrs.get("validate_shape", True):
         return value
-    return _merge_shapes(ref, value)
-
-
-def _merge_shapes(a, b):
-    if a.ndims is not None and b.ndims is not None:
-        if a.ndims != b.ndims:
-            raise ShapeError(f"Shapes must be equal rank, but are {a.ndims} and {b.ndims}")
-        for i, (x, y) in enumerate(zip(a.as_list(), b.as_list())):
-            if x is not None and y is not None and x != y:
-                raise ShapeError(
-                    f"Dimension {i} in both shapes must be equal, but are {x} and {y}. Shapes are "
-                    f"{registry._shape_text(a)} and {registry._shape_text(b)}.")
-    return a.merge_with(b)
+    return shape_fns.merge_shapes(ref, value)
 
 
 def _assign_factory(op, state):

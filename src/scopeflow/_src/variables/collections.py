@@ -50,6 +50,10 @@ def local_variables_initializer():
     return variables_initializer(local_variables())
 
 
+def initialize_variables(var_list, name="init"):
+    return variables_initializer(var_list, name=name)
+
+
 def initialize_all_variables():
     return global_variables_initializer()
 

@@ -16,7 +16,7 @@ from scopeflow._src.ops import array_ops, linalg_ops, random_ops
 def _float_dtype(dtype):
     dtype = dtypes.as_dtype(dtype)
     if not dtype.is_floating:
-        raise ValueError(f"Expected floating point type, got {dtype}.")
+        raise ValueError(f"Argument `dtype` is expected to be floating point. Received: {dtype}.")
     return dtype
 
 
@@ -60,9 +60,9 @@ class Ones(Initializer):
 
 class Constant(Initializer):
     def __init__(self, value=0, dtype=dtypes.float32, verify_shape=False):
-        if not (isinstance(value, (int, float, complex, list, tuple)) or hasattr(value, "dtype")):
-            raise TypeError(f"Invalid type for initial value: {type(value).__name__} (expected Python scalar, "
-                            f"list or tuple of values, or numpy.ndarray).")
+        if not (isinstance(value, (int, float, complex, str, bytes, list, tuple)) or hasattr(value, "dtype")):
+            raise TypeError(f"Invalid type for initial value={value} of type: {type(value).__name__}. Expected "
+                            f"Python scalar, list or tuple of values, or numpy.ndarray.")
         self.value = value
         self.dtype = dtypes.as_dtype(dtype)
         self._verify_shape = verify_shape
@@ -124,12 +124,13 @@ def _compute_fans(shape):
 class VarianceScaling(Initializer):
     def __init__(self, scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None, dtype=dtypes.float32):
         if scale <= 0.0:
-            raise ValueError("`scale` must be positive float.")
+            raise ValueError(f"Argument `scale` must be a positive float. Received: {scale}")
         if mode not in {"fan_in", "fan_out", "fan_avg"}:
-            raise ValueError("Invalid `mode` argument:", mode)
+            raise ValueError(f"Argument `mode` should be one of ('fan_in', 'fan_out', 'fan_avg'). Received: {mode}")
         distribution = distribution.lower()
         if distribution not in {"normal", "uniform", "truncated_normal", "untruncated_normal"}:
-            raise ValueError("Invalid `distribution` argument:", distribution)
+            raise ValueError("Argument `distribution` should be one of ('normal', uniform', 'truncated_normal', "
+                             f"'untruncated_normal'). Received: {distribution}")
         self.scale, self.mode, self.distribution, self.seed = scale, mode, distribution, seed
         self.dtype = _float_dtype(dtype)
 

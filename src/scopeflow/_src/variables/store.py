@@ -6,6 +6,7 @@ lock. Its messages are TensorFlow's, word for word, followed by help of our own.
 
 from __future__ import annotations
 
+import enum
 import inspect
 import linecache
 from collections.abc import Sequence
@@ -17,12 +18,13 @@ from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.tensor_shape import as_shape
 
 
-class _ReuseSentinel:
-    def __repr__(self):
-        return "_ReuseMode.AUTO_REUSE"
+class _ReuseMode(enum.Enum):
+    """``AUTO_REUSE``: create a variable when missing, else return the existing one."""
+
+    AUTO_REUSE = 1
 
 
-AUTO_REUSE = _ReuseSentinel()
+AUTO_REUSE = _ReuseMode.AUTO_REUSE
 
 
 def store_for(graph) -> "VariableStore":
@@ -136,6 +138,9 @@ class VariableStore:
                 f"set reuse=tf.AUTO_REUSE in VarScope?")
 
         if initializer is None:
+            if shape is None:
+                raise ValueError(f"Variable {name} did not get an initializer, so its `shape` argument must be "
+                                 f"specified.")
             initializer, from_value = self._default_initializer(name, dtype), False
         if from_value:
             init_val, var_dtype = initializer, None
@@ -197,11 +202,23 @@ class LazyEvalTensor:
             return getattr(self._master_tensor, attr)
         raise AttributeError(attr)
 
+    def _as_graph_element(self):
+        return self._master_tensor
+
     def __str__(self):
         return str(self._master_tensor)
 
 
 register_tensor_conversion_function(LazyEvalTensor, lambda v, dtype=None, name=None, as_ref=False: v._as_tensor())
+
+
+def _install_lazy_operators():
+    from scopeflow._src.ops import operators
+    for key, fn in operators.operator_table().items():
+        setattr(LazyEvalTensor, key, lambda self, *args, _fn=fn: _fn(self._as_tensor(), *args))
+
+
+_install_lazy_operators()
 
 
 def _add_regularizer(v, name, regularizer):

@@ -6,7 +6,8 @@ import functools
 
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
-from scopeflow._src.variables.variable_scope import variable_scope
+from scopeflow._src.variables.variable_scope import _PureVariableScope, _get_unique_variable_scope, _state, \
+    variable_scope
 
 
 class Template:
@@ -23,7 +24,8 @@ class Template:
         if name is None:
             raise ValueError("name cannot be None.")
         if create_scope_now:
-            with variable_scope(self._unique_name, self._name, custom_getter=self._custom_getter) as vs:
+            name = self._unique_name or _get_unique_variable_scope(_state(), self._name)
+            with _PureVariableScope(name, custom_getter=self._custom_getter) as vs:
                 self._variable_scope = vs
         else:
             self._variable_scope = None

@@ -8,6 +8,7 @@ The value lives in each ``Session`` separately.
 
 from __future__ import annotations
 
+import enum
 import sys
 
 from scopeflow._src.framework import dtypes
@@ -29,6 +30,24 @@ def _user_frames(limit=5):
             frames.append((code.co_filename, f.f_lineno, code.co_name))
         f = f.f_back
     return frames
+
+
+class VariableSynchronization(enum.Enum):
+    """Accepted for compatibility; scopeflow has one replica, so it changes nothing."""
+
+    AUTO = 0
+    NONE = 1
+    ON_WRITE = 2
+    ON_READ = 3
+
+
+class VariableAggregation(enum.Enum):
+    """Accepted for compatibility; scopeflow has one replica, so it changes nothing."""
+
+    NONE = 0
+    SUM = 1
+    MEAN = 2
+    ONLY_FIRST_REPLICA = 3
 
 
 class RefVariable:

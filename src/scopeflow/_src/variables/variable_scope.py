@@ -104,7 +104,8 @@ class VariableScope:
             if dtype is not None and initializer is not None and not callable(initializer):
                 init_dtype = convert_to_tensor(initializer).dtype.base_dtype
                 if init_dtype != dtype:
-                    raise ValueError(f"Initializer type '{init_dtype!r}' and explicit dtype '{dtype!r}' don't match.")
+                    raise ValueError(f"Initializer type '{init_dtype}' and explicit dtype '{dtypes.as_dtype(dtype)}' "
+                                     f"don't match.")
             initializer = self._initializer if initializer is None else initializer
             constraint = self._constraint if constraint is None else constraint
             dtype = self._dtype if dtype is None else dtype

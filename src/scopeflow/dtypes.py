@@ -1,0 +1,7 @@
+"""``tf.dtypes``: TensorFlow's element types."""
+
+from scopeflow._src.framework.dtypes import (  # noqa: F401
+    DType, QUANTIZED_DTYPES, as_dtype, bfloat16, bool, complex64, complex128, double, float16, float32,
+    float64, half, int8, int16, int32, int64, qint8, qint16, qint32, quint8, quint16, resource, string,
+    uint8, uint16, uint32, uint64, variant)
+from scopeflow._src.ops.math_ops import cast  # noqa: F401
