@@ -47,10 +47,11 @@ from scopeflow._src.variables.initializers import (
 from scopeflow._src.variables.store import AUTO_REUSE
 from scopeflow._src.variables.template import make_template
 from scopeflow._src.variables.variable import RefVariable as Variable, VariableAggregation, VariableSynchronization
+from scopeflow._src.variables.variable import variable_creator_scope
 from scopeflow._src.variables.variable_scope import (
     VariableScope, get_local_variable, get_variable, get_variable_scope, variable_op_scope, variable_scope)
 
-from scopeflow import dtypes  # noqa: E402
+from scopeflow import dtypes, losses  # noqa: E402
 
 newaxis = None
 __version__ = "0.1.0"

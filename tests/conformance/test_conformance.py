@@ -27,8 +27,16 @@ def _golden(key: str):
 _GOLDEN_CACHE: dict[str, dict] = {}
 _MISSING = object()
 
+# Cases recorded from TensorFlow for features scopeflow does not have yet. Each is a strict
+# xfail: it fails the suite the day it starts passing, so this list cannot go stale.
+KNOWN_ABSENT = {
+    "get_variable.gv_partitioner_fixed_size": "partitioned variables are not supported",
+}
 
-@pytest.mark.parametrize("key", sorted(CASES))
+
+@pytest.mark.parametrize("key", [
+    pytest.param(k, marks=pytest.mark.xfail(reason=KNOWN_ABSENT[k], strict=True)) if k in KNOWN_ABSENT else k
+    for k in sorted(CASES)])
 def test_case(key):
     want = _golden(key)
     assert want is not _MISSING, f"no golden for {key}: run tests/conformance/record.py with TensorFlow"

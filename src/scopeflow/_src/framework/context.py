@@ -23,7 +23,7 @@ class BuilderState:
     """What one thread is building inside one graph: scopes and dependency stacks."""
 
     __slots__ = ("name_stack", "control_stack", "device_stack", "colocation_stack",
-                 "var_scope", "var_scope_counts", "gradient_overrides")
+                 "var_scope", "var_scope_counts", "gradient_overrides", "variable_creators")
 
     def __init__(self):
         self.name_stack = ""            # current name scope, without trailing "/"
@@ -33,6 +33,7 @@ class BuilderState:
         self.var_scope = None           # current VariableScope (created lazily)
         self.var_scope_counts = {}      # scope name -> times entered with default_name
         self.gradient_overrides = {}    # op type -> gradient name (gradient_override_map)
+        self.variable_creators = []     # variable_creator_scope functions, innermost last
 
 
 def builder(graph) -> BuilderState:

@@ -312,6 +312,8 @@ class TensorShape:
                 raise IndexError("list index out of range") from None
         if isinstance(key, slice):
             start, stop = key.start, key.stop
+            if key.step is not None:
+                raise ValueError("Steps are not yet handled")
             if key.step is not None or (start is not None and start < 0) or (stop is not None and stop < 0):
                 return TensorShape(None)
             if stop is None:

@@ -108,6 +108,8 @@ def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray
             down = nparray.astype(np.int32)
             if np.array_equal(down, nparray):
                 nparray = down
+    if nparray.dtype == object and not all(isinstance(v, bytes) for v in nparray.ravel().tolist()):
+        raise TypeError(f"Failed to convert elements of {values} to Tensor: no TensorFlow dtype holds them.")
     if nparray.dtype.kind in "US":
         nparray = np.array([_as_bytes(v) for v in nparray.ravel().tolist()], dtype=object).reshape(nparray.shape)
     found = dtypes.as_dtype(nparray.dtype)
@@ -137,7 +139,13 @@ def _as_bytes(v):
 
 
 def _python_to_array(values, np_dt):
-    if np_dt is object or (np_dt is None and any(isinstance(v, (str, bytes)) for v in _flatten(values))):
+    flat = list(_flatten(values))
+    n_str = sum(isinstance(v, (str, bytes)) for v in flat)
+    if 0 < n_str < len(flat):
+        raise TypeError(
+            f"Failed to convert elements of {values} to Tensor. Consider casting elements to a supported type. "
+            f"See https://www.tensorflow.org/api_docs/python/tf/dtypes for supported TF dtypes.")
+    if np_dt is object or (np_dt is None and n_str):
         arr = np.array(values, dtype=object)
         flat = [_as_bytes(v) for v in arr.ravel().tolist()]
         out = np.empty(len(flat), dtype=object)
@@ -146,7 +154,8 @@ def _python_to_array(values, np_dt):
     try:
         return np.array(values, dtype=np_dt)
     except OverflowError:
-        return np.array(values, dtype=np.uint64 if np_dt is None else np_dt)
+        raise TypeError(f"Failed to convert elements of {values} to Tensor: a value is out of range of "
+                        f"every integer type.") from None
 
 
 def constant_value(tensor):

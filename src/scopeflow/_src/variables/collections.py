@@ -90,3 +90,23 @@ def report_uninitialized_variables(var_list=None, name="report_uninitialized_var
         mask = math_ops.logical_not(array_ops.stack(init_vars))
         names = constant([v.op.name for v in var_list])
         return array_ops.boolean_mask(names, mask)
+
+
+def get_regularization_losses(scope=None):
+    """The tensors in ``REGULARIZATION_LOSSES`` whose names match ``scope``."""
+    return get_collection(GraphKeys.REGULARIZATION_LOSSES, scope)
+
+
+def get_regularization_loss(scope=None, name="total_regularization_loss"):
+    """The sum of the regularization losses (a constant 0.0 when there are none)."""
+    losses = get_regularization_losses(scope)
+    if losses:
+        return math_ops.add_n(losses, name=name) if hasattr(math_ops, "add_n") else _sum(losses, name)
+    return constant(0.0)
+
+
+def _sum(losses, name):
+    total = losses[0]
+    for loss in losses[1:-1]:
+        total = total + loss
+    return math_ops.add(total, losses[-1], name=name) if len(losses) > 1 else array_ops.identity(total, name=name)

@@ -76,9 +76,13 @@ class VariableStore:
                      synchronization=None, aggregation=None):
         if custom_getter is not None and not callable(custom_getter):
             raise ValueError(f"Passed a custom_getter which is not callable: {custom_getter}")
+        from scopeflow._src.variables.variable import VariableAggregation, VariableSynchronization
+
         dtype = getattr(dtype, "base_dtype", dtype)
+        synchronization = synchronization or VariableSynchronization.AUTO
+        aggregation = aggregation or VariableAggregation.NONE
         if trainable is None:
-            trainable = True
+            trainable = synchronization != VariableSynchronization.ON_READ
 
         def true_getter(name, shape=None, dtype=dtypes.float32, initializer=None, regularizer=None,
                         reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
@@ -89,25 +93,27 @@ class VariableStore:
                     f"scopeflow does not support partitioned variables (partitioner given for {name}); "
                     f"create the variable without a partitioner")
             return self._get_single_variable(name, shape, dtype, initializer, regularizer, reuse, trainable,
-                                             collections, caching_device, validate_shape, constraint)
+                                             collections, caching_device, validate_shape, constraint,
+                                             synchronization, aggregation)
 
         if custom_getter is None:
             return true_getter(name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
                                reuse=reuse, trainable=trainable, collections=collections,
                                caching_device=caching_device, partitioner=partitioner,
-                               validate_shape=validate_shape, use_resource=use_resource, constraint=constraint)
+                               validate_shape=validate_shape, use_resource=use_resource, constraint=constraint,
+                               synchronization=synchronization, aggregation=aggregation)
         kwargs = {"getter": true_getter, "name": name, "shape": shape, "dtype": dtype,
                   "initializer": initializer, "regularizer": regularizer, "reuse": reuse,
                   "trainable": trainable, "collections": collections, "caching_device": caching_device,
                   "partitioner": partitioner, "validate_shape": validate_shape, "use_resource": use_resource,
-                  "synchronization": synchronization or "VariableSynchronization.AUTO",
-                  "aggregation": aggregation or "VariableAggregation.NONE"}
+                  "synchronization": synchronization, "aggregation": aggregation}
         if _accepts(custom_getter, "constraint"):
             kwargs["constraint"] = constraint
         return custom_getter(**kwargs)
 
     def _get_single_variable(self, name, shape, dtype, initializer, regularizer, reuse, trainable,
-                             collections, caching_device, validate_shape, constraint):
+                             collections, caching_device, validate_shape, constraint, synchronization=None,
+                             aggregation=None):
         from scopeflow._src.variables import initializers
         from scopeflow._src.variables.variable import RefVariable
 
@@ -159,7 +165,7 @@ class VariableStore:
                     "should be fully defined.")
         v = RefVariable(initial_value=init_val, name=name, trainable=trainable, collections=collections,
                         caching_device=caching_device, dtype=var_dtype, validate_shape=validate_shape,
-                        constraint=constraint)
+                        constraint=constraint, synchronization=synchronization, aggregation=aggregation)
         v._frames = v._frames  # where the user defined it, for "Originally defined at:"
         self._vars[name] = v
         if regularizer:

@@ -8,10 +8,12 @@ The value lives in each ``Session`` separately.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import inspect
 import sys
 
-from scopeflow._src.framework import dtypes
+from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
@@ -50,7 +52,28 @@ class VariableAggregation(enum.Enum):
     ONLY_FIRST_REPLICA = 3
 
 
-class RefVariable:
+class _VariableMeta(type):
+    """Routes ``tf.Variable(...)`` through the ``variable_creator_scope`` creators, if any."""
+
+    def __call__(cls, *args, **kwargs):
+        creators = context.builder(default_graph()).variable_creators
+        if not creators:
+            return super().__call__(*args, **kwargs)
+        bound = inspect.signature(cls.__init__).bind(None, *args, **kwargs)
+        bound.apply_defaults()
+        params = dict(bound.arguments)
+        params.pop("self")
+
+        def make(next_creator, creator):
+            return lambda **kw: creator(next_creator, **kw)
+
+        chain = lambda **kw: type.__call__(cls, **kw)  # noqa: E731
+        for creator in creators:
+            chain = make(chain, creator)
+        return chain(**params)
+
+
+class RefVariable(metaclass=_VariableMeta):
     """A mutable tensor kept across ``Session.run`` calls (TF1's ``tf.Variable``).
 
     >>> import scopeflow as tf
@@ -84,6 +107,8 @@ class RefVariable:
             collections = list(collections) + [GraphKeys.TRAINABLE_VARIABLES]
         self._trainable = trainable
         self._constraint = constraint
+        self._synchronization = synchronization or VariableSynchronization.AUTO
+        self._aggregation = aggregation or VariableAggregation.NONE
         self._save_slice_info = None
         self._frames = _user_frames()
         with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
@@ -160,11 +185,11 @@ class RefVariable:
 
     @property
     def synchronization(self):
-        return "AUTO"
+        return self._synchronization
 
     @property
     def aggregation(self):
-        return "NONE"
+        return self._aggregation
 
     # -- tensors --------------------------------------------------------------------------
     def value(self):
@@ -249,3 +274,16 @@ def _to_tensor(v, dtype=None, name=None, as_ref=False):
 
 
 register_tensor_conversion_function(RefVariable, _to_tensor)
+
+
+@contextlib.contextmanager
+def variable_creator_scope(variable_creator):
+    """Route ``tf.Variable`` creation through ``variable_creator(next_creator, **kwargs)``."""
+    state = context.builder(default_graph())
+    state.variable_creators.append(variable_creator)
+    try:
+        yield
+    finally:
+        if not state.variable_creators or state.variable_creators[-1] is not variable_creator:
+            raise AssertionError("Nesting violated for variable_creator_scope")
+        state.variable_creators.pop()

@@ -4,7 +4,7 @@ import pytest
 
 import scopeflow as tf
 
-collect_ignore = ["conformance/record.py"]
+collect_ignore = ["tests/conformance/record.py"]
 
 
 @pytest.fixture(autouse=True)
