@@ -205,31 +205,13 @@ class Graph:
     def get_name_scope(self) -> str:
         return context.builder(self).name_stack
 
-    @contextlib.contextmanager
     def name_scope(self, name):
-        """Open name scope ``name``; yields the scope string (``'a/b/'``) for op names.
+        """Open name scope ``name``; the ``with`` yields the scope string (``'a/b/'``).
 
         ``None`` or ``''`` return to the root; a name ending in ``/`` re-enters that exact
         scope; anything else opens a new, uniquified scope inside the current one.
         """
-        state = context.builder(self)
-        old = state.name_stack
-        if name:
-            if isinstance(name, bytes):
-                name = name.decode()
-            naming.check_scope_name(name, nested=bool(old))
-            if name[-1] == "/":
-                new, returned = name[:-1], name
-            else:
-                new = self.unique_name(name)
-                returned = new + "/"
-        else:
-            new = returned = ""
-        state.name_stack = new
-        try:
-            yield returned
-        finally:
-            state.name_stack = old
+        return _NameScope(self, name)
 
     # -- control dependencies -------------------------------------------------------------
     def control_dependencies(self, control_inputs):
@@ -350,6 +332,36 @@ def _matches(regex, item) -> bool:
     try:
         return regex.match(item.name) is not None
     except (AttributeError, TypeError):
+        return False
+
+
+class _NameScope:
+    """The context manager of ``Graph.name_scope`` (a class: it is on every op's path)."""
+
+    __slots__ = ("_graph", "_name", "_state", "_old")
+
+    def __init__(self, graph, name):
+        self._graph = graph
+        self._name = name
+
+    def __enter__(self) -> str:
+        state = self._state = context.builder(self._graph)
+        old = self._old = state.name_stack
+        name = self._name
+        if name:
+            if isinstance(name, bytes):
+                name = name.decode()
+            naming.check_scope_name(name, nested=bool(old))
+            if name[-1] == "/":
+                state.name_stack = name[:-1]
+                return name
+            state.name_stack = self._graph.unique_name(name)
+            return state.name_stack + "/"
+        state.name_stack = ""
+        return ""
+
+    def __exit__(self, *exc):
+        self._state.name_stack = self._old
         return False
 
 

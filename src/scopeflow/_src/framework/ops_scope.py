@@ -22,7 +22,6 @@ def _graph_from(values):
     return None
 
 
-@contextlib.contextmanager
 def name_scope(name, default_name=None, values=None):
     """Open a name scope (TF1's ``tf.name_scope(name, default_name=None, values=None)``).
 
@@ -41,13 +40,16 @@ def name_scope(name, default_name=None, values=None):
     if name is None and default_name is None and values is not None:
         raise ValueError(f"At least one of name ({name}) and default_name ({default_name}) must be provided.")
     scope_name = default_name if name is None else name
-    graph = _graph_from(values)
+    graph = _graph_from(values) if values else None
     if graph is not None and graph is not context.default_graph():
-        with graph.as_default(), graph.name_scope(scope_name) as scope:
-            yield scope
-    else:
-        with context.default_graph().name_scope(scope_name) as scope:
-            yield scope
+        return _OtherGraphScope(graph, scope_name)
+    return context.default_graph().name_scope(scope_name)
+
+
+@contextlib.contextmanager
+def _OtherGraphScope(graph, scope_name):
+    with graph.as_default(), graph.name_scope(scope_name) as scope:
+        yield scope
 
 
 def control_dependencies(control_inputs):

@@ -48,6 +48,14 @@ def _format_frames(frames) -> str:
     return "".join(lines)
 
 
+def _same_shape(var, shape) -> bool:
+    dims = var._variable._shape.as_tuple()
+    try:
+        return dims is not None and len(dims) == len(shape) and all(a == b for a, b in zip(dims, shape))
+    except TypeError:
+        return False
+
+
 def _needs_no_arguments(fn) -> bool:
     try:
         params = inspect.signature(fn).parameters.values()
@@ -74,6 +82,11 @@ class VariableStore:
                      reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
                      validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
                      synchronization=None, aggregation=None):
+        if custom_getter is None and (reuse is True or reuse is AUTO_REUSE):
+            found = self._vars.get(name)
+            if found is not None and (shape is None or _same_shape(found, shape)) and \
+                    (dtype is None or found.dtype.base_dtype == dtype):
+                return found  # the common reuse path: nothing to create, nothing to check further
         if custom_getter is not None and not callable(custom_getter):
             raise ValueError(f"Passed a custom_getter which is not callable: {custom_getter}")
         from scopeflow._src.variables.variable import VariableAggregation, VariableSynchronization
