@@ -7,6 +7,7 @@ lock. Its messages are TensorFlow's, word for word, followed by help of our own.
 from __future__ import annotations
 
 import enum
+import functools
 import inspect
 import linecache
 from collections.abc import Sequence
@@ -65,6 +66,12 @@ def _needs_no_arguments(fn) -> bool:
 
 
 def _accepts(fn, name) -> bool:
+    target = type(fn).__call__ if not inspect.isroutine(fn) and hasattr(type(fn), "__call__") else fn
+    return _accepts_cached(getattr(target, "__func__", target), name)
+
+
+@functools.lru_cache(maxsize=512)
+def _accepts_cached(fn, name) -> bool:
     try:
         params = inspect.signature(fn).parameters
     except (TypeError, ValueError):

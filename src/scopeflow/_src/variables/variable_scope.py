@@ -188,6 +188,7 @@ class _PureVariableScope:
             self._apply_overrides(scope, src.custom_getter)
             _open(state, self._new_name)
             self._old_counts = dict(state.var_scope_counts)
+            self._old_counts[_CHILDREN] = {k: list(v) for k, v in self._old_counts.get(_CHILDREN, {}).items()}
         else:
             old = self._old
             self._new_name = f"{old.name}/{self._name_or_scope}" if old.name else self._name_or_scope
@@ -211,16 +212,34 @@ class _PureVariableScope:
         if isinstance(self._name_or_scope, VariableScope):
             state.var_scope_counts = self._old_counts
         else:
-            prefix = self._new_name + "/"
-            for k in list(state.var_scope_counts):
-                if k.startswith(prefix):
-                    state.var_scope_counts[k] = 0
+            _close_subscopes(state, self._new_name)
         state.var_scope = self._old
         return False
 
 
 def _open(state, name):
-    state.var_scope_counts[name] = state.var_scope_counts.get(name, 0) + 1
+    counts = state.var_scope_counts
+    if name not in counts:
+        # Remember each scope under its parent so that closing a scope resets its
+        # descendants' default_name counters without scanning every scope ever opened.
+        children = counts.setdefault(_CHILDREN, {})
+        if name:
+            children.setdefault(name.rpartition("/")[0], []).append(name)
+    counts[name] = counts.get(name, 0) + 1
+
+
+_CHILDREN = "\0children"  # a key no scope name can take
+
+
+def _close_subscopes(state, name):
+    """Zero the ``default_name`` counters of every scope below ``name`` (TensorFlow's rule)."""
+    counts = state.var_scope_counts
+    children = counts.get(_CHILDREN, {})
+    stack = list(children.get(name, ()))
+    while stack:
+        child = stack.pop()
+        counts[child] = 0
+        stack.extend(children.get(child, ()))
 
 
 class variable_scope:  # noqa: N801 - TensorFlow's name
