@@ -25,7 +25,7 @@ class DType:
     ('float32', 'float32_ref', 'float32')
     """
 
-    __slots__ = ("_enum", "_name", "_np", "_kind", "_size")
+    __slots__ = ("_enum", "_name", "_np", "_kind", "_size", "_base")
 
     def __init__(self, type_enum: int):
         spec = _SPEC_BY_ENUM.get(type_enum)
@@ -64,7 +64,10 @@ class DType:
 
     @property
     def base_dtype(self) -> "DType":
-        return _BY_ENUM[self._enum - _REF_OFFSET] if self._is_ref_dtype else self
+        try:
+            return self._base
+        except AttributeError:  # a DType built by the user: DType(101)
+            return _BY_ENUM[self._enum - _REF_OFFSET] if self._is_ref_dtype else _BY_ENUM[self._enum]
 
     @property
     def real_dtype(self) -> "DType":
@@ -73,27 +76,27 @@ class DType:
     # -- classification -------------------------------------------------------------------
     @property
     def is_floating(self) -> bool:
-        return self.base_dtype._kind == "f"
+        return self._kind == "f"
 
     @property
     def is_integer(self) -> bool:
-        return self.base_dtype._kind in ("i", "u")
+        return self._kind in ("i", "u")
 
     @property
     def is_unsigned(self) -> bool:
-        return self.base_dtype._kind == "u"
+        return self._kind == "u"
 
     @property
     def is_complex(self) -> bool:
-        return self.base_dtype._kind == "c"
+        return self._kind == "c"
 
     @property
     def is_bool(self) -> bool:
-        return self.base_dtype._kind == "b"
+        return self._kind == "b"
 
     @property
     def is_quantized(self) -> bool:
-        return self.base_dtype._kind == "q"
+        return self._kind == "q"
 
     @property
     def is_numpy_compatible(self) -> bool:
@@ -217,6 +220,8 @@ for _enum in _SPEC_BY_ENUM:
     _dt = DType(_enum)
     _BY_ENUM[_dt.as_datatype_enum] = _dt
     _BY_NAME[_dt.name] = _dt
+for _dt in _BY_ENUM.values():
+    object.__setattr__(_dt, "_base", _BY_ENUM[_dt._enum % _REF_OFFSET] if _dt._enum > _REF_OFFSET else _dt)
 
 float16 = half = _BY_NAME["float16"]
 float32 = _BY_NAME["float32"]
