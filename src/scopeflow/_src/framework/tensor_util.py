@@ -77,10 +77,19 @@ def _dense_dims(values):
     return [len(values)] + _dense_dims(values[0])
 
 
+# Python scalar types and the dtype kinds they convert to without checks.
+_SCALAR_KINDS = {float: ("f", "c"), int: ("f", "c", "i", "u"), bool: ("b",)}
+
+
 def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray:
     """``values`` as a NumPy array with TensorFlow's inferred or requested dtype and shape."""
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype).base_dtype
+        if shape is None and type(values) in _SCALAR_KINDS and dtype._kind in _SCALAR_KINDS[type(values)]:
+            try:
+                return np.array(values, dtype=dtype.as_numpy_dtype)  # the common case: a Python scalar
+            except (OverflowError, ValueError):
+                pass  # out of range: the general path below words the error
     np_dt = dtype.as_numpy_dtype if dtype is not None and dtype.is_numpy_compatible else None
     if isinstance(values, (np.ndarray, np.generic)):
         if np_dt is not None and values.dtype != np_dt:
