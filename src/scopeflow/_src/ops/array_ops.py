@@ -125,10 +125,6 @@ def fill(dims, value, name=None):
     return _out(create("Fill", [dims, value], {"index_type": dtypes.int32}, name=name))
 
 
-def shape(input, name=None, out_type=dtypes.int32):  # noqa: A002
-    return _out(create("Shape", [input], {"out_type": dtypes.as_dtype(out_type)}, name=name))
-
-
 def reshape(tensor, shape, name=None):  # noqa: A002
     return _out(create("Reshape", [tensor, shape], {"Tshape": dtypes.int32}, name=name))
 
@@ -560,13 +556,10 @@ def boolean_mask(tensor, mask, name="boolean_mask", axis=None):
         return gather(tensor, indices, axis=axis)
 
 
-def _shape_optimized(input, name=None, out_type=dtypes.int32):  # noqa: A002
+def shape(input, name=None, out_type=dtypes.int32):  # noqa: A002
     """``tf.shape`` in TF1: a ``Const`` when the shape is fully known, else a ``Shape`` op."""
     if hasattr(input, "_as_graph_element") and not isinstance(input, Tensor):
         input = input.value()
     if isinstance(input, Tensor) and input.shape.is_fully_defined():
         return constant(input.shape.as_list(), dtype=out_type, name=name or "Shape")
     return _out(create("Shape", [input], {"out_type": dtypes.as_dtype(out_type)}, name=name))
-
-
-shape = _shape_optimized

@@ -234,19 +234,6 @@ def truediv(x, y, name=None):
 
 def divide(x, y, name=None):
     """``x / y``: ``truediv`` named ``truediv`` (or ``name``)."""
-    if name is not None:
-        return _DivideNamed(x, y, name)
-    return truediv(x, y)
-
-
-def _DivideNamed(x, y, name):
-    return multiply(truediv(x, 1) if False else x, 1, name=None) if False else _named_div(x, y, name)
-
-
-def _named_div(x, y, name):
-    from scopeflow._src.framework.operation import Tensor
-    if not isinstance(x, Tensor):
-        x = convert_to_tensor(x)
     return truediv(x, y, name=name)
 
 

@@ -60,7 +60,6 @@ def shape_from_tensor(t) -> TensorShape:
         if value.ndim == 0:
             raise ShapeError(f"Shape must be rank 1 but is rank 0")
         return TensorShape([None if v < 0 else int(v) for v in value.tolist()])
-    partial = getattr(t.op, "_partial_shape", None)
     if t.shape.ndims == 1 and t.shape.as_list()[0] is not None:
         return TensorShape([None] * t.shape.as_list()[0])
     return UNKNOWN
