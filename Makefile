@@ -9,11 +9,11 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,demo]'
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python examples/classic.py
+	$(BIN)/python examples/siamese_digits.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

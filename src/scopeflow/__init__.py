@@ -7,6 +7,7 @@ names, messages and error classes. This module only re-exports; the code lives i
 """
 
 from scopeflow._src import ops as _ops_pkg  # noqa: F401
+from scopeflow._src.client.config import ConfigProto, GPUOptions, GraphOptions, OptimizerOptions, RunMetadata, RunOptions
 from scopeflow._src.client.session import InteractiveSession, Session
 from scopeflow._src.framework import errors_module as errors
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor, is_tensor
@@ -23,15 +24,7 @@ from scopeflow._src.framework.ops_scope import (
     get_collection, get_collection_ref, get_default_graph, get_default_session, get_name_scope,
     get_seed, name_scope, reset_default_graph, set_random_seed)
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
-from scopeflow._src.ops.array_ops import (
-    boolean_mask, concat, fill, gather, identity, ones, ones_like, rank, squeeze, placeholder, placeholder_with_default, reshape, shape, stack,
-    strided_slice, zeros, zeros_like)
 from scopeflow._src.ops.control_flow_ops import group, no_op, tuple
-from scopeflow._src.ops.linalg_ops import eye, matrix_transpose, transpose
-from scopeflow._src.ops.math_ops import (
-    abs, add, cast, divide, equal, floordiv, floormod, greater, greater_equal, less, less_equal,
-    logical_and, logical_not, logical_or, logical_xor, matmul, maximum, minimum, multiply, negative,
-    not_equal, pow, realdiv, square, subtract, to_float, truediv)
 from scopeflow._src.ops.random_ops import random_normal, random_uniform, truncated_normal
 from scopeflow._src.ops.state_ops import assign, assign_add, assign_sub
 from scopeflow._src.variables import initializers_module as initializers
@@ -52,6 +45,40 @@ from scopeflow._src.variables.variable_scope import (
     VariableScope, get_local_variable, get_variable, get_variable_scope, variable_op_scope, variable_scope)
 
 from scopeflow import dtypes, losses  # noqa: E402
+
+# Areas below are added as they land; each block re-exports one area of the runtime.
+# -- math (elementwise, reductions, matmul, comparisons) --------------------------------------
+from scopeflow._src.ops.linalg_ops import diag, diag_part, eye, matrix_transpose, qr, transpose  # noqa: E402
+from scopeflow._src.ops.math_ops import (  # noqa: E402
+    abs, accumulate_n, add, add_n, arg_max, arg_min, argmax, argmin, bitwise_and, bitwise_or, bitwise_xor, cast,
+    ceil, clip_by_value, complex, conj, cos, count_nonzero, cumprod, cumsum, div, div_no_nan, divide, einsum, equal,
+    exp, floor, floor_div, floordiv, floormod, greater, greater_equal, imag, is_finite, is_inf,
+    is_nan, less, less_equal, log, log1p, logical_and, logical_not, logical_or, logical_xor, matmul, maximum,
+    minimum, mod, multiply, negative, not_equal, pow, real, realdiv, reciprocal, reduce_all, reduce_any,
+    reduce_logsumexp, reduce_max, reduce_mean, reduce_min, reduce_prod, reduce_sum, round, rsqrt, saturate_cast,
+    scalar_mul, setdiff1d, sigmoid, sign, sin, sqrt, square, squared_difference, subtract, tanh, tensordot,
+    to_bfloat16, to_complex64, to_complex128, to_double, to_float, to_int32, to_int64, truediv, truncatediv,
+    truncatemod)
+from scopeflow._src.ops.index_ops import dynamic_stitch  # noqa: E402
+from scopeflow import bitwise, math  # noqa: E402,F401
+# -- arrays (shapes, slicing, gathering, joining) ----------------------------------------------
+from scopeflow._src.ops.array_ops import (  # noqa: E402
+    boolean_mask, broadcast_dynamic_shape, broadcast_static_shape, broadcast_to, concat, expand_dims, fill, gather,
+    gather_nd, identity, invert_permutation, meshgrid, one_hot, ones, ones_like, pad, placeholder,
+    placeholder_with_default, range, rank, reshape, reverse, reverse_v2, scatter_nd, sequence_mask, shape, shape_n,
+    size, slice, split, squeeze, stack, stop_gradient, strided_slice, tile, unique, unsorted_segment_sum,
+    unstack, where, where_v2, zeros, zeros_like)
+# -- nn, losses, random ------------------------------------------------------------------------
+from scopeflow import nn, random  # noqa: E402,F401
+from scopeflow._src.ops.random_ops import multinomial, random_shuffle  # noqa: E402,F401
+# -- gradients ---------------------------------------------------------------------------------
+from scopeflow._src.framework.registry import NotDifferentiable, RegisterGradient  # noqa: E402
+from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients  # noqa: E402
+# -- training and checkpoints (tf.train) ------------------------------------------------------
+from scopeflow import train  # noqa: E402,F401
+from scopeflow._src.ops.clip_ops import clip_by_global_norm, clip_by_norm, global_norm  # noqa: E402
+# -- layers, metrics ---------------------------------------------------------------------------
+from scopeflow import layers, metrics  # noqa: E402,F401
 
 newaxis = None
 __version__ = "0.1.0"

@@ -1,9 +1,25 @@
-"""Compiled execution plans: what ``Session.run`` does for one (fetches, feeds) signature.
+"""Compiled execution plans: what ``Session.run`` does for one (fetches, feeds, targets).
 
-Compiling prunes the graph to the ops the fetches and targets need (stopping at fed
-tensors), orders them by creation (a valid topological order: an op's inputs and control
-inputs always exist before it), binds each op's kernel once, and numbers every tensor
-with a slot. Running then walks a flat list of ``(kernel, input slots, output slots)``.
+Compiling a ``Plan`` does, once, everything that does not depend on the fed values:
+
+* prune the graph to the ops the fetches and targets need, stopping at fed tensors;
+* order them (creation order, which is topological unless control inputs were added to an
+  existing op afterwards; then a full topological sort);
+* bind each op's kernel (``OpDef.compile``: factories read attributes here, not per run);
+* decide where variable references are read (see below);
+* write the whole step as one straight-line Python function: one local variable per
+  tensor, one line per kernel call, ``del`` of each value after its last use.
+
+Running a plan is then a single call of that function. There is no per-op bookkeeping:
+when a kernel fails, the line number in the traceback tells which op it was, and the
+error is re-raised as TensorFlow does it, naming the node.
+
+Variable references: a ``VariableV2`` kernel yields a ``VariableRef`` (TF's ``float32_ref``
+buffer). ``Identity`` of a reference (``v/read``) forwards it, and every other consumer
+reads the stored value when it runs, so ``identity(v)`` under a control dependency on
+``assign(v, ...)`` sees the new value, as in TensorFlow. A read of an uninitialized
+variable is reported at the node TensorFlow names: the ``Identity`` that read it
+(``v/read``), or the consumer itself when it takes the reference directly.
 """
 
 from __future__ import annotations
@@ -11,115 +27,263 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import errors, registry
-from scopeflow._src.ops.state_ops import VariableRef
+
+_ndarray = np.ndarray
+_NUMERIC_ERRORS = (ValueError, IndexError, TypeError, ArithmeticError, np.linalg.LinAlgError, KeyError)
 
 
 class RunState:
-    """What a session keeps between runs: variable values and random streams."""
+    """What a session keeps between runs: variable values (by variable name), and the
+    kernels of stateful ops, which all plans of a session share (so a seeded random op
+    continues one stream whichever fetches it is run with, as in TensorFlow)."""
 
     def __init__(self):
         self.variables: dict[str, np.ndarray] = {}
+        self.kernels: dict = {}
+
+    def kernel(self, opdef, op):
+        """``op``'s kernel: compiled per plan, or once per session for stateful ops."""
+        if not opdef.stateful:
+            return opdef.compile(op, self)
+        kernel = self.kernels.get(op)
+        if kernel is None:
+            kernel = self.kernels[op] = opdef.compile(op, self)
+        return kernel
 
 
-def _deref_wrapper(fn, ref_positions):
-    def run(*args):
-        args = list(args)
-        for i in ref_positions:
-            if isinstance(args[i], VariableRef):
-                args[i] = args[i].get()
-        return fn(*args)
-    return run
+def _fetch_value(v):
+    """A fetched value as TensorFlow returns it: NumPy scalars for scalars, fresh arrays.
+
+    The copy keeps callers from mutating constants or variable storage through a result.
+    """
+    if type(v) is _ndarray:
+        return v.copy() if v.shape else v[()]
+    return v
 
 
 class Plan:
-    """A compiled ``run``: ``steps`` in order, feeds and fetches by slot."""
+    """One compiled ``run``: call it with the fed arrays (in ``feed_tensors`` order); it
+    returns one value per entry of ``fetch_tensors`` (fed ones as fed, as TensorFlow does).
+    """
 
     def __init__(self, fetch_tensors, feed_tensors, target_ops, state):
-        fed = set(feed_tensors)
-        needed = self._prune(fetch_tensors, target_ops, fed)
-        slot = {}
-        for t in feed_tensors:
-            slot[t] = len(slot)
-        steps = []
-        carries_ref = set()  # tensors whose value is a VariableRef (TF's aliasing of ref buffers)
-        for op in sorted(needed, key=lambda o: o._id):
-            opdef = registry.get(op._type)
-            fn = opdef.compile(op, state)
-            if op._type == "Identity" and op._inputs[0] in carries_ref:
-                carries_ref.add(op._outputs[0])  # v/read forwards the reference; readers deref late
-            else:
-                ref_positions = [i for i, (arg, t) in enumerate(zip(_flat_args(opdef, op), op._inputs))
-                                 if t in carries_ref and not arg.is_ref]
-                if ref_positions:
-                    fn = _deref_wrapper(fn, ref_positions)
-            for t in op._outputs:
-                if t._dtype._is_ref_dtype:
-                    carries_ref.add(t)
-            ins = tuple(slot[t] for t in op._inputs)
-            outs = []
-            for t in op._outputs:
-                if t not in slot:
-                    slot[t] = len(slot)
-                outs.append(slot[t] if t not in fed else -1)
-            steps.append((fn, ins, tuple(outs), op))
-        self.n_slots = len(slot)
-        self.steps = steps
-        self.feed_slots = [slot[t] for t in feed_tensors]
-        self.fetch_slots = [slot[t] for t in fetch_tensors]
-        self.fetch_refs = [t._dtype._is_ref_dtype for t in fetch_tensors]
+        self.fetch_tensors = list(fetch_tensors)
+        self.feed_tensors = list(feed_tensors)
+        self.target_ops = list(target_ops)
+        ops = _order(_prune(self.fetch_tensors, self.target_ops, set(self.feed_tensors)))
+        self.n_ops = len(ops)
+        source, namespace, self._lines = _Writer(self.feed_tensors, state).write(ops, self.fetch_tensors)
+        self.source = source
+        code = compile(source, f"<scopeflow plan {id(self):#x}>", "exec")
+        exec(code, namespace)  # noqa: S102 - our own generated code: names and integers only
+        self._fn = namespace["_plan"]
+        self._code = self._fn.__code__
 
-    @staticmethod
-    def _prune(fetch_tensors, target_ops, fed):
-        needed = set()
-        stack = [t.op for t in fetch_tensors if t not in fed] + list(target_ops)
+    def __call__(self, *feed_values):
+        try:
+            with np.errstate(all="ignore"):  # TensorFlow computes inf/nan silently
+                return self._fn(*feed_values)
+        except Exception as e:  # noqa: BLE001 - one frame for the whole step
+            error = self._runtime_error(e)
+            if error is None:
+                raise
+            raise error from (None if isinstance(e, errors.OpError) else e)
+
+    def _runtime_error(self, e):
+        """TensorFlow's error for exception ``e`` raised inside the plan's function."""
+        tb = e.__traceback__
+        while tb is not None and tb.tb_frame.f_code is not self._code:
+            tb = tb.tb_next
+        if tb is None or tb.tb_lineno not in self._lines:
+            return None
+        kind, where = self._lines[tb.tb_lineno]
+        if isinstance(e, errors.OpError):
+            cls, message = type(e), e.message
+        elif isinstance(e, MemoryError):
+            cls, message = errors.ResourceExhaustedError, f"OOM when allocating tensor: {e}"
+        elif isinstance(e, _NUMERIC_ERRORS):
+            cls, message = errors.InvalidArgumentError, str(e) or type(e).__name__
+        else:  # a kernel bug: keep the Python error visible (it is also the __cause__)
+            cls, message = errors.InternalError, f"{type(e).__name__}: {e}"
+        if kind == "feed":  # converting a fed value, before any node runs
+            return cls(None, None, f"Graph execution error:\n\n{message}")
+        if kind == "retval":  # a fetched variable read directly: TF's "_retval" node, no op
+            names = sorted(t.name for t in self.fetch_tensors if t not in self.feed_tensors)
+            retval = f"_retval_{where.op.name}_{where.value_index}_{names.index(where.name)}"
+            return cls(None, None, f"Graph execution error:\n\n{message}\n\t [[{{{{node {retval}}}}}]]")
+        return cls(where.node_def, where, node_error_text(where, message))
+
+
+def node_error_text(op, message: str) -> str:
+    """TensorFlow's text for a runtime failure at ``op`` (ops keep no creation traceback)."""
+    return (f"Graph execution error:\n\nDetected at node {op.name!r} defined at (most recent call last):\n"
+            f"Node: {op.name!r}\n{message}\n\t [[{{{{node {op.name}}}}}]]")
+
+
+def encode_strings(array):
+    """A fed string array as kernels see it: ``bytes`` elements (``str`` encoded as UTF-8)."""
+    out = np.empty(array.shape, dtype=object)
+    flat = out.reshape(-1)
+    for i, item in enumerate(array.reshape(-1)):
+        if isinstance(item, str):
+            item = item.encode("utf-8")
+        elif not isinstance(item, bytes):
+            raise errors.InternalError(None, None, f"Unsupported object type {type(item).__name__}")
+        flat[i] = item
+    return out
+
+
+def _prune(fetch_tensors, target_ops, fed) -> set:
+    """The ops needed for the fetches and targets; fed tensors cut the graph."""
+    needed = set()
+    stack = [t._op for t in fetch_tensors if t not in fed] + list(target_ops)
+    while stack:
+        op = stack.pop()
+        if op in needed:
+            continue
+        needed.add(op)
+        for t in op._inputs:
+            if t._op not in needed and t not in fed:
+                stack.append(t._op)
+        for c in op._control_inputs:
+            # As in TensorFlow, feeding the only output of an op also stands in for its
+            # control edges (a control dependency on a fed placeholder needs no value).
+            if c not in needed and not (len(c._outputs) == 1 and c._outputs[0] in fed):
+                stack.append(c)
+    return needed
+
+
+def _order(needed) -> list:
+    """``needed`` in an order where every op follows its inputs and control inputs."""
+    ops = sorted(needed, key=lambda o: o._id)
+    position = {op: i for i, op in enumerate(ops)}
+    if all(position.get(c, -1) < position[op] for op in ops for c in op._control_inputs):
+        return ops  # creation order is topological: inputs always exist before their consumers
+    done, order, visiting = set(), [], set()
+    for root in ops:
+        if root in done:
+            continue
+        stack = [(root, False)]
         while stack:
-            op = stack.pop()
-            if op in needed:
+            op, expanded = stack.pop()
+            if expanded:
+                visiting.discard(op)
+                done.add(op)
+                order.append(op)
                 continue
-            needed.add(op)
-            for t in op._inputs:
-                if t not in fed and t._op not in needed:
-                    stack.append(t._op)
-            stack.extend(c for c in op._control_inputs if c not in needed)
-        return needed
-
-    def run(self, feed_values):
-        values = [None] * self.n_slots
-        for s, v in zip(self.feed_slots, feed_values):
-            values[s] = v
-        for fn, ins, outs, op in self.steps:
-            try:
-                result = fn(*[values[i] for i in ins])
-            except errors.OpError as e:
-                raise type(e)(e.node_def, e.op, f"Graph execution error:\n\n{e.message}") from None
-            except (ValueError, IndexError, TypeError, FloatingPointError, np.linalg.LinAlgError) as e:
-                raise errors.InvalidArgumentError(None, op, f"{op.type} ({op.name}) failed: {e}") from None
-            if len(outs) == 1:
-                if outs[0] >= 0:
-                    values[outs[0]] = result
-            elif outs:
-                for s, r in zip(outs, result):
-                    if s >= 0:
-                        values[s] = r
-        out = []
-        for s, is_ref in zip(self.fetch_slots, self.fetch_refs):
-            v = values[s]
-            if isinstance(v, VariableRef):
-                try:
-                    v = v.get().copy()
-                except errors.OpError as e:
-                    raise type(e)(e.node_def, e.op, f"Graph execution error:\n\n{e.message}") from None
-            if isinstance(v, np.ndarray) and v.ndim == 0:
-                v = v[()]  # TensorFlow returns NumPy scalars for scalar fetches
-            out.append(v)
-        return out
+            if op in done:
+                continue
+            if op in visiting:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Graph is invalid, contains a cycle with {len(visiting)} nodes, including: {op.name}")
+            visiting.add(op)
+            stack.append((op, True))
+            deps = [t._op for t in op._inputs if t._op in position] + [c for c in op._control_inputs if c in position]
+            stack.extend((d, False) for d in sorted(deps, key=lambda o: -o._id) if d not in done)
+    return order
 
 
-def _flat_args(opdef, op):
+def _flat_args(opdef, op) -> list:
     args = []
     for arg in opdef.inputs:
-        if arg.number_attr:
-            args.extend([arg] * op._attrs[arg.number_attr])
-        else:
-            args.append(arg)
+        args.extend([arg] * op._attrs[arg.number_attr] if arg.number_attr else [arg])
     return args
+
+
+class _Writer:
+    """Writes the source of a plan's function, one line per kernel call or reference read."""
+
+    def __init__(self, feed_tensors, state):
+        self.state = state
+        self.names = {t: f"a{i}" for i, t in enumerate(feed_tensors)}
+        self.n_feeds = len(feed_tensors)
+        self.fed = set(feed_tensors)
+        self.refs = {}  # tensor holding a VariableRef -> op to blame for a failed read (None: the reader)
+        self.body = []  # (statement, what a failure there is reported at, local names read)
+        self.namespace = {"_fetch_value": _fetch_value, "_encode_strings": encode_strings}
+        self.counter = 0
+        self.fed_names = dict(self.names)  # what a fetch of a fed tensor returns: the value as fed
+        for t in feed_tensors:
+            if t._dtype.base_dtype.name == "string":  # kernels see bytes, as TensorFlow's do
+                name = self.names[t] = f"e{self.fed_names[t][1:]}"
+                self.body.append((f"{name} = _encode_strings({self.fed_names[t]})", ("feed", t),
+                                  [self.fed_names[t]]))
+
+    def write(self, ops, fetch_tensors):
+        """(source, namespace, {line: blame}) of the plan's function; a blame is ``("node", op)``,
+        ``("retval", fetched variable tensor)`` or ``("feed", fed tensor)``."""
+        needed = {t for op in ops for t in op._inputs} | set(fetch_tensors)
+        for step, op in enumerate(ops):
+            self._op(step, op, needed)
+        results, kept = [], set()
+        for i, t in enumerate(fetch_tensors):
+            if t in self.fed:
+                results.append(self.fed_names[t])
+                kept.add(self.fed_names[t])
+                continue
+            name = self.names[t]
+            kept.add(name)
+            if t in self.refs:
+                blame = ("retval", t) if self.refs[t] is None else ("node", self.refs[t])
+                self.body.append((f"f{i} = {name}.get()", blame, [name]))
+                name = f"f{i}"
+            results.append(f"_fetch_value({name})")
+        return self._source(results, kept)
+
+    def _local(self, t) -> str:
+        self.counter += 1
+        name = self.names[t] = f"v{self.counter}"
+        return name
+
+    def _op(self, step, op, needed):
+        outs = op._outputs
+        if op._type == "Identity" and not any(t in self.fed for t in outs):
+            source = op._inputs[0]
+            self.names[outs[0]] = self.names[source]  # forwards the value (or the reference) as is
+            if source in self.refs:
+                self.refs[outs[0]] = self.refs[source] or op
+            return
+        opdef = registry.get(op._type)
+        kernel = f"k{step}"
+        self.namespace[kernel] = self.state.kernel(opdef, op)
+        args = []
+        for i, (arg, t) in enumerate(zip(_flat_args(opdef, op), op._inputs)):
+            name = self.names[t]
+            if t in self.refs and not arg.is_ref:
+                self.body.append((f"r{step}_{i} = {name}.get()", ("node", self.refs[t] or op), [name]))
+                name = f"r{step}_{i}"
+            args.append(name)
+        targets = []
+        for t in outs:
+            if t in self.fed or t not in needed:
+                targets.append("_")
+                continue
+            targets.append(self._local(t))
+            if t._dtype._is_ref_dtype:
+                self.refs[t] = None
+        call = f"{kernel}({', '.join(args)})"
+        multi = len(opdef.outputs) != 1 or opdef.outputs[0].number_attr
+        if not multi and targets != ["_"]:
+            text = f"{targets[0]} = {call}"
+        elif multi and targets and any(n != "_" for n in targets):
+            text = f"{', '.join(targets)}, = {call}"
+        else:
+            text = call
+        self.body.append((text, ("node", op), args))
+
+    def _source(self, results, kept):
+        last_use = {}
+        for i, (_, _, reads) in enumerate(self.body):
+            for name in reads:
+                last_use[name] = i
+        lines, table = [], {}
+        for i, (text, blame, reads) in enumerate(self.body):
+            lines.append(text)
+            table[len(lines) + 1] = blame  # line 1 is the ``def``
+            dead = sorted({n for n in reads if last_use[n] == i and n not in kept})
+            if dead:  # free intermediate arrays as soon as nothing needs them
+                lines.append("del " + ", ".join(dead))
+        params = ", ".join(f"a{i}" for i in range(self.n_feeds))
+        result = "(" + "".join(f"{r}, " for r in results) + ")"
+        source = f"def _plan({params}):\n" + "".join(f"    {ln}\n" for ln in lines) + f"    return {result}\n"
+        return source, self.namespace, table

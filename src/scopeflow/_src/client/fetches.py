@@ -1,61 +1,132 @@
-"""Flattening ``Session.run`` fetch structures to graph elements, and rebuilding results."""
+"""``Session.run`` fetch structures: flattening to graph elements, and rebuilding results.
+
+As in TensorFlow, a fetch is a graph element (a ``Tensor``, an ``Operation``, a variable,
+or a name) or a list, tuple, namedtuple, dict (any ``Mapping``; ``defaultdict`` keeps its
+factory) or ``attrs`` class of fetches, nested to any depth. The result has the same
+structure with each tensor replaced by its value and each operation by ``None``.
+Duplicates are computed once.
+"""
 
 from __future__ import annotations
+
+import collections
+import functools
+import operator
+from collections.abc import Mapping
 
 from scopeflow._src.framework.operation import Operation, Tensor
 
 
+class FetchStructure:
+    """The unique elements of one fetch structure and a function rebuilding its results.
+
+    ``tensors`` and ``ops`` are the unique fetched tensors and operations (first-seen
+    order); ``build(values)`` takes one value per entry of ``tensors`` and returns the
+    user's structure.
+    """
+
+    __slots__ = ("tensors", "ops", "build", "_elements", "_index")
+
+    def __init__(self, graph, fetches):
+        self._elements = []
+        self._index = {}
+        tree = self._walk(graph, fetches)
+        self.tensors = [e for e in self._elements if type(e) is not Operation]
+        self.ops = [e for e in self._elements if type(e) is Operation]
+        position = {id(t): i for i, t in enumerate(self.tensors)}
+        # Index of each element's value in ``values + (None,)``: operations give None.
+        layout = [position.get(id(e), len(self.tensors)) for e in self._elements]
+        self.build = _builder(tree, layout, len(self.tensors))
+        del self._index
+
+    def _walk(self, graph, fetch):
+        if fetch is None:
+            raise TypeError(f'Argument `fetch` = {fetch} has invalid type "{type(fetch).__name__}". Cannot be None')
+        if isinstance(fetch, (list, tuple)):
+            kind = type(fetch)
+            parts = [self._walk(graph, f) for f in fetch]
+            if issubclass(kind, list):
+                return ("list", parts)
+            if kind is tuple:
+                return ("tuple", parts)
+            return ("call", kind, parts)  # namedtuples (and other tuple subclasses)
+        if isinstance(fetch, Mapping):
+            if isinstance(fetch, collections.defaultdict):
+                ctor = functools.partial(collections.defaultdict, fetch.default_factory)
+            else:
+                ctor = type(fetch)
+            keys = list(fetch.keys())
+            return ("mapping", ctor, keys, [self._walk(graph, fetch[k]) for k in keys])
+        attrs = getattr(type(fetch), "__attrs_attrs__", None)
+        if attrs is not None:
+            return ("call", type(fetch), [self._walk(graph, getattr(fetch, a.name)) for a in attrs])
+        return self._leaf(graph, fetch)
+
+    def _leaf(self, graph, fetch) -> int:
+        element = _element(graph, fetch)
+        i = self._index.get(id(element))
+        if i is None:
+            i = self._index[id(element)] = len(self._elements)
+            self._elements.append(element)
+        return i
+
+
 def _element(graph, fetch):
-    if fetch is None:
-        raise TypeError(f'Argument `fetch` = {fetch} has invalid type "{type(fetch).__name__}". Cannot be None')
-    try:
-        return graph.as_graph_element(fetch, allow_tensor=True, allow_operation=True)
-    except TypeError as e:
-        raise TypeError(f'Argument `fetch` = {fetch} has invalid type "{type(fetch).__name__}" must be a string '
-                        f"or Tensor. ({e})") from None
-    except ValueError as e:
-        raise ValueError(f"Argument `fetch` = {fetch} cannot be interpreted as a Tensor. ({e})") from None
-    except KeyError as e:
-        raise ValueError(f"Argument `fetch` = {fetch} cannot be interpreted as a Tensor. ({e})") from None
+    kind = type(fetch)
+    if (kind is Tensor or kind is Operation) and fetch.graph is graph:
+        element = fetch
+    else:
+        try:
+            element = graph.as_graph_element(fetch, allow_tensor=True, allow_operation=True)
+        except TypeError as e:
+            raise TypeError(f'Argument `fetch` = {fetch} has invalid type "{kind.__name__}" must be a string or '
+                            f"Tensor. ({e})") from None
+        except (ValueError, KeyError) as e:
+            raise ValueError(f"Argument `fetch` = {fetch} cannot be interpreted as a Tensor. ({e})") from None
+    op = element if type(element) is Operation else element.op
+    if not graph.is_fetchable(op):
+        raise ValueError(f"Operation {op.name} has been marked as not fetchable. Typically this happens when it "
+                         "is defined in another function or code block. Use return values, explicit Python "
+                         "locals or TensorFlow collections to access it.")
+    return element
 
 
-def flatten(graph, fetches, out: list):
-    """Append the graph elements of ``fetches`` to ``out``; return a rebuild recipe."""
-    if isinstance(fetches, (list, tuple)) and not isinstance(fetches, str):
-        parts = [flatten(graph, f, out) for f in fetches]
-        kind = type(fetches)
-        if kind is list:
-            return ("list", parts)
-        if hasattr(fetches, "_fields"):
-            return ("namedtuple", kind, parts)
-        return ("tuple", kind, parts)
-    if isinstance(fetches, dict):
-        keys = list(fetches)
-        return ("dict", type(fetches), keys, [flatten(graph, fetches[k], out) for k in keys])
-    element = _element(graph, fetches)
-    out.append(element)
-    return ("leaf", len(out) - 1, isinstance(element, Operation))
+def _builder(tree, layout, n_values):
+    """A function ``values -> structure`` for ``tree``, specialised for the common shapes."""
+    if isinstance(tree, int):
+        j = layout[tree]
+        if j == n_values:
+            return lambda values: None
+        return operator.itemgetter(j)
+    if tree[0] in ("list", "tuple") and all(isinstance(p, int) for p in tree[1]):
+        picks = [layout[p] for p in tree[1]]
+        if picks == list(range(n_values)):  # distinct tensors, no operations: the values as they are
+            return list if tree[0] == "list" else tuple
+        if len(picks) == 1:
+            j = picks[0]
+            if tree[0] == "list":
+                return lambda values: [(*values, None)[j]]
+            return lambda values: ((*values, None)[j],)
+        get = operator.itemgetter(*picks)
+        if tree[0] == "list":
+            return lambda values: list(get((*values, None)))
+        return lambda values: get((*values, None))
+    return functools.partial(_rebuild, tree, layout)
 
 
-def rebuild(recipe, values):
-    kind = recipe[0]
-    if kind == "leaf":
-        return None if recipe[2] else values[recipe[1]]
+def _rebuild(tree, layout, values):
+    return _build(tree, layout, (*values, None))
+
+
+def _build(tree, layout, values):
+    if isinstance(tree, int):
+        return values[layout[tree]]
+    kind = tree[0]
     if kind == "list":
-        return [rebuild(r, values) for r in recipe[1]]
-    if kind == "namedtuple":
-        return recipe[1](*[rebuild(r, values) for r in recipe[2]])
+        return [_build(t, layout, values) for t in tree[1]]
     if kind == "tuple":
-        return tuple(rebuild(r, values) for r in recipe[2])
-    cls, keys, parts = recipe[1], recipe[2], recipe[3]
-    result = cls() if cls is not dict else {}
-    for k, r in zip(keys, parts):
-        result[k] = rebuild(r, values)
-    return result
-
-
-def split(elements):
-    """(tensors to fetch, ops to run) from a list of graph elements."""
-    tensors = [e for e in elements if isinstance(e, Tensor)]
-    ops = [e for e in elements if isinstance(e, Operation)]
-    return tensors, ops
+        return tuple(_build(t, layout, values) for t in tree[1])
+    if kind == "call":
+        return tree[1](*[_build(t, layout, values) for t in tree[2]])
+    ctor, keys, parts = tree[1], tree[2], tree[3]
+    return ctor((k, _build(t, layout, values)) for k, t in zip(keys, parts))

@@ -1,21 +1,246 @@
 """``tf.Session`` and ``tf.InteractiveSession``.
 
-A session owns variable values (two sessions on one graph hold separate values) and a
-cache of compiled plans, one per (fetches, feeds) signature, so that a training loop's
-``run`` only walks a flat list of kernels.
+A session owns variable values (two sessions on one graph hold separate values) and two
+caches:
+
+* compiled plans (``executor.Plan``), one per (unique fetched tensors, fetched ops, fed
+  tensors in feed order); a plan prunes from its fetches, so ops added to the graph later
+  never invalidate it;
+* "steps": for a call whose fetches and feed keys have an identity key (``call_keys``:
+  graph objects, names, and plain containers of them) a ready function holding the plan,
+  its feed converters and its result builder. A repeated ``run`` costs the key, one dict
+  lookup, the feed conversions and the kernels.
+
+Everything is checked in TensorFlow's order and with its messages: a closed session, an
+empty graph, then each feed (``feeds.py``), then the fetch structure (``fetches.py``).
+
+Where we differ: ``partial_run``/``partial_run_setup`` (deprecated in TensorFlow) and
+``graph_def`` (graphs have no ``GraphDef`` here) are absent; ``run_metadata`` stays empty;
+an op's runtime error names the node but lists no creation traceback (ops keep none).
 """
 
 from __future__ import annotations
 
-import numpy as np
+import logging
+import threading
 
-from scopeflow._src.client import fetches as fetch_lib
+from scopeflow._src.client import call_keys
+from scopeflow._src.client import config as config_lib
+from scopeflow._src.client import feeds as feed_lib
 from scopeflow._src.client.executor import Plan, RunState
-from scopeflow._src.framework import context, dtypes
+from scopeflow._src.client.fetches import FetchStructure
+from scopeflow._src.framework import context, errors
+from scopeflow._src.framework.graph import Graph
 from scopeflow._src.framework.operation import Operation, Tensor
 
+_MAX_CACHED = 4096  # plans or steps kept per session before the cache starts over
 
-class Session:
+
+class BaseSession:
+    """What ``Session`` and ``InteractiveSession`` share: running, feeding, callables."""
+
+    def __init__(self, target="", graph=None, config=None):
+        if graph is None:
+            graph = context.default_graph()
+        elif not isinstance(graph, Graph):
+            raise TypeError(f'Argument `graph` must be a tf.Graph, but got "{type(graph).__name__}"')
+        self._graph = graph
+        self._closed = False
+        self._target = _target_bytes(target)
+        if config is not None and not isinstance(config, config_lib.ConfigProto):
+            raise TypeError(f'Argument `config` must be a tf.ConfigProto, but got "{type(config).__name__}"')
+        self._config = config
+        self._state = RunState()
+        self._plans: dict = {}
+        self._steps: dict = {}
+        self._feed_specs: dict = {}
+        self._lock = threading.Lock()
+        self.plans_compiled = 0  # how many plans this session compiled (tests check the caching)
+
+    # -- properties -------------------------------------------------------------------------
+    @property
+    def graph(self) -> Graph:
+        """The graph that was launched in this session."""
+        return self._graph
+
+    @property
+    def sess_str(self) -> bytes:
+        """The target this session was created with (``b""``: in-process)."""
+        return self._target
+
+    def list_devices(self) -> list:
+        """The devices this session can use: scopeflow runs everything on one CPU."""
+        return [config_lib.DeviceAttributes("/job:localhost/replica:0/task:0/device:CPU:0", "CPU", 268435456, 0)]
+
+    def as_default(self):
+        """Make this the default session of ``Tensor.eval`` and ``Operation.run`` in a ``with``.
+
+        As in TensorFlow, this does not change the default graph and does not close the
+        session on exit.
+        """
+        return context.push_session(self)
+
+    def close(self) -> None:
+        """Free the session's variable values and compiled plans; later runs raise."""
+        self._closed = True
+        self._plans.clear()
+        self._steps.clear()
+        self._state = RunState()
+
+    # -- running ------------------------------------------------------------------------------
+    def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
+        """Compute ``fetches``: graph elements or names, in nested lists, tuples, dicts, namedtuples.
+
+        ``feed_dict`` maps tensors (or their names, or nested tuples of them) to values
+        that replace them for this call. Returns values in the structure of ``fetches``:
+        NumPy scalars for scalar tensors, arrays otherwise, ``None`` for operations, and
+        fed tensors' values as fed. ``options`` and ``run_metadata`` are accepted; the
+        metadata stays empty.
+        """
+        if self._closed:
+            raise RuntimeError("Attempted to use a closed Session.")
+        if options is not None or run_metadata is not None:
+            _check_run_options(options, run_metadata)
+        kind = type(fetches)
+        key = id(fetches) if kind is Tensor or kind is Operation else call_keys.fetch_key(fetches)
+        if key is not None:
+            feed_key = call_keys.feed_key(feed_dict)
+            if feed_key is not None:
+                step = self._steps.get((key, feed_key))
+                if step is not None:
+                    return step(feed_dict)
+        return self._run(fetches, feed_dict, key)
+
+    def _run(self, fetches, feed_dict, key):
+        if self._graph.version == 0:
+            raise RuntimeError("The Session graph is empty. Add operations to the graph before calling run().")
+        feed_tensors, feed_values, one_per_key = self._feeds(feed_dict)
+        structure = FetchStructure(self._graph, fetches)
+        plan = self._plan(structure.tensors, structure.ops, feed_tensors)
+        result = structure.build(plan(*feed_values))
+        feed_key = call_keys.feed_key(feed_dict)
+        if key is not None and feed_key is not None and one_per_key:
+            step = _step(plan, self._specs(feed_tensors), structure.build, call_keys.pins(fetches, feed_dict))
+            self._remember(self._steps, (key, feed_key), step)
+        return result
+
+    def _feeds(self, feed_dict):
+        """(fed tensors, converted values, whether each key fed its own tensor) in feed order."""
+        if not feed_dict:
+            return [], [], True
+        flat = feed_lib.flatten_feed_dict(feed_dict)
+        one_per_key = flat is feed_dict
+        values = {}
+        graph = self._graph
+        for key, value in flat.items():
+            tensor = feed_lib.resolve_key(graph, key)
+            array = self._spec(tensor)(value)
+            if not graph.is_feedable(tensor):
+                raise ValueError(f"Tensor {tensor.name} may not be fed.")
+            if tensor in values:
+                one_per_key = False
+            values[tensor] = array
+        return list(values), list(values.values()), one_per_key
+
+    def _spec(self, tensor):
+        spec = self._feed_specs.get(tensor)
+        if spec is None:
+            spec = self._feed_specs[tensor] = feed_lib.FeedSpec(tensor)
+        return spec
+
+    def _specs(self, tensors) -> list:
+        return [self._spec(t) for t in tensors]
+
+    def _plan(self, tensors, ops, feed_tensors) -> Plan:
+        key = (tuple(map(id, tensors)), tuple(map(id, ops)), tuple(map(id, feed_tensors)))
+        plan = self._plans.get(key)
+        if plan is None:
+            with self._lock:
+                plan = self._plans.get(key)
+                if plan is None:
+                    plan = Plan(tensors, feed_tensors, ops, self._state)
+                    self.plans_compiled += 1
+                    self._remember(self._plans, key, plan)
+        return plan
+
+    @staticmethod
+    def _remember(cache, key, value):
+        if len(cache) >= _MAX_CACHED:
+            cache.clear()
+        cache[key] = value
+
+    # -- callables ----------------------------------------------------------------------------
+    def make_callable(self, fetches, feed_list=None, accept_options=False):
+        """A function running ``fetches`` with positional values for ``feed_list``.
+
+        ``f = sess.make_callable(loss, [x, y]); f(xs, ys)`` equals
+        ``sess.run(loss, {x: xs, y: ys})`` but skips the per-call dictionary work: after
+        the first call it goes straight to the compiled plan.
+        """
+        if feed_list is not None:
+            if not isinstance(feed_list, (list, tuple)):
+                raise TypeError(f"Argument `feed_list` must be a list or tuple. Received: feed_list={feed_list}")
+            return _FeedListCallable(self, fetches, list(feed_list))
+        structure = FetchStructure(self._graph, fetches)
+        tensors, ops, build = structure.tensors, structure.ops, structure.build
+        session = self
+
+        def run_callable(options=None, run_metadata=None):
+            if session._closed:
+                raise errors.CancelledError(None, None, "Session has been closed.")
+            if not tensors and not ops:
+                raise errors.InvalidArgumentError(None, None, "Must specify at least one target to fetch or execute.")
+            return build(session._plan(tensors, ops, [])())
+
+        if accept_options:
+            return run_callable
+        return lambda: run_callable()
+
+
+def _step(plan, specs, build, pinned):
+    """The function a cached call shape runs: convert feeds, run the plan, build the result.
+
+    ``pinned`` keeps alive the objects whose ids are in the step's key.
+    """
+    if not specs:
+        return lambda feed_dict, _pinned=pinned: build(plan())
+    if len(specs) == 1:
+        spec = specs[0]
+        return lambda feed_dict, _pinned=pinned: build(plan(*[spec(v) for v in feed_dict.values()]))
+    return lambda feed_dict, _pinned=pinned: build(plan(*[s(v) for s, v in zip(specs, feed_dict.values())]))
+
+
+class _FeedListCallable:
+    """``make_callable`` with a ``feed_list``: ``run`` semantics, a compiled fast path."""
+
+    def __init__(self, session, fetches, feed_list):
+        self._session = session
+        self._fetches = fetches
+        self._feed_list = feed_list
+        self._fast = None
+
+    def __call__(self, *feed_args, **kwargs):
+        fast = self._fast
+        if fast is not None and not kwargs and len(feed_args) == len(self._feed_list) and not self._session._closed:
+            return fast(feed_args)
+        result = self._session.run(self._fetches, dict(zip(self._feed_list, feed_args)), **kwargs)
+        if fast is None and len(feed_args) == len(self._feed_list):
+            self._fast = self._compile()
+        return result
+
+    def _compile(self):
+        session = self._session
+        tensors = [feed_lib.resolve_key(session._graph, f) for f in self._feed_list]
+        if len(set(map(id, tensors))) != len(tensors):
+            return None  # the same tensor fed twice: the last value wins, as run() does
+        specs = session._specs(tensors)
+        structure = FetchStructure(session._graph, self._fetches)
+        plan = session._plan(structure.tensors, structure.ops, tensors)
+        build = structure.build
+        return lambda args: build(plan(*[s(v) for s, v in zip(specs, args)]))
+
+
+class Session(BaseSession):
     """Runs ops of ``graph`` (default: the default graph) with NumPy kernels.
 
     >>> import scopeflow as tf
@@ -27,129 +252,83 @@ class Session:
     """
 
     def __init__(self, target="", graph=None, config=None):
-        self._graph = context.default_graph() if graph is None else graph
-        self._state = RunState()
-        self._plans: dict = {}
-        self._closed = False
-        self._default_cm = None
+        super().__init__(target, graph, config)
+        self._graph_context = None
+        self._session_context = None
 
-    @property
-    def graph(self):
-        return self._graph
+    def __enter__(self) -> "Session":
+        if self._graph_context is not None:
+            raise RuntimeError("Session context managers are not re-entrant. Use `Session.as_default()` if you "
+                               "want to enter a session multiple times.")
+        self._graph_context = self._graph.as_default()
+        self._session_context = self.as_default()
+        self._graph_context.__enter__()
+        return self._session_context.__enter__()
 
-    @property
-    def graph_def(self):
-        raise TypeError("scopeflow graphs have no GraphDef protos; inspect graph.get_operations() instead")
-
-    @property
-    def sess_str(self) -> str:
-        return ""
-
-    def as_default(self):
-        """Make this the default session (for ``eval`` and ``run``) inside a ``with`` block."""
-        return context.push_session(self)
-
-    def __enter__(self):
-        self._default_cm = self.as_default()
-        self._default_cm.__enter__()
-        return self
-
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, exc_value, exc_tb):
         try:
-            self._default_cm.__exit__(*exc)
+            self._session_context.__exit__(exc_type, exc_value, exc_tb)
+            self._graph_context.__exit__(exc_type, exc_value, exc_tb)
         finally:
-            self._default_cm = None
+            self._session_context = None
+            self._graph_context = None
             self.close()
-        return False
 
-    def close(self) -> None:
-        self._closed = True
-        self._plans.clear()
-
-    def __del__(self):
-        pass
-
-    # -- running --------------------------------------------------------------------------
-    def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
-        """Compute ``fetches`` (tensors, ops, variables, names, or nested structures of them)."""
-        if self._closed:
-            raise RuntimeError("Attempted to use a closed Session.")
-        if self._graph.version == 0:
-            raise RuntimeError("The Session graph is empty. Add operations to the graph before calling run().")
-        if isinstance(fetches, Tensor) and fetches._op._graph is self._graph and not feed_dict:
-            plan = self._plans.get(fetches)
-            if plan is None:
-                plan = self._plans[fetches] = Plan([fetches], [], [], self._state)
-            return plan.run(())[0]
-        elements = []
-        recipe = fetch_lib.flatten(self._graph, fetches, elements)
-        feed_tensors, feed_values = self._feeds(feed_dict)
-        tensors, ops = fetch_lib.split(elements)
-        key = (tuple(tensors), tuple(ops), tuple(feed_tensors))
-        plan = self._plans.get(key)
-        if plan is None:
-            plan = self._plans[key] = Plan(tensors, feed_tensors, ops, self._state)
-        values = plan.run(feed_values)
-        by_element = {}
-        it = iter(values)
-        for e in elements:
-            if isinstance(e, Tensor) and e not in by_element:
-                by_element[e] = next(it)
-        return fetch_lib.rebuild(recipe, [by_element.get(e) for e in elements])
-
-    def _feeds(self, feed_dict):
-        if not feed_dict:
-            return [], []
-        tensors, values = [], []
-        for key, value in feed_dict.items():
-            try:
-                t = self._graph.as_graph_element(key, allow_tensor=True, allow_operation=False)
-            except (TypeError, ValueError, KeyError) as e:
-                raise TypeError("Cannot interpret feed_dict key as Tensor: " + (e.args[0] if e.args else str(e))) \
-                    from None
-            if isinstance(value, Tensor):
-                raise TypeError(
-                    "The value of a feed cannot be a tf.Tensor object. Acceptable feed values include Python "
-                    "scalars, strings, lists, numpy ndarrays, or TensorHandles. For reference, the tensor object "
-                    f"was {value} which was passed to the argument `feed_dict` with key {key}.")
-            np_type = t.dtype.base_dtype.as_numpy_dtype
-            if t.dtype.base_dtype == dtypes.string:
-                array = np.asarray(value, dtype=object)
-            else:
-                try:
-                    array = np.asarray(value, dtype=np_type)
-                except (TypeError, ValueError) as e:
-                    raise ValueError(f"could not convert feed for Tensor {t.name}: {e}") from None
-            if not t.shape.is_compatible_with(array.shape):
-                raise ValueError(f"Cannot feed value of shape {array.shape} for Tensor {t.name}, which has shape "
-                                 f"{t.shape}")
-            tensors.append(t)
-            values.append(array)
-        return tensors, values
-
-    def make_callable(self, fetches, feed_list=None, accept_options=False):
-        """A function ``f(*feed_values)`` that runs ``fetches`` with ``feed_list`` fed."""
-        feed_list = list(feed_list or [])
-
-        def call(*values):
-            return self.run(fetches, dict(zip(feed_list, values)))
-        return call
-
-    def list_devices(self):
-        return []
-
-    def reset(self, *args, **kwargs):
-        self._state = RunState()
-        self._plans.clear()
+    @staticmethod
+    def reset(target, containers=None, config=None) -> None:
+        """Reset resource containers on a distributed ``target``: nothing to do in process."""
 
 
-class InteractiveSession(Session):
-    """A session that makes itself the default on creation (for shells and notebooks)."""
+class InteractiveSession(BaseSession):
+    """A session that makes itself the default on creation (for shells and notebooks).
+
+    As in TensorFlow it is not a ``Session`` subclass and not a context manager; with an
+    explicit ``graph`` it also makes that graph the default until ``close()``.
+    """
+
+    _count_lock = threading.Lock()
+    _active_session_count = 0
 
     def __init__(self, target="", graph=None, config=None):
         super().__init__(target, graph, config)
-        context.install_session(self)
+        with InteractiveSession._count_lock:
+            if InteractiveSession._active_session_count > 0:
+                logging.getLogger("scopeflow").error(
+                    "An interactive session is already active. This can cause out-of-memory errors or some other "
+                    "unexpected errors (due to the unpredictable timing of garbage collection) in some cases. You "
+                    "must explicitly call `InteractiveSession.close()` to release resources held by the other "
+                    "session(s). Please use `tf.Session()` if you intend to productionize.")
+            InteractiveSession._active_session_count += 1
+        self._explicitly_closed = False
+        self._explicit_graph = graph is not None
+        context.install_session(self, with_graph=self._explicit_graph)
 
     def close(self) -> None:
         super().close()
-        context.uninstall_session(self)
+        with InteractiveSession._count_lock:
+            if self._explicitly_closed:
+                return
+            InteractiveSession._active_session_count -= 1
+            self._explicitly_closed = True
+        context.uninstall_session(self, with_graph=self._explicit_graph)
+
+
+def _check_run_options(options, run_metadata) -> None:
+    # TensorFlow serializes ``options`` and parses into ``run_metadata``: other objects fail there.
+    if options is not None and not isinstance(options, config_lib.RunOptions):
+        raise AttributeError(f"'{type(options).__name__}' object has no attribute 'SerializeToString'")
+    if run_metadata is not None and not isinstance(run_metadata, config_lib.RunMetadata):
+        raise AttributeError(f"'{type(run_metadata).__name__}' object has no attribute 'ParseFromString'")
+
+
+def _target_bytes(target) -> bytes:
+    if target is None:
+        return None
+    if isinstance(target, bytes):
+        return target
+    if isinstance(target, str):
+        return target.encode()
+    if isinstance(target, config_lib.ConfigProto):
+        raise TypeError(f'Argument `target` must be a string, but got "{type(target).__name__}". Did you do '
+                        '"Session(config)" instead of "Session(config=config)"?')
+    raise TypeError(f'Argument `target` must be a string, but got "{type(target).__name__}"')

@@ -11,7 +11,7 @@ import numpy as np
 
 from scopeflow._src.framework import context, dtypes, registry, tensor_util
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.framework.tensor_shape import Dimension, TensorShape
 
 _CONVERSIONS: list[tuple[type, object]] = []
 
@@ -89,6 +89,37 @@ def convert_to_tensor(value, dtype=None, name=None, as_ref=False, preferred_dtyp
             f"Failed to convert elements of {value} to Tensor. Consider casting elements to a "
             f"supported type. See https://www.tensorflow.org/api_docs/python/tf/dtypes for supported TF dtypes.")
     return constant(value, dtype, name=name or "Const")
+
+
+def _tensor_shape_to_tensor(s, dtype=None, name=None, as_ref=False):
+    """A fully known ``TensorShape`` as an int32 (int64 for huge dims) ``Const``."""
+    if not s.is_fully_defined():
+        raise ValueError(f"Cannot convert a partially known TensorShape {s} to a Tensor.")
+    dims = s.as_list()
+    big = next((d for d in dims if d >= 2 ** 31), 0)
+    if dtype is not None:
+        if dtype not in (dtypes.int32, dtypes.int64):
+            raise TypeError(f"Cannot convert TensorShape {s} to dtype {dtype}. Allowed dtypes are tf.int32 and "
+                            f"tf.int64.")
+        if dtype == dtypes.int32 and big:
+            raise ValueError(f"Cannot convert TensorShape {s} to dtype int32; a dimension is too large. Consider "
+                             f"using tf.int64.")
+    else:
+        dtype = dtypes.int64 if big else dtypes.int32
+    return constant(dims, dtype=dtype, name="shape_as_tensor" if name is None else name)
+
+
+def _dimension_to_tensor(d, dtype=None, name=None, as_ref=False):
+    """A known ``Dimension`` as an int32 ``Const``."""
+    if d.value is None:
+        raise ValueError(f"Cannot convert unknown Dimension {d} to a Tensor.")
+    if dtype is not None and dtype not in (dtypes.int32, dtypes.int64):
+        raise TypeError(f"Cannot convert Dimension {d} to dtype {dtype}. Allowed dtypes are tf.int32 and tf.int64.")
+    return constant(d.value, dtype=dtype or dtypes.int32, name="shape_as_tensor" if name is None else name)
+
+
+register_tensor_conversion_function(TensorShape, _tensor_shape_to_tensor)
+register_tensor_conversion_function(Dimension, _dimension_to_tensor)
 
 
 def convert_n_to_tensor(values, dtype=None, name=None, preferred_dtype=None) -> list:

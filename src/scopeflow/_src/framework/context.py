@@ -90,17 +90,29 @@ def has_default_graph_entered() -> bool:
     return bool(_stacks.graphs)
 
 
-@contextlib.contextmanager
-def push_graph(graph):
-    """Make ``graph`` this thread's default graph inside the ``with`` block."""
-    stack = _stacks.graphs
-    stack.append(graph)
-    try:
-        yield graph
-    finally:
-        if not stack or stack[-1] is not graph:
+class push_graph:  # noqa: N801 - used like a function: ``with push_graph(g):``
+    """Make ``graph`` this thread's default graph inside the ``with`` block.
+
+    A class rather than a generator: every op built by a wrapper that names its inputs
+    passes through here.
+    """
+
+    __slots__ = ("_graph", "_stack")
+
+    def __init__(self, graph):
+        self._graph = graph
+
+    def __enter__(self):
+        self._stack = stack = _stacks.graphs
+        stack.append(self._graph)
+        return self._graph
+
+    def __exit__(self, *exc):
+        stack = self._stack
+        if not stack or stack[-1] is not self._graph:
             raise AssertionError("Nesting violated for default graph stack.")
         stack.pop()
+        return False
 
 
 def default_session():
@@ -111,27 +123,31 @@ def default_session():
 
 @contextlib.contextmanager
 def push_session(session):
-    """Make ``session`` this thread's default session (and its graph the default graph)."""
+    """Make ``session`` this thread's default session (the default graph does not change,
+    as in TensorFlow; ``with Session()`` enters its graph separately)."""
     stack = _stacks.sessions
     stack.append(session)
     try:
-        with push_graph(session.graph):
-            yield session
+        yield session
     finally:
         if not stack or stack[-1] is not session:
             raise AssertionError("Nesting violated for default session stack.")
         stack.pop()
 
 
-def install_session(session) -> None:
-    """Push ``session`` for good (``InteractiveSession``); undone by ``uninstall_session``."""
+def install_session(session, with_graph: bool = False) -> None:
+    """Push ``session`` (and its graph, if ``with_graph``) for good (``InteractiveSession``);
+    undone by ``uninstall_session`` with the same ``with_graph``."""
     _stacks.sessions.append(session)
-    _stacks.graphs.append(session.graph)
+    if with_graph:
+        _stacks.graphs.append(session.graph)
 
 
-def uninstall_session(session) -> None:
+def uninstall_session(session, with_graph: bool = False) -> None:
     if session in _stacks.sessions:
         _stacks.sessions.remove(session)
+        if not with_graph:
+            return
         for i in range(len(_stacks.graphs) - 1, -1, -1):
             if _stacks.graphs[i] is session.graph:
                 del _stacks.graphs[i]

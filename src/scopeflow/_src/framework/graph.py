@@ -161,6 +161,8 @@ class Graph:
             else:
                 control = []
             self._version += 1
+            if state.gradient_overrides and op_type in state.gradient_overrides:
+                attrs["_gradient_op_type"] = state.gradient_overrides[op_type]
             device = state.device_stack[-1] if state.device_stack else ""
             op = Operation(self, self._version, name, op_type, inputs, control, attrs, outputs, device)
             self._ops.append(op)

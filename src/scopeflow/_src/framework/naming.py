@@ -10,8 +10,27 @@ VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
 VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
 
 
+# Names already validated (most names repeat: "Const", "add", "MatMul" ...); a set lookup
+# is much cheaper than a regex match on graph construction's hottest path.
+_VALID_ROOT: set = set()
+_VALID_NESTED: set = set()
+
+
 def check_scope_name(name: str, nested: bool) -> None:
     """Raise TensorFlow's ``ValueError`` if ``name`` may not open a name scope here."""
+    if name in _VALID_ROOT or nested and name in _VALID_NESTED:
+        return
+    _check_scope_name(name, nested)
+    _remember(_VALID_NESTED if nested else _VALID_ROOT, name)
+
+
+def _remember(valid: set, name: str) -> None:
+    if len(valid) > 100_000:  # bound the cache for programs that make endless fresh names
+        valid.clear()
+    valid.add(name)
+
+
+def _check_scope_name(name: str, nested: bool) -> None:
     if nested:
         if not VALID_SCOPE_NAME.match(name):
             raise ValueError(
@@ -25,10 +44,13 @@ def check_scope_name(name: str, nested: bool) -> None:
 
 def check_op_name(name: str) -> None:
     """Raise TensorFlow's ``ValueError`` if ``name`` is not a valid node name."""
+    if name in _VALID_ROOT:
+        return
     if not VALID_OP_NAME.match(name):
         raise ValueError(
             f"`{name}` is not a valid node name. Accepted names conform to Regex "
             f"/{VALID_OP_NAME}/")
+    _remember(_VALID_ROOT, name)
 
 
 def unique_name(names_in_use: dict, name: str, mark_as_used: bool = True) -> str:

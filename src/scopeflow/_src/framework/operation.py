@@ -222,9 +222,12 @@ class Operation:
     def get_attr(self, name: str):
         """The value of attribute ``name`` (a DType, TensorShape, int, list, array, ...)."""
         try:
-            return self._attrs[name]
+            value = self._attrs[name]
         except KeyError:
             raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.") from None
+        if isinstance(value, str):  # TF returns string attrs as bytes (b"SAME")
+            return value.encode()
+        return value
 
     def _set_attr(self, name: str, value) -> None:
         self._attrs[name] = value
@@ -273,17 +276,22 @@ class _NodeDef:
 
 
 def _session_for(graph, session, what: str):
+    """The session ``Tensor.eval``/``Operation.run`` use, with TensorFlow's errors."""
+    noun, call = ("tensor", "eval") if what == "evaluate tensor" else ("operation", "run")
     if session is None:
         session = default_session()
         if session is None:
             raise ValueError(
                 f"Cannot {what} using `eval()`: No default session is registered. Use `with "
                 f"sess.as_default()` or pass an explicit session to `eval(session=sess)`"
-                if what == "evaluate tensor" else
+                if noun == "tensor" else
                 "Cannot execute operation using `run()`: No default session is registered. Use "
                 "`with sess.as_default():` or pass an explicit session to `run(session=sess)`")
-    if session.graph is not graph:
-        raise ValueError(
-            f"Cannot use the given session to {what}: the {'tensor' if 'tensor' in what else 'operation'}'s "
-            f"graph is different from the session's graph.")
+        if session.graph is not graph:
+            hint = "`eval(session=sess)`." if noun == "tensor" else "run(session=sess)."
+            raise ValueError(f"Cannot use the default session to {what}: the {noun}'s graph is different from "
+                             f"the session's graph. Pass an explicit session to {hint}")
+    elif session.graph is not graph:
+        raise ValueError(f"Cannot use the given session to {what}: the {noun}'s graph is different from the "
+                         f"session's graph.")
     return session

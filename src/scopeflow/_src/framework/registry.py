@@ -6,7 +6,7 @@ inference, constant folding, and the NumPy kernel::
 
     register(OpDef(
         "AddV2", inputs=["x: T", "y: T"], outputs=["z: T"], attrs={"T": NUMBER},
-        shape=broadcast_shape, kernel=np.add))
+        shape=broadcast_shape, kernel=np.add, grad=_add_grad, broadcasts=True))
 
 ``create`` is TensorFlow's ``_apply_op_helper``: it converts Python values to constants
 (named after the argument, ``mul/y``), infers type attributes, checks allowed dtypes and
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 from typing import Callable
+
+import numpy as _np
 
 from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.operation import Tensor
@@ -70,10 +72,13 @@ class OpDef:
     factory: Callable | None = None
     fold: Callable | None = None
     stateful: bool = False
+    grad: Callable | None = None
+    broadcasts: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "inputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.inputs))
         object.__setattr__(self, "outputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.outputs))
+        object.__setattr__(self, "_has_lists", any(a.number_attr for a in self.inputs))
 
     def compile(self, op, state):
         """The function that computes ``op``'s outputs from its input values."""
@@ -81,14 +86,85 @@ class OpDef:
 
 
 class ShapeError(ValueError):
-    """Raised by shape functions; ``create`` adds TensorFlow's node description."""
+    """Raised by shape functions; ``create`` adds TensorFlow's node description.
+
+    ``suffix`` (optional) follows the input shapes, e.g. TF's
+    `` and with computed input tensors: input[1] = <5>`` (see ``shape_fns.computed_suffix``).
+    """
+
+    def __init__(self, message, suffix=""):
+        super().__init__(message)
+        self.suffix = suffix
 
 
 def register(opdef: OpDef) -> OpDef:
     if opdef.type in _REGISTRY:
         raise ValueError(f"op type {opdef.type!r} is already registered")
     _REGISTRY[opdef.type] = opdef
+    if opdef.grad is not None:
+        _GRADIENTS[opdef.type] = None if opdef.grad is NO_GRADIENT else opdef.grad
     return opdef
+
+
+# -- gradients ---------------------------------------------------------------------------------
+def NO_GRADIENT(op, *grads):  # noqa: N802 - a marker, never called
+    """``OpDef(grad=NO_GRADIENT)``: the op has no gradient (TF's ``NotDifferentiable``)."""
+    raise AssertionError("NO_GRADIENT is a marker and is never called")
+
+
+_GRADIENTS: dict[str, Callable | None] = {}
+
+
+class RegisterGradient:
+    """Decorator registering ``f(op, *grads)`` as the gradient of op type ``op_type``.
+
+    As in TensorFlow, a name can be registered once; use it for a new op type, or with
+    ``Graph.gradient_override_map`` to replace the gradient of an existing one.
+
+    >>> import scopeflow as tf
+    >>> @tf.RegisterGradient("DoctestZeroGrad")
+    ... def _zero_grad(op, grad):
+    ...     return tf.zeros_like(op.inputs[0])
+    """
+
+    def __init__(self, op_type: str):
+        if not isinstance(op_type, str):
+            raise TypeError("op_type must be a string")
+        self._op_type = op_type
+
+    def __call__(self, f: Callable) -> Callable:
+        if self._op_type in _GRADIENTS:
+            raise KeyError(f"Registering two gradient with name '{self._op_type}'! (Previous registration "
+                           f"was in scopeflow)")
+        _GRADIENTS[self._op_type] = f
+        return f
+
+
+def NotDifferentiable(op_type: str) -> None:  # noqa: N802 - TensorFlow's name
+    """Declare that ops of ``op_type`` have no gradient: ``tf.gradients`` gives ``None``."""
+    if not isinstance(op_type, str):
+        raise TypeError("op_type must be a string")
+    _GRADIENTS[op_type] = None
+
+
+_NO_ENTRY = object()
+
+
+def gradient_function(op):
+    """The gradient function of ``op`` (honouring ``gradient_override_map``), ``None`` if
+    the op is not differentiable; raises TensorFlow's ``LookupError`` when none is known
+    (its wording, missing space included)."""
+    name = op._attrs.get("_gradient_op_type", op._type)
+    fn = _GRADIENTS.get(name, _NO_ENTRY)
+    if fn is _NO_ENTRY:
+        raise LookupError(f"No gradient defined for operation'{op._name}' (op type: {op._type}). In general every "
+                          f"operation must have an associated `@tf.RegisterGradient` for correct autodiff, which "
+                          f"this op is lacking. If you want to pretend this operation is a constant in your "
+                          f"program, you may insert `tf.stop_gradient`. This can be useful to silence the error "
+                          f"in cases where you know gradients are not needed, e.g. the forward pass of tf.custom_"
+                          f"gradient. Please see more details in "
+                          f"https://www.tensorflow.org/api_docs/python/tf/custom_gradient.")
+    return fn
 
 
 def get(op_type: str) -> OpDef:
@@ -115,23 +191,54 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
     attrs = {} if attrs is None else attrs
     if graph is None:
         graph = _graph_of(inputs)
-    if direct or all(isinstance(t, Tensor) for t in inputs) and not _needs_conversion(opdef, inputs, attrs):
+    ready = _ready_inputs(opdef, inputs, attrs)
+    if ready is not None or direct:
         if not direct and name and name[-1] != "/":
             from scopeflow._src.framework import naming
             naming.check_scope_name(name, nested=bool(context.builder(graph).name_stack))
         op_name = graph._op_name(name, op_type)
-        tensors = _check_inputs(opdef, op_type, inputs, attrs)
+        tensors = ready if ready is not None else _check_inputs(opdef, op_type, inputs, attrs)
         return _finish(graph, opdef, op_name, tensors, attrs)
+    if graph is context.default_graph():
+        with graph.name_scope(name or op_type) as scope:
+            tensors = _check_inputs(opdef, op_type, inputs, attrs)
+            return _finish(graph, opdef, scope[:-1], tensors, attrs)
     with graph.as_default(), graph.name_scope(name or op_type) as scope:
         tensors = _check_inputs(opdef, op_type, inputs, attrs)
         return _finish(graph, opdef, scope[:-1], tensors, attrs)
 
 
-def _needs_conversion(opdef, inputs, attrs):
+def _ready_inputs(opdef, inputs, attrs):
+    """``inputs`` when they are all tensors that need no conversion (graph construction's
+    common case), with the type attributes they fix added to ``attrs``; else ``None``, and
+    ``_check_inputs`` does the full work (and words any error)."""
+    if opdef._has_lists or len(inputs) != len(opdef.inputs):
+        return None
+    inferred = None
     for arg, t in zip(opdef.inputs, inputs):
-        if arg.is_ref and not t._dtype._is_ref_dtype:
-            return True
-    return False
+        if type(t) is not Tensor:
+            return None
+        dt = t._dtype
+        if arg.is_ref and not dt._is_ref_dtype:
+            return None
+        want = arg.dtype
+        if want is None:
+            want = attrs.get(arg.type_attr)
+            if want is None and inferred is not None:
+                want = inferred.get(arg.type_attr)
+        if want is None:
+            base = dt._base
+            allowed = opdef.attrs.get(arg.type_attr)
+            if allowed is not None and base not in allowed:
+                return None
+            if inferred is None:
+                inferred = {}
+            inferred[arg.type_attr] = base
+        elif want is not dt and want is not dt._base:
+            return None
+    if inferred:
+        attrs.update(inferred)
+    return inputs
 
 
 def _graph_of(inputs):
@@ -170,7 +277,7 @@ def _infer_outputs(opdef, name, inputs, attrs):
             shapes = opdef.shape(inputs, attrs)
         except ShapeError as e:
             raise ValueError(f"{e} for '{_node_text(name, opdef.type, inputs, attrs)}' with input "
-                             f"shapes: {', '.join(_shape_text(t.shape) for t in inputs)}.") from None
+                             f"shapes: {', '.join(_shape_text(t.shape) for t in inputs)}{getattr(e, 'suffix', '')}.") from None
     out_dtypes = []
     for arg in opdef.outputs:
         dt = arg.dtype if arg.dtype is not None else attrs[arg.type_attr]
@@ -198,6 +305,9 @@ def _check_inputs(opdef, op_type, inputs, attrs):
             continue
         dtype = arg.dtype if arg.dtype is not None else attrs.get(arg.type_attr)
         t = _convert_one(op_type, arg, value, dtype, attrs, inferred_from, convert_to_tensor)
+        if dtype is None and not isinstance(value, Tensor) and _wants_default_int32(opdef, arg, t):
+            # TF retries with the attr's default (int32 for index attrs): ``tf.reshape(x, [])``
+            t = convert_to_tensor(value, name=arg.name, preferred_dtype=dtypes.int32, as_ref=arg.is_ref)
         if arg.type_attr is not None and arg.type_attr not in attrs:
             attrs[arg.type_attr] = t._dtype.base_dtype
             inferred_from[arg.type_attr] = arg.name
@@ -206,21 +316,51 @@ def _check_inputs(opdef, op_type, inputs, attrs):
     return result
 
 
+def _wants_default_int32(opdef, arg, t):
+    allowed = opdef.attrs.get(arg.type_attr) if arg.type_attr is not None else None
+    return bool(allowed) and t._dtype.base_dtype not in allowed and dtypes.int32 in allowed and set(allowed) <= INT
+
+
 def _convert_list(op_type, arg, values, attrs, inferred_from):
     from scopeflow._src.framework.constant_op import convert_to_tensor
 
     if not isinstance(values, (list, tuple)):
         raise TypeError(f"Expected list for '{arg.name}' argument to '{op_type}' Op, not {values}.")
     attrs.setdefault(arg.number_attr, len(values))
+    dtype = arg.dtype if arg.dtype is not None else attrs.get(arg.type_attr)
+    if dtype is None:  # TF takes the dtype of the first tensor in the list
+        dtype = next((v.dtype.base_dtype for v in values if isinstance(v, Tensor)), None)
     out = []
-    for v in values:
-        dtype = arg.dtype if arg.dtype is not None else attrs.get(arg.type_attr)
-        t = _convert_one(op_type, arg, v, dtype, attrs, inferred_from, convert_to_tensor)
-        if arg.type_attr is not None and arg.type_attr not in attrs:
-            attrs[arg.type_attr] = t._dtype.base_dtype
-            inferred_from[arg.type_attr] = arg.name
-        out.append(t)
+    try:
+        for i, v in enumerate(values):
+            t = convert_to_tensor(v, dtype=dtype, name=f"{arg.name}_{i}", as_ref=arg.is_ref)
+            dtype = dtype or t._dtype.base_dtype
+            out.append(t)
+    except (TypeError, ValueError):
+        observed = ", ".join(_observed_type(v, arg, convert_to_tensor) for v in values)
+        if arg.dtype is not None:
+            raise TypeError(f"Tensors in list passed to '{arg.name}' of '{op_type}' Op have types [{observed}] that "
+                            f"do not match expected type {arg.dtype.name}.") from None
+        raise TypeError(f"Tensors in list passed to '{arg.name}' of '{op_type}' Op have types [{observed}] that "
+                        f"don't all match.") from None
+    if arg.type_attr is not None and arg.type_attr not in attrs and out:
+        attrs[arg.type_attr] = out[0]._dtype.base_dtype
+        inferred_from[arg.type_attr] = arg.name
+        _check_allowed_list(op_type, arg, attrs[arg.type_attr], attrs)
     return out
+
+
+def _observed_type(value, arg, convert_to_tensor):
+    try:
+        return convert_to_tensor(value, as_ref=arg.is_ref).dtype.base_dtype.name
+    except (TypeError, ValueError):
+        return "<NOT CONVERTIBLE TO TENSOR>"
+
+
+def _check_allowed_list(op_type, arg, dtype, attrs):
+    opdef = _REGISTRY.get(op_type)
+    if opdef is not None:
+        _check_allowed(opdef, arg.type_attr, arg.name, dtype)
 
 
 def _convert_one(op_type, arg, value, dtype, attrs, inferred_from, convert_to_tensor):
@@ -250,7 +390,8 @@ def _convert_one(op_type, arg, value, dtype, attrs, inferred_from, convert_to_te
 def _check_allowed(opdef, attr, param, dtype):
     allowed = opdef.attrs.get(attr)
     if allowed is not None and dtype not in allowed:
-        names = ", ".join(d.name for d in sorted(allowed, key=_TYPE_ORDER.index))
+        ordered = allowed if isinstance(allowed, tuple) else sorted(allowed, key=_TYPE_ORDER.index)  # tuple: TF's order
+        names = ", ".join(d.name for d in ordered)
         raise TypeError(f"Value passed to parameter '{param}' has DataType {dtype.name} not in "
                         f"list of allowed values: {names}")
 
@@ -286,6 +427,9 @@ def _attr_text(value) -> str:
         return _shape_text(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_attr_text(v) for v in value) + "]"
+    if isinstance(value, float):  # TF prints float attrs as float32, shortest of %g forms: 1, 0.001, 1e-05
+        text = "%.6g" % value
+        return text if _np.float32(text) == _np.float32(value) else "%.9g" % _np.float32(value)
     return str(value)
 
 

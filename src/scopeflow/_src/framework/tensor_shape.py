@@ -162,6 +162,14 @@ def dimension_value(dim):
     return dim._value if isinstance(dim, Dimension) else dim
 
 
+def _plain_dims(dims):
+    """``dims`` as a tuple of ints and ``None``s (a fast path for the common case)."""
+    for x in dims:
+        if not (x is None or type(x) is int and x >= 0):
+            return tuple(dimension_value(as_dimension(x)) for x in dims)
+    return tuple(dims)
+
+
 class TensorShape:
     """The static shape of a tensor, possibly partially known.
 
@@ -178,6 +186,8 @@ class TensorShape:
             d = dims._dims
         elif dims is None:
             d = None
+        elif type(dims) is tuple or type(dims) is list:
+            d = _plain_dims(dims)
         elif isinstance(dims, (str, bytes)):
             raise TypeError(
                 f"Failed to convert '{dims!r}' to a shape: '{dims!r}'could not be converted to a dimension. A shape "

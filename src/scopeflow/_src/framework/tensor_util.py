@@ -81,15 +81,46 @@ def _dense_dims(values):
 _SCALAR_KINDS = {float: ("f", "c"), int: ("f", "c", "i", "u"), bool: ("b",)}
 
 
+_INT32 = (-2**31, 2**31 - 1)
+_DEFAULT_NP = {float: np.float32, bool: np.bool_}
+
+
+def _plain_python(values, dtype):
+    """The array for the commonest constants (a Python scalar, a flat list of ints: shapes,
+    axes), or ``None`` to take the general path, which also words every error."""
+    kind = type(values)
+    if kind is list or kind is tuple:
+        if not values or dtype is not None and dtype is not dtypes.int32 and dtype is not dtypes.int64:
+            return None
+        for v in values:
+            if type(v) is not int or not _INT32[0] <= v <= _INT32[1]:
+                return None
+        return np.array(values, dtype=np.int64 if dtype is dtypes.int64 else np.int32)
+    if kind not in _SCALAR_KINDS:
+        return None
+    if dtype is None:
+        if kind is int:
+            if not _INT32[0] <= values <= _INT32[1]:
+                return None
+            return np.array(values, dtype=np.int32)
+        return np.array(values, dtype=_DEFAULT_NP[kind])
+    dtype = dtypes.as_dtype(dtype).base_dtype
+    if dtype._kind not in _SCALAR_KINDS[kind]:
+        return None
+    try:
+        return np.array(values, dtype=dtype.as_numpy_dtype)
+    except (OverflowError, ValueError):
+        return None  # out of range: the general path words the error
+
+
 def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray:
     """``values`` as a NumPy array with TensorFlow's inferred or requested dtype and shape."""
+    if shape is None:
+        fast = _plain_python(values, dtype)
+        if fast is not None:
+            return fast
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype).base_dtype
-        if shape is None and type(values) in _SCALAR_KINDS and dtype._kind in _SCALAR_KINDS[type(values)]:
-            try:
-                return np.array(values, dtype=dtype.as_numpy_dtype)  # the common case: a Python scalar
-            except (OverflowError, ValueError):
-                pass  # out of range: the general path below words the error
     np_dt = dtype.as_numpy_dtype if dtype is not None and dtype.is_numpy_compatible else None
     if isinstance(values, (np.ndarray, np.generic)):
         if np_dt is not None and values.dtype != np_dt:
@@ -167,13 +198,97 @@ def _python_to_array(values, np_dt):
                         f"every integer type.") from None
 
 
-def constant_value(tensor):
+def constant_value(tensor, partial=False):
     """The value of ``tensor`` when it is known while building the graph, else ``None``.
 
     Folds what TensorFlow's ``constant_value`` folds: constants, shapes of fully known
-    tensors, and identities, casts and packs of those.
+    tensors, and identities, casts and packs of those (each op type's ``fold``). With
+    ``partial=True`` a ``Pack`` of partly known scalars gives an object array holding
+    ``None`` for the unknown ones, as in TensorFlow.
     """
     from scopeflow._src.framework import registry
 
-    fold = registry.get(tensor.op.type).fold
+    op = tensor.op
+    if partial and op.type == "Pack" and op._attrs.get("axis") == 0 and op.inputs:
+        values = [constant_value(x, partial=True) for x in op.inputs]
+        if any(v is None for v in values):
+            out = np.empty(len(values), dtype=object)
+            out[:] = values
+            return out
+    fold = registry.get(op.type).fold
     return None if fold is None else fold(tensor)
+
+
+def constant_value_as_shape(tensor):
+    """The partial shape a 1-D integer tensor describes (TensorFlow's function of that name).
+
+    Reads through ``Shape``, ``Pack``, ``ConcatV2``, ``Cast`` and simple ``StridedSlice``
+    ops, so ``tf.stack([2, n])`` gives ``[2, ?]``; ``-1`` means an unknown dimension.
+    """
+    from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+
+    shape = tensor.shape
+    if shape.ndims == 0:
+        value = constant_value(tensor)
+        if value is None:
+            raise ValueError("Received a scalar with unknown value as shape; require a statically known scalar "
+                             "with value '-1' to describe an unknown shape.")
+        if value != -1:
+            raise ValueError(f"Received a scalar value '{value}' as shape; require a statically known scalar "
+                             f"with value '-1' to describe an unknown shape.")
+        return UNKNOWN
+    shape = shape.with_rank(1)
+    if shape.as_list() == [0]:
+        return TensorShape([])
+    op = tensor.op
+    found = _shape_through_op(op, tensor)
+    if found is not None:
+        return found
+    ret = TensorShape([None] * shape.as_list()[0]) if shape.as_list()[0] is not None else UNKNOWN
+    value = constant_value(tensor)
+    if value is not None:
+        ret = ret.merge_with(TensorShape([int(d) if d >= 0 else None for d in value.tolist()]))
+    return ret
+
+
+def _shape_through_op(op, tensor):
+    from scopeflow._src.framework.tensor_shape import TensorShape
+
+    if op.type == "Shape":
+        return op.inputs[0].shape
+    if op.type == "Pack" and op._attrs.get("axis") == 0:
+        dims = []
+        for x in op.inputs:
+            v = constant_value(x)
+            dims.append(None if v is None or v < 0 else int(v))
+        return TensorShape(dims)
+    if op.type == "ConcatV2":
+        ret = TensorShape([])
+        for x in op.inputs[:-1]:
+            ret = ret.concatenate(constant_value_as_shape(x))
+        return ret
+    if op.type == "Cast" and op._attrs["DstT"].base_dtype in (dtypes.int32, dtypes.int64):
+        return constant_value_as_shape(op.inputs[0])
+    if op.type == "StridedSlice":
+        return _strided_slice_as_shape(op)
+    return None
+
+
+def _strided_slice_as_shape(op):
+    from scopeflow._src.framework.tensor_shape import TensorShape
+
+    begin, end, strides = (constant_value(t) for t in op.inputs[1:])
+    attrs = op._attrs
+    if begin is None or end is None or strides is None or begin.size != 1:
+        return None
+    if attrs["ellipsis_mask"] or attrs["new_axis_mask"] or attrs["shrink_axis_mask"]:
+        return None
+    if attrs["begin_mask"] not in (0, 1) or attrs["end_mask"] not in (0, 1):
+        return None
+    prev = constant_value_as_shape(op.inputs[0])
+    if prev.ndims is None:
+        return None
+    b = None if attrs["begin_mask"] else int(begin[0])
+    e = None if attrs["end_mask"] else int(end[0])
+    return TensorShape(prev.as_list()[b:e:int(strides[0])])
+

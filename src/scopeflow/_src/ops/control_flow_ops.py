@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 
 from scopeflow._src.framework import registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
@@ -58,20 +59,44 @@ def group(*inputs, **kwargs):
             return no_op(name=scope)
 
 
-def tuple(tensors, name=None, control_inputs=None):  # noqa: A001 - TensorFlow's name
-    """``Identity`` of each tensor, gated on all of them (and ``control_inputs``)."""
+def with_dependencies(dependencies, output_tensor, name=None):
+    """``output_tensor`` through an ``Identity`` (``control_dependency``) that runs after
+    ``dependencies``."""
     from scopeflow._src.ops.array_ops import identity
 
+    with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]) as scope:
+        with control_dependencies(dependencies):
+            return identity(convert_to_tensor(output_tensor), name=scope)
+
+
+def tuple(tensors, name=None, control_inputs=None):  # noqa: A001 - TensorFlow's name
+    """Each tensor through an ``Identity`` gated on all of them (and ``control_inputs``).
+
+    >>> import scopeflow as tf
+    >>> a, b = tf.tuple([tf.constant(1), tf.constant(2)])
+    >>> a.name, a.op.control_inputs[0].name
+    ('tuple/control_dependency:0', 'tuple/group_deps')
+    """
     with name_scope(name, "tuple", tensors) as scope:
-        gating = [_as_op(t) for t in tensors if t is not None]
-        if control_inputs:
-            gating.extend(_as_op(c) for c in control_inputs)
+        tensors = [t if t is None or isinstance(t, (Operation, Tensor)) else convert_to_tensor(t) for t in tensors]
+        gating = [t if isinstance(t, Operation) else t.op for t in tensors if t is not None]
+        for c in control_inputs or ():
+            if isinstance(c, Tensor):
+                c = c.op
+            elif not isinstance(c, Operation):
+                raise TypeError(f"'control_inputs' must only contain Operation or Tensor. Received: {type(c)}")
+            gating.append(c)
+        gating = sorted(set(gating), key=lambda op: op._id)
+        if not gating:
+            raise ValueError(f"'tensors' must have at least one Tensor. Received: {tensors}.")
         gate = group(*gating)
         out = []
         for t in tensors:
-            if t is None:
+            if isinstance(t, Tensor):
+                out.append(with_dependencies([gate], t))
+            elif isinstance(t, Operation):
+                with control_dependencies([gate]):
+                    out.append(group(t))
+            else:
                 out.append(None)
-                continue
-            with control_dependencies([gate]):
-                out.append(identity(t))
         return out

@@ -1,15 +1,23 @@
-"""The few linear-algebra ops TF1's initializers build: Qr, DiagPart, Sign, Transpose, eye."""
+"""Linear-algebra ops: ``Transpose`` (with ``InvertPermutation`` in its gradient), ``Qr``,
+``Diag``/``DiagPart``, ``MatrixDiagV3`` (``eye``) and ``matrix_transpose``.
+
+``Qr`` and ``MatrixDiagV3`` have no gradient here (TF has one); they only serve the
+orthogonal and identity initializers.
+"""
 
 from __future__ import annotations
+
+import collections
 
 import numpy as np
 
 from scopeflow._src.framework import dtypes, registry, tensor_util
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import FLOAT, OpDef, ShapeError, create
+from scopeflow._src.framework.registry import OpDef, ShapeError, create
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import array_ops, shape_fns
+from scopeflow._src.ops import array_ops, op_dtypes, shape_fns
+from scopeflow._src.ops.unary_ops import sign  # noqa: F401 - initializers use linalg_ops.sign
 
 
 def _qr_shape(inputs, attrs):
@@ -27,7 +35,8 @@ def _qr_factory(op, state):
     return lambda a: tuple(x.astype(a.dtype) for x in np.linalg.qr(a, mode=mode))
 
 
-registry.register(OpDef("Qr", inputs=["input: T"], outputs=["q: T", "r: T"], attrs={"T": FLOAT},
+registry.register(OpDef("Qr", inputs=["input: T"], outputs=["q: T", "r: T"],
+                        attrs={"T": op_dtypes.types("float64,float32,float16,complex64,complex128")},
                         shape=_qr_shape, factory=_qr_factory))
 
 
@@ -46,21 +55,64 @@ def _diag_part(x):
     return np.diagonal(flat).reshape(x.shape[:n]).copy()
 
 
-registry.register(OpDef("DiagPart", inputs=["input: T"], outputs=["diagonal: T"], shape=_diag_part_shape,
-                        kernel=_diag_part))
-registry.register(OpDef("Sign", inputs=["x: T"], outputs=["y: T"], shape=shape_fns.unchanged, kernel=np.sign))
+def _diag_shape(inputs, attrs):
+    dims = inputs[0].shape.as_tuple()
+    return UNKNOWN if dims is None else TensorShape(dims + dims)
+
+
+def _diag(d):
+    d = np.asarray(d)
+    out = np.zeros((d.size, d.size), dtype=d.dtype)
+    out[np.arange(d.size), np.arange(d.size)] = d.ravel()
+    return out.reshape(d.shape + d.shape)
+
+
+_DIAG_TYPES = op_dtypes.types("bfloat16,float16,float32,float64,int32,int64,complex64,complex128")
+registry.register(OpDef("DiagPart", inputs=["input: T"], outputs=["diagonal: T"], attrs={"T": _DIAG_TYPES},
+                        shape=_diag_part_shape, kernel=_diag_part, grad=lambda op, grad: diag(grad)))
+registry.register(OpDef("Diag", inputs=["diagonal: T"], outputs=["output: T"], attrs={"T": _DIAG_TYPES},
+                        shape=_diag_shape, kernel=_diag, grad=lambda op, grad: diag_part(grad)))
 
 
 def _transpose_shape(inputs, attrs):
-    perm = tensor_util.constant_value(inputs[1])
-    dims = inputs[0].shape.as_tuple()
-    if perm is None or dims is None:
-        return UNKNOWN if dims is None else TensorShape([None] * len(dims))
-    return TensorShape([dims[int(p)] for p in perm])
+    """TF's ``TransposeShapeFn``."""
+    dims, perm_shape = inputs[0].shape.as_tuple(), inputs[1].shape
+    perm = shape_fns.evaluate_constant(inputs[1])
+    n_perm = perm_shape.num_elements()
+    if dims is None and n_perm is None and perm is None:
+        return UNKNOWN
+    rank = len(dims) if dims is not None else n_perm if n_perm is not None else perm.size
+    if dims is None and rank < 2:
+        return inputs[0].shape
+    if perm_shape.ndims is not None and perm_shape.ndims != 1:
+        raise ShapeError(f"Shape must be rank 1 but is rank {perm_shape.ndims}")
+    if n_perm is not None and n_perm != rank:
+        raise ShapeError(f"Dimension must be {rank} but is {n_perm}")
+    if perm is None:
+        return TensorShape([None] * rank)
+    out = []
+    for p in perm.tolist():
+        if p >= rank or p < -rank:
+            raise ShapeError(f"perm dim {p} is out of range of input rank {rank}",
+                             shape_fns.computed_suffix(1, perm))
+        out.append(None if dims is None else dims[p])
+    return TensorShape(out)
 
 
-registry.register(OpDef("Transpose", inputs=["x: T", "perm: Tperm"], outputs=["y: T"], shape=_transpose_shape,
-                        kernel=lambda x, perm: np.transpose(x, tuple(int(p) for p in perm))))
+def _transpose_grad(op, grad):
+    return [transpose(grad, array_ops.invert_permutation(op._inputs[1])), None]
+
+
+def _transpose_fold(t):
+    value = tensor_util.constant_value(t.op._inputs[0])
+    perm = tensor_util.constant_value(t.op._inputs[1])
+    return None if value is None or perm is None else np.transpose(value, perm.tolist())
+
+
+registry.register(OpDef("Transpose", inputs=["x: T", "perm: Tperm"], outputs=["y: T"],
+                        attrs={"Tperm": op_dtypes.INDEX}, shape=_transpose_shape,
+                        kernel=lambda x, perm: np.transpose(x, tuple(int(p) for p in perm)),
+                        fold=_transpose_fold, grad=_transpose_grad))
 
 
 def _matrix_diag_shape(inputs, attrs):
@@ -90,25 +142,47 @@ registry.register(OpDef("MatrixDiagV3", inputs=["diagonal: T", "k: int32", "num_
 
 
 def qr(input, full_matrices=False, name=None):  # noqa: A002
-    return create("Qr", [input], {"full_matrices": full_matrices}, name=name).outputs
+    """The QR decomposition ``(q, r)`` of (batches of) matrices (a ``Qr`` op)."""
+    return Qr(*create("Qr", [input], {"full_matrices": full_matrices}, name=name).outputs)
+
+
+Qr = collections.namedtuple("Qr", ["q", "r"])
 
 
 def diag_part(input, name=None):  # noqa: A002
+    """The diagonal of a ``2k``-rank tensor (a ``DiagPart`` op)."""
     return create("DiagPart", [input], name=name)._outputs[0]
 
 
-def sign(x, name=None):
-    return create("Sign", [x], name=name)._outputs[0]
+def diag(diagonal, name=None):
+    """A ``2k``-rank tensor with ``diagonal`` on its diagonal (a ``Diag`` op)."""
+    return create("Diag", [diagonal], name=name)._outputs[0]
 
 
 def transpose(a, perm=None, name="transpose", conjugate=False):
+    """``a`` with its dimensions permuted by ``perm`` (reversed by default): a ``Transpose``.
+
+    >>> import scopeflow as tf
+    >>> tf.transpose(tf.ones([2, 3])).shape.as_list()
+    [3, 2]
+    """
+    from scopeflow._src.framework.operation import Tensor
+
     with name_scope(name, "transpose", [a]) as scope:
-        a = convert_to_tensor(a, name="a")
+        if not isinstance(a, Tensor):
+            a = convert_to_tensor(a, name="a")
+        if conjugate and a.dtype.is_complex:
+            from scopeflow._src.ops.unary_ops import conj
+            a = conj(a)
         if perm is None:
             rank = a.shape.ndims
-            perm = list(range(rank - 1, -1, -1))
-        return create("Transpose", [a, constant(perm, name="perm") if not hasattr(perm, "op") else perm],
-                      {"Tperm": dtypes.int32}, name=scope)._outputs[0]
+            if rank is None:
+                limit = create("Rank", [a])._outputs[0] - 1
+                perm = create("Range", [limit, -1, -1], {"Tidx": dtypes.int32})._outputs[0]
+            else:
+                perm = np.arange(rank - 1, -1, -1, dtype=np.int32)
+        attrs = {} if hasattr(perm, "dtype") and not isinstance(perm, np.ndarray) else {"Tperm": dtypes.int32}
+        return create("Transpose", [a, perm], attrs, name=scope)._outputs[0]
 
 
 def matrix_transpose(a, name="matrix_transpose", conjugate=False):

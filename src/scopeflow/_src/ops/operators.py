@@ -1,48 +1,33 @@
 """Python operators on tensors (and variables), with TensorFlow's op names.
 
 ``x + y`` opens a name scope ``add`` and builds an ``AddV2`` op named ``add``; reversed
-operators (``2.0 * x``) convert the Python operand first (``mul/x``), as TF does.
+operators (``2.0 * x``) convert the Python operand first (``mul/x``), as TF does. ``x / y``
+is ``truediv`` (ints cast to floats), ``x // y`` a ``FloorDiv`` named ``floordiv``, ``x % y``
+a ``FloorMod`` named ``mod``, ``&``/``|``/``^``/``~`` logical ops on bools and bitwise ops on
+integers, ``-x`` a ``Neg`` and ``abs(x)`` an ``Abs``; ``==`` compares identity (TF1).
 """
 
 from __future__ import annotations
 
-from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.ops import array_ops, math_ops
-
-
-def _div_python2(x, y, name=None):
-    with name_scope(name, "div", [x, y]) as scope:
-        x = convert_to_tensor(x, name="x")
-        y = convert_to_tensor(y, name="y", dtype=x.dtype.base_dtype)
-        if x.dtype.is_floating or x.dtype.is_complex:
-            return math_ops.realdiv(x, y, name=scope)
-        return math_ops.floordiv(x, y, name=scope)
-
-
-def _matmul(x, y, name=None):
-    return math_ops.matmul(x, y, name=name)
-
-
-def _pow(x, y, name=None):
-    return math_ops.pow(x, y, name=name)
+from scopeflow._src.ops import array_ops, division_ops, math_ops
 
 
 _BINARY = {
     "add": math_ops._add_dispatch,
     "sub": math_ops.subtract,
-    "mul": math_ops.multiply,
-    "div": _div_python2,
+    "mul": math_ops._mul_dispatch,
+    "div": math_ops.div,
     "truediv": math_ops.truediv,
     "floordiv": math_ops.floordiv,
-    "mod": math_ops.floormod,
-    "pow": _pow,
-    "and": math_ops.logical_and,
-    "or": math_ops.logical_or,
-    "xor": math_ops.logical_xor,
-    "matmul": _matmul,
+    "mod": division_ops._mod,
+    "pow": math_ops.pow,
+    "and": math_ops.and_,
+    "or": math_ops.or_,
+    "xor": math_ops.xor_,
+    "matmul": math_ops.matmul,
 }
 
 _COMPARE = {"lt": math_ops.less, "le": math_ops.less_equal, "gt": math_ops.greater, "ge": math_ops.greater_equal}
@@ -73,17 +58,7 @@ def _binary(op_name, func):
     return forward, reverse
 
 
-def _unary(op_name):
-    def neg(x):
-        return math_ops.negative(x)
-
-    def abs_(x):
-        return math_ops.abs(x)
-
-    def invert(x):
-        return math_ops.logical_not(x)
-
-    return {"neg": neg, "abs": abs_, "invert": invert}[op_name]
+_UNARY = {"neg": math_ops.negative, "abs": math_ops.abs, "invert": math_ops.invert_}
 
 
 def operator_table() -> dict:
@@ -93,8 +68,8 @@ def operator_table() -> dict:
         table[f"__{op_name}__"], table[f"__r{op_name}__"] = _binary(op_name, func)
     for op_name, func in _COMPARE.items():
         table[f"__{op_name}__"] = lambda x, y, f=func: f(x, y)
-    for op_name in ("neg", "abs", "invert"):
-        table[f"__{op_name}__"] = _unary(op_name)
+    for op_name, func in _UNARY.items():
+        table[f"__{op_name}__"] = lambda x, f=func: f(x)
     table["__getitem__"] = array_ops.slice_helper
     return table
 

@@ -1,33 +1,61 @@
-"""Random ops seeded by the graph seed and the op seed.
+"""Random ops seeded by the graph seed and the op seed, with TensorFlow's wrappers.
 
-Values repeat run to run for the same seeds (each session starts every random op's stream
-afresh, as TensorFlow does), but they are drawn from NumPy's PCG64, not TensorFlow's Philox
-stream, so they differ from TensorFlow's numbers.
+Seeding follows TensorFlow: with a graph seed (``tf.set_random_seed``) or an op seed, an
+op's values repeat from session to session; each session starts every random op's stream
+afresh and continues it from run to run (whatever else is fetched); with neither seed the
+values differ every time. Values are drawn from NumPy's PCG64, not TensorFlow's Philox
+stream, so they differ from TensorFlow's numbers (shapes, dtypes and distributions match).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import get_seed, name_scope
-from scopeflow._src.framework.registry import FLOAT, OpDef, create
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, ShapeError, create
+from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import math_ops, shape_fns
+from scopeflow._src.ops.nn_ops import REALS, dtype_list
+
+_INT = dtype_list("int32", "int64")
 
 
-def _rng(op, state):
-    seed, seed2 = op._attrs["seed"], op._attrs["seed2"]
+def stream(op, state):
+    """The session's generator for random op ``op``, created on first use.
+
+    Keyed by op name in the session's run state, so every plan of one session draws from the
+    same stream and a new session starts it again.
+    """
+    seed, seed2 = op._attrs.get("seed", 0), op._attrs.get("seed2", 0)
+    if state is None:
+        return _new_rng(seed, seed2)
+    streams = getattr(state, "random_streams", None)
+    if streams is None:
+        streams = state.random_streams = {}
+    rng = streams.get(op._name)
+    if rng is None:
+        rng = streams[op._name] = _new_rng(seed, seed2)
+    return rng
+
+
+def _new_rng(seed, seed2):
     if seed == 0 and seed2 == 0:
         return np.random.default_rng()
     return np.random.default_rng([seed, seed2])
 
 
+def _dims(shape):
+    return tuple(int(d) for d in np.asarray(shape).reshape(-1))
+
+
 def _sampler(draw):
     def factory(op, state):
-        rng = _rng(op, state)
+        rng = stream(op, state)
         np_type = op._outputs[0].dtype.as_numpy_dtype
-        return lambda shape: draw(rng, tuple(int(d) for d in shape)).astype(np_type, copy=False)
+        return lambda shape: np.asarray(draw(rng, _dims(shape)), dtype=np_type)
     return factory
 
 
@@ -40,31 +68,87 @@ def _truncated(rng, shape):
     return out
 
 
+def _shape_from_input(inputs, attrs):
+    t = inputs[0]
+    if t.op.type == "Shape":  # TF's shape inference reads a Shape op's input as a partial shape
+        return t.op.inputs[0].shape
+    return shape_fns.shape_from_tensor(t)
+
+
 for _type, _draw in (("RandomUniform", lambda rng, s: rng.random(s)),
                      ("RandomStandardNormal", lambda rng, s: rng.standard_normal(s)),
                      ("TruncatedNormal", _truncated)):
-    registry.register(OpDef(_type, inputs=["shape: T"], outputs=["output: dtype"], attrs={"dtype": FLOAT},
-                            shape=shape_fns.from_shape_input(0), factory=_sampler(_draw), stateful=True))
+    registry.register(OpDef(_type, inputs=["shape: T"], outputs=["output: dtype"],
+                            attrs={"dtype": dtype_list("float16", "bfloat16", "float32", "float64"), "T": _INT},
+                            shape=_shape_from_input, factory=_sampler(_draw), stateful=True, grad=NO_GRADIENT))
 
 
 def _uniform_int_factory(op, state):
-    rng = _rng(op, state)
+    rng = stream(op, state)
     np_type = op._outputs[0].dtype.as_numpy_dtype
-    return lambda shape, lo, hi: rng.integers(lo, hi, size=tuple(int(d) for d in shape)).astype(np_type)
+
+    def kernel(shape, lo, hi):
+        if not lo < hi:
+            raise errors.InvalidArgumentError(None, op, f"Need minval < maxval: {lo} >= {hi}")
+        return rng.integers(lo, hi, size=_dims(shape)).astype(np_type)
+    return kernel
 
 
 registry.register(OpDef("RandomUniformInt", inputs=["shape: T", "minval: Tout", "maxval: Tout"],
-                        outputs=["output: Tout"], shape=shape_fns.from_shape_input(0),
-                        factory=_uniform_int_factory, stateful=True))
+                        outputs=["output: Tout"], attrs={"Tout": _INT, "T": _INT}, shape=_shape_from_input,
+                        factory=_uniform_int_factory, stateful=True, grad=NO_GRADIENT))
 
 
+def _shuffle_factory(op, state):
+    rng = stream(op, state)
+    return lambda value: rng.permutation(value) if np.ndim(value) else np.array(value)
+
+
+registry.register(OpDef("RandomShuffle", inputs=["value: T"], outputs=["output: T"], shape=shape_fns.unchanged,
+                        factory=_shuffle_factory, stateful=True, grad=NO_GRADIENT))
+
+
+def _multinomial_shape(inputs, attrs):
+    logits = inputs[0].shape
+    if logits.ndims is not None and logits.ndims != 2:
+        raise ShapeError(f"Shape must be rank 2 but is rank {logits.ndims}")
+    if inputs[1].shape.ndims not in (None, 0):
+        raise ShapeError(f"Shape must be rank 0 but is rank {inputs[1].shape.ndims}")
+    from scopeflow._src.framework.tensor_util import constant_value
+    n = constant_value(inputs[1])
+    batch = logits.as_list()[0] if logits.ndims is not None else None
+    return TensorShape([batch, None if n is None else int(n)])
+
+
+def _multinomial_factory(op, state):
+    rng = stream(op, state)
+    np_type = op._attrs["output_dtype"].as_numpy_dtype
+
+    def kernel(logits, num_samples):
+        n, (rows, classes) = int(num_samples), logits.shape
+        shifted = logits.astype(np.float64) - np.max(logits, axis=1, keepdims=True)
+        cdf = np.cumsum(np.exp(shifted), axis=1)
+        offsets = np.arange(rows, dtype=np.float64)[:, None]
+        # One search over all rows: row r's normalised CDF is shifted into [r, r + 1].
+        flat = (cdf / cdf[:, -1:] + offsets).reshape(-1)
+        u = (rng.random((rows, n)) + offsets).reshape(-1)
+        idx = np.searchsorted(flat, u, side="right").reshape(rows, n) - (offsets.astype(np.int64) * classes)
+        return np.clip(idx, 0, classes - 1).astype(np_type)
+    return kernel
+
+
+registry.register(OpDef("Multinomial", inputs=["logits: T", "num_samples: int32"], outputs=["output: output_dtype"],
+                        attrs={"T": REALS, "output_dtype": _INT}, shape=_multinomial_shape,
+                        factory=_multinomial_factory, stateful=True, grad=NO_GRADIENT))
+
+
+# -- wrappers -------------------------------------------------------------------------------------------
 def _shape_tensor(shape):
-    from scopeflow._src.framework.operation import Tensor
     if isinstance(shape, Tensor):
         return shape
     if hasattr(shape, "as_list"):
         shape = shape.as_list()
-    return convert_to_tensor(shape, dtype=dtypes.int32 if not _big(shape) else dtypes.int64, name="shape")
+    return convert_to_tensor(shape, dtype=dtypes.int64 if _big(shape) else dtypes.int32, name="shape")
 
 
 def _big(shape):
@@ -79,61 +163,87 @@ def _seed_attrs(seed):
     return {"seed": seed1 or 0, "seed2": seed2 or 0}
 
 
-def _random(op_type, shape, dtype, seed, scope):
-    shape = _shape_tensor(shape)
-    attrs = dict(_seed_attrs(seed), dtype=dtypes.as_dtype(dtype), T=shape.dtype.base_dtype)
-    return create(op_type, [shape], attrs, name=scope)._outputs[0]
+def _is_int(v, value):
+    return isinstance(v, int) and not isinstance(v, bool) and v == value
+
+
+_UNIFORM_TYPES = (dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64, dtypes.int32, dtypes.int64)
 
 
 def random_uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=None):
-    """Uniform values in ``[minval, maxval)`` (``maxval`` defaults to 1 for floats)."""
+    """Uniform values in ``[minval, maxval)`` (``maxval`` defaults to 1 for floats).
+
+    >>> import scopeflow as tf
+    >>> tf.random_uniform([2, 3], seed=1).name
+    'random_uniform/RandomUniform:0'
+    """
     dtype = dtypes.as_dtype(dtype)
-    if dtype not in FLOAT and dtype not in (dtypes.int32, dtypes.int64):
-        raise ValueError(f"Invalid dtype {dtype!r}")
+    if dtype not in _UNIFORM_TYPES:
+        raise ValueError(f"Argument `dtype` got invalid value {dtype}. Accepted dtypes are "
+                         f"({', '.join(repr(d) for d in _UNIFORM_TYPES)}).")
     if maxval is None:
         if dtype.is_integer:
             raise ValueError(f"Must specify maxval for integer dtype {dtype!r}")
         maxval = 1
     with name_scope(name, "random_uniform", [shape, minval, maxval]) as scope:
         shape_t = _shape_tensor(shape)
-        trivial = (_is_int(minval) and minval == 0 and _is_int(maxval) and maxval == 1
-                   and not dtype.is_integer)
-        if trivial:
-            attrs = dict(_seed_attrs(seed), dtype=dtype, T=shape_t.dtype.base_dtype)
-            return create("RandomUniform", [shape_t], attrs)._outputs[0]
-        minval = convert_to_tensor(minval, dtype=dtype, name="min")
-        maxval = convert_to_tensor(maxval, dtype=dtype, name="max")
+        min_is_zero, max_is_one = _is_int(minval, 0), _is_int(maxval, 1)
+        if not min_is_zero or not max_is_one or dtype.is_integer:
+            minval = convert_to_tensor(minval, dtype=dtype, name="min")
+            maxval = convert_to_tensor(maxval, dtype=dtype, name="max")
+        seeds = _seed_attrs(seed)
         if dtype.is_integer:
-            attrs = dict(_seed_attrs(seed), Tout=dtype, T=shape_t.dtype.base_dtype)
+            attrs = dict(seeds, Tout=dtype, T=shape_t.dtype.base_dtype)
             return create("RandomUniformInt", [shape_t, minval, maxval], attrs, name=scope)._outputs[0]
-        attrs = dict(_seed_attrs(seed), dtype=dtype, T=shape_t.dtype.base_dtype)
-        rnd = create("RandomUniform", [shape_t], attrs)._outputs[0]
+        rnd = create("RandomUniform", [shape_t], dict(seeds, dtype=dtype, T=shape_t.dtype.base_dtype))._outputs[0]
+        if min_is_zero:
+            return rnd if max_is_one else math_ops.multiply(rnd, maxval, name="Mul")
         return math_ops.add(rnd * (maxval - minval), minval, name=scope)
 
 
-def _is_int(v):
-    return isinstance(v, int) and not isinstance(v, bool)
+def _normal(op_type, default_name, shape, mean, stddev, dtype, seed, name):
+    with name_scope(name, default_name, [shape, mean, stddev]) as scope:
+        shape_t = _shape_tensor(shape)
+        mean_t = convert_to_tensor(mean, dtype=dtype, name="mean")
+        stddev_t = convert_to_tensor(stddev, dtype=dtype, name="stddev")
+        attrs = dict(_seed_attrs(seed), dtype=dtypes.as_dtype(dtype), T=shape_t.dtype.base_dtype)
+        rnd = create(op_type, [shape_t], attrs)._outputs[0]
+        return math_ops.add(rnd * stddev_t, mean_t, name=scope)
 
 
 def random_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
-    """Normal values: ``RandomStandardNormal * stddev + mean``."""
-    with name_scope(name, "random_normal", [shape, mean, stddev]) as scope:
-        shape_t = _shape_tensor(shape)
-        mean_t = convert_to_tensor(mean, dtype=dtype, name="mean")
-        stddev_t = convert_to_tensor(stddev, dtype=dtype, name="stddev")
-        attrs = dict(_seed_attrs(seed), dtype=dtypes.as_dtype(dtype), T=shape_t.dtype.base_dtype)
-        rnd = create("RandomStandardNormal", [shape_t], attrs)._outputs[0]
-        mul = rnd * stddev_t
-        return math_ops.add(mul, mean_t, name=scope)
+    """Normal values: ``RandomStandardNormal * stddev + mean`` (named ``random_normal``)."""
+    return _normal("RandomStandardNormal", "random_normal", shape, mean, stddev, dtype, seed, name)
 
 
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
-    """Normal values redrawn beyond two standard deviations."""
-    with name_scope(name, "truncated_normal", [shape, mean, stddev]) as scope:
-        shape_t = _shape_tensor(shape)
-        mean_t = convert_to_tensor(mean, dtype=dtype, name="mean")
-        stddev_t = convert_to_tensor(stddev, dtype=dtype, name="stddev")
-        attrs = dict(_seed_attrs(seed), dtype=dtypes.as_dtype(dtype), T=shape_t.dtype.base_dtype)
-        rnd = create("TruncatedNormal", [shape_t], attrs)._outputs[0]
-        mul = rnd * stddev_t
-        return math_ops.add(mul, mean_t, name=scope)
+    """Normal values redrawn beyond two standard deviations (named ``truncated_normal``)."""
+    return _normal("TruncatedNormal", "truncated_normal", shape, mean, stddev, dtype, seed, name)
+
+
+def random_shuffle(value, seed=None, name=None):
+    """``value`` with its first dimension randomly permuted (a ``RandomShuffle`` op)."""
+    attrs = _seed_attrs(seed)
+    return create("RandomShuffle", [value], attrs, name=name)._outputs[0]
+
+
+def _categorical(logits, num_samples, dtype, seed):
+    logits = convert_to_tensor(logits, name="logits")
+    dtype = dtypes.as_dtype(dtype) if dtype else dtypes.int64
+    if dtype not in _INT:
+        raise ValueError(f"Argument `dtype` got invalid value {dtype}. Accepted dtypes are (tf.int32, tf.int64).")
+    attrs = dict(_seed_attrs(seed), output_dtype=dtype)
+    return create("Multinomial", [logits, num_samples], attrs)._outputs[0]
+
+
+def multinomial(logits, num_samples, seed=None, name=None, output_dtype=None):
+    """``num_samples`` class indices per row of ``logits`` (``multinomial/Multinomial``)."""
+    with name_scope(name, "multinomial", [logits]):
+        return _categorical(logits, num_samples, output_dtype, seed)
+
+
+def categorical(logits, num_samples, dtype=None, seed=None, name=None):
+    """``tf.random.categorical``: ``multinomial`` under the ``categorical`` scope."""
+    with name_scope(name, "categorical", [logits]):
+        return _categorical(logits, num_samples, dtype, seed)
+

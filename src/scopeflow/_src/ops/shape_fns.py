@@ -85,3 +85,88 @@ def merge_shapes(a: TensorShape, b: TensorShape) -> TensorShape:
 
 
 merge = merge_shapes
+
+
+def computed_suffix(index: int, value) -> str:
+    """TF's `` and with computed input tensors: input[1] = <0 5>`` for a ``ShapeError`` suffix."""
+    import numpy as np
+
+    def text(v):
+        v = np.asarray(v)
+        if v.ndim <= 1:
+            return " ".join(str(x) for x in np.atleast_1d(v).tolist()) if v.ndim else str(v.tolist())
+        return "".join(f"[{text(row)}]" for row in v)
+
+    return f" and with computed input tensors: input[{index}] = <{text(value)}>"
+
+
+def with_broadcast_error(op, kernel):
+    """``kernel(x, y)`` raising TF's ``Incompatible shapes: [2] vs. [3]`` when the runtime
+    shapes do not broadcast (instead of NumPy's error)."""
+    import numpy as np
+
+    from scopeflow._src.framework import errors
+
+    def run(x, y, *rest):
+        try:
+            return kernel(x, y, *rest)
+        except ValueError:
+            sx, sy = np.shape(x), np.shape(y)
+            try:
+                np.broadcast_shapes(sx, sy)
+            except ValueError:
+                raise errors.InvalidArgumentError(
+                    None, op, f"Incompatible shapes: [{','.join(map(str, sx))}] vs. [{','.join(map(str, sy))}]"
+                ) from None
+            raise
+    return run
+
+
+def broadcasting(kernel):
+    """An ``OpDef`` factory running ``kernel`` through ``with_broadcast_error``."""
+    return lambda op, state: with_broadcast_error(op, kernel)
+
+
+_EVAL_MAX_OPS = 64
+_EVAL_MAX_ELEMENTS = 4096
+
+
+def evaluate_constant(t):
+    """The value of ``t`` when it can be computed from constants while building the graph,
+    else ``None``: TF's C++ ``EvaluateConstantTensor``, which shape inference uses for
+    shape-like inputs (``perm``, reduction axes ...). Unlike ``tensor_util.constant_value``
+    (TF's Python folding of a few op types), it runs the kernel of any small stateless op
+    whose inputs are themselves constant."""
+    return _evaluate(t, {}, [0])
+
+
+def _evaluate(t, memo, count):
+    from scopeflow._src.framework import registry
+    from scopeflow._src.framework.tensor_util import constant_value
+
+    op = t.op
+    if op in memo:
+        values = memo[op]
+        return None if values is None else values[t.value_index]
+    value = constant_value(t)
+    if value is not None:
+        return value
+    opdef = registry.get(op.type)
+    count[0] += 1
+    memo[op] = None
+    if (opdef.stateful or not op._inputs or count[0] > _EVAL_MAX_OPS or op.type == "PlaceholderWithDefault"
+            or any(o.dtype._is_ref_dtype for o in op._outputs)):
+        return None
+    inputs = []
+    for i in op._inputs:
+        v = _evaluate(i, memo, count)
+        if v is None or getattr(v, "size", 1) > _EVAL_MAX_ELEMENTS:
+            return None
+        inputs.append(v)
+    try:
+        out = opdef.compile(op, None)(*inputs)
+    except Exception:  # noqa: BLE001 - a kernel that fails at build time just does not fold
+        return None
+    memo[op] = list(out) if len(op._outputs) > 1 else [out]
+    import numpy as np
+    return np.asarray(memo[op][t.value_index])

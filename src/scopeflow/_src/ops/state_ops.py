@@ -56,10 +56,15 @@ def _assign_factory(op, state):
     def assign(ref, value):
         if validate:
             old = ref.store.get(ref.key)
-            if old is not None and np.shape(old) != np.shape(value):
+            if old is None:  # TF checks an uninitialized variable against its declared shape
+                declared = ref.op._attrs.get("shape")
+                old_shape = tuple(declared.as_list()) if declared is not None and declared.is_fully_defined() else None
+            else:
+                old_shape = np.shape(old)
+            if old_shape is not None and old_shape != np.shape(value):
                 raise errors.InvalidArgumentError(
                     None, op, f"Assign requires shapes of both tensors to match. lhs shape= "
-                              f"{list(np.shape(old))} rhs shape= {list(np.shape(value))}")
+                              f"{list(old_shape)} rhs shape= {list(np.shape(value))}")
         ref.store[ref.key] = np.array(value, copy=True)
         return ref
     return assign

@@ -72,7 +72,7 @@ def assert_variables_initialized(var_list=None):
         var_list = global_variables() + local_variables()
     if not var_list:
         return None
-    ranks = [array_ops.rank(v) for v in var_list]
+    ranks = [array_ops.rank_internal(v, optimize=False) for v in var_list]
     return array_ops.stack(ranks)
 
 

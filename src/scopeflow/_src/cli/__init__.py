@@ -1,0 +1,1 @@
+"""The ``scopeflow`` command: ``scopeflow ckpt ls|diff|rename|convert`` (see ``main.py``)."""

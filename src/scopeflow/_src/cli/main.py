@@ -1,0 +1,99 @@
+"""The ``scopeflow`` console script.
+
+::
+
+    scopeflow ckpt ls PATH [--flat]
+    scopeflow ckpt diff A B [--atol TOL]
+    scopeflow ckpt rename SRC DST --rule OLD=NEW [--regex PATTERN=REPL ...] [--dry-run] [--force]
+    scopeflow ckpt convert PATH --to safetensors|npz [-o OUTPUT] [--force]
+
+PATH is a checkpoint prefix, one of its files, or a directory (its ``checkpoint`` file's
+latest checkpoint). Exit status: 0 on success, 1 when ``diff`` finds differences, 2 on bad
+input (the message, on stderr, says what is wrong).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scopeflow._src.cli import convert, diff, ls, rename_cmd
+from scopeflow._src.cli.paths import UsageError
+from scopeflow._src.framework import errors
+
+
+class _Rules(argparse.Action):
+    """Collects ``--rule`` and ``--regex`` into one list, in command-line order."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        rules = list(getattr(namespace, self.dest) or [])
+        rules.append(("regex" if option_string == "--regex" else "prefix", values))
+        setattr(namespace, self.dest, rules)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="scopeflow", description="Tools for TensorFlow checkpoints.")
+    parser.add_argument("--version", action="version", version="scopeflow 0.1.0")
+    parser.set_defaults(usage_of=parser)
+    top = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ckpt = top.add_parser("ckpt", help="inspect, compare, rename and convert checkpoints",
+                          description="Inspect, compare, rename and convert TensorFlow checkpoints.")
+    ckpt.set_defaults(usage_of=ckpt)
+    sub = ckpt.add_subparsers(dest="action", metavar="ACTION")
+
+    p = sub.add_parser("ls", help="list tensors by scope with dtypes, shapes and sizes")
+    p.add_argument("path", metavar="PATH", help="checkpoint prefix, file or directory")
+    p.add_argument("--flat", action="store_true", help="one full name per line instead of a scope tree")
+    p.set_defaults(run=ls.run)
+
+    p = sub.add_parser("diff", help="added, removed, reshaped and changed tensors (exit 1 if any)")
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+    p.add_argument("--atol", type=float, default=0.0, help="ignore value changes up to this size (default 0)")
+    p.set_defaults(run=diff.run)
+
+    p = sub.add_parser("rename", help="write a copy of a checkpoint with renamed tensors")
+    p.add_argument("src", metavar="SRC")
+    p.add_argument("dst", metavar="DST", help="prefix of the checkpoint to write")
+    p.add_argument("--rule", dest="rules", action=_Rules, metavar="OLD=NEW",
+                   help="rename the scope or name prefix OLD to NEW (repeatable, applied in order)")
+    p.add_argument("--regex", dest="rules", action=_Rules, metavar="PATTERN=REPL",
+                   help="substitute a regular expression (repeatable, applied in order)")
+    p.add_argument("--dry-run", action="store_true", help="print the renames, write nothing")
+    p.add_argument("--force", action="store_true", help="overwrite DST if it exists")
+    p.set_defaults(run=rename_cmd.run)
+
+    p = sub.add_parser("convert", help="write the tensors as safetensors or npz")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--to", required=True, choices=("safetensors", "npz"))
+    p.add_argument("-o", "--output", help="file to write (default: PREFIX.safetensors or PREFIX.npz)")
+    p.add_argument("--force", action="store_true", help="overwrite the output if it exists")
+    p.set_defaults(run=convert.run)
+    return parser
+
+
+def main(argv=None, out=None, err=None) -> int:
+    """Run the command with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse has printed the usage and the problem
+        return int(e.code or 0)
+    if getattr(args, "run", None) is None:
+        args.usage_of.print_help(err)
+        return 2
+    try:
+        return args.run(args, out)
+    except UsageError as e:
+        print(f"scopeflow ckpt {args.action}: error: {e}", file=err)
+    except errors.OpError as e:
+        print(f"scopeflow ckpt {args.action}: error: {type(e).__name__}: {e.message}", file=err)
+    except OSError as e:
+        print(f"scopeflow ckpt {args.action}: error: {e}", file=err)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

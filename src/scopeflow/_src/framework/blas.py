@@ -1,0 +1,66 @@
+"""Matrix products with BLAS threads sized to the problem.
+
+NumPy's OpenBLAS runs every product on one thread per core. For the small matrices of
+most TF1 models, waking and synchronising those threads costs more than the product, and
+on a busy machine the spinning workers take the core the main thread needs: a float32
+128x64 @ 64x128 product took 50 us on one thread and over 1 ms on two, on a loaded 2-core
+machine. TensorFlow sizes its own thread pool; scopeflow asks ``threadpoolctl`` (a small,
+well-kept library made for this) for one thread below ``SMALL`` multiply-adds and all
+threads above. Switching costs under a microsecond and happens only when the size class
+changes. Without a BLAS that threadpoolctl knows, products run as NumPy runs them.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+SMALL = 1 << 24  # multiply-adds below which one thread wins on a 2-core machine
+
+
+class _Threads:
+    """The BLAS libraries NumPy uses, and the thread count last asked of them."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._controllers = None
+        self._current = None
+        self._most = 1
+
+    def _find(self):
+        try:
+            from threadpoolctl import ThreadpoolController
+            controllers = [c for c in ThreadpoolController().lib_controllers if c.user_api == "blas"]
+        except Exception:  # noqa: BLE001 - no known BLAS: leave NumPy as it is
+            controllers = []
+        self._most = max([c.num_threads for c in controllers] or [1])
+        self._controllers = controllers
+
+    def use(self, n: int) -> None:
+        if n == self._current:
+            return
+        with self._lock:
+            if self._controllers is None:
+                self._find()
+            n = min(n, self._most)
+            for c in self._controllers:
+                c.set_num_threads(n)
+            self._current = n
+
+    @property
+    def most(self) -> int:
+        if self._controllers is None:
+            with self._lock:
+                self._find()
+        return self._most
+
+
+_threads = _Threads()
+
+
+def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``np.matmul(a, b)`` on as many BLAS threads as the product's size pays for."""
+    work = a.size * (b.shape[-1] if b.ndim else 1)
+    _threads.use(1 if work < SMALL else _threads.most)
+    return np.matmul(a, b)

@@ -1,0 +1,348 @@
+"""``tf.gradients``: reverse-mode differentiation that builds gradient ops into the graph.
+
+The walk is TensorFlow's, so that gradient ops get TensorFlow's names:
+
+1. mark the ops reachable forward from the ``xs`` along floating-point tensors, then the
+   ops between ``xs`` and ``ys``, and count for each op how many consumers on that path
+   still owe it a gradient;
+2. seed each ``y`` with ``grad_ys`` (default: ones, ``gradients/grad_ys_0``);
+3. pop ops whose consumers have all delivered; sum an output's gradients with ``AddN``
+   (``gradients/AddN``), call the op's gradient function inside ``gradients/<op>_grad/``,
+   and hand the results to the op's inputs.
+
+Broadcasting is undone here, once, for every op registered with ``broadcasts=True``:
+their gradient functions return output-shaped gradients and ``_unbroadcast`` sums them
+down to each input's shape, as TensorFlow 2.21's ``_ReduceGradientArgs`` does (same ops,
+same names). Gradients are ordinary graph ops, so gradients of gradients work.
+"""
+
+from __future__ import annotations
+
+import collections
+import enum
+
+from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.ops_scope import name_scope
+
+_TRAINABLE = frozenset((dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64, dtypes.complex64,
+                        dtypes.complex128, dtypes.resource, dtypes.variant))
+
+
+class UnconnectedGradients(enum.Enum):
+    """What ``tf.gradients`` returns for an ``x`` that ``ys`` do not depend on."""
+
+    NONE = "none"
+    ZERO = "zero"
+
+
+class AggregationMethod:
+    """How gradients reaching one tensor from several consumers are summed.
+
+    ``ADD_N`` (the default) sums them with one ``AddN``; the two experimental methods
+    add them pairwise, which TensorFlow uses to free memory earlier.
+    """
+
+    ADD_N = 0
+    DEFAULT = ADD_N
+    EXPERIMENTAL_TREE = 1
+    EXPERIMENTAL_ACCUMULATE_N = 2
+
+
+def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_ops=False, gate_gradients=False,
+              aggregation_method=None, stop_gradients=None,
+              unconnected_gradients=UnconnectedGradients.NONE) -> list:
+    """The symbolic derivatives of ``sum(ys)`` with respect to each of ``xs``.
+
+    ``grad_ys`` weights each ``y`` (default ones); ``stop_gradients`` are treated as
+    constants; ``unconnected_gradients="zero"`` returns zeros instead of ``None`` for an
+    ``x`` that ``ys`` do not depend on. Integer tensors get no gradient. As in TF1,
+    ``colocate_gradients_with_ops`` changes nothing on one CPU.
+
+    >>> import scopeflow as tf
+    >>> x = tf.constant(3.0)
+    >>> y = x * x
+    >>> [g.name for g in tf.gradients(y, [x])]
+    ['gradients/AddN:0']
+    >>> [float(g) for g in tf.Session().run(tf.gradients(y, x))]
+    [6.0]
+    """
+    try:
+        unconnected_gradients = UnconnectedGradients(unconnected_gradients)
+    except ValueError:
+        raise ValueError(f"Unknown value for unconnected_gradients: '{unconnected_gradients}'") from None
+    ys = _as_list(ys)
+    xs = _as_list(xs)
+    stop_gradients = [] if stop_gradients is None else _as_list(stop_gradients)
+    grad_ys = [None] * len(ys) if grad_ys is None else _as_list(grad_ys)
+    with name_scope(name, "gradients", ys + xs + stop_gradients + grad_ys):
+        default_graph().unique_name("uid")  # TF reserves "<scope>/uid" for compilation clusters
+        ys = [convert_to_tensor(y, name=f"y_{i}") for i, y in enumerate(ys)]
+        xs = [convert_to_tensor(x, name=f"x_{i}", as_ref=True) for i, x in enumerate(xs)]
+        stop_gradients = [convert_to_tensor(s) for s in stop_gradients]
+        grad_ys = _default_grad_ys(grad_ys, ys)
+        walk = _Walk(ys, xs, stop_gradients, aggregation_method, gate_gradients)
+        walk.run(grad_ys)
+    return [walk.result(x, unconnected_gradients) for x in xs]
+
+
+def _as_list(x):
+    if x is None:
+        return []
+    return list(x) if isinstance(x, (list, tuple)) else [x]
+
+
+def _default_grad_ys(grad_ys, ys):
+    from scopeflow._src.ops import array_ops
+
+    if len(grad_ys) != len(ys):
+        raise ValueError(f"Length mismatch. Passed {len(grad_ys)} grad_ys for {len(ys)} ys")
+    grad_ys = [None if g is None else convert_to_tensor(g, name=f"grad_y_{i}") for i, g in enumerate(grad_ys)]
+    out = []
+    for i, (y, grad_y) in enumerate(zip(ys, grad_ys)):
+        if grad_y is None:
+            if y.dtype.is_complex:
+                raise TypeError(f"Gradients of complex tensors ({y}) must set grad_ys (y.dtype = {y.dtype.name})")
+            out.append(array_ops.ones(array_ops.shape(y), dtype=y.dtype.base_dtype, name=f"grad_ys_{i}"))
+            continue
+        _check_grad_y(y, grad_y)
+        out.append(array_ops.identity(grad_y, name=f"grad_ys_{i}"))
+    return out
+
+
+def _check_grad_y(y, grad_y):
+    y_type, g_type = y.dtype.base_dtype, grad_y.dtype.base_dtype
+    if y_type.is_floating or y_type.is_integer:
+        if not (g_type.is_floating or g_type.is_integer):
+            raise TypeError(f"Gradient type {g_type.name} generated for real or integer-valued tensor {y} with type "
+                            f"{y_type.name} must be real or integer")
+    elif y_type.is_complex:
+        if not g_type.is_complex:
+            raise TypeError(f"Gradient type {g_type.name} generated for complex-valued tensor {y} with type "
+                            f"{y_type.name} must be real")
+    elif y_type not in (dtypes.variant, dtypes.resource):
+        raise TypeError(f"Tensor {y} with type {y_type.name} must be numeric to obtain a default gradient")
+
+
+class _Walk:
+    """One ``tf.gradients`` call: the ops between ``xs`` and ``ys`` and their gradients."""
+
+    def __init__(self, ys, xs, stop_gradients, aggregation_method, gate_gradients):
+        if aggregation_method is None:
+            aggregation_method = AggregationMethod.DEFAULT
+        methods = [AggregationMethod.ADD_N, AggregationMethod.EXPERIMENTAL_TREE,
+                   AggregationMethod.EXPERIMENTAL_ACCUMULATE_N]
+        if aggregation_method not in methods:
+            raise ValueError(f"Invalid `aggregation_method` specified {aggregation_method}. Accepted values are "
+                             f"{methods}.")
+        self.aggregation_method = aggregation_method
+        self.gate = gate_gradients
+        self.ys = ys
+        self.grads: dict = {}  # op -> [list of gradients per output]
+        from_ops = [x.op for x in xs]
+        self.to_ops = [y.op for y in ys]
+        self.reachable_to_ops, self.pending = _pending_counts(self.to_ops, from_ops)
+        self.stop_ops = {op for op in from_ops if all(self.pending[t._op] <= 0 for t in op._inputs)}
+        self.stop_ops.update(s.op for s in stop_gradients)
+
+    def run(self, grad_ys):
+        for y, grad_y in zip(self.ys, grad_ys):
+            self._set(y, grad_y)
+        queue = collections.deque()
+        queued = set()
+        for op in self.to_ops:
+            if self.pending[op] == 0 and op not in queued and op in self.reachable_to_ops:
+                queued.add(op)
+                queue.append(op)
+        while queue:
+            op = queue.popleft()
+            in_grads = self._backprop(op)
+            for t, g in zip(op._inputs, in_grads):
+                if g is not None:
+                    self._set_input_grad(op, t, g)
+            for t in op._inputs:
+                self.pending[t._op] -= 1
+                if self.pending[t._op] == 0:
+                    queue.append(t._op)
+
+    def _backprop(self, op):
+        """The gradients of ``op``'s inputs, built in ``<op>_grad/`` (``None`` for each if none flow)."""
+        out_grads = self._aggregated(op)
+        has_grads = any(g is not None for g in out_grads)
+        grad_fn = None
+        if has_grads and op not in self.stop_ops:
+            grad_fn = registry.gradient_function(op)
+        if grad_fn is None or not has_grads:
+            return [None] * len(op._inputs)
+        from scopeflow._src.ops.array_ops import zeros_like
+
+        for i, g in enumerate(out_grads):
+            if g is None and op._outputs[i]._dtype.base_dtype in _TRAINABLE:
+                out_grads[i] = zeros_like(op._outputs[i], optimize=False)
+        with name_scope(op._name + "_grad"):
+            in_grads = grad_fn(op, *out_grads)
+            in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) else [in_grads]
+            if len(in_grads) != len(op._inputs):
+                raise ValueError(f"Num gradients {len(in_grads)} generated for op {op.node_def} do not match num "
+                                 f"inputs {len(op._inputs)}")
+            if registry.get(op._type).broadcasts:
+                in_grads = _unbroadcast(op, in_grads, out_grads[0])
+            if self.gate and sum(g is not None for g in in_grads) > 1:
+                from scopeflow._src.ops.control_flow_ops import tuple as gate_tuple
+                in_grads = gate_tuple(in_grads)
+        return in_grads
+
+    def _set_input_grad(self, op, t, g):
+        g = convert_to_tensor(g)
+        if t._dtype.base_dtype != dtypes.resource:
+            try:
+                g.set_shape(t.shape)
+            except ValueError:
+                raise ValueError(f"Incompatible shapes between op input and calculated input gradient. Forward "
+                                 f"operation: {op._name}. Input index: {op._inputs.index(t)}. Original input "
+                                 f"shape: {t.shape}. Calculated input gradient shape: {g.shape}") from None
+        self._set(t, g)
+
+    def _set(self, t, grad):
+        per_output = self.grads.get(t._op)
+        if per_output is None:
+            per_output = self.grads[t._op] = [[] for _ in t._op._outputs]
+        per_output[t._value_index].append(grad)
+
+    def _aggregated(self, op):
+        """Each output's gradient: the sum of what its consumers sent, or ``None``."""
+        per_output = self.grads.get(op) or [[] for _ in op._outputs]
+        out = []
+        for grads in per_output:
+            if not grads:
+                out.append(None)
+            elif len(grads) == 1:
+                out.append(grads[0])
+            elif self.aggregation_method == AggregationMethod.ADD_N:
+                out.append(_add_n_by_device(grads))
+            else:
+                from scopeflow._src.ops.math_ops import add_n
+                with name_scope(op._name + "_gradient_sum"):
+                    total = grads[0]
+                    for g in grads[1:]:
+                        total = add_n([total, g])
+                out.append(total)
+        self.grads[op] = [[g] if g is not None else [] for g in out]
+        return out
+
+    def result(self, x, unconnected):
+        per_output = self.grads.get(x._op)
+        grads = per_output[x._value_index] if per_output else []
+        if not grads:
+            if unconnected == UnconnectedGradients.ZERO:
+                from scopeflow._src.ops.array_ops import zeros_like
+                return zeros_like(x)
+            return None
+        return grads[0]
+
+
+def _pending_counts(to_ops, from_ops):
+    """(the ``to_ops`` reachable from ``from_ops``, consumer counts of the ops in between)."""
+    reached = set()
+    queue = collections.deque(from_ops)
+    while queue:
+        op = queue.popleft()
+        if op not in reached:
+            reached.add(op)
+            for t in op._outputs:
+                if t._dtype.base_dtype in _TRAINABLE:
+                    queue.extend(t._consumers)
+    reachable_to_ops = {op for op in to_ops if op in reached}
+    between = []
+    between_set = set()
+    queue = collections.deque(to_ops)
+    while queue:
+        op = queue.popleft()
+        if op in reached:
+            between_set.add(op)
+            between.append(op)
+            reached.discard(op)
+            queue.extend(t._op for t in op._inputs)
+    pending = collections.defaultdict(int)
+    for op in between:
+        for t in op._inputs:
+            if t._op in between_set:
+                pending[t._op] += 1
+    return reachable_to_ops, pending
+
+
+def _add_n_by_device(grads):
+    from scopeflow._src.ops.math_ops import add_n
+
+    by_device: dict = {}
+    for g in grads:
+        by_device.setdefault(g.device, []).append(g)
+    sums = [add_n(by_device[d]) for d in sorted(by_device)]
+    return add_n(sums)
+
+
+# -- undoing broadcasting ------------------------------------------------------------------
+# Op types whose TF gradient returns early, building no shape ops, when both inputs and the
+# gradient have the same fully known shape (``_ShapesFullySpecifiedAndEqual``).
+_EQUAL_SHAPE_SHORTCUT = {"AddV2": None, "Add": None, "Sub": None, "SquaredDifference": None, "MulNoNan": None,
+                         "Mul": (dtypes.int32, dtypes.float32)}
+
+
+def _unbroadcast(op, in_grads, grad):
+    """Sum each input's output-shaped gradient down to the input's shape (``grad`` is the
+    gradient that reached the op's output)."""
+    from scopeflow._src.ops import array_ops
+
+    x, y = op._inputs
+    gx, gy = in_grads
+    if gx is None and gy is None:
+        return in_grads
+    if op._type in _EQUAL_SHAPE_SHORTCUT and _same_full_shape(x, y, grad):
+        only = _EQUAL_SHAPE_SHORTCUT[op._type]
+        if only is None or grad.dtype.base_dtype in only:
+            return in_grads
+    sx = array_ops.shape(x)
+    sy = array_ops.shape(y)
+    rx, ry = _static_reduction_axes(x.shape, y.shape)
+    if rx is None:
+        rx, ry = array_ops.broadcast_gradient_args(sx, sy)
+        reduce_x = reduce_y = True
+    else:
+        reduce_x = bool(rx) or x.shape.ndims < y.shape.ndims
+        reduce_y = bool(ry) or y.shape.ndims < x.shape.ndims
+    return [_reduce_to(gx, sx, rx, reduce_x), _reduce_to(gy, sy, ry, reduce_y)]
+
+
+def _reduce_to(grad, shape, axes, must_reduce):
+    if grad is None or not must_reduce:
+        return grad
+    from scopeflow._src.ops import array_ops
+    from scopeflow._src.ops.reduction_ops import reduce_sum
+
+    return array_ops.reshape(reduce_sum(grad, axes, keepdims=True), shape)
+
+
+def _same_full_shape(x, y, grad):
+    a, b, c = x.shape.as_tuple(), y.shape.as_tuple(), grad.shape.as_tuple()
+    return a is not None and None not in a and a == b == c
+
+
+def _static_reduction_axes(x_shape, y_shape):
+    """The axes each input was broadcast along, or ``(None, None)`` if that depends on data."""
+    x_dims, y_dims = x_shape.as_tuple(), y_shape.as_tuple()
+    if x_dims is None or y_dims is None:
+        return None, None
+    rank = max(len(x_dims), len(y_dims))
+    x_dims = (1,) * (rank - len(x_dims)) + x_dims
+    y_dims = (1,) * (rank - len(y_dims)) + y_dims
+    rx, ry = [], []
+    for axis, (a, b) in enumerate(zip(x_dims, y_dims)):
+        if a == 1 and b != 1:
+            rx.append(axis)
+        elif b == 1 and a != 1:
+            ry.append(axis)
+        elif a is None or b is None:
+            return None, None
+    return rx, ry

@@ -1,0 +1,375 @@
+"""``tf.layers.Layer``: the TF1 layer base class (tf-keras's ``legacy_tf_layers.base.Layer``).
+
+A layer owns a variable scope, captured the first time it is called (or at construction
+when the functional form passes ``name`` as ``_scope``):
+
+* without ``name`` the scope is ``variable_scope(None, default_name="dense")``, so layers
+  get ``dense``, ``dense_1``...; the layer's ``name`` attribute comes from a separate
+  per-graph counter that starts at 1 (``dense_1`` for the first ``Dense``), as in tf-keras;
+* variables are created with ``get_variable`` in that scope (``dense/kernel:0``); calling
+  the layer again reuses them, and its ops go to the same name scope (``dense/MatMul_1``);
+* ``reuse=True`` (functional form) shares the variables of an earlier layer of that name.
+
+Weight regularizer losses go to ``REGULARIZATION_LOSSES`` (``dense/kernel/Regularizer/...``)
+and update ops (batch normalization) to ``UPDATE_OPS``. Differences from tf-keras: nested
+sublayers are not tracked (as in legacy layers), ``training`` is not propagated from an
+outer layer call, and the ``weights=`` constructor argument is refused.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.operation import Operation
+from scopeflow._src.framework.ops_scope import get_collection_ref, name_scope
+from scopeflow._src.layers import utils
+from scopeflow._src.layers.input_spec import InputSpec, assert_input_compatibility
+from scopeflow._src.ops import comparison_ops, shape_ops
+from scopeflow._src.variables import initializers
+from scopeflow._src.variables.variable import VariableAggregation, VariableSynchronization
+from scopeflow._src.variables.variable_scope import VariableScope, get_variable, variable_scope
+
+_ALLOWED_KWARGS = {"input_dim", "input_shape", "batch_input_shape", "batch_size", "activity_regularizer",
+                   "autocast", "implementation"}
+
+
+class Layer:
+    """Base class of the TF1 layers: variables in a variable scope, ``__call__`` builds ops.
+
+    Subclasses define ``build(input_shape)`` (creating weights with ``add_weight``) and
+    ``call(inputs, ...)``.
+
+    >>> import scopeflow as tf
+    >>> class Scale(tf.layers.Layer):
+    ...     def build(self, input_shape):
+    ...         self.w = self.add_weight("w", [int(input_shape[-1])], initializer=tf.ones_initializer())
+    ...     def call(self, inputs):
+    ...         return inputs * self.w
+    >>> y = Scale()(tf.zeros([2, 3]))
+    >>> y.name, [v.name for v in tf.global_variables()]
+    ('scale/mul:0', ['scale/w:0'])
+    """
+
+    def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
+        scope = kwargs.pop("_scope", None)
+        self._reuse = kwargs.pop("_reuse", None)
+        if "weights" in kwargs:
+            raise TypeError("scopeflow layers do not take initial `weights`; assign the layer's variables after "
+                            "initialization instead")
+        for kwarg in kwargs:
+            if kwarg not in _ALLOWED_KWARGS:
+                raise TypeError("Keyword argument not understood:", kwarg)
+        self._trainable = trainable
+        self.built = False
+        self._input_spec = None
+        self.supports_masking = False
+        self._trainable_weights: list = []
+        self._non_trainable_weights: list = []
+        self._updates: list = []
+        self._losses: list = []
+        self._callable_losses: list = []
+        self._init_set_name(name)
+        self._activity_regularizer = kwargs.pop("activity_regularizer", None)
+        self._dtype = None if dtype is None else dtypes.as_dtype(dtype).base_dtype
+        self._batch_input_shape = kwargs.get("batch_input_shape")
+        self._current_scope = None
+        self._scope = None
+        if scope:
+            with variable_scope(scope) as captured_scope:
+                self._scope = captured_scope
+
+    # -- names and scopes ------------------------------------------------------------------
+    def _init_set_name(self, name):
+        if isinstance(name, VariableScope):
+            base_name = name.name
+            self._name = utils.unique_layer_name(utils.to_snake_case(type(self).__name__))
+        else:
+            base_name = self._name = name
+        if not name:
+            base_name = utils.to_snake_case(type(self).__name__)
+            self._name = utils.unique_layer_name(base_name)
+        self._base_name = base_name
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def scope_name(self) -> str:
+        """The layer's variable scope name (known once the layer has been called)."""
+        if not self._scope:
+            raise ValueError('No name available for layer scope because the layer "' + self._name +
+                             '" has not been used yet. The scope name  is determined the first time the layer '
+                             "instance is called. You must therefore call the layer before querying `scope_name`.")
+        return self._scope.name
+
+    def _set_scope(self, scope=None):
+        if self._scope is None:
+            if self._reuse:
+                with variable_scope(scope if scope is not None else self._base_name) as captured_scope:
+                    self._scope = captured_scope
+            else:
+                with variable_scope(scope, default_name=self._base_name) as captured_scope:
+                    self._scope = captured_scope
+
+    def _name_scope(self) -> str:
+        return self._current_scope.original_name_scope
+
+    # -- dtype, trainability, input spec ---------------------------------------------------
+    @property
+    def dtype(self):
+        """The variables' dtype name (``'float32'``), or ``None`` until the first input fixes it."""
+        return None if self._dtype is None else self._dtype.name
+
+    @property
+    def trainable(self) -> bool:
+        return self._trainable
+
+    @trainable.setter
+    def trainable(self, value):
+        self._trainable = bool(value)
+
+    @property
+    def input_spec(self):
+        return self._input_spec
+
+    @input_spec.setter
+    def input_spec(self, value):
+        for v in value if isinstance(value, (list, tuple)) else [value]:
+            if v is not None and not isinstance(v, InputSpec):
+                raise TypeError(f"Layer input_spec must be an instance of InputSpec. Got: {v}")
+        self._input_spec = value
+
+    @property
+    def activity_regularizer(self):
+        return self._activity_regularizer
+
+    @property
+    def graph(self):
+        """``None``: as in tf-keras, layers no longer track their graph (deprecated property)."""
+        return None
+
+    # -- weights -----------------------------------------------------------------------------
+    @property
+    def trainable_weights(self) -> list:
+        return list(self._trainable_weights) if self.trainable else []
+
+    @property
+    def non_trainable_weights(self) -> list:
+        if self.trainable:
+            return list(self._non_trainable_weights)
+        return self._trainable_weights + self._non_trainable_weights
+
+    @property
+    def weights(self) -> list:
+        return self.trainable_weights + self.non_trainable_weights
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+    variables = weights
+
+    def count_params(self) -> int:
+        if not self.built:
+            raise ValueError(f"You tried to call `count_params` on {self.name}, but the layer isn't built. "
+                             f"You can build it manually via: `{self.name}.build(batch_input_shape)`.")
+        total = 0
+        for w in self.weights:
+            n = 1
+            for d in w.shape.as_list():
+                n *= d
+            total += n
+        return total
+
+    def add_weight(self, name, shape=None, dtype=None, initializer=None, regularizer=None, trainable=None,
+                   constraint=None, use_resource=None, synchronization=VariableSynchronization.AUTO,
+                   aggregation=VariableAggregation.NONE, partitioner=None, **kwargs):
+        """Create (or, when the layer is built or reused, fetch) ``<layer scope>/<name>``."""
+        for kwarg in kwargs:
+            if kwarg not in ("experimental_autocast", "getter", "collections", "caching_device"):
+                raise TypeError("Unknown keyword argument:", kwarg)
+        if synchronization == VariableSynchronization.ON_READ:
+            if trainable:
+                raise ValueError("Synchronization value can be set to VariableSynchronization.ON_READ only for "
+                                 "non-trainable variables. You have specified trainable=True and "
+                                 "synchronization=VariableSynchronization.ON_READ.")
+            trainable = False
+        elif trainable is None:
+            trainable = True
+        global_ref = get_collection_ref(GraphKeys.GLOBAL_VARIABLES)
+        known = len(global_ref)
+        dtype = dtypes.as_dtype(dtype or self.dtype or dtypes.float32)
+        self._set_scope(None)
+        reuse = self.built or self._reuse
+        with variable_scope(self._scope, reuse=reuse, auxiliary_name_scope=False) as scope:
+            self._current_scope = scope
+            with name_scope(self._name_scope()):
+                if self._dtype is None:
+                    self._dtype = dtype.base_dtype
+                initializer = _default_initializer(name, dtype, initializer or scope.initializer, self.name)
+                getter = kwargs.get("getter", get_variable)
+                variable = getter(name=name, shape=() if shape is None else shape, dtype=dtype,
+                                  initializer=initializer, trainable=trainable and self.trainable,
+                                  constraint=constraint, partitioner=partitioner, use_resource=use_resource,
+                                  collections=kwargs.get("collections"), synchronization=synchronization,
+                                  aggregation=aggregation, caching_device=kwargs.get("caching_device"))
+                if regularizer and any(v is variable for v in global_ref[known:]):  # only new variables
+                    self._handle_weight_regularization(name, variable, regularizer)
+        if trainable and self.trainable and variable.trainable:
+            self._trainable_weights.append(variable)
+        else:
+            self._non_trainable_weights.append(variable)
+        return variable
+
+    add_variable = add_weight
+
+    def _handle_weight_regularization(self, name, variable, regularizer):
+        def loss_for_variable(v):
+            with name_scope(name + "/Regularizer"):
+                return regularizer(v)
+        self.add_loss(functools.partial(loss_for_variable, variable))
+
+    # -- losses and updates ------------------------------------------------------------------
+    def add_loss(self, losses, inputs=None):
+        """Record losses (tensors, or callables such as weight regularizers) and add them to
+        ``REGULARIZATION_LOSSES``."""
+        new_losses = []
+        for loss in losses if isinstance(losses, (list, tuple)) else [losses]:
+            if callable(loss):
+                self._callable_losses.append(loss)
+                loss = loss()
+            elif loss is not None:
+                loss = convert_to_tensor(loss, dtype=dtypes.float32) if not hasattr(loss, "op") else loss
+                self._losses.append(loss)
+            if loss is not None:
+                new_losses.append(loss)
+        _add_to_collection(new_losses, GraphKeys.REGULARIZATION_LOSSES)
+
+    @property
+    def losses(self) -> list:
+        """Activity losses, then each weight regularizer evaluated afresh (new ops, as tf-keras)."""
+        collected = list(self._losses)
+        for regularizer in self._callable_losses:
+            loss = regularizer()
+            if loss is not None:
+                collected.append(loss)
+        return collected
+
+    def add_update(self, updates, inputs=None):
+        """Record update ops (callables are called now); tensors stand for their ops."""
+        for update in updates if isinstance(updates, (list, tuple)) else [updates]:
+            if callable(update):
+                update = update()
+            if not isinstance(update, Operation):
+                update = update.op
+            self._updates.append(update)
+
+    @property
+    def updates(self) -> list:
+        return list(self._updates) if self.trainable else []
+
+    # -- building and calling ----------------------------------------------------------------
+    def build(self, input_shape):
+        """Create the layer's weights; the base class only marks the layer built."""
+        self.built = True
+
+    def call(self, inputs, **kwargs):
+        """The layer's computation; the base class returns ``inputs``."""
+        return inputs
+
+    def compute_output_shape(self, input_shape):
+        raise NotImplementedError(f"Please run in eager mode or implement the compute_output_shape method on your "
+                                  f"layer ({type(self).__name__}).")
+
+    def apply(self, inputs, *args, **kwargs):
+        """Same as ``__call__`` (a deprecated alias)."""
+        return self(inputs, *args, **kwargs)
+
+    def __call__(self, inputs, *args, **kwargs):
+        """Build the layer on first use (in its variable scope), then its ops in its name scope."""
+        scope = kwargs.pop("scope", None)
+        inputs = _convert_non_tensors(inputs)
+        self._set_scope(scope)
+        reuse = True if self.built else self._reuse
+        with variable_scope(self._scope, reuse=reuse, auxiliary_name_scope=False) as var_scope:
+            self._current_scope = var_scope
+            if _accepts(self.call, "scope"):
+                kwargs["scope"] = var_scope
+            if "training" in kwargs and not _accepts(self.call, "training"):
+                kwargs.pop("training")
+            assert_input_compatibility(self.input_spec, inputs, self.name)
+            with name_scope(self._name_scope()):
+                self._maybe_build(inputs)
+                outputs = self.call(inputs, *args, **kwargs)
+                if outputs is None:
+                    raise ValueError("A layer's `call` method should return a Tensor or a list of Tensors, not None "
+                                     f"(layer: {self.name}).")
+                self._handle_activity_regularization(outputs)
+        _add_to_collection(self.updates, GraphKeys.UPDATE_OPS)
+        return outputs
+
+    def _maybe_build(self, inputs):
+        if self.built:
+            return
+        assert_input_compatibility(self.input_spec, inputs, self.name)
+        first = inputs[0] if isinstance(inputs, (list, tuple)) and inputs else inputs
+        if self._dtype is None and hasattr(first, "dtype"):
+            self._dtype = first.dtype.base_dtype
+        if isinstance(inputs, (list, tuple)):
+            shapes = [getattr(x, "shape", None) for x in inputs]
+        else:
+            shapes = getattr(inputs, "shape", None)
+        self.build(shapes)
+        self.built = True
+
+    def _handle_activity_regularization(self, outputs):
+        if not self._activity_regularizer:
+            return
+        with name_scope("ActivityRegularizer"):
+            for output in outputs if isinstance(outputs, (list, tuple)) else [outputs]:
+                activity_loss = convert_to_tensor(self._activity_regularizer(output))
+                batch_size = comparison_ops.cast(shape_ops.shape(output)[0], activity_loss.dtype)
+                self.add_loss(activity_loss / batch_size)
+
+    def get_config(self) -> dict:
+        return {"name": self.name, "trainable": self.trainable, "dtype": self.dtype}
+
+
+def _default_initializer(name, dtype, initializer, layer_name):
+    if initializer is not None:
+        return initializer
+    if dtype.is_floating:
+        return initializers.glorot_uniform_initializer()
+    if dtype.is_integer or dtype.is_unsigned or dtype.is_bool:
+        return initializers.zeros_initializer()
+    raise ValueError(f"An initializer for variable {name} of type {dtype.base_dtype} is required for layer "
+                     f"{layer_name}")
+
+
+def _accepts(fn, arg) -> bool:
+    try:
+        return arg in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _convert_non_tensors(inputs):
+    if isinstance(inputs, (list, tuple)):
+        return type(inputs)(_convert_non_tensors(x) for x in inputs)
+    if isinstance(inputs, (np.ndarray, float, int)) and not isinstance(inputs, bool):
+        return convert_to_tensor(inputs)
+    return inputs
+
+
+def _add_to_collection(elements, key):
+    collection = get_collection_ref(key)
+    present = {id(e) for e in collection}
+    for element in elements:
+        if id(element) not in present:
+            collection.append(element)
+            present.add(id(element))

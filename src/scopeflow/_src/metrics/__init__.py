@@ -1,0 +1,1 @@
+"""``tf.metrics``: streaming metrics kept in local variables (``tf.compat.v1.metrics``)."""

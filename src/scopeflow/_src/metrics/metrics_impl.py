@@ -1,0 +1,172 @@
+"""``tf.metrics.mean`` and ``tf.metrics.accuracy``: a value tensor and an update op over local variables.
+
+Each metric keeps ``total`` and ``count`` variables (``mean/total:0``) in the
+``LOCAL_VARIABLES`` and ``METRIC_VARIABLES`` collections, so they are initialized by
+``tf.local_variables_initializer()``. Running ``update_op`` adds a batch; the value tensor
+reads ``total / count`` (0 when nothing was counted).
+
+Differences from TensorFlow, all for shapes known only at run time: the rank adjustments of
+``weights``/``labels`` need static ranks (a ``ValueError`` says so), and when the shapes of
+``weights`` and ``values`` are not fully known the runtime broadcastability ``Assert`` (a
+``tf.cond`` in TensorFlow) is not built, so bad weights fail in the multiplication instead.
+"""
+
+from __future__ import annotations
+
+from scopeflow._src.framework import dtypes, tensor_util
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.ops_scope import add_to_collections, control_dependencies, name_scope
+from scopeflow._src.ops import (
+    comparison_ops, control_flow_ops, creation_ops, math_ops, reduction_ops, shape_ops, state_ops)
+from scopeflow._src.variables.variable import RefVariable, VariableAggregation, VariableSynchronization
+from scopeflow._src.variables.variable_scope import variable_scope
+
+_BROADCAST_ERROR = "weights can not be broadcast to values."
+
+
+def metric_variable(shape, dtype, validate_shape=True, name=None):
+    """A zero-initialized, non-trainable variable in ``LOCAL_VARIABLES`` and ``METRIC_VARIABLES``."""
+    return RefVariable(lambda: creation_ops.zeros(shape, dtype), trainable=False,
+                       collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.METRIC_VARIABLES],
+                       validate_shape=validate_shape, synchronization=VariableSynchronization.ON_READ,
+                       aggregation=VariableAggregation.SUM, name=name)
+
+
+def _static_rank_error(what):
+    return ValueError(f"scopeflow's tf.metrics needs the rank of {what} known when the graph is built (TensorFlow "
+                      f"adjusts unknown ranks with tf.cond, which scopeflow does not have yet)")
+
+
+def remove_squeezable_dimensions(labels, predictions, expected_rank_diff=0, name=None):
+    """Squeeze the last dimension of ``labels`` or ``predictions`` when their ranks differ by one."""
+    with name_scope(name, "remove_squeezable_dimensions", [labels, predictions]):
+        predictions = convert_to_tensor(predictions)
+        labels = convert_to_tensor(labels)
+        predictions_shape, labels_shape = predictions.shape, labels.shape
+        if predictions_shape.ndims is None or labels_shape.ndims is None:
+            raise _static_rank_error("labels and predictions")
+        rank_diff = predictions_shape.ndims - labels_shape.ndims
+        if rank_diff == expected_rank_diff + 1 and predictions_shape.dims[-1].is_compatible_with(1):
+            predictions = shape_ops.squeeze(predictions, [-1])
+        elif rank_diff == expected_rank_diff - 1 and labels_shape.dims[-1].is_compatible_with(1):
+            labels = shape_ops.squeeze(labels, [-1])
+        return labels, predictions
+
+
+def _remove_squeezable_dimensions(predictions, labels, weights):
+    predictions = convert_to_tensor(predictions)
+    if labels is not None:
+        labels, predictions = remove_squeezable_dimensions(labels, predictions)
+        predictions.shape.assert_is_compatible_with(labels.shape)
+    if weights is None:
+        return predictions, labels, None
+    weights = convert_to_tensor(weights)
+    weights_rank = weights.shape.ndims
+    if weights_rank == 0:
+        return predictions, labels, weights
+    predictions_rank = predictions.shape.ndims
+    if predictions_rank is None or weights_rank is None:
+        raise _static_rank_error("weights and values")
+    if weights_rank - predictions_rank == 1:
+        weights = shape_ops.squeeze(weights, [-1])
+    elif predictions_rank - weights_rank == 1:
+        weights = shape_ops.expand_dims(weights, [-1])
+    return predictions, labels, weights
+
+
+def _static_broadcast_check(weights, values):
+    """TensorFlow's ``assert_broadcastable``: the static checks (a ``NoOp`` when they pass), else ``None``."""
+    with name_scope(None, "assert_broadcastable", (weights, values)):
+        with name_scope(None, "weights", (weights,)) as weights_scope:
+            weights = convert_to_tensor(weights, name=weights_scope)
+            weights_shape = shape_ops.shape(weights, name="shape")
+            weights_rank = shape_ops.rank(weights, name="rank")
+        with name_scope(None, "values", (values,)) as values_scope:
+            values = convert_to_tensor(values, name=values_scope)
+            values_shape = shape_ops.shape(values, name="shape")
+            values_rank = shape_ops.rank(values, name="rank")
+        weights_rank_static = tensor_util.constant_value(weights_rank)
+        values_rank_static = tensor_util.constant_value(values_rank)
+        if weights_rank_static is None or values_rank_static is None:
+            return None
+        if weights_rank_static == 0:
+            return control_flow_ops.no_op(name="static_scalar_check_success")
+        if weights_rank_static != values_rank_static:
+            raise ValueError(f"{_BROADCAST_ERROR} values.rank={values_rank_static}. weights.rank={weights_rank_static}. "
+                             f"values.shape={values.shape}. weights.shape={weights.shape}. Received "
+                             f"weights={weights}, values={values}")
+        weights_static = tensor_util.constant_value(weights_shape)
+        values_static = tensor_util.constant_value(values_shape)
+        if weights_static is None or values_static is None:
+            return None
+        for i in range(len(values_static)):
+            if weights_static[i] not in (1, values_static[i]):
+                raise ValueError(f"{_BROADCAST_ERROR} Mismatch at dim {i}. values.shape={values_static}, "
+                                 f"weights.shape={weights_static}. Received weights={weights}, values={values}")
+        return control_flow_ops.no_op(name="static_dims_check_success")
+
+
+def broadcast_weights(weights, values):
+    """``weights`` broadcast to the shape of ``values`` (``weights * ones_like(values)``)."""
+    with name_scope(None, "broadcast_weights", (weights, values)) as scope:
+        values = convert_to_tensor(values, name="values")
+        weights = convert_to_tensor(weights, dtype=values.dtype.base_dtype, name="weights")
+        if weights.shape.is_fully_defined() and values.shape.is_fully_defined() and \
+                weights.shape.is_compatible_with(values.shape):
+            return weights
+        check = _static_broadcast_check(weights, values)
+        with control_dependencies([check] if check is not None else []):
+            return math_ops.multiply(weights, creation_ops.ones_like(values), name=scope)
+
+
+def mean(values, weights=None, metrics_collections=None, updates_collections=None, name=None):
+    """The (weighted) mean of ``values`` over all batches: ``(mean, update_op)``.
+
+    >>> import scopeflow as tf
+    >>> m, update = tf.metrics.mean(tf.constant([1.0, 2.0, 3.0]))
+    >>> sess = tf.Session()
+    >>> sess.run(tf.local_variables_initializer())
+    >>> float(sess.run(update)), float(sess.run(update)), float(sess.run(m))
+    (2.0, 2.0, 2.0)
+    """
+    with variable_scope(name, "mean", (values, weights)):
+        values = comparison_ops.cast(values, dtypes.float32)
+        total = metric_variable([], dtypes.float32, name="total")
+        count = metric_variable([], dtypes.float32, name="count")
+        if weights is None:
+            num_values = comparison_ops.cast(shape_ops.size(values), dtypes.float32)
+        else:
+            values, _, weights = _remove_squeezable_dimensions(predictions=values, labels=None, weights=weights)
+            weights = broadcast_weights(comparison_ops.cast(weights, dtypes.float32), values)
+            values = math_ops.multiply(values, weights)
+            num_values = reduction_ops.reduce_sum(weights)
+        update_total_op = state_ops.assign_add(total, reduction_ops.reduce_sum(values))
+        with control_dependencies([values]):
+            update_count_op = state_ops.assign_add(count, num_values)
+        mean_t = math_ops.div_no_nan(total, math_ops.maximum(count, 0), name="value")
+        if metrics_collections:
+            add_to_collections(metrics_collections, mean_t)
+        update_op = math_ops.div_no_nan(update_total_op, math_ops.maximum(update_count_op, 0), name="update_op")
+        if updates_collections:
+            add_to_collections(updates_collections, update_op)
+        return mean_t, update_op
+
+
+def accuracy(labels, predictions, weights=None, metrics_collections=None, updates_collections=None, name=None):
+    """How often ``predictions`` equal ``labels`` over all batches: ``(accuracy, update_op)``.
+
+    >>> import scopeflow as tf
+    >>> acc, update = tf.metrics.accuracy([1, 2, 3], [0, 2, 3])
+    >>> sess = tf.Session()
+    >>> sess.run(tf.local_variables_initializer())
+    >>> round(float(sess.run(update)), 4), acc.name
+    (0.6667, 'accuracy/value:0')
+    """
+    predictions, labels, weights = _remove_squeezable_dimensions(predictions=predictions, labels=labels,
+                                                                 weights=weights)
+    predictions.shape.assert_is_compatible_with(labels.shape)
+    if labels.dtype != predictions.dtype:
+        predictions = comparison_ops.cast(predictions, labels.dtype)
+    is_correct = comparison_ops.cast(comparison_ops.equal(predictions, labels), dtypes.float32)
+    return mean(is_correct, weights, metrics_collections, updates_collections, name or "accuracy")

@@ -1,0 +1,160 @@
+"""Broadcasting and permutation helpers: ``broadcast_to`` (``BroadcastTo``),
+``broadcast_dynamic_shape`` (``BroadcastArgs``), ``broadcast_gradient_args``
+(``BroadcastGradientArgs``, used by ``tf.gradients`` to undo broadcasting) and
+``invert_permutation`` (for the gradient of ``Transpose``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework.constant_op import constant
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, create
+from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
+from scopeflow._src.ops import shape_fns
+from scopeflow._src.ops.array_shape_fns import evaluate_constant, shape_fn
+from scopeflow._src.ops.shape_ops import _shape_input, reshape, shape
+
+_INDEX = frozenset((dtypes.int32, dtypes.int64))
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+# -- BroadcastTo, BroadcastArgs, BroadcastGradientArgs -------------------------------------------------
+@shape_fn
+def _broadcast_to_shape(ctx, attrs):
+    inputs = ctx.inputs
+    ctx.with_rank(1, 1)
+    out = _shape_input(ctx, 1)
+    src = inputs[0].shape.as_tuple()
+    if out.ndims is None or src is None:
+        return out
+    dims = list(out.as_list())
+    if len(src) > len(dims):
+        raise ctx.error(f"Shape must be at most rank {len(dims)} but is rank {len(src)}")
+    for i in range(1, len(src) + 1):
+        d = src[-i]
+        if d is not None and d > 1:
+            if dims[-i] is not None and dims[-i] != d:
+                raise ctx.error(f"Dimensions must be equal, but are {d} and {dims[-i]}")
+            dims[-i] = d
+    return TensorShape(dims)
+
+
+def _broadcast_to_factory(op, state):
+    def kernel(x, s):
+        target = tuple(int(d) for d in s)
+        try:
+            return np.array(np.broadcast_to(x, target))
+        except ValueError:
+            raise errors.InvalidArgumentError(
+                None, op, f"Incompatible shapes: [{','.join(map(str, np.shape(x)))}] vs. "
+                          f"[{','.join(map(str, target))}]") from None
+    return kernel
+
+
+def _broadcast_to_grad(op, grad):
+    x, target = op.inputs
+    x_shape = shape(x, out_type=target.dtype.base_dtype)
+    static = evaluate_constant(target)
+    if static is not None and (static >= 0).all():
+        target = constant(static.tolist(), dtype=target.dtype.base_dtype)
+    _, axes = broadcast_gradient_args(target, x_shape)
+    from scopeflow._src.ops.reduction_ops import reduce_sum
+    return [reshape(reduce_sum(grad, axis=axes, keepdims=True), x_shape), None]
+
+
+registry.register(OpDef("BroadcastTo", inputs=["input: T", "shape: Tidx"], outputs=["output: T"],
+                        attrs={"Tidx": _INDEX}, shape=_broadcast_to_shape, factory=_broadcast_to_factory,
+                        grad=_broadcast_to_grad))
+
+
+def broadcast_to(input, shape, name=None):  # noqa: A002
+    """``input`` broadcast to ``shape`` (NumPy rules), a ``BroadcastTo`` op."""
+    return _out(create("BroadcastTo", [input, shape], name=name))
+
+
+def _broadcast_args_shape(inputs, attrs):
+    a, b = (t.shape.as_tuple() for t in inputs)
+    if a is None or b is None or a[0] is None or b[0] is None:
+        return TensorShape([None])
+    return TensorShape([max(a[0], b[0])])
+
+
+def _broadcast_args_kernel(s0, s1):
+    return np.array(np.broadcast_shapes(tuple(int(d) for d in s0), tuple(int(d) for d in s1)), dtype=s0.dtype)
+
+
+def _broadcast_gradient_args(s0, s1):
+    a, b = [int(d) for d in s0], [int(d) for d in s1]
+    r0, r1 = [], []
+    if a != b:  # identical shapes reduce nothing; otherwise axes where both are 1 reduce for both
+        n = max(len(a), len(b))
+        a, b = [1] * (n - len(a)) + a, [1] * (n - len(b)) + b
+        for i, (x, y) in enumerate(zip(a, b)):
+            if x == 1:
+                r0.append(i)
+            if y == 1:
+                r1.append(i)
+    return np.array(r0, dtype=s0.dtype), np.array(r1, dtype=s0.dtype)
+
+
+registry.register(OpDef("BroadcastArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T"], attrs={"T": _INDEX},
+                        shape=_broadcast_args_shape, kernel=_broadcast_args_kernel, grad=NO_GRADIENT))
+registry.register(OpDef("BroadcastGradientArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T", "r1: T"],
+                        attrs={"T": _INDEX}, shape=lambda inputs, attrs: [TensorShape([None])] * 2,
+                        kernel=_broadcast_gradient_args, grad=NO_GRADIENT))
+
+
+def broadcast_dynamic_shape(shape_x, shape_y):
+    """The broadcast of two shape tensors (``BroadcastArgs``)."""
+    return _out(create("BroadcastArgs", [shape_x, shape_y]))
+
+
+def broadcast_static_shape(shape_x, shape_y):
+    """The broadcast of two ``TensorShape``s, with TF's error for incompatible ones."""
+    try:
+        return shape_fns.broadcast_shapes(as_shape(shape_x), as_shape(shape_y))
+    except registry.ShapeError:
+        raise ValueError(f"Incompatible shapes for broadcasting. Two shapes are compatible if for each dimension "
+                         f"pair they are either equal or one of them is 1. Received: {shape_x} and "
+                         f"{shape_y}.") from None
+
+
+def broadcast_gradient_args(s0, s1, name=None):
+    """The axes along which each of two broadcast shapes was expanded (``BroadcastGradientArgs``)."""
+    return create("BroadcastGradientArgs", [s0, s1], name=name).outputs
+
+
+# -- InvertPermutation (for the gradient of Transpose, which lives in linalg_ops) --------------------
+@shape_fn
+def _invert_permutation_shape(ctx, attrs):
+    inputs = ctx.inputs
+    ctx.with_rank(0, 1)
+    return inputs[0].shape
+
+
+def _invert_permutation_factory(op, state):
+    def invert(x):
+        x = np.asarray(x)
+        n = x.size
+        if sorted(x.tolist()) != list(range(n)):
+            bad = next((v for v in x.tolist() if v < 0 or v >= n), None)
+            msg = (f"{bad} is not between 0 and {n}" if bad is not None else
+                   f"{next(v for v in x.tolist() if x.tolist().count(v) > 1)} is duplicated in the input.")
+            raise errors.InvalidArgumentError(None, op, msg)
+        out = np.empty_like(x)
+        out[x] = np.arange(n, dtype=x.dtype)
+        return out
+    return invert
+
+
+registry.register(OpDef("InvertPermutation", inputs=["x: T"], outputs=["y: T"], attrs={"T": _INDEX},
+                        shape=_invert_permutation_shape, factory=_invert_permutation_factory, grad=NO_GRADIENT))
+
+
+def invert_permutation(x, name=None):
+    """The inverse of the permutation ``x`` (``InvertPermutation``)."""
+    return _out(create("InvertPermutation", [x], name=name))

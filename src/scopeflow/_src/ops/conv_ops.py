@@ -1,0 +1,410 @@
+"""2-D convolutions (``Conv2D``) and their backprop ops, with TF's wrappers (depthwise
+convolutions, which share the shape functions and kernel plumbing, are in ``depthwise_ops.py``).
+
+Kernels run on BLAS. ``Conv2D`` is im2col: the input is padded once, a strided view of
+every window is copied into one ``(N*OH*OW, KH*KW*C)`` matrix, and a single ``np.matmul``
+does the rest. The backprop ops loop over the KH*KW window taps with one product each
+(``dy @ W[i, j].T`` added into the tap's strided view of the input gradient; ``view.T @ dy``
+for the filter), which measured faster than materialising the column matrix; the filter
+gradient of inputs with very few channels still uses im2col. No Python loop runs over
+pixels or examples; float32 stays float32 throughout.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import blas, errors, registry, tensor_util
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.ops import array_ops, window_util as wu
+from scopeflow._src.ops.nn_ops import FLOATS, dtype_list
+
+_CONV_T = dtype_list("float16", "bfloat16", "float32", "float64", "int32")
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+def _dims(shape, n=4):
+    return shape.as_list() if shape.ndims is not None else [None] * n
+
+
+# -- shape functions ----------------------------------------------------------------------------
+def _out_spatial(attrs, in_dims, kh, kw):
+    ih, iw, _ = wu.spatial(attrs)
+    strides, dil = attrs["strides"], attrs.get("dilations", [1, 1, 1, 1])
+    pad = attrs["padding"]
+    oh = wu.static_size(in_dims[ih], kh, strides[ih], dil[ih], pad, wu.explicit_pair(attrs, ih))
+    ow = wu.static_size(in_dims[iw], kw, strides[iw], dil[iw], pad, wu.explicit_pair(attrs, iw))
+    return oh, ow
+
+
+def _assemble(attrs, batch, oh, ow, depth):
+    if wu.spatial(attrs)[2] == 1:
+        return TensorShape([batch, depth, oh, ow])
+    return TensorShape([batch, oh, ow, depth])
+
+
+def conv_shape(inputs, attrs, depthwise=False):
+    x, f = inputs[0].shape, inputs[1].shape
+    wu.check_rank(x, 4)
+    wu.check_rank(f, 4)
+    wu.check_explicit(attrs)
+    xd, fd = _dims(x), _dims(f)
+    c = xd[wu.spatial(attrs)[2]]
+    if depthwise:
+        if c is not None and fd[2] is not None and c != fd[2]:
+            raise ShapeError(f"Dimensions must be equal, but are {c} and {fd[2]}")
+        depth = None if fd[2] is None or fd[3] is None else fd[2] * fd[3]
+        if depth is None and c is not None and fd[3] is not None:
+            depth = c * fd[3]
+    else:
+        if c is not None and fd[2] is not None and c % fd[2]:
+            raise ShapeError(f"Depth of input ({c}) is not a multiple of input depth of filter ({fd[2]})")
+        depth = fd[3]
+    oh, ow = _out_spatial(attrs, xd, fd[0], fd[1])
+    return _assemble(attrs, xd[0], oh, ow, depth)
+
+
+def sizes_shape(t, index):
+    """The shape a sizes input (``input_sizes``/``filter_sizes``) describes at build time:
+    its value when constant, the shape of a ``Shape``/``ShapeN`` op's input, else unknown."""
+    value = tensor_util.constant_value(t)
+    if value is not None:
+        return [int(v) for v in np.atleast_1d(value)], value
+    if t.op.type in ("Shape", "ShapeN"):
+        return _dims(t.op.inputs[t.value_index].shape), None
+    n = t.shape.as_list()[0] if t.shape.ndims == 1 else None
+    return [None] * (n or 4), None
+
+
+def _partial(index, dims):
+    return f" and with input tensors computed as partial shapes: input[{index}] = [{','.join(str(d) for d in dims)}]"
+
+
+def backprop_input_shape(inputs, attrs, depthwise=False):
+    sizes_t, f, dy = inputs[0], inputs[1].shape, inputs[2].shape
+    wu.check_rank(sizes_t.shape, 1)
+    wu.check_rank(f, 4)
+    wu.check_rank(dy, 4)
+    wu.check_explicit(attrs)
+    fd, dyd = _dims(f), _dims(dy)
+    ch = wu.spatial(attrs)[2]
+    out_depth = fd[2] * fd[3] if depthwise and None not in (fd[2], fd[3]) else (None if depthwise else fd[3])
+    if dyd[ch] is not None and out_depth is not None and dyd[ch] != out_depth:
+        raise ShapeError(f"Dimensions must be equal, but are {dyd[ch]} and {out_depth}")
+    sizes, value = sizes_shape(sizes_t, 0)
+    op_type = "DepthwiseConv2dNativeBackpropInput" if depthwise else "Conv2DBackpropInput"
+    if len(sizes) == 2:
+        ih, iw, _ = wu.spatial(attrs)
+        full = [None] * 4
+        full[0], full[ih], full[iw], full[ch] = dyd[0], sizes[0], sizes[1], fd[2]
+        return TensorShape(full)
+    if len(sizes) != 4:
+        raise ShapeError(f"{op_type} requires input_sizes to contain 4 values or 2 values, but got: {len(sizes)}")
+    if sizes[0] is not None and dyd[0] is not None and sizes[0] != dyd[0]:
+        raise ShapeError(f"Dimensions must be equal, but are {sizes[0]} and {dyd[0]}", _partial(0, sizes))
+    return TensorShape([dyd[0]] + sizes[1:])
+
+
+def backprop_filter_shape(inputs, attrs):
+    wu.check_rank(inputs[0].shape, 4)
+    wu.check_rank(inputs[1].shape, 1)
+    wu.check_rank(inputs[2].shape, 4)
+    wu.check_explicit(attrs)
+    sizes, _ = sizes_shape(inputs[1], 1)
+    if len(sizes) != 4:
+        raise ShapeError(f"Shape must be rank 4 but is rank {len(sizes)}")
+    return TensorShape(sizes)
+
+
+# -- kernels (NHWC; NCHW is transposed around them) ------------------------------------------------
+def _conv2d(x, w, attrs):
+    n, h, wd, c = x.shape
+    kh, kw, ci, co = w.shape
+    plan = wu.Plan(attrs, h, wd, kh, kw)
+    xp = plan.pad(x)
+    groups = c // ci
+    if groups == 1:
+        out = blas.matmul(plan.patches(xp), w.reshape(kh * kw * ci, co))
+        return out.reshape(n, plan.oh, plan.ow, co)
+    per = co // groups
+    outs = [blas.matmul(plan.patches(np.ascontiguousarray(xp[..., g * ci:(g + 1) * ci])),
+                      w[..., g * per:(g + 1) * per].reshape(kh * kw * ci, per)) for g in range(groups)]
+    return np.concatenate(outs, axis=-1).reshape(n, plan.oh, plan.ow, co)
+
+
+def _conv2d_backprop_input(shape, w, dy, attrs):
+    """Per window tap, one product ``dy @ W[i, j].T`` added into the strided view of the padded
+    input gradient it belongs to (col2im without materialising the whole column matrix)."""
+    n, h, wd, c = shape
+    kh, kw, ci, co = w.shape
+    plan = wu.Plan(attrs, h, wd, kh, kw)
+    groups, per = c // ci, co // max(c // ci, 1)
+    ph, pw = plan.padded_size(h, wd)
+    dxp = np.zeros((n, ph, pw, c), dtype=dy.dtype)
+    dy2 = dy.reshape(-1, co)
+    for t, view in plan.taps(dxp):
+        tap = w[t // kw, t % kw]
+        for g in range(groups):
+            part = blas.matmul(dy2[:, g * per:(g + 1) * per], tap[:, g * per:(g + 1) * per].T)
+            view[..., g * ci:(g + 1) * ci] += part.reshape(n, plan.oh, plan.ow, ci)
+    return np.ascontiguousarray(plan.crop(dxp, h, wd))
+
+
+def _conv2d_backprop_filter(x, fshape, dy, attrs):
+    """``patches.T @ dy``: one product on the im2col matrix for few channels, else one per
+    window tap (``view.T @ dy``), which avoids copying the whole matrix."""
+    n, h, wd, c = x.shape
+    kh, kw, ci, co = fshape
+    plan = wu.Plan(attrs, h, wd, kh, kw)
+    xp = plan.pad(x)
+    groups, per = c // ci, co // max(c // ci, 1)
+    dy2 = dy.reshape(-1, co)
+    if groups == 1 and c < 8:
+        return blas.matmul(plan.patches(xp).T, dy2).reshape(kh, kw, ci, co)
+    dw = np.empty((kh, kw, ci, co), dtype=dy.dtype)
+    for t, view in plan.taps(xp):
+        for g in range(groups):
+            cols = view[..., g * ci:(g + 1) * ci].reshape(-1, ci)
+            dw[t // kw, t % kw, :, g * per:(g + 1) * per] = blas.matmul(cols.T, dy2[:, g * per:(g + 1) * per])
+    return dw
+
+
+def _to_nhwc(sizes, attrs):
+    sizes = [int(s) for s in sizes]
+    return [sizes[0], sizes[2], sizes[3], sizes[1]] if wu.spatial(attrs)[2] == 1 else sizes
+
+
+def _full_sizes(sizes, other, attrs, from_filter):
+    """Input sizes given as 2 values (spatial only) completed from the other operands."""
+    if len(sizes) == 4:
+        return _to_nhwc(sizes, attrs)
+    n, c = other
+    return [n, int(sizes[0]), int(sizes[1]), c]
+
+
+def _check_depth(op, x, w, depthwise):
+    if depthwise:
+        if x.shape[3] != w.shape[2]:
+            raise errors.InvalidArgumentError(None, op, f"input and filter must have the same depth: {x.shape[3]} "
+                                                        f"vs {w.shape[2]}")
+    elif w.shape[2] == 0 or x.shape[3] % w.shape[2]:
+        raise errors.InvalidArgumentError(None, op, f"input depth must be evenly divisible by filter depth: "
+                                                    f"{x.shape[3]} vs {w.shape[2]}")
+
+
+def forward_factory(fn, depthwise=False):
+    def factory(op, state):
+        attrs = op._attrs
+        wu.check_batch_depth(op, attrs, ("strides", "dilations"))
+
+        def kernel(x, w):
+            _check_depth(op, x, w, depthwise)
+            return fn(x, w, attrs)
+        return wu.nhwc(kernel, attrs, (True, False))
+    return factory
+
+
+def input_factory(fn):
+    def factory(op, state):
+        attrs = op._attrs
+        wu.check_batch_depth(op, attrs, ("strides", "dilations"))
+        ch = wu.spatial(attrs)[2]
+
+        def kernel(sizes, w, dy):
+            full = _full_sizes(sizes, (dy.shape[0], w.shape[2]), attrs, True)
+            return fn(full, w, np.transpose(dy, (0, 2, 3, 1)) if ch == 1 else dy, attrs)
+        return wu.nhwc(kernel, attrs, (False, False, False))
+    return factory
+
+
+def filter_factory(fn):
+    def factory(op, state):
+        attrs = op._attrs
+        wu.check_batch_depth(op, attrs, ("strides", "dilations"))
+        ch = wu.spatial(attrs)[2]
+
+        def kernel(x, sizes, dy):
+            if ch == 1:
+                x, dy = np.transpose(x, (0, 2, 3, 1)), np.transpose(dy, (0, 2, 3, 1))
+            return fn(x, [int(s) for s in sizes], dy, attrs)
+        return kernel
+    return factory
+
+
+# -- gradients (TF's nn_grad.py, same calls in the same order) ------------------------------------
+def op_attrs(op, *names):
+    return {k: op._attrs[k] for k in names if k in op._attrs}
+
+
+_CONV_ATTRS = ("strides", "use_cudnn_on_gpu", "padding", "explicit_paddings", "data_format", "dilations")
+
+
+def _conv2d_grad(op, grad):
+    attrs = op_attrs(op, *_CONV_ATTRS)
+    shape_0, shape_1 = array_ops.shape_n([op._inputs[0], op._inputs[1]])
+    return [_out(create("Conv2DBackpropInput", [shape_0, op._inputs[1], grad], dict(attrs))),
+            _out(create("Conv2DBackpropFilter", [op._inputs[0], shape_1, grad], dict(attrs)))]
+
+
+def _conv2d_backprop_input_grad(op, grad):
+    attrs = op_attrs(op, *_CONV_ATTRS)
+    return [None,
+            _out(create("Conv2DBackpropFilter", [grad, array_ops.shape(op._inputs[1]), op._inputs[2]], dict(attrs))),
+            _out(create("Conv2D", [grad, op._inputs[1]], dict(attrs)))]
+
+
+def _conv2d_backprop_filter_grad(op, grad):
+    attrs = op_attrs(op, *_CONV_ATTRS)
+    return [_out(create("Conv2DBackpropInput", [array_ops.shape(op._inputs[0]), grad, op._inputs[2]], dict(attrs))),
+            None,
+            _out(create("Conv2D", [op._inputs[0], grad], dict(attrs)))]
+
+
+_BP_FILTER_T = FLOATS
+registry.register(OpDef("Conv2D", inputs=["input: T", "filter: T"], outputs=["output: T"], attrs={"T": _CONV_T},
+                        shape=conv_shape, factory=forward_factory(_conv2d), grad=_conv2d_grad))
+registry.register(OpDef("Conv2DBackpropInput", inputs=["input_sizes: int32", "filter: T", "out_backprop: T"],
+                        outputs=["output: T"], attrs={"T": _CONV_T}, shape=backprop_input_shape,
+                        factory=input_factory(_conv2d_backprop_input), grad=_conv2d_backprop_input_grad))
+registry.register(OpDef("Conv2DBackpropFilter", inputs=["input: T", "filter_sizes: int32", "out_backprop: T"],
+                        outputs=["output: T"], attrs={"T": _BP_FILTER_T}, shape=backprop_filter_shape,
+                        factory=filter_factory(_conv2d_backprop_filter), grad=_conv2d_backprop_filter_grad))
+
+
+# -- public wrappers ---------------------------------------------------------------------------------
+_GEN_NAMES = {"Conv2D": "conv2d", "Conv2DBackpropInput": "conv2d_backprop_input",
+              "Conv2DBackpropFilter": "conv2d_backprop_filter", "DepthwiseConv2dNative": "depthwise_conv2d_native",
+              "DepthwiseConv2dNativeBackpropInput": "depthwise_conv2d_native_backprop_input",
+              "DepthwiseConv2dNativeBackpropFilter": "depthwise_conv2d_native_backprop_filter"}
+
+
+def attr_values(op_name, strides, padding, explicit, data_format, dilations, cudnn=None):
+    data_format = data_format or "NHWC"
+    gen = _GEN_NAMES[op_name]
+    strides = wu.check_int_list(gen, "strides", strides)
+    wu.check_padding(op_name, padding)
+    attrs = {"strides": strides, "padding": padding, "explicit_paddings": [int(p) for p in explicit],
+             "data_format": data_format,
+             "dilations": wu.check_int_list(gen, "dilations", [1, 1, 1, 1] if dilations is None else dilations)}
+    if cudnn is not None:
+        attrs["use_cudnn_on_gpu"] = bool(cudnn)
+    return attrs
+
+
+def sequences(strides, dilations, data_format):
+    channel_index = 1 if (data_format or "NHWC").startswith("NC") else 3
+    return (wu.get_sequence(strides, 2, channel_index, "strides"),
+            wu.get_sequence(dilations, 2, channel_index, "dilations"))
+
+
+def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True, data_format="NHWC",  # noqa: A002
+           dilations=(1, 1, 1, 1), name=None, filters=None):
+    """A 2-D convolution (a ``Conv2D`` op), NHWC by default.
+
+    ``padding`` is ``"SAME"``, ``"VALID"`` or a list of four ``[before, after]`` pairs;
+    ``strides`` and ``dilations`` take 1, 2 or 4 values; inputs of rank 5 and more have their
+    leading batch dimensions folded into one around the op, as in TF.
+
+    >>> import scopeflow as tf
+    >>> x = tf.placeholder(tf.float32, [None, 28, 28, 1])
+    >>> tf.nn.conv2d(x, tf.ones([5, 5, 1, 32]), strides=2, padding="SAME").shape
+    TensorShape([Dimension(None), Dimension(14), Dimension(14), Dimension(32)])
+    """
+    if filters is not None:
+        if filter is not None:
+            raise ValueError("Cannot specify both 'filter' and 'filters'.")
+        filter = filters
+    padding, explicit = wu.convert_padding(padding)
+    strides, dilations = sequences(strides, dilations, data_format)
+    attrs = attr_values("Conv2D", strides, padding, explicit, data_format, dilations, use_cudnn_on_gpu)
+    ndims = getattr(getattr(input, "shape", None), "ndims", None)
+    if ndims is None or ndims <= 4:
+        return _out(create("Conv2D", [input, filter], attrs, name=name))
+    return squeeze_batch_dims(input, lambda x: _out(create("Conv2D", [x, filter], dict(attrs))), 3, name=name)
+
+
+def squeeze_batch_dims(inp, op, inner_rank, name=None):
+    """Apply the 4-D ``op`` to an input with several batch dimensions: fold them into one,
+    run ``op``, unfold (TF's ``squeeze_batch_dims``, same ops and names)."""
+    with name_scope(name, "squeeze_batch_dims", [inp]):
+        inp = convert_to_tensor(inp, name="input")
+        dims = inp.shape.as_list()
+        inner = dims[-inner_rank:] if None not in dims[-inner_rank:] else array_ops.shape(inp)[-inner_rank:]
+        batch = dims[:-inner_rank] if None not in dims[:-inner_rank] else array_ops.shape(inp)[:-inner_rank]
+        if isinstance(inner, list):
+            reshaped = array_ops.reshape(inp, [-1] + inner)
+        else:
+            reshaped = array_ops.reshape(inp, array_ops.concat(([-1], inner), axis=-1))
+        out = op(reshaped)
+        out_dims = out.shape.as_list() if out.shape.ndims is not None else [None] * inner_rank
+        out_inner = out_dims[-inner_rank:]
+        if None in out_inner:
+            out_inner = array_ops.shape(out)[-inner_rank:]
+        result = array_ops.reshape(out, array_ops.concat((batch, out_inner), axis=-1))
+        result.set_shape(dims[:-inner_rank] + out_dims[-inner_rank:])
+        return result
+
+
+def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=None, padding=None,  # noqa: A002
+                          use_cudnn_on_gpu=True, data_format="NHWC", dilations=(1, 1, 1, 1), name=None,
+                          filters=None):
+    """The gradient of ``conv2d`` with respect to its input (a ``Conv2DBackpropInput`` op)."""
+    filter = filters if filters is not None else filter
+    padding, explicit = wu.convert_padding(padding)
+    attrs = attr_values("Conv2DBackpropInput", strides, padding, explicit, data_format, list(dilations),
+                              use_cudnn_on_gpu)
+    return _out(create("Conv2DBackpropInput", [input_sizes, filter, out_backprop], attrs, name=name))
+
+
+def conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding, use_cudnn_on_gpu=True,  # noqa: A002
+                           data_format="NHWC", dilations=(1, 1, 1, 1), name=None):
+    """The gradient of ``conv2d`` with respect to its filter (a ``Conv2DBackpropFilter`` op)."""
+    padding, explicit = wu.convert_padding(padding)
+    attrs = attr_values("Conv2DBackpropFilter", strides, padding, explicit, data_format, list(dilations),
+                              use_cudnn_on_gpu)
+    return _out(create("Conv2DBackpropFilter", [input, filter_sizes, out_backprop], attrs, name=name))
+
+
+def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None, padding="SAME",  # noqa: A002
+                     data_format="NHWC", name=None, input=None, filters=None, dilations=None):  # noqa: A002
+    """The transpose of ``conv2d``: a ``Conv2DBackpropInput`` named ``conv2d_transpose``."""
+    value = input if input is not None else value
+    filter = filters if filters is not None else filter
+    with name_scope(name, "conv2d_transpose", [value, filter, output_shape]) as scope:
+        strides, dilations = sequences(strides, dilations, data_format)
+        padding, explicit = wu.convert_padding(padding)
+        attrs = attr_values("Conv2DBackpropInput", strides, padding, explicit, data_format, dilations, True)
+        return _out(create("Conv2DBackpropInput", [output_shape, filter, value], attrs, name=scope))
+
+
+def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu=None, data_format=None,
+           name=None, input=None, dilations=None):  # noqa: A002
+    """A 1-D convolution, built as TF builds it: ``ExpandDims``, a ``Conv2D`` named ``conv1d``
+    and a ``Squeeze`` (data formats ``NWC`` and ``NCW``)."""
+    value = input if input is not None else value
+    with name_scope(name, "conv1d", [value, filters]) as scope:
+        if data_format in (None, "NHWC", "NWC"):
+            data_format, spatial_start, channel_index = "NHWC", -3, 2
+        elif data_format in ("NCHW", "NCW"):
+            data_format, spatial_start, channel_index = "NCHW", -2, 1
+        else:
+            raise ValueError(f"`data_format` must be 'NWC' or 'NCW'. Received: data_format={data_format}")
+        strides = [1] + wu.get_sequence(stride, 1, channel_index, "stride")
+        dilations = [1] + wu.get_sequence(dilations, 1, channel_index, "dilations")
+        value = array_ops.expand_dims(value, spatial_start)
+        filters = array_ops.expand_dims(filters, 0)
+        padding, explicit = wu.convert_padding(padding, expected_length=3)
+        attrs = attr_values("Conv2D", strides, padding, explicit, data_format, dilations,
+                            True if use_cudnn_on_gpu is None else use_cudnn_on_gpu)
+        if value.shape.ndims is None or value.shape.ndims <= 4:
+            result = _out(create("Conv2D", [value, filters], attrs, name=scope))
+        else:
+            result = squeeze_batch_dims(value, lambda x: _out(create("Conv2D", [x, filters], dict(attrs))), 3,
+                                        name=scope)
+        return array_ops.squeeze(result, [spatial_start])

@@ -1,0 +1,144 @@
+"""Depthwise 2-D convolution (``DepthwiseConv2dNative``) and its backprop ops, with TF's wrappers.
+
+Kernels loop over the KH*KW window taps, multiplying each strided view by the tap's
+``(C, multiplier)`` weights with broadcasting; output channel ``c * multiplier + m``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.ops import array_ops, window_util as wu
+from scopeflow._src.ops.conv_ops import (
+    attr_values, backprop_filter_shape, backprop_input_shape, conv_shape, filter_factory, forward_factory,
+    input_factory, op_attrs)
+from scopeflow._src.ops.nn_ops import FLOATS
+
+_DW_ATTRS = ("strides", "padding", "explicit_paddings", "data_format", "dilations")
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+def _depthwise(x, w, attrs):
+    n, h, wd, c = x.shape
+    kh, kw, _, m = w.shape
+    plan = wu.Plan(attrs, h, wd, kh, kw)
+    out = np.zeros((n, plan.oh, plan.ow, c, m), dtype=np.result_type(x, w))
+    for t, view in plan.taps(plan.pad(x)):
+        out += view[..., None] * w[t // kw, t % kw]
+    return out.reshape(n, plan.oh, plan.ow, c * m)
+
+
+def _depthwise_backprop_input(shape, w, dy, attrs):
+    n, h, wd, c = shape
+    kh, kw, _, m = w.shape
+    plan = wu.Plan(attrs, h, wd, kh, kw)
+    dy = dy.reshape(n, plan.oh, plan.ow, c, m)
+    ph, pw = plan.padded_size(h, wd)
+    dxp = np.zeros((n, ph, pw, c), dtype=dy.dtype)
+    for t, view in plan.taps(dxp):
+        view += np.sum(dy * w[t // kw, t % kw], axis=-1)
+    return np.ascontiguousarray(plan.crop(dxp, h, wd))
+
+
+def _depthwise_backprop_filter(x, fshape, dy, attrs):
+    n, h, wd, c = x.shape
+    kh, kw, _, m = fshape
+    plan = wu.Plan(attrs, h, wd, kh, kw)
+    dy = dy.reshape(-1, c, m)
+    dw = np.zeros((kh, kw, c, m), dtype=dy.dtype)
+    for t, view in plan.taps(plan.pad(x)):
+        dw[t // kw, t % kw] = np.einsum("pc,pcm->cm", view.reshape(-1, c), dy)
+    return dw
+
+
+def _depthwise_grad(op, grad):
+    attrs = op_attrs(op, *_DW_ATTRS)
+    return [_out(create("DepthwiseConv2dNativeBackpropInput", [array_ops.shape(op._inputs[0]), op._inputs[1], grad],
+                        dict(attrs))),
+            _out(create("DepthwiseConv2dNativeBackpropFilter", [op._inputs[0], array_ops.shape(op._inputs[1]), grad],
+                        dict(attrs)))]
+
+
+def _depthwise_input_grad(op, grad):
+    attrs = op_attrs(op, *_DW_ATTRS)
+    return [None,
+            _out(create("DepthwiseConv2dNativeBackpropFilter", [grad, array_ops.shape(op._inputs[1]), op._inputs[2]],
+                        dict(attrs))),
+            _out(create("DepthwiseConv2dNative", [grad, op._inputs[1]], dict(attrs)))]
+
+
+def _depthwise_filter_grad(op, grad):
+    attrs = op_attrs(op, *_DW_ATTRS)
+    return [_out(create("DepthwiseConv2dNativeBackpropInput", [array_ops.shape(op._inputs[0]), grad, op._inputs[2]],
+                        dict(attrs))),
+            None,
+            _out(create("DepthwiseConv2dNative", [op._inputs[0], grad], dict(attrs)))]
+
+
+registry.register(OpDef("DepthwiseConv2dNative", inputs=["input: T", "filter: T"], outputs=["output: T"],
+                        attrs={"T": FLOATS}, shape=lambda i, a: conv_shape(i, a, depthwise=True),
+                        factory=forward_factory(_depthwise, depthwise=True), grad=_depthwise_grad))
+registry.register(OpDef("DepthwiseConv2dNativeBackpropInput",
+                        inputs=["input_sizes: int32", "filter: T", "out_backprop: T"], outputs=["output: T"],
+                        attrs={"T": FLOATS}, shape=lambda i, a: backprop_input_shape(i, a, depthwise=True),
+                        factory=input_factory(_depthwise_backprop_input), grad=_depthwise_input_grad))
+registry.register(OpDef("DepthwiseConv2dNativeBackpropFilter",
+                        inputs=["input: T", "filter_sizes: int32", "out_backprop: T"], outputs=["output: T"],
+                        attrs={"T": FLOATS}, shape=backprop_filter_shape,
+                        factory=filter_factory(_depthwise_backprop_filter), grad=_depthwise_filter_grad))
+
+
+def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",  # noqa: A002
+                            dilations=(1, 1, 1, 1), name=None):
+    """Depthwise 2-D convolution (a ``DepthwiseConv2dNative`` op): channel ``c`` is convolved
+    with ``filter[:, :, c, :]``, giving ``C * channel_multiplier`` outputs."""
+    padding, explicit = wu.convert_padding(padding)
+    attrs = attr_values("DepthwiseConv2dNative", strides, padding, explicit, data_format, list(dilations))
+    return _out(create("DepthwiseConv2dNative", [input, filter], attrs, name=name))
+
+
+def depthwise_conv2d_native_backprop_input(input_sizes, filter, out_backprop, strides, padding,  # noqa: A002
+                                           data_format="NHWC", dilations=(1, 1, 1, 1), name=None):
+    """The gradient of ``depthwise_conv2d_native`` with respect to its input."""
+    padding, explicit = wu.convert_padding(padding)
+    attrs = attr_values("DepthwiseConv2dNativeBackpropInput", strides, padding, explicit, data_format,
+                              list(dilations))
+    return _out(create("DepthwiseConv2dNativeBackpropInput", [input_sizes, filter, out_backprop], attrs, name=name))
+
+
+def depthwise_conv2d_native_backprop_filter(input, filter_sizes, out_backprop, strides, padding,  # noqa: A002
+                                            data_format="NHWC", dilations=(1, 1, 1, 1), name=None):
+    """The gradient of ``depthwise_conv2d_native`` with respect to its filter."""
+    padding, explicit = wu.convert_padding(padding)
+    attrs = attr_values("DepthwiseConv2dNativeBackpropFilter", strides, padding, explicit, data_format,
+                              list(dilations))
+    return _out(create("DepthwiseConv2dNativeBackpropFilter", [input, filter_sizes, out_backprop], attrs, name=name))
+
+
+def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None, data_format=None,  # noqa: A002
+                     dilations=None):
+    """``tf.nn.depthwise_conv2d``: ``depthwise_conv2d_native`` inside a ``depthwise`` scope.
+
+    With ``rate`` above 1, TF routes through ``SpaceToBatchND``/``BatchToSpaceND``;
+    scopeflow passes the rate as the op's ``dilations`` instead (same values, fewer ops).
+    """
+    rate = dilations if dilations is not None else rate
+    with name_scope(name, "depthwise", [input, filter]) as scope:
+        input = convert_to_tensor(input, name="tensor_in")
+        filter = convert_to_tensor(filter, name="filter_in")
+        rate = [1, 1] if rate is None else list(rate)
+        array_ops.shape(filter)
+        convert_to_tensor(rate, dtypes.int32, name="dilation_rate")
+        if any(r < 1 for r in rate):
+            raise ValueError(f"`dilation_rate` must be positive. Received: dilation_rate={np.array(rate)}")
+        channel_index = 1 if (data_format or "NHWC").startswith("NC") else 3
+        dil = wu.get_sequence(rate, 2, channel_index, "dilations")
+        return depthwise_conv2d_native(input, filter, strides, padding, data_format=data_format or "NHWC",
+                                       dilations=dil, name=scope)

@@ -1,0 +1,199 @@
+"""Division: ``RealDiv`` (``truediv``, ``/``), ``FloorDiv`` (``//``), ``FloorMod`` (``%``),
+``TruncateDiv``/``TruncateMod`` and ``DivNoNan``, with TF1's wrappers (``tf.div``,
+``tf.divide``) and gradients. Integer division by zero raises TF's runtime error."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import create
+from scopeflow._src.ops import op_dtypes
+from scopeflow._src.ops.elementwise import quiet, register_binary
+
+__all__ = ["realdiv", "truediv", "divide", "div", "div_no_nan", "divide_no_nan", "floordiv", "floor_div", "floormod",
+           "mod", "truncatediv", "truncatemod"]
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+def _is_tensor(v):
+    return isinstance(v, Tensor)
+
+
+# -- kernels ---------------------------------------------------------------------------------
+def _int_safe(fn):
+    """Integer division kernels raise TF's error for a zero divisor instead of NumPy's 0."""
+    def factory(op, state):
+        quiet_fn = quiet(fn)
+
+        def kernel(x, y):
+            if np.asarray(y).dtype.kind in "iu" and not np.all(y):
+                raise errors.InvalidArgumentError(None, op, "Integer division by zero")
+            return quiet_fn(x, y)
+        return kernel
+    return factory
+
+
+def _real_div(x, y):
+    if np.asarray(x).dtype.kind in "iu":
+        return np.trunc(np.true_divide(x, y))  # C++ integer division truncates
+    return np.true_divide(x, y)
+
+
+def _div_no_nan(x, y):
+    safe = np.where(y == 0, np.ones_like(y), y)
+    return np.where(y == 0, np.zeros_like(x * y), x / safe)
+
+
+# -- gradients (output-shaped; the driver undoes broadcasting) --------------------------------
+def _real_div_grad(op, grad):
+    from scopeflow._src.ops.unary_ops import conj
+    cx, cy = conj(op._inputs[0]), conj(op._inputs[1])
+    return realdiv(grad, cy), grad * realdiv(realdiv(-cx, cy), cy)
+
+
+def _floor_mod_grad(op, grad):
+    from scopeflow._src.ops.math_ops import negative
+    from scopeflow._src.ops.unary_ops import conj
+    x, y = conj(op._inputs[0]), conj(op._inputs[1])
+    floor_xy = floor_div(x, y)
+    return grad, grad * negative(floor_xy)
+
+
+def _div_no_nan_grad(op, grad):
+    from scopeflow._src.ops.unary_ops import conj
+    x, y = conj(op._inputs[0]), conj(op._inputs[1])
+    return div_no_nan(grad, y), grad * div_no_nan(div_no_nan(-x, y), y)
+
+
+# -- registrations -----------------------------------------------------------------------------
+register_binary("RealDiv", op_dtypes.MUL_DIV, _real_div_grad, factory=_int_safe(_real_div))
+register_binary("FloorDiv", op_dtypes.MUL_DIV, registry.NO_GRADIENT, factory=_int_safe(np.floor_divide))
+register_binary("FloorMod", op_dtypes.FLOOR_MOD, _floor_mod_grad, factory=_int_safe(np.mod))
+register_binary("TruncateDiv", op_dtypes.MUL_DIV, registry.NO_GRADIENT,
+                factory=_int_safe(lambda x, y: np.trunc(np.true_divide(x, y))))
+register_binary("TruncateMod", op_dtypes.types("int32,int64,bfloat16,float16,float32,float64"), None,
+                factory=_int_safe(np.fmod))  # no gradient in TF either (tf.gradients raises LookupError)
+register_binary("DivNoNan", op_dtypes.DIV_NO_NAN, _div_no_nan_grad, kernel=quiet(_div_no_nan))
+
+
+# -- public wrappers -------------------------------------------------------------------------
+def floordiv(x, y, name=None):
+    """``x // y`` rounding toward negative infinity (a ``FloorDiv`` op named ``floordiv``)."""
+    with name_scope(name, "floordiv", [x, y]) as scope:
+        return _out(create("FloorDiv", [x, y], name=scope))
+
+
+def floor_div(x, y, name=None):
+    """TF's raw ``FloorDiv`` op (default name ``FloorDiv``)."""
+    return _out(create("FloorDiv", [x, y], name=name))
+
+
+def floormod(x, y, name=None):
+    """``x % y`` with the sign of ``y`` (a ``FloorMod`` op)."""
+    return _out(create("FloorMod", [x, y], name=name))
+
+
+mod = floormod
+
+
+def _mod(x, y, name=None):
+    """``x % y`` (TF's ``__mod__``: a ``FloorMod`` op named ``mod``)."""
+    with name_scope(name, "mod", [x, y]) as scope:
+        return _out(create("FloorMod", [x, y], name=scope))
+
+
+def truncatediv(x, y, name=None):
+    """Division rounding toward zero (a ``TruncateDiv`` op)."""
+    return _out(create("TruncateDiv", [x, y], name=name))
+
+
+def truncatemod(x, y, name=None):
+    """The remainder of ``truncatediv`` (a ``TruncateMod`` op)."""
+    return _out(create("TruncateMod", [x, y], name=name))
+
+
+def realdiv(x, y, name=None):
+    """TF's raw ``RealDiv`` op (no integer-to-float cast)."""
+    return _out(create("RealDiv", [x, y], name=name))
+
+
+_TRUEDIV = {dtypes.uint8: dtypes.float32, dtypes.int8: dtypes.float32, dtypes.uint16: dtypes.float32,
+            dtypes.int16: dtypes.float32, dtypes.uint32: dtypes.float64, dtypes.int32: dtypes.float64,
+            dtypes.uint64: dtypes.float64, dtypes.int64: dtypes.float64, dtypes.bfloat16: None,
+            dtypes.float16: None, dtypes.float32: None, dtypes.float64: None, dtypes.complex64: None,
+            dtypes.complex128: None}
+
+
+def _truediv_target(x_dtype, y_dtype, where):
+    if x_dtype != y_dtype:
+        raise TypeError(f"`x` and `y` must have the same dtype, got {x_dtype!r} != {y_dtype!r}.")
+    if x_dtype not in _TRUEDIV:
+        raise TypeError(f"Invalid dtype {x_dtype!r} in {where}. Expected one of "
+                        f"{{{', '.join(repr(d) for d in _TRUEDIV)}}}.")
+    return _TRUEDIV[x_dtype]
+
+
+def truediv(x, y, name=None):
+    """``x / y`` with Python 3 semantics: integers are cast to floats first (``truediv``)."""
+    from scopeflow._src.ops.comparison_ops import cast
+
+    with name_scope(name, "truediv", [x, y]) as scope:
+        x = convert_to_tensor(x, name="x")
+        y = convert_to_tensor(y, dtype_hint=x.dtype.base_dtype, name="y")
+        target = _truediv_target(x.dtype.base_dtype, y.dtype.base_dtype, "__truediv__")
+        if target is not None:
+            x, y = cast(x, target), cast(y, target)
+        return _out(create("RealDiv", [x, y], name=scope))
+
+
+def divide(x, y, name=None):
+    """``x / y``: ``truediv`` (named ``truediv`` unless ``name`` is given).
+
+    >>> import scopeflow as tf
+    >>> tf.divide(tf.constant(3), tf.constant(2)).dtype.name
+    'float64'
+    """
+    if name is not None:
+        return truediv(x, y, name=name)
+    if not _is_tensor(x):
+        x = convert_to_tensor(x, dtype=y.dtype.base_dtype if _is_tensor(y) else None)
+    return x / y
+
+
+def div(x, y, name=None):
+    """TF1's ``tf.div``: ``RealDiv`` for floats, ``FloorDiv`` for integers (named ``div``)."""
+    with name_scope(name, "div", [x, y]) as scope:
+        x = convert_to_tensor(x, name="x")
+        y = convert_to_tensor(y, name="y", dtype=x.dtype.base_dtype)
+        if x.dtype.base_dtype != y.dtype.base_dtype:
+            raise TypeError(f"`x` and `y` must have the same dtype, got {x.dtype.base_dtype!r} != "
+                            f"{y.dtype.base_dtype!r}.")
+        op_type = "RealDiv" if x.dtype.is_floating or x.dtype.is_complex else "FloorDiv"
+        return _out(create(op_type, [x, y], name=scope))
+
+
+def div_no_nan(x, y, name=None):
+    """``x / y``, or 0 where ``y`` is 0 (a ``DivNoNan`` op named ``div_no_nan``)."""
+    from scopeflow._src.ops.comparison_ops import cast
+
+    with name_scope(name, "div_no_nan", [x, y]) as scope:
+        if not _is_tensor(x) and _is_tensor(y):
+            y = convert_to_tensor(y, name="y")
+            x = convert_to_tensor(x, dtype=y.dtype.base_dtype, name="x")
+        else:
+            x = convert_to_tensor(x, name="x")
+            y = convert_to_tensor(y, dtype_hint=x.dtype.base_dtype, name="y")
+        target = _truediv_target(x.dtype.base_dtype, y.dtype.base_dtype, "tf.math.divide_no_nan")
+        if target is not None:
+            x, y = cast(x, target), cast(y, target)
+        return _out(create("DivNoNan", [x, y], name=scope))
+
+
+divide_no_nan = div_no_nan

@@ -1,0 +1,99 @@
+"""Integer index ops that gradients build: ``ListDiff`` (``tf.setdiff1d``) and
+``DynamicStitch``. (``BroadcastGradientArgs`` and ``InvertPermutation`` are array ops,
+reached as ``array_ops.broadcast_gradient_args`` and ``array_ops.invert_permutation``.)"""
+
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, registry, tensor_util
+from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+
+
+def _vector(inputs, attrs, count=1):
+    for t in inputs:
+        if t.shape.ndims is not None and t.shape.ndims != 1:
+            raise ShapeError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    return [TensorShape([None])] * count
+
+
+# -- ListDiff ------------------------------------------------------------------------------------
+def _list_diff_factory(op, state):
+    idx_type = op._attrs["out_idx"].as_numpy_dtype
+
+    def kernel(x, y):
+        x = np.asarray(x)
+        keep = ~np.isin(x, np.asarray(y))
+        return x[keep], np.nonzero(keep)[0].astype(idx_type)
+    return kernel
+
+
+registry.register(OpDef("ListDiff", inputs=["x: T", "y: T"], outputs=["out: T", "idx: out_idx"],
+                        shape=lambda i, a: _vector(i, a, 2), factory=_list_diff_factory,
+                        grad=registry.NO_GRADIENT))
+
+
+ListDiff = collections.namedtuple("ListDiff", ["out", "idx"])
+
+
+def list_diff(x, y, out_idx=dtypes.int32, name=None):
+    """``ListDiff(out, idx)``: the values of ``x`` not in ``y`` and their positions
+    (TF's ``ListDiff`` op, ``tf.setdiff1d``)."""
+    op = create("ListDiff", [x, y], {"out_idx": dtypes.as_dtype(out_idx)}, name=name)
+    return ListDiff(op._outputs[0], op._outputs[1])
+
+
+def setdiff1d(x, y, index_dtype=dtypes.int32, name=None):
+    """``tf.setdiff1d``: see ``list_diff``."""
+    return list_diff(x, y, index_dtype, name=name)
+
+
+# -- DynamicStitch -------------------------------------------------------------------------------
+def _dynamic_stitch_shape(inputs, attrs):
+    n = attrs["N"]
+    indices, data = inputs[:n], inputs[n:]
+    extra = None
+    for idx, d in zip(indices, data):
+        ir, dd = idx.shape.ndims, d.shape.as_tuple()
+        if ir is None or dd is None:
+            continue
+        extra = TensorShape(dd[ir:]) if extra is None else extra.merge_with(TensorShape(dd[ir:]))
+    values = [tensor_util.constant_value(i) for i in indices]
+    first = None if any(v is None for v in values) else max((int(np.max(v)) + 1 for v in values if v.size),
+                                                             default=0)
+    if extra is None:
+        return UNKNOWN
+    return TensorShape([first]).concatenate(extra)
+
+
+def _dynamic_stitch_kernel(*args):
+    n = len(args) // 2
+    indices, data = args[:n], args[n:]
+    size = max((int(np.max(i)) + 1 for i in indices if np.size(i)), default=0)
+    first = np.asarray(data[0])
+    tail = first.shape[np.ndim(indices[0]):]
+    out = np.zeros((size,) + tail, dtype=first.dtype)
+    for idx, d in zip(indices, data):
+        out[np.asarray(idx).reshape(-1)] = np.asarray(d).reshape((-1,) + tail)
+    return out
+
+
+registry.register(OpDef("DynamicStitch", inputs=["indices: N*int32", "data: N*T"], outputs=["merged: T"],
+                        shape=_dynamic_stitch_shape, kernel=_dynamic_stitch_kernel,
+                        grad=lambda op, grad: _dynamic_stitch_grad(op, grad)))
+
+
+def _dynamic_stitch_grad(op, grad):
+    from scopeflow._src.ops import array_ops
+
+    n = op._attrs["N"]
+    indices = op._inputs[:n]
+    return [None] * n + [array_ops.gather(grad, i) for i in indices]
+
+
+def dynamic_stitch(indices, data, name=None):
+    """Interleave ``data`` into one tensor at positions ``indices`` (a ``DynamicStitch`` op)."""
+    return create("DynamicStitch", [list(indices), list(data)], name=name)._outputs[0]

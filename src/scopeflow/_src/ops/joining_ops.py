@@ -1,0 +1,368 @@
+"""Joining: stack/unstack (``Pack``/``Unpack``, list autopacking), concat (``ConcatV2``)
+and tile, with their static shapes and gradients. ``split`` is in ``split_ops``."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework.constant_op import constant, convert_to_tensor, register_tensor_conversion_function
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, create
+from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+from scopeflow._src.ops.array_shape_fns import (
+    evaluate_as_shape, evaluate_constant, merge_shapes, shape_fn, unknown_of_rank)
+from scopeflow._src.ops.shape_ops import identity, rank, reshape, shape, shape_n, size, squeeze
+
+_INDEX = frozenset((dtypes.int32, dtypes.int64))
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+# -- Pack, Unpack ----------------------------------------------------------------------------------
+@shape_fn
+def _pack_shape(ctx, attrs):
+    inputs = ctx.inputs
+    cur = inputs[-1].shape
+    for i in range(len(inputs) - 2, -1, -1):
+        try:
+            cur = merge_shapes(inputs[i].shape, cur, ctx)
+        except registry.ShapeError as e:
+            raise registry.ShapeError(f"{e}\n\tFrom merging shape {i} with other shapes.", suffix=e.suffix) from None
+    dims = cur.as_tuple()
+    if dims is None:
+        return UNKNOWN
+    axis = attrs["axis"]
+    n = len(dims) + 1
+    if axis < -n or axis >= n:
+        raise ctx.error(f"Invalid axis: {axis}; must be in [{-n},{n})")
+    axis %= n
+    return TensorShape(dims[:axis] + (len(inputs),) + dims[axis:])
+
+
+def _pack_factory(op, state):
+    axis = op._attrs["axis"]
+    return lambda *xs: np.stack(xs, axis=axis)
+
+
+def _pack_fold(t):
+    values = [tensor_util.constant_value(x) for x in t.op.inputs]
+    if any(v is None for v in values) or t.op._attrs["axis"] != 0:
+        return None
+    return np.stack(values).astype(t.dtype.as_numpy_dtype, copy=False)
+
+
+@shape_fn
+def _unpack_shape(ctx, attrs):
+    inputs = ctx.inputs
+    dims = inputs[0].shape.as_tuple()
+    if dims is None:
+        return [UNKNOWN] * attrs["num"]
+    n, axis = len(dims), attrs["axis"]
+    if axis < -n or axis >= n:
+        raise ctx.error(f"Invalid axis: {axis}; must be in [{-n},{n})")
+    axis %= n
+    if dims[axis] is not None and dims[axis] != attrs["num"]:
+        raise ctx.error(f"Dimension must be {attrs['num']} but is {dims[axis]}")
+    return [TensorShape(dims[:axis] + dims[axis + 1:])] * attrs["num"]
+
+
+def _unpack_factory(op, state):
+    axis, num = op._attrs["axis"], op._attrs["num"]
+
+    def unpack(x):
+        x = np.asarray(x)
+        if x.shape[axis] != num:
+            raise errors.InvalidArgumentError(None, op, f"Input shape axis {axis % x.ndim} must equal {num}, got "
+                                                        f"shape [{','.join(map(str, x.shape))}]")
+        return tuple(np.take(x, i, axis=axis) for i in range(num))
+    return unpack
+
+
+def _unpack_fold(t):
+    if t.op._attrs["axis"] != 0:
+        return None
+    value = tensor_util.constant_value(t.op.inputs[0])
+    return None if value is None else value[t.value_index]
+
+
+registry.register(OpDef("Pack", inputs=["values: N*T"], outputs=["output: T"], shape=_pack_shape,
+                        factory=_pack_factory, fold=_pack_fold,
+                        grad=lambda op, grad: unstack(grad, num=op._attrs["N"], axis=op._attrs["axis"])))
+registry.register(OpDef("Unpack", inputs=["value: T"], outputs=["output: num*T"], shape=_unpack_shape,
+                        factory=_unpack_factory, fold=_unpack_fold,
+                        grad=lambda op, *grads: stack(list(grads), axis=op._attrs["axis"])))
+
+
+def _is_tensor_like(v):
+    return isinstance(v, Tensor) or hasattr(v, "_as_graph_element") and hasattr(v, "dtype")
+
+
+def _dtype_in(values):
+    for v in values:
+        if _is_tensor_like(v):
+            return v.dtype.base_dtype
+        if isinstance(v, (list, tuple)):
+            found = _dtype_in(v)
+            if found is not None:
+                return found
+    return None
+
+
+def _cast_tensors(values, dtype):
+    from scopeflow._src.ops.creation_ops import _cast_op
+
+    out = []
+    for v in values:
+        if isinstance(v, (list, tuple)):
+            out.append(type(v)(_cast_tensors(v, dtype)))
+        elif _is_tensor_like(v) and v.dtype.base_dtype != dtype:
+            out.append(_cast_op(convert_to_tensor(v), dtype))
+        else:
+            out.append(v)
+    return out
+
+
+def _autopacking_helper(values, dtype, name):
+    must_pack = False
+    converted = []
+    with name_scope(name) as scope:
+        for i, elem in enumerate(values):
+            if _is_tensor_like(elem):
+                if dtype is not None and elem.dtype.base_dtype != dtype:
+                    raise TypeError(f"Cannot convert a list containing a tensor of dtype {elem.dtype} to {dtype} "
+                                    f"(Tensor is: {elem!r})")
+                converted.append(elem)
+                must_pack = True
+            elif isinstance(elem, (list, tuple)):
+                packed = _autopacking_helper(elem, dtype, str(i))
+                must_pack = must_pack or isinstance(packed, Tensor)
+                converted.append(packed)
+            else:
+                converted.append(elem)
+        if not must_pack:
+            return converted
+        elems = [e if isinstance(e, Tensor) else convert_to_tensor(e) if _is_tensor_like(e)
+                 else constant(e, dtype=dtype, name=str(i)) for i, e in enumerate(converted)]
+        return _out(create("Pack", [elems], {"axis": 0}, name=scope))
+
+
+def _autopack(values, dtype=None, name=None, as_ref=False):
+    """TF's list/tuple conversion: a list holding tensors becomes a ``Pack`` named ``packed``."""
+    if as_ref:
+        return NotImplemented
+    inferred = _dtype_in(values)
+    if inferred is None:
+        return NotImplemented
+    if dtype is None:
+        dtype = inferred
+    elif dtype != inferred:
+        values = _cast_tensors(values, dtype)
+    return _autopacking_helper(values, dtype, name or "packed")
+
+
+register_tensor_conversion_function((list, tuple), _autopack, priority=99)
+
+
+def stack(values, axis=0, name="stack"):
+    """Stack same-shaped tensors along a new ``axis`` (a ``Const`` when all are constants).
+
+    >>> import scopeflow as tf
+    >>> tf.stack([tf.zeros([2]), tf.ones([2])], axis=1).shape.as_list()
+    [2, 2]
+    """
+    if axis == 0:
+        try:
+            return convert_to_tensor(values, name=name)
+        except (TypeError, ValueError):
+            pass
+    value_shape = convert_to_tensor(values[0], name=name).shape.as_tuple()
+    if value_shape is not None:
+        n = len(value_shape) + 1
+        if axis < -n or axis >= n:
+            raise ValueError(f"Argument `axis` = {axis} not in range [{-n}, {n})")
+    return _out(create("Pack", [list(values)], {"axis": axis}, name=name))
+
+
+def unstack(value, num=None, axis=0, name="unstack"):
+    """The ``num`` slices of ``value`` along ``axis`` (an ``Unpack`` op with outputs ``:0 :1 ...``)."""
+    if num is None:
+        value = convert_to_tensor(value)
+        dims = value.shape.as_tuple()
+        if dims is not None:
+            if axis < -len(dims) or axis >= len(dims):
+                raise ValueError(f"Argument `axis` = {axis} not in range [{-len(dims)}, {len(dims)})")
+            num = dims[axis]
+        if num is None:
+            raise ValueError(f"Cannot infer argument `num` from shape {value.shape}")
+    return create("Unpack", [value], {"num": int(num), "axis": axis}, name=name).outputs
+
+
+# -- ConcatV2, ConcatOffset ----------------------------------------------------------------------
+def _concat_rank(ctx, values):
+    ranks = [t.shape.ndims for t in values]
+    n = next((r for r in ranks if r is not None), None)
+    if n is None:
+        return None
+    for i in range(len(values)):
+        ctx.with_rank(i, n)
+    return n
+
+
+@shape_fn
+def _concat_shape(ctx, attrs):
+    inputs = ctx.inputs
+    values = inputs[:-1]
+    n = _concat_rank(ctx, values)
+    if n == 0:
+        raise ctx.error("Can't concatenate scalars (use tf.stack instead)")
+    axis = ctx.value(len(inputs) - 1)
+    if axis is None or n is None:
+        return unknown_of_rank(n)
+    axis = int(axis)
+    min_rank = -axis if axis < 0 else axis + 1
+    if n < min_rank:
+        raise ctx.error(f"Shape must be at least rank {min_rank} but is rank {n}")
+    axis %= n
+    known = [t.shape.as_list() for t in values if t.shape.ndims is not None]
+    before, middle, after = TensorShape(known[-1][:axis]), known[-1][axis], TensorShape(known[-1][axis + 1:])
+    if len(known) < len(values):
+        middle = None
+    for dims in reversed(known[:-1]):
+        before = merge_shapes(TensorShape(dims[:axis]), before, ctx)
+        middle = None if middle is None or dims[axis] is None else middle + dims[axis]
+        after = merge_shapes(TensorShape(dims[axis + 1:]), after, ctx)
+    return before.concatenate([middle]).concatenate(after)
+
+
+def _concat_factory(op, state):
+    def concat_kernel(*xs):
+        try:
+            return np.concatenate(xs[:-1], axis=int(xs[-1]))
+        except ValueError as e:
+            raise errors.InvalidArgumentError(None, op, f"ConcatOp : {e}") from None
+    return concat_kernel
+
+
+def _concat_fold(t):
+    values = [tensor_util.constant_value(x) for x in t.op.inputs]
+    if any(v is None for v in values):
+        return None
+    return np.concatenate(values[:-1], axis=int(values[-1]))
+
+
+def _concat_grad(op, grad):
+    values, axis = op.inputs[:-1], op.inputs[-1]
+    if len(values) == 1:
+        return [grad, None]
+    non_neg_axis = axis % rank(values[0])
+    sizes = _input_shapes(values)
+    if len(sizes) > 16:
+        from scopeflow._src.ops.slicing_ops import slice as slice_
+        from scopeflow._src.ops.split_ops import split
+        sizes = squeeze(slice_(stack(sizes, axis=1), [non_neg_axis, 0], [1, -1]))
+        return split(grad, sizes, non_neg_axis) + [None]
+    from scopeflow._src.ops.slicing_ops import slice as slice_
+    offsets = create("ConcatOffset", [non_neg_axis, sizes]).outputs
+    return [slice_(grad, begin, s) for begin, s in zip(offsets, sizes)] + [None]
+
+
+def _input_shapes(values):
+    """Shapes of ``values``: one ``Const`` each when all are known, else one ``ShapeN``."""
+    sizes = []
+    for x in values:
+        s = shape(x)
+        if s.op.type != "Const":
+            return shape_n(values)
+        sizes.append(s)
+    return sizes
+
+
+def _concat_offset_factory(op, state):
+    def concat_offset(axis, *shapes):
+        axis = int(axis)
+        out, offset = [], 0
+        for s in shapes:
+            o = np.zeros_like(s)
+            o[axis] = offset
+            offset += s[axis]
+            out.append(o)
+        return tuple(out)
+    return concat_offset
+
+
+registry.register(OpDef("ConcatV2", inputs=["values: N*T", "axis: Tidx"], outputs=["output: T"],
+                        attrs={"Tidx": _INDEX}, shape=_concat_shape, factory=_concat_factory, fold=_concat_fold,
+                        grad=_concat_grad))
+registry.register(OpDef("ConcatOffset", inputs=["concat_dim: int32", "shape: N*shape_type"],
+                        outputs=["offset: N*shape_type"], attrs={"shape_type": _INDEX},
+                        shape=lambda inputs, attrs: [t.shape for t in inputs[1:]], factory=_concat_offset_factory,
+                        grad=NO_GRADIENT))
+
+
+def concat(values, axis, name="concat"):
+    """Join ``values`` along ``axis`` (an ``Identity`` when there is only one).
+
+    >>> import scopeflow as tf
+    >>> tf.concat([tf.zeros([2, 3]), tf.ones([1, 3])], 0).shape.as_list()
+    [3, 3]
+    """
+    if not isinstance(values, (list, tuple)):
+        values = [values]
+    if len(values) == 1:
+        with name_scope(name):
+            dim = convert_to_tensor(axis, name="concat_dim", dtype=dtypes.int32)
+            dim.shape.assert_has_rank(0)
+            return identity(values[0], name=name)
+    return _out(create("ConcatV2", [list(values), axis], name=name))
+
+
+# -- Tile -------------------------------------------------------------------------------------------
+@shape_fn
+def _tile_shape(ctx, attrs):
+    inputs = ctx.inputs
+    ctx.with_rank(1, 1)
+    value = evaluate_constant(inputs[1])
+    if value is not None and value.ndim == 1 and (value < -1).any():
+        raise ValueError(f"Invalid value in tensor used for shape: {int(value[value < -1][0])}")
+    multiples = evaluate_as_shape(inputs[1])
+    dims = inputs[0].shape.as_tuple()
+    if dims is not None and multiples.ndims is not None and multiples.ndims != len(dims):
+        raise ctx.error(f"Shape must be rank {len(dims)} but is rank {multiples.ndims}")
+    if multiples.ndims is None:
+        return unknown_of_rank(None if dims is None else len(dims))
+    m = multiples.as_list()
+    if dims is None:
+        return TensorShape([None] * len(m))
+    return TensorShape([None if a is None or b is None else a * b for a, b in zip(dims, m)])
+
+
+def _tile_grad(op, grad):
+    from scopeflow._src.ops.creation_ops import range as range_
+    from scopeflow._src.ops.linalg_ops import transpose
+    from scopeflow._src.ops.reduction_ops import reduce_sum
+
+    x, multiples = op.inputs
+    input_shape = shape(x, out_type=multiples.dtype.base_dtype)
+    split_shape = reshape(transpose(stack([multiples, input_shape])), [-1])
+    axes = range_(0, size(split_shape), 2)
+    input_grad = reduce_sum(reshape(grad, split_shape), axes)
+    input_grad.set_shape(x.shape)
+    return [input_grad, None]
+
+
+def _tile_kernel(x, multiples):
+    return np.tile(x, tuple(int(m) for m in multiples))
+
+
+registry.register(OpDef("Tile", inputs=["input: T", "multiples: Tmultiples"], outputs=["output: T"],
+                        attrs={"Tmultiples": _INDEX}, shape=_tile_shape, kernel=_tile_kernel, grad=_tile_grad))
+
+
+def tile(input, multiples, name=None):  # noqa: A002
+    """``input`` repeated ``multiples[i]`` times along each dimension ``i`` (a ``Tile`` op)."""
+    return _out(create("Tile", [input, multiples], name=name))
+

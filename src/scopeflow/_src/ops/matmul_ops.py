@@ -1,0 +1,316 @@
+"""Matrix products: ``MatMul`` (2-D), ``BatchMatMulV2``/``V3`` (batched, broadcasting batch
+dimensions), and ``tensordot``, built from them as TensorFlow builds it. ``einsum`` lives in
+``einsum_ops.py``."""
+
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from scopeflow._src.framework import blas, dtypes, errors, registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+from scopeflow._src.ops import op_dtypes, shape_fns
+
+__all__ = ["matmul", "tensordot"]
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+# -- MatMul ----------------------------------------------------------------------------------------
+def _merge_dim(a, b):
+    if a is not None and b is not None and a != b:
+        raise ShapeError(f"Dimensions must be equal, but are {a} and {b}")
+    return a if a is not None else b
+
+
+def _matmul_shape(inputs, attrs):
+    dims = []
+    for t in inputs:
+        if t.shape.ndims is not None and t.shape.ndims != 2:
+            raise ShapeError(f"Shape must be rank 2 but is rank {t.shape.ndims}")
+        dims.append(t.shape.as_tuple() or (None, None))
+    a, b = dims
+    if attrs["transpose_a"]:
+        a = a[::-1]
+    if attrs["transpose_b"]:
+        b = b[::-1]
+    _merge_dim(a[1], b[0])
+    return TensorShape([a[0], b[1]])
+
+
+def _matmul_factory(op, state):
+    ta, tb = op._attrs["transpose_a"], op._attrs["transpose_b"]
+
+    def kernel(a, b):
+        a, b = (a.T if ta else a), (b.T if tb else b)
+        if a.shape[1] != b.shape[0]:
+            raise errors.InvalidArgumentError(None, op, f"Matrix size-incompatible: In[0]: [{a.shape[0]},{a.shape[1]}], "
+                                                        f"In[1]: [{b.shape[0]},{b.shape[1]}]")
+        return blas.matmul(a, b)
+    return kernel
+
+
+def _matmul_grad(op, grad):
+    from scopeflow._src.ops.unary_ops import conj
+
+    ta, tb = op._attrs["transpose_a"], op._attrs["transpose_b"]
+    a, b = conj(op._inputs[0]), conj(op._inputs[1])
+    if not ta and not tb:
+        return _mm(grad, b, tb=True, ga=True), _mm(a, grad, ta=True, gb=True)
+    if not ta and tb:
+        return _mm(grad, b, ga=True), _mm(grad, a, ta=True, gb=True)
+    if ta and not tb:
+        return _mm(b, grad, tb=True, ga=True), _mm(a, grad, gb=True)
+    return _mm(b, grad, ta=True, tb=True, ga=True), _mm(grad, a, ta=True, tb=True, gb=True)
+
+
+def _mm(a, b, ta=False, tb=False, ga=False, gb=False, name=None):
+    """TF's raw ``mat_mul`` (an op named ``MatMul``)."""
+    attrs = {"transpose_a": ta, "transpose_b": tb, "grad_a": ga, "grad_b": gb}
+    return _out(create("MatMul", [a, b], attrs, name=name))
+
+
+registry.register(OpDef("MatMul", inputs=["a: T", "b: T"], outputs=["product: T"], attrs={"T": op_dtypes.MATMUL},
+                        shape=_matmul_shape, factory=_matmul_factory, grad=_matmul_grad))
+
+
+# -- BatchMatMulV2 / V3 ---------------------------------------------------------------------------
+def _batch_matmul_shape(inputs, attrs):
+    for t in inputs:
+        if t.shape.ndims is not None and t.shape.ndims < 2:
+            raise ShapeError(f"Shape must be at least rank 2 but is rank {t.shape.ndims}")
+    a, b = inputs[0].shape.as_tuple(), inputs[1].shape.as_tuple()
+    rows = None if a is None else a[-1] if attrs["adj_x"] else a[-2]
+    cols = None if b is None else b[-2] if attrs["adj_y"] else b[-1]
+    inner_a = None if a is None else a[-2] if attrs["adj_x"] else a[-1]
+    inner_b = None if b is None else b[-1] if attrs["adj_y"] else b[-2]
+    _merge_dim(inner_a, inner_b)
+    if a is None or b is None:
+        return UNKNOWN
+    batch = shape_fns.broadcast_shapes(TensorShape(a[:-2]), TensorShape(b[:-2]))
+    return batch.concatenate([rows, cols])
+
+
+def _batch_matmul_factory(op, state):
+    ax, ay = op._attrs["adj_x"], op._attrs["adj_y"]
+    tout = op._attrs.get("Tout")
+    np_out = None if tout is None else tout.as_numpy_dtype
+
+    def adj(v):
+        return np.conj(np.swapaxes(v, -1, -2))
+
+    def kernel(a, b):
+        if np_out is not None:
+            a, b = np.asarray(a).astype(np_out), np.asarray(b).astype(np_out)
+        try:
+            np.broadcast_shapes(np.shape(a)[:-2], np.shape(b)[:-2])
+        except ValueError:
+            raise errors.InvalidArgumentError(
+                None, op, f"In[0] and In[1] must have compatible batch dimensions: {_dims(a)} vs. {_dims(b)}") from None
+        return blas.matmul(adj(a) if ax else a, adj(b) if ay else b)
+    return kernel
+
+
+def _dims(x):
+    return "[" + ",".join(str(d) for d in np.shape(x)) + "]"
+
+
+def _batch_matmul_grad(op, grad):
+    x, y = op._inputs
+    adj_x, adj_y = op._attrs["adj_x"], op._attrs["adj_y"]
+    if not adj_x:
+        if not adj_y:
+            gx = matmul(grad, y, adjoint_b=True, grad_a=True)
+            gy = matmul(x, grad, adjoint_a=True, grad_b=True)
+        else:
+            gx = matmul(grad, y, grad_a=True)
+            gy = matmul(grad, x, adjoint_a=True, grad_b=True)
+    elif not adj_y:
+        gx = matmul(y, grad, adjoint_b=True, grad_a=True)
+        gy = matmul(x, grad, grad_b=True)
+    else:
+        gx = matmul(y, grad, adjoint_a=True, adjoint_b=True, grad_a=True)
+        gy = matmul(grad, x, adjoint_a=True, adjoint_b=True, grad_b=True)
+    return _unbroadcast_batch(x, y, gx, gy)
+
+
+def _unbroadcast_batch(x, y, gx, gy):
+    from scopeflow._src.ops import array_ops, reduction_ops
+
+    sx_static, sy_static = x.shape, y.shape
+    maybe_batched = (sx_static.ndims is None or sx_static.ndims > 2) or (sy_static.ndims is None or
+                                                                          sy_static.ndims > 2)
+    same_batch = (sx_static[:-2].is_fully_defined() and sy_static[:-2].is_fully_defined()
+                  and sx_static[:-2] == sy_static[:-2])
+    if not maybe_batched or same_batch:
+        return gx, gy
+    sx, sy = array_ops.shape(x), array_ops.shape(y)
+    rx, ry = array_ops.broadcast_gradient_args(sx[:-2], sy[:-2])
+    gx = array_ops.reshape(reduction_ops.reduce_sum(gx, rx), sx)
+    gy = array_ops.reshape(reduction_ops.reduce_sum(gy, ry), sy)
+    return gx, gy
+
+
+registry.register(OpDef("BatchMatMulV2", inputs=["x: T", "y: T"], outputs=["output: T"],
+                        attrs={"T": op_dtypes.BATCH_MATMUL}, shape=_batch_matmul_shape,
+                        factory=_batch_matmul_factory, grad=_batch_matmul_grad))
+_V3_TYPES = op_dtypes.types("bfloat16,float16,float32,float64,uint8,int8,int16,int32,int64,complex64,complex128")
+registry.register(OpDef("BatchMatMulV3", inputs=["x: Ta", "y: Tb"], outputs=["output: Tout"],
+                        attrs={"Ta": _V3_TYPES, "Tb": _V3_TYPES}, shape=_batch_matmul_shape,
+                        factory=_batch_matmul_factory, grad=_batch_matmul_grad))
+
+
+def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False, a_is_sparse=False,
+           b_is_sparse=False, output_type=None, grad_a=False, grad_b=False, name=None):
+    """The matrix product ``a @ b``: ``MatMul`` for 2-D inputs, else ``BatchMatMulV2`` (or
+    ``BatchMatMulV3`` when ``output_type`` differs from the inputs' dtype).
+
+    >>> import scopeflow as tf
+    >>> m = tf.matmul(tf.ones([2, 3]), tf.ones([4, 3]), transpose_b=True)
+    >>> m.op.type, m.shape.as_list()
+    ('MatMul', [2, 4])
+    """
+    from scopeflow._src.ops.unary_ops import conj
+
+    with name_scope(name, "MatMul", [a, b]) as scope:
+        if transpose_a and adjoint_a:
+            raise ValueError(f"Only one of `transpose_a` and `adjoint_a` can be True. Received "
+                             f"`transpose_a`={transpose_a}, `adjoint_a`={adjoint_a}.")
+        if transpose_b and adjoint_b:
+            raise ValueError(f"Only one of `transpose_b` and `adjoint_b` can be True. Received "
+                             f"`transpose_b`={transpose_b}, `adjoint_b`={adjoint_b}.")
+        a = convert_to_tensor(a, name="a")
+        b = convert_to_tensor(b, dtype_hint=a.dtype.base_dtype, name="b")
+        ra, rb = a.shape.ndims, b.shape.ndims
+        v3 = output_type is not None and (output_type != a.dtype or output_type != b.dtype)
+        if ra is None or ra > 2 or rb is None or rb > 2:
+            if transpose_a:
+                a, adjoint_a = conj(a), True
+            if transpose_b:
+                b, adjoint_b = conj(b), True
+            return _batch(a, b, adjoint_a, adjoint_b, grad_a, grad_b, output_type if v3 else None, scope)
+        if adjoint_a:
+            a, transpose_a = conj(a), True
+        if adjoint_b:
+            b, transpose_b = conj(b), True
+        if v3:
+            return _batch(a, b, transpose_a, transpose_b, grad_a, grad_b, output_type, scope)
+        return _mm(a, b, transpose_a, transpose_b, grad_a, grad_b, name=scope)
+
+
+def _batch(a, b, adj_x, adj_y, grad_x, grad_y, output_type, name):
+    attrs = {"adj_x": bool(adj_x), "adj_y": bool(adj_y), "grad_x": bool(grad_x), "grad_y": bool(grad_y)}
+    if output_type is None:
+        return _out(create("BatchMatMulV2", [a, b], attrs, name=name))
+    attrs["Tout"] = dtypes.as_dtype(output_type)
+    return _out(create("BatchMatMulV3", [a, b], attrs, name=name))
+
+
+# -- tensordot -----------------------------------------------------------------------------------
+def _tensordot_axes(a, axes):
+    from scopeflow._src.ops import array_ops
+
+    if isinstance(axes, (int, np.integer)):
+        if axes < 0:
+            raise ValueError(f"`axes` must be at least 0. Received: {axes}.")
+        rank = a.shape.ndims
+        if rank is not None:
+            if axes > rank:
+                raise ValueError(f"`axes` must not be larger than the number of dimensions of tensor {a}.  "
+                                 f"Received {axes}, vs tensor dimensions {rank}.")
+            return list(builtins.range(rank - axes, rank)), list(builtins.range(axes))
+        rank_t = array_ops.rank(a)
+        return (array_ops.range(rank_t - axes, rank_t, dtype=dtypes.int32),
+                array_ops.range(axes, dtype=dtypes.int32))
+    if isinstance(axes, (list, tuple)):
+        if len(axes) != 2:
+            raise ValueError(f"`axes` must be an integer or have length 2. Received {axes}.")
+        a_axes, b_axes = axes
+        if isinstance(a_axes, (int, np.integer)) and isinstance(b_axes, (int, np.integer)):
+            a_axes, b_axes = [a_axes], [b_axes]
+        if len(a_axes) != len(b_axes):
+            raise ValueError(f"Different number of contraction axes `a` and `b`, {len(a_axes)} != "
+                             f"{len(b_axes)}.")
+        return a_axes, b_axes
+    axes = convert_to_tensor(axes, name="axes", dtype=dtypes.int32)
+    return axes[0], axes[1]
+
+
+def _tensordot_reshape(a, axes, flipped=False):
+    """``(a transposed and reshaped to a matrix, free dims, their static values)``."""
+    from scopeflow._src.ops import array_ops, linalg_ops
+
+    if a.shape.is_fully_defined() and isinstance(axes, (list, tuple)):
+        shape_a = a.shape.as_list()
+        axes = [i if i >= 0 else i + len(shape_a) for i in axes]
+        free = [i for i in builtins.range(len(shape_a)) if i not in axes]
+        free_dims = [shape_a[i] for i in free]
+        prod_free = int(np.prod([shape_a[i] for i in free]))
+        prod_axes = int(np.prod([shape_a[i] for i in axes]))
+        perm = list(axes) + free if flipped else free + list(axes)
+        new_shape = [prod_axes, prod_free] if flipped else [prod_free, prod_axes]
+        a_trans = linalg_ops.transpose(a, perm) if (np.array(perm) != np.arange(len(shape_a))).any() else a
+        reshaped = array_ops.reshape(a_trans, new_shape) if a_trans.shape.as_list() != new_shape else a_trans
+        return reshaped, free_dims, free_dims
+    return _tensordot_reshape_dynamic(a, axes, flipped)
+
+
+def _tensordot_reshape_dynamic(a, axes, flipped):
+    from scopeflow._src.ops import array_ops, index_ops, linalg_ops, reduction_ops
+
+    if a.shape.ndims is not None and isinstance(axes, (list, tuple)):
+        shape_list = a.shape.as_list()
+        axes = [i if i >= 0 else i + len(shape_list) for i in axes]
+        free = [i for i in builtins.range(len(shape_list)) if i not in axes]
+        free_static = [shape_list[i] for i in free]
+        axes = convert_to_tensor(axes, dtype=dtypes.int32, name="axes")
+        free = convert_to_tensor(free, dtype=dtypes.int32, name="free")
+        shape_a = array_ops.shape(a)
+    else:
+        free_static = None
+        shape_a = array_ops.shape(a)
+        rank_a = array_ops.rank(a)
+        axes = convert_to_tensor(axes, dtype=dtypes.int32, name="axes")
+        axes = array_ops.where(axes >= 0, axes, axes + rank_a)
+        free, _ = index_ops.list_diff(array_ops.range(rank_a), axes, dtypes.int32)
+    free_dims = array_ops.gather(shape_a, free)
+    axes_dims = array_ops.gather(shape_a, axes)
+    prod_free = reduction_ops.reduce_prod(free_dims)
+    prod_axes = reduction_ops.reduce_prod(axes_dims)
+    if flipped:
+        perm = array_ops.concat([axes, free], 0)
+        new_shape = array_ops.stack([prod_axes, prod_free])
+    else:
+        perm = array_ops.concat([free, axes], 0)
+        new_shape = array_ops.stack([prod_free, prod_axes])
+    return array_ops.reshape(linalg_ops.transpose(a, perm), new_shape), free_dims, free_static
+
+
+def tensordot(a, b, axes, name=None):
+    """Contract ``a`` and ``b`` over ``axes`` through one ``MatMul`` (TF's structure:
+    transposes and reshapes around it, under ``Tensordot/``)."""
+    from scopeflow._src.ops import array_ops
+
+    with name_scope(name, "Tensordot", [a, b, axes]) as scope:
+        a = convert_to_tensor(a, name="a")
+        b = convert_to_tensor(b, name="b")
+        a_axes, b_axes = _tensordot_axes(a, axes)
+        a_mat, a_free, a_static = _tensordot_reshape(a, a_axes)
+        b_mat, b_free, b_static = _tensordot_reshape(b, b_axes, True)
+        product = matmul(a_mat, b_mat)
+        if isinstance(a_free, list) and isinstance(b_free, list):
+            if product.shape.is_fully_defined() and product.shape.as_list() == a_free + b_free:
+                return product
+            return array_ops.reshape(product, a_free + b_free, name=scope)
+        a_free = convert_to_tensor(a_free, dtype=dtypes.int32)
+        b_free = convert_to_tensor(b_free, dtype=dtypes.int32)
+        result = array_ops.reshape(product, array_ops.concat([a_free, b_free], 0), name=scope)
+        if a_static is not None and b_static is not None:
+            result.set_shape(a_static + b_static)
+        return result

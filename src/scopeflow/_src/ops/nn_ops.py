@@ -1,0 +1,346 @@
+"""Activations, ``bias_add`` and ``l2_loss``: op definitions and wrappers.
+
+Each activation comes with its gradient op as TensorFlow builds it (``Relu`` ->
+``ReluGrad``, ``Elu`` -> ``EluGrad`` ...), so gradient graphs carry TensorFlow's op names
+(``gradients/Relu_grad/ReluGrad``). Softmax and the cross-entropy ops live in
+``xent_ops.py``; convolutions in ``conv_ops.py`` and ``depthwise_ops.py``; pooling in
+``pooling_ops.py``; ``top_k`` and ``in_top_k`` in ``topk_ops.py``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+from scopeflow._src.ops import array_ops, math_ops, shape_fns
+
+
+def dtype_list(*names):
+    return tuple(dtypes.as_dtype(n) for n in names)
+
+
+# Allowed dtypes in TensorFlow's listing order (error messages list them in this order).
+FLOATS = dtype_list("float16", "bfloat16", "float32", "float64")
+REALS = dtype_list("float32", "float64", "int32", "uint8", "int16", "int8", "int64", "bfloat16", "uint16",
+               "float16", "uint32", "uint64")
+_BIAS_TYPES = dtype_list("float32", "float64", "int32", "uint8", "int16", "int8", "complex64", "int64", "qint8",
+                     "quint8", "qint32", "bfloat16", "qint16", "quint16", "uint16", "complex128", "float16",
+                     "uint32", "uint64")
+SELU_SCALE = 1.0507009873554804934193349852946
+SELU_ALPHA = 1.6732632423543772848170429916717
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+# -- activations and their gradient ops -------------------------------------------------------
+def _elu(x):
+    return np.where(x < 0, np.expm1(np.minimum(x, 0)), x)
+
+
+def _selu(x):
+    return np.where(x > 0, SELU_SCALE * x, (SELU_SCALE * SELU_ALPHA) * np.expm1(np.minimum(x, 0))).astype(x.dtype)
+
+
+def _softplus(x):
+    return np.logaddexp(np.zeros((), x.dtype), x)
+
+
+def _softsign(x):
+    return x / (1 + np.abs(x))
+
+
+def _leaky_factory(op, state):
+    alpha = op._attrs["alpha"]
+    return lambda x: np.where(x > 0, x, x * np.asarray(alpha, x.dtype))
+
+
+def _leaky_grad_factory(op, state):
+    alpha = op._attrs["alpha"]
+    return lambda g, x: np.where(x > 0, g, g * np.asarray(alpha, g.dtype))
+
+
+def _relu_grad(op, grad):
+    return relu_grad(grad, op._outputs[0])
+
+
+def _relu6_grad(op, grad):
+    return _grad_op("Relu6Grad", grad, op._outputs[0])
+
+
+def _elu_grad(op, grad):
+    return _grad_op("EluGrad", grad, op._outputs[0])
+
+
+def _selu_grad(op, grad):
+    return _grad_op("SeluGrad", grad, op._outputs[0])
+
+
+def _leaky_relu_grad(op, grad):
+    return _grad_op("LeakyReluGrad", grad, op._inputs[0], alpha=op._attrs["alpha"])
+
+
+def _softplus_grad(op, grad):
+    return grad * math_ops.sigmoid(op._inputs[0])
+
+
+def _softsign_grad(op, grad):
+    return _grad_op("SoftsignGrad", grad, op._inputs[0])
+
+
+def _relu_grad_grad(op, grad):
+    x = op._inputs[1]
+    return relu_grad(grad, x), array_ops.zeros_like(x)
+
+
+def _relu6_grad_grad(op, grad):
+    x = op._inputs[1]
+    return _grad_op("Relu6Grad", grad, x), array_ops.zeros_like(x)
+
+
+def _leaky_grad_grad(op, grad):
+    x = op._inputs[1]
+    return _grad_op("LeakyReluGrad", grad, x, alpha=op._attrs["alpha"]), array_ops.zeros_like(x)
+
+
+def _elu_grad_grad(op, grad):
+    y = op._inputs[1]
+    return (_grad_op("EluGrad", grad, y),
+            array_ops.where(y < 0, grad * op._inputs[0], array_ops.zeros_like(y)))
+
+
+def _selu_grad_grad(op, grad):
+    y = op._inputs[1]
+    return (_grad_op("SeluGrad", grad, y),
+            array_ops.where(y < 0., grad * op._inputs[0], array_ops.zeros_like(y)))
+
+
+def _register_activation(op_type, kernel, allowed, grad, factory=False, attrs=None):
+    spec = dict(factory=kernel) if factory else dict(kernel=kernel)
+    registry.register(OpDef(op_type, inputs=["features: T"], outputs=["activations: T"],
+                            attrs={"T": allowed, **(attrs or {})}, shape=shape_fns.unchanged, grad=grad, **spec))
+
+
+def _register_grad_op(op_type, second, kernel, allowed, grad, factory=False):
+    spec = dict(factory=kernel) if factory else dict(kernel=kernel)
+    registry.register(OpDef(op_type, inputs=["gradients: T", f"{second}: T"], outputs=["backprops: T"],
+                            attrs={"T": allowed}, shape=_grad_op_shape, grad=grad, **spec))
+
+
+def _grad_op_shape(inputs, attrs):
+    return shape_fns.merge_shapes(inputs[0].shape, inputs[1].shape)
+
+
+_register_activation("Relu", lambda x: np.maximum(x, np.zeros((), x.dtype)), REALS + dtype_list("qint8"), _relu_grad)
+_register_activation("Relu6", lambda x: np.clip(x, np.zeros((), x.dtype), np.asarray(6, x.dtype)), REALS,
+                     _relu6_grad)
+_register_activation("Elu", _elu, FLOATS, _elu_grad)
+_register_activation("Selu", _selu, FLOATS, _selu_grad)
+_register_activation("LeakyRelu", _leaky_factory, FLOATS, _leaky_relu_grad, factory=True)
+_register_activation("Softplus", _softplus, FLOATS, _softplus_grad)
+_register_activation("Softsign", _softsign, FLOATS, _softsign_grad)
+
+_register_grad_op("ReluGrad", "features", lambda g, x: g * (x > 0), REALS, _relu_grad_grad)
+_register_grad_op("Relu6Grad", "features", lambda g, x: g * ((x > 0) & (x < 6)), REALS, _relu6_grad_grad)
+_register_grad_op("EluGrad", "outputs", lambda g, y: np.where(y < 0, g * (y + 1), g), FLOATS, _elu_grad_grad)
+_register_grad_op("SeluGrad", "outputs",
+                  lambda g, y: np.where(y < 0, g * (y + np.asarray(SELU_SCALE * SELU_ALPHA, g.dtype)),
+                                        g * np.asarray(SELU_SCALE, g.dtype)), FLOATS, _selu_grad_grad)
+_register_grad_op("LeakyReluGrad", "features", _leaky_grad_factory, FLOATS, _leaky_grad_grad, factory=True)
+# TensorFlow registers no gradient for SoftsignGrad: asking for one raises LookupError there too.
+_register_grad_op("SoftsignGrad", "features", lambda g, x: g / np.square(1 + np.abs(x)), FLOATS, None)
+
+
+def _grad_op(op_type, grad, x, **attrs):
+    return _out(create(op_type, [grad, x], dict(attrs)))
+
+
+def relu_grad(gradients, features, name=None):
+    """``ReluGrad``: ``gradients`` where ``features > 0``, else 0 (TF's ``gen_nn_ops.relu_grad``)."""
+    return _out(create("ReluGrad", [gradients, features], name=name))
+
+
+def relu(features, name=None):
+    """``max(features, 0)`` (a ``Relu`` op).
+
+    >>> import scopeflow as tf
+    >>> tf.Session().run(tf.nn.relu([-1.0, 2.0]))
+    array([0., 2.], dtype=float32)
+    """
+    return _out(create("Relu", [features], name=name))
+
+
+def relu6(features, name=None):
+    """``min(max(features, 0), 6)`` (a ``Relu6`` op)."""
+    with name_scope(name, "Relu6", [features]) as scope:
+        features = convert_to_tensor(features, name="features")
+        return _out(create("Relu6", [features], name=scope))
+
+
+def elu(features, name=None):
+    """``features`` if positive, else ``exp(features) - 1`` (an ``Elu`` op)."""
+    return _out(create("Elu", [features], name=name))
+
+
+def selu(features, name=None):
+    """The scaled ELU of Klambauer et al. (a ``Selu`` op)."""
+    return _out(create("Selu", [features], name=name))
+
+
+def leaky_relu(features, alpha=0.2, name=None):
+    """``features`` if positive, else ``alpha * features``; integers are cast to float32 first."""
+    with name_scope(name, "LeakyRelu", [features, alpha]) as scope:
+        features = convert_to_tensor(features, name="features")
+        if features.dtype.is_integer:
+            features = math_ops.cast(features, dtypes.float32)
+        if isinstance(alpha, np.ndarray):
+            alpha = alpha.item()
+        return _out(create("LeakyRelu", [features], {"alpha": float(alpha)}, name=scope))
+
+
+def softplus(features, name=None):
+    """``log(exp(features) + 1)``, computed stably (a ``Softplus`` op)."""
+    return _out(create("Softplus", [features], name=name))
+
+
+def softsign(features, name=None):
+    """``features / (abs(features) + 1)`` (a ``Softsign`` op)."""
+    return _out(create("Softsign", [features], name=name))
+
+
+# -- BiasAdd, BiasAddGrad ------------------------------------------------------------------
+def _channel_axis(attrs, ndims):
+    return 1 if attrs.get("data_format", "NHWC") == "NCHW" else ndims - 1
+
+
+def _bias_add_shape(inputs, attrs):
+    value, bias = inputs[0].shape, inputs[1].shape
+    least = 3 if attrs.get("data_format") == "NCHW" else 2
+    if value.ndims is not None and value.ndims < least:
+        raise ShapeError(f"Shape must be at least rank {least} but is rank {value.ndims}")
+    if bias.ndims is not None and bias.ndims != 1:
+        raise ShapeError(f"Shape must be rank 1 but is rank {bias.ndims}")
+    if value.ndims is None:
+        return UNKNOWN
+    dims = value.as_list()
+    axis = _channel_axis(attrs, len(dims))
+    b = None if bias.ndims is None else bias.as_list()[0]
+    if dims[axis] is not None and b is not None and dims[axis] != b:
+        raise ShapeError(f"Dimensions must be equal, but are {dims[axis]} and {b}")
+    dims[axis] = dims[axis] if dims[axis] is not None else b
+    return TensorShape(dims)
+
+
+def _bias_add_factory(op, state):
+    nchw = op._attrs.get("data_format") == "NCHW"
+
+    def kernel(x, b):
+        if x.ndim < 2:
+            raise errors.InvalidArgumentError(None, op, f"Input tensor must be at least 2D: {_dims(x.shape)}")
+        channels = x.shape[1] if nchw else x.shape[-1]
+        if b.ndim != 1 or b.shape[0] != channels:
+            raise errors.InvalidArgumentError(
+                None, op, f"Must provide as many biases as the {'channel' if nchw else 'last'} dimension of the "
+                          f"input tensor: {_dims(b.shape)} vs. {_dims(x.shape)}")
+        return x + b.reshape((-1,) + (1,) * (x.ndim - 2)) if nchw else x + b
+    return kernel
+
+
+def _dims(shape):
+    return "[" + ",".join(str(d) for d in shape) + "]"
+
+
+def _bias_add_grad_shape(inputs, attrs):
+    shape = inputs[0].shape
+    least = 3 if attrs.get("data_format") == "NCHW" else 2
+    if shape.ndims is None:
+        return TensorShape([None])
+    if shape.ndims < least:
+        raise ShapeError(f"Shape must be at least rank {least} but is rank {shape.ndims}")
+    return TensorShape([shape.as_list()[_channel_axis(attrs, shape.ndims)]])
+
+
+def _bias_add_grad_factory(op, state):
+    nchw = op._attrs.get("data_format") == "NCHW"
+
+    def kernel(g):
+        axis = 1 if nchw else g.ndim - 1
+        return np.sum(g, axis=tuple(i for i in range(g.ndim) if i != axis), dtype=g.dtype)
+    return kernel
+
+
+def _bias_add_gradient(op, grad):
+    return grad, _out(create("BiasAddGrad", [grad], {"data_format": op._attrs.get("data_format", "NHWC")}))
+
+
+def _bias_add_grad_gradient(op, grad):
+    shape = array_ops.shape(op._inputs[0])
+    bias_shape = array_ops.shape(grad)
+    if op._attrs.get("data_format") == "NCHW":
+        expanded = array_ops.concat([array_ops.ones_like(shape[:1]), bias_shape, array_ops.ones_like(shape[2:])], 0)
+        mults = array_ops.concat([shape[:1], [1], shape[2:]], 0)
+    else:
+        expanded = array_ops.concat([array_ops.ones_like(shape[:-1]), bias_shape], 0)
+        mults = array_ops.concat([shape[:-1], [1]], 0)
+    return array_ops.tile(array_ops.reshape(grad, expanded), mults)
+
+
+registry.register(OpDef("BiasAdd", inputs=["value: T", "bias: T"], outputs=["output: T"], attrs={"T": _BIAS_TYPES},
+                        shape=_bias_add_shape, factory=_bias_add_factory, grad=_bias_add_gradient))
+registry.register(OpDef("BiasAddGrad", inputs=["out_backprop: T"], outputs=["output: T"],
+                        attrs={"T": _BIAS_TYPES}, shape=_bias_add_grad_shape, factory=_bias_add_grad_factory,
+                        grad=_bias_add_grad_gradient))
+
+
+def bias_add(value, bias, data_format=None, name=None):
+    """``value + bias`` with a 1-D ``bias`` along the channel axis (a ``BiasAdd`` op)."""
+    with name_scope(name, "BiasAdd", [value, bias]) as scope:
+        if data_format is not None:
+            if data_format.startswith("NC"):
+                data_format = "NCHW"
+            elif data_format.startswith("N") and data_format.endswith("C"):
+                data_format = "NHWC"
+            else:
+                raise ValueError(f"`data_format` must be of the form `N...C` or `NC...`. Received: "
+                                 f"data_format={data_format}")
+        value = convert_to_tensor(value, name="input")
+        bias = convert_to_tensor(bias, dtype=value.dtype.base_dtype, name="bias")
+        return _out(create("BiasAdd", [value, bias], {"data_format": data_format or "NHWC"}, name=scope))
+
+
+def xw_plus_b(x, weights, biases, name=None):
+    """``matmul(x, weights) + biases`` (``MatMul`` then ``BiasAdd`` named ``xw_plus_b``)."""
+    with name_scope(name, "xw_plus_b", [x, weights, biases]) as scope:
+        x = convert_to_tensor(x, name="x")
+        weights = convert_to_tensor(weights, name="weights")
+        biases = convert_to_tensor(biases, name="biases")
+        return bias_add(math_ops.matmul(x, weights), biases, name=scope)
+
+
+def relu_layer(x, weights, biases, name=None):
+    """``relu(matmul(x, weights) + biases)``, as TF's ``tf.nn.relu_layer`` builds it."""
+    with name_scope(name, "relu_layer", [x, weights, biases]) as scope:
+        x = convert_to_tensor(x, name="x")
+        weights = convert_to_tensor(weights, name="weights")
+        biases = convert_to_tensor(biases, name="biases")
+        return relu(bias_add(math_ops.matmul(x, weights), biases), name=scope)
+
+
+# -- L2Loss ------------------------------------------------------------------------------------
+def _l2_loss(t):
+    flat = t.reshape(-1)
+    return np.asarray(np.dot(flat, flat) / 2, dtype=t.dtype)
+
+
+registry.register(OpDef("L2Loss", inputs=["t: T"], outputs=["output: T"], attrs={"T": FLOATS},
+                        shape=shape_fns.scalar, kernel=_l2_loss, grad=lambda op, grad: op._inputs[0] * grad))
+
+
+def l2_loss(t, name=None):
+    """``sum(t ** 2) / 2`` (an ``L2Loss`` op)."""
+    return _out(create("L2Loss", [t], name=name))

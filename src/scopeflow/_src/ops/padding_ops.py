@@ -1,0 +1,181 @@
+"""Padding: ``tf.pad`` in CONSTANT (``Pad``/``PadV2``), REFLECT and SYMMETRIC (``MirrorPad``)
+modes, with static shapes, TF's errors and gradients (``MirrorPadGrad``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+from scopeflow._src.ops.array_shape_fns import shape_fn
+
+_INDEX = frozenset((dtypes.int32, dtypes.int64))
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+@shape_fn
+def _pad_shape(ctx, attrs):
+    inputs = ctx.inputs
+    ctx.with_rank(1, 2)
+    pdims = inputs[1].shape.as_tuple()
+    if pdims is not None and pdims[1] is not None and pdims[1] != 2:
+        raise ctx.error(f"Dimension must be 2 but is {pdims[1]}")
+    dims = inputs[0].shape.as_tuple()
+    n = None if pdims is None else pdims[0]
+    if n is not None:
+        ctx.with_rank(0, n)
+    elif dims is not None and pdims is not None:
+        n = len(dims)
+    paddings = ctx.value(1)
+    if paddings is None:
+        return UNKNOWN if n is None else TensorShape([None] * n)
+    out = []
+    for i, (before, after) in enumerate(paddings.reshape(-1, 2).tolist()):
+        if before < 0 or after < 0:
+            raise ctx.error("Paddings must be non-negative")
+        d = None if dims is None else dims[i]
+        out.append(None if d is None else d + before + after)
+    return TensorShape(out)
+
+
+def _pad_kernel(x, paddings, constant_values=0):
+    return np.pad(x, np.asarray(paddings, dtype=np.int64).reshape(-1, 2), mode="constant",
+                  constant_values=constant_values)
+
+
+def _pad_grad(op, grad):
+    from scopeflow._src.ops.joining_ops import stack
+    from scopeflow._src.ops.shape_ops import rank, reshape, shape
+    from scopeflow._src.ops.slicing_ops import slice as slice_
+
+    x, paddings = op.inputs[0], op.inputs[1]
+    before = slice_(paddings, [0, 0], stack([rank(x), 1]))
+    begin = reshape(before, [-1])
+    sizes = shape(x, out_type=begin.dtype.base_dtype)
+    return [slice_(grad, begin, sizes)] + [None] * (len(op.inputs) - 1)
+
+
+def _mirror_check(op, x, paddings, offset):
+    for i, (before, after) in enumerate(np.asarray(paddings).reshape(-1, 2).tolist()):
+        dim = np.shape(x)[i]
+        if before < 0 or after < 0:
+            raise errors.InvalidArgumentError(None, op, f"Paddings must be non-negative: {before} {after}")
+        if before > dim - offset or after > dim - offset:
+            raise errors.InvalidArgumentError(None, op, f"paddings must be less than the dimension size: {before}, "
+                                                        f"{after} not less than {dim}")
+
+
+def _mirror_pad_factory(op, state):
+    mode = op._attrs["mode"]
+    offset = 1 if mode == "REFLECT" else 0
+
+    def mirror_pad(x, paddings):
+        _mirror_check(op, x, paddings, offset)
+        return np.pad(x, np.asarray(paddings, dtype=np.int64).reshape(-1, 2),
+                      mode="reflect" if mode == "REFLECT" else "symmetric")
+    return mirror_pad
+
+
+@shape_fn
+def _mirror_pad_grad_shape(ctx, attrs):
+    inputs = ctx.inputs
+    ctx.with_rank(1, 2)
+    dims = inputs[0].shape.as_tuple()
+    paddings = ctx.value(1)
+    if paddings is None or dims is None:
+        return UNKNOWN if dims is None else TensorShape([None] * len(dims))
+    pads = paddings.reshape(-1, 2).tolist()
+    return TensorShape([None if d is None else d - b - a for d, (b, a) in zip(dims, pads)])
+
+
+def _mirror_pad_grad_factory(op, state):
+    reflect = op._attrs["mode"] == "REFLECT"
+
+    def mirror_pad_grad(dy, paddings):
+        out = np.asarray(dy)
+        for axis, (before, after) in enumerate(np.asarray(paddings).reshape(-1, 2).tolist()):
+            out = _fold_axis(out, axis, before, after, reflect)
+        return out
+    return mirror_pad_grad
+
+
+def _fold_axis(dy, axis, before, after, reflect):
+    """Add the mirrored border gradients of one axis back onto the positions they copied."""
+    dy = np.moveaxis(dy, axis, 0)
+    n = dy.shape[0] - before - after
+    out = dy[before:before + n].copy()
+    shift = 1 if reflect else 0
+    for k in range(before):  # padded position before-1-k mirrors input position k + shift
+        out[k + shift] += dy[before - 1 - k]
+    for k in range(after):  # padded position before+n+k mirrors input position n-1-k-shift
+        out[n - 1 - k - shift] += dy[before + n + k]
+    return np.moveaxis(out, 0, axis)
+
+
+registry.register(OpDef("Pad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
+                        attrs={"Tpaddings": _INDEX}, shape=_pad_shape, kernel=_pad_kernel, grad=_pad_grad))
+registry.register(OpDef("PadV2", inputs=["input: T", "paddings: Tpaddings", "constant_values: T"],
+                        outputs=["output: T"], attrs={"Tpaddings": _INDEX}, shape=_pad_shape, kernel=_pad_kernel,
+                        grad=_pad_grad))
+registry.register(OpDef("MirrorPad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
+                        attrs={"Tpaddings": _INDEX}, shape=_pad_shape, factory=_mirror_pad_factory,
+                        grad=lambda op, grad: [_mirror(grad, op.inputs[1], op._attrs["mode"], "MirrorPadGrad"), None]))
+registry.register(OpDef("MirrorPadGrad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
+                        attrs={"Tpaddings": _INDEX}, shape=_mirror_pad_grad_shape, factory=_mirror_pad_grad_factory,
+                        grad=lambda op, grad: [_mirror(grad, op.inputs[1], op._attrs["mode"], "MirrorPad"), None]))
+
+
+def _mirror(x, paddings, mode, op_type, name=None):
+    return _out(create(op_type, [x, paddings], {"mode": mode}, name=name))
+
+
+def _paddings_constant(paddings):
+    if isinstance(paddings, Tensor):
+        return tensor_util.constant_value(paddings, partial=True)
+    if isinstance(paddings, (list, tuple)):
+        return [_paddings_constant(p) for p in paddings]
+    return paddings
+
+
+def pad(tensor, paddings, mode="CONSTANT", name=None, constant_values=0):
+    """``tensor`` padded by ``paddings`` (``[rank, 2]``): ``Pad`` (or ``PadV2`` with non-zero
+    ``constant_values``), or ``MirrorPad`` for ``"REFLECT"``/``"SYMMETRIC"``.
+
+    >>> import scopeflow as tf
+    >>> tf.pad(tf.zeros([2, 3]), [[1, 1], [0, 2]]).shape.as_list()
+    [4, 5]
+    """
+    mode = mode.upper()
+    if mode == "CONSTANT":
+        if not isinstance(constant_values, Tensor) and not hasattr(constant_values, "_as_graph_element") \
+                and np.ndim(constant_values) == 0 and constant_values == np.zeros_like(constant_values):
+            result = _out(create("Pad", [tensor, paddings], name=name))
+        else:
+            result = _out(create("PadV2", [tensor, paddings, constant_values], name=name))
+    elif mode in ("REFLECT", "SYMMETRIC"):
+        result = _mirror(tensor, paddings, mode, "MirrorPad", name=name)
+    else:
+        raise ValueError(f'Value of argument `mode` expected to be one of "CONSTANT", "REFLECT", or "SYMMETRIC". '
+                         f"Received `mode` = {mode}")
+    _refine_shape(result, paddings)
+    return result
+
+
+def _refine_shape(result, paddings):
+    """TF's Python pass: fill dims from partially known paddings when C++ inference could not."""
+    known = _paddings_constant(paddings)
+    dims = result.op.inputs[0].shape.as_tuple()
+    if dims is None or result.shape.is_fully_defined() or known is None:
+        return
+    new = []
+    for p, d in zip(known, dims):
+        if p is None or d is None or any(x is None for x in p):
+            new.append(None)
+        else:
+            new.append(int(sum(p)) + d)
+    result.set_shape(new)

@@ -1,0 +1,271 @@
+"""Reductions over axes: ``Sum``, ``Mean``, ``Max``, ``Min``, ``Prod``, ``Any``, ``All``,
+``EuclideanNorm``, and the TF1 wrappers ``tf.reduce_*`` (``axis``/``reduction_indices``,
+``keepdims``/``keep_dims``), ``reduce_logsumexp`` and ``count_nonzero``.
+
+As in TensorFlow, ``axis=None`` reduces every dimension through a ``Const`` of
+``range(rank)`` built beside the op (or ``Rank``/``range`` ops when the rank is unknown or
+zero); gradients live in ``reduction_grad.py``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+from scopeflow._src.ops import op_dtypes, reduction_grad, shape_fns
+
+
+# -- shapes and kernels ------------------------------------------------------------------------
+def _reduction_shape(inputs, attrs):
+    """TF's ``ReductionShape``: exact when the axes are constant and the rank known."""
+    axes_shape = inputs[1].shape
+    if axes_shape.ndims is not None and axes_shape.ndims > 1:
+        raise ShapeError(f"Shape must be at most rank 1 but is rank {axes_shape.ndims}")
+    dims = inputs[0].shape.as_tuple()
+    axes = shape_fns.evaluate_constant(inputs[1])
+    keep = attrs.get("keep_dims", False)
+    if axes is None or dims is None:
+        return TensorShape([None] * len(dims)) if keep and dims is not None else UNKNOWN
+    rank = len(dims)
+    chosen = set()
+    for a in np.atleast_1d(axes).tolist():
+        if a < -rank or a >= rank:
+            raise ShapeError(f"Invalid reduction dimension {a} for input with {rank} dimensions.",
+                             shape_fns.computed_suffix(1, axes))
+        chosen.add(a % rank)
+    if keep:
+        return TensorShape([1 if i in chosen else d for i, d in enumerate(dims)])
+    return TensorShape([d for i, d in enumerate(dims) if i not in chosen])
+
+
+def _axes(op, x, axes):
+    """Reduction axes as a sorted tuple, with TF's runtime errors."""
+    rank = np.ndim(x)
+    out = []
+    for a in np.atleast_1d(axes).tolist():
+        if a < -rank or a >= rank:
+            raise errors.InvalidArgumentError(
+                None, op, f"Invalid reduction dimension ({a} for input with {rank} dimension(s)")
+        a %= rank
+        if a in out:
+            raise errors.InvalidArgumentError(
+                None, op, f"Invalid reduction arguments: Axes contains duplicate dimension: {a}")
+        out.append(a)
+    return tuple(sorted(out))
+
+
+def _mean(x, axis, keepdims):
+    total = np.sum(x, axis=axis, keepdims=keepdims, dtype=x.dtype)
+    count = int(np.prod([x.shape[a] for a in axis])) if axis else 1
+    if x.dtype.kind in "fc":
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.true_divide(total, count).astype(x.dtype, copy=False)  # nan for an empty reduction
+    if count == 0:
+        return np.zeros_like(total)
+    return (np.sign(total) * (np.abs(total) // count)).astype(x.dtype)  # C++ truncating division
+
+
+def _extreme(fn, pick):
+    def reduce(x, axis, keepdims):
+        if x.dtype.kind == "f":
+            initial = np.array(np.inf if pick == "min" else -np.inf, x.dtype)
+        elif x.dtype.kind in "iu":
+            info = np.iinfo(x.dtype)
+            initial = info.max if pick == "min" else info.min
+        else:
+            initial = np.array(True if pick == "min" else False)
+        return fn(x, axis=axis, keepdims=keepdims, initial=initial)
+    return reduce
+
+
+def _euclidean_norm(x, axis, keepdims):
+    squares = np.sum((x * np.conj(x)), axis=axis, keepdims=keepdims, dtype=x.dtype)
+    return np.sqrt(squares).astype(x.dtype)
+
+
+_KERNELS = {
+    "Sum": lambda x, axis, keepdims: np.sum(x, axis=axis, keepdims=keepdims, dtype=x.dtype),
+    "Prod": lambda x, axis, keepdims: np.prod(x, axis=axis, keepdims=keepdims, dtype=x.dtype),
+    "Mean": _mean,
+    "Max": _extreme(np.max, "max"),
+    "Min": _extreme(np.min, "min"),
+    "Any": lambda x, axis, keepdims: np.any(x, axis=axis, keepdims=keepdims),
+    "All": lambda x, axis, keepdims: np.all(x, axis=axis, keepdims=keepdims),
+    "EuclideanNorm": _euclidean_norm,
+}
+
+
+def _reduction_factory(op, state):
+    fn = _KERNELS[op._type]
+    keep = op._attrs.get("keep_dims", False)
+
+    def kernel(x, axes):
+        x = np.asarray(x)
+        return np.asarray(fn(x, _axes(op, x, axes), keep), dtype=x.dtype)
+    return kernel
+
+
+_GRADS = {"Sum": reduction_grad.sum_grad, "Mean": reduction_grad.mean_grad, "Max": reduction_grad.min_or_max_grad,
+          "Min": reduction_grad.min_or_max_grad, "Prod": reduction_grad.prod_grad,
+          "EuclideanNorm": reduction_grad.euclidean_norm_grad, "Any": registry.NO_GRADIENT,
+          "All": registry.NO_GRADIENT}
+
+for _type, _allowed in (("Sum", op_dtypes.NUMBER), ("Mean", op_dtypes.NUMBER), ("Prod", op_dtypes.NUMBER),
+                        ("Max", op_dtypes.REAL_Q), ("Min", op_dtypes.REAL_Q), ("EuclideanNorm", op_dtypes.NUMBER),
+                        ("Any", None), ("All", None)):
+    registry.register(OpDef(
+        _type, inputs=["input: bool" if _allowed is None else "input: T", "reduction_indices: Tidx"],
+        outputs=["output: bool" if _allowed is None else "output: T"],
+        attrs={"Tidx": op_dtypes.INDEX} if _allowed is None else {"T": _allowed, "Tidx": op_dtypes.INDEX},
+        shape=_reduction_shape, factory=_reduction_factory, grad=_GRADS[_type]))
+
+
+# -- public wrappers -------------------------------------------------------------------------
+def _lookup(new, new_value, old, old_value):
+    """TF's ``deprecated_argument_lookup``."""
+    if old_value is not None:
+        if new_value is not None:
+            raise ValueError(f"Cannot specify both '{old}' and '{new}'.")
+        return old_value
+    return new_value
+
+
+def _reduction_dims(x, axis):
+    """TF's ``_ReductionDims``: ``axis``, or all axes of ``x``."""
+    if axis is not None:
+        return axis
+    rank = getattr(getattr(x, "shape", None), "ndims", None) if not isinstance(x, (list, tuple)) else None
+    if rank:
+        return constant(np.arange(rank, dtype=np.int32))
+    from scopeflow._src.ops import array_ops
+    return array_ops.range(0, array_ops.rank(x))
+
+
+def _may_reduce_to_scalar(keepdims, axis, output):
+    if not output.shape.is_fully_defined() and not keepdims and axis is None:
+        output.set_shape(())
+    return output
+
+
+def _reduce(op_type, input_tensor, axis, keepdims, name):
+    keepdims = False if keepdims is None else bool(keepdims)
+    dims = _reduction_dims(input_tensor, axis)
+    attrs = {"keep_dims": keepdims}
+    if isinstance(dims, Tensor) or hasattr(dims, "_as_graph_element"):
+        out = create(op_type, [input_tensor, dims], attrs, name=name)._outputs[0]
+    else:
+        with name_scope(name, op_type, [input_tensor]) as scope:
+            x = input_tensor if isinstance(input_tensor, Tensor) else convert_to_tensor(input_tensor, name="input")
+            dims = convert_index(dims, "reduction_indices")
+            out = create(op_type, [x, dims], attrs, name=scope)._outputs[0]
+    return _may_reduce_to_scalar(keepdims, axis, out)
+
+
+def convert_index(value, arg_name, allowed=(dtypes.int32, dtypes.int64)):
+    """A Python index argument converted as TF's op helper does for an attr with default
+    int32: as inferred, and again as int32 (a second ``Const``) when the inferred dtype is
+    not allowed, e.g. for ``[]``; TF's ``TypeError`` when that fails too."""
+    first = convert_to_tensor(value, name=arg_name)
+    if first.dtype.base_dtype in allowed:
+        return first
+    try:
+        return convert_to_tensor(value, dtype=dtypes.int32, name=arg_name)
+    except (TypeError, ValueError):
+        names = ", ".join(d.name for d in allowed)
+        raise TypeError(f"Value passed to parameter '{arg_name}' has DataType {first.dtype.base_dtype.name} not in "
+                        f"list of allowed values: {names}") from None
+
+
+def _v1(op_type, doc):
+    def reduce(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None, keep_dims=None):
+        axis = _lookup("axis", axis, "reduction_indices", reduction_indices)
+        keepdims = _lookup("keepdims", keepdims, "keep_dims", keep_dims)
+        return _reduce(op_type, input_tensor, axis, keepdims, name)
+    reduce.__doc__ = doc
+    return reduce
+
+
+reduce_sum = _v1("Sum", """The sum over ``axis`` (all axes if ``None``): a ``Sum`` op.
+
+    >>> import scopeflow as tf
+    >>> x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+    >>> s = tf.reduce_sum(x, axis=1, keepdims=True)
+    >>> s.name, s.shape.as_list()
+    ('Sum:0', [2, 1])
+    """)
+reduce_mean = _v1("Mean", "The mean over ``axis`` (a ``Mean`` op; integer means truncate as in TF).")
+reduce_max = _v1("Max", "The maximum over ``axis`` (a ``Max`` op; ``-inf`` for an empty reduction).")
+reduce_min = _v1("Min", "The minimum over ``axis`` (a ``Min`` op; ``+inf`` for an empty reduction).")
+reduce_prod = _v1("Prod", "The product over ``axis`` (a ``Prod`` op).")
+reduce_any = _v1("Any", "Logical or over ``axis`` of a bool tensor (an ``Any`` op).")
+reduce_all = _v1("All", "Logical and over ``axis`` of a bool tensor (an ``All`` op).")
+for _f, _n in ((reduce_sum, "reduce_sum"), (reduce_mean, "reduce_mean"), (reduce_max, "reduce_max"),
+               (reduce_min, "reduce_min"), (reduce_prod, "reduce_prod"), (reduce_any, "reduce_any"),
+               (reduce_all, "reduce_all")):
+    _f.__name__ = _f.__qualname__ = _n
+
+
+def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
+    """``sqrt(sum(x**2))`` over ``axis`` (a ``EuclideanNorm`` op)."""
+    return _reduce("EuclideanNorm", input_tensor, axis, bool(keepdims), name)
+
+
+def reduce_logsumexp(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None, keep_dims=None):
+    """``log(sum(exp(x)))`` over ``axis``, computed stably as TensorFlow builds it."""
+    from scopeflow._src.ops import array_ops, math_ops, unary_ops
+
+    axis = _lookup("axis", axis, "reduction_indices", reduction_indices)
+    keepdims = bool(_lookup("keepdims", keepdims, "keep_dims", keep_dims))
+    with name_scope(name, "ReduceLogSumExp", [input_tensor]) as scope:
+        raw_max = reduce_max(input_tensor, axis=axis, keepdims=True)
+        my_max = array_ops.stop_gradient(
+            create("SelectV2", [unary_ops.is_finite(raw_max), raw_max, 0])._outputs[0])
+        result = unary_ops.log(reduce_sum(unary_ops.exp(math_ops.subtract(input_tensor, my_max)), axis=axis,
+                                          keepdims=keepdims))
+        if not keepdims:
+            my_max = array_ops.reshape(my_max, create("Shape", [result], {"out_type": dtypes.int32})._outputs[0])
+        result = math_ops.add(result, my_max, name=scope)
+        return _may_reduce_to_scalar(keepdims, axis, result)
+
+
+def count_nonzero(input_tensor=None, axis=None, keepdims=None, dtype=dtypes.int64, name=None,
+                  reduction_indices=None, keep_dims=None, input=None):  # noqa: A002 - TF's argument
+    """The number of non-zero elements over ``axis``, as ``dtype`` (int64 by default)."""
+    from scopeflow._src.ops import array_ops, comparison_ops, math_ops
+
+    keepdims = bool(_lookup("keepdims", keepdims, "keep_dims", keep_dims))
+    input_tensor = _lookup("input", input, "input_tensor", input_tensor)
+    axis = _lookup("axis", axis, "reduction_indices", reduction_indices)
+    with name_scope(name, "count_nonzero", [input_tensor]):
+        x = convert_to_tensor(input_tensor, name="input")
+        if x.dtype.base_dtype == dtypes.bool:
+            predicate = x
+        else:
+            predicate = comparison_ops.not_equal(x, array_ops.zeros([], dtype=x.dtype.base_dtype))
+        counts = reduce_sum(math_ops.cast(predicate, dtypes.int64), axis=axis, keepdims=keepdims)
+        return math_ops.cast(counts, dtype)
+
+
+def reduced_shape(input_shape, axes):
+    """TF's ``math_ops.reduced_shape``: the shape with ``axes`` set to 1 (NumPy when both are
+    known at build time, else ``DynamicStitch`` ops)."""
+    from scopeflow._src.ops import array_ops, index_ops
+
+    shape_value = tensor_util.constant_value(input_shape) if isinstance(input_shape, Tensor) else input_shape
+    if shape_value is not None:
+        axes_value = tensor_util.constant_value(axes) if isinstance(axes, Tensor) else axes
+        if axes_value is not None:
+            out = np.array(shape_value, dtype=np.int32)
+            out[np.array(axes_value, dtype=np.int32)] = 1
+            return out
+    axes = convert_to_tensor(axes)
+    input_rank = array_ops.size(input_shape, out_type=axes.dtype)
+    axes = (axes + input_rank) % input_rank
+    axes_shape = array_ops.shape(axes)
+    return index_ops.dynamic_stitch([array_ops.range(input_rank), axes],
+                                   [input_shape, array_ops.ones(axes_shape, dtype=input_shape.dtype)])

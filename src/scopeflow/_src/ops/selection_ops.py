@@ -1,0 +1,170 @@
+"""Selection: ``tf.where`` (``Where`` with one argument, ``Select`` with three, as TF1 builds
+them), ``tf.where_v2`` (``SelectV2``, broadcasting) and ``tf.unique``."""
+
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, create
+from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.ops.array_shape_fns import merge_shapes, shape_fn
+
+_INDEX = frozenset((dtypes.int32, dtypes.int64))
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+# -- Where (one argument) --------------------------------------------------------------------------
+registry.register(OpDef("Where", inputs=["input: T"], outputs=["index: int64"],
+                        shape=lambda inputs, attrs: TensorShape([None, inputs[0].shape.ndims]),
+                        kernel=lambda x: np.argwhere(x).astype(np.int64), grad=NO_GRADIENT))
+
+
+def _where_indices(condition, name):
+    with name_scope(name, "Where", [condition]) as scope:
+        condition = convert_to_tensor(condition, preferred_dtype=dtypes.bool, name="condition")
+        return _out(create("Where", [condition], name=scope))
+
+
+# -- Select (TF1's tf.where with x and y) ------------------------------------------------------------
+@shape_fn
+def _select_shape(ctx, attrs):
+    inputs = ctx.inputs
+    data = merge_shapes(inputs[1].shape, inputs[2].shape, ctx)
+    cond = inputs[0].shape
+    if cond.ndims is None or data.ndims is None or cond.ndims == 0:
+        return data
+    if cond.ndims != 1 or data.ndims == 0:
+        return merge_shapes(data, cond, ctx)
+    merge_shapes(cond, TensorShape([data.as_list()[0]]), ctx)
+    return data
+
+
+def _select_factory(op, state):
+    def select(c, x, y):
+        c, x = np.asarray(c), np.asarray(x)
+        if c.ndim == 1 and x.ndim > 1:
+            if c.shape[0] != x.shape[0]:
+                raise errors.InvalidArgumentError(None, op, "Number of batches of 'then' must match size of "
+                                                            "'cond', but saw: " f"{x.shape[0]} vs. {c.shape[0]}")
+            c = c.reshape((-1,) + (1,) * (x.ndim - 1))
+        elif c.ndim and c.shape != x.shape:
+            raise errors.InvalidArgumentError(None, op, "'then' and 'cond' must have the same size.  but received: "
+                                                        f"[{','.join(map(str, x.shape))}] vs. "
+                                                        f"[{','.join(map(str, c.shape))}]")
+        return np.where(c, x, y)
+    return select
+
+
+def _select_grad(op, grad):
+    from scopeflow._src.ops.creation_ops import zeros_like
+
+    c, x = op.inputs[0], op.inputs[1]
+    zeros = zeros_like(x)
+    return [None, where(c, grad, zeros), where(c, zeros, grad)]
+
+
+registry.register(OpDef("Select", inputs=["condition: bool", "t: T", "e: T"], outputs=["output: T"],
+                        shape=_select_shape, factory=_select_factory, grad=_select_grad))
+
+
+def where(condition, x=None, y=None, name=None):
+    """TF1's ``tf.where``: the indices of true elements (``Where``) with one argument, or the
+    elementwise choice between ``x`` and ``y`` (``Select``, no broadcasting) with three."""
+    if x is None and y is None:
+        return _where_indices(condition, name)
+    if x is not None and y is not None:
+        return _out(create("Select", [condition, x, y], name=name))
+    raise ValueError("x and y must both be non-None or both be None.")
+
+
+# -- SelectV2 (tf.where_v2) ---------------------------------------------------------------------------
+def _select_v2_shape(inputs, attrs):
+    from scopeflow._src.ops import shape_fns
+
+    other = shape_fns.broadcast_shapes(inputs[1].shape, inputs[2].shape)
+    return shape_fns.broadcast_shapes(inputs[0].shape, other)
+
+
+def _select_v2_kernel(c, x, y):
+    return np.where(c, x, y).astype(np.result_type(x, y), copy=False)
+
+
+def _reduce_like(x, z, g):
+    """TF's ``_ReduceGradientArgs(x, z, g, None)``: sum ``g`` (shaped like ``z``) down to ``x``."""
+    from scopeflow._src import gradients
+    from scopeflow._src.ops.broadcast_ops import broadcast_gradient_args
+    from scopeflow._src.ops.shape_ops import shape
+
+    x_shape, z_shape = shape(x), shape(z)
+    rx, _ = gradients._static_reduction_axes(x.shape, z.shape)
+    if rx is None:
+        rx, _ = broadcast_gradient_args(x_shape, z_shape)
+        must = True
+    else:
+        must = bool(rx) or x.shape.ndims < z.shape.ndims
+    return gradients._reduce_to(g, x_shape, rx, must)
+
+
+def _select_v2_grad(op, grad):
+    from scopeflow._src.ops.creation_ops import zeros
+
+    c, x, y = op.inputs
+    z = op.outputs[0]
+    zero = zeros([], dtype=grad.dtype.base_dtype)
+    gx = where_v2(c, grad, zero)
+    gy = where_v2(c, zero, grad)
+    return [None, _reduce_like(x, z, gx), _reduce_like(y, z, gy)]
+
+
+registry.register(OpDef("SelectV2", inputs=["condition: bool", "t: T", "e: T"], outputs=["output: T"],
+                        shape=_select_v2_shape, kernel=_select_v2_kernel, grad=_select_v2_grad))
+
+
+def where_v2(condition, x=None, y=None, name=None):
+    """TF2's ``tf.where``: ``Where`` with one argument, else ``SelectV2`` (broadcasting)."""
+    if x is None and y is None:
+        return _where_indices(condition, name)
+    if x is not None and y is not None:
+        return _out(create("SelectV2", [condition, x, y], name=name))
+    raise ValueError("x and y must both be non-None or both be None.")
+
+
+# -- Unique ------------------------------------------------------------------------------------------
+@shape_fn
+def _unique_shape(ctx, attrs):
+    ctx.with_rank(0, 1)
+    return [TensorShape([None]), ctx.shape(0)]
+
+
+def _unique_factory(op, state):
+    np_type = op._attrs["out_idx"].as_numpy_dtype
+
+    def unique_kernel(x):
+        x = np.asarray(x)
+        values, first, inverse = np.unique(x, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")
+        rank = np.empty_like(order)
+        rank[order] = np.arange(order.size)
+        return x[np.sort(first)], rank[inverse.reshape(-1)].astype(np_type)
+    return unique_kernel
+
+
+registry.register(OpDef("Unique", inputs=["x: T"], outputs=["y: T", "idx: out_idx"], attrs={"out_idx": _INDEX},
+                        shape=_unique_shape, factory=_unique_factory))
+
+
+def unique(x, out_idx=dtypes.int32, name=None):
+    """The distinct values of a 1-D ``x`` in order of first appearance, and each element's
+    index into them (``Unique``; TensorFlow defines no gradient for it)."""
+    return UniqueOutput(*create("Unique", [x], {"out_idx": dtypes.as_dtype(out_idx)}, name=name).outputs)
+
+
+UniqueOutput = collections.namedtuple("Unique", ["y", "idx"])

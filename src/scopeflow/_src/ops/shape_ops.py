@@ -1,0 +1,395 @@
+"""Ops that forward or re-shape a tensor: identity, placeholders, stop_gradient, shape, size,
+rank, reshape, expand_dims, squeeze, broadcast_to, invert_permutation and their gradients."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, create
+from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN, as_shape
+from scopeflow._src.ops import shape_fns
+from scopeflow._src.ops.array_shape_fns import evaluate_constant, merge_shapes, shape_fn, shape_text
+
+_INDEX = frozenset((dtypes.int32, dtypes.int64))
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+def _pass_through_grad(op, grad):
+    return grad
+
+
+# -- Identity, StopGradient, placeholders ----------------------------------------------------
+def _first_input_fold(t):
+    return tensor_util.constant_value(t.op.inputs[0])
+
+
+registry.register(OpDef("Identity", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
+                        kernel=lambda x: x, fold=_first_input_fold, grad=_pass_through_grad))
+registry.register(OpDef("StopGradient", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
+                        kernel=lambda x: x, fold=_first_input_fold, grad=NO_GRADIENT))
+
+
+def _placeholder_factory(op, state):
+    def unfed():
+        shape = op._attrs["shape"]
+        dims = "<unknown>" if shape.ndims is None else shape_text(shape)
+        dtype = registry._attr_text(op._attrs["dtype"])[3:].lower()
+        raise errors.InvalidArgumentError(
+            None, op, f"You must feed a value for placeholder tensor '{op.name}' with dtype {dtype} "
+                      f"and shape {dims}")
+    return unfed
+
+
+@shape_fn
+def _placeholder_with_default_shape(ctx, attrs):
+    merge_shapes(ctx.shape(0), attrs["shape"], ctx)
+    return attrs["shape"]
+
+
+registry.register(OpDef("Placeholder", outputs=["output: dtype"],
+                        shape=lambda inputs, attrs: attrs["shape"], factory=_placeholder_factory))
+registry.register(OpDef("PlaceholderWithDefault", inputs=["input: dtype"], outputs=["output: dtype"],
+                        shape=_placeholder_with_default_shape, kernel=lambda x: x, grad=_pass_through_grad))
+
+
+def identity(input, name=None):  # noqa: A002 - TensorFlow's argument name
+    """An ``Identity`` op forwarding ``input`` (a variable's current value for variables).
+
+    >>> import scopeflow as tf
+    >>> tf.identity(tf.constant(1.0), name="same").name
+    'same:0'
+    """
+    return _out(create("Identity", [input], name=name))
+
+
+def stop_gradient(input, name=None):  # noqa: A002
+    """``input`` unchanged, but ``tf.gradients`` does not flow through it (``StopGradient``)."""
+    return _out(create("StopGradient", [input], name=name))
+
+
+def placeholder(dtype, shape=None, name=None):
+    """A value that must be fed to ``Session.run`` (``feed_dict``)."""
+    dtype = dtypes.as_dtype(dtype)
+    return _out(create("Placeholder", [], {"dtype": dtype, "shape": as_shape(shape)}, name, direct=True))
+
+
+def placeholder_with_default(input, shape, name=None):  # noqa: A002
+    """A placeholder that yields ``input`` when it is not fed; ``shape`` may be less precise."""
+    return _out(create("PlaceholderWithDefault", [input], {"shape": as_shape(shape)}, name=name))
+
+
+# -- Shape, ShapeN, Size, Rank ------------------------------------------------------------------
+def _shape_fold(t):
+    shape = t.op.inputs[0].shape
+    if shape.is_fully_defined():
+        return np.array(shape.as_list(), dtype=t.dtype.as_numpy_dtype)
+    return None
+
+
+def _shape_factory(op, state):
+    np_type = op._attrs["out_type"].as_numpy_dtype
+    return lambda x: np.array(np.shape(x), dtype=np_type)
+
+
+def _shape_n_factory(op, state):
+    np_type = op._attrs["out_type"].as_numpy_dtype
+    return lambda *xs: tuple(np.array(np.shape(x), dtype=np_type) for x in xs)
+
+
+def _size_fold(t):
+    n = t.op.inputs[0].shape.num_elements()
+    return None if n is None else np.array(n, dtype=t.dtype.as_numpy_dtype)
+
+
+def _size_factory(op, state):
+    np_type = op._attrs["out_type"].as_numpy_dtype
+    return lambda x: np.array(np.size(x), dtype=np_type)
+
+
+def _rank_fold(t):
+    ndims = t.op.inputs[0].shape.ndims
+    return None if ndims is None else np.array(ndims, dtype=np.int32)
+
+
+registry.register(OpDef("Shape", inputs=["input: T"], outputs=["output: out_type"], attrs={"out_type": _INDEX},
+                        shape=lambda inputs, attrs: TensorShape([inputs[0].shape.ndims]),
+                        factory=_shape_factory, fold=_shape_fold, grad=NO_GRADIENT))
+registry.register(OpDef("ShapeN", inputs=["input: N*T"], outputs=["output: N*out_type"], attrs={"out_type": _INDEX},
+                        shape=lambda inputs, attrs: [TensorShape([t.shape.ndims]) for t in inputs],
+                        factory=_shape_n_factory, grad=NO_GRADIENT))
+registry.register(OpDef("Size", inputs=["input: T"], outputs=["output: out_type"], attrs={"out_type": _INDEX},
+                        shape=shape_fns.scalar, factory=_size_factory, fold=_size_fold, grad=NO_GRADIENT))
+registry.register(OpDef("Rank", inputs=["input: T"], outputs=["output: int32"], shape=shape_fns.scalar,
+                        kernel=lambda x: np.int32(np.ndim(x)), fold=_rank_fold, grad=NO_GRADIENT))
+
+
+def _as_tensor_input(input):  # noqa: A002
+    if hasattr(input, "_as_graph_element") and not isinstance(input, Tensor):
+        return input.value()
+    return convert_to_tensor(input)
+
+
+def shape_internal(input, name=None, optimize=True, out_type=None):  # noqa: A002
+    """TF's ``shape_internal``: a ``Const`` for a fully known shape (named ``shape_as_tensor``
+    inside the scope when ``out_type`` is ``None``), else a ``Shape`` op."""
+    with name_scope(name, "Shape", [input]) as scope:
+        input = _as_tensor_input(input)
+        if optimize and input.shape.is_fully_defined():
+            if out_type is None:
+                return constant(input.shape.as_list(), dtype=dtypes.int32, name="shape_as_tensor")
+            return constant(input.shape.as_list(), dtype=out_type, name=scope)
+        out_type = dtypes.int32 if out_type is None else dtypes.as_dtype(out_type)
+        return _out(create("Shape", [input], {"out_type": out_type}, name=scope))
+
+
+def shape(input, name=None, out_type=None):  # noqa: A002
+    """``tf.shape`` in TF1: a ``Const`` when the shape is fully known, else a ``Shape`` op.
+
+    >>> import scopeflow as tf
+    >>> tf.shape(tf.zeros([2, 3])).op.type
+    'Const'
+    """
+    return shape_internal(input, name, optimize=True, out_type=dtypes.int32 if out_type is None else out_type)
+
+
+def shape_n(input, out_type=dtypes.int32, name=None):  # noqa: A002
+    """The shapes of several tensors, from one ``ShapeN`` op (outputs ``:0``, ``:1`` ...)."""
+    return create("ShapeN", [list(input)], {"out_type": dtypes.as_dtype(out_type)}, name=name).outputs
+
+
+def size_internal(input, name=None, optimize=True, out_type=dtypes.int32):  # noqa: A002
+    """TF's ``size_internal``: a ``Const`` when known (or when a dimension is 0) and ``optimize``."""
+    out_type = dtypes.as_dtype(out_type)
+    with name_scope(name, "Size", [input]) as scope:
+        input = _as_tensor_input(input)
+        dims = input.shape.as_tuple()
+        if optimize and input.shape.is_fully_defined():
+            return constant(input.shape.num_elements(), out_type, name=scope)
+        if optimize and dims and 0 in dims:
+            return constant(0, out_type, name=scope)
+        return _out(create("Size", [input], {"out_type": out_type}, name=scope))
+
+
+def size(input, name=None, out_type=None):  # noqa: A002
+    """The number of elements: a ``Const`` when known (or when a dimension is 0), else ``Size``."""
+    return size_internal(input, name, optimize=True, out_type=dtypes.int32 if out_type is None else out_type)
+
+
+def rank_internal(input, name=None, optimize=True):  # noqa: A002
+    """TF's ``rank_internal``: a ``Const`` when the rank is known and ``optimize``, else ``Rank``."""
+    with name_scope(name, "Rank", [input]) as scope:
+        input = _as_tensor_input(input)
+        if optimize and input.shape.ndims is not None:
+            return constant(input.shape.ndims, dtypes.int32, name=scope)
+        return _out(create("Rank", [input], name=scope))
+
+
+def rank(input, name=None):  # noqa: A002
+    """The number of dimensions: a ``Const`` when the rank is known, else a ``Rank`` op."""
+    return rank_internal(input, name, optimize=True)
+
+
+# -- Reshape --------------------------------------------------------------------------------------
+def _known_product(dims):
+    """(product of the known dims, index of the one unknown dim or -1, more than one unknown)."""
+    prod, unknown = 1, -1
+    for i, d in enumerate(dims):
+        if d is None:
+            if unknown >= 0:
+                return prod, unknown, True
+            unknown = i
+        else:
+            prod *= d
+    return prod, unknown, False
+
+
+@shape_fn
+def _reshape_shape(ctx, attrs):
+    inputs = ctx.inputs
+    out = _shape_input(ctx, 1)
+    src = inputs[0].shape.as_tuple()
+    dims = out.as_tuple()
+    if dims is None or src is None:
+        return out
+    out_known, out_unknown, many_out = _known_product(dims)
+    in_known, in_unknown, many_in = _known_product(src)
+    if many_out or many_in:
+        return out
+    if in_unknown < 0 and out_unknown < 0:
+        if in_known != out_known:
+            raise ctx.error(f"Cannot reshape a tensor with {in_known} elements to shape {shape_text(out)} "
+                            f"({out_known} elements)")
+    elif in_unknown < 0 and out_known > 0:
+        if in_known % out_known:
+            raise ctx.error(f"Dimension size must be evenly divisible by {out_known} but is {in_known}")
+        dims = dims[:out_unknown] + (in_known // out_known,) + dims[out_unknown + 1:]
+    elif in_unknown >= 0 and out_unknown < 0 and in_known != 0:
+        if out_known % in_known:
+            raise ctx.error(f"Dimension size must be evenly divisible by {in_known} but is {out_known}")
+    elif in_unknown >= 0 and out_unknown >= 0 and in_known == out_known:
+        dims = dims[:out_unknown] + (src[in_unknown],) + dims[out_unknown + 1:]
+    return TensorShape(dims)
+
+
+def _shape_input(ctx, i):
+    """Input ``i`` read as a shape, refusing values below -1 as TensorFlow does."""
+    value = evaluate_constant(ctx.inputs[i])
+    if value is not None and value.ndim == 1:
+        for v in value.tolist():
+            if v < -1:
+                raise ValueError(f"Invalid value in tensor used for shape: {v}")
+    return ctx.shape_value(i)
+
+
+def _reshape_factory(op, state):
+    def reshape(x, s):
+        x = np.asarray(x)
+        target = [int(d) for d in np.reshape(s, -1)]
+        known = int(np.prod([d for d in target if d != -1])) if target else 1
+        if -1 in target:
+            if known == 0 or x.size % known:
+                raise errors.InvalidArgumentError(
+                    None, op, f"Input to reshape is a tensor with {x.size} values, but the requested shape "
+                              f"requires a multiple of {known}")
+        elif known != x.size:
+            raise errors.InvalidArgumentError(
+                None, op, f"Input to reshape is a tensor with {x.size} values, but the requested shape has {known}")
+        return np.reshape(x, target)
+    return reshape
+
+
+def _reshape_grad(op, grad):
+    dims = op.inputs[0].shape.as_tuple()
+    if dims is not None and None in dims and dims.count(None) == 1 and 0 not in dims:
+        return [reshape(grad, [-1 if d is None else d for d in dims]), None]
+    return [reshape(grad, shape(op.inputs[0])), None]
+
+
+registry.register(OpDef("Reshape", inputs=["tensor: T", "shape: Tshape"], outputs=["output: T"],
+                        attrs={"Tshape": _INDEX}, shape=_reshape_shape, factory=_reshape_factory,
+                        grad=_reshape_grad))
+
+
+def reshape(tensor, shape, name=None):  # noqa: A002 - TensorFlow's argument names
+    """``tensor`` with a new ``shape`` (one dimension may be ``-1``), a ``Reshape`` op.
+
+    >>> import scopeflow as tf
+    >>> tf.reshape(tf.zeros([2, 3]), [-1]).shape.as_list()
+    [6]
+    """
+    return _out(create("Reshape", [tensor, shape], name=name))
+
+
+def _reshape_to_input(op, grad):
+    return reshape(grad, shape(op.inputs[0]))
+
+
+# -- ExpandDims, Squeeze ------------------------------------------------------------------------------
+@shape_fn
+def _expand_dims_shape(ctx, attrs):
+    inputs = ctx.inputs
+    value = ctx.value(1)
+    dims = inputs[0].shape.as_tuple()
+    if value is None or dims is None:
+        return UNKNOWN
+    if np.size(value) != 1:
+        raise ctx.error("'dim' input must be a tensor with a single value")
+    dim = int(np.reshape(value, -1)[0])
+    rank = len(dims)
+    if dim < -rank - 1 or dim > rank:
+        raise ctx.error(f"dim {dim} not in the interval [{-rank - 1}, {rank}].")
+    if dim < 0:
+        dim += rank + 1
+    return TensorShape(dims[:dim] + (1,) + dims[dim:])
+
+
+def _expand_dims_factory(op, state):
+    def expand(x, dim):
+        x = np.asarray(x)
+        d = int(np.reshape(dim, -1)[0])
+        if d < -x.ndim - 1 or d > x.ndim:
+            raise errors.InvalidArgumentError(None, op, f"Tried to expand dim index {d} for tensor with {x.ndim} "
+                                                        f"dimensions.")
+        return np.expand_dims(x, d)
+    return expand
+
+
+registry.register(OpDef("ExpandDims", inputs=["input: T", "dim: Tdim"], outputs=["output: T"],
+                        attrs={"Tdim": _INDEX}, shape=_expand_dims_shape, factory=_expand_dims_factory,
+                        grad=lambda op, grad: [_reshape_to_input(op, grad), None]))
+
+
+def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002
+    """``input`` with a new dimension of size 1 inserted at ``axis`` (``ExpandDims``)."""
+    if axis is not None and dim is not None:
+        raise ValueError("Cannot specify both 'axis' and 'dim'")
+    axis = dim if axis is None else axis
+    if axis is None:
+        raise ValueError("Must specify an axis argument to tf.expand_dims()")
+    return _out(create("ExpandDims", [input, axis], name=name))
+
+
+@shape_fn
+def _squeeze_shape(ctx, attrs):
+    inputs = ctx.inputs
+    dims = inputs[0].shape.as_tuple()
+    if dims is None:
+        return UNKNOWN
+    rank = len(dims)
+    wanted = set()
+    for i, a in enumerate(attrs["squeeze_dims"]):
+        if a < -rank or a >= rank:
+            raise ctx.error(f"squeeze_dims[{i}] not in [{-rank},{rank}).")
+        wanted.add(a % rank)
+    out = []
+    for i, d in enumerate(dims):
+        if wanted:
+            if i in wanted:
+                if d is not None and d != 1:
+                    raise ctx.error(f"Can not squeeze dim[{i}], expected a dimension of 1, got {d}")
+                continue
+        elif d is None:
+            return UNKNOWN
+        elif d == 1:
+            continue
+        out.append(d)
+    return TensorShape(out)
+
+
+def _squeeze_factory(op, state):
+    axes = tuple(op._attrs["squeeze_dims"])
+
+    def squeeze_kernel(x):
+        x = np.asarray(x)
+        if not axes:
+            return np.squeeze(x)
+        for a in axes:
+            if a < -x.ndim or a >= x.ndim:
+                raise errors.InvalidArgumentError(None, op, f"Tried to squeeze dim index {a} for tensor with "
+                                                            f"{x.ndim} dimensions.")
+            if x.shape[a] != 1:
+                raise errors.InvalidArgumentError(None, op, f"Can not squeeze dim[{a % x.ndim}], expected a "
+                                                            f"dimension of 1, got {x.shape[a]}")
+        return np.squeeze(x, axis=tuple(a % x.ndim for a in axes))
+    return squeeze_kernel
+
+
+registry.register(OpDef("Squeeze", inputs=["input: T"], outputs=["output: T"], shape=_squeeze_shape,
+                        factory=_squeeze_factory, grad=_reshape_to_input))
+
+
+def squeeze(input, axis=None, name=None, squeeze_dims=None):  # noqa: A002
+    """``input`` without its size-1 dimensions (only those in ``axis`` when given)."""
+    if axis is not None and squeeze_dims is not None:
+        raise ValueError("Cannot specify both 'axis' and 'squeeze_dims'")
+    axis = squeeze_dims if axis is None else axis
+    if np.isscalar(axis):
+        axis = [axis]
+    return _out(create("Squeeze", [input], {"squeeze_dims": [int(a) for a in (axis or [])]}, name=name))

@@ -1,0 +1,353 @@
+"""Slicing: ``tensor[...]`` (``StridedSlice`` with its ``stack`` helper ops), ``tf.strided_slice``,
+``tf.slice`` and ``tf.reverse``, with static shapes, TF's errors and gradients."""
+
+from __future__ import annotations
+
+import builtins
+import numbers
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, UNKNOWN
+from scopeflow._src.ops import strided_slice as ss
+from scopeflow._src.ops.array_shape_fns import evaluate_constant, merge_shapes, shape_fn
+from scopeflow._src.ops.shape_ops import _shape_input, rank, reshape, shape
+
+_INDEX = frozenset((dtypes.int16, dtypes.int32, dtypes.int64))
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+# -- StridedSlice, StridedSliceGrad -------------------------------------------------------------------
+def _spec_shapes(ctx, first):
+    """Check begin/end/strides are vectors of one length; that length (or None)."""
+    for i in range(first, first + 3):
+        ctx.with_rank(i, 1)
+    merged = merge_shapes(ctx.shape(first), ctx.shape(first + 1), ctx)
+    merged = merge_shapes(merged, ctx.shape(first + 2), ctx)
+    return None if merged.ndims is None else merged.as_list()[0]
+
+
+def _static_slice(ctx, dims, first, attrs):
+    """Output shape of slicing an input of ``dims`` by inputs ``first..first+2`` (begin/end/strides)."""
+    n = _spec_shapes(ctx, first)
+    strides = ctx.value(first + 2)
+    if dims is None or n is None or strides is None:
+        return UNKNOWN
+    try:
+        if not dims:
+            raise ss.SliceError("Attempting to slice scalar input.")
+        spec = ss.dense_spec(len(dims), None, None, strides.tolist(), attrs)
+        ss.check_strides(spec)
+        begin, end = ctx.value(first), ctx.value(first + 1)
+        known = begin is not None and end is not None
+        if known:
+            spec = ss.dense_spec(len(dims), begin.tolist(), end.tolist(), strides.tolist(), attrs)
+        return TensorShape(ss.output_dims(spec, dims, known))
+    except ss.SliceError as e:
+        raise ctx.error(str(e)) from None
+
+
+@shape_fn
+def _strided_slice_shape(ctx, attrs):
+    return _static_slice(ctx, ctx.dims(0), 1, attrs)
+
+
+def _slice_error(op, x, begin, end, strides, attrs, err):
+    try:
+        spec = ss.dense_spec(np.ndim(x), begin.tolist(), end.tolist(), strides.tolist(), attrs)
+        ss.check_strides(spec)
+        ss.output_dims(spec, list(np.shape(x)), True)
+    except ss.SliceError as e:
+        return errors.InvalidArgumentError(None, op, str(e))
+    return errors.InvalidArgumentError(None, op, f"StridedSlice failed: {err}")
+
+
+def _strided_slice_factory(op, state):
+    attrs = op._attrs
+    cache = {}
+
+    def kernel(x, begin, end, strides):
+        key = (begin.tobytes(), end.tobytes(), strides.tobytes())
+        index = cache.get(key)
+        if index is None:
+            index = cache[key] = ss.index_tuple(begin, end, strides, attrs)
+        try:
+            return np.asarray(x)[index]
+        except (IndexError, ValueError) as e:
+            raise _slice_error(op, x, begin, end, strides, attrs, e) from None
+    return kernel
+
+
+def _masks(op):
+    return {m: op._attrs[m] for m in ss.MASKS}
+
+
+def _static_or(t):
+    value = tensor_util.constant_value(t)
+    return t if value is None else value
+
+
+def _strided_slice_grad(op, grad):
+    begin, end, strides = op.inputs[1:]
+    x = shape(op.inputs[0], out_type=begin.dtype.base_dtype)
+    return [strided_slice_grad(_static_or(x), _static_or(begin), _static_or(end), _static_or(strides), grad,
+                               **_masks(op)), None, None, None]
+
+
+@shape_fn
+def _strided_slice_grad_shape(ctx, attrs):
+    out = _shape_input(ctx, 0)
+    _spec_shapes(ctx, 1)
+    return out
+
+
+def _strided_slice_grad_factory(op, state):
+    attrs = op._attrs
+
+    def kernel(shape_, begin, end, strides, dy):
+        out = np.zeros(tuple(int(d) for d in shape_), dtype=np.asarray(dy).dtype)
+        out[ss.index_tuple(begin, end, strides, attrs)] = dy
+        return out
+    return kernel
+
+
+def _strided_slice_grad_grad(op, grad):
+    begin, end, strides = op.inputs[1:4]
+    return [None, None, None, None, strided_slice(grad, begin, end, strides, **_masks(op))]
+
+
+registry.register(OpDef("StridedSlice", inputs=["input: T", "begin: Index", "end: Index", "strides: Index"],
+                        outputs=["output: T"], attrs={"Index": _INDEX}, shape=_strided_slice_shape,
+                        factory=_strided_slice_factory, grad=_strided_slice_grad))
+registry.register(OpDef("StridedSliceGrad", inputs=["shape: Index", "begin: Index", "end: Index", "strides: Index",
+                                                     "dy: T"],
+                        outputs=["output: T"], attrs={"Index": _INDEX}, shape=_strided_slice_grad_shape,
+                        factory=_strided_slice_grad_factory, grad=_strided_slice_grad_grad))
+
+
+def _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask):
+    return {"begin_mask": begin_mask, "end_mask": end_mask, "ellipsis_mask": ellipsis_mask,
+            "new_axis_mask": new_axis_mask, "shrink_axis_mask": shrink_axis_mask}
+
+
+def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, ellipsis_mask=0,
+                  new_axis_mask=0, shrink_axis_mask=0, var=None, name=None):
+    """A ``StridedSlice`` of ``input_`` (``strides`` default to ``ones_like(begin)``, as in TF).
+
+    ``var`` is accepted; sliced assignment (``v[0].assign(...)``) is not supported.
+    """
+    if strides is None:
+        from scopeflow._src.ops.creation_ops import ones_like
+        strides = ones_like(begin)
+    attrs = _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask)
+    return _out(create("StridedSlice", [input_, begin, end, strides], attrs, name=name))
+
+
+def strided_slice_grad(shape, begin, end, strides, dy, begin_mask=0, end_mask=0, ellipsis_mask=0,  # noqa: A002
+                       new_axis_mask=0, shrink_axis_mask=0, name=None):
+    attrs = _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask)
+    return _out(create("StridedSliceGrad", [shape, begin, end, strides, dy], attrs, name=name))
+
+
+_SLICE_TYPE_ERROR = ("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar tf.int32/tf.int64 "
+                     "tensors are valid indices")
+
+
+def _check_index(idx):
+    if isinstance(idx, (numbers.Integral, Dimension)) and not isinstance(idx, bool):
+        return
+    dtype = getattr(idx, "dtype", None)
+    if dtype is None or dtypes.as_dtype(dtype).base_dtype not in _INDEX or (
+            getattr(idx, "shape", None) is not None and len(idx.shape) == 1):
+        raise TypeError(f"{_SLICE_TYPE_ERROR}, got {idx!r}")
+
+
+def _tensor_dtype(parts):
+    dtype = None
+    for t in parts:
+        if isinstance(t, Tensor):
+            if t.dtype == dtypes.int64:
+                dtype = dtypes.int64
+            elif t.dtype == dtypes.int32 and dtype != dtypes.int64:
+                dtype = dtypes.int32
+            elif t.dtype == dtypes.int16 and dtype is None:
+                dtype = dtypes.int16
+    return dtype
+
+
+def _undefined(d):
+    return isinstance(d, Dimension) and d.value is None
+
+
+def _spec_entries(slice_spec):
+    """(begin, end, strides, masks) lists from a Python slice spec, checking each index."""
+    begin, end, strides = [], [], []
+    masks = dict.fromkeys(ss.MASKS, 0)
+    for index, s in enumerate(slice_spec):
+        bit = 1 << index
+        if isinstance(s, builtins.slice):
+            dtype = _tensor_dtype((s.start, s.stop, s.step))
+            for part, default, out, mask in ((s.start, 0, begin, "begin_mask"), (s.stop, 0, end, "end_mask"),
+                                             (s.step, 1, strides, None)):
+                if part is not None and not _undefined(part):
+                    _check_index(part)
+                    out.append(part)
+                else:
+                    out.append(default if dtype is None else constant(default, dtype=dtype))
+                    if mask:
+                        masks[mask] |= bit
+        elif s is Ellipsis or s is None:
+            begin.append(0), end.append(0), strides.append(1)
+            masks["ellipsis_mask" if s is Ellipsis else "new_axis_mask"] |= bit
+        else:
+            _check_index(s)
+            begin.append(s)
+            end.append(s + 1)
+            wide = isinstance(s, Tensor) and s.dtype.base_dtype in (dtypes.int16, dtypes.int64)
+            strides.append(constant(1, dtype=s.dtype.base_dtype) if wide else 1)
+            masks["shrink_axis_mask"] |= bit
+    return begin, end, strides, masks
+
+
+def slice_helper(tensor, slice_spec, var=None):
+    """``tensor[slice_spec]``: TensorFlow's ``strided_slice`` with its ``stack`` helper ops
+    (a boolean mask index gives ``boolean_mask``)."""
+    from scopeflow._src.ops.creation_ops import _cast_op
+    from scopeflow._src.ops.joining_ops import stack
+
+    tensor = convert_to_tensor(tensor)
+    if isinstance(slice_spec, (bool, np.bool_)) or (isinstance(slice_spec, Tensor) and slice_spec.dtype == dtypes.bool) \
+            or (isinstance(slice_spec, np.ndarray) and slice_spec.dtype == bool):
+        from scopeflow._src.ops.gather_ops import boolean_mask
+        return boolean_mask(tensor=tensor, mask=slice_spec)
+    if not isinstance(slice_spec, (list, tuple)):
+        slice_spec = [slice_spec]
+    begin, end, strides, masks = _spec_entries(slice_spec)
+    with name_scope(None, "strided_slice", [tensor]) as scope:
+        if begin:
+            packed = [stack(begin), stack(end), stack(strides)]
+            kinds = {p.dtype.base_dtype for p in packed}
+            if dtypes.int64 in kinds:
+                packed = [p if p.dtype.base_dtype == dtypes.int64 else _cast_op(p, dtypes.int64) for p in packed]
+        else:
+            empty = constant([], dtype=dtypes.int32)
+            packed = [empty, empty, empty]
+        return strided_slice(tensor, *packed, name=scope, var=var, **masks)
+
+
+# -- Slice ---------------------------------------------------------------------------------------------
+@shape_fn
+def _slice_shape(ctx, attrs):
+    inputs = ctx.inputs
+    ctx.with_rank(1, 1)
+    ctx.with_rank(2, 1)
+    n = merge_shapes(ctx.shape(1), ctx.shape(2), ctx).as_tuple()
+    n = None if n is None else n[0]
+    if n is not None:
+        ctx.with_rank(0, n)
+    begin = _shape_input(ctx, 1)
+    dims = inputs[0].shape.as_tuple()
+    sizes = evaluate_constant(inputs[2])
+    if sizes is not None:
+        out = []
+        b = begin.as_list() if begin.ndims is not None else [None] * sizes.size
+        for i, s in enumerate(int(v) for v in sizes.tolist()):
+            if s < -1:
+                raise ValueError(f"Invalid value in tensor used for shape: {s}")
+            if s == -1:
+                d = None if dims is None else dims[i]
+                out.append(None if d is None or b[i] is None else d - b[i])
+            else:
+                out.append(s)
+        return TensorShape(out)
+    size_shape = _shape_input(ctx, 2)
+    if size_shape.ndims is not None:
+        return size_shape
+    return UNKNOWN if dims is None else TensorShape([None] * len(dims))
+
+
+def _slice_factory(op, state):
+    def slice_kernel(x, begin, size):
+        x = np.asarray(x)
+        index = []
+        for i, (b, s) in enumerate(zip(begin.tolist(), size.tolist())):
+            dim = x.shape[i]
+            if b < 0 or b > dim:
+                raise errors.InvalidArgumentError(None, op, f"Expected begin[{i}] in [0, {dim}], but got {b}")
+            e = dim if s == -1 else b + s
+            if s < -1 or e > dim:
+                raise errors.InvalidArgumentError(None, op, f"Expected size[{i}] in [0, {dim - b}], but got {s}")
+            index.append(builtins.slice(b, e))
+        return x[tuple(index)]
+    return slice_kernel
+
+
+def _slice_grad(op, grad):
+    from scopeflow._src.ops.joining_ops import concat, stack
+    from scopeflow._src.ops.padding_ops import pad
+
+    x, begin = op.inputs[0], op.inputs[1]
+    x_rank = rank(x)
+    index_dtype = begin.dtype.base_dtype
+    slice_size = shape(op.outputs[0], out_type=index_dtype)
+    shape_ = stack([x_rank, 1])
+    before = reshape(begin, shape_)
+    after = reshape(shape(x, out_type=index_dtype) - slice_size - begin, shape_)
+    return [pad(grad, concat([before, after], 1)), None, None]
+
+
+registry.register(OpDef("Slice", inputs=["input: T", "begin: Index", "size: Index"], outputs=["output: T"],
+                        attrs={"Index": _INDEX - {dtypes.int16}}, shape=_slice_shape, factory=_slice_factory,
+                        grad=_slice_grad))
+
+
+def slice(input_, begin, size, name=None):  # noqa: A001 - TensorFlow's name
+    """The ``size``-shaped block of ``input_`` starting at ``begin`` (``-1`` means "to the end")."""
+    return _out(create("Slice", [input_, begin, size], name=name))
+
+
+# -- ReverseV2 -------------------------------------------------------------------------------------------
+@shape_fn
+def _reverse_shape(ctx, attrs):
+    inputs = ctx.inputs
+    ctx.with_rank(1, 1)
+    dims = inputs[0].shape.as_tuple()
+    if dims is not None and len(dims) > 8:
+        raise ctx.error("reverse does not work on tensors with more than 8 dimensions")
+    axes = ctx.value(1)
+    if axes is not None and dims is not None:
+        n = len(dims)
+        seen = set()
+        for i, a in enumerate(int(v) for v in axes.tolist()):
+            c = a + n if a < 0 else a
+            if c < 0 or c >= n:
+                raise ctx.error(f"'axis'[{i}] = {a} is out of valid range [0, {n - 1}")
+            if c in seen:
+                raise ctx.error(f"axis {c} specified more than once.")
+            seen.add(c)
+    return inputs[0].shape
+
+
+def _reverse_kernel(x, axis):
+    return np.flip(x, axis=tuple(int(a) for a in np.reshape(axis, -1))) if np.size(axis) else np.asarray(x)
+
+
+registry.register(OpDef("ReverseV2", inputs=["tensor: T", "axis: Tidx"], outputs=["output: T"],
+                        attrs={"Tidx": frozenset((dtypes.int32, dtypes.int64))}, shape=_reverse_shape,
+                        kernel=_reverse_kernel, grad=lambda op, grad: [reverse(grad, op.inputs[1]), None]))
+
+
+def reverse(tensor, axis, name=None):
+    """``tensor`` reversed along each dimension in ``axis`` (``ReverseV2``; TF1's ``tf.reverse``)."""
+    return _out(create("ReverseV2", [tensor, axis], name=name))
+
+
+reverse_v2 = reverse

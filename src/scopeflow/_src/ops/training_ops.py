@@ -1,0 +1,282 @@
+"""TensorFlow's fused training ops (``ApplyAdam``, ``ApplyMomentum``, ...): one update step each.
+
+Each op takes the variable (and its slot variables) as ``Ref`` inputs and updates their
+storage IN PLACE with NumPy ``out=`` arithmetic, with one or two scratch arrays of the
+variable's size (what a hand-written NumPy step needs); scalar hyper-parameters are computed in the variable's dtype, as TF's
+kernels do. The formulas are those of TF's CPU kernels (``training_ops.cc``), so values
+match TensorFlow's step by step. ``use_locking=True`` serialises the updates of all such
+ops (TF locks per variable). Like TF's, these ops have no gradient.
+
+The wrappers (``apply_adam(var, m, v, ...)``) are ``gen_training_ops``'s.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework.registry import NUMBER, OpDef, ShapeError, create
+from scopeflow._src.ops import shape_fns
+
+_LOCK = threading.Lock()
+
+
+def _shape_text(shape) -> str:
+    return "[" + ",".join(str(d) for d in shape) + "]"
+
+
+# -- the update rules (arrays updated in place; scalars are NumPy scalars of the var's dtype) --
+def _gradient_descent(var, alpha, delta):
+    t = np.multiply(delta, alpha)
+    var -= t
+
+
+def _proximal_gradient_descent(var, alpha, l1, l2, delta):
+    t = np.multiply(delta, alpha)
+    var -= t  # var now holds prox_var = var - alpha * delta
+    shrink = var.dtype.type(1) + l2 * alpha
+    if l1 > 0:
+        np.abs(var, out=t)
+        t -= alpha * l1
+        np.maximum(t, 0, out=t)
+        np.sign(var, out=var)
+        var *= t
+    var /= shrink
+
+
+def _momentum(use_nesterov):
+    def update(var, accum, lr, grad, momentum):
+        accum *= momentum
+        accum += grad
+        if use_nesterov:
+            t = np.multiply(grad, lr)
+            var -= t
+            np.multiply(accum, momentum, out=t)
+            t *= lr
+            var -= t
+        else:
+            t = np.multiply(accum, lr)
+            var -= t
+    return update
+
+
+def _adagrad(update_slots):
+    def update(var, accum, lr, grad):
+        if update_slots:
+            t = np.square(grad)
+            accum += t
+        else:
+            t = np.empty_like(grad)
+        np.sqrt(accum, out=t)
+        np.divide(grad, t, out=t)
+        t *= lr
+        var -= t
+    return update
+
+
+def _adam(use_nesterov):
+    def update(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad):
+        one = var.dtype.type(1)
+        alpha = lr * np.sqrt(one - beta2_power) / (one - beta1_power)
+        t = np.subtract(grad, m)
+        t *= one - beta1
+        m += t
+        np.square(grad, out=t)
+        t -= v
+        t *= one - beta2
+        v += t
+        if use_nesterov:
+            np.multiply(grad, one - beta1, out=t)
+            t += m * beta1
+            t *= alpha
+        else:
+            np.multiply(m, alpha, out=t)
+        denom = np.sqrt(v)
+        denom += epsilon
+        t /= denom
+        var -= t
+    return update
+
+
+def _rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad):
+    one = var.dtype.type(1)
+    t = np.square(grad)
+    t -= ms
+    t *= one - rho
+    ms += t
+    np.add(ms, epsilon, out=t)
+    np.sqrt(t, out=t)
+    np.divide(grad, t, out=t)
+    t *= lr
+    mom *= momentum
+    mom += t
+    var -= mom
+
+
+def _centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
+    one = var.dtype.type(1)
+    t = np.square(grad)
+    t -= ms
+    t *= one - rho
+    ms += t
+    np.subtract(grad, mg, out=t)
+    t *= one - rho
+    mg += t
+    np.square(mg, out=t)
+    np.subtract(ms, t, out=t)
+    t += epsilon
+    np.sqrt(t, out=t)
+    np.divide(grad, t, out=t)
+    t *= lr
+    mom *= momentum
+    mom += t
+    var -= mom
+
+
+def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
+    one = var.dtype.type(1)
+    accum *= rho
+    t = np.square(grad)
+    t *= one - rho
+    accum += t
+    # update = sqrt(accum_update + eps) / sqrt(accum + eps) * grad
+    np.add(accum, epsilon, out=t)
+    np.sqrt(t, out=t)
+    u = np.add(accum_update, epsilon)
+    np.sqrt(u, out=u)
+    u /= t
+    u *= grad
+    np.multiply(u, lr, out=t)
+    var -= t
+    accum_update *= rho
+    np.square(u, out=u)
+    u *= one - rho
+    accum_update += u
+
+
+# -- op definitions -------------------------------------------------------------------------
+def _define(op_type, inputs, n_refs, scalars, update, attrs=()):
+    """Register ``op_type``: ``inputs`` in TF's order, the first ``n_refs`` of them ``Ref``s,
+    ``scalars`` the names of the scalar inputs; every other input has the variable's shape.
+    ``attrs`` name the boolean attrs that select the update rule (``update(**attrs)``)."""
+    specs = [f"{name}: Ref(T)" if i < n_refs else f"{name}: T" for i, name in enumerate(inputs)]
+    checks = tuple((i, name, name in scalars) for i, name in enumerate(inputs) if i > 0)
+
+    def shape(tensors, op_attrs):
+        out = tensors[0].shape
+        for (_, name, is_scalar), t in zip(checks, tensors[1:]):
+            if is_scalar:
+                if t.shape.ndims is not None and t.shape.ndims != 0:
+                    raise ShapeError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
+            else:
+                out = shape_fns.merge_shapes(out, t.shape)
+        return out
+
+    def factory(op, state):
+        rule = update(**{a: bool(op._attrs[a]) for a in attrs}) if attrs else update
+        return _kernel(op, rule, n_refs, checks, bool(op._attrs.get("use_locking", False)))
+
+    registry.register(OpDef(op_type, inputs=specs, outputs=["out: Ref(T)"], attrs={"T": NUMBER},
+                            shape=shape, factory=factory, stateful=True))
+
+
+def _kernel(op, update, n_refs, checks, locking):
+    scalars = [(i, name) for i, name, is_scalar in checks if is_scalar]
+    shaped = [(i, name) for i, name, is_scalar in checks if not is_scalar]
+
+    def kernel(*args):
+        values = list(args)
+        for i in range(n_refs):
+            value = args[i].get()
+            if not value.flags.writeable:  # e.g. restored from a read-only buffer: take a private copy
+                ref = args[i]
+                value = ref.store[ref.key] = value.copy()
+            values[i] = value
+        for i, name in scalars:
+            x = values[i]
+            if x.ndim:
+                raise errors.InvalidArgumentError(None, op, f"{name} is not a scalar: {_shape_text(x.shape)}")
+            values[i] = x[()]
+        var_shape = values[0].shape
+        for i, name in shaped:
+            if values[i].shape != var_shape:
+                raise errors.InvalidArgumentError(
+                    None, op, f"var and {name} do not have the same shape{_shape_text(var_shape)} "
+                              f"{_shape_text(values[i].shape)}")
+        if locking:
+            with _LOCK:
+                update(*values)
+        else:
+            update(*values)
+        return args[0]
+    return kernel
+
+
+_define("ApplyGradientDescent", ["var", "alpha", "delta"], 1, ["alpha"], _gradient_descent)
+_define("ApplyProximalGradientDescent", ["var", "alpha", "l1", "l2", "delta"], 1, ["alpha", "l1", "l2"],
+        _proximal_gradient_descent)
+_define("ApplyMomentum", ["var", "accum", "lr", "grad", "momentum"], 2, ["lr", "momentum"], _momentum,
+        ["use_nesterov"])
+_define("ApplyAdagrad", ["var", "accum", "lr", "grad"], 2, ["lr"], _adagrad, ["update_slots"])
+_define("ApplyAdam", ["var", "m", "v", "beta1_power", "beta2_power", "lr", "beta1", "beta2", "epsilon", "grad"], 3,
+        ["beta1_power", "beta2_power", "lr", "beta1", "beta2", "epsilon"], _adam, ["use_nesterov"])
+_define("ApplyRMSProp", ["var", "ms", "mom", "lr", "rho", "momentum", "epsilon", "grad"], 3,
+        ["lr", "rho", "momentum", "epsilon"], _rms_prop)
+_define("ApplyCenteredRMSProp", ["var", "mg", "ms", "mom", "lr", "rho", "momentum", "epsilon", "grad"], 4,
+        ["lr", "rho", "momentum", "epsilon"], _centered_rms_prop)
+_define("ApplyAdadelta", ["var", "accum", "accum_update", "lr", "rho", "epsilon", "grad"], 3,
+        ["lr", "rho", "epsilon"], _adadelta)
+
+
+# -- wrappers (TF's gen_training_ops) -------------------------------------------------------
+def _apply(op_type, inputs, name, **attrs):
+    return create(op_type, list(inputs), dict(attrs), name=name)._outputs[0]
+
+
+def apply_gradient_descent(var, alpha, delta, use_locking=False, name=None):
+    """``var -= alpha * delta``."""
+    return _apply("ApplyGradientDescent", [var, alpha, delta], name, use_locking=use_locking)
+
+
+def apply_proximal_gradient_descent(var, alpha, l1, l2, delta, use_locking=False, name=None):
+    """FOBOS: ``prox = var - alpha * delta``; ``var = sign(prox) * max(|prox| - alpha * l1, 0) / (1 + alpha * l2)``."""
+    return _apply("ApplyProximalGradientDescent", [var, alpha, l1, l2, delta], name, use_locking=use_locking)
+
+
+def apply_momentum(var, accum, lr, grad, momentum, use_locking=False, use_nesterov=False, name=None):
+    """``accum = accum * momentum + grad``; ``var -= lr * accum`` (Nesterov:
+    ``var -= lr * grad + lr * momentum * accum``)."""
+    return _apply("ApplyMomentum", [var, accum, lr, grad, momentum], name, use_locking=use_locking,
+                  use_nesterov=use_nesterov)
+
+
+def apply_adagrad(var, accum, lr, grad, use_locking=False, update_slots=True, name=None):
+    """``accum += grad ** 2``; ``var -= lr * grad / sqrt(accum)``."""
+    return _apply("ApplyAdagrad", [var, accum, lr, grad], name, use_locking=use_locking, update_slots=update_slots)
+
+
+def apply_adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad, use_locking=False,
+               use_nesterov=False, name=None):
+    """One Adam step: ``m``, ``v`` moving moments; ``var -= lr_t * m / (sqrt(v) + epsilon)`` with
+    ``lr_t = lr * sqrt(1 - beta2_power) / (1 - beta1_power)``."""
+    return _apply("ApplyAdam", [var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad], name,
+                  use_locking=use_locking, use_nesterov=use_nesterov)
+
+
+def apply_rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad, use_locking=False, name=None):
+    """``ms += (grad**2 - ms) * (1 - rho)``; ``mom = mom * momentum + lr * grad / sqrt(ms + epsilon)``;
+    ``var -= mom``."""
+    return _apply("ApplyRMSProp", [var, ms, mom, lr, rho, momentum, epsilon, grad], name, use_locking=use_locking)
+
+
+def apply_centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad, use_locking=False, name=None):
+    """RMSProp normalised by the centred second moment ``ms - mg**2``."""
+    return _apply("ApplyCenteredRMSProp", [var, mg, ms, mom, lr, rho, momentum, epsilon, grad], name,
+                  use_locking=use_locking)
+
+
+def apply_adadelta(var, accum, accum_update, lr, rho, epsilon, grad, use_locking=False, name=None):
+    """Adadelta: ``update = sqrt(accum_update + eps) / sqrt(accum + eps) * grad``; ``var -= lr * update``."""
+    return _apply("ApplyAdadelta", [var, accum, accum_update, lr, rho, epsilon, grad], name, use_locking=use_locking)

@@ -1,0 +1,318 @@
+"""Elementwise functions of one tensor (``Abs``, ``Sqrt``, ``Exp``, ``Tanh``, ``Sigmoid``,
+``Round`` ...), complex parts, and the ``*Grad`` ops their gradients build (``SqrtGrad``,
+``TanhGrad`` ...), each differentiable again as in TensorFlow."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
+from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.ops import op_dtypes, shape_fns
+
+__all__ = ["abs", "sign", "square", "sqrt", "rsqrt", "exp", "log", "log1p", "sin", "cos", "tanh", "sigmoid",
+           "reciprocal", "round", "floor", "ceil", "is_nan", "is_inf", "is_finite", "conj", "real", "imag", "complex",
+           "sqrt_grad", "rsqrt_grad", "tanh_grad", "sigmoid_grad", "reciprocal_grad"]
+
+
+def _out(op):
+    return op._outputs[0]
+
+
+def _quiet(fn):
+    def kernel(x):
+        x = np.asarray(x)
+        with np.errstate(all="ignore"):
+            return np.asarray(fn(x)).astype(x.dtype, copy=False)
+    return kernel
+
+
+def _sigmoid(x):
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def _unary(op_type, fn, allowed, grad, out="y: T"):
+    kernel = fn if out != "y: T" else _quiet(fn)
+    registry.register(OpDef(op_type, inputs=["x: T"], outputs=[out], attrs={"T": allowed},
+                            shape=shape_fns.unchanged, kernel=kernel, grad=grad))
+
+
+# -- gradients ---------------------------------------------------------------------------------
+def _mul(a, b):
+    from scopeflow._src.ops.math_ops import multiply
+    return multiply(a, b)
+
+
+def _abs_grad(op, grad):
+    return grad * sign(op._inputs[0])
+
+
+def _sign_grad(op, grad):
+    from scopeflow._src.ops.array_ops import zeros_like
+    return zeros_like(op._inputs[0])
+
+
+def _square_grad(op, grad):
+    with control_dependencies([grad]):
+        x = conj(op._inputs[0])
+        y = constant(2.0, dtype=x.dtype.base_dtype)
+        return _mul(grad, _mul(x, y))
+
+
+def _with_conj(fn):
+    """``fn(grad, conj(t))`` under a control dependency on ``grad``, as TF's rules do."""
+    def grad_fn(op, grad, pick_output=True):
+        t = op._outputs[0] if pick_output else op._inputs[0]
+        with control_dependencies([grad]):
+            return fn(grad, conj(t))
+    return grad_fn
+
+
+_exp_grad = _with_conj(lambda grad, y: grad * y)
+_tanh_grad = _with_conj(lambda grad, y: tanh_grad(y, grad))
+_sigmoid_grad = _with_conj(lambda grad, y: sigmoid_grad(y, grad))
+
+
+def _log_grad(op, grad):
+    with control_dependencies([grad]):
+        return grad * reciprocal(conj(op._inputs[0]))
+
+
+def _log1p_grad(op, grad):
+    with control_dependencies([grad]):
+        return grad * reciprocal(1 + conj(op._inputs[0]))
+
+
+def _sin_grad(op, grad):
+    with control_dependencies([grad]):
+        return grad * cos(conj(op._inputs[0]))
+
+
+def _cos_grad(op, grad):
+    with control_dependencies([grad]):
+        return -grad * sin(conj(op._inputs[0]))
+
+
+def _sqrt_grad_grad(op, grad):
+    a, y = op._inputs[0], op._outputs[0]
+    with control_dependencies([grad]):
+        ga = grad / a
+        return -conj(ga) * y, 0.5 * ga
+
+
+def _rsqrt_grad_grad(op, grad):
+    a, b = op._inputs
+    with control_dependencies([grad]):
+        ca, cg = conj(a), conj(grad)
+        return -1.5 * cg * b * square(ca), rsqrt_grad(ca, grad)
+
+
+def _tanh_grad_grad(op, grad):
+    with control_dependencies([grad]):
+        a, b = conj(op._inputs[0]), conj(op._inputs[1])
+        return grad * -2.0 * b * a, tanh_grad(a, grad)
+
+
+def _sigmoid_grad_grad(op, grad):
+    with control_dependencies([grad]):
+        a, b = conj(op._inputs[0]), conj(op._inputs[1])
+        gb = grad * b
+        return gb - 2.0 * gb * a, sigmoid_grad(a, grad)
+
+
+def _reciprocal_grad_grad(op, grad):
+    b = op._inputs[1]
+    with control_dependencies([grad]):
+        ca, cg = conj(op._inputs[0]), conj(grad)
+        return cg * -2.0 * b * ca, reciprocal_grad(ca, grad)
+
+
+def _no_grad(op, grad):
+    return [None]
+
+
+# -- registrations -----------------------------------------------------------------------------
+_SQUARE, _SIGNED, _FC, _FLOAT = op_dtypes.SQUARE, op_dtypes.SIGNED, op_dtypes.FLOAT_COMPLEX, op_dtypes.FLOAT
+_unary("Neg", np.negative, _SIGNED, lambda op, grad: -grad)
+_unary("Abs", np.abs, op_dtypes.SIGNED_REAL, _abs_grad)
+_unary("Sign", np.sign, _SIGNED, _sign_grad)
+_unary("Square", np.square, _SQUARE, _square_grad)
+_unary("Sqrt", np.sqrt, _FC, lambda op, grad: sqrt_grad(op._outputs[0], grad))
+_unary("Rsqrt", lambda x: 1 / np.sqrt(x), _FC, lambda op, grad: rsqrt_grad(op._outputs[0], grad))
+_unary("Exp", np.exp, _FC, _exp_grad)
+_unary("Log", np.log, _FC, _log_grad)
+_unary("Log1p", np.log1p, _FC, _log1p_grad)
+_unary("Sin", np.sin, _FC, _sin_grad)
+_unary("Cos", np.cos, _FC, _cos_grad)
+_unary("Tanh", np.tanh, _FC, _tanh_grad)
+_unary("Sigmoid", _sigmoid, _FC, _sigmoid_grad)
+_unary("Reciprocal", np.reciprocal, _SIGNED, lambda op, grad: reciprocal_grad(op._outputs[0], grad))
+_unary("Round", np.round, _SIGNED, _no_grad)
+_unary("Floor", np.floor, _FLOAT, _no_grad)
+_unary("Ceil", np.ceil, _FLOAT, _no_grad)
+_unary("IsNan", np.isnan, _FLOAT, registry.NO_GRADIENT, out="y: bool")
+_unary("IsInf", np.isinf, _FLOAT, registry.NO_GRADIENT, out="y: bool")
+_unary("IsFinite", np.isfinite, _FLOAT, registry.NO_GRADIENT, out="y: bool")
+
+for _type, _fn, _grad in (
+        ("SqrtGrad", lambda y, dy: dy * 0.5 / np.conj(y), _sqrt_grad_grad),
+        ("RsqrtGrad", lambda y, dy: dy * -0.5 * np.conj(y) ** 3, _rsqrt_grad_grad),
+        ("TanhGrad", lambda y, dy: dy * (1 - np.conj(y) * np.conj(y)), _tanh_grad_grad),
+        ("SigmoidGrad", lambda y, dy: dy * np.conj(y) * (1 - np.conj(y)), _sigmoid_grad_grad),
+        ("ReciprocalGrad", lambda y, dy: -dy * np.conj(y) * np.conj(y), _reciprocal_grad_grad)):
+    registry.register(OpDef(_type, inputs=["y: T", "dy: T"], outputs=["z: T"], attrs={"T": _FC},
+                            shape=shape_fns.broadcast, grad=_grad, factory=shape_fns.broadcasting(
+                                lambda y, dy, f=_fn: np.asarray(f(y, dy)).astype(np.asarray(y).dtype, copy=False))))
+
+
+# -- complex numbers -------------------------------------------------------------------------
+def _complex_factory(op, state):
+    np_type = op._attrs["Tout"].as_numpy_dtype
+    return lambda re, im: (np.asarray(re) + 1j * np.asarray(im)).astype(np_type)
+
+
+def _part(fn):
+    def factory(op, state):
+        np_type = op._attrs["Tout"].as_numpy_dtype
+        return lambda x: np.asarray(fn(x)).astype(np_type)
+    return factory
+
+
+def _complex_abs_grad(op, grad):
+    from scopeflow._src.ops.array_ops import zeros_like
+    from scopeflow._src.ops.math_ops import div_no_nan
+    return div_no_nan(complex(grad, zeros_like(grad)) * op._inputs[0],
+                      complex(op._outputs[0], zeros_like(op._outputs[0])))
+
+
+_REAL_OUT = op_dtypes.types("float32,float64")
+registry.register(OpDef("Complex", inputs=["real: T", "imag: T"], outputs=["out: Tout"],
+                        attrs={"T": _REAL_OUT, "Tout": op_dtypes.COMPLEX}, shape=shape_fns.broadcast,
+                        factory=_complex_factory, grad=lambda op, grad: (real(grad), imag(grad)), broadcasts=True))
+registry.register(OpDef("Real", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": op_dtypes.COMPLEX},
+                        shape=shape_fns.unchanged, factory=_part(np.real),
+                        grad=lambda op, grad: complex(grad, constant(0, dtype=grad.dtype.base_dtype))))
+registry.register(OpDef("Imag", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": op_dtypes.COMPLEX},
+                        shape=shape_fns.unchanged, factory=_part(np.imag),
+                        grad=lambda op, grad: complex(constant(0, dtype=grad.dtype.base_dtype), grad)))
+registry.register(OpDef("ComplexAbs", inputs=["x: T"], outputs=["y: Tout"], attrs={"T": op_dtypes.COMPLEX},
+                        shape=shape_fns.unchanged, factory=_part(np.abs), grad=_complex_abs_grad))
+registry.register(OpDef("Conj", inputs=["input: T"], outputs=["output: T"], attrs={"T": op_dtypes.COMPLEX},
+                        shape=shape_fns.unchanged, kernel=np.conj, grad=lambda op, grad: conj(grad)))
+
+
+# -- public wrappers -------------------------------------------------------------------------
+def _gen(op_type):
+    def fn(x, name=None):
+        return _out(create(op_type, [x], name=name))
+    fn.__doc__ = f"Elementwise ``{op_type}`` (an op of that type, named ``{op_type}`` by default)."
+    return fn
+
+
+square, sqrt, rsqrt, exp, log, log1p = (_gen(t) for t in ("Square", "Sqrt", "Rsqrt", "Exp", "Log", "Log1p"))
+sin, cos, tanh, reciprocal, floor, ceil = (_gen(t) for t in ("Sin", "Cos", "Tanh", "Reciprocal", "Floor", "Ceil"))
+is_nan, is_inf, is_finite = (_gen(t) for t in ("IsNan", "IsInf", "IsFinite"))
+for _f, _n in zip((square, sqrt, rsqrt, exp, log, log1p, sin, cos, tanh, reciprocal, floor, ceil, is_nan, is_inf,
+                   is_finite), ("square", "sqrt", "rsqrt", "exp", "log", "log1p", "sin", "cos", "tanh", "reciprocal",
+                                "floor", "ceil", "is_nan", "is_inf", "is_finite")):
+    _f.__name__ = _f.__qualname__ = _n
+
+
+def _gen_grad(op_type):
+    def fn(y, dy, name=None):
+        return _out(create(op_type, [y, dy], name=name))
+    fn.__name__ = fn.__qualname__ = op_type
+    return fn
+
+
+sqrt_grad, rsqrt_grad, tanh_grad, sigmoid_grad, reciprocal_grad = (
+    _gen_grad(t) for t in ("SqrtGrad", "RsqrtGrad", "TanhGrad", "SigmoidGrad", "ReciprocalGrad"))
+
+
+def abs(x, name=None):  # noqa: A001 - TensorFlow's name
+    """``|x|``: an ``Abs`` op (``ComplexAbs`` for complex ``x``), in a scope named ``Abs``."""
+    with name_scope(name, "Abs", [x]) as scope:
+        x = convert_to_tensor(x, name="x")
+        if x.dtype.is_complex:
+            return _out(create("ComplexAbs", [x], {"Tout": x.dtype.real_dtype}, name=scope))
+        return _out(create("Abs", [x], name=scope))
+
+
+def sign(x, name=None):
+    """-1, 0 or 1 by the sign of ``x`` (a ``Sign`` op)."""
+    from scopeflow._src.ops.comparison_ops import cast
+    from scopeflow._src.ops.math_ops import div_no_nan
+
+    x = convert_to_tensor(x)
+    if x.dtype.is_complex:
+        magnitude = _out(create("ComplexAbs", [x], {"Tout": x.dtype.real_dtype}))
+        return _out(create("DivNoNan", [x, cast(magnitude, dtype=x.dtype.base_dtype)], name=name))
+    return _out(create("Sign", [x], name=name))
+
+
+def sigmoid(x, name=None):
+    """``1 / (1 + exp(-x))`` (a ``Sigmoid`` op, in a scope named ``Sigmoid``)."""
+    with name_scope(name, "Sigmoid", [x]) as scope:
+        x = convert_to_tensor(x, name="x")
+        return _out(create("Sigmoid", [x], name=scope))
+
+
+def round(x, name=None):  # noqa: A001
+    """Round half to even (a ``Round`` op); integers are returned unchanged."""
+    x = convert_to_tensor(x, name="x")
+    return x if x.dtype.is_integer else _out(create("Round", [x], name=name))
+
+
+def conj(x, name=None):
+    """The complex conjugate (a ``Conj`` op); real tensors are returned unchanged."""
+    if isinstance(x, Tensor) and (x.dtype.is_floating or x.dtype.is_integer):
+        return x
+    with name_scope(name, "Conj", [x]) as scope:
+        x = convert_to_tensor(x, name="x")
+        if x.dtype.is_complex or x.dtype.base_dtype == dtypes.variant:
+            return _out(create("Conj", [x], name=scope))
+        if x.dtype.is_floating or x.dtype.is_integer:
+            return x
+        raise TypeError(f"Expected numeric or variant tensor, got dtype {x.dtype!r}.")
+
+
+def real(input, name=None):  # noqa: A002 - TensorFlow's argument name
+    """The real part (a ``Real`` op); real tensors are returned unchanged."""
+    with name_scope(name, "Real", [input]) as scope:
+        x = convert_to_tensor(input, name="input")
+        if x.dtype.is_complex:
+            return _out(create("Real", [x], {"Tout": x.dtype.real_dtype}, name=scope))
+        if x.dtype.is_numpy_compatible and (x.dtype.is_floating or x.dtype.is_integer):
+            return x
+        raise TypeError(f"input must be a numeric tensor, but got tensor with dtype {x.dtype}")
+
+
+def imag(input, name=None):  # noqa: A002
+    """The imaginary part (an ``Imag`` op); zeros for real tensors."""
+    with name_scope(name, "Imag", [input]) as scope:
+        x = convert_to_tensor(input, name="input")
+        if x.dtype.is_complex:
+            return _out(create("Imag", [x], {"Tout": x.dtype.real_dtype}, name=scope))
+        from scopeflow._src.ops.array_ops import zeros_like
+        return zeros_like(x)
+
+
+def complex(real, imag, name=None):  # noqa: A001
+    """``real + 1j * imag`` (a ``Complex`` op): float32 parts give complex64, float64 complex128."""
+    real = convert_to_tensor(real, name="real")
+    imag = convert_to_tensor(imag, name="imag")
+    with name_scope(name, "Complex", [real, imag]) as scope:
+        kinds = (real.dtype.base_dtype, imag.dtype.base_dtype)
+        if kinds == (dtypes.float64, dtypes.float64):
+            tout = dtypes.complex128
+        elif kinds == (dtypes.float32, dtypes.float32):
+            tout = dtypes.complex64
+        else:
+            raise TypeError(f"The `real` and `imag` components have incorrect types: {real.dtype.name} "
+                            f"{imag.dtype.name}. They must be consistent, and one of "
+                            f"{[dtypes.float32, dtypes.float64]}")
+        return _out(create("Complex", [real, imag], {"Tout": tout}, name=scope))

@@ -1,0 +1,1 @@
+"""Training: optimizers, learning-rate schedules, the global step, and checkpoints (``tf.train``)."""

@@ -1,0 +1,136 @@
+"""``SaveV2`` and ``RestoreV2``: the graph ops that write and read checkpoints.
+
+As in TensorFlow, ``SaveV2(prefix, tensor_names, shape_and_slices, tensors)`` writes one
+V2 checkpoint and ``RestoreV2(prefix, tensor_names, shape_and_slices)`` returns one tensor
+per name, checked against the op's ``dtypes`` attribute. Both take whole tensors only
+(every ``shape_and_slices`` entry must be ``""``; scopeflow has no partitioned variables),
+although ``RestoreV2`` reassembles partitioned variables that TensorFlow saved.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework.constant_op import constant
+from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.registry import NO_GRADIENT, Arg, OpDef
+from scopeflow._src.framework.tensor_shape import UNKNOWN
+from scopeflow._src.training import bundle_format as fmt
+from scopeflow._src.training.bundle_reader import BundleReader
+from scopeflow._src.training.bundle_writer import BundleWriter
+
+
+def _text(value) -> str:
+    if isinstance(value, np.ndarray):
+        value = value[()] if value.ndim == 0 else value
+    return value.decode("utf-8", "surrogateescape") if isinstance(value, bytes) else str(value)
+
+
+def _texts(values) -> list[str]:
+    return [_text(v) for v in np.ravel(np.asarray(values, dtype=object))]
+
+
+def _value(v):
+    """A tensor input's array (variables reach kernels as references to their storage)."""
+    get = getattr(v, "get", None)
+    return get() if get is not None and not isinstance(v, np.ndarray) else v
+
+
+def _check_slices(op, slices, count):
+    if len(slices) != count:
+        raise errors.InvalidArgumentError(None, op, f"Expected {count} shape_and_slices, got {len(slices)}")
+    for s in slices:
+        if s:
+            raise errors.UnimplementedError(
+                None, op, f"Reading or writing the slice {s!r} is not supported: scopeflow saves and restores "
+                          "whole tensors (shape_and_slices must be empty strings)")
+
+
+def _with_op(e: errors.OpError, op) -> errors.OpError:
+    return type(e)(e.node_def, op, e.message)
+
+
+def _save_factory(op, state):
+    dtype_list = list(op._attrs["dtypes"])
+
+    def save(prefix, tensor_names, shape_and_slices, *tensors):
+        names = _texts(tensor_names)
+        if len(names) != len(tensors):
+            raise errors.InvalidArgumentError(None, op, f"Got {len(names)} tensor names but {len(tensors)} tensors")
+        _check_slices(op, _texts(shape_and_slices), len(names))
+        try:
+            with BundleWriter(_text(prefix)) as writer:
+                for name, value, dtype in zip(names, tensors, dtype_list):
+                    writer.add(name, _value(value), dtype)
+        except errors.OpError as e:
+            raise _with_op(e, op) from None
+    return save
+
+
+def _restore_factory(op, state):
+    wanted = [d.as_datatype_enum for d in op._attrs["dtypes"]]
+
+    def restore(prefix, tensor_names, shape_and_slices):
+        names = _texts(tensor_names)
+        if len(names) != len(wanted):
+            raise errors.InvalidArgumentError(None, op, f"Got {len(names)} tensor names but {len(wanted)} dtypes")
+        _check_slices(op, _texts(shape_and_slices), len(names))
+        try:
+            with BundleReader(_text(prefix)) as reader:
+                out = [read_checked(reader, name, enum) for name, enum in zip(names, wanted)]
+        except errors.OpError as e:
+            raise _with_op(e, op) from None
+        return tuple(out)
+    return restore
+
+
+def read_checked(reader: BundleReader, name: str, enum: int) -> np.ndarray:
+    """``reader``'s tensor ``name``, with TensorFlow's errors for a missing key or a dtype change."""
+    entry = reader.entries.get(name)
+    if entry is None:
+        raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
+    if entry.dtype != enum:
+        raise errors.InvalidArgumentError(
+            None, None, f"tensor_name = {name}; expected dtype {fmt.tf_type_name(enum)} does not equal original "
+                        f"dtype {fmt.tf_type_name(entry.dtype)}")
+    return reader.read(name)
+
+
+# ``tensors`` is TensorFlow's type-list argument (``dtypes`` attr). The registry and executor
+# expand list arguments through a count attribute, so the ops also carry a private
+# ``_num_tensors`` (private ``_`` attrs are not part of TF's node text, like its ``_class``).
+_COUNT = "_num_tensors"
+_TENSORS = Arg("tensors", type_attr="dtypes", number_attr=_COUNT)
+_STRING_ARGS = ("prefix: string", "tensor_names: string", "shape_and_slices: string")
+registry.register(OpDef("SaveV2", inputs=_STRING_ARGS + (_TENSORS,), outputs=(), factory=_save_factory,
+                        stateful=True, grad=NO_GRADIENT))
+registry.register(OpDef("RestoreV2", inputs=_STRING_ARGS, outputs=(_TENSORS,), factory=_restore_factory,
+                        stateful=True, grad=NO_GRADIENT))
+
+
+def _string_input(value, name):
+    return value if isinstance(value, Tensor) else constant(value, dtype=dtypes.string, name=name)
+
+
+def _add_op(op_type, prefix, tensor_names, shape_and_slices, tensors, out_dtypes, name):
+    graph = tensors[0].graph if tensors else prefix.graph if isinstance(prefix, Tensor) else default_graph()
+    with graph.as_default(), graph.name_scope(name or op_type) as scope:
+        inputs = [_string_input(prefix, "prefix"), _string_input(list(tensor_names), "tensor_names"),
+                  _string_input(list(shape_and_slices), "shape_and_slices")]
+        types = [t.dtype.base_dtype for t in tensors] if op_type == "SaveV2" else list(out_dtypes)
+        attrs = {"dtypes": types, _COUNT: len(types)}
+        outputs = [(d, UNKNOWN) for d in out_dtypes]
+        return graph._add_op(op_type, scope[:-1], inputs + list(tensors), attrs, outputs)
+
+
+def save_v2(prefix, tensor_names, shape_and_slices, tensors, name=None):
+    """A ``SaveV2`` op writing ``tensors`` under ``tensor_names`` to the checkpoint ``prefix``."""
+    return _add_op("SaveV2", prefix, tensor_names, shape_and_slices, list(tensors), [], name)
+
+
+def restore_v2(prefix, tensor_names, shape_and_slices, dtypes_, name=None):
+    """A ``RestoreV2`` op; returns its output tensors (one per name, of ``dtypes_``)."""
+    out_dtypes = [dtypes.as_dtype(d).base_dtype for d in dtypes_]
+    return list(_add_op("RestoreV2", prefix, tensor_names, shape_and_slices, [], out_dtypes, name).outputs)

@@ -1,0 +1,175 @@
+"""Learning-rate schedules of ``tf.train`` (``exponential_decay``, ``polynomial_decay`` ...).
+
+Each returns a scalar tensor of the step (usually the global step), built with the ops and
+names TensorFlow builds (``ExponentialDecay/Pow``, the result named ``ExponentialDecay``),
+so it can be passed as an optimizer's ``learning_rate``.
+
+Differs from TF: ``piecewise_constant`` selects its value with ``SelectV2`` ops where TF
+builds a ``case`` of ``cond``s (same values, other op names); ``cosine_decay_restarts`` and
+``noisy_linear_cosine_decay`` are not provided.
+"""
+
+from __future__ import annotations
+
+import math
+
+from scopeflow._src.framework import dtypes
+from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.context import default_graph
+
+
+def _math():
+    from scopeflow._src.ops import math_ops
+    return math_ops
+
+
+def exponential_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False, name=None):
+    """``learning_rate * decay_rate ** (global_step / decay_steps)`` (the exponent floored
+    when ``staircase``).
+
+    >>> import scopeflow as tf
+    >>> lr = tf.train.exponential_decay(0.1, 20, decay_steps=10, decay_rate=0.5)
+    >>> lr.name, round(float(tf.Session().run(lr)), 6)
+    ('ExponentialDecay:0', 0.025)
+    """
+    m = _math()
+    with default_graph().name_scope(name or "ExponentialDecay") as scope:
+        initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
+        dtype = initial.dtype
+        decay_steps = m.cast(decay_steps, dtype)
+        decay_rate = m.cast(decay_rate, dtype)
+        p = m.cast(global_step, dtype) / decay_steps
+        if staircase:
+            p = m.floor(p)
+        return m.multiply(initial, m.pow(decay_rate, p), name=scope)
+
+
+def natural_exp_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False, name=None):
+    """``learning_rate * exp(-decay_rate * global_step / decay_steps)`` (floored exponent when
+    ``staircase``); built as TF does, as an exponential decay with rate ``exp(-decay_rate)``."""
+    m = _math()
+    rate = m.exp(m.negative(decay_rate))
+    return exponential_decay(learning_rate, global_step, decay_steps, rate, staircase=staircase, name=name)
+
+
+def inverse_time_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False, name=None):
+    """``learning_rate / (1 + decay_rate * global_step / decay_steps)`` (floored when ``staircase``)."""
+    m = _math()
+    with default_graph().name_scope(name or "InverseTimeDecay") as scope:
+        initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
+        dtype = initial.dtype
+        decay_steps = m.cast(decay_steps, dtype)
+        decay_rate = m.cast(decay_rate, dtype)
+        p = m.cast(global_step, dtype) / decay_steps
+        if staircase:
+            p = m.floor(p)
+        one = m.cast(constant(1), dtype)
+        denom = m.add(one, m.multiply(decay_rate, p))
+        return m.divide(initial, denom, name=scope)
+
+
+def polynomial_decay(learning_rate, global_step, decay_steps, end_learning_rate=0.0001, power=1.0, cycle=False,
+                     name=None):
+    """From ``learning_rate`` to ``end_learning_rate`` along ``(1 - step / decay_steps) ** power``;
+    with ``cycle`` the decay restarts every ``decay_steps`` (stretched), else it stays at the end."""
+    from scopeflow._src.ops import array_ops
+
+    m = _math()
+    with default_graph().name_scope(name or "PolynomialDecay") as scope:
+        initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
+        dtype = initial.dtype
+        end = m.cast(end_learning_rate, dtype)
+        power = m.cast(power, dtype)
+        step = m.cast(global_step, dtype)
+        steps = m.cast(decay_steps, dtype)
+        if cycle:
+            multiplier = array_ops.where_v2(m.equal(step, 0), 1.0, m.ceil(step / decay_steps))
+            steps = m.multiply(steps, multiplier)
+        else:
+            step = m.minimum(step, steps)
+        p = m.divide(step, steps)
+        return m.add(m.multiply(initial - end, m.pow(1 - p, power)), end, name=scope)
+
+
+def cosine_decay(learning_rate, global_step, decay_steps, alpha=0.0, name=None):
+    """Cosine annealing from ``learning_rate`` to ``alpha * learning_rate`` over ``decay_steps``."""
+    m = _math()
+    with default_graph().name_scope(name or "CosineDecay"):
+        initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
+        dtype = initial.dtype
+        decay_steps = m.cast(decay_steps, dtype)
+        step = m.minimum(m.cast(global_step, dtype), decay_steps)
+        completed_fraction = step / decay_steps
+        cosine_decayed = 0.5 * (1.0 + m.cos(constant(math.pi) * completed_fraction))
+        decayed = (1 - alpha) * cosine_decayed + alpha
+        return m.multiply(initial, decayed)
+
+
+def linear_cosine_decay(learning_rate, global_step, decay_steps, num_periods=0.5, alpha=0.0, beta=0.001, name=None):
+    """Linear decay times a cosine: ``lr * ((alpha + linear) * cosine + beta)``."""
+    m = _math()
+    with default_graph().name_scope(name or "LinearCosineDecay") as scope:
+        initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
+        dtype = initial.dtype
+        decay_steps = m.cast(decay_steps, dtype)
+        num_periods = m.cast(num_periods, dtype)
+        alpha = m.cast(alpha, dtype)
+        beta = m.cast(beta, dtype)
+        step = m.minimum(m.cast(global_step, dtype), decay_steps)
+        linear_decayed = (decay_steps - step) / decay_steps
+        completed_fraction = step / decay_steps
+        fraction = 2.0 * num_periods * completed_fraction
+        cosine_decayed = 0.5 * (1.0 + m.cos(constant(math.pi) * fraction))
+        linear_cosine_decayed = (alpha + linear_decayed) * cosine_decayed + beta
+        return m.multiply(initial, linear_cosine_decayed, name=scope)
+
+
+def piecewise_constant(x, boundaries, values, name=None):
+    """``values[0]`` while ``x <= boundaries[0]``, ``values[i]`` while ``boundaries[i-1] < x <=
+    boundaries[i]``, ``values[-1]`` after the last boundary.
+
+    >>> import scopeflow as tf
+    >>> step = tf.placeholder(tf.int32, [])
+    >>> lr = tf.train.piecewise_constant(step, [10, 20], [1.0, 0.5, 0.25])
+    >>> with tf.Session() as sess:
+    ...     [float(sess.run(lr, {step: s})) for s in (5, 10, 15, 25)]
+    [1.0, 1.0, 0.5, 0.25]
+    """
+    boundaries = [convert_to_tensor(b) for b in _flatten(boundaries)]
+    values = [convert_to_tensor(v) for v in _flatten(values)]
+    x = convert_to_tensor(x)
+    for i, b in enumerate(boundaries):
+        if b.dtype.base_dtype != x.dtype.base_dtype:
+            if b.dtype.base_dtype == dtypes.int32 and x.dtype.base_dtype == dtypes.int64:
+                boundaries[i] = _math().cast(b, x.dtype.base_dtype)
+            else:
+                raise ValueError(f"Boundaries ({b.dtype.base_dtype}) must have the same dtype as x "
+                                 f"({x.dtype.base_dtype}).")
+    for v in values[1:]:
+        if v.dtype.base_dtype != values[0].dtype.base_dtype:
+            raise ValueError(f"Values must have elements all with the same dtype ({values[0].dtype.base_dtype} vs "
+                             f"{v.dtype.base_dtype}).")
+    if len(boundaries) != len(values) - 1:
+        raise ValueError("The length of boundaries should be 1 less than the length of values")
+    return _select_piece(x, boundaries, values, name)
+
+
+def _select_piece(x, boundaries, values, name):
+    from scopeflow._src.ops import array_ops
+
+    with default_graph().name_scope(name or "PiecewiseConstant"):
+        result = values[-1]
+        # the last piece first, so that values[0] wins at x <= boundaries[0]
+        for low, v in zip(reversed(boundaries), reversed(values[:-1])):
+            result = array_ops.where_v2(x <= low, v, result)
+        return result
+
+
+piecewise_constant_decay = piecewise_constant
+
+
+def _flatten(values):
+    out = []
+    for v in values if isinstance(values, (list, tuple)) else [values]:
+        out.extend(_flatten(v) if isinstance(v, (list, tuple)) else [v])
+    return out

@@ -1,0 +1,36 @@
+"""``tf.train.AdadeltaOptimizer`` (Zeiler, 2012)."""
+
+from __future__ import annotations
+
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.ops import math_ops, training_ops
+from scopeflow._src.training.optimizer import Optimizer
+
+
+class AdadeltaOptimizer(Optimizer):
+    """Adadelta; slots ``accum`` and ``accum_update`` (``w/Adadelta:0``, ``w/Adadelta_1:0``)."""
+
+    def __init__(self, learning_rate=0.001, rho=0.95, epsilon=1e-08, use_locking=False, name="Adadelta"):
+        super().__init__(use_locking, name)
+        self._lr = learning_rate
+        self._rho = rho
+        self._epsilon = epsilon
+        self._lr_t = self._rho_t = self._epsilon_t = None
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._zeros_slot(v, "accum", self._name)
+            self._zeros_slot(v, "accum_update", self._name)
+
+    def _prepare(self):
+        self._lr_t = convert_to_tensor(self._call_if_callable(self._lr), name="lr")
+        self._rho_t = convert_to_tensor(self._call_if_callable(self._rho), name="rho")
+        self._epsilon_t = convert_to_tensor(self._call_if_callable(self._epsilon), name="epsilon")
+
+    def _apply_dense(self, grad, var):
+        accum = self.get_slot(var, "accum")
+        accum_update = self.get_slot(var, "accum_update")
+        dtype = var.dtype.base_dtype
+        return training_ops.apply_adadelta(
+            var, accum, accum_update, math_ops.cast(self._lr_t, dtype), math_ops.cast(self._rho_t, dtype),
+            math_ops.cast(self._epsilon_t, dtype), grad, use_locking=self._use_locking)
