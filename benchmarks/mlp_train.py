@@ -11,6 +11,8 @@ Three implementations of the same step, from the same initial weights and batche
 
 Reported (median of ``--repeat`` timed blocks of ``--steps`` steps, after warm-up):
 ``ms_per_step``, ``steps_per_s`` and the final ``loss`` (the implementations must agree).
+On a busy machine, ``--threads 1 --cpu-time`` (one BLAS / TF thread, process CPU time)
+measures the work per step rather than the wait for a core.
 
 Usage::
 
@@ -29,7 +31,13 @@ import subprocess
 import sys
 import time
 
-import numpy as np
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS",
+                "TF_NUM_INTEROP_THREADS")
+if "--threads" in sys.argv[:-1]:  # before NumPy loads its BLAS, which reads these once
+    for _var in _THREAD_VARS:
+        os.environ[_var] = sys.argv[sys.argv.index("--threads") + 1]
+
+import numpy as np  # noqa: E402
 
 SIZES = (784, 512, 512, 10)
 IMPLS = ("scopeflow", "tensorflow", "numpy")
@@ -83,7 +91,10 @@ def graph_step(tf, batch, lr):
                 h = tf.nn.relu(h)
     loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels=y, logits=h))
     train = tf.train.AdamOptimizer(lr).minimize(loss)
-    sess = tf.Session()
+    threads = int(os.environ.get("TF_NUM_INTRAOP_THREADS", "0"))
+    config = tf.ConfigProto(intra_op_parallelism_threads=threads, inter_op_parallelism_threads=threads) \
+        if threads and hasattr(tf, "ConfigProto") else None
+    sess = tf.Session(config=config)
     sess.run(tf.global_variables_initializer())
 
     def step(xb, yb):
@@ -161,7 +172,8 @@ def make_step(impl, batch, lr):
     return graph_step(load(impl), batch, lr)[0]
 
 
-def run(impl, batch, steps, repeat, warmup, lr=1e-3):
+def run(impl, batch, steps, repeat, warmup, lr=1e-3, cpu_time=False):
+    clock = time.process_time if cpu_time else time.perf_counter
     xs, ys = make_data(batch, 8)
     step = make_step(impl, batch, lr)
     i = 0
@@ -171,11 +183,11 @@ def run(impl, batch, steps, repeat, warmup, lr=1e-3):
     times = []
     loss = None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = clock()
         for _ in range(steps):
             loss = step(xs[i % 8], ys[i % 8])
             i += 1
-        times.append((time.perf_counter() - start) / steps)
+        times.append((clock() - start) / steps)
     ms = statistics.median(times) * 1e3
     return {"ms_per_step": ms, "steps_per_s": 1e3 / ms, "loss": float(loss)}
 
@@ -194,11 +206,13 @@ def compare(args):
         for impl in impls:
             cmd = [pythons[impl], __file__, "--impl", impl, "--json", "--batch", str(args.batch),
                    "--steps", str(args.steps), "--repeat", str(args.repeat), "--warmup", str(args.warmup)]
+            cmd += (["--threads", str(args.threads)] if args.threads else []) + (["--cpu-time"] if args.cpu_time else [])
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
             results[impl].append(json.loads(out.strip().splitlines()[-1]))
     medians = {impl: {m: statistics.median(r[m] for r in rs) for m in METRICS} for impl, rs in results.items()}
     print(f"784-512-512-10 MLP, Adam, batch {args.batch}: median of {args.rounds} rounds x {args.repeat} blocks "
-          f"of {args.steps} steps, alternating {'/'.join(impls)}")
+          f"of {args.steps} steps, alternating {'/'.join(impls)}"
+          + (f", {args.threads} thread(s)" if args.threads else "") + (", CPU time" if args.cpu_time else ""))
     for impl in impls:
         show(impl, medians[impl])
     sf = medians.get("scopeflow")
@@ -237,13 +251,16 @@ def main():
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=3, help="rounds for --compare")
     parser.add_argument("--json", action="store_true", help="print medians as one JSON line")
+    parser.add_argument("--threads", type=int,
+                        help="BLAS threads (NumPy, scopeflow) and TF thread pools (default: the libraries' own)")
+    parser.add_argument("--cpu-time", action="store_true", help="time with process CPU time, not wall time")
     args = parser.parse_args()
     if args.compare:
         compare(args)
     elif args.profile:
         profile(args)
     else:
-        medians = run(args.impl, args.batch, args.steps, args.repeat, args.warmup)
+        medians = run(args.impl, args.batch, args.steps, args.repeat, args.warmup, cpu_time=args.cpu_time)
         if args.json:
             print(json.dumps(medians))
         else:

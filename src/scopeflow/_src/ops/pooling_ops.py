@@ -104,16 +104,19 @@ def _max_pool_grad(x, y, grad, attrs):
     plan = _plan(attrs, h, w)
     ph, pw = plan.padded_size(h, w)
     dxp = np.zeros((n, ph, pw, c), dtype=grad.dtype)
-    zero = np.zeros((), grad.dtype)
     found = np.zeros(y.shape, dtype=bool)
+    hit = np.empty(y.shape, dtype=bool)
+    share = np.empty(y.shape, dtype=grad.dtype)
     xp = plan.pad(x, _lowest(x.dtype))
-    grad_taps = plan.taps(dxp)
-    for (_, view), (_, dview) in zip(plan.taps(xp), grad_taps):
-        hit = view == y
-        hit &= ~found
+    for (_, view), (_, dview) in zip(plan.taps(xp), plan.taps(dxp)):
+        np.equal(view, y, out=hit)
+        np.greater(hit, found, out=hit)  # a hit, and the window's first one
         found |= hit
-        dview += np.where(hit, grad, zero)
-    if not found.all():  # y is not the max pooling of x (or holds NaNs): recompute the argmax
+        np.multiply(grad, hit, out=share)
+        dview += share
+    # Recompute TF's argmax when y is not the max pooling of x (or holds NaNs), and when grad
+    # is not finite (grad * hit would spread a NaN over the whole window).
+    if not found.all() or not np.isfinite(grad).all():
         return _max_pool_grad_argmax(x, grad, plan)
     return np.ascontiguousarray(plan.crop(dxp, h, w))
 

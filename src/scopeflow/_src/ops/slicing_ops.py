@@ -153,6 +153,7 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
 
 def strided_slice_grad(shape, begin, end, strides, dy, begin_mask=0, end_mask=0, ellipsis_mask=0,  # noqa: A002
                        new_axis_mask=0, shrink_axis_mask=0, name=None):
+    """The gradient of a strided slice: ``dy`` placed into zeros of ``shape`` (``StridedSliceGrad``)."""
     attrs = _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask)
     return _out(create("StridedSliceGrad", [shape, begin, end, strides, dy], attrs, name=name))
 

@@ -1,0 +1,55 @@
+"""Kernel behaviours the registry samples do not reach: ties and NaNs in max pooling,
+avg pooling's divisor at padded borders, and dtype preservation of the conv kernels."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import scopeflow as tf
+
+
+def _run(t, feed=None):
+    with tf.Session(graph=t.graph) as sess:
+        return sess.run(t, feed)
+
+
+def _max_pool_grad(x, grad, ksize=2, strides=2, padding="VALID"):
+    with tf.Graph().as_default():
+        xt = tf.constant(x)
+        y = tf.nn.max_pool(xt, ksize=ksize, strides=strides, padding=padding)
+        return _run(tf.gradients(y, xt, grad_ys=tf.constant(grad))[0])
+
+
+def test_max_pool_gradient_goes_to_the_first_of_tied_maxima():
+    x = np.zeros((1, 2, 4, 1), np.float32)  # all-zero windows, as after a ReLU
+    g = _max_pool_grad(x, np.array([[[[2.0], [3.0]]]], np.float32))
+    np.testing.assert_array_equal(g[0, :, :, 0], [[2.0, 0.0, 3.0, 0.0], [0.0, 0.0, 0.0, 0.0]])
+
+
+def test_max_pool_gradient_keeps_a_nan_at_its_argmax():
+    x = np.array([1.0, 2.0, 4.0, 3.0], np.float32).reshape(1, 2, 2, 1)
+    g = _max_pool_grad(x, np.full((1, 1, 1, 1), np.nan, np.float32))
+    assert np.isnan(g[0, 1, 0, 0]) and np.count_nonzero(np.isnan(g)) == 1
+    assert (g[~np.isnan(g)] == 0).all()
+
+
+def test_overlapping_windows_accumulate():
+    x = np.array([[0.0, 5.0, 1.0]], np.float32).reshape(1, 1, 3, 1)
+    g = _max_pool_grad(x, np.ones((1, 1, 2, 1), np.float32), ksize=[1, 1, 2, 1], strides=1)
+    np.testing.assert_array_equal(g.ravel(), [0.0, 2.0, 0.0])
+
+
+def test_avg_pool_same_divides_by_real_pixels():
+    with tf.Graph().as_default():
+        y = tf.nn.avg_pool(tf.ones([1, 3, 3, 1]) * 6.0, ksize=3, strides=1, padding="SAME")
+        np.testing.assert_allclose(_run(y)[0, :, :, 0], np.full((3, 3), 6.0))
+
+
+def test_conv_kernels_keep_float32():
+    with tf.Graph().as_default():
+        x = tf.constant(np.random.default_rng(0).random((2, 7, 7, 3), np.float32))
+        w = tf.constant(np.random.default_rng(1).random((3, 3, 3, 5), np.float32))
+        y = tf.nn.conv2d(x, w, strides=2, padding="SAME")
+        gx, gw = tf.gradients(tf.reduce_sum(y * y), [x, w])
+        out = tf.Session().run([y, gx, gw])
+    assert [v.dtype for v in out] == [np.float32] * 3
