@@ -173,3 +173,13 @@ def test_use_locking_gives_the_same_values():
     with tf.Session() as sess:
         sess.run(var.initializer)
         assert sess.run(step).tolist() == [0.5, 1.5]
+
+
+def test_non_contiguous_gradient():
+    shape = (300, 64)
+    g = np.arange(np.prod(shape), dtype=np.float64).reshape(shape[::-1]) / 1e6
+    var = tf.Variable(np.zeros(shape), name="v")
+    step = ops.apply_gradient_descent(var, 2.0, tf.transpose(tf.constant(g)))
+    with tf.Session() as sess:
+        sess.run(var.initializer)
+        np.testing.assert_allclose(sess.run(step), -2.0 * g.T)
