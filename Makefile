@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,demo]'
+	$(BIN)/python -m compileall -q src  # editable installs are not byte-compiled: import would compile every module
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -7,7 +7,12 @@ Three implementations of the same step, from the same initial weights and batche
   run with ``sess.run([train_op, loss], feed_dict)``;
 * ``tensorflow``: the same code under ``tensorflow.compat.v1``;
 * ``numpy``: a hand-written forward, backward and Adam step in NumPy (float32, in place
-  where NumPy allows), the practical limit for a NumPy engine.
+  where NumPy allows), the practical limit for a NumPy engine. It skips the gradient with
+  respect to the input batch, as TensorFlow's runtime does: the graph builds it (with
+  ``minimize``'s default ``GATE_OP`` it is a control input of the first layer's gradient
+  ``tuple``), but TF's graph optimizer prunes it, so it never runs (a run trace shows only
+  ``MatMul_grad/MatMul_1``). ``--input-grad`` adds it to the NumPy step (about a fifth of
+  the step), to measure an engine that does not prune it.
 
 Reported (median of ``--repeat`` timed blocks of ``--steps`` steps, after warm-up):
 ``ms_per_step``, ``steps_per_s`` and the final ``loss`` (the implementations must agree).
@@ -106,7 +111,8 @@ def graph_step(tf, batch, lr):
 class NumpyMLP:
     """Forward, backward and Adam for the same MLP, written directly in NumPy."""
 
-    def __init__(self, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    def __init__(self, lr, beta1=0.9, beta2=0.999, eps=1e-8, input_grad=False):
+        self.input_grad = input_grad
         self.params = init_params()
         self.m = [np.zeros_like(p) for p in self.params]
         self.v = [np.zeros_like(p) for p in self.params]
@@ -142,6 +148,8 @@ class NumpyMLP:
         d1 *= h1 > 0
         grads[0] = x.T @ d1
         grads[1] = d1.sum(axis=0)
+        if self.input_grad:
+            d1 @ w1.T  # the gradient TF1 graphs build for the input (and TF's runtime prunes)
         self._adam(grads)
         return loss
 
@@ -166,16 +174,16 @@ class NumpyMLP:
 
 
 # -- timing ---------------------------------------------------------------------------------------
-def make_step(impl, batch, lr):
+def make_step(impl, batch, lr, input_grad=False):
     if impl == "numpy":
-        return NumpyMLP(lr).step
+        return NumpyMLP(lr, input_grad=input_grad).step
     return graph_step(load(impl), batch, lr)[0]
 
 
-def run(impl, batch, steps, repeat, warmup, lr=1e-3, cpu_time=False):
+def run(impl, batch, steps, repeat, warmup, lr=1e-3, cpu_time=False, input_grad=False):
     clock = time.process_time if cpu_time else time.perf_counter
     xs, ys = make_data(batch, 8)
-    step = make_step(impl, batch, lr)
+    step = make_step(impl, batch, lr, input_grad)
     i = 0
     for _ in range(warmup):
         step(xs[i % 8], ys[i % 8])
@@ -206,13 +214,16 @@ def compare(args):
         for impl in impls:
             cmd = [pythons[impl], __file__, "--impl", impl, "--json", "--batch", str(args.batch),
                    "--steps", str(args.steps), "--repeat", str(args.repeat), "--warmup", str(args.warmup)]
-            cmd += (["--threads", str(args.threads)] if args.threads else []) + (["--cpu-time"] if args.cpu_time else [])
+            cmd += ["--threads", str(args.threads)] if args.threads else []
+            cmd += ["--cpu-time"] if args.cpu_time else []
+            cmd += ["--input-grad"] if args.input_grad else []
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
             results[impl].append(json.loads(out.strip().splitlines()[-1]))
     medians = {impl: {m: statistics.median(r[m] for r in rs) for m in METRICS} for impl, rs in results.items()}
     print(f"784-512-512-10 MLP, Adam, batch {args.batch}: median of {args.rounds} rounds x {args.repeat} blocks "
           f"of {args.steps} steps, alternating {'/'.join(impls)}"
-          + (f", {args.threads} thread(s)" if args.threads else "") + (", CPU time" if args.cpu_time else ""))
+          + (f", {args.threads} thread(s)" if args.threads else "") + (", CPU time" if args.cpu_time else "")
+          + (", numpy with the input gradient" if args.input_grad else ""))
     for impl in impls:
         show(impl, medians[impl])
     sf = medians.get("scopeflow")
@@ -254,13 +265,16 @@ def main():
     parser.add_argument("--threads", type=int,
                         help="BLAS threads (NumPy, scopeflow) and TF thread pools (default: the libraries' own)")
     parser.add_argument("--cpu-time", action="store_true", help="time with process CPU time, not wall time")
+    parser.add_argument("--input-grad", action="store_true",
+                        help="numpy: also compute the input gradient that TF1 graphs build (TF prunes it)")
     args = parser.parse_args()
     if args.compare:
         compare(args)
     elif args.profile:
         profile(args)
     else:
-        medians = run(args.impl, args.batch, args.steps, args.repeat, args.warmup, cpu_time=args.cpu_time)
+        medians = run(args.impl, args.batch, args.steps, args.repeat, args.warmup, cpu_time=args.cpu_time,
+                      input_grad=args.input_grad)
         if args.json:
             print(json.dumps(medians))
         else:

@@ -158,7 +158,8 @@ def test_runtime_errors():
     p = tf.placeholder(tf.float32)
     with tf.Session() as sess:
         sess.run(var.initializer)
-        with pytest.raises(tf.errors.InvalidArgumentError, match=r"var and delta do not have the same shape\[2\] \[3\]"):
+        with pytest.raises(tf.errors.InvalidArgumentError,
+                           match=r"var and delta do not have the same shape\[2\] \[3\]"):
             sess.run(ops.apply_gradient_descent(var, 0.1, p), {p: [1.0, 2.0, 3.0]})
         with pytest.raises(tf.errors.InvalidArgumentError, match=r"alpha is not a scalar: \[2\]"):
             sess.run(ops.apply_gradient_descent(var, p, [1.0, 2.0]), {p: [1.0, 2.0]})

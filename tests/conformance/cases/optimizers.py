@@ -620,3 +620,18 @@ def slot_names_before_minimize(tf):
     opt = tf.train.AdamOptimizer(0.1)
     w = tf.Variable(1.0, name="w")
     return [opt.get_slot_names(), opt.get_slot(w, "m"), opt.variables(), opt.get_name()]
+
+
+@case
+def minimize_aggregation_and_colocation_options(tf):
+    w = tf.get_variable("w", initializer=tf.constant([1.0, -2.0]))
+    loss = tf.reduce_sum(w * w) + tf.reduce_sum(w * tf.constant([3.0, 1.0]))
+    opt = tf.train.GradientDescentOptimizer(0.1)
+    train = opt.minimize(loss, aggregation_method=tf.AggregationMethod.EXPERIMENTAL_TREE,
+                         colocate_gradients_with_ops=True)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(train)
+        value = sess.run(w)
+    return [value, [op.name for op in tf.get_default_graph().get_operations() if "gradient_sum" in op.name
+                    or op.type == "AddN"]]

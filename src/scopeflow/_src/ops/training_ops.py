@@ -3,9 +3,10 @@
 Each op takes the variable (and its slot variables) as ``Ref`` inputs and updates their
 storage IN PLACE with NumPy ``out=`` arithmetic, with one or two scratch arrays of the
 variable's size (what a hand-written NumPy step needs); scalar hyper-parameters are
-computed in the variable's dtype, as TF's kernels do. The formulas are those of TF's CPU kernels (``training_ops.cc``), so values
-match TensorFlow's step by step. ``use_locking=True`` serialises the updates of all such
-ops (TF locks per variable). Like TF's, these ops have no gradient.
+computed in the variable's dtype, as TF's kernels do. The formulas are those of TF's CPU
+kernels (``training_ops.cc``), so values match TensorFlow's step by step.
+``use_locking=True`` serialises the updates of all such ops (TF locks per variable). Like
+TF's, these ops have no gradient.
 
 The wrappers (``apply_adam(var, m, v, ...)``) are ``gen_training_ops``'s.
 """

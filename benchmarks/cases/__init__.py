@@ -1,0 +1,1 @@
+"""One module per benchmark; ``benchmarks/run.py`` runs them (see its docstring)."""

@@ -1,0 +1,43 @@
+"""``cnn_train``: one SGD step of a small convnet on 28x28x1 images, batch 64, fed data.
+
+conv 5x5x32 (SAME, ReLU), max-pool 2x2, conv 5x5x64, max-pool 2x2, dense 1024 (ReLU),
+dense 10, sparse softmax cross-entropy; built with ``tf.layers`` as TF1 code does.
+"""
+
+import numpy as np
+
+from cases.timing import per_call
+
+NAME = "cnn_train"
+IMPLS = ("scopeflow", "tensorflow")
+METRICS = {"ms_per_step": "ms"}
+TARGETS = {"ms_per_step": 0.9}
+
+
+def build(tf):
+    images = tf.placeholder(tf.float32, [None, 28, 28, 1], name="images")
+    labels = tf.placeholder(tf.int32, [None], name="labels")
+    h = tf.layers.conv2d(images, 32, 5, padding="same", activation=tf.nn.relu)
+    h = tf.layers.max_pooling2d(h, 2, 2)
+    h = tf.layers.conv2d(h, 64, 5, padding="same", activation=tf.nn.relu)
+    h = tf.layers.max_pooling2d(h, 2, 2)
+    h = tf.layers.dense(tf.layers.flatten(h), 1024, activation=tf.nn.relu)
+    logits = tf.layers.dense(h, 10)
+    loss = tf.losses.sparse_softmax_cross_entropy(labels, logits)
+    return images, labels, tf.train.GradientDescentOptimizer(0.01).minimize(loss)
+
+
+def measure(tf, impl, quick):
+    batch, steps, repeat = (8, 2, 2) if quick else (64, 5, 5)
+    rng = np.random.default_rng(0)
+    feed_images = rng.random((batch, 28, 28, 1), dtype=np.float32)
+    feed_labels = rng.integers(0, 10, batch).astype(np.int32)
+    graph = tf.Graph()
+    with graph.as_default():
+        tf.set_random_seed(1)
+        images, labels, train = build(tf)
+        init = tf.global_variables_initializer()
+    with tf.Session(graph=graph) as sess:
+        sess.run(init)
+        feed = {images: feed_images, labels: feed_labels}
+        return {"ms_per_step": per_call(lambda: sess.run(train, feed), steps, repeat) * 1e3}

@@ -1,0 +1,201 @@
+"""scopeflow's benchmarks, side by side with TensorFlow 2.21 and a hand-written NumPy step.
+
+Usage::
+
+    python benchmarks/run.py                                  # every benchmark on scopeflow
+    python benchmarks/run.py --impl tensorflow --only build   # one benchmark on real TF
+    python benchmarks/run.py --compare                        # scopeflow vs TF (vs NumPy), A B A B
+    python benchmarks/run.py --compare --write-readme         # ... and refresh the README table
+
+Every measurement runs in a fresh subprocess (``--worker``), so imports, caches and memory
+do not leak between implementations. ``--compare`` runs the implementations alternately,
+round after round (A B A B ...), and reports medians over rounds and the speedups
+(TensorFlow's time divided by scopeflow's), so a noisy machine cannot favour one side.
+TensorFlow is never required: ``--tf-python`` (default: ``$SCOPEFLOW_TF_PYTHON`` or
+``~/tfref/bin/python``) names an interpreter that has it, and is skipped when absent.
+
+The benchmarks live in ``benchmarks/cases/``; each module has ``NAME``, ``IMPLS``,
+``METRICS`` (name -> unit, lower is better), ``TARGETS`` (metric -> required speedup over
+TensorFlow, or over NumPy for ``numpy:`` keys) and ``measure(tf, impl, quick) -> dict``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib
+import json
+import os
+import pathlib
+import platform
+import statistics
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+ORDER = ("import", "build", "run_overhead", "mlp_train", "cnn_train", "rnn_unrolled", "checkpoint")
+README = HERE.parent / "README.md"
+START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
+
+
+def case(name):
+    return importlib.import_module(f"cases.{name}")
+
+
+def load_tf(impl):
+    """The module a benchmark uses as ``tf`` (``None`` for the NumPy reference)."""
+    if impl == "tensorflow":
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+        os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+        import tensorflow.compat.v1 as tf
+
+        tf.disable_v2_behavior()
+        tf.logging.set_verbosity(tf.logging.ERROR)
+        return tf
+    if impl == "scopeflow":
+        import scopeflow as tf
+
+        return tf
+    return None
+
+
+def worker(name, impl, quick):
+    """Measure one benchmark in this (fresh) process and print its metrics as JSON."""
+    module = case(name)
+    tf = None if getattr(module, "OWN_IMPORT", False) else load_tf(impl)
+    print(json.dumps(module.measure(tf, impl, quick)))
+
+
+def tf_python(arg):
+    for candidate in (arg, os.environ.get("SCOPEFLOW_TF_PYTHON"), os.path.expanduser("~/tfref/bin/python")):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None
+
+
+def spawn(python, name, impl, quick):
+    cmd = [python, str(HERE / "run.py"), "--worker", "--only", name, "--impl", impl] + (["--quick"] if quick else [])
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=HERE.parent)
+    if done.returncode != 0:
+        raise RuntimeError(f"{name} on {impl} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def collect(names, impls, rounds, quick, pythons):
+    """``{name: {impl: {metric: median}}}`` over ``rounds`` alternating rounds."""
+    runs = {n: {i: [] for i in impls if i in case(n).IMPLS} for n in names}
+    for r in range(rounds):
+        for n in names:
+            for impl in runs[n]:
+                print(f"  round {r + 1}/{rounds}: {n} on {impl}", file=sys.stderr, flush=True)
+                runs[n][impl].append(spawn(pythons[impl], n, impl, quick))
+    return {n: {i: {m: statistics.median(run[m] for run in rs) for m in rs[0]} for i, rs in by.items() if rs}
+            for n, by in runs.items()}
+
+
+def speedup(results, name, metric, base="tensorflow"):
+    by = results[name]
+    if base not in by or "scopeflow" not in by:
+        return None
+    ours, theirs = by["scopeflow"][metric], by[base][metric]
+    return theirs / ours if ours else None
+
+
+def table(results, impls):
+    """The results as a Markdown table: medians per implementation and the speedups."""
+    head = ["benchmark", "metric"] + [i for i in impls] + ["speedup vs TF", "target"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, by in results.items():
+        module = case(name)
+        for metric, unit in module.METRICS.items():
+            cells = [name, f"{metric} ({unit})"]
+            cells += [_fmt(by[i][metric]) if i in by else "" for i in impls]
+            ratio = speedup(results, name, metric)
+            cells.append("" if ratio is None else f"{ratio:.2f}x")
+            cells.append(_target(results, name, metric, module.TARGETS))
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _target(results, name, metric, targets):
+    parts = []
+    for key, want in targets.items():
+        base, _, m = key.rpartition(":")
+        if m != metric:
+            continue
+        ratio = speedup(results, name, metric, base or "tensorflow")
+        label = f">= {want}x vs {'NumPy' if base == 'numpy' else 'TF'}"
+        parts.append(label if ratio is None else f"{label}: {'met' if ratio >= want else 'MISSED'}")
+    return "; ".join(parts)
+
+
+def _fmt(value):
+    return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def machine():
+    import numpy
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, NumPy {numpy.__version__}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def write_readme(text):
+    content = README.read_text()
+    if START not in content or END not in content:
+        raise SystemExit(f"README.md has no {START} ... {END} section to replace")
+    before, rest = content.split(START, 1)
+    after = rest.split(END, 1)[1]
+    tmp = README.with_suffix(".md.tmp")
+    tmp.write_text(before + START + "\n" + text + "\n" + END + after)
+    tmp.replace(README)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--impl", choices=("scopeflow", "tensorflow", "numpy"), default="scopeflow")
+    parser.add_argument("--only", help="comma-separated benchmark names (default: all)")
+    parser.add_argument("--compare", action="store_true", help="alternate scopeflow, TensorFlow and NumPy")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds for --compare")
+    parser.add_argument("--tf-python", help="an interpreter with TensorFlow 2.21, for --compare")
+    parser.add_argument("--quick", action="store_true", help="small sizes: checks that everything runs")
+    parser.add_argument("--write-readme", action="store_true", help="put the --compare table into README.md")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    names = args.only.split(",") if args.only else list(ORDER)
+    unknown = sorted(set(names) - set(ORDER))
+    if unknown:
+        parser.error(f"unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(ORDER)}")
+    if args.worker:
+        return worker(names[0], args.impl, args.quick)
+    pythons = {"scopeflow": sys.executable, "numpy": sys.executable}
+    impls = [args.impl]
+    if args.compare:
+        impls = ["scopeflow", "tensorflow", "numpy"]
+        pythons["tensorflow"] = tf_python(args.tf_python)
+        if pythons["tensorflow"] is None:
+            print("TensorFlow not found (--tf-python): comparing with NumPy only", file=sys.stderr)
+            impls.remove("tensorflow")
+    elif args.impl == "tensorflow":
+        pythons["tensorflow"] = tf_python(args.tf_python) or sys.executable
+    results = collect(names, impls, args.rounds if args.compare else 1, args.quick, pythons)
+    date = datetime.date.today().isoformat()
+    rounds = args.rounds if args.compare else 1
+    text = (f"Measured {date} on {machine()}; medians of {rounds} alternating round(s), "
+            f"each in a fresh process.\n\n{table(results, impls)}")
+    print(text)
+    if args.write_readme:
+        if not args.compare:
+            parser.error("--write-readme needs --compare")
+        write_readme(text)
+
+
+if __name__ == "__main__":
+    main()
