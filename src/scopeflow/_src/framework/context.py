@@ -35,6 +35,10 @@ class BuilderState:
         self.gradient_overrides = {}    # op type -> gradient name (gradient_override_map)
         self.variable_creators = []     # variable_creator_scope functions, innermost last
 
+    def has_control_inputs(self) -> bool:
+        """Whether any open ``control_dependencies`` block adds control inputs to new ops."""
+        return any(c.control_inputs for c in self.control_stack)
+
 
 def builder(graph) -> BuilderState:
     """The calling thread's builder state for ``graph``."""

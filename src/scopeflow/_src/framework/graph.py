@@ -15,6 +15,9 @@ from scopeflow._src.framework import context, devices, naming
 from scopeflow._src.framework.operation import Operation, Tensor
 
 
+_NO_OPS = ()  # the shared "no control inputs" of most ops (one object fewer per op for the GC)
+
+
 class Graph:
     """A TensorFlow 1.x dataflow graph.
 
@@ -154,24 +157,32 @@ class Graph:
         """Create and register an operation whose ``name`` is already unique (see ``_op_name``)."""
         state = context.builder(self)
         with self._lock:
-            self._check_not_finalized()
-            if state.control_stack:
+            if self._finalized:
+                raise RuntimeError("Graph is finalized and cannot be modified.")
+            control_stack = state.control_stack
+            if control_stack and state.has_control_inputs():
                 control = self._control_dependencies_for_inputs(
                     input_ops if input_ops is not None else {t._op for t in inputs}, state)
             else:
-                control = []
+                control = _NO_OPS
+                control_stack = _NO_OPS  # blocks without control inputs need not track their ops
             self._version += 1
             if state.gradient_overrides and op_type in state.gradient_overrides:
                 attrs["_gradient_op_type"] = state.gradient_overrides[op_type]
-            device = state.device_stack[-1] if state.device_stack else ""
-            op = Operation(self, self._version, name, op_type, inputs, control, attrs, outputs, device)
+            devices = state.device_stack
+            op = Operation(self, self._version, name, op_type, inputs, control, attrs, outputs,
+                           devices[-1] if devices else "")
             self._ops.append(op)
             self._ops_by_name[name] = op
             for t in inputs:
-                t._consumers.append(op)
+                consumers = t._consumers
+                if consumers:
+                    consumers.append(op)
+                else:
+                    t._consumers = [op]
             for c in control:
-                c._control_outputs.append(op)
-            for controller in state.control_stack:
+                c._add_control_output(op)
+            for controller in control_stack:
                 controller._seen.add(op)
         return op
 
@@ -179,14 +190,23 @@ class Graph:
         """The final name of a new op: ``name`` made unique in the current scope.
 
         A name ending in ``/`` (a scope string returned by ``name_scope``) is used as is.
+        Only the new last component is validated: the scope around it was validated when
+        it was opened, and components repeat, so their checks are cached.
         """
         if not name:
             name = default
         if name[-1] == "/":
             name = name[:-1]
-        else:
-            name = self.unique_name(name)
-        naming.check_op_name(name)
+            naming.check_op_name(name)
+            return name
+        stack = context.builder(self).name_stack
+        leaf = name
+        if stack:
+            name = f"{stack}/{name}"
+        with self._lock:
+            name = naming.unique_name(self._names_in_use, name)
+        if not naming.valid_component(leaf, nested=bool(stack)):
+            naming.check_op_name(name)  # TF marks the name used first, then refuses it
         return name
 
     def create_op(self, op_type, inputs, dtypes=None, input_types=None, name=None, attrs=None,

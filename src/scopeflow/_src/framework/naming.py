@@ -42,6 +42,17 @@ def _check_scope_name(name: str, nested: bool) -> None:
             f"following pattern: {VALID_OP_NAME.pattern}")
 
 
+def valid_component(name: str, nested: bool) -> bool:
+    """Whether ``name`` may be the last component of an op name (at the root, or nested)."""
+    if name in _VALID_ROOT or nested and name in _VALID_NESTED:
+        return True
+    pattern = VALID_SCOPE_NAME if nested else VALID_OP_NAME
+    if "/" in name or not pattern.match(name):
+        return False
+    _remember(_VALID_NESTED if nested else _VALID_ROOT, name)
+    return True
+
+
 def check_op_name(name: str) -> None:
     """Raise TensorFlow's ``ValueError`` if ``name`` is not a valid node name."""
     if name in _VALID_ROOT:

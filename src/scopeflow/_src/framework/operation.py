@@ -10,6 +10,9 @@ from scopeflow._src.framework import tensor_shape
 from scopeflow._src.framework.context import default_session
 
 
+_NONE = ()  # shared empty consumer and control lists: most stay empty, and fewer objects means less GC work
+
+
 class Tensor:
     """A symbolic value: output ``value_index`` of operation ``op``.
 
@@ -34,7 +37,7 @@ class Tensor:
         self._value_index = value_index
         self._dtype = dtype
         self._shape = shape
-        self._consumers = []
+        self._consumers = _NONE  # a list once the tensor has a consumer
 
     @property
     def op(self):
@@ -73,6 +76,8 @@ class Tensor:
 
     def set_shape(self, shape) -> None:
         """Refine the static shape; raises ``ValueError`` if ``shape`` is incompatible."""
+        if type(shape) is tensor_shape.TensorShape and shape._dims == self._shape._dims:
+            return  # nothing to refine (the common case when gradients are given their inputs' shapes)
         from scopeflow._src.ops.shape_fns import merge_shapes
         try:
             self._shape = merge_shapes(self._shape, tensor_shape.as_shape(shape))
@@ -170,7 +175,7 @@ class Operation:
         self._control_inputs = control_inputs
         self._attrs = attrs
         self._device = device
-        self._control_outputs = []
+        self._control_outputs = _NONE  # a list once an op depends on this one
         self._outputs = [Tensor(self, i, dt, sh) for i, (dt, sh) in enumerate(outputs)]
 
     @property
@@ -238,8 +243,14 @@ class Operation:
 
     def _add_control_input(self, op) -> None:
         if op not in self._control_inputs:
-            self._control_inputs.append(op)
-            op._control_outputs.append(self)
+            self._control_inputs = list(self._control_inputs) + [op]
+            op._add_control_output(self)
+
+    def _add_control_output(self, op) -> None:
+        if self._control_outputs:
+            self._control_outputs.append(op)
+        else:
+            self._control_outputs = [op]
 
     def _add_control_inputs(self, ops) -> None:
         for op in ops:

@@ -79,6 +79,7 @@ class OpDef:
         object.__setattr__(self, "inputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.inputs))
         object.__setattr__(self, "outputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.outputs))
         object.__setattr__(self, "_has_lists", any(a.number_attr for a in self.inputs))
+        object.__setattr__(self, "_single_output", len(self.outputs) == 1 and not self.outputs[0].number_attr)
 
     def compile(self, op, state):
         """The function that computes ``op``'s outputs from its input values."""
@@ -278,6 +279,14 @@ def _infer_outputs(opdef, name, inputs, attrs):
         except ShapeError as e:
             raise ValueError(f"{e} for '{_node_text(name, opdef.type, inputs, attrs)}' with input "
                              f"shapes: {', '.join(_shape_text(t.shape) for t in inputs)}{getattr(e, 'suffix', '')}.") from None
+    if opdef._single_output:
+        arg = opdef.outputs[0]
+        dt = arg.dtype if arg.dtype is not None else attrs[arg.type_attr]
+        if arg.is_ref:
+            dt = dt._as_ref
+        if shapes is None:
+            return [(dt, UNKNOWN)]
+        return [(dt, _interned(shapes if type(shapes) is TensorShape else shapes[0]))]
     out_dtypes = []
     for arg in opdef.outputs:
         dt = arg.dtype if arg.dtype is not None else attrs[arg.type_attr]
@@ -289,7 +298,23 @@ def _infer_outputs(opdef, name, inputs, attrs):
         shapes = [UNKNOWN] * len(out_dtypes)
     elif isinstance(shapes, TensorShape):
         shapes = [shapes]
-    return list(zip(out_dtypes, shapes))
+    return [(dt, _interned(s)) for dt, s in zip(out_dtypes, shapes)]
+
+
+# One shared object per distinct static shape: shapes are immutable, and a graph holds
+# thousands of equal ones, each of which the garbage collector would otherwise walk.
+_SHAPES: dict = {}
+
+
+def _interned(shape):
+    dims = shape._dims
+    known = _SHAPES.get(dims)
+    if known is not None:
+        return known
+    if len(_SHAPES) > 50_000:  # bound the table for programs with endlessly new shapes
+        _SHAPES.clear()
+    _SHAPES[dims] = shape
+    return shape
 
 
 def _check_inputs(opdef, op_type, inputs, attrs):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from scopeflow._src.framework import registry, tensor_util
 from scopeflow._src.framework.registry import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
 
@@ -21,7 +24,9 @@ def broadcast(inputs, attrs):
 
 
 def broadcast_shapes(a: TensorShape, b: TensorShape) -> TensorShape:
-    da, db = a.as_tuple(), b.as_tuple()
+    da, db = a._dims, b._dims
+    if da == db and da is not None:
+        return a  # the common case; shapes are immutable, so it can be shared
     if da is None or db is None:
         return UNKNOWN
     n = max(len(da), len(db))
@@ -74,6 +79,8 @@ def shape_text(shape: TensorShape) -> str:
 
 def merge_shapes(a: TensorShape, b: TensorShape) -> TensorShape:
     """``a.merge_with(b)`` with the messages of TensorFlow's C++ shape inference."""
+    if a._dims == b._dims:
+        return a  # already the same: shapes are immutable, so share it (and allocate nothing)
     if a.ndims is not None and b.ndims is not None:
         if a.ndims != b.ndims:
             raise ShapeError(f"Shapes must be equal rank, but are {a.ndims} and {b.ndims}")
@@ -141,14 +148,11 @@ def evaluate_constant(t):
 
 
 def _evaluate(t, memo, count):
-    from scopeflow._src.framework import registry
-    from scopeflow._src.framework.tensor_util import constant_value
-
     op = t.op
     if op in memo:
         values = memo[op]
         return None if values is None else values[t.value_index]
-    value = constant_value(t)
+    value = tensor_util.constant_value(t)
     if value is not None:
         return value
     opdef = registry.get(op.type)
@@ -168,5 +172,4 @@ def _evaluate(t, memo, count):
     except Exception:  # noqa: BLE001 - a kernel that fails at build time just does not fold
         return None
     memo[op] = list(out) if len(op._outputs) > 1 else [out]
-    import numpy as np
     return np.asarray(memo[op][t.value_index])

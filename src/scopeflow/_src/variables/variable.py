@@ -12,6 +12,7 @@ import contextlib
 import enum
 import inspect
 import sys
+import threading
 
 from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
@@ -22,13 +23,45 @@ from scopeflow._src.framework.tensor_shape import as_shape, unknown_shape
 from scopeflow._src.ops import array_ops, operators, state_ops
 
 
+_INTERNAL_CODE: dict = {}  # code object -> whether it belongs to scopeflow (asked once per function)
+_ENTRY = threading.local()  # the caller's frame, recorded by the public get_variable
+
+
+class _entered_from:  # noqa: N801 - used like a function: ``with _entered_from(frame):``
+    """Record ``frame`` (the user's call into ``get_variable``) for ``_user_frames``.
+
+    Python 3.11 materialises frame objects lazily; walking ``f_back`` up from deep inside
+    the variable store would build one per internal frame, for every variable. Starting at
+    the public entry point builds only the user's own frames.
+    """
+
+    __slots__ = ("_frame", "_outer")
+
+    def __init__(self, frame):
+        self._frame = frame
+
+    def __enter__(self):
+        self._outer = getattr(_ENTRY, "frame", None)
+        if self._outer is None:
+            _ENTRY.frame = self._frame
+
+    def __exit__(self, *exc):
+        if self._outer is None:
+            _ENTRY.frame = None
+        return False
+
+
 def _user_frames(limit=5):
     """(file, line, function) of the caller's frames outside scopeflow, innermost first."""
     frames = []
-    f = sys._getframe(2)
+    f = getattr(_ENTRY, "frame", None) or sys._getframe(2)
+    internal = _INTERNAL_CODE
     while f is not None and len(frames) < limit:
         code = f.f_code
-        if "/scopeflow/" not in code.co_filename.replace("\\", "/"):
+        inside = internal.get(code)
+        if inside is None:
+            inside = internal[code] = "/scopeflow/" in code.co_filename.replace("\\", "/")
+        if not inside:
             frames.append((code.co_filename, f.f_lineno, code.co_name))
         f = f.f_back
     return frames

@@ -12,11 +12,13 @@ The current scope is per thread and per graph (``context.BuilderState.var_scope`
 from __future__ import annotations
 
 import functools
+import sys
 
 from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import _graph_from, get_collection, name_scope
 from scopeflow._src.variables.store import AUTO_REUSE, store_for
+from scopeflow._src.variables.variable import _entered_from
 
 
 class VariableScope:
@@ -358,12 +360,13 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
     Name scopes are ignored: under ``tf.name_scope("a")``, ``get_variable("w")`` is ``w:0``.
     """
     scope = get_variable_scope()
-    return scope.get_variable(
-        store_for(context.default_graph()), name, shape=shape, dtype=dtype, initializer=initializer,
-        regularizer=regularizer, trainable=trainable, collections=collections, caching_device=caching_device,
-        partitioner=partitioner, validate_shape=validate_shape, use_resource=use_resource,
-        custom_getter=custom_getter, constraint=constraint, synchronization=synchronization,
-        aggregation=aggregation)
+    with _entered_from(sys._getframe(1)):
+        return scope.get_variable(
+            store_for(context.default_graph()), name, shape=shape, dtype=dtype, initializer=initializer,
+            regularizer=regularizer, trainable=trainable, collections=collections, caching_device=caching_device,
+            partitioner=partitioner, validate_shape=validate_shape, use_resource=use_resource,
+            custom_getter=custom_getter, constraint=constraint, synchronization=synchronization,
+            aggregation=aggregation)
 
 
 def get_local_variable(name, shape=None, dtype=None, initializer=None, regularizer=None, trainable=False,
