@@ -299,3 +299,40 @@ def test_feeding_an_op_output_satisfies_control_edges_on_it():
         assert sess.run(y, feed_dict={x: 1.0}) == 2.0
         with pytest.raises(tf.errors.InvalidArgumentError, match="placeholder tensor 'x'"):
             sess.run(y)
+
+
+def test_stateless_ops_reached_only_by_control_edges_are_skipped():
+    x = tf.placeholder(tf.float32, [2, 2], name="x")
+    unused = tf.matmul(x, x, name="unused")
+    with tf.control_dependencies([unused]):
+        y = tf.identity(x) + 1.0
+    plan = Plan([y], [x], [], RunState())
+    assert plan.n_ops < len(tf.get_default_graph().get_operations())
+    assert "unused" not in {op.name for op in _plan_ops(plan)}
+
+
+def test_stateful_ops_reached_only_by_control_edges_still_run():
+    v = tf.Variable(0.0, name="v")
+    bump = tf.assign_add(v, 1.0)
+    with tf.control_dependencies([tf.group(bump)]):
+        y = tf.constant(3.0) * 2.0
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        sess.run(y)
+        sess.run(y)
+        assert sess.run(v) == 2.0
+
+
+def test_first_layer_input_gradient_is_not_computed_when_training():
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    w = tf.Variable(tf.ones([3, 2]), name="w")
+    loss = tf.reduce_sum(tf.matmul(x, w))
+    train = tf.train.GradientDescentOptimizer(0.1).minimize(loss)  # gates both MatMul gradients
+    assert tf.get_default_graph().get_operation_by_name("gradients/MatMul_grad/MatMul").type == "MatMul"
+    plan = Plan([], [x], [train], RunState())
+    assert "gradients/MatMul_grad/MatMul" not in {op.name for op in _plan_ops(plan)}
+    assert "gradients/MatMul_grad/MatMul_1" in {op.name for op in _plan_ops(plan)}
+
+
+def _plan_ops(plan):
+    return [blame[1] for blame in plan._lines.values() if blame[0] == "node"]

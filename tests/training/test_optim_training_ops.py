@@ -184,3 +184,22 @@ def test_non_contiguous_gradient():
     with tf.Session() as sess:
         sess.run(var.initializer)
         np.testing.assert_allclose(sess.run(step), -2.0 * g.T)
+
+
+def test_updates_of_variables_larger_than_one_chunk_match_the_formula():
+    from scopeflow._src.ops import training_ops
+    shape = (training_ops._CHUNK // 100 + 7, 300)  # several pieces, the last one partial
+    rng = np.random.default_rng(0)
+    w0, g0 = rng.random(shape, dtype=np.float32), rng.random(shape, dtype=np.float32)
+    w = tf.Variable(w0)
+    train = tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(w * g0))
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(train)
+        sess.run(train)
+        got = sess.run(w)
+    m, v, want = np.zeros_like(w0), np.zeros_like(w0), w0.astype(np.float64)
+    for t in (1, 2):
+        m, v = 0.9 * m + 0.1 * g0, 0.999 * v + 0.001 * g0 * g0
+        want = want - 0.1 * np.sqrt(1 - 0.999 ** t) / (1 - 0.9 ** t) * m / (np.sqrt(v) + 1e-8)
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)

@@ -2,7 +2,8 @@
 
 Compiling a ``Plan`` does, once, everything that does not depend on the fed values:
 
-* prune the graph to the ops the fetches and targets need, stopping at fed tensors;
+* prune the graph to the ops the fetches and targets need, stopping at fed tensors, and
+  drop stateless ops reached only through control edges (nothing observes them);
 * order them (creation order, which is topological unless control inputs were added to an
   existing op afterwards; then a full topological sort);
 * bind each op's kernel (``OpDef.compile``: factories read attributes here, not per run);
@@ -70,7 +71,10 @@ class Plan:
         self.fetch_tensors = list(fetch_tensors)
         self.feed_tensors = list(feed_tensors)
         self.target_ops = list(target_ops)
-        ops = _order(_prune(self.fetch_tensors, self.target_ops, set(self.feed_tensors)))
+        fed = set(self.feed_tensors)
+        needed = _prune(self.fetch_tensors, self.target_ops, fed)
+        observed = _observed(needed, self.fetch_tensors, self.target_ops, fed)
+        ops = [op for op in _order(needed) if op in observed]  # ordering first: it also finds cycles
         self.n_ops = len(ops)
         source, namespace, self._lines = _Writer(self.feed_tensors, state).write(ops, self.fetch_tensors)
         self.source = source
@@ -151,6 +155,34 @@ def _prune(fetch_tensors, target_ops, fed) -> set:
             if c not in needed and not (len(c._outputs) == 1 and c._outputs[0] in fed):
                 stack.append(c)
     return needed
+
+
+def _observed(needed, fetch_tensors, target_ops, fed) -> set:
+    """The ops of ``needed`` whose work somebody can observe.
+
+    An op is kept if it is fetched or a target, if it changes state (variables, random
+    streams, files) or must run for its errors (``OpDef.must_run``), or if a kept op reads
+    one of its outputs. What remains is stateless
+    and reached only through control edges: gradient gating, for one, makes the unused
+    input gradient of a network's first layer a control input of the update, and running
+    it would only burn a matrix product. TensorFlow's graph optimizer removes such ops
+    too; the order of every kept op is unchanged, so control dependencies still hold.
+    """
+    live = set()
+    stack = [t._op for t in fetch_tensors if t not in fed] + list(target_ops)
+    for op in needed:
+        opdef = registry.get(op._type)
+        if opdef.stateful or opdef.must_run:
+            stack.append(op)
+    while stack:
+        op = stack.pop()
+        if op in live:
+            continue
+        live.add(op)
+        for t in op._inputs:
+            if t not in fed and t._op not in live:
+                stack.append(t._op)
+    return live
 
 
 def _order(needed) -> list:

@@ -61,6 +61,16 @@ class OpDef:
     which returns such a function once per compiled plan. ``shape(inputs, attrs)`` returns
     the static output shape(s) or raises ``ShapeError``; ``fold(tensor)`` returns the value
     when it is known at build time.
+
+    ``grad(op, *output_grads)`` is TensorFlow's gradient function: it builds graph ops and
+    returns one gradient (or ``None``) per input; ``grad=NO_GRADIENT`` marks the ops TF
+    declares ``NotDifferentiable``. With ``broadcasts=True`` it returns output-shaped
+    gradients and ``tf.gradients`` sums them down to each input's shape, once for all ops.
+
+    ``stateful`` ops (variables, random streams, files) and ``must_run`` ops (which exist
+    for the errors they raise, like an unfed ``Placeholder``) run whenever a plan needs
+    them; other ops that a plan reaches only through control edges are skipped, since
+    nothing could observe them.
     """
 
     type: str
@@ -74,6 +84,7 @@ class OpDef:
     stateful: bool = False
     grad: Callable | None = None
     broadcasts: bool = False
+    must_run: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "inputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.inputs))

@@ -155,8 +155,7 @@ def _cast_factory(op, state):
         x = np.asarray(x)
         if src_complex and not dst_complex:
             x = x.real
-        with np.errstate(all="ignore"):
-            return x.astype(np_type)
+        return x.astype(np_type)
     return kernel
 
 

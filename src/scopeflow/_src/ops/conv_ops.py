@@ -1,13 +1,14 @@
 """2-D convolutions (``Conv2D``) and their backprop ops, with TF's wrappers (depthwise
 convolutions, which share the shape functions and kernel plumbing, are in ``depthwise_ops.py``).
 
-Kernels run on BLAS. ``Conv2D`` is im2col: the input is padded once, a strided view of
-every window is copied into one ``(N*OH*OW, KH*KW*C)`` matrix, and a single ``np.matmul``
-does the rest. The backprop ops loop over the KH*KW window taps with one product each
-(``dy @ W[i, j].T`` added into the tap's strided view of the input gradient; ``view.T @ dy``
-for the filter), which measured faster than materialising the column matrix; the filter
-gradient of inputs with very few channels still uses im2col. No Python loop runs over
-pixels or examples; float32 stays float32 throughout.
+Kernels run on BLAS. ``Conv2D`` and the filter gradient are im2col, one piece of the batch
+at a time: each piece's windows are copied from the padded input into a
+``(n*OH*OW, KH*KW*C)`` matrix small enough to stay in cache (2 MiB), and one product does
+the rest (a 64x14x14x32 -> 64 5x5 convolution: 19.7 ms as one 40 MB matrix, 9.5 ms in
+pieces). The input gradient loops over the
+KH*KW window taps with one product each (``dy @ W[i, j].T`` added into the tap's strided
+view of the input gradient), which measured faster than materialising columns. No Python
+loop runs over pixels; float32 stays float32 throughout.
 """
 
 from __future__ import annotations
@@ -123,6 +124,18 @@ def backprop_filter_shape(inputs, attrs):
 
 
 # -- kernels (NHWC; NCHW is transposed around them) ------------------------------------------------
+_PIECE_BYTES = 1 << 21  # about 2 MiB of im2col matrix per piece: BLAS reads it from cache
+
+
+def _per_piece(plan, c, itemsize) -> int:
+    """Examples per piece, so that one piece's im2col matrix stays in cache."""
+    return max(1, _PIECE_BYTES // max(1, plan.oh * plan.ow * plan.kh * plan.kw * c * itemsize))
+
+
+def _pieces(n, step):
+    return [(lo, min(n, lo + step)) for lo in range(0, n, step)]
+
+
 def _conv2d(x, w, attrs):
     n, h, wd, c = x.shape
     kh, kw, ci, co = w.shape
@@ -130,11 +143,16 @@ def _conv2d(x, w, attrs):
     xp = plan.pad(x)
     groups = c // ci
     if groups == 1:
-        out = blas.matmul(plan.patches(xp), w.reshape(kh * kw * ci, co))
+        wm = w.reshape(kh * kw * ci, co)
+        ohw = plan.oh * plan.ow
+        out = np.empty((n * ohw, co), dtype=np.result_type(x, w))
+
+        for lo, hi in _pieces(n, _per_piece(plan, c, x.itemsize)):
+            out[lo * ohw:hi * ohw] = blas.matmul(plan.patches(xp[lo:hi]), wm)
         return out.reshape(n, plan.oh, plan.ow, co)
     per = co // groups
     outs = [blas.matmul(plan.patches(np.ascontiguousarray(xp[..., g * ci:(g + 1) * ci])),
-                      w[..., g * per:(g + 1) * per].reshape(kh * kw * ci, per)) for g in range(groups)]
+                        w[..., g * per:(g + 1) * per].reshape(kh * kw * ci, per)) for g in range(groups)]
     return np.concatenate(outs, axis=-1).reshape(n, plan.oh, plan.ow, co)
 
 
@@ -157,16 +175,20 @@ def _conv2d_backprop_input(shape, w, dy, attrs):
 
 
 def _conv2d_backprop_filter(x, fshape, dy, attrs):
-    """``patches.T @ dy``: one product on the im2col matrix for few channels, else one per
-    window tap (``view.T @ dy``), which avoids copying the whole matrix."""
+    """``patches.T @ dy``, summed over cache-sized pieces of the batch."""
     n, h, wd, c = x.shape
     kh, kw, ci, co = fshape
     plan = wu.Plan(attrs, h, wd, kh, kw)
     xp = plan.pad(x)
     groups, per = c // ci, co // max(c // ci, 1)
     dy2 = dy.reshape(-1, co)
-    if groups == 1 and c < 8:
-        return blas.matmul(plan.patches(xp).T, dy2).reshape(kh, kw, ci, co)
+    if groups == 1:
+        ohw = plan.oh * plan.ow
+        total = None
+        for lo, hi in _pieces(n, _per_piece(plan, c, x.itemsize)):
+            part = blas.matmul(plan.patches(xp[lo:hi]).T, dy2[lo * ohw:hi * ohw])
+            total = part if total is None else np.add(total, part, out=total)
+        return total.reshape(kh, kw, ci, co)
     dw = np.empty((kh, kw, ci, co), dtype=dy.dtype)
     for t, view in plan.taps(xp):
         for g in range(groups):

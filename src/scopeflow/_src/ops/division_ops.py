@@ -33,7 +33,8 @@ def _int_safe(fn):
         quiet_fn = quiet(fn)
 
         def kernel(x, y):
-            if np.asarray(y).dtype.kind in "iu" and not np.all(y):
+            y = np.asarray(y)
+            if y.dtype.kind in "iu" and not y.all():
                 raise errors.InvalidArgumentError(None, op, "Integer division by zero")
             return quiet_fn(x, y)
         return kernel

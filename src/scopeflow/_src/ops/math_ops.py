@@ -28,7 +28,7 @@ def _out(op):
 
 # -- kernels ---------------------------------------------------------------------------------
 def _pow(x, y):
-    if np.asarray(x).dtype.kind in "iu" and np.any(np.asarray(y) < 0):
+    if np.asarray(x).dtype.kind in "iu" and (np.asarray(y) < 0).any():
         raise ValueError("Integers to negative integer powers are not allowed")
     return np.power(x, y)
 

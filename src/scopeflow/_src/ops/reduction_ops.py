@@ -9,6 +9,8 @@ zero); gradients live in ``reduction_grad.py``.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry, tensor_util
@@ -61,10 +63,9 @@ def _axes(op, x, axes):
 
 def _mean(x, axis, keepdims):
     total = np.sum(x, axis=axis, keepdims=keepdims, dtype=x.dtype)
-    count = int(np.prod([x.shape[a] for a in axis])) if axis else 1
+    count = math.prod(x.shape[a] for a in axis) if axis else 1
     if x.dtype.kind in "fc":
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.true_divide(total, count).astype(x.dtype, copy=False)  # nan for an empty reduction
+        return np.true_divide(total, count).astype(x.dtype, copy=False)  # nan for an empty reduction
     if count == 0:
         return np.zeros_like(total)
     return (np.sign(total) * (np.abs(total) // count)).astype(x.dtype)  # C++ truncating division

@@ -3,6 +3,8 @@ rank, reshape, expand_dims, squeeze, broadcast_to, invert_permutation and their 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry, tensor_util
@@ -54,7 +56,7 @@ def _placeholder_with_default_shape(ctx, attrs):
 
 
 registry.register(OpDef("Placeholder", outputs=["output: dtype"],
-                        shape=lambda inputs, attrs: attrs["shape"], factory=_placeholder_factory))
+                        shape=lambda inputs, attrs: attrs["shape"], factory=_placeholder_factory, must_run=True))
 registry.register(OpDef("PlaceholderWithDefault", inputs=["input: dtype"], outputs=["output: dtype"],
                         shape=_placeholder_with_default_shape, kernel=lambda x: x, grad=_pass_through_grad))
 
@@ -251,8 +253,12 @@ def _shape_input(ctx, i):
 def _reshape_factory(op, state):
     def reshape(x, s):
         x = np.asarray(x)
-        target = [int(d) for d in np.reshape(s, -1)]
-        known = int(np.prod([d for d in target if d != -1])) if target else 1
+        target = s.tolist() if s.ndim == 1 else [int(d) for d in np.reshape(s, -1)]
+        try:
+            return x.reshape(target)  # NumPy refuses exactly what TensorFlow refuses; word it as TF does
+        except ValueError:
+            pass
+        known = math.prod(d for d in target if d != -1)
         if -1 in target:
             if known == 0 or x.size % known:
                 raise errors.InvalidArgumentError(

@@ -23,10 +23,11 @@ def _out(op):
 
 
 def _quiet(fn):
+    """``fn(x)`` in ``x``'s dtype (floating-point warnings are off wherever kernels run:
+    the executor and build-time constant evaluation both run them under ``np.errstate``)."""
     def kernel(x):
         x = np.asarray(x)
-        with np.errstate(all="ignore"):
-            return np.asarray(fn(x)).astype(x.dtype, copy=False)
+        return np.asarray(fn(x)).astype(x.dtype, copy=False)
     return kernel
 
 
@@ -158,12 +159,17 @@ _unary("IsNan", np.isnan, _FLOAT, registry.NO_GRADIENT, out="y: bool")
 _unary("IsInf", np.isinf, _FLOAT, registry.NO_GRADIENT, out="y: bool")
 _unary("IsFinite", np.isfinite, _FLOAT, registry.NO_GRADIENT, out="y: bool")
 
+def _c(y):
+    """``conj(y)``, without the copy ``np.conj`` makes of a real array."""
+    return np.conj(y) if y.dtype.kind == "c" else y
+
+
 for _type, _fn, _grad in (
-        ("SqrtGrad", lambda y, dy: dy * 0.5 / np.conj(y), _sqrt_grad_grad),
-        ("RsqrtGrad", lambda y, dy: dy * -0.5 * np.conj(y) ** 3, _rsqrt_grad_grad),
-        ("TanhGrad", lambda y, dy: dy * (1 - np.conj(y) * np.conj(y)), _tanh_grad_grad),
-        ("SigmoidGrad", lambda y, dy: dy * np.conj(y) * (1 - np.conj(y)), _sigmoid_grad_grad),
-        ("ReciprocalGrad", lambda y, dy: -dy * np.conj(y) * np.conj(y), _reciprocal_grad_grad)):
+        ("SqrtGrad", lambda y, dy: dy * 0.5 / _c(y), _sqrt_grad_grad),
+        ("RsqrtGrad", lambda y, dy: dy * -0.5 * _c(y) ** 3, _rsqrt_grad_grad),
+        ("TanhGrad", lambda y, dy: dy * (1 - _c(y) * _c(y)), _tanh_grad_grad),
+        ("SigmoidGrad", lambda y, dy: dy * _c(y) * (1 - _c(y)), _sigmoid_grad_grad),
+        ("ReciprocalGrad", lambda y, dy: -dy * _c(y) * _c(y), _reciprocal_grad_grad)):
     registry.register(OpDef(_type, inputs=["y: T", "dy: T"], outputs=["z: T"], attrs={"T": _FC},
                             shape=shape_fns.broadcast, grad=_grad, factory=shape_fns.broadcasting(
                                 lambda y, dy, f=_fn: np.asarray(f(y, dy)).astype(np.asarray(y).dtype, copy=False))))
