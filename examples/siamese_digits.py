@@ -135,8 +135,7 @@ def main(argv=None):
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
         running = None
-        with tqdm(range(args.steps), desc="training", unit="step", file=sys.stdout, mininterval=0.5,
-                  disable=None) as bar:
+        with tqdm(range(args.steps), desc="training", unit="step", mininterval=0.5) as bar:  # on stderr
             for step in bar:
                 a, b, same = sample_pairs(rng, train[1], BATCH)
                 feed = {model["image_a"]: train[0][a], model["image_b"]: train[0][b], model["same"]: same}
@@ -144,6 +143,7 @@ def main(argv=None):
                 running = loss if running is None else 0.95 * running + 0.05 * loss
                 if step % 25 == 0:
                     bar.set_postfix(loss=f"{running:.4f}")
+        print(f"trained {args.steps} steps (batches of {BATCH} pairs): running loss {running:.4f}")
         pair_accuracy = sess.run(model["accuracy"], test_feed)
         print(f"held-out pairs (same digit or not): accuracy {pair_accuracy:.3f} on {len(test_same)} pairs")
         print(f"held-out digits (nearest embedding centroid): accuracy "

@@ -1,9 +1,10 @@
 """scopeflow: TensorFlow 1.x graph mode and variable sharing, in plain Python on NumPy.
 
 ``import scopeflow as tf`` gives the ``tf.compat.v1`` API (after ``disable_v2_behavior``):
-graphs, name and variable scopes, ``get_variable`` with reuse, sessions, with TensorFlow's
-names, messages and error classes. This module only re-exports; the code lives in
-``scopeflow._src``.
+graphs, name and variable scopes, ``get_variable`` with reuse, ops with gradients,
+sessions, ``tf.layers``, ``tf.train``, with TensorFlow's names, messages and error classes.
+This module only re-exports; the code lives in ``scopeflow._src``. Sub-namespaces
+(``tf.nn``, ``tf.train``, ``tf.layers``, ...) are the modules beside this one.
 """
 
 from scopeflow._src import ops as _ops_pkg  # noqa: F401
@@ -46,7 +47,6 @@ from scopeflow._src.variables.variable_scope import (
 
 from scopeflow import dtypes, losses  # noqa: E402
 
-# Areas below are added as they land; each block re-exports one area of the runtime.
 # -- math (elementwise, reductions, matmul, comparisons) --------------------------------------
 from scopeflow._src.ops.linalg_ops import diag, diag_part, eye, matrix_transpose, qr, transpose  # noqa: E402
 from scopeflow._src.ops.math_ops import (  # noqa: E402
@@ -79,6 +79,9 @@ from scopeflow import train  # noqa: E402,F401
 from scopeflow._src.ops.clip_ops import clip_by_global_norm, clip_by_norm, global_norm  # noqa: E402
 # -- layers, metrics ---------------------------------------------------------------------------
 from scopeflow import layers, metrics  # noqa: E402,F401
+# -- compatibility -----------------------------------------------------------------------------
+from scopeflow import compat  # noqa: E402,F401
+from scopeflow._src import logging_module as logging  # noqa: E402
 
 newaxis = None
 __version__ = "0.1.0"

@@ -683,3 +683,32 @@ def gv_initializer_dtype_from_initializer_object(tf):
 def gv_get_variable_is_same_object_through_collection(tf):
     v = tf.get_variable("w", [1])
     return tf.global_variables()[0] is v
+
+
+@case
+def gv_reuse_constant_initializer_dtype_mismatch(tf):
+    with tf.variable_scope("s"):
+        tf.get_variable("v", initializer=tf.constant([1.0, 2.0]))
+    with tf.variable_scope("s", reuse=True):
+        got = raises(tf.get_variable, "v", dtype=tf.int32, initializer=[1, 2])
+    return [got, op_names(tf.get_default_graph())]
+
+
+@case
+def gv_reuse_lookup_builds_nothing(tf):
+    with tf.variable_scope("s"):
+        v = tf.get_variable("v", [2], initializer=tf.zeros_initializer())
+    before = op_names(tf.get_default_graph())
+    with tf.variable_scope("s", reuse=True):
+        again = [tf.get_variable("v", [2]), tf.get_variable("v"), tf.get_variable("v", [2], dtype=tf.float32)]
+    return [all(a is v for a in again), op_names(tf.get_default_graph())[len(before):]]
+
+
+@case
+def gv_reuse_with_callable_and_partitioner(tf):
+    with tf.variable_scope("s"):
+        v = tf.get_variable("v", [4], initializer=tf.zeros_initializer())
+    with tf.variable_scope("s", reuse=True):
+        same = tf.get_variable("v", [4], initializer=tf.ones_initializer()) is v
+        partitioned = error_class(tf.get_variable, "v", [4], partitioner=lambda shape, dtype: [2])
+    return [same, partitioned]

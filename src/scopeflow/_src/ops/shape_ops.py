@@ -242,7 +242,17 @@ def _reshape_shape(ctx, attrs):
 
 def _shape_input(ctx, i):
     """Input ``i`` read as a shape, refusing values below -1 as TensorFlow does."""
-    value = evaluate_constant(ctx.inputs[i])
+    t = ctx.inputs[i]
+    if t._op._type == "Const" and ctx._sees(i):  # a literal shape (most reshapes): read it directly
+        value = t._op._attrs["value"]
+        if value.ndim == 1 and value.dtype.kind in "iu":
+            dims = value.tolist()
+            if dims and min(dims) < -1:
+                raise ValueError(f"Invalid value in tensor used for shape: {min(d for d in dims if d < -1)}")
+            ctx.requested.add(i)
+            shape = ctx._partial[i] = TensorShape([None if d == -1 else d for d in dims])
+            return shape
+    value = evaluate_constant(t)
     if value is not None and value.ndim == 1:
         for v in value.tolist():
             if v < -1:

@@ -89,7 +89,7 @@ class VariableStore:
                      reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
                      validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
                      synchronization=None, aggregation=None):
-        if custom_getter is None and (reuse is True or reuse is AUTO_REUSE):
+        if custom_getter is None and partitioner is None and (reuse is True or reuse is AUTO_REUSE):
             found = self._vars.get(name)
             if found is not None and (shape is None or _same_shape(found, shape)) and \
                     (dtype is None or found.dtype.base_dtype == dtype):

@@ -17,7 +17,7 @@ import sys
 from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import _graph_from, get_collection, name_scope
-from scopeflow._src.variables.store import AUTO_REUSE, store_for
+from scopeflow._src.variables.store import AUTO_REUSE, _same_shape, store_for
 from scopeflow._src.variables.variable import _entered_from
 
 
@@ -88,6 +88,25 @@ class VariableScope:
 
     def local_variables(self):
         return self.get_collection(GraphKeys.LOCAL_VARIABLES)
+
+    def _reused(self, var_store, name, shape, dtype, reuse, custom_getter, initializer, partitioner):
+        """The existing variable ``<scope>/<name>`` when this is a plain reuse lookup that
+        can only return it, else ``None`` (and ``get_variable`` does everything, as TF does:
+        custom getters, partitioners, and a constant initializer with an explicit dtype,
+        which TF converts and checks even when it reuses)."""
+        if custom_getter is not None or self._custom_getter is not None or partitioner is not None or \
+                self._partitioner is not None or dtype is not None and initializer is not None and \
+                not callable(initializer):
+            return None
+        reuse = self._reuse if reuse is None else reuse
+        if reuse is not True and reuse is not AUTO_REUSE:
+            return None
+        found = var_store._vars.get(f"{self._name}/{name}" if self._name else name)
+        if found is None or shape is not None and not _same_shape(found, shape):
+            return None
+        if found.dtype.base_dtype != (self._dtype if dtype is None else dtype):
+            return None
+        return found
 
     def get_variable(self, var_store, name, shape=None, dtype=None, initializer=None, regularizer=None,
                      reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
@@ -360,9 +379,13 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
     Name scopes are ignored: under ``tf.name_scope("a")``, ``get_variable("w")`` is ``w:0``.
     """
     scope = get_variable_scope()
+    store = store_for(context.default_graph())
+    found = scope._reused(store, name, shape, dtype, None, custom_getter, initializer, partitioner)
+    if found is not None:
+        return found  # the lookup of a shared variable: TF's checks all pass, nothing is built
     with _entered_from(sys._getframe(1)):
         return scope.get_variable(
-            store_for(context.default_graph()), name, shape=shape, dtype=dtype, initializer=initializer,
+            store, name, shape=shape, dtype=dtype, initializer=initializer,
             regularizer=regularizer, trainable=trainable, collections=collections, caching_device=caching_device,
             partitioner=partitioner, validate_shape=validate_shape, use_resource=use_resource,
             custom_getter=custom_getter, constraint=constraint, synchronization=synchronization,
