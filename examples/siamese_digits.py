@@ -142,7 +142,7 @@ def main(argv=None):
                 _, loss = sess.run([model["train_op"], model["loss"]], feed)
                 running = loss if running is None else 0.95 * running + 0.05 * loss
                 if step % 25 == 0:
-                    bar.set_postfix(loss=f"{running:.4f}")
+                    bar.set_postfix(loss=f"{running:.4f}", refresh=False)
         print(f"trained {args.steps} steps (batches of {BATCH} pairs): running loss {running:.4f}")
         pair_accuracy = sess.run(model["accuracy"], test_feed)
         print(f"held-out pairs (same digit or not): accuracy {pair_accuracy:.3f} on {len(test_same)} pairs")

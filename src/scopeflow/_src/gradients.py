@@ -24,7 +24,6 @@ import enum
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
 
 _TRAINABLE = frozenset((dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64, dtypes.complex64,

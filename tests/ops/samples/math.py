@@ -9,7 +9,7 @@ _ELEMENTWISE = dict(second_order=True)
 
 
 def _raw(tf, op_type, inputs, attrs=None):
-    from scopeflow._src.framework.registry import create
+    from scopeflow._src.framework.op_builder import create
     op = create(op_type, inputs, attrs or {})
     return op.outputs[0] if len(op.outputs) == 1 else op.outputs
 

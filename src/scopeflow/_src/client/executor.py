@@ -139,22 +139,7 @@ def encode_strings(array):
 
 def _prune(fetch_tensors, target_ops, fed) -> set:
     """The ops needed for the fetches and targets; fed tensors cut the graph."""
-    needed = set()
-    stack = [t._op for t in fetch_tensors if t not in fed] + list(target_ops)
-    while stack:
-        op = stack.pop()
-        if op in needed:
-            continue
-        needed.add(op)
-        for t in op._inputs:
-            if t._op not in needed and t not in fed:
-                stack.append(t._op)
-        for c in op._control_inputs:
-            # As in TensorFlow, feeding the only output of an op also stands in for its
-            # control edges (a control dependency on a fed placeholder needs no value).
-            if c not in needed and not (len(c._outputs) == 1 and c._outputs[0] in fed):
-                stack.append(c)
-    return needed
+    return _reachable(_roots(fetch_tensors, target_ops, fed), fed, control=True)
 
 
 def _observed(needed, fetch_tensors, target_ops, fed) -> set:
@@ -168,21 +153,38 @@ def _observed(needed, fetch_tensors, target_ops, fed) -> set:
     it would only burn a matrix product. TensorFlow's graph optimizer removes such ops
     too; the order of every kept op is unchanged, so control dependencies still hold.
     """
-    live = set()
-    stack = [t._op for t in fetch_tensors if t not in fed] + list(target_ops)
+    roots = _roots(fetch_tensors, target_ops, fed)
     for op in needed:
         opdef = registry.get(op._type)
         if opdef.stateful or opdef.must_run:
-            stack.append(op)
+            roots.append(op)
+    return _reachable(roots, fed, control=False)
+
+
+def _roots(fetch_tensors, target_ops, fed) -> list:
+    return [t._op for t in fetch_tensors if t not in fed] + list(target_ops)
+
+
+def _reachable(roots, fed, control) -> set:
+    """``roots`` and the ops they read from (through control edges too if ``control``),
+    stopping at fed tensors."""
+    seen = set()
+    stack = list(roots)
     while stack:
         op = stack.pop()
-        if op in live:
+        if op in seen:
             continue
-        live.add(op)
+        seen.add(op)
         for t in op._inputs:
-            if t not in fed and t._op not in live:
+            if t._op not in seen and t not in fed:
                 stack.append(t._op)
-    return live
+        if control:
+            for c in op._control_inputs:
+                # As in TensorFlow, feeding the only output of an op also stands in for its
+                # control edges (a control dependency on a fed placeholder needs no value).
+                if c not in seen and not (len(c._outputs) == 1 and c._outputs[0] in fed):
+                    stack.append(c)
+    return seen
 
 
 def _order(needed) -> list:

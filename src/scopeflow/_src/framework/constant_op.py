@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import context, dtypes, registry, tensor_util
+from scopeflow._src.framework import context, dtypes, op_builder, registry, tensor_util
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape
 
@@ -54,7 +54,7 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False) ->
     array = tensor_util.to_ndarray(value, dtype, shape, verify_shape)
     array.flags.writeable = False
     out_dtype = dtype.base_dtype if dtype is not None and dtype.is_quantized else dtypes.as_dtype(array.dtype)
-    op = registry.create("Const", [], {"value": array, "dtype": out_dtype}, name, graph=context.default_graph(),
+    op = op_builder.create("Const", [], {"value": array, "dtype": out_dtype}, name, graph=context.default_graph(),
                          direct=True)
     return op._outputs[0]
 
@@ -129,4 +129,5 @@ def convert_n_to_tensor(values, dtype=None, name=None, preferred_dtype=None) -> 
 
 
 def is_tensor(x) -> bool:
+    """Whether ``x`` is a graph tensor (a ``Tensor`` or a tensor-like object such as a variable)."""
     return isinstance(x, Tensor) or hasattr(x, "_as_graph_element") and hasattr(x, "dtype")

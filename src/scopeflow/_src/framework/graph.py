@@ -212,8 +212,8 @@ class Graph:
     def create_op(self, op_type, inputs, dtypes=None, input_types=None, name=None, attrs=None,
                   op_def=None, compute_shapes=True, compute_device=True) -> Operation:
         """Create an op of a registered type (TensorFlow's low-level ``Graph.create_op``)."""
-        from scopeflow._src.framework import registry
-        return registry.create(op_type, list(inputs), dict(attrs or {}), name, graph=self)
+        from scopeflow._src.framework import op_builder
+        return op_builder.create(op_type, list(inputs), dict(attrs or {}), name, graph=self)
 
     # -- names ----------------------------------------------------------------------------
     def unique_name(self, name: str, mark_as_used: bool = True) -> str:

@@ -63,6 +63,8 @@ def device(device_name):
 
 
 def colocate_with(op, ignore_existing=False):
+    """A context manager accepted for compatibility (TF places ops next to ``op``; scopeflow
+    runs everything on the CPU, so it changes nothing)."""
     return context.default_graph().colocate_with(op, ignore_existing)
 
 
@@ -77,26 +79,32 @@ def reset_default_graph() -> None:
 
 
 def get_name_scope() -> str:
+    """The current name scope of the default graph, without a trailing ``/`` (``""`` at the top)."""
     return context.default_graph().get_name_scope()
 
 
 def add_to_collection(name, value) -> None:
+    """Append ``value`` to the default graph's collection ``name``."""
     context.default_graph().add_to_collection(name, value)
 
 
 def add_to_collections(names, value) -> None:
+    """Append ``value`` to each of the default graph's collections ``names`` (once per name)."""
     context.default_graph().add_to_collections(names, value)
 
 
 def get_collection(key, scope=None) -> list:
+    """A copy of the default graph's collection ``key``, filtered to names matching ``scope``."""
     return context.default_graph().get_collection(key, scope)
 
 
 def get_collection_ref(key) -> list:
+    """The default graph's collection ``key`` itself (a list callers may change)."""
     return context.default_graph().get_collection_ref(key)
 
 
 def get_default_session():
+    """The innermost session entered with ``with sess:`` / ``as_default()`` in this thread, or ``None``."""
     return context.default_session()
 
 

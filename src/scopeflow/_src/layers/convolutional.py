@@ -10,7 +10,7 @@ TensorFlow: a dilated ``Conv2D`` is one ``Conv2D`` op with a ``dilations`` attri
 from __future__ import annotations
 
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.layers import lookup, utils
+from scopeflow._src.layers import kernel_bias, utils
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
 from scopeflow._src.ops import conv_ops, joining_ops, nn_ops, shape_ops
@@ -46,14 +46,8 @@ class Conv2D(Layer):
         self.padding = utils.normalize_padding(padding)
         self.data_format = utils.normalize_data_format(data_format)
         self.dilation_rate = utils.normalize_tuple(dilation_rate, self.rank, "dilation_rate")
-        self.activation = lookup.get_activation(activation)
-        self.use_bias = use_bias
-        self.kernel_initializer = lookup.get_initializer(kernel_initializer)
-        self.bias_initializer = lookup.get_initializer(bias_initializer)
-        self.kernel_regularizer = kernel_regularizer
-        self.bias_regularizer = bias_regularizer
-        self.kernel_constraint = kernel_constraint
-        self.bias_constraint = bias_constraint
+        kernel_bias.configure(self, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                              bias_regularizer, kernel_constraint, bias_constraint)
         self.input_spec = InputSpec(min_ndim=self.rank + 2)
         self._validate_init()
         self._tf_data_format = utils.convert_data_format(self.data_format, self.rank + 2)
@@ -84,14 +78,7 @@ class Conv2D(Layer):
         input_shape = TensorShape(input_shape)
         channels = self._input_channel(input_shape)
         self.compute_output_shape(input_shape)
-        self.kernel = self.add_weight(name="kernel", shape=self.kernel_size + (channels, self.filters),
-                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-                                      constraint=self.kernel_constraint, trainable=True, dtype=self.dtype)
-        self.bias = None
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint,
-                                        trainable=True, dtype=self.dtype)
+        kernel_bias.add_kernel_and_bias(self, self.kernel_size + (channels, self.filters), (self.filters,))
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis(): channels})
         self.built = True
 
@@ -158,14 +145,7 @@ class Conv2DTranspose(Conv2D):
                              f"dimension, which found to be `None`.")
         channels = int(input_shape[axis])
         self.input_spec = InputSpec(ndim=4, axes={axis: channels})
-        self.kernel = self.add_weight(name="kernel", shape=self.kernel_size + (self.filters, channels),
-                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-                                      constraint=self.kernel_constraint, trainable=True, dtype=self.dtype)
-        self.bias = None
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint,
-                                        trainable=True, dtype=self.dtype)
+        kernel_bias.add_kernel_and_bias(self, self.kernel_size + (self.filters, channels), (self.filters,))
         self.built = True
 
     def _output_length(self, length, i):

@@ -16,11 +16,11 @@ import numpy as np
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.tensor_shape import TensorShape, dimension_value
-from scopeflow._src.layers import lookup, utils
+from scopeflow._src.layers import kernel_bias, utils
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
 from scopeflow._src.layers.smart_cond import smart_cond
-from scopeflow._src.ops import comparison_ops, linalg_ops, matmul_ops, nn_impl, nn_ops, shape_ops
+from scopeflow._src.ops import comparison_ops, identity_ops, linalg_ops, matmul_ops, nn_impl, nn_ops, shape_ops
 from scopeflow._src.variables import initializers
 
 
@@ -43,14 +43,8 @@ class Dense(Layer):
         if self.units < 0:
             raise ValueError(f"Received an invalid value for `units`, expected a positive integer. Received: "
                              f"units={units}")
-        self.activation = lookup.get_activation(activation)
-        self.use_bias = use_bias
-        self.kernel_initializer = lookup.get_initializer(kernel_initializer)
-        self.bias_initializer = lookup.get_initializer(bias_initializer)
-        self.kernel_regularizer = kernel_regularizer
-        self.bias_regularizer = bias_regularizer
-        self.kernel_constraint = kernel_constraint
-        self.bias_constraint = bias_constraint
+        kernel_bias.configure(self, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                              bias_regularizer, kernel_constraint, bias_constraint)
         self.input_spec = InputSpec(min_ndim=2)
         self.supports_masking = True
 
@@ -64,15 +58,7 @@ class Dense(Layer):
             raise ValueError(f"The last dimension of the inputs to a Dense layer should be defined. Found None. "
                              f"Full input shape received: {input_shape}")
         self.input_spec = InputSpec(min_ndim=2, axes={-1: last_dim})
-        self.kernel = self.add_weight("kernel", shape=[last_dim, self.units], initializer=self.kernel_initializer,
-                                      regularizer=self.kernel_regularizer, constraint=self.kernel_constraint,
-                                      dtype=self.dtype, trainable=True)
-        if self.use_bias:
-            self.bias = self.add_weight("bias", shape=[self.units], initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint,
-                                        dtype=self.dtype, trainable=True)
-        else:
-            self.bias = None
+        kernel_bias.add_kernel_and_bias(self, [last_dim, self.units], [self.units])
         self.built = True
 
     def call(self, inputs):
@@ -168,12 +154,12 @@ class Dropout(Layer):
 
     def call(self, inputs, training=False):
         if isinstance(self.rate, (int, float)) and self.rate == 0:
-            return shape_ops.identity(inputs)
+            return identity_ops.identity(inputs)
 
         def dropped_inputs():
             return nn_impl.dropout_v2(inputs, rate=self.rate, noise_shape=self._get_noise_shape(inputs),
                                       seed=self._make_seed())
-        return smart_cond(training, dropped_inputs, lambda: shape_ops.identity(inputs))
+        return smart_cond(training, dropped_inputs, lambda: identity_ops.identity(inputs))
 
     def compute_output_shape(self, input_shape):
         return input_shape

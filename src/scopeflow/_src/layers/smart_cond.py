@@ -14,7 +14,7 @@ ops of an untaken dropout branch still run (so random sequences advance on every
 
 from __future__ import annotations
 
-from scopeflow._src.framework import registry, tensor_util
+from scopeflow._src.framework import op_builder, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
@@ -63,7 +63,7 @@ def select_cond(pred, true_fn, false_fn, name=None):
         if len(true_out) != len(false_out):
             raise ValueError("true_fn and false_fn must return the same number of outputs, got "
                              f"{len(true_out)} and {len(false_out)}")
-        merged = [registry.create("SelectV2", [pred, t, f], name="Merge")._outputs[0]
+        merged = [op_builder.create("SelectV2", [pred, t, f], name="Merge")._outputs[0]
                   for t, f in zip(true_out, false_out)]
     return tuple(merged) if isinstance(true_out, _Many) else merged[0]
 

@@ -13,17 +13,15 @@ Differences from TensorFlow, all for shapes known only at run time: the rank adj
 
 from __future__ import annotations
 
-from scopeflow._src.framework import dtypes, tensor_util
+from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import add_to_collections, control_dependencies, name_scope
 from scopeflow._src.ops import (
-    comparison_ops, control_flow_ops, creation_ops, math_ops, reduction_ops, shape_ops, state_ops)
+    comparison_ops, creation_ops, math_ops, reduction_ops, shape_ops, state_ops)
+from scopeflow._src.ops.weights_broadcast_ops import broadcast_weights
 from scopeflow._src.variables.variable import RefVariable, VariableAggregation, VariableSynchronization
 from scopeflow._src.variables.variable_scope import variable_scope
-
-_BROADCAST_ERROR = "weights can not be broadcast to values."
-
 
 def metric_variable(shape, dtype, validate_shape=True, name=None):
     """A zero-initialized, non-trainable variable in ``LOCAL_VARIABLES`` and ``METRIC_VARIABLES``."""
@@ -73,51 +71,6 @@ def _remove_squeezable_dimensions(predictions, labels, weights):
     elif predictions_rank - weights_rank == 1:
         weights = shape_ops.expand_dims(weights, [-1])
     return predictions, labels, weights
-
-
-def _static_broadcast_check(weights, values):
-    """TensorFlow's ``assert_broadcastable``: the static checks (a ``NoOp`` when they pass), else ``None``."""
-    with name_scope(None, "assert_broadcastable", (weights, values)):
-        with name_scope(None, "weights", (weights,)) as weights_scope:
-            weights = convert_to_tensor(weights, name=weights_scope)
-            weights_shape = shape_ops.shape(weights, name="shape")
-            weights_rank = shape_ops.rank(weights, name="rank")
-        with name_scope(None, "values", (values,)) as values_scope:
-            values = convert_to_tensor(values, name=values_scope)
-            values_shape = shape_ops.shape(values, name="shape")
-            values_rank = shape_ops.rank(values, name="rank")
-        weights_rank_static = tensor_util.constant_value(weights_rank)
-        values_rank_static = tensor_util.constant_value(values_rank)
-        if weights_rank_static is None or values_rank_static is None:
-            return None
-        if weights_rank_static == 0:
-            return control_flow_ops.no_op(name="static_scalar_check_success")
-        if weights_rank_static != values_rank_static:
-            raise ValueError(f"{_BROADCAST_ERROR} values.rank={values_rank_static}. weights.rank={weights_rank_static}. "
-                             f"values.shape={values.shape}. weights.shape={weights.shape}. Received "
-                             f"weights={weights}, values={values}")
-        weights_static = tensor_util.constant_value(weights_shape)
-        values_static = tensor_util.constant_value(values_shape)
-        if weights_static is None or values_static is None:
-            return None
-        for i in range(len(values_static)):
-            if weights_static[i] not in (1, values_static[i]):
-                raise ValueError(f"{_BROADCAST_ERROR} Mismatch at dim {i}. values.shape={values_static}, "
-                                 f"weights.shape={weights_static}. Received weights={weights}, values={values}")
-        return control_flow_ops.no_op(name="static_dims_check_success")
-
-
-def broadcast_weights(weights, values):
-    """``weights`` broadcast to the shape of ``values`` (``weights * ones_like(values)``)."""
-    with name_scope(None, "broadcast_weights", (weights, values)) as scope:
-        values = convert_to_tensor(values, name="values")
-        weights = convert_to_tensor(weights, dtype=values.dtype.base_dtype, name="weights")
-        if weights.shape.is_fully_defined() and values.shape.is_fully_defined() and \
-                weights.shape.is_compatible_with(values.shape):
-            return weights
-        check = _static_broadcast_check(weights, values)
-        with control_dependencies([check] if check is not None else []):
-            return math_ops.multiply(weights, creation_ops.ones_like(values), name=scope)
 
 
 def mean(values, weights=None, metrics_collections=None, updates_collections=None, name=None):

@@ -17,14 +17,7 @@ import numpy as np
 from scopeflow._src.framework import tensor_util
 from scopeflow._src.framework.registry import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops.shape_fns import evaluate_constant
-
-
-def shape_text(shape: TensorShape) -> str:
-    """TensorFlow's C++ notation for a shape: ``[?,3]``, ``?`` for an unknown rank."""
-    if shape.ndims is None:
-        return "?"
-    return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
+from scopeflow._src.ops.shape_fns import evaluate_constant, shape_text
 
 
 def summarize(value) -> str:

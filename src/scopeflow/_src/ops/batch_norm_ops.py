@@ -15,10 +15,12 @@ import numpy as np
 
 from scopeflow._src.framework import errors, registry
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import window_util as wu
+from scopeflow._src.ops import shape_fns, window_util as wu
 from scopeflow._src.ops.nn_ops import dtype_list
+from scopeflow._src.ops.shape_fns import dims_text
 
 _T = dtype_list("float16", "bfloat16", "float32")
 _U = dtype_list("bfloat16", "float32")
@@ -26,12 +28,6 @@ _U = dtype_list("bfloat16", "float32")
 
 def _channel_axis(attrs, ndims):
     return 1 if attrs.get("data_format", "NHWC").startswith("NC") else ndims - 1
-
-
-def _merge_dim(a, b):
-    if a is not None and b is not None and a != b:
-        raise ShapeError(f"Dimensions must be equal, but are {a} and {b}")
-    return a if a is not None else b
 
 
 def _vector_dim(shape):
@@ -48,7 +44,7 @@ def _fused_shape(inputs, attrs):
     c = dims[axis]
     vectors = inputs[1:3] if attrs.get("is_training", True) else inputs[1:5]
     for t in vectors:
-        c = _merge_dim(c, _vector_dim(t.shape))
+        c = shape_fns.merge_dim(c, _vector_dim(t.shape))
     for t in inputs[3:5]:
         wu.check_rank(t.shape, 1)
     dims[axis] = c
@@ -66,7 +62,7 @@ def _grad_shape(inputs, attrs):
     axis = _channel_axis(attrs, rank)
     c = dims[axis]
     for t in inputs[2:5]:
-        c = _merge_dim(c, _vector_dim(t.shape))
+        c = shape_fns.merge_dim(c, _vector_dim(t.shape))
     dims[axis] = c
     return [TensorShape(dims), TensorShape([c]), TensorShape([c]), TensorShape([0]), TensorShape([0])]
 
@@ -83,7 +79,7 @@ def _check_fused_inputs(op, x, scale, attrs):
     rank = 5 if attrs.get("data_format", "NHWC") in ("NDHWC", "NCDHW") else 4
     if x.ndim != rank:
         raise errors.InvalidArgumentError(
-            None, op, f"input must be {rank}-dimensional[{','.join(str(d) for d in x.shape)}]")
+            None, op, f"input must be {rank}-dimensional{dims_text(x.shape)}")
     channels = x.shape[_channel_axis(attrs, rank)]
     if scale.size != channels:
         raise errors.InvalidArgumentError(
@@ -191,7 +187,6 @@ def fused_batch_norm(x, scale, offset, mean=None, variance=None, epsilon=0.001, 
              "data_format": data_format, "is_training": bool(is_training)}
     outs = create("FusedBatchNormV3", [x, scale, offset, mean, variance], attrs, name=name)._outputs
     return outs[0], outs[1], outs[2]
-
 
 
 # -- local response normalisation ----------------------------------------------------------------------

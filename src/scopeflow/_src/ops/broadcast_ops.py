@@ -7,20 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework import errors, registry
 from scopeflow._src.framework.constant_op import constant
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, create
+from scopeflow._src.framework.op_builder import create, create_output
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
-from scopeflow._src.ops import shape_fns
+from scopeflow._src.ops import op_dtypes, shape_fns
 from scopeflow._src.ops.array_shape_fns import evaluate_constant, shape_fn
 from scopeflow._src.ops.shape_ops import _shape_input, reshape, shape
-
-_INDEX = frozenset((dtypes.int32, dtypes.int64))
-
-
-def _out(op):
-    return op._outputs[0]
-
 
 # -- BroadcastTo, BroadcastArgs, BroadcastGradientArgs -------------------------------------------------
 @shape_fn
@@ -50,8 +44,8 @@ def _broadcast_to_factory(op, state):
             return np.array(np.broadcast_to(x, target))
         except ValueError:
             raise errors.InvalidArgumentError(
-                None, op, f"Incompatible shapes: [{','.join(map(str, np.shape(x)))}] vs. "
-                          f"[{','.join(map(str, target))}]") from None
+                None, op, f"Incompatible shapes: {shape_fns.dims_text(np.shape(x))} vs. "
+                          f"{shape_fns.dims_text(target)}") from None
     return kernel
 
 
@@ -67,13 +61,13 @@ def _broadcast_to_grad(op, grad):
 
 
 registry.register(OpDef("BroadcastTo", inputs=["input: T", "shape: Tidx"], outputs=["output: T"],
-                        attrs={"Tidx": _INDEX}, shape=_broadcast_to_shape, factory=_broadcast_to_factory,
+                        attrs={"Tidx": op_dtypes.INDEX}, shape=_broadcast_to_shape, factory=_broadcast_to_factory,
                         grad=_broadcast_to_grad))
 
 
 def broadcast_to(input, shape, name=None):  # noqa: A002
     """``input`` broadcast to ``shape`` (NumPy rules), a ``BroadcastTo`` op."""
-    return _out(create("BroadcastTo", [input, shape], name=name))
+    return create_output("BroadcastTo", [input, shape], name=name)
 
 
 def _broadcast_args_shape(inputs, attrs):
@@ -101,16 +95,16 @@ def _broadcast_gradient_args(s0, s1):
     return np.array(r0, dtype=s0.dtype), np.array(r1, dtype=s0.dtype)
 
 
-registry.register(OpDef("BroadcastArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T"], attrs={"T": _INDEX},
+registry.register(OpDef("BroadcastArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T"], attrs={"T": op_dtypes.INDEX},
                         shape=_broadcast_args_shape, kernel=_broadcast_args_kernel, grad=NO_GRADIENT))
 registry.register(OpDef("BroadcastGradientArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T", "r1: T"],
-                        attrs={"T": _INDEX}, shape=lambda inputs, attrs: [TensorShape([None])] * 2,
+                        attrs={"T": op_dtypes.INDEX}, shape=lambda inputs, attrs: [TensorShape([None])] * 2,
                         kernel=_broadcast_gradient_args, grad=NO_GRADIENT))
 
 
 def broadcast_dynamic_shape(shape_x, shape_y):
     """The broadcast of two shape tensors (``BroadcastArgs``)."""
-    return _out(create("BroadcastArgs", [shape_x, shape_y]))
+    return create_output("BroadcastArgs", [shape_x, shape_y])
 
 
 def broadcast_static_shape(shape_x, shape_y):
@@ -151,10 +145,10 @@ def _invert_permutation_factory(op, state):
     return invert
 
 
-registry.register(OpDef("InvertPermutation", inputs=["x: T"], outputs=["y: T"], attrs={"T": _INDEX},
+registry.register(OpDef("InvertPermutation", inputs=["x: T"], outputs=["y: T"], attrs={"T": op_dtypes.INDEX},
                         shape=_invert_permutation_shape, factory=_invert_permutation_factory, grad=NO_GRADIENT))
 
 
 def invert_permutation(x, name=None):
     """The inverse of the permutation ``x`` (``InvertPermutation``)."""
-    return _out(create("InvertPermutation", [x], name=name))
+    return create_output("InvertPermutation", [x], name=name)

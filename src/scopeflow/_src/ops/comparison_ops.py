@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, registry, tensor_util
+from scopeflow._src.framework import dtypes, errors, op_builder, registry, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import op_dtypes, shape_fns
 
 __all__ = ["less", "less_equal", "greater", "greater_equal", "equal", "not_equal", "logical_and", "logical_or",
            "logical_not", "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor", "invert", "and_", "or_", "xor_",
            "invert_", "cast", "saturate_cast", "to_float", "to_double", "to_int32", "to_int64", "to_bfloat16",
            "to_complex64", "to_complex128", "clip_by_value"]
-
-
-def _out(op):
-    return op._outputs[0]
 
 
 def _register(op_type, inputs, kernel, allowed=None, out="z: bool", grad=registry.NO_GRADIENT, shape=None):
@@ -50,47 +47,47 @@ _register("Invert", ["x: T"], np.invert, op_dtypes.INTEGER, out="y: T", shape=sh
 
 def less(x, y, name=None):
     """``x < y`` elementwise (a ``Less`` op)."""
-    return _out(create("Less", [x, y], name=name))
+    return create_output("Less", [x, y], name=name)
 
 
 def less_equal(x, y, name=None):
     """``x <= y`` elementwise (a ``LessEqual`` op)."""
-    return _out(create("LessEqual", [x, y], name=name))
+    return create_output("LessEqual", [x, y], name=name)
 
 
 def greater(x, y, name=None):
     """``x > y`` elementwise (a ``Greater`` op)."""
-    return _out(create("Greater", [x, y], name=name))
+    return create_output("Greater", [x, y], name=name)
 
 
 def greater_equal(x, y, name=None):
     """``x >= y`` elementwise (a ``GreaterEqual`` op)."""
-    return _out(create("GreaterEqual", [x, y], name=name))
+    return create_output("GreaterEqual", [x, y], name=name)
 
 
 def equal(x, y, name=None):
     """``x == y`` elementwise (an ``Equal`` op; ``==`` on tensors compares identity in TF1)."""
-    return _out(create("Equal", [x, y], {"incompatible_shape_error": True}, name=name))
+    return create_output("Equal", [x, y], {"incompatible_shape_error": True}, name=name)
 
 
 def not_equal(x, y, name=None):
     """``x != y`` elementwise (a ``NotEqual`` op)."""
-    return _out(create("NotEqual", [x, y], {"incompatible_shape_error": True}, name=name))
+    return create_output("NotEqual", [x, y], {"incompatible_shape_error": True}, name=name)
 
 
 def logical_and(x, y, name=None):
     """Elementwise and of bool tensors (a ``LogicalAnd`` op)."""
-    return _out(create("LogicalAnd", [x, y], name=name))
+    return create_output("LogicalAnd", [x, y], name=name)
 
 
 def logical_or(x, y, name=None):
     """Elementwise or of bool tensors (a ``LogicalOr`` op)."""
-    return _out(create("LogicalOr", [x, y], name=name))
+    return create_output("LogicalOr", [x, y], name=name)
 
 
 def logical_not(x, name=None):
     """Elementwise not of a bool tensor (a ``LogicalNot`` op)."""
-    return _out(create("LogicalNot", [x], name=name))
+    return create_output("LogicalNot", [x], name=name)
 
 
 def logical_xor(x, y, name="LogicalXor"):
@@ -100,22 +97,22 @@ def logical_xor(x, y, name="LogicalXor"):
 
 def bitwise_and(x, y, name=None):
     """Elementwise ``&`` of integers (a ``BitwiseAnd`` op)."""
-    return _out(create("BitwiseAnd", [x, y], name=name))
+    return create_output("BitwiseAnd", [x, y], name=name)
 
 
 def bitwise_or(x, y, name=None):
     """Elementwise ``|`` of integers (a ``BitwiseOr`` op)."""
-    return _out(create("BitwiseOr", [x, y], name=name))
+    return create_output("BitwiseOr", [x, y], name=name)
 
 
 def bitwise_xor(x, y, name=None):
     """Elementwise ``^`` of integers (a ``BitwiseXor`` op)."""
-    return _out(create("BitwiseXor", [x, y], name=name))
+    return create_output("BitwiseXor", [x, y], name=name)
 
 
 def invert(x, name=None):
     """Elementwise ``~`` of integers (an ``Invert`` op)."""
-    return _out(create("Invert", [x], name=name))
+    return create_output("Invert", [x], name=name)
 
 
 def _is_bool(x):
@@ -147,6 +144,12 @@ _FLOATING = (dtypes.float16, dtypes.float32, dtypes.float64, dtypes.bfloat16, dt
 
 
 def _cast_factory(op, state):
+    src, dst = op._attrs["SrcT"].base_dtype, op._attrs["DstT"].base_dtype
+    if (src == dtypes.string) != (dst == dtypes.string):  # TF has no such kernel
+        def unsupported(x):
+            raise errors.UnimplementedError(
+                None, op, f"Cast {op_builder.type_string(src)} to {op_builder.type_string(dst)} is not supported")
+        return unsupported
     np_type = op._attrs["DstT"].as_numpy_dtype
     src_complex = op._attrs["SrcT"].is_complex
     dst_complex = op._attrs["DstT"].is_complex
@@ -177,7 +180,7 @@ registry.register(OpDef("Cast", inputs=["x: SrcT"], outputs=["y: DstT"], shape=s
 
 
 def _raw_cast(x, dtype, name):
-    return _out(create("Cast", [x], {"DstT": dtype, "Truncate": False}, name=name))
+    return create_output("Cast", [x], {"DstT": dtype, "Truncate": False}, name=name)
 
 
 def cast(x, dtype, name=None):
@@ -209,8 +212,8 @@ def saturate_cast(value, dtype, name=None):
             in_dtype = in_dtype.real_dtype
         if not in_dtype.is_complex:
             low, high = _saturation_limits(in_dtype, dtype.real_dtype if dtype.is_complex else dtype)
-            value = _out(create("ClipByValue", [value, convert_to_tensor(low, dtype=in_dtype),
-                                                convert_to_tensor(high, dtype=in_dtype)], name="clamp"))
+            value = create_output("ClipByValue", [value, convert_to_tensor(low, dtype=in_dtype),
+                                                  convert_to_tensor(high, dtype=in_dtype)], name="clamp")
         return cast(value, dtype, name=scope)
 
 

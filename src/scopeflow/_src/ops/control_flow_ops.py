@@ -9,7 +9,8 @@ from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
-from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import OpDef
 
 registry.register(OpDef("NoOp", kernel=lambda: None))
 

@@ -1,33 +1,23 @@
-"""2-D convolutions (``Conv2D``) and their backprop ops, with TF's wrappers (depthwise
-convolutions, which share the shape functions and kernel plumbing, are in ``depthwise_ops.py``).
-
-Kernels run on BLAS. ``Conv2D`` and the filter gradient are im2col, one piece of the batch
-at a time: each piece's windows are copied from the padded input into a
-``(n*OH*OW, KH*KW*C)`` matrix small enough to stay in cache (2 MiB), and one product does
-the rest (a 64x14x14x32 -> 64 5x5 convolution: 19.7 ms as one 40 MB matrix, 9.5 ms in
-pieces). The input gradient loops over the
-KH*KW window taps with one product each (``dy @ W[i, j].T`` added into the tap's strided
-view of the input gradient), which measured faster than materialising columns. No Python
-loop runs over pixels; float32 stays float32 throughout.
+"""2-D convolutions (``Conv2D``) and their backprop ops: shapes, gradients and TF's wrappers
+(depthwise convolutions, which share the shape functions and kernel plumbing, are in
+``depthwise_ops.py``; the NumPy kernels are in ``conv_kernels.py``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import blas, errors, registry, tensor_util
+from scopeflow._src.framework import registry, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops, window_util as wu
+from scopeflow._src.ops import conv_kernels as ck
 from scopeflow._src.ops.nn_ops import FLOATS, dtype_list
 
 _CONV_T = dtype_list("float16", "bfloat16", "float32", "float64", "int32")
-
-
-def _out(op):
-    return op._outputs[0]
 
 
 def _dims(shape, n=4):
@@ -123,142 +113,6 @@ def backprop_filter_shape(inputs, attrs):
     return TensorShape(sizes)
 
 
-# -- kernels (NHWC; NCHW is transposed around them) ------------------------------------------------
-_PIECE_BYTES = 1 << 21  # about 2 MiB of im2col matrix per piece: BLAS reads it from cache
-
-
-def _per_piece(plan, c, itemsize) -> int:
-    """Examples per piece, so that one piece's im2col matrix stays in cache."""
-    return max(1, _PIECE_BYTES // max(1, plan.oh * plan.ow * plan.kh * plan.kw * c * itemsize))
-
-
-def _pieces(n, step):
-    return [(lo, min(n, lo + step)) for lo in range(0, n, step)]
-
-
-def _conv2d(x, w, attrs):
-    n, h, wd, c = x.shape
-    kh, kw, ci, co = w.shape
-    plan = wu.Plan(attrs, h, wd, kh, kw)
-    xp = plan.pad(x)
-    groups = c // ci
-    if groups == 1:
-        wm = w.reshape(kh * kw * ci, co)
-        ohw = plan.oh * plan.ow
-        out = np.empty((n * ohw, co), dtype=np.result_type(x, w))
-
-        for lo, hi in _pieces(n, _per_piece(plan, c, x.itemsize)):
-            out[lo * ohw:hi * ohw] = blas.matmul(plan.patches(xp[lo:hi]), wm)
-        return out.reshape(n, plan.oh, plan.ow, co)
-    per = co // groups
-    outs = [blas.matmul(plan.patches(np.ascontiguousarray(xp[..., g * ci:(g + 1) * ci])),
-                        w[..., g * per:(g + 1) * per].reshape(kh * kw * ci, per)) for g in range(groups)]
-    return np.concatenate(outs, axis=-1).reshape(n, plan.oh, plan.ow, co)
-
-
-def _conv2d_backprop_input(shape, w, dy, attrs):
-    """Per window tap, one product ``dy @ W[i, j].T`` added into the strided view of the padded
-    input gradient it belongs to (col2im without materialising the whole column matrix)."""
-    n, h, wd, c = shape
-    kh, kw, ci, co = w.shape
-    plan = wu.Plan(attrs, h, wd, kh, kw)
-    groups, per = c // ci, co // max(c // ci, 1)
-    ph, pw = plan.padded_size(h, wd)
-    dxp = np.zeros((n, ph, pw, c), dtype=dy.dtype)
-    dy2 = dy.reshape(-1, co)
-    for t, view in plan.taps(dxp):
-        tap = w[t // kw, t % kw]
-        for g in range(groups):
-            part = blas.matmul(dy2[:, g * per:(g + 1) * per], tap[:, g * per:(g + 1) * per].T)
-            view[..., g * ci:(g + 1) * ci] += part.reshape(n, plan.oh, plan.ow, ci)
-    return np.ascontiguousarray(plan.crop(dxp, h, wd))
-
-
-def _conv2d_backprop_filter(x, fshape, dy, attrs):
-    """``patches.T @ dy``, summed over cache-sized pieces of the batch."""
-    n, h, wd, c = x.shape
-    kh, kw, ci, co = fshape
-    plan = wu.Plan(attrs, h, wd, kh, kw)
-    xp = plan.pad(x)
-    groups, per = c // ci, co // max(c // ci, 1)
-    dy2 = dy.reshape(-1, co)
-    if groups == 1:
-        ohw = plan.oh * plan.ow
-        total = None
-        for lo, hi in _pieces(n, _per_piece(plan, c, x.itemsize)):
-            part = blas.matmul(plan.patches(xp[lo:hi]).T, dy2[lo * ohw:hi * ohw])
-            total = part if total is None else np.add(total, part, out=total)
-        return total.reshape(kh, kw, ci, co)
-    dw = np.empty((kh, kw, ci, co), dtype=dy.dtype)
-    for t, view in plan.taps(xp):
-        for g in range(groups):
-            cols = view[..., g * ci:(g + 1) * ci].reshape(-1, ci)
-            dw[t // kw, t % kw, :, g * per:(g + 1) * per] = blas.matmul(cols.T, dy2[:, g * per:(g + 1) * per])
-    return dw
-
-
-def _to_nhwc(sizes, attrs):
-    sizes = [int(s) for s in sizes]
-    return [sizes[0], sizes[2], sizes[3], sizes[1]] if wu.spatial(attrs)[2] == 1 else sizes
-
-
-def _full_sizes(sizes, other, attrs, from_filter):
-    """Input sizes given as 2 values (spatial only) completed from the other operands."""
-    if len(sizes) == 4:
-        return _to_nhwc(sizes, attrs)
-    n, c = other
-    return [n, int(sizes[0]), int(sizes[1]), c]
-
-
-def _check_depth(op, x, w, depthwise):
-    if depthwise:
-        if x.shape[3] != w.shape[2]:
-            raise errors.InvalidArgumentError(None, op, f"input and filter must have the same depth: {x.shape[3]} "
-                                                        f"vs {w.shape[2]}")
-    elif w.shape[2] == 0 or x.shape[3] % w.shape[2]:
-        raise errors.InvalidArgumentError(None, op, f"input depth must be evenly divisible by filter depth: "
-                                                    f"{x.shape[3]} vs {w.shape[2]}")
-
-
-def forward_factory(fn, depthwise=False):
-    def factory(op, state):
-        attrs = op._attrs
-        wu.check_batch_depth(op, attrs, ("strides", "dilations"))
-
-        def kernel(x, w):
-            _check_depth(op, x, w, depthwise)
-            return fn(x, w, attrs)
-        return wu.nhwc(kernel, attrs, (True, False))
-    return factory
-
-
-def input_factory(fn):
-    def factory(op, state):
-        attrs = op._attrs
-        wu.check_batch_depth(op, attrs, ("strides", "dilations"))
-        ch = wu.spatial(attrs)[2]
-
-        def kernel(sizes, w, dy):
-            full = _full_sizes(sizes, (dy.shape[0], w.shape[2]), attrs, True)
-            return fn(full, w, np.transpose(dy, (0, 2, 3, 1)) if ch == 1 else dy, attrs)
-        return wu.nhwc(kernel, attrs, (False, False, False))
-    return factory
-
-
-def filter_factory(fn):
-    def factory(op, state):
-        attrs = op._attrs
-        wu.check_batch_depth(op, attrs, ("strides", "dilations"))
-        ch = wu.spatial(attrs)[2]
-
-        def kernel(x, sizes, dy):
-            if ch == 1:
-                x, dy = np.transpose(x, (0, 2, 3, 1)), np.transpose(dy, (0, 2, 3, 1))
-            return fn(x, [int(s) for s in sizes], dy, attrs)
-        return kernel
-    return factory
-
-
 # -- gradients (TF's nn_grad.py, same calls in the same order) ------------------------------------
 def op_attrs(op, *names):
     return {k: op._attrs[k] for k in names if k in op._attrs}
@@ -270,33 +124,33 @@ _CONV_ATTRS = ("strides", "use_cudnn_on_gpu", "padding", "explicit_paddings", "d
 def _conv2d_grad(op, grad):
     attrs = op_attrs(op, *_CONV_ATTRS)
     shape_0, shape_1 = array_ops.shape_n([op._inputs[0], op._inputs[1]])
-    return [_out(create("Conv2DBackpropInput", [shape_0, op._inputs[1], grad], dict(attrs))),
-            _out(create("Conv2DBackpropFilter", [op._inputs[0], shape_1, grad], dict(attrs)))]
+    return [create_output("Conv2DBackpropInput", [shape_0, op._inputs[1], grad], dict(attrs)),
+            create_output("Conv2DBackpropFilter", [op._inputs[0], shape_1, grad], dict(attrs))]
 
 
 def _conv2d_backprop_input_grad(op, grad):
     attrs = op_attrs(op, *_CONV_ATTRS)
     return [None,
-            _out(create("Conv2DBackpropFilter", [grad, array_ops.shape(op._inputs[1]), op._inputs[2]], dict(attrs))),
-            _out(create("Conv2D", [grad, op._inputs[1]], dict(attrs)))]
+            create_output("Conv2DBackpropFilter", [grad, array_ops.shape(op._inputs[1]), op._inputs[2]], dict(attrs)),
+            create_output("Conv2D", [grad, op._inputs[1]], dict(attrs))]
 
 
 def _conv2d_backprop_filter_grad(op, grad):
     attrs = op_attrs(op, *_CONV_ATTRS)
-    return [_out(create("Conv2DBackpropInput", [array_ops.shape(op._inputs[0]), grad, op._inputs[2]], dict(attrs))),
+    return [create_output("Conv2DBackpropInput", [array_ops.shape(op._inputs[0]), grad, op._inputs[2]], dict(attrs)),
             None,
-            _out(create("Conv2D", [op._inputs[0], grad], dict(attrs)))]
+            create_output("Conv2D", [op._inputs[0], grad], dict(attrs))]
 
 
 _BP_FILTER_T = FLOATS
 registry.register(OpDef("Conv2D", inputs=["input: T", "filter: T"], outputs=["output: T"], attrs={"T": _CONV_T},
-                        shape=conv_shape, factory=forward_factory(_conv2d), grad=_conv2d_grad))
+                        shape=conv_shape, factory=ck.forward_factory(ck.conv2d), grad=_conv2d_grad))
 registry.register(OpDef("Conv2DBackpropInput", inputs=["input_sizes: int32", "filter: T", "out_backprop: T"],
                         outputs=["output: T"], attrs={"T": _CONV_T}, shape=backprop_input_shape,
-                        factory=input_factory(_conv2d_backprop_input), grad=_conv2d_backprop_input_grad))
+                        factory=ck.input_factory(ck.conv2d_backprop_input), grad=_conv2d_backprop_input_grad))
 registry.register(OpDef("Conv2DBackpropFilter", inputs=["input: T", "filter_sizes: int32", "out_backprop: T"],
                         outputs=["output: T"], attrs={"T": _BP_FILTER_T}, shape=backprop_filter_shape,
-                        factory=filter_factory(_conv2d_backprop_filter), grad=_conv2d_backprop_filter_grad))
+                        factory=ck.filter_factory(ck.conv2d_backprop_filter), grad=_conv2d_backprop_filter_grad))
 
 
 # -- public wrappers ---------------------------------------------------------------------------------
@@ -317,6 +171,13 @@ def attr_values(op_name, strides, padding, explicit, data_format, dilations, cud
     if cudnn is not None:
         attrs["use_cudnn_on_gpu"] = bool(cudnn)
     return attrs
+
+
+def create_conv(op_type, inputs, strides, padding, data_format, dilations, cudnn=None, name=None):
+    """A convolution-family op from its public arguments (``padding`` a string or explicit pairs)."""
+    padding, explicit = wu.convert_padding(padding)
+    attrs = attr_values(op_type, strides, padding, explicit, data_format, list(dilations), cudnn)
+    return create_output(op_type, inputs, attrs, name=name)
 
 
 def sequences(strides, dilations, data_format):
@@ -347,8 +208,8 @@ def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True
     attrs = attr_values("Conv2D", strides, padding, explicit, data_format, dilations, use_cudnn_on_gpu)
     ndims = getattr(getattr(input, "shape", None), "ndims", None)
     if ndims is None or ndims <= 4:
-        return _out(create("Conv2D", [input, filter], attrs, name=name))
-    return squeeze_batch_dims(input, lambda x: _out(create("Conv2D", [x, filter], dict(attrs))), 3, name=name)
+        return create_output("Conv2D", [input, filter], attrs, name=name)
+    return squeeze_batch_dims(input, lambda x: create_output("Conv2D", [x, filter], dict(attrs)), 3, name=name)
 
 
 def squeeze_batch_dims(inp, op, inner_rank, name=None):
@@ -378,19 +239,15 @@ def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=N
                           filters=None):
     """The gradient of ``conv2d`` with respect to its input (a ``Conv2DBackpropInput`` op)."""
     filter = filters if filters is not None else filter
-    padding, explicit = wu.convert_padding(padding)
-    attrs = attr_values("Conv2DBackpropInput", strides, padding, explicit, data_format, list(dilations),
-                              use_cudnn_on_gpu)
-    return _out(create("Conv2DBackpropInput", [input_sizes, filter, out_backprop], attrs, name=name))
+    return create_conv("Conv2DBackpropInput", [input_sizes, filter, out_backprop], strides, padding, data_format,
+                       dilations, use_cudnn_on_gpu, name)
 
 
 def conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding, use_cudnn_on_gpu=True,  # noqa: A002
                            data_format="NHWC", dilations=(1, 1, 1, 1), name=None):
     """The gradient of ``conv2d`` with respect to its filter (a ``Conv2DBackpropFilter`` op)."""
-    padding, explicit = wu.convert_padding(padding)
-    attrs = attr_values("Conv2DBackpropFilter", strides, padding, explicit, data_format, list(dilations),
-                              use_cudnn_on_gpu)
-    return _out(create("Conv2DBackpropFilter", [input, filter_sizes, out_backprop], attrs, name=name))
+    return create_conv("Conv2DBackpropFilter", [input, filter_sizes, out_backprop], strides, padding, data_format,
+                       dilations, use_cudnn_on_gpu, name)
 
 
 def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None, padding="SAME",  # noqa: A002
@@ -402,7 +259,7 @@ def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None, p
         strides, dilations = sequences(strides, dilations, data_format)
         padding, explicit = wu.convert_padding(padding)
         attrs = attr_values("Conv2DBackpropInput", strides, padding, explicit, data_format, dilations, True)
-        return _out(create("Conv2DBackpropInput", [output_shape, filter, value], attrs, name=scope))
+        return create_output("Conv2DBackpropInput", [output_shape, filter, value], attrs, name=scope)
 
 
 def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu=None, data_format=None,
@@ -425,8 +282,8 @@ def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu
         attrs = attr_values("Conv2D", strides, padding, explicit, data_format, dilations,
                             True if use_cudnn_on_gpu is None else use_cudnn_on_gpu)
         if value.shape.ndims is None or value.shape.ndims <= 4:
-            result = _out(create("Conv2D", [value, filters], attrs, name=scope))
+            result = create_output("Conv2D", [value, filters], attrs, name=scope)
         else:
-            result = squeeze_batch_dims(value, lambda x: _out(create("Conv2D", [x, filters], dict(attrs))), 3,
+            result = squeeze_batch_dims(value, lambda x: create_output("Conv2D", [x, filters], dict(attrs)), 3,
                                         name=scope)
         return array_ops.squeeze(result, [spatial_start])

@@ -9,18 +9,12 @@ from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN, as_shape
-from scopeflow._src.ops import shape_fns
+from scopeflow._src.ops import op_dtypes, shape_fns
 from scopeflow._src.ops.array_shape_fns import shape_fn
 from scopeflow._src.ops.shape_ops import _as_tensor_input, _shape_input, reshape, shape_internal, size
-
-_INDEX = frozenset((dtypes.int32, dtypes.int64))
-
-
-def _out(op):
-    return op._outputs[0]
-
 
 # -- Fill, ZerosLike, OnesLike -----------------------------------------------------------------
 @shape_fn
@@ -37,10 +31,19 @@ def _fill_shape(ctx, attrs):
 def _fill_factory(op, state):
     def fill_kernel(dims, value):
         dims = tuple(int(d) for d in np.reshape(dims, -1))
-        if any(d < 0 for d in dims):
-            raise errors.InvalidArgumentError(None, op, f"dims must be non-negative, got {list(dims)}")
-        return np.full(dims, value, dtype=np.asarray(value).dtype)
-    return fill_kernel
+        try:
+            return np.full(dims, value, dtype=np.asarray(value).dtype)
+        except ValueError:  # a negative dimension: TF's words, on the error path only
+            bad = next(d for d in dims if d < 0)
+            raise errors.InvalidArgumentError(None, op, f"Dimension {bad} must be >= 0") from None
+
+    def fill_checking_scalar(dims, value):  # np.full would broadcast a non-scalar value
+        if np.ndim(value) != 0:
+            raise errors.InvalidArgumentError(
+                None, op, f"value must represent a scalar, got shape {shape_fns.dims_text(np.shape(value))}")
+        return fill_kernel(dims, value)
+    # A known rank of ``value`` was checked (to be 0) when the graph was built.
+    return fill_kernel if op._inputs[1].shape.ndims is not None else fill_checking_scalar
 
 
 def _fill_fold(t):
@@ -58,8 +61,8 @@ def _fill_grad(op, grad):
 
 
 registry.register(OpDef("Fill", inputs=["dims: index_type", "value: T"], outputs=["output: T"],
-                        attrs={"index_type": _INDEX}, shape=_fill_shape, factory=_fill_factory, fold=_fill_fold,
-                        grad=_fill_grad))
+                        attrs={"index_type": op_dtypes.INDEX}, shape=_fill_shape, factory=_fill_factory,
+                        fold=_fill_fold, grad=_fill_grad))
 registry.register(OpDef("ZerosLike", inputs=["x: T"], outputs=["y: T"], shape=shape_fns.unchanged,
                         kernel=np.zeros_like, grad=NO_GRADIENT))
 registry.register(OpDef("OnesLike", inputs=["x: T"], outputs=["y: T"], shape=shape_fns.unchanged,
@@ -73,7 +76,7 @@ def fill(dims, value, name=None):
     >>> tf.Session().run(tf.fill([2], 7))
     array([7, 7], dtype=int32)
     """
-    return _out(create("Fill", [dims, value], name=name))
+    return create_output("Fill", [dims, value], name=name)
 
 
 def _constant_if_small(value, shape, dtype, name):
@@ -144,7 +147,7 @@ def zeros_like(tensor, dtype=None, name=None, optimize=True):
             return zeros(tensor.shape, dtype=dtype or base, name=scope)
         if dtype is not None and dtype != base and dtype != dtypes.variant:
             return zeros(shape_internal(tensor, optimize=optimize), dtype=dtype, name=scope)
-        return _out(create("ZerosLike", [tensor], name=scope))
+        return create_output("ZerosLike", [tensor], name=scope)
 
 
 def ones_like(tensor, dtype=None, name=None, optimize=True):
@@ -164,9 +167,9 @@ _RANGE_TYPES = frozenset(dtypes.as_dtype(n) for n in (
     "bfloat16", "float16", "float32", "float64", "int8", "int16", "int32", "int64", "uint16", "uint32"))
 
 
-def _range_size(start, limit, delta, is_int, fail):
+def _range_size(start, limit, delta, is_int, fail, suffix=""):
     if delta == 0:
-        fail("Requires delta != 0")
+        fail("Requires delta != 0" + suffix)
     if delta > 0 and start > limit:
         fail(f"Requires start <= limit when delta > 0: {_num(start)}/{_num(limit)}")
     if delta < 0 and start < limit:
@@ -202,7 +205,7 @@ def _range_factory(op, state):
         raise errors.InvalidArgumentError(None, op, msg)
 
     def range_kernel(start, limit, delta):
-        n = _range_size(start.item(), limit.item(), delta.item(), is_int, fail)
+        n = _range_size(start.item(), limit.item(), delta.item(), is_int, fail, f": {_num(delta)}")
         return (start + delta * np.arange(n)).astype(np_type)
     return range_kernel
 
@@ -244,7 +247,7 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
         else:
             target = dtypes.as_dtype(dtype).base_dtype
         args = [a if a.dtype.base_dtype == target else cast(a, target) for a in args]
-        return _out(create("Range", args, name=scope))
+        return create_output("Range", args, name=scope)
 
 
 # -- OneHot, sequence_mask, meshgrid ----------------------------------------------------------------
@@ -270,11 +273,16 @@ def _one_hot_factory(op, state):
     axis = op._attrs["axis"]
 
     def one_hot_kernel(indices, depth, on, off):
-        indices = np.asarray(indices)
-        hot = indices[..., None] == np.arange(int(depth))
+        indices, depth = np.asarray(indices), int(depth)
+        if depth < 0:  # np.arange would give no columns
+            raise errors.InvalidArgumentError(None, op, f"depth must be non-negative, got: {depth}")
+        hot = indices[..., None] == np.arange(depth)
         out = np.where(hot, on, off).astype(np.asarray(on).dtype)
         if axis != -1:
-            out = np.moveaxis(out, -1, (axis + out.ndim) % out.ndim)
+            if axis >= out.ndim:
+                raise errors.InvalidArgumentError(
+                    None, op, f"Expected axis to be -1 or between [0, {out.ndim}).  But received: {axis}")
+            out = np.moveaxis(out, -1, axis)
         return out
     return one_hot_kernel
 
@@ -309,7 +317,7 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
         if on_dtype != off_dtype:
             raise TypeError(f"dtype {on_dtype} of on_value does not match dtype {off_dtype} of off_value")
         attrs = {"axis": -1 if axis is None else int(axis)}
-        return _out(create("OneHot", [indices, depth, on, off], attrs, name=scope))
+        return create_output("OneHot", [indices, depth, on, off], attrs, name=scope)
 
 
 def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool, name=None):
@@ -322,15 +330,15 @@ def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool, name=None):
         if maxlen is None:
             ndims = lengths.shape.ndims
             axes = constant(np.arange(ndims), dtype=dtypes.int32) if ndims is not None else \
-                _out(create("Range", [0, rank(lengths), 1]))
-            maxlen = _out(create("Max", [lengths, axes], {"keep_dims": False}))
+                create_output("Range", [0, rank(lengths), 1])
+            maxlen = create_output("Max", [lengths, axes], {"keep_dims": False})
             maxlen = math_ops.maximum(constant(0, maxlen.dtype), maxlen)
         else:
             maxlen = convert_to_tensor(maxlen)
         if maxlen.shape.ndims is not None and maxlen.shape.ndims != 0:
             raise ValueError(f"Argument `maxlen` must be scalar for sequence_mask, received `maxlen` = {maxlen} "
                              f"with shape '{maxlen.shape}' instead")
-        row = _out(create("Range", [constant(0, maxlen.dtype), maxlen, constant(1, maxlen.dtype)]))
+        row = create_output("Range", [constant(0, maxlen.dtype), maxlen, constant(1, maxlen.dtype)])
         matrix = _cast_op(expand_dims(lengths, -1), maxlen.dtype.base_dtype)
         result = math_ops.less(row, matrix)
         if dtype is None or result.dtype.is_compatible_with(dtypes.as_dtype(dtype)):
@@ -340,7 +348,7 @@ def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool, name=None):
 
 def _cast_op(x, dtype):
     """A ``Cast`` op even when the dtype does not change (``gen_math_ops.cast``)."""
-    return _out(create("Cast", [x], {"SrcT": x.dtype.base_dtype, "DstT": dtype, "Truncate": False}))
+    return create_output("Cast", [x], {"SrcT": x.dtype.base_dtype, "DstT": dtype, "Truncate": False})
 
 
 def meshgrid(*args, **kwargs):

@@ -11,18 +11,14 @@ import numpy as np
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import array_ops, window_util as wu
-from scopeflow._src.ops.conv_ops import (
-    attr_values, backprop_filter_shape, backprop_input_shape, conv_shape, filter_factory, forward_factory,
-    input_factory, op_attrs)
+from scopeflow._src.ops.conv_kernels import filter_factory, forward_factory, input_factory
+from scopeflow._src.ops.conv_ops import backprop_filter_shape, backprop_input_shape, conv_shape, create_conv, op_attrs
 from scopeflow._src.ops.nn_ops import FLOATS
 
 _DW_ATTRS = ("strides", "padding", "explicit_paddings", "data_format", "dilations")
-
-
-def _out(op):
-    return op._outputs[0]
 
 
 def _depthwise(x, w, attrs):
@@ -60,26 +56,26 @@ def _depthwise_backprop_filter(x, fshape, dy, attrs):
 
 def _depthwise_grad(op, grad):
     attrs = op_attrs(op, *_DW_ATTRS)
-    return [_out(create("DepthwiseConv2dNativeBackpropInput", [array_ops.shape(op._inputs[0]), op._inputs[1], grad],
-                        dict(attrs))),
-            _out(create("DepthwiseConv2dNativeBackpropFilter", [op._inputs[0], array_ops.shape(op._inputs[1]), grad],
-                        dict(attrs)))]
+    return [create_output("DepthwiseConv2dNativeBackpropInput", [array_ops.shape(op._inputs[0]), op._inputs[1], grad],
+                          dict(attrs)),
+            create_output("DepthwiseConv2dNativeBackpropFilter", [op._inputs[0], array_ops.shape(op._inputs[1]), grad],
+                          dict(attrs))]
 
 
 def _depthwise_input_grad(op, grad):
     attrs = op_attrs(op, *_DW_ATTRS)
     return [None,
-            _out(create("DepthwiseConv2dNativeBackpropFilter", [grad, array_ops.shape(op._inputs[1]), op._inputs[2]],
-                        dict(attrs))),
-            _out(create("DepthwiseConv2dNative", [grad, op._inputs[1]], dict(attrs)))]
+            create_output("DepthwiseConv2dNativeBackpropFilter", [grad, array_ops.shape(op._inputs[1]), op._inputs[2]],
+                          dict(attrs)),
+            create_output("DepthwiseConv2dNative", [grad, op._inputs[1]], dict(attrs))]
 
 
 def _depthwise_filter_grad(op, grad):
     attrs = op_attrs(op, *_DW_ATTRS)
-    return [_out(create("DepthwiseConv2dNativeBackpropInput", [array_ops.shape(op._inputs[0]), grad, op._inputs[2]],
-                        dict(attrs))),
+    return [create_output("DepthwiseConv2dNativeBackpropInput", [array_ops.shape(op._inputs[0]), grad, op._inputs[2]],
+                          dict(attrs)),
             None,
-            _out(create("DepthwiseConv2dNative", [op._inputs[0], grad], dict(attrs)))]
+            create_output("DepthwiseConv2dNative", [op._inputs[0], grad], dict(attrs))]
 
 
 registry.register(OpDef("DepthwiseConv2dNative", inputs=["input: T", "filter: T"], outputs=["output: T"],
@@ -99,27 +95,21 @@ def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",
                             dilations=(1, 1, 1, 1), name=None):
     """Depthwise 2-D convolution (a ``DepthwiseConv2dNative`` op): channel ``c`` is convolved
     with ``filter[:, :, c, :]``, giving ``C * channel_multiplier`` outputs."""
-    padding, explicit = wu.convert_padding(padding)
-    attrs = attr_values("DepthwiseConv2dNative", strides, padding, explicit, data_format, list(dilations))
-    return _out(create("DepthwiseConv2dNative", [input, filter], attrs, name=name))
+    return create_conv("DepthwiseConv2dNative", [input, filter], strides, padding, data_format, dilations, name=name)
 
 
 def depthwise_conv2d_native_backprop_input(input_sizes, filter, out_backprop, strides, padding,  # noqa: A002
                                            data_format="NHWC", dilations=(1, 1, 1, 1), name=None):
     """The gradient of ``depthwise_conv2d_native`` with respect to its input."""
-    padding, explicit = wu.convert_padding(padding)
-    attrs = attr_values("DepthwiseConv2dNativeBackpropInput", strides, padding, explicit, data_format,
-                              list(dilations))
-    return _out(create("DepthwiseConv2dNativeBackpropInput", [input_sizes, filter, out_backprop], attrs, name=name))
+    return create_conv("DepthwiseConv2dNativeBackpropInput", [input_sizes, filter, out_backprop], strides, padding,
+                       data_format, dilations, name=name)
 
 
 def depthwise_conv2d_native_backprop_filter(input, filter_sizes, out_backprop, strides, padding,  # noqa: A002
                                             data_format="NHWC", dilations=(1, 1, 1, 1), name=None):
     """The gradient of ``depthwise_conv2d_native`` with respect to its filter."""
-    padding, explicit = wu.convert_padding(padding)
-    attrs = attr_values("DepthwiseConv2dNativeBackpropFilter", strides, padding, explicit, data_format,
-                              list(dilations))
-    return _out(create("DepthwiseConv2dNativeBackpropFilter", [input, filter_sizes, out_backprop], attrs, name=name))
+    return create_conv("DepthwiseConv2dNativeBackpropFilter", [input, filter_sizes, out_backprop], strides, padding,
+                       data_format, dilations, name=name)
 
 
 def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None, data_format=None,  # noqa: A002

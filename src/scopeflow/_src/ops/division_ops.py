@@ -10,7 +10,7 @@ from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import create
+from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.ops import op_dtypes
 from scopeflow._src.ops.elementwise import quiet, register_binary
 
@@ -18,23 +18,23 @@ __all__ = ["realdiv", "truediv", "divide", "div", "div_no_nan", "divide_no_nan",
            "mod", "truncatediv", "truncatemod"]
 
 
-def _out(op):
-    return op._outputs[0]
-
-
 def _is_tensor(v):
     return isinstance(v, Tensor)
 
 
 # -- kernels ---------------------------------------------------------------------------------
-def _int_safe(fn):
-    """Integer division kernels raise TF's error for a zero divisor instead of NumPy's 0."""
+def _int_safe(fn, truncating=False):
+    """Integer division kernels raise TF's error for a zero divisor instead of NumPy's 0 (the
+    truncating ones raise TF's ``InternalError``, whose kernels do not expect it)."""
     def factory(op, state):
         quiet_fn = quiet(fn)
 
         def kernel(x, y):
             y = np.asarray(y)
             if y.dtype.kind in "iu" and not y.all():
+                if truncating:
+                    raise errors.InternalError(
+                        None, op, "Unexpected error in binary operator (only integer div and mod should have errors)")
                 raise errors.InvalidArgumentError(None, op, "Integer division by zero")
             return quiet_fn(x, y)
         return kernel
@@ -78,9 +78,10 @@ register_binary("RealDiv", op_dtypes.MUL_DIV, _real_div_grad, factory=_int_safe(
 register_binary("FloorDiv", op_dtypes.MUL_DIV, registry.NO_GRADIENT, factory=_int_safe(np.floor_divide))
 register_binary("FloorMod", op_dtypes.FLOOR_MOD, _floor_mod_grad, factory=_int_safe(np.mod))
 register_binary("TruncateDiv", op_dtypes.MUL_DIV, registry.NO_GRADIENT,
-                factory=_int_safe(lambda x, y: np.trunc(np.true_divide(x, y))))
+                factory=_int_safe(lambda x, y: np.trunc(np.true_divide(x, y)), truncating=True))
+# TruncateMod has no gradient in TF either (tf.gradients raises LookupError).
 register_binary("TruncateMod", op_dtypes.types("int32,int64,bfloat16,float16,float32,float64"), None,
-                factory=_int_safe(np.fmod))  # no gradient in TF either (tf.gradients raises LookupError)
+                factory=_int_safe(np.fmod, truncating=True))
 register_binary("DivNoNan", op_dtypes.DIV_NO_NAN, _div_no_nan_grad, kernel=quiet(_div_no_nan))
 
 
@@ -88,17 +89,17 @@ register_binary("DivNoNan", op_dtypes.DIV_NO_NAN, _div_no_nan_grad, kernel=quiet
 def floordiv(x, y, name=None):
     """``x // y`` rounding toward negative infinity (a ``FloorDiv`` op named ``floordiv``)."""
     with name_scope(name, "floordiv", [x, y]) as scope:
-        return _out(create("FloorDiv", [x, y], name=scope))
+        return create_output("FloorDiv", [x, y], name=scope)
 
 
 def floor_div(x, y, name=None):
     """TF's raw ``FloorDiv`` op (default name ``FloorDiv``)."""
-    return _out(create("FloorDiv", [x, y], name=name))
+    return create_output("FloorDiv", [x, y], name=name)
 
 
 def floormod(x, y, name=None):
     """``x % y`` with the sign of ``y`` (a ``FloorMod`` op)."""
-    return _out(create("FloorMod", [x, y], name=name))
+    return create_output("FloorMod", [x, y], name=name)
 
 
 mod = floormod
@@ -107,22 +108,22 @@ mod = floormod
 def _mod(x, y, name=None):
     """``x % y`` (TF's ``__mod__``: a ``FloorMod`` op named ``mod``)."""
     with name_scope(name, "mod", [x, y]) as scope:
-        return _out(create("FloorMod", [x, y], name=scope))
+        return create_output("FloorMod", [x, y], name=scope)
 
 
 def truncatediv(x, y, name=None):
     """Division rounding toward zero (a ``TruncateDiv`` op)."""
-    return _out(create("TruncateDiv", [x, y], name=name))
+    return create_output("TruncateDiv", [x, y], name=name)
 
 
 def truncatemod(x, y, name=None):
     """The remainder of ``truncatediv`` (a ``TruncateMod`` op)."""
-    return _out(create("TruncateMod", [x, y], name=name))
+    return create_output("TruncateMod", [x, y], name=name)
 
 
 def realdiv(x, y, name=None):
     """TF's raw ``RealDiv`` op (no integer-to-float cast)."""
-    return _out(create("RealDiv", [x, y], name=name))
+    return create_output("RealDiv", [x, y], name=name)
 
 
 _TRUEDIV = {dtypes.uint8: dtypes.float32, dtypes.int8: dtypes.float32, dtypes.uint16: dtypes.float32,
@@ -151,7 +152,7 @@ def truediv(x, y, name=None):
         target = _truediv_target(x.dtype.base_dtype, y.dtype.base_dtype, "__truediv__")
         if target is not None:
             x, y = cast(x, target), cast(y, target)
-        return _out(create("RealDiv", [x, y], name=scope))
+        return create_output("RealDiv", [x, y], name=scope)
 
 
 def divide(x, y, name=None):
@@ -177,7 +178,7 @@ def div(x, y, name=None):
             raise TypeError(f"`x` and `y` must have the same dtype, got {x.dtype.base_dtype!r} != "
                             f"{y.dtype.base_dtype!r}.")
         op_type = "RealDiv" if x.dtype.is_floating or x.dtype.is_complex else "FloorDiv"
-        return _out(create(op_type, [x, y], name=scope))
+        return create_output(op_type, [x, y], name=scope)
 
 
 def div_no_nan(x, y, name=None):
@@ -194,7 +195,7 @@ def div_no_nan(x, y, name=None):
         target = _truediv_target(x.dtype.base_dtype, y.dtype.base_dtype, "tf.math.divide_no_nan")
         if target is not None:
             x, y = cast(x, target), cast(y, target)
-        return _out(create("DivNoNan", [x, y], name=scope))
+        return create_output("DivNoNan", [x, y], name=scope)
 
 
 divide_no_nan = div_no_nan

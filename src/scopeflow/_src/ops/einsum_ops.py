@@ -14,16 +14,13 @@ import numpy as np
 
 from scopeflow._src.framework import registry
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
 from scopeflow._src.ops import shape_fns
 
 __all__ = ["einsum"]
 _ELLIPSIS = "..."
-
-
-def _out(op):
-    return op._outputs[0]
 
 
 # -- the op ----------------------------------------------------------------------------------------
@@ -85,7 +82,7 @@ registry.register(OpDef("Einsum", inputs=["inputs: N*T"], outputs=["output: T"],
 
 
 def _raw(inputs, equation, name=None):
-    return _out(create("Einsum", [list(inputs)], {"equation": equation}, name=name))
+    return create_output("Einsum", [list(inputs)], {"equation": equation}, name=name)
 
 
 # -- parsing ---------------------------------------------------------------------------------------

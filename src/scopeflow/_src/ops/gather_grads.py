@@ -75,7 +75,7 @@ def _gather_grad_along_axis(grad, params_shape, indices, axis, batch_dims):
 
 def _batch_gather_grad(params_shape, values, indices, batch_dims, gather_dim_size):
     """TF's ``_BatchGatherGrad``."""
-    from scopeflow._src.framework.registry import create
+    from scopeflow._src.framework.op_builder import create
     from scopeflow._src.ops.gather_ops import unsorted_segment_sum
     from scopeflow._src.ops.joining_ops import concat
     from scopeflow._src.ops.shape_ops import expand_dims, reshape, shape, size
@@ -100,7 +100,8 @@ def _batch_gather_grad(params_shape, values, indices, batch_dims, gather_dim_siz
 def _batch_indices(params_shape, indices, batch_dims):
     """TF's ``_GetBatchIndices``: add the batch offsets to ``indices``."""
     from scopeflow._src.ops.creation_ops import ones, range as range_, zeros
-    from scopeflow._src.ops.joining_ops import concat, tile
+    from scopeflow._src.ops.joining_ops import concat
+    from scopeflow._src.ops.tile_ops import tile
     from scopeflow._src.ops.shape_ops import rank, reshape
 
     dtype = indices.dtype.base_dtype

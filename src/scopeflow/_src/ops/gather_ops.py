@@ -10,22 +10,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework import errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import gather_grads
+from scopeflow._src.ops import gather_grads, op_dtypes
 from scopeflow._src.ops.array_shape_fns import evaluate_as_shape, shape_fn, shape_text
+from scopeflow._src.ops.shape_fns import dims_text
 from scopeflow._src.ops.shape_ops import _shape_input
-
-_INDICES = frozenset((dtypes.int16, dtypes.int32, dtypes.int64))
-_INDEX = frozenset((dtypes.int32, dtypes.int64))
-
-
-def _out(op):
-    return op._outputs[0]
-
 
 def _index_text(position):
     return ",".join(str(int(p)) for p in position)
@@ -58,9 +52,8 @@ def _gather_shape(ctx, attrs):
 
 
 def _check_indices(op, indices, limit):
-    bad = np.argwhere((indices < 0) | (indices >= limit))
-    if bad.size:
-        pos = tuple(bad[0])
+    if indices.size and (indices.min() < 0 or indices.max() >= limit):  # NumPy would wrap negative ones
+        pos = tuple(np.argwhere((indices < 0) | (indices >= limit))[0])
         raise errors.InvalidArgumentError(None, op, f"indices[{_index_text(pos)}] = {indices[pos]} is not in "
                                                     f"[0, {limit})")
 
@@ -70,7 +63,12 @@ def _gather_factory(op, state):
 
     def gather_kernel(params, indices, axis):
         params, indices = np.asarray(params), np.asarray(indices)
-        axis = int(axis) % params.ndim
+        axis, rank = int(axis), params.ndim
+        if not -rank <= axis < rank:  # the text of TF's run-time shape check
+            raise errors.InvalidArgumentError(
+                None, op, f"Shape must be at least rank {axis + 1 if axis >= 0 else -axis} but is rank {rank}")
+        if axis < 0:
+            axis += rank
         _check_indices(op, indices, params.shape[axis])
         b = batch_dims + indices.ndim if batch_dims < 0 else batch_dims
         if b == 0:
@@ -86,7 +84,7 @@ def _gather_factory(op, state):
 
 
 registry.register(OpDef("GatherV2", inputs=["params: Tparams", "indices: Tindices", "axis: Taxis"],
-                        outputs=["output: Tparams"], attrs={"Tindices": _INDICES, "Taxis": _INDEX},
+                        outputs=["output: Tparams"], attrs={"Tindices": op_dtypes.INDEX16, "Taxis": op_dtypes.INDEX},
                         shape=_gather_shape, factory=_gather_factory, grad=gather_grads.gather_v2_grad))
 
 
@@ -104,8 +102,8 @@ def gather(params, indices, validate_indices=None, name=None, axis=None, batch_d
         axis = batch_dims
     axis_value = axis if not hasattr(axis, "op") else tensor_util.constant_value(axis)
     if axis_value is not None and axis_value != 0:
-        return _out(create("GatherV2", [params, indices, axis], {"batch_dims": int(batch_dims)}, name=name))
-    return _out(create("GatherV2", [params, indices, axis], {"batch_dims": 0}, name=name))
+        return create_output("GatherV2", [params, indices, axis], {"batch_dims": int(batch_dims)}, name=name)
+    return create_output("GatherV2", [params, indices, axis], {"batch_dims": 0}, name=name)
 
 
 # -- GatherNd, ScatterNd --------------------------------------------------------------------------
@@ -122,26 +120,35 @@ def _gather_nd_shape(ctx, attrs):
     return TensorShape(indices[:-1] + params[indices[-1]:])
 
 
+def _index_rows(indices, shape):
+    """``indices`` as rows of coordinates into ``shape`` (its last dimension), and the position
+    of the first row that falls outside ``shape`` (``None`` when all are inside)."""
+    flat = indices.reshape(-1, indices.shape[-1])
+    bad = np.argwhere(((flat < 0) | (flat >= np.array(shape[:flat.shape[1]]))).any(axis=1))
+    return flat, (int(bad[0][0]) if bad.size else None)
+
+
+def _row_text(row):
+    return "[" + ", ".join(str(v) for v in row.tolist()) + "]"
+
+
 def _gather_nd_factory(op, state):
     def gather_nd_kernel(params, indices):
         params, indices = np.asarray(params), np.asarray(indices)
         depth = indices.shape[-1]
-        flat = indices.reshape(-1, depth)
-        limits = np.array(params.shape[:depth])
-        bad = np.argwhere(((flat < 0) | (flat >= limits)).any(axis=1))
-        if bad.size:
-            k = int(bad[0][0])
+        flat, k = _index_rows(indices, params.shape)
+        if k is not None:
             pos = np.unravel_index(k, indices.shape[:-1])
             raise errors.InvalidArgumentError(
-                None, op, f"indices[{_index_text(pos)}] = [{', '.join(str(v) for v in flat[k].tolist())}] does "
-                          f"not index into param shape [{','.join(map(str, params.shape))}], node name: {op.name}")
+                None, op, f"indices[{_index_text(pos)}] = {_row_text(flat[k])} does not index into param shape "
+                          f"{dims_text(params.shape)}, node name: {op.name}")
         out = params[tuple(flat.T)] if depth else np.broadcast_to(params, (flat.shape[0],) + params.shape)
         return out.reshape(indices.shape[:-1] + params.shape[depth:])
     return gather_nd_kernel
 
 
 registry.register(OpDef("GatherNd", inputs=["params: Tparams", "indices: Tindices"], outputs=["output: Tparams"],
-                        attrs={"Tindices": _INDICES}, shape=_gather_nd_shape, factory=_gather_nd_factory,
+                        attrs={"Tindices": op_dtypes.INDEX16}, shape=_gather_nd_shape, factory=_gather_nd_factory,
                         grad=gather_grads.gather_nd_grad))
 
 
@@ -152,7 +159,7 @@ def gather_nd(params, indices, name=None, batch_dims=0, bad_indices_policy=""):
     """
     if batch_dims != 0:
         raise ValueError("scopeflow: gather_nd with batch_dims != 0 is not supported")
-    return _out(create("GatherNd", [params, indices], {"bad_indices_policy": bad_indices_policy}, name=name))
+    return create_output("GatherNd", [params, indices], {"bad_indices_policy": bad_indices_policy}, name=name)
 
 
 @shape_fn
@@ -184,14 +191,10 @@ def _scatter_nd_factory(op, state):
         out = np.zeros(tuple(int(d) for d in shape), dtype=np.asarray(updates).dtype)
         indices = np.asarray(indices)
         depth = indices.shape[-1]
-        flat = indices.reshape(-1, depth)
-        limits = np.array(out.shape[:depth])
-        bad = np.argwhere(((flat < 0) | (flat >= limits)).any(axis=1))
-        if bad.size:
-            k = int(bad[0][0])
+        flat, k = _index_rows(indices, out.shape)
+        if k is not None:
             raise errors.InvalidArgumentError(
-                None, op, f"indices[{k}] = [{', '.join(str(v) for v in flat[k].tolist())}] does not index into "
-                          f"shape [{','.join(map(str, out.shape))}]")
+                None, op, f"indices[{k}] = {_row_text(flat[k])} does not index into shape {dims_text(out.shape)}")
         values = np.asarray(updates).reshape((flat.shape[0],) + out.shape[depth:])
         np.add.at(out, tuple(flat.T), values)
         return out
@@ -199,14 +202,14 @@ def _scatter_nd_factory(op, state):
 
 
 registry.register(OpDef("ScatterNd", inputs=["indices: Tindices", "updates: T", "shape: Tindices"],
-                        outputs=["output: T"], attrs={"Tindices": _INDICES}, shape=_scatter_nd_shape,
+                        outputs=["output: T"], attrs={"Tindices": op_dtypes.INDEX16}, shape=_scatter_nd_shape,
                         factory=_scatter_nd_factory, grad=gather_grads.scatter_nd_grad))
 
 
 def scatter_nd(indices, updates, shape, name=None, bad_indices_policy=""):
     """Zeros of ``shape`` with ``updates`` added at ``indices`` (``ScatterNd``; duplicates add up)."""
-    return _out(create("ScatterNd", [indices, updates, shape], {"bad_indices_policy": bad_indices_policy},
-                       name=name))
+    return create_output("ScatterNd", [indices, updates, shape], {"bad_indices_policy": bad_indices_policy},
+                         name=name)
 
 
 # -- UnsortedSegmentSum ---------------------------------------------------------------------------
@@ -241,20 +244,24 @@ def _segment_factory(op, state):
                                                         f"range [0, {num})")
         out = np.zeros((num,) + data.shape[ids.ndim:], dtype=data.dtype)
         keep = ids >= 0
-        np.add.at(out, ids[keep], data[keep])
+        try:
+            np.add.at(out, ids[keep], data[keep])
+        except IndexError:  # TF's words, on the error path only
+            raise errors.InvalidArgumentError(None, op, f"data.shape = {dims_text(data.shape)} does not start with "
+                                                        f"segment_ids.shape = {dims_text(ids.shape)}") from None
         return out
     return unsorted_segment_sum
 
 
 registry.register(OpDef("UnsortedSegmentSum", inputs=["data: T", "segment_ids: Tindices",
                                                        "num_segments: Tnumsegments"],
-                        outputs=["output: T"], attrs={"Tindices": _INDEX, "Tnumsegments": _INDEX},
+                        outputs=["output: T"], attrs={"Tindices": op_dtypes.INDEX, "Tnumsegments": op_dtypes.INDEX},
                         shape=_segment_shape, factory=_segment_factory, grad=gather_grads.unsorted_segment_sum_grad))
 
 
 def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
     """Sums of the rows of ``data`` by ``segment_ids`` (negative ids are dropped)."""
-    return _out(create("UnsortedSegmentSum", [data, segment_ids, num_segments], name=name))
+    return create_output("UnsortedSegmentSum", [data, segment_ids, num_segments], name=name)
 
 
 # -- boolean_mask ------------------------------------------------------------------------------------
@@ -284,7 +291,7 @@ def boolean_mask(tensor, mask, name="boolean_mask", axis=None):
         if axis_value is not None:
             axis = int(axis_value)
             static[axis:axis + ndims].assert_is_compatible_with(mask.shape)
-        leading = _out(create("Prod", [shape(tensor)[axis:axis + ndims], [0]], {"keep_dims": False}))
+        leading = create_output("Prod", [shape(tensor)[axis:axis + ndims], [0]], {"keep_dims": False})
         tensor = reshape(tensor, concat([shape(tensor)[:axis], [leading], shape(tensor)[axis + ndims:]], 0))
         if axis_value is not None:
             first = static[axis:axis + ndims].num_elements()

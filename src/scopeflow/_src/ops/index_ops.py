@@ -8,9 +8,11 @@ import collections
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, registry, tensor_util
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+from scopeflow._src.ops.shape_fns import dims_text
 
 
 def _vector(inputs, attrs, count=1):
@@ -76,9 +78,32 @@ def _dynamic_stitch_kernel(*args):
     first = np.asarray(data[0])
     tail = first.shape[np.ndim(indices[0]):]
     out = np.zeros((size,) + tail, dtype=first.dtype)
-    for idx, d in zip(indices, data):
-        out[np.asarray(idx).reshape(-1)] = np.asarray(d).reshape((-1,) + tail)
+    try:
+        for idx, d in zip(indices, data):
+            flat = np.asarray(idx).reshape(-1)
+            if flat.size and flat.min() < 0:  # NumPy would count from the end
+                raise IndexError
+            out[flat] = np.asarray(d).reshape((-1,) + tail)
+    except (ValueError, IndexError):  # TF's words for the first input that does not fit
+        raise errors.InvalidArgumentError(None, None, _dynamic_stitch_problem(indices, data)) from None
     return out
+
+
+def _dynamic_stitch_problem(indices, data):
+    first, first_rank = np.shape(data[0]), np.ndim(indices[0])
+    for i, (idx, d) in enumerate(zip(indices, data)):
+        ishape, dshape = np.shape(idx), np.shape(d)
+        if dshape[:len(ishape)] != ishape:
+            return f"data[{i}].shape = {dims_text(dshape)} does not start with indices[{i}].shape = {dims_text(ishape)}"
+        if i and dshape[len(ishape):] != first[first_rank:]:
+            return (f"Need data[0].shape[{first_rank}:] = data[{i}].shape[{len(ishape)}:], got data[0].shape = "
+                    f"{dims_text(first)}, data[{i}].shape = {dims_text(dshape)}, indices[0].shape = "
+                    f"{dims_text(np.shape(indices[0]))}, indices[{i}].shape = {dims_text(ishape)}")
+    for idx in indices:
+        flat = np.asarray(idx).reshape(-1)
+        if flat.size and flat.min() < 0:
+            return f"indices[{int(np.argmax(flat < 0))}] is out of range"
+    return "DynamicStitch failed"
 
 
 registry.register(OpDef("DynamicStitch", inputs=["indices: N*int32", "data: N*T"], outputs=["merged: T"],

@@ -1,5 +1,5 @@
-"""Joining: stack/unstack (``Pack``/``Unpack``, list autopacking), concat (``ConcatV2``)
-and tile, with their static shapes and gradients. ``split`` is in ``split_ops``."""
+"""Joining: stack/unstack (``Pack``/``Unpack``, list autopacking) and concat (``ConcatV2``),
+with their static shapes and gradients. ``split`` is in ``split_ops``, ``tile`` in ``tile_ops``."""
 
 from __future__ import annotations
 
@@ -9,18 +9,14 @@ from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor, register_tensor_conversion_function
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, create
+from scopeflow._src.framework.op_builder import create, create_output
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops.array_shape_fns import (
-    evaluate_as_shape, evaluate_constant, merge_shapes, shape_fn, unknown_of_rank)
-from scopeflow._src.ops.shape_ops import identity, rank, reshape, shape, shape_n, size, squeeze
-
-_INDEX = frozenset((dtypes.int32, dtypes.int64))
-
-
-def _out(op):
-    return op._outputs[0]
-
+from scopeflow._src.ops import op_dtypes
+from scopeflow._src.ops.array_shape_fns import merge_shapes, shape_fn, unknown_of_rank
+from scopeflow._src.ops.identity_ops import identity
+from scopeflow._src.ops.shape_fns import dims_text
+from scopeflow._src.ops.shape_ops import rank, shape, shape_n, squeeze
 
 # -- Pack, Unpack ----------------------------------------------------------------------------------
 @shape_fn
@@ -45,7 +41,25 @@ def _pack_shape(ctx, attrs):
 
 def _pack_factory(op, state):
     axis = op._attrs["axis"]
-    return lambda *xs: np.stack(xs, axis=axis)
+
+    def pack(*xs):
+        try:
+            return np.stack(xs, axis=axis)
+        except ValueError:  # words TF's message on the error path only
+            raise errors.InvalidArgumentError(None, op, _pack_message(xs, axis)) from None
+    return pack
+
+
+def _pack_message(xs, axis):
+    n = np.ndim(xs[0]) + 1
+    if not -n <= axis < n:
+        return f"axis = {axis} not in [{-n}, {n})"
+    first = np.shape(xs[0])
+    for i, x in enumerate(xs[1:], 1):
+        if np.shape(x) != first:
+            return (f"Shapes of all inputs must match: values[0].shape = {dims_text(first)} != "
+                    f"values[{i}].shape = {dims_text(np.shape(x))}")
+    return "Pack failed"
 
 
 def _pack_fold(t):
@@ -75,9 +89,11 @@ def _unpack_factory(op, state):
 
     def unpack(x):
         x = np.asarray(x)
+        if not -x.ndim <= axis < x.ndim:
+            raise errors.InvalidArgumentError(None, op, f"axis = {axis} not in [{-x.ndim}, {x.ndim})")
         if x.shape[axis] != num:
             raise errors.InvalidArgumentError(None, op, f"Input shape axis {axis % x.ndim} must equal {num}, got "
-                                                        f"shape [{','.join(map(str, x.shape))}]")
+                                                        f"shape {dims_text(x.shape)}")
         return tuple(np.take(x, i, axis=axis) for i in range(num))
     return unpack
 
@@ -147,7 +163,7 @@ def _autopacking_helper(values, dtype, name):
             return converted
         elems = [e if isinstance(e, Tensor) else convert_to_tensor(e) if _is_tensor_like(e)
                  else constant(e, dtype=dtype, name=str(i)) for i, e in enumerate(converted)]
-        return _out(create("Pack", [elems], {"axis": 0}, name=scope))
+        return create_output("Pack", [elems], {"axis": 0}, name=scope)
 
 
 def _autopack(values, dtype=None, name=None, as_ref=False):
@@ -184,7 +200,7 @@ def stack(values, axis=0, name="stack"):
         n = len(value_shape) + 1
         if axis < -n or axis >= n:
             raise ValueError(f"Argument `axis` = {axis} not in range [{-n}, {n})")
-    return _out(create("Pack", [list(values)], {"axis": axis}, name=name))
+    return create_output("Pack", [list(values)], {"axis": axis}, name=name)
 
 
 def unstack(value, num=None, axis=0, name="unstack"):
@@ -242,9 +258,28 @@ def _concat_factory(op, state):
     def concat_kernel(*xs):
         try:
             return np.concatenate(xs[:-1], axis=int(xs[-1]))
-        except ValueError as e:
-            raise errors.InvalidArgumentError(None, op, f"ConcatOp : {e}") from None
+        except ValueError:  # words TF's message on the error path only
+            raise errors.InvalidArgumentError(None, op, "ConcatOp : " + _concat_message(xs[:-1], int(xs[-1]))) from None
     return concat_kernel
+
+
+def _concat_message(xs, axis):
+    """TF's ``ConcatOp`` check that fails first (every input is compared with input 0)."""
+    shapes = [np.shape(x) for x in xs]
+    if any(not s for s in shapes):
+        return "Can't concatenate scalars (use tf.stack instead)"
+    n, first = len(shapes[0]), shapes[0]
+    if not -n <= axis < n:
+        return f"Expected concatenating dimensions in the range [{-n}, {n}), but got {axis}"
+    for i, s in enumerate(shapes[1:], 1):
+        if len(s) != n:
+            return (f"Ranks of all input tensors should match: shape[0] = {dims_text(first)} vs. "
+                    f"shape[{i}] = {dims_text(s)}")
+        for j in range(n):
+            if j != axis % n and s[j] != first[j]:
+                return (f"Dimension {j} in both shapes must be equal: shape[0] = {dims_text(first)} vs. "
+                        f"shape[{i}] = {dims_text(s)}")
+    return "inputs do not concatenate"
 
 
 def _concat_fold(t):
@@ -295,10 +330,10 @@ def _concat_offset_factory(op, state):
 
 
 registry.register(OpDef("ConcatV2", inputs=["values: N*T", "axis: Tidx"], outputs=["output: T"],
-                        attrs={"Tidx": _INDEX}, shape=_concat_shape, factory=_concat_factory, fold=_concat_fold,
-                        grad=_concat_grad))
+                        attrs={"Tidx": op_dtypes.INDEX}, shape=_concat_shape, factory=_concat_factory,
+                        fold=_concat_fold, grad=_concat_grad))
 registry.register(OpDef("ConcatOffset", inputs=["concat_dim: int32", "shape: N*shape_type"],
-                        outputs=["offset: N*shape_type"], attrs={"shape_type": _INDEX},
+                        outputs=["offset: N*shape_type"], attrs={"shape_type": op_dtypes.INDEX},
                         shape=lambda inputs, attrs: [t.shape for t in inputs[1:]], factory=_concat_offset_factory,
                         grad=NO_GRADIENT))
 
@@ -317,52 +352,4 @@ def concat(values, axis, name="concat"):
             dim = convert_to_tensor(axis, name="concat_dim", dtype=dtypes.int32)
             dim.shape.assert_has_rank(0)
             return identity(values[0], name=name)
-    return _out(create("ConcatV2", [list(values), axis], name=name))
-
-
-# -- Tile -------------------------------------------------------------------------------------------
-@shape_fn
-def _tile_shape(ctx, attrs):
-    inputs = ctx.inputs
-    ctx.with_rank(1, 1)
-    value = evaluate_constant(inputs[1])
-    if value is not None and value.ndim == 1 and (value < -1).any():
-        raise ValueError(f"Invalid value in tensor used for shape: {int(value[value < -1][0])}")
-    multiples = evaluate_as_shape(inputs[1])
-    dims = inputs[0].shape.as_tuple()
-    if dims is not None and multiples.ndims is not None and multiples.ndims != len(dims):
-        raise ctx.error(f"Shape must be rank {len(dims)} but is rank {multiples.ndims}")
-    if multiples.ndims is None:
-        return unknown_of_rank(None if dims is None else len(dims))
-    m = multiples.as_list()
-    if dims is None:
-        return TensorShape([None] * len(m))
-    return TensorShape([None if a is None or b is None else a * b for a, b in zip(dims, m)])
-
-
-def _tile_grad(op, grad):
-    from scopeflow._src.ops.creation_ops import range as range_
-    from scopeflow._src.ops.linalg_ops import transpose
-    from scopeflow._src.ops.reduction_ops import reduce_sum
-
-    x, multiples = op.inputs
-    input_shape = shape(x, out_type=multiples.dtype.base_dtype)
-    split_shape = reshape(transpose(stack([multiples, input_shape])), [-1])
-    axes = range_(0, size(split_shape), 2)
-    input_grad = reduce_sum(reshape(grad, split_shape), axes)
-    input_grad.set_shape(x.shape)
-    return [input_grad, None]
-
-
-def _tile_kernel(x, multiples):
-    return np.tile(x, tuple(int(m) for m in multiples))
-
-
-registry.register(OpDef("Tile", inputs=["input: T", "multiples: Tmultiples"], outputs=["output: T"],
-                        attrs={"Tmultiples": _INDEX}, shape=_tile_shape, kernel=_tile_kernel, grad=_tile_grad))
-
-
-def tile(input, multiples, name=None):  # noqa: A002
-    """``input`` repeated ``multiples[i]`` times along each dimension ``i`` (a ``Tile`` op)."""
-    return _out(create("Tile", [input, multiples], name=name))
-
+    return create_output("ConcatV2", [list(values), axis], name=name)

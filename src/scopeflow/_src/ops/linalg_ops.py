@@ -11,12 +11,14 @@ import collections
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, registry, tensor_util
+from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
 from scopeflow._src.ops import array_ops, op_dtypes, shape_fns
+from scopeflow._src.ops.shape_fns import dims_text
 from scopeflow._src.ops.unary_ops import sign  # noqa: F401 - initializers use linalg_ops.sign
 
 
@@ -46,13 +48,24 @@ def _diag_part_shape(inputs, attrs):
         return UNKNOWN
     if len(dims) % 2:
         raise ShapeError(f"Input must have even rank <= 6, input rank is {len(dims)}")
-    return TensorShape(dims[:len(dims) // 2])
+    n = len(dims) // 2
+    return TensorShape([shape_fns.merge_dim(a, b) for a, b in zip(dims[:n], dims[n:])])
 
 
 def _diag_part(x):
     n = x.ndim // 2
+    if x.ndim % 2 or x.shape[:n] != x.shape[n:]:  # NumPy would take the diagonal of any reshape
+        raise errors.InvalidArgumentError(None, None, _diag_part_problem(x.shape))
     flat = x.reshape(int(np.prod(x.shape[:n])), -1)
     return np.diagonal(flat).reshape(x.shape[:n]).copy()
+
+
+def _diag_part_problem(shape):
+    if len(shape) % 2:
+        return f"The rank of the tensor should be {' ' * 41}even and positive, got shape {dims_text(shape)}"
+    n = len(shape) // 2
+    i = next(i for i in range(n) if shape[i] != shape[i + n])
+    return f"Invalid shape {dims_text(shape)}: dimensions {i} and {i + n} do not match."
 
 
 def _diag_shape(inputs, attrs):
@@ -109,9 +122,28 @@ def _transpose_fold(t):
     return None if value is None or perm is None else np.transpose(value, perm.tolist())
 
 
+def _transpose_kernel(x, perm):
+    try:
+        return np.transpose(x, tuple(int(p) for p in perm))
+    except (ValueError, TypeError):  # words TF's message on the error path only
+        raise errors.InvalidArgumentError(None, None, _transpose_message(np.ndim(x), np.asarray(perm))) from None
+
+
+def _transpose_message(rank, perm):
+    if perm.ndim != 1:
+        return f"perm must be rank 1, got shape {dims_text(perm.shape)}"
+    if perm.size != rank:
+        return f"transpose expects a vector of size {rank}. But input(1) is a vector of size {perm.size}"
+    for p in perm.tolist():
+        if not -rank <= p < rank:
+            return f"{p + rank if p < 0 else p} is out of range [0 .. {rank})"
+    seen = set(p % rank for p in perm.tolist())
+    missing = next(i for i in range(rank) if i not in seen)
+    return f"{missing} is missing from {{{','.join(map(str, perm.tolist()))}}}."
+
+
 registry.register(OpDef("Transpose", inputs=["x: T", "perm: Tperm"], outputs=["y: T"],
-                        attrs={"Tperm": op_dtypes.INDEX}, shape=_transpose_shape,
-                        kernel=lambda x, perm: np.transpose(x, tuple(int(p) for p in perm)),
+                        attrs={"Tperm": op_dtypes.INDEX}, shape=_transpose_shape, kernel=_transpose_kernel,
                         fold=_transpose_fold, grad=_transpose_grad))
 
 
@@ -186,6 +218,11 @@ def transpose(a, perm=None, name="transpose", conjugate=False):
 
 
 def matrix_transpose(a, name="matrix_transpose", conjugate=False):
+    """``a`` with its last two dimensions swapped (a ``Transpose`` in a ``matrix_transpose`` scope).
+
+    Differs from TF: ``a`` must have a known rank, and ``conjugate`` is ignored (TF builds a
+    ``ConjugateTranspose`` for complex inputs; the result differs only for complex ``a``).
+    """
     with name_scope(name, values=[a]):
         a = convert_to_tensor(a, name="a")
         rank = a.shape.ndims

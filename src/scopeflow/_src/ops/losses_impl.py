@@ -5,20 +5,20 @@ Every loss weights its per-element values, reduces them with ``Reduction`` (by d
 adds the result to ``tf.GraphKeys.LOSSES`` and returns it, building TF's op structure
 (``mean_squared_error/value``, ``.../num_present`` ...).
 
-Where TF checks weight shapes at run time (ranks known but dimensions not), it builds an
-``Assert`` under ``cond``; scopeflow builds no check there (the ``Mul`` still refuses
-incompatible shapes at run time), so those graphs lack TF's ``assert_broadcastable`` ops.
+Weights are checked and broadcast by ``weights_broadcast_ops`` (see there for where the
+checks differ from TF's).
 """
 
 from __future__ import annotations
 
-from scopeflow._src.framework import dtypes, tensor_util
+from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
-from scopeflow._src.framework.ops_scope import add_to_collection, control_dependencies, get_collection, name_scope
-from scopeflow._src.ops import array_ops, control_flow_ops, math_ops, nn_impl, xent_ops
+from scopeflow._src.framework.ops_scope import add_to_collection, get_collection, name_scope
+from scopeflow._src.ops import array_ops, math_ops, nn_impl, xent_ops
 from scopeflow._src.ops.nn_ops import relu
+from scopeflow._src.ops.weights_broadcast_ops import assert_broadcastable, broadcast_weights, depending_on
 from scopeflow._src.variables.collections import get_regularization_loss, get_regularization_losses
 
 __all__ = ["Reduction", "absolute_difference", "add_loss", "compute_weighted_loss", "cosine_distance", "get_losses",
@@ -46,59 +46,6 @@ class Reduction:
     def validate(cls, key):
         if key not in cls.all():
             raise ValueError(f"Invalid Reduction Key {key}. Key should be one of {cls.all()}.")
-
-
-# -- weights broadcasting (TF's weights_broadcast_ops, static checks) --------------------------------
-_BROADCAST_PREFIX = "weights can not be broadcast to values."
-
-
-def assert_broadcastable(weights, values):
-    """A ``NoOp`` when ``weights`` provably broadcast to ``values``; TF's ``ValueError`` when
-    they provably do not; ``None`` when only a run-time check could tell (see module doc)."""
-    with name_scope(None, "assert_broadcastable", (weights, values)):
-        with name_scope(None, "weights", (weights,)) as weights_scope:
-            weights = convert_to_tensor(weights, name=weights_scope)
-            weights_shape = array_ops.shape(weights, name="shape")
-            weights_rank = array_ops.rank(weights, name="rank")
-        weights_rank_static = tensor_util.constant_value(weights_rank)
-        with name_scope(None, "values", (values,)) as values_scope:
-            values = convert_to_tensor(values, name=values_scope)
-            values_shape = array_ops.shape(values, name="shape")
-            values_rank = array_ops.rank(values, name="rank")
-        values_rank_static = tensor_util.constant_value(values_rank)
-        if weights_rank_static is None or values_rank_static is None:
-            return None
-        if weights_rank_static == 0:
-            return control_flow_ops.no_op(name="static_scalar_check_success")
-        if weights_rank_static != values_rank_static:
-            raise ValueError(f"{_BROADCAST_PREFIX} values.rank={values_rank_static}. weights.rank="
-                             f"{weights_rank_static}. values.shape={values.shape}. weights.shape={weights.shape}. "
-                             f"Received weights={weights}, values={values}")
-        weights_static = tensor_util.constant_value(weights_shape)
-        values_static = tensor_util.constant_value(values_shape)
-        if weights_static is None or values_static is None:
-            return None
-        for i, (w, v) in enumerate(zip(weights_static, values_static)):
-            if w not in (1, v):
-                raise ValueError(f"{_BROADCAST_PREFIX} Mismatch at dim {i}. values.shape={values_static}, "
-                                 f"weights.shape={weights_static}. Received weights={weights}, values={values}")
-        return control_flow_ops.no_op(name="static_dims_check_success")
-
-
-def _dependencies(check):
-    return control_dependencies([check] if check is not None else [])
-
-
-def broadcast_weights(weights, values):
-    """``weights * ones_like(values)``, unless the static shapes already match."""
-    with name_scope(None, "broadcast_weights", (weights, values)) as scope:
-        values = convert_to_tensor(values, name="values")
-        weights = convert_to_tensor(weights, dtype=values.dtype.base_dtype, name="weights")
-        if weights.shape.is_fully_defined() and values.shape.is_fully_defined() and \
-                weights.shape.is_compatible_with(values.shape):
-            return weights
-        with _dependencies(assert_broadcastable(weights, values)):
-            return math_ops.multiply(weights, array_ops.ones_like(values), name=scope)
 
 
 # -- weighting and reduction ----------------------------------------------------------------------------
@@ -144,7 +91,7 @@ def compute_weighted_loss(losses, weights=1.0, scope=None, loss_collection=Graph
     Reduction.validate(reduction)
     with name_scope(scope, "weighted_loss", (losses, weights)):
         default_graph()._last_loss_reduction = reduction
-        with _dependencies(assert_broadcastable(weights, losses)):
+        with depending_on(assert_broadcastable(weights, losses)):
             losses = convert_to_tensor(losses)
             input_dtype = losses.dtype.base_dtype
             losses = math_ops.cast(losses, dtype=dtypes.float32)
@@ -269,14 +216,20 @@ def mean_squared_error(labels, predictions, weights=1.0, scope=None, loss_collec
         return compute_weighted_loss(losses, weights, scope, loss_collection, reduction=reduction)
 
 
+def _logits_and_labels(logits, labels):
+    """``logits`` as a tensor and dense ``labels`` cast to its dtype, checked to be alike in shape."""
+    logits = convert_to_tensor(logits)
+    labels = math_ops.cast(labels, logits.dtype)
+    logits.shape.assert_is_compatible_with(labels.shape)
+    return logits, labels
+
+
 def sigmoid_cross_entropy(multi_class_labels, logits, weights=1.0, label_smoothing=0, scope=None,
                           loss_collection=GraphKeys.LOSSES, reduction=Reduction.SUM_BY_NONZERO_WEIGHTS):
     """``sigmoid_cross_entropy_with_logits`` (named ``xentropy``), labels smoothed towards 1/2."""
     _require(multi_class_labels=multi_class_labels, logits=logits)
     with name_scope(scope, "sigmoid_cross_entropy_loss", (logits, multi_class_labels, weights)) as scope:
-        logits = convert_to_tensor(logits)
-        labels = math_ops.cast(multi_class_labels, logits.dtype)
-        logits.shape.assert_is_compatible_with(labels.shape)
+        logits, labels = _logits_and_labels(logits, multi_class_labels)
         if label_smoothing > 0:
             labels = labels * (1 - label_smoothing) + 0.5 * label_smoothing
         losses = nn_impl.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits, name="xentropy")
@@ -289,9 +242,7 @@ def softmax_cross_entropy(onehot_labels, logits, weights=1.0, label_smoothing=0,
     ``1 / num_classes`` when ``label_smoothing`` is positive."""
     _require(onehot_labels=onehot_labels, logits=logits)
     with name_scope(scope, "softmax_cross_entropy_loss", (logits, onehot_labels, weights)) as scope:
-        logits = convert_to_tensor(logits)
-        labels = math_ops.cast(onehot_labels, logits.dtype)
-        logits.shape.assert_is_compatible_with(labels.shape)
+        logits, labels = _logits_and_labels(logits, onehot_labels)
         if label_smoothing > 0:
             num_classes = math_ops.cast(array_ops.shape(labels)[-1], logits.dtype)
             smooth_negatives = label_smoothing / num_classes
@@ -336,7 +287,7 @@ def mean_pairwise_squared_error(labels, predictions, weights=1.0, scope=None, lo
     with name_scope(scope, "mean_pairwise_squared_error", (predictions, labels, weights)):
         weights = math_ops.cast(weights, dtype=dtypes.float32)
         labels = math_ops.cast(labels, dtype=dtypes.float32)
-        with _dependencies(assert_broadcastable(weights, labels)):
+        with depending_on(assert_broadcastable(weights, labels)):
             predictions = math_ops.cast(predictions, dtype=dtypes.float32)
             predictions.shape.assert_is_compatible_with(labels.shape)
             diffs = math_ops.subtract(predictions, labels)

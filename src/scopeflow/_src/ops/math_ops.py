@@ -17,13 +17,10 @@ from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
-from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import op_dtypes, shape_fns
 from scopeflow._src.ops.elementwise import quiet, register_binary
-
-
-def _out(op):
-    return op._outputs[0]
 
 
 # -- kernels ---------------------------------------------------------------------------------
@@ -118,9 +115,19 @@ def _add_n_kernel(*xs):
     return total
 
 
+def _add_n_factory(op, state):
+    if shape_fns.static_shapes_known(op):  # merged (so equal) when the graph was built
+        return _add_n_kernel
+
+    def add_n_checking_shapes(*xs):  # NumPy would broadcast; TF refuses
+        shape_fns.require_same_shapes(op, xs)
+        return _add_n_kernel(*xs)
+    return add_n_checking_shapes
+
+
 registry.register(OpDef("AddN", inputs=["inputs: N*T"], outputs=["sum: T"],
                         attrs={"T": op_dtypes.NUMBER + op_dtypes.types("variant")},
-                        shape=_add_n_shape, kernel=_add_n_kernel,
+                        shape=_add_n_shape, factory=_add_n_factory,
                         grad=lambda op, grad: [grad] * len(op._inputs)))
 
 
@@ -130,7 +137,7 @@ def _is_tensor(v):
 
 
 def _mul(x, y, name=None):
-    return _out(create("Mul", [x, y], name=name))
+    return create_output("Mul", [x, y], name=name)
 
 
 def add(x, y, name=None):
@@ -143,14 +150,14 @@ def add(x, y, name=None):
     with name_scope(name, "Add", [x]) as scope:
         x = convert_to_tensor(x, name="x")
         y = convert_to_tensor(y, dtype_hint=x.dtype.base_dtype, name="y")
-        return _out(create("Add" if x.dtype.base_dtype == dtypes.string else "AddV2", [x, y], name=scope))
+        return create_output("Add" if x.dtype.base_dtype == dtypes.string else "AddV2", [x, y], name=scope)
 
 
 def _add_dispatch(x, y, name=None):
     """``x + y`` (TF's ``__add__``): a Python ``y`` converts to ``x``'s dtype when it can."""
     if not _is_tensor(y):
         y = convert_to_tensor(y, dtype_hint=x.dtype.base_dtype, name="y")
-    return _out(create("Add" if x.dtype.base_dtype == dtypes.string else "AddV2", [x, y], name=name))
+    return create_output("Add" if x.dtype.base_dtype == dtypes.string else "AddV2", [x, y], name=name)
 
 
 def _mul_dispatch(x, y, name=None):
@@ -164,22 +171,22 @@ def _mul_dispatch(x, y, name=None):
 def _gen_cast(x, dtype):
     x = convert_to_tensor(x) if not _is_tensor(x) else x
     attrs = {"DstT": dtype, "Truncate": False}
-    return _out(create("Cast", [x], attrs, name=None))
+    return create_output("Cast", [x], attrs, name=None)
 
 
 def subtract(x, y, name=None):
     """``x - y`` elementwise (a ``Sub`` op)."""
-    return _out(create("Sub", [x, y], name=name))
+    return create_output("Sub", [x, y], name=name)
 
 
 def multiply(x, y, name=None):
     """``x * y`` elementwise (a ``Mul`` op)."""
-    return _out(create("Mul", [x, y], name=name))
+    return create_output("Mul", [x, y], name=name)
 
 
 def negative(x, name=None):
     """``-x`` (a ``Neg`` op)."""
-    return _out(create("Neg", [x], name=name))
+    return create_output("Neg", [x], name=name)
 
 
 neg = negative
@@ -187,30 +194,30 @@ neg = negative
 
 def maximum(x, y, name=None):
     """The elementwise maximum (a ``Maximum`` op)."""
-    return _out(create("Maximum", [x, y], name=name))
+    return create_output("Maximum", [x, y], name=name)
 
 
 def minimum(x, y, name=None):
     """The elementwise minimum (a ``Minimum`` op)."""
-    return _out(create("Minimum", [x, y], name=name))
+    return create_output("Minimum", [x, y], name=name)
 
 
 def squared_difference(x, y, name=None):
     """``(x - y) * (x - y)`` (a ``SquaredDifference`` op)."""
-    return _out(create("SquaredDifference", [x, y], name=name))
+    return create_output("SquaredDifference", [x, y], name=name)
 
 
 def pow(x, y, name=None):  # noqa: A001 - TensorFlow's name
     """``x ** y`` (a ``Pow`` op)."""
     with name_scope(name, "Pow", [x]) as scope:
-        return _out(create("Pow", [x, y], name=scope))
+        return create_output("Pow", [x, y], name=scope)
 
 
 def scalar_mul(scalar, x, name=None):
     """``scalar * x`` for a 0-D ``scalar`` (TF1's: a ``Const`` named ``scalar`` and a ``Mul``)."""
     scalar = convert_to_tensor(scalar, dtype=x.dtype.base_dtype, name="scalar")
     if scalar.shape.ndims == 0:
-        return _out(create("Mul", [scalar, x], name=name))
+        return create_output("Mul", [scalar, x], name=name)
     raise ValueError(f"The input scalar must be a 0-D value. Received shape {scalar.shape}.")
 
 
@@ -232,7 +239,7 @@ def add_n(inputs, name=None):
             from scopeflow._src.ops.array_ops import identity
             return identity(inputs[0], name=name)
         return inputs[0]
-    return _out(create("AddN", [inputs], name=name))
+    return create_output("AddN", [inputs], name=name)
 
 
 def accumulate_n(inputs, shape=None, tensor_dtype=None, name=None):

@@ -11,24 +11,16 @@ import numpy as np
 from scopeflow._src.framework import blas, dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
 from scopeflow._src.ops import op_dtypes, shape_fns
+from scopeflow._src.ops.shape_fns import dims_text
 
 __all__ = ["matmul", "tensordot"]
 
 
-def _out(op):
-    return op._outputs[0]
-
-
 # -- MatMul ----------------------------------------------------------------------------------------
-def _merge_dim(a, b):
-    if a is not None and b is not None and a != b:
-        raise ShapeError(f"Dimensions must be equal, but are {a} and {b}")
-    return a if a is not None else b
-
-
 def _matmul_shape(inputs, attrs):
     dims = []
     for t in inputs:
@@ -40,7 +32,7 @@ def _matmul_shape(inputs, attrs):
         a = a[::-1]
     if attrs["transpose_b"]:
         b = b[::-1]
-    _merge_dim(a[1], b[0])
+    shape_fns.merge_dim(a[1], b[0])
     return TensorShape([a[0], b[1]])
 
 
@@ -48,12 +40,18 @@ def _matmul_factory(op, state):
     ta, tb = op._attrs["transpose_a"], op._attrs["transpose_b"]
 
     def kernel(a, b):
-        a, b = (a.T if ta else a), (b.T if tb else b)
-        if a.shape[1] != b.shape[0]:
-            raise errors.InvalidArgumentError(None, op, f"Matrix size-incompatible: In[0]: [{a.shape[0]},{a.shape[1]}], "
-                                                        f"In[1]: [{b.shape[0]},{b.shape[1]}]")
-        return blas.matmul(a, b)
+        try:
+            return blas.matmul(a.T if ta else a, b.T if tb else b)
+        except ValueError:  # checked on the error path only: TF's words, original shapes
+            raise errors.InvalidArgumentError(None, op, _matmul_message(a, b)) from None
     return kernel
+
+
+def _matmul_message(a, b):
+    for i, x in enumerate((a, b)):
+        if x.ndim != 2:  # TF 2.21's (oneDNN) MatMul words any rank but 2 like this
+            return f"In[{i}] ndims must be >= 2"
+    return f"Matrix size-incompatible: In[0]: {dims_text(a.shape)}, In[1]: {dims_text(b.shape)}"
 
 
 def _matmul_grad(op, grad):
@@ -73,7 +71,7 @@ def _matmul_grad(op, grad):
 def _mm(a, b, ta=False, tb=False, ga=False, gb=False, name=None):
     """TF's raw ``mat_mul`` (an op named ``MatMul``)."""
     attrs = {"transpose_a": ta, "transpose_b": tb, "grad_a": ga, "grad_b": gb}
-    return _out(create("MatMul", [a, b], attrs, name=name))
+    return create_output("MatMul", [a, b], attrs, name=name)
 
 
 registry.register(OpDef("MatMul", inputs=["a: T", "b: T"], outputs=["product: T"], attrs={"T": op_dtypes.MATMUL},
@@ -90,7 +88,7 @@ def _batch_matmul_shape(inputs, attrs):
     cols = None if b is None else b[-2] if attrs["adj_y"] else b[-1]
     inner_a = None if a is None else a[-2] if attrs["adj_x"] else a[-1]
     inner_b = None if b is None else b[-1] if attrs["adj_y"] else b[-2]
-    _merge_dim(inner_a, inner_b)
+    shape_fns.merge_dim(inner_a, inner_b)
     if a is None or b is None:
         return UNKNOWN
     batch = shape_fns.broadcast_shapes(TensorShape(a[:-2]), TensorShape(b[:-2]))
@@ -109,16 +107,28 @@ def _batch_matmul_factory(op, state):
         if np_out is not None:
             a, b = np.asarray(a).astype(np_out), np.asarray(b).astype(np_out)
         try:
-            np.broadcast_shapes(np.shape(a)[:-2], np.shape(b)[:-2])
-        except ValueError:
-            raise errors.InvalidArgumentError(
-                None, op, f"In[0] and In[1] must have compatible batch dimensions: {_dims(a)} vs. {_dims(b)}") from None
-        return blas.matmul(adj(a) if ax else a, adj(b) if ay else b)
-    return kernel
+            return blas.matmul(adj(a) if ax else a, adj(b) if ay else b)
+        except ValueError:  # checked on the error path only
+            raise errors.InvalidArgumentError(None, op, _batch_matmul_message(a, b, ax, ay)) from None
+
+    def check_rank_kernel(a, b):  # NumPy would multiply a vector; TF refuses it
+        if a.ndim < 2 or b.ndim < 2:
+            raise errors.InvalidArgumentError(None, op, _batch_matmul_message(a, b, ax, ay))
+        return kernel(a, b)
+    # A known static rank was checked when the graph was built.
+    return check_rank_kernel if any(t.shape.ndims is None for t in op._inputs) else kernel
 
 
-def _dims(x):
-    return "[" + ",".join(str(d) for d in np.shape(x)) + "]"
+def _batch_matmul_message(a, b, ax, ay):
+    """TF's ``BatchMatMul`` message for inputs that do not multiply."""
+    for i, x in enumerate((a, b)):
+        if x.ndim < 2:
+            return f"In[{i}] ndims must be >= 2: {x.ndim}"
+    try:
+        np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    except ValueError:
+        return f"In[0] and In[1] must have compatible batch dimensions: {dims_text(a.shape)} vs. {dims_text(b.shape)}"
+    return f"Matrix size-incompatible: In[0]: {dims_text(a.shape)}, In[1]: {dims_text(b.shape)} {int(ax)} {int(ay)}"
 
 
 def _batch_matmul_grad(op, grad):
@@ -207,9 +217,9 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
 def _batch(a, b, adj_x, adj_y, grad_x, grad_y, output_type, name):
     attrs = {"adj_x": bool(adj_x), "adj_y": bool(adj_y), "grad_x": bool(grad_x), "grad_y": bool(grad_y)}
     if output_type is None:
-        return _out(create("BatchMatMulV2", [a, b], attrs, name=name))
+        return create_output("BatchMatMulV2", [a, b], attrs, name=name)
     attrs["Tout"] = dtypes.as_dtype(output_type)
-    return _out(create("BatchMatMulV3", [a, b], attrs, name=name))
+    return create_output("BatchMatMulV3", [a, b], attrs, name=name)
 
 
 # -- tensordot -----------------------------------------------------------------------------------

@@ -14,9 +14,11 @@ import numpy as np
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
 from scopeflow._src.ops import array_ops, math_ops, shape_fns
+from scopeflow._src.ops.shape_fns import dims_text
 
 
 def dtype_list(*names):
@@ -32,10 +34,6 @@ _BIAS_TYPES = dtype_list("float32", "float64", "int32", "uint8", "int16", "int8"
                      "uint32", "uint64")
 SELU_SCALE = 1.0507009873554804934193349852946
 SELU_ALPHA = 1.6732632423543772848170429916717
-
-
-def _out(op):
-    return op._outputs[0]
 
 
 # -- activations and their gradient ops -------------------------------------------------------
@@ -157,12 +155,12 @@ _register_grad_op("SoftsignGrad", "features", lambda g, x: g / np.square(1 + np.
 
 
 def _grad_op(op_type, grad, x, **attrs):
-    return _out(create(op_type, [grad, x], dict(attrs)))
+    return create_output(op_type, [grad, x], dict(attrs))
 
 
 def relu_grad(gradients, features, name=None):
     """``ReluGrad``: ``gradients`` where ``features > 0``, else 0 (TF's ``gen_nn_ops.relu_grad``)."""
-    return _out(create("ReluGrad", [gradients, features], name=name))
+    return create_output("ReluGrad", [gradients, features], name=name)
 
 
 def relu(features, name=None):
@@ -172,24 +170,24 @@ def relu(features, name=None):
     >>> tf.Session().run(tf.nn.relu([-1.0, 2.0]))
     array([0., 2.], dtype=float32)
     """
-    return _out(create("Relu", [features], name=name))
+    return create_output("Relu", [features], name=name)
 
 
 def relu6(features, name=None):
     """``min(max(features, 0), 6)`` (a ``Relu6`` op)."""
     with name_scope(name, "Relu6", [features]) as scope:
         features = convert_to_tensor(features, name="features")
-        return _out(create("Relu6", [features], name=scope))
+        return create_output("Relu6", [features], name=scope)
 
 
 def elu(features, name=None):
     """``features`` if positive, else ``exp(features) - 1`` (an ``Elu`` op)."""
-    return _out(create("Elu", [features], name=name))
+    return create_output("Elu", [features], name=name)
 
 
 def selu(features, name=None):
     """The scaled ELU of Klambauer et al. (a ``Selu`` op)."""
-    return _out(create("Selu", [features], name=name))
+    return create_output("Selu", [features], name=name)
 
 
 def leaky_relu(features, alpha=0.2, name=None):
@@ -200,17 +198,17 @@ def leaky_relu(features, alpha=0.2, name=None):
             features = math_ops.cast(features, dtypes.float32)
         if isinstance(alpha, np.ndarray):
             alpha = alpha.item()
-        return _out(create("LeakyRelu", [features], {"alpha": float(alpha)}, name=scope))
+        return create_output("LeakyRelu", [features], {"alpha": float(alpha)}, name=scope)
 
 
 def softplus(features, name=None):
     """``log(exp(features) + 1)``, computed stably (a ``Softplus`` op)."""
-    return _out(create("Softplus", [features], name=name))
+    return create_output("Softplus", [features], name=name)
 
 
 def softsign(features, name=None):
     """``features / (abs(features) + 1)`` (a ``Softsign`` op)."""
-    return _out(create("Softsign", [features], name=name))
+    return create_output("Softsign", [features], name=name)
 
 
 # -- BiasAdd, BiasAddGrad ------------------------------------------------------------------
@@ -241,18 +239,14 @@ def _bias_add_factory(op, state):
 
     def kernel(x, b):
         if x.ndim < 2:
-            raise errors.InvalidArgumentError(None, op, f"Input tensor must be at least 2D: {_dims(x.shape)}")
+            raise errors.InvalidArgumentError(None, op, f"Input tensor must be at least 2D: {dims_text(x.shape)}")
         channels = x.shape[1] if nchw else x.shape[-1]
         if b.ndim != 1 or b.shape[0] != channels:
             raise errors.InvalidArgumentError(
                 None, op, f"Must provide as many biases as the {'channel' if nchw else 'last'} dimension of the "
-                          f"input tensor: {_dims(b.shape)} vs. {_dims(x.shape)}")
+                          f"input tensor: {dims_text(b.shape)} vs. {dims_text(x.shape)}")
         return x + b.reshape((-1,) + (1,) * (x.ndim - 2)) if nchw else x + b
     return kernel
-
-
-def _dims(shape):
-    return "[" + ",".join(str(d) for d in shape) + "]"
 
 
 def _bias_add_grad_shape(inputs, attrs):
@@ -275,7 +269,7 @@ def _bias_add_grad_factory(op, state):
 
 
 def _bias_add_gradient(op, grad):
-    return grad, _out(create("BiasAddGrad", [grad], {"data_format": op._attrs.get("data_format", "NHWC")}))
+    return grad, create_output("BiasAddGrad", [grad], {"data_format": op._attrs.get("data_format", "NHWC")})
 
 
 def _bias_add_grad_gradient(op, grad):
@@ -310,7 +304,7 @@ def bias_add(value, bias, data_format=None, name=None):
                                  f"data_format={data_format}")
         value = convert_to_tensor(value, name="input")
         bias = convert_to_tensor(bias, dtype=value.dtype.base_dtype, name="bias")
-        return _out(create("BiasAdd", [value, bias], {"data_format": data_format or "NHWC"}, name=scope))
+        return create_output("BiasAdd", [value, bias], {"data_format": data_format or "NHWC"}, name=scope)
 
 
 def xw_plus_b(x, weights, biases, name=None):
@@ -343,4 +337,4 @@ registry.register(OpDef("L2Loss", inputs=["t: T"], outputs=["output: T"], attrs=
 
 def l2_loss(t, name=None):
     """``sum(t ** 2) / 2`` (an ``L2Loss`` op)."""
-    return _out(create("L2Loss", [t], name=name))
+    return create_output("L2Loss", [t], name=name)

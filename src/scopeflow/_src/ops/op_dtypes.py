@@ -24,6 +24,7 @@ NUMBER = types("float32,float64,int32,uint8,int16,int8,complex64,int64,qint8,qui
 REAL = types("float32,float64,int32,uint8,int16,int8,int64,bfloat16,uint16,float16,uint32,uint64")
 REAL_Q = REAL + types(_QUANTIZED)
 INDEX = types("int32,int64")
+INDEX16 = types("int16,int32,int64")  # TF's index types that also take int16 (GatherV2, StridedSlice)
 FLOAT = types("bfloat16,float16,float32,float64")
 FLOAT_COMPLEX = types("bfloat16,float16,float32,float64,complex64,complex128")
 SIGNED = types("bfloat16,float16,float32,float64,int8,int16,int32,int64,complex64,complex128")

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework import errors, registry, tensor_util
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+from scopeflow._src.ops import op_dtypes
 from scopeflow._src.ops.array_shape_fns import shape_fn
-
-_INDEX = frozenset((dtypes.int32, dtypes.int64))
-
-
-def _out(op):
-    return op._outputs[0]
-
+from scopeflow._src.ops.shape_fns import dims_text
 
 @shape_fn
 def _pad_shape(ctx, attrs):
@@ -44,8 +40,36 @@ def _pad_shape(ctx, attrs):
 
 
 def _pad_kernel(x, paddings, constant_values=0):
-    return np.pad(x, np.asarray(paddings, dtype=np.int64).reshape(-1, 2), mode="constant",
-                  constant_values=constant_values)
+    try:
+        return np.pad(x, np.asarray(paddings, dtype=np.int64).reshape(-1, 2), mode="constant",
+                      constant_values=constant_values)
+    except ValueError:  # a negative padding: TF's words, on the error path only
+        before, after = next(row for row in np.reshape(paddings, (-1, 2)).tolist() if min(row) < 0)
+        raise errors.InvalidArgumentError(None, None, f"Paddings must be non-negative: {before} {after}") from None
+
+
+def _paddings_problem(x, paddings, sep=""):
+    """TF's complaint about the form of ``paddings`` for ``x`` (NumPy would broadcast them)."""
+    p = np.shape(paddings)
+    if len(p) != 2 or p[1] != 2:
+        return f"paddings must be a matrix with 2 columns: {dims_text(p)}"
+    if p[0] != np.ndim(x):
+        return f"The first dimension of paddings must be the rank of inputs{dims_text(p)}{sep} {dims_text(np.shape(x))}"
+    return None
+
+
+def _checking_paddings(op, kernel, sep=""):
+    """``kernel``, checking the form of ``paddings`` first unless the static shapes did."""
+    x, paddings = op._inputs[0].shape, op._inputs[1].shape
+    if x.ndims is not None and paddings.is_fully_defined():
+        return kernel
+
+    def checked(x, paddings, *rest):
+        problem = _paddings_problem(x, paddings, sep)
+        if problem:
+            raise errors.InvalidArgumentError(None, op, problem)
+        return kernel(x, paddings, *rest)
+    return checked
 
 
 def _pad_grad(op, grad):
@@ -64,10 +88,12 @@ def _mirror_check(op, x, paddings, offset):
     for i, (before, after) in enumerate(np.asarray(paddings).reshape(-1, 2).tolist()):
         dim = np.shape(x)[i]
         if before < 0 or after < 0:
-            raise errors.InvalidArgumentError(None, op, f"Paddings must be non-negative: {before} {after}")
+            raise errors.InvalidArgumentError(None, op, f"paddings must be non-negative: {before} {after}")
         if before > dim - offset or after > dim - offset:
-            raise errors.InvalidArgumentError(None, op, f"paddings must be less than the dimension size: {before}, "
-                                                        f"{after} not less than {dim}")
+            raise errors.InvalidArgumentError(
+                None, op, f"paddings must be less than the dimension size: {before}, {after} not less than {dim}"
+                if offset else
+                f"paddings must be no greater than the dimension size: {before}, {after} greater than {dim}")
 
 
 def _mirror_pad_factory(op, state):
@@ -78,7 +104,7 @@ def _mirror_pad_factory(op, state):
         _mirror_check(op, x, paddings, offset)
         return np.pad(x, np.asarray(paddings, dtype=np.int64).reshape(-1, 2),
                       mode="reflect" if mode == "REFLECT" else "symmetric")
-    return mirror_pad
+    return _checking_paddings(op, mirror_pad, sep=",")
 
 
 @shape_fn
@@ -117,21 +143,26 @@ def _fold_axis(dy, axis, before, after, reflect):
     return np.moveaxis(out, 0, axis)
 
 
+def _pad_factory(op, state):
+    return _checking_paddings(op, _pad_kernel)
+
+
 registry.register(OpDef("Pad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
-                        attrs={"Tpaddings": _INDEX}, shape=_pad_shape, kernel=_pad_kernel, grad=_pad_grad))
+                        attrs={"Tpaddings": op_dtypes.INDEX}, shape=_pad_shape, factory=_pad_factory, grad=_pad_grad))
 registry.register(OpDef("PadV2", inputs=["input: T", "paddings: Tpaddings", "constant_values: T"],
-                        outputs=["output: T"], attrs={"Tpaddings": _INDEX}, shape=_pad_shape, kernel=_pad_kernel,
-                        grad=_pad_grad))
+                        outputs=["output: T"], attrs={"Tpaddings": op_dtypes.INDEX}, shape=_pad_shape,
+                        factory=_pad_factory, grad=_pad_grad))
 registry.register(OpDef("MirrorPad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
-                        attrs={"Tpaddings": _INDEX}, shape=_pad_shape, factory=_mirror_pad_factory,
+                        attrs={"Tpaddings": op_dtypes.INDEX}, shape=_pad_shape, factory=_mirror_pad_factory,
                         grad=lambda op, grad: [_mirror(grad, op.inputs[1], op._attrs["mode"], "MirrorPadGrad"), None]))
 registry.register(OpDef("MirrorPadGrad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
-                        attrs={"Tpaddings": _INDEX}, shape=_mirror_pad_grad_shape, factory=_mirror_pad_grad_factory,
+                        attrs={"Tpaddings": op_dtypes.INDEX}, shape=_mirror_pad_grad_shape,
+                        factory=_mirror_pad_grad_factory,
                         grad=lambda op, grad: [_mirror(grad, op.inputs[1], op._attrs["mode"], "MirrorPad"), None]))
 
 
 def _mirror(x, paddings, mode, op_type, name=None):
-    return _out(create(op_type, [x, paddings], {"mode": mode}, name=name))
+    return create_output(op_type, [x, paddings], {"mode": mode}, name=name)
 
 
 def _paddings_constant(paddings):
@@ -154,9 +185,9 @@ def pad(tensor, paddings, mode="CONSTANT", name=None, constant_values=0):
     if mode == "CONSTANT":
         if not isinstance(constant_values, Tensor) and not hasattr(constant_values, "_as_graph_element") \
                 and np.ndim(constant_values) == 0 and constant_values == np.zeros_like(constant_values):
-            result = _out(create("Pad", [tensor, paddings], name=name))
+            result = create_output("Pad", [tensor, paddings], name=name)
         else:
-            result = _out(create("PadV2", [tensor, paddings, constant_values], name=name))
+            result = create_output("PadV2", [tensor, paddings, constant_values], name=name)
     elif mode in ("REFLECT", "SYMMETRIC"):
         result = _mirror(tensor, paddings, mode, "MirrorPad", name=name)
     else:

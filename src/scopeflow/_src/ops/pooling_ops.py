@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops, window_util as wu
 from scopeflow._src.ops.conv_ops import sizes_shape
@@ -21,10 +22,6 @@ from scopeflow._src.ops.nn_ops import FLOATS, REALS, dtype_list
 
 _MAX_T = dtype_list("float16", "bfloat16", "float32", "float64", "int32", "int64", "uint8", "int16", "int8", "uint16",
                 "qint8")
-
-
-def _out(op):
-    return op._outputs[0]
 
 
 def _dims(shape):
@@ -183,7 +180,21 @@ def _factory(fn, layout):
                 args = [[int(s) for s in (np.asarray(a)[[0, 2, 3, 1]] if nchw else a)] if flag is None else a
                         for a, flag in zip(args, layout)]
             return fn(*args, attrs)
-        return wu.nhwc(kernel, attrs, [bool(flag) for flag in layout])
+        run = wu.nhwc(kernel, attrs, [bool(flag) for flag in layout])
+        images = [t for t, flag in zip(op._inputs, layout) if flag]
+        if all(t.shape.ndims is not None for t in images):  # ranks checked when the graph was built
+            return run
+
+        def checking_rank(*args):
+            try:
+                return run(*args)
+            except ValueError:  # words TF's message on the error path only
+                for a, flag in zip(args, layout):
+                    if flag and np.ndim(a) != 4:
+                        raise errors.InvalidArgumentError(None, op, "Input must be 4 or 5-dimensional" if np.ndim(a) < 4
+                                                          else "tensor_in must be 4-dimensional") from None
+                raise
+        return checking_rank
     return factory
 
 
@@ -194,27 +205,27 @@ def _pool_attrs(op, explicit=True):
 
 
 def _max_pool_gradient(op, grad):
-    return _out(create("MaxPoolGrad", [op._inputs[0], op._outputs[0], grad], _pool_attrs(op)))
+    return create_output("MaxPoolGrad", [op._inputs[0], op._outputs[0], grad], _pool_attrs(op))
 
 
 def _max_pool_grad_gradient(op, grad):
     return (array_ops.zeros_like(op._inputs[0]), array_ops.zeros_like(op._inputs[1]),
-            _out(create("MaxPoolGradGrad", [op._inputs[0], op._inputs[1], grad], _pool_attrs(op, False))))
+            create_output("MaxPoolGradGrad", [op._inputs[0], op._inputs[1], grad], _pool_attrs(op, False)))
 
 
 def _max_pool_grad_grad_gradient(op, grad):
     return (array_ops.zeros_like(op._inputs[0]), array_ops.zeros_like(op._inputs[1]),
-            _out(create("MaxPoolGrad", [op._inputs[0], op._inputs[1], grad], _pool_attrs(op, False))))
+            create_output("MaxPoolGrad", [op._inputs[0], op._inputs[1], grad], _pool_attrs(op, False)))
 
 
 def _avg_pool_gradient(op, grad):
     shape = array_ops.shape(op._inputs[0], out_type=dtypes.int32)
-    return _out(create("AvgPoolGrad", [shape, grad], _pool_attrs(op, False)))
+    return create_output("AvgPoolGrad", [shape, grad], _pool_attrs(op, False))
 
 
 def _avg_pool_grad_gradient(op, grad):
     return (array_ops.stop_gradient(op._inputs[0]),
-            _out(create("AvgPool", [grad], _pool_attrs(op, False))))
+            create_output("AvgPool", [grad], _pool_attrs(op, False)))
 
 
 _GRAD_T = REALS
@@ -264,14 +275,14 @@ def max_pool(value, ksize, strides, padding, data_format="NHWC", name=None, inpu
     value = input if input is not None else value
     with name_scope(name, "MaxPool", [value]) as scope:
         attrs = _pool_attrs_for("MaxPool", ksize, strides, padding, data_format)
-        return _out(create("MaxPool", [value], attrs, name=scope))
+        return create_output("MaxPool", [value], attrs, name=scope)
 
 
 def max_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  # noqa: A002
     """``tf.nn.max_pool2d``: ``max_pool`` with the default name ``MaxPool2d``."""
     with name_scope(name, "MaxPool2d", [input]) as scope:
         attrs = _pool_attrs_for("MaxPool", ksize, strides, padding, data_format)
-        return _out(create("MaxPool", [input], attrs, name=scope))
+        return create_output("MaxPool", [input], attrs, name=scope)
 
 
 def _rank_n(input, data_format, what):  # noqa: A002
@@ -299,7 +310,7 @@ def avg_pool(value, ksize, strides, padding, data_format="NHWC", name=None, inpu
     with name_scope(name, "AvgPool", [value]) as scope:
         value = input if input is not None else value
         attrs = _pool_attrs_for("AvgPool", ksize, strides, padding, data_format, allow_explicit=False)
-        return _out(create("AvgPool", [value], attrs, name=scope))
+        return create_output("AvgPool", [value], attrs, name=scope)
 
 
 avg_pool2d = avg_pool
@@ -309,16 +320,16 @@ def avg_pool_v2(input, ksize, strides, padding, data_format=None, name=None):  #
     """``tf.nn.avg_pool_v2`` for 4-D inputs."""
     _rank_n(input, data_format, "`data_format`")
     attrs = _pool_attrs_for("AvgPool", ksize, strides, padding, data_format, allow_explicit=False)
-    return _out(create("AvgPool", [input], attrs, name=name))
+    return create_output("AvgPool", [input], attrs, name=name)
 
 
 def max_pool_grad(orig_input, orig_output, grad, ksize, strides, padding, data_format="NHWC", name=None):
     """``gen_nn_ops.max_pool_grad``: the ``MaxPoolGrad`` op."""
     attrs = _pool_attrs_for("MaxPoolGrad", ksize, strides, padding, data_format)
-    return _out(create("MaxPoolGrad", [orig_input, orig_output, grad], attrs, name=name))
+    return create_output("MaxPoolGrad", [orig_input, orig_output, grad], attrs, name=name)
 
 
 def avg_pool_grad(orig_input_shape, grad, ksize, strides, padding, data_format="NHWC", name=None):
     """``gen_nn_ops.avg_pool_grad``: the ``AvgPoolGrad`` op."""
     attrs = _pool_attrs_for("AvgPoolGrad", ksize, strides, padding, data_format, allow_explicit=False)
-    return _out(create("AvgPoolGrad", [convert_to_tensor(orig_input_shape, dtypes.int32), grad], attrs, name=name))
+    return create_output("AvgPoolGrad", [convert_to_tensor(orig_input_shape, dtypes.int32), grad], attrs, name=name)

@@ -15,7 +15,8 @@ from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import get_seed, name_scope
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import math_ops, shape_fns
 from scopeflow._src.ops.nn_ops import REALS, dtype_list

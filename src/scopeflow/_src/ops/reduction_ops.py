@@ -17,7 +17,8 @@ from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
 from scopeflow._src.ops import op_dtypes, reduction_grad, shape_fns
 

@@ -8,15 +8,13 @@ import numpy as np
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
 from scopeflow._src.ops import op_dtypes, shape_fns
+from scopeflow._src.ops.shape_fns import dims_text
 
 __all__ = ["cumsum", "cumprod", "argmax", "argmin", "arg_max", "arg_min"]
-
-
-def _out(op):
-    return op._outputs[0]
 
 
 def _axis(op, x, axis, what):
@@ -74,7 +72,7 @@ def _scan(op_type, x, axis, exclusive, reverse, name):
         attrs = {"exclusive": bool(exclusive), "reverse": bool(reverse)}
         if not hasattr(axis, "dtype"):
             attrs["Tidx"] = dtypes.int32
-        return _out(create(op_type, [x, axis], attrs, name=scope))
+        return create_output(op_type, [x, axis], attrs, name=scope)
 
 
 def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
@@ -123,7 +121,7 @@ def _arg_factory(fn):
             axis = _axis(op, x, dimension, "Expected dimension")
             if x.shape[axis] == 0:
                 raise errors.InvalidArgumentError(
-                    None, op, f"Reduction axis {axis} is empty in shape [{','.join(map(str, x.shape))}]")
+                    None, op, f"Reduction axis {axis} is empty in shape {dims_text(x.shape)}")
             return fn(x, axis=axis).astype(out_type)
         return kernel
     return factory
@@ -157,7 +155,7 @@ def _arg(op_type, input, axis, dimension, output_type, name):  # noqa: A002
         raise TypeError("axis must be int or Tensor with integer datatype")
     else:
         attrs["Tidx"] = dtypes.int32
-    return _out(create(op_type, [input, axis], attrs, name=name))
+    return create_output(op_type, [input, axis], attrs, name=name)
 
 
 def argmax(input, axis=None, name=None, dimension=None, output_type=dtypes.int64):  # noqa: A002

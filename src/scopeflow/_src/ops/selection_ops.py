@@ -10,16 +10,11 @@ import numpy as np
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, create
+from scopeflow._src.framework.op_builder import create, create_output
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.ops import op_dtypes, shape_fns
 from scopeflow._src.ops.array_shape_fns import merge_shapes, shape_fn
-
-_INDEX = frozenset((dtypes.int32, dtypes.int64))
-
-
-def _out(op):
-    return op._outputs[0]
-
 
 # -- Where (one argument) --------------------------------------------------------------------------
 registry.register(OpDef("Where", inputs=["input: T"], outputs=["index: int64"],
@@ -30,7 +25,7 @@ registry.register(OpDef("Where", inputs=["input: T"], outputs=["index: int64"],
 def _where_indices(condition, name):
     with name_scope(name, "Where", [condition]) as scope:
         condition = convert_to_tensor(condition, preferred_dtype=dtypes.bool, name="condition")
-        return _out(create("Where", [condition], name=scope))
+        return create_output("Where", [condition], name=scope)
 
 
 # -- Select (TF1's tf.where with x and y) ------------------------------------------------------------
@@ -50,17 +45,26 @@ def _select_shape(ctx, attrs):
 def _select_factory(op, state):
     def select(c, x, y):
         c, x = np.asarray(c), np.asarray(x)
-        if c.ndim == 1 and x.ndim > 1:
+        if c.ndim == 1 and x.ndim > 1:  # one condition per row
+            if x.shape != np.shape(y):
+                raise _then_else_error(op, x, y)
             if c.shape[0] != x.shape[0]:
                 raise errors.InvalidArgumentError(None, op, "Number of batches of 'then' must match size of "
                                                             "'cond', but saw: " f"{x.shape[0]} vs. {c.shape[0]}")
             c = c.reshape((-1,) + (1,) * (x.ndim - 1))
-        elif c.ndim and c.shape != x.shape:
-            raise errors.InvalidArgumentError(None, op, "'then' and 'cond' must have the same size.  but received: "
-                                                        f"[{','.join(map(str, x.shape))}] vs. "
-                                                        f"[{','.join(map(str, c.shape))}]")
+        elif not c.ndim:
+            if x.shape != np.shape(y):
+                raise _then_else_error(op, x, y)
+        elif not c.shape == x.shape == np.shape(y):  # np.where would broadcast; TF refuses
+            shape_fns.require_same_shapes(op, (c, x, y))
         return np.where(c, x, y)
     return select
+
+
+def _then_else_error(op, x, y):
+    return errors.InvalidArgumentError(
+        None, op, "'then' and 'else' must have the same size.  but received: "
+                  f"{shape_fns.dims_text(x.shape)} vs. {shape_fns.dims_text(np.shape(y))}")
 
 
 def _select_grad(op, grad):
@@ -81,14 +85,12 @@ def where(condition, x=None, y=None, name=None):
     if x is None and y is None:
         return _where_indices(condition, name)
     if x is not None and y is not None:
-        return _out(create("Select", [condition, x, y], name=name))
+        return create_output("Select", [condition, x, y], name=name)
     raise ValueError("x and y must both be non-None or both be None.")
 
 
 # -- SelectV2 (tf.where_v2) ---------------------------------------------------------------------------
 def _select_v2_shape(inputs, attrs):
-    from scopeflow._src.ops import shape_fns
-
     other = shape_fns.broadcast_shapes(inputs[1].shape, inputs[2].shape)
     return shape_fns.broadcast_shapes(inputs[0].shape, other)
 
@@ -133,7 +135,7 @@ def where_v2(condition, x=None, y=None, name=None):
     if x is None and y is None:
         return _where_indices(condition, name)
     if x is not None and y is not None:
-        return _out(create("SelectV2", [condition, x, y], name=name))
+        return create_output("SelectV2", [condition, x, y], name=name)
     raise ValueError("x and y must both be non-None or both be None.")
 
 
@@ -157,7 +159,7 @@ def _unique_factory(op, state):
     return unique_kernel
 
 
-registry.register(OpDef("Unique", inputs=["x: T"], outputs=["y: T", "idx: out_idx"], attrs={"out_idx": _INDEX},
+registry.register(OpDef("Unique", inputs=["x: T"], outputs=["y: T", "idx: out_idx"], attrs={"out_idx": op_dtypes.INDEX},
                         shape=_unique_shape, factory=_unique_factory))
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import registry, tensor_util
+from scopeflow._src.framework import errors, registry, tensor_util
+from scopeflow._src.framework.op_builder import shape_text
 from scopeflow._src.framework.registry import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
 
@@ -70,11 +71,31 @@ def shape_from_tensor(t) -> TensorShape:
     return UNKNOWN
 
 
-def shape_text(shape: TensorShape) -> str:
-    """TensorFlow's shape notation in C++ messages: ``[?,3]``."""
-    if shape.ndims is None:
-        return "?"
-    return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
+def dims_text(shape) -> str:
+    """TensorFlow's notation for a run-time (fully known) shape in kernel messages: ``[2,3]``."""
+    return "[" + ",".join(map(str, shape)) + "]"
+
+
+def require_same_shapes(op, values) -> None:
+    """TF's ``ValidateInputsAreSameShape``: its error unless every value has value 0's shape."""
+    first = np.shape(values[0])
+    for i, v in enumerate(values[1:], 1):
+        if np.shape(v) != first:
+            raise errors.InvalidArgumentError(
+                None, op, f"Inputs to operation {op.name} of type {op.type} must have the same size and shape.  "
+                          f"Input 0: {dims_text(first)} != input {i}: {dims_text(np.shape(v))}")
+
+
+def static_shapes_known(op) -> bool:
+    """Whether every input's static shape is fully defined (so build-time checks covered them)."""
+    return all(t.shape.is_fully_defined() for t in op._inputs)
+
+
+def merge_dim(a, b):
+    """Two static dims that must agree (``None`` is unknown), with TF's C++ error."""
+    if a is not None and b is not None and a != b:
+        raise ShapeError(f"Dimensions must be equal, but are {a} and {b}")
+    return a if a is not None else b
 
 
 def merge_shapes(a: TensorShape, b: TensorShape) -> TensorShape:
@@ -96,8 +117,6 @@ merge = merge_shapes
 
 def computed_suffix(index: int, value) -> str:
     """TF's `` and with computed input tensors: input[1] = <0 5>`` for a ``ShapeError`` suffix."""
-    import numpy as np
-
     def text(v):
         v = np.asarray(v)
         if v.ndim <= 1:
@@ -110,10 +129,6 @@ def computed_suffix(index: int, value) -> str:
 def with_broadcast_error(op, kernel):
     """``kernel(x, y)`` raising TF's ``Incompatible shapes: [2] vs. [3]`` when the runtime
     shapes do not broadcast (instead of NumPy's error)."""
-    import numpy as np
-
-    from scopeflow._src.framework import errors
-
     def run(x, y, *rest):
         try:
             return kernel(x, y, *rest)
@@ -123,8 +138,7 @@ def with_broadcast_error(op, kernel):
                 np.broadcast_shapes(sx, sy)
             except ValueError:
                 raise errors.InvalidArgumentError(
-                    None, op, f"Incompatible shapes: [{','.join(map(str, sx))}] vs. [{','.join(map(str, sy))}]"
-                ) from None
+                    None, op, f"Incompatible shapes: {dims_text(sx)} vs. {dims_text(sy)}") from None
             raise
     return run
 

@@ -1,5 +1,6 @@
-"""Ops that forward or re-shape a tensor: identity, placeholders, stop_gradient, shape, size,
-rank, reshape, expand_dims, squeeze, broadcast_to, invert_permutation and their gradients."""
+"""Ops that read or change a tensor's shape: ``Shape``/``ShapeN``/``Size``/``Rank``, ``Reshape``,
+``ExpandDims`` and ``Squeeze``, with their static shapes and gradients. (``Identity`` and the
+placeholders are in ``identity_ops``; ``BroadcastTo`` is in ``broadcast_ops``.)"""
 
 from __future__ import annotations
 
@@ -7,84 +8,15 @@ import math
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, create
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN, as_shape
-from scopeflow._src.ops import shape_fns
-from scopeflow._src.ops.array_shape_fns import evaluate_constant, merge_shapes, shape_fn, shape_text
-
-_INDEX = frozenset((dtypes.int32, dtypes.int64))
-
-
-def _out(op):
-    return op._outputs[0]
-
-
-def _pass_through_grad(op, grad):
-    return grad
-
-
-# -- Identity, StopGradient, placeholders ----------------------------------------------------
-def _first_input_fold(t):
-    return tensor_util.constant_value(t.op.inputs[0])
-
-
-registry.register(OpDef("Identity", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
-                        kernel=lambda x: x, fold=_first_input_fold, grad=_pass_through_grad))
-registry.register(OpDef("StopGradient", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
-                        kernel=lambda x: x, fold=_first_input_fold, grad=NO_GRADIENT))
-
-
-def _placeholder_factory(op, state):
-    def unfed():
-        shape = op._attrs["shape"]
-        dims = "<unknown>" if shape.ndims is None else shape_text(shape)
-        dtype = registry._attr_text(op._attrs["dtype"])[3:].lower()
-        raise errors.InvalidArgumentError(
-            None, op, f"You must feed a value for placeholder tensor '{op.name}' with dtype {dtype} "
-                      f"and shape {dims}")
-    return unfed
-
-
-@shape_fn
-def _placeholder_with_default_shape(ctx, attrs):
-    merge_shapes(ctx.shape(0), attrs["shape"], ctx)
-    return attrs["shape"]
-
-
-registry.register(OpDef("Placeholder", outputs=["output: dtype"],
-                        shape=lambda inputs, attrs: attrs["shape"], factory=_placeholder_factory, must_run=True))
-registry.register(OpDef("PlaceholderWithDefault", inputs=["input: dtype"], outputs=["output: dtype"],
-                        shape=_placeholder_with_default_shape, kernel=lambda x: x, grad=_pass_through_grad))
-
-
-def identity(input, name=None):  # noqa: A002 - TensorFlow's argument name
-    """An ``Identity`` op forwarding ``input`` (a variable's current value for variables).
-
-    >>> import scopeflow as tf
-    >>> tf.identity(tf.constant(1.0), name="same").name
-    'same:0'
-    """
-    return _out(create("Identity", [input], name=name))
-
-
-def stop_gradient(input, name=None):  # noqa: A002
-    """``input`` unchanged, but ``tf.gradients`` does not flow through it (``StopGradient``)."""
-    return _out(create("StopGradient", [input], name=name))
-
-
-def placeholder(dtype, shape=None, name=None):
-    """A value that must be fed to ``Session.run`` (``feed_dict``)."""
-    dtype = dtypes.as_dtype(dtype)
-    return _out(create("Placeholder", [], {"dtype": dtype, "shape": as_shape(shape)}, name, direct=True))
-
-
-def placeholder_with_default(input, shape, name=None):  # noqa: A002
-    """A placeholder that yields ``input`` when it is not fed; ``shape`` may be less precise."""
-    return _out(create("PlaceholderWithDefault", [input], {"shape": as_shape(shape)}, name=name))
+from scopeflow._src.framework.op_builder import create, create_output
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
+from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+from scopeflow._src.ops import op_dtypes, shape_fns
+from scopeflow._src.ops.array_shape_fns import evaluate_constant, shape_fn, shape_text
 
 
 # -- Shape, ShapeN, Size, Rank ------------------------------------------------------------------
@@ -120,13 +52,14 @@ def _rank_fold(t):
     return None if ndims is None else np.array(ndims, dtype=np.int32)
 
 
-registry.register(OpDef("Shape", inputs=["input: T"], outputs=["output: out_type"], attrs={"out_type": _INDEX},
+registry.register(OpDef("Shape", inputs=["input: T"], outputs=["output: out_type"], attrs={"out_type": op_dtypes.INDEX},
                         shape=lambda inputs, attrs: TensorShape([inputs[0].shape.ndims]),
                         factory=_shape_factory, fold=_shape_fold, grad=NO_GRADIENT))
-registry.register(OpDef("ShapeN", inputs=["input: N*T"], outputs=["output: N*out_type"], attrs={"out_type": _INDEX},
+registry.register(OpDef("ShapeN", inputs=["input: N*T"], outputs=["output: N*out_type"],
+                        attrs={"out_type": op_dtypes.INDEX},
                         shape=lambda inputs, attrs: [TensorShape([t.shape.ndims]) for t in inputs],
                         factory=_shape_n_factory, grad=NO_GRADIENT))
-registry.register(OpDef("Size", inputs=["input: T"], outputs=["output: out_type"], attrs={"out_type": _INDEX},
+registry.register(OpDef("Size", inputs=["input: T"], outputs=["output: out_type"], attrs={"out_type": op_dtypes.INDEX},
                         shape=shape_fns.scalar, factory=_size_factory, fold=_size_fold, grad=NO_GRADIENT))
 registry.register(OpDef("Rank", inputs=["input: T"], outputs=["output: int32"], shape=shape_fns.scalar,
                         kernel=lambda x: np.int32(np.ndim(x)), fold=_rank_fold, grad=NO_GRADIENT))
@@ -148,7 +81,7 @@ def shape_internal(input, name=None, optimize=True, out_type=None):  # noqa: A00
                 return constant(input.shape.as_list(), dtype=dtypes.int32, name="shape_as_tensor")
             return constant(input.shape.as_list(), dtype=out_type, name=scope)
         out_type = dtypes.int32 if out_type is None else dtypes.as_dtype(out_type)
-        return _out(create("Shape", [input], {"out_type": out_type}, name=scope))
+        return create_output("Shape", [input], {"out_type": out_type}, name=scope)
 
 
 def shape(input, name=None, out_type=None):  # noqa: A002
@@ -176,7 +109,7 @@ def size_internal(input, name=None, optimize=True, out_type=dtypes.int32):  # no
             return constant(input.shape.num_elements(), out_type, name=scope)
         if optimize and dims and 0 in dims:
             return constant(0, out_type, name=scope)
-        return _out(create("Size", [input], {"out_type": out_type}, name=scope))
+        return create_output("Size", [input], {"out_type": out_type}, name=scope)
 
 
 def size(input, name=None, out_type=None):  # noqa: A002
@@ -190,7 +123,7 @@ def rank_internal(input, name=None, optimize=True):  # noqa: A002
         input = _as_tensor_input(input)
         if optimize and input.shape.ndims is not None:
             return constant(input.shape.ndims, dtypes.int32, name=scope)
-        return _out(create("Rank", [input], name=scope))
+        return create_output("Rank", [input], name=scope)
 
 
 def rank(input, name=None):  # noqa: A002
@@ -261,24 +194,48 @@ def _shape_input(ctx, i):
 
 
 def _reshape_factory(op, state):
+    # A shape known when the graph was built was checked for sizes below -1 then; otherwise
+    # check here, as NumPy takes any negative size for -1.
+    checked = evaluate_constant(op._inputs[1]) is not None
+
     def reshape(x, s):
         x = np.asarray(x)
         target = s.tolist() if s.ndim == 1 else [int(d) for d in np.reshape(s, -1)]
+        if not checked and target and min(target) < -1:
+            return _reshape_as_tf(op, x, target)
         try:
-            return x.reshape(target)  # NumPy refuses exactly what TensorFlow refuses; word it as TF does
-        except ValueError:
-            pass
-        known = math.prod(d for d in target if d != -1)
-        if -1 in target:
-            if known == 0 or x.size % known:
-                raise errors.InvalidArgumentError(
-                    None, op, f"Input to reshape is a tensor with {x.size} values, but the requested shape "
-                              f"requires a multiple of {known}")
-        elif known != x.size:
-            raise errors.InvalidArgumentError(
-                None, op, f"Input to reshape is a tensor with {x.size} values, but the requested shape has {known}")
-        return np.reshape(x, target)
+            return x.reshape(target)
+        except ValueError:  # NumPy refuses: TF's rules decide (they infer more around 0 sizes)
+            return _reshape_as_tf(op, x, target)
     return reshape
+
+
+def _reshape_as_tf(op, x, target):
+    """TensorFlow's ``Reshape`` rules: the reshaped ``x``, or TF's error. The slow path, run
+    only when NumPy refused (or a size is below -1)."""
+    def fail(message):
+        raise errors.InvalidArgumentError(None, op, message)
+
+    dims, unknown, product = list(target), None, 1
+    for i, d in enumerate(target):
+        if d == -1:
+            if unknown is not None:
+                fail(f"Only one input size may be -1, not both {unknown} and {i}")
+            unknown = i
+        elif d < 0:
+            fail(f"Size {i} must be non-negative, not {d}")
+        elif d:
+            product *= d  # zero sizes are left out, so the others can still be inferred
+    if unknown is not None:
+        zero_sizes = 0 in target
+        n = math.prod(d for d in x.shape if d or not zero_sizes)
+        if n % product and not (zero_sizes and 0 in x.shape):
+            fail(f"Input to reshape is a tensor with {x.size} values, but the requested shape requires a multiple "
+                 f"of {product}")
+        dims[unknown] = n // product
+    if math.prod(dims) != x.size:
+        fail(f"Input to reshape is a tensor with {x.size} values, but the requested shape has {math.prod(dims)}")
+    return x.reshape(dims)
 
 
 def _reshape_grad(op, grad):
@@ -289,7 +246,7 @@ def _reshape_grad(op, grad):
 
 
 registry.register(OpDef("Reshape", inputs=["tensor: T", "shape: Tshape"], outputs=["output: T"],
-                        attrs={"Tshape": _INDEX}, shape=_reshape_shape, factory=_reshape_factory,
+                        attrs={"Tshape": op_dtypes.INDEX}, shape=_reshape_shape, factory=_reshape_factory,
                         grad=_reshape_grad))
 
 
@@ -300,7 +257,7 @@ def reshape(tensor, shape, name=None):  # noqa: A002 - TensorFlow's argument nam
     >>> tf.reshape(tf.zeros([2, 3]), [-1]).shape.as_list()
     [6]
     """
-    return _out(create("Reshape", [tensor, shape], name=name))
+    return create_output("Reshape", [tensor, shape], name=name)
 
 
 def _reshape_to_input(op, grad):
@@ -338,7 +295,7 @@ def _expand_dims_factory(op, state):
 
 
 registry.register(OpDef("ExpandDims", inputs=["input: T", "dim: Tdim"], outputs=["output: T"],
-                        attrs={"Tdim": _INDEX}, shape=_expand_dims_shape, factory=_expand_dims_factory,
+                        attrs={"Tdim": op_dtypes.INDEX}, shape=_expand_dims_shape, factory=_expand_dims_factory,
                         grad=lambda op, grad: [_reshape_to_input(op, grad), None]))
 
 
@@ -349,7 +306,7 @@ def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002
     axis = dim if axis is None else axis
     if axis is None:
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
-    return _out(create("ExpandDims", [input, axis], name=name))
+    return create_output("ExpandDims", [input, axis], name=name)
 
 
 @shape_fn
@@ -408,4 +365,4 @@ def squeeze(input, axis=None, name=None, squeeze_dims=None):  # noqa: A002
     axis = squeeze_dims if axis is None else axis
     if np.isscalar(axis):
         axis = [axis]
-    return _out(create("Squeeze", [input], {"squeeze_dims": [int(a) for a in (axis or [])]}, name=name))
+    return create_output("Squeeze", [input], {"squeeze_dims": [int(a) for a in (axis or [])]}, name=name)

@@ -12,18 +12,13 @@ from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, UNKNOWN
-from scopeflow._src.ops import strided_slice as ss
+from scopeflow._src.ops import op_dtypes, strided_slice as ss
 from scopeflow._src.ops.array_shape_fns import evaluate_constant, merge_shapes, shape_fn
+from scopeflow._src.ops.shape_fns import dims_text
 from scopeflow._src.ops.shape_ops import _shape_input, rank, reshape, shape
-
-_INDEX = frozenset((dtypes.int16, dtypes.int32, dtypes.int64))
-
-
-def _out(op):
-    return op._outputs[0]
-
 
 # -- StridedSlice, StridedSliceGrad -------------------------------------------------------------------
 def _spec_shapes(ctx, first):
@@ -125,11 +120,11 @@ def _strided_slice_grad_grad(op, grad):
 
 
 registry.register(OpDef("StridedSlice", inputs=["input: T", "begin: Index", "end: Index", "strides: Index"],
-                        outputs=["output: T"], attrs={"Index": _INDEX}, shape=_strided_slice_shape,
+                        outputs=["output: T"], attrs={"Index": op_dtypes.INDEX16}, shape=_strided_slice_shape,
                         factory=_strided_slice_factory, grad=_strided_slice_grad))
 registry.register(OpDef("StridedSliceGrad", inputs=["shape: Index", "begin: Index", "end: Index", "strides: Index",
                                                      "dy: T"],
-                        outputs=["output: T"], attrs={"Index": _INDEX}, shape=_strided_slice_grad_shape,
+                        outputs=["output: T"], attrs={"Index": op_dtypes.INDEX16}, shape=_strided_slice_grad_shape,
                         factory=_strided_slice_grad_factory, grad=_strided_slice_grad_grad))
 
 
@@ -148,14 +143,14 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
         from scopeflow._src.ops.creation_ops import ones_like
         strides = ones_like(begin)
     attrs = _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask)
-    return _out(create("StridedSlice", [input_, begin, end, strides], attrs, name=name))
+    return create_output("StridedSlice", [input_, begin, end, strides], attrs, name=name)
 
 
 def strided_slice_grad(shape, begin, end, strides, dy, begin_mask=0, end_mask=0, ellipsis_mask=0,  # noqa: A002
                        new_axis_mask=0, shrink_axis_mask=0, name=None):
     """The gradient of a strided slice: ``dy`` placed into zeros of ``shape`` (``StridedSliceGrad``)."""
     attrs = _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask)
-    return _out(create("StridedSliceGrad", [shape, begin, end, strides, dy], attrs, name=name))
+    return create_output("StridedSliceGrad", [shape, begin, end, strides, dy], attrs, name=name)
 
 
 _SLICE_TYPE_ERROR = ("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar tf.int32/tf.int64 "
@@ -166,7 +161,7 @@ def _check_index(idx):
     if isinstance(idx, (numbers.Integral, Dimension)) and not isinstance(idx, bool):
         return
     dtype = getattr(idx, "dtype", None)
-    if dtype is None or dtypes.as_dtype(dtype).base_dtype not in _INDEX or (
+    if dtype is None or dtypes.as_dtype(dtype).base_dtype not in op_dtypes.INDEX16 or (
             getattr(idx, "shape", None) is not None and len(idx.shape) == 1):
         raise TypeError(f"{_SLICE_TYPE_ERROR}, got {idx!r}")
 
@@ -278,6 +273,10 @@ def _slice_shape(ctx, attrs):
 def _slice_factory(op, state):
     def slice_kernel(x, begin, size):
         x = np.asarray(x)
+        if len(begin) != x.ndim or len(size) != x.ndim:
+            raise errors.InvalidArgumentError(
+                None, op, f"Expected begin and size arguments to be 1-D tensors of size {x.ndim}, but got shapes "
+                          f"{dims_text(np.shape(begin))} and {dims_text(np.shape(size))} instead.")
         index = []
         for i, (b, s) in enumerate(zip(begin.tolist(), size.tolist())):
             dim = x.shape[i]
@@ -306,13 +305,13 @@ def _slice_grad(op, grad):
 
 
 registry.register(OpDef("Slice", inputs=["input: T", "begin: Index", "size: Index"], outputs=["output: T"],
-                        attrs={"Index": _INDEX - {dtypes.int16}}, shape=_slice_shape, factory=_slice_factory,
+                        attrs={"Index": op_dtypes.INDEX}, shape=_slice_shape, factory=_slice_factory,
                         grad=_slice_grad))
 
 
 def slice(input_, begin, size, name=None):  # noqa: A001 - TensorFlow's name
     """The ``size``-shaped block of ``input_`` starting at ``begin`` (``-1`` means "to the end")."""
-    return _out(create("Slice", [input_, begin, size], name=name))
+    return create_output("Slice", [input_, begin, size], name=name)
 
 
 # -- ReverseV2 -------------------------------------------------------------------------------------------
@@ -325,20 +324,33 @@ def _reverse_shape(ctx, attrs):
         raise ctx.error("reverse does not work on tensors with more than 8 dimensions")
     axes = ctx.value(1)
     if axes is not None and dims is not None:
-        n = len(dims)
-        seen = set()
-        for i, a in enumerate(int(v) for v in axes.tolist()):
-            c = a + n if a < 0 else a
-            if c < 0 or c >= n:
-                raise ctx.error(f"'axis'[{i}] = {a} is out of valid range [0, {n - 1}")
-            if c in seen:
-                raise ctx.error(f"axis {c} specified more than once.")
-            seen.add(c)
+        problem = _reverse_axes_problem(axes.tolist(), len(dims))
+        if problem:
+            raise ctx.error(problem)
     return inputs[0].shape
 
 
+def _reverse_axes_problem(axes, n):
+    """TF's complaint about ``ReverseV2`` axes for a rank-``n`` tensor (``None`` if they are fine)."""
+    seen = set()
+    for i, a in enumerate(int(v) for v in axes):
+        c = a + n if a < 0 else a
+        if c < 0 or c >= n:
+            return f"'axis'[{i}] = {a} is out of valid range [0, {n - 1}"  # sic: TF leaves the range open
+        if c in seen:
+            return f"axis {c} specified more than once."
+        seen.add(c)
+    return None
+
+
 def _reverse_kernel(x, axis):
-    return np.flip(x, axis=tuple(int(a) for a in np.reshape(axis, -1))) if np.size(axis) else np.asarray(x)
+    if not np.size(axis):
+        return np.asarray(x)
+    try:
+        return np.flip(x, axis=tuple(int(a) for a in np.reshape(axis, -1)))
+    except ValueError:  # words TF's message on the error path only
+        raise errors.InvalidArgumentError(None, None, _reverse_axes_problem(np.reshape(axis, -1), np.ndim(x))) \
+            from None
 
 
 registry.register(OpDef("ReverseV2", inputs=["tensor: T", "axis: Tidx"], outputs=["output: T"],
@@ -348,7 +360,7 @@ registry.register(OpDef("ReverseV2", inputs=["tensor: T", "axis: Tidx"], outputs
 
 def reverse(tensor, axis, name=None):
     """``tensor`` reversed along each dimension in ``axis`` (``ReverseV2``; TF1's ``tf.reverse``)."""
-    return _out(create("ReverseV2", [tensor, axis], name=name))
+    return create_output("ReverseV2", [tensor, axis], name=name)
 
 
 reverse_v2 = reverse

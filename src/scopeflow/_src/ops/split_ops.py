@@ -9,10 +9,12 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, UNKNOWN
 from scopeflow._src.ops.array_shape_fns import shape_fn, unknown_of_rank
 from scopeflow._src.ops.joining_ops import concat
+from scopeflow._src.ops.shape_fns import dims_text
 
 
 # -- Split, SplitV --------------------------------------------------------------------------------
@@ -86,8 +88,17 @@ def _split_v_known(ctx, dims, axis, sizes, num):
             raise ctx.error(f"Split size at index {i} must be >= 0. Got: {s}")
         out.append(TensorShape(dims[:axis] + (None if s == -1 else s,) + dims[axis + 1:]))
     if dim is not None and (total > dim if has_neg else total != dim):
-        raise ctx.error(f"can't split axis of size {dim} into pieces of size [{','.join(map(str, sizes))}]")
+        raise ctx.error(f"can't split axis of size {dim} into pieces of size {dims_text(sizes)}")
     return out
+
+
+def _dim_size(op, x, axis):
+    """The size of dimension ``axis`` of ``x``, or TF's error when there is no such dimension."""
+    try:
+        return x.shape[axis]
+    except IndexError:
+        raise errors.InvalidArgumentError(
+            None, op, f"-input rank(-{x.ndim}) <= split_dim < input rank ({x.ndim}), but got {axis}") from None
 
 
 def _split_factory(op, state):
@@ -96,7 +107,8 @@ def _split_factory(op, state):
     def split_kernel(axis, x):
         x = np.asarray(x)
         axis = int(axis)
-        if x.shape[axis] % num:
+        dim = _dim_size(op, x, axis)
+        if dim % num:
             raise errors.InvalidArgumentError(None, op, f"Number of ways to split should evenly divide the split "
                                                         f"dimension, but got split_dim {axis % x.ndim} (size = "
                                                         f"{x.shape[axis]}) and num_split {num}")
@@ -108,6 +120,7 @@ def _split_v_factory(op, state):
     def split_v_kernel(x, sizes, axis):
         x = np.asarray(x)
         axis = int(axis)
+        _dim_size(op, x, axis)
         sizes = [int(s) for s in sizes]
         if -1 in sizes:
             sizes[sizes.index(-1)] = x.shape[axis] - (sum(sizes) + 1)

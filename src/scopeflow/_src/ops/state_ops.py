@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import shape_fns
 
@@ -118,10 +119,12 @@ def _update(op_type, ref, value, use_locking, name):
 
 
 def assign_add(ref, value, use_locking=None, name=None):
+    """Add ``value`` to the variable ``ref`` in place (an ``AssignAdd`` op); returns the updated reference."""
     return _update("AssignAdd", ref, value, use_locking, name)
 
 
 def assign_sub(ref, value, use_locking=None, name=None):
+    """Subtract ``value`` from the variable ``ref`` in place (an ``AssignSub`` op); returns the updated reference."""
     return _update("AssignSub", ref, value, use_locking, name)
 
 

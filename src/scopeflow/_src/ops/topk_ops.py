@@ -6,14 +6,12 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create, create_output
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.nn_ops import REALS, dtype_list
-
-
-def _out(op):
-    return op._outputs[0]
+from scopeflow._src.ops.shape_fns import dims_text
 
 
 # -- TopKV2, InTopKV2 ---------------------------------------------------------------------------
@@ -44,8 +42,10 @@ def _top_k_factory(op, state):
 
     def kernel(x, k):
         k = int(k)
-        if x.shape[-1] < k:
-            raise _runtime_error(op, f"input must have at least k columns. Had {x.shape[-1]}, needed {k}")
+        if k < 0 or not x.ndim or x.shape[-1] < k:
+            raise _runtime_error(op, f"Need k >= 0, got {k}" if k < 0 else
+                                 f"input must be >= 1-D, got shape {dims_text(x.shape)}" if not x.ndim else
+                                 f"input must have at least k columns. Had {x.shape[-1]}, needed {k}")
         keys = -x.astype(np.int64) if x.dtype.kind == "u" else -x
         idx = np.argsort(keys, axis=-1, kind="stable")[..., :k]
         return np.take_along_axis(x, idx, axis=-1), idx.astype(index_type)
@@ -139,4 +139,4 @@ def in_top_k(predictions, targets, k, name=None):
     As in TensorFlow, the op is named ``in_top_k/InTopKV2`` (or ``<name>/<name>``).
     """
     with name_scope(name, "in_top_k"):
-        return _out(create("InTopKV2", [predictions, targets, k], name=name))
+        return create_output("InTopKV2", [predictions, targets, k], name=name)

@@ -18,14 +18,11 @@ import threading
 import numpy as np
 
 from scopeflow._src.framework import errors, registry
-from scopeflow._src.framework.registry import NUMBER, OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import NUMBER, OpDef, ShapeError
 from scopeflow._src.ops import shape_fns
 
 _LOCK = threading.Lock()
-
-
-def _shape_text(shape) -> str:
-    return "[" + ",".join(str(d) for d in shape) + "]"
 
 
 # -- the update rules (arrays updated in place; scalars are NumPy scalars of the var's dtype) --
@@ -198,14 +195,14 @@ def _kernel(op, update, n_refs, checks, locking):
         for i, name in scalars:
             x = values[i]
             if x.ndim:
-                raise errors.InvalidArgumentError(None, op, f"{name} is not a scalar: {_shape_text(x.shape)}")
+                raise errors.InvalidArgumentError(None, op, f"{name} is not a scalar: {shape_fns.dims_text(x.shape)}")
             values[i] = x[()]
         var_shape = values[0].shape
         for i, name in shaped:
             if values[i].shape != var_shape:
                 raise errors.InvalidArgumentError(
-                    None, op, f"var and {name} do not have the same shape{_shape_text(var_shape)} "
-                              f"{_shape_text(values[i].shape)}")
+                    None, op, f"var and {name} do not have the same shape{shape_fns.dims_text(var_shape)} "
+                              f"{shape_fns.dims_text(values[i].shape)}")
         if locking:
             with _LOCK:
                 _in_chunks(update, values, arrays)

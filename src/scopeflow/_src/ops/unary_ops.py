@@ -10,16 +10,13 @@ from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
-from scopeflow._src.framework.registry import OpDef, create
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import op_dtypes, shape_fns
 
 __all__ = ["abs", "sign", "square", "sqrt", "rsqrt", "exp", "log", "log1p", "sin", "cos", "tanh", "sigmoid",
            "reciprocal", "round", "floor", "ceil", "is_nan", "is_inf", "is_finite", "conj", "real", "imag", "complex",
            "sqrt_grad", "rsqrt_grad", "tanh_grad", "sigmoid_grad", "reciprocal_grad"]
-
-
-def _out(op):
-    return op._outputs[0]
 
 
 def _quiet(fn):
@@ -214,7 +211,7 @@ registry.register(OpDef("Conj", inputs=["input: T"], outputs=["output: T"], attr
 # -- public wrappers -------------------------------------------------------------------------
 def _gen(op_type):
     def fn(x, name=None):
-        return _out(create(op_type, [x], name=name))
+        return create_output(op_type, [x], name=name)
     fn.__doc__ = f"Elementwise ``{op_type}`` (an op of that type, named ``{op_type}`` by default)."
     return fn
 
@@ -230,7 +227,7 @@ for _f, _n in zip((square, sqrt, rsqrt, exp, log, log1p, sin, cos, tanh, recipro
 
 def _gen_grad(op_type):
     def fn(y, dy, name=None):
-        return _out(create(op_type, [y, dy], name=name))
+        return create_output(op_type, [y, dy], name=name)
     fn.__name__ = fn.__qualname__ = op_type
     return fn
 
@@ -244,8 +241,8 @@ def abs(x, name=None):  # noqa: A001 - TensorFlow's name
     with name_scope(name, "Abs", [x]) as scope:
         x = convert_to_tensor(x, name="x")
         if x.dtype.is_complex:
-            return _out(create("ComplexAbs", [x], {"Tout": x.dtype.real_dtype}, name=scope))
-        return _out(create("Abs", [x], name=scope))
+            return create_output("ComplexAbs", [x], {"Tout": x.dtype.real_dtype}, name=scope)
+        return create_output("Abs", [x], name=scope)
 
 
 def sign(x, name=None):
@@ -255,22 +252,22 @@ def sign(x, name=None):
 
     x = convert_to_tensor(x)
     if x.dtype.is_complex:
-        magnitude = _out(create("ComplexAbs", [x], {"Tout": x.dtype.real_dtype}))
-        return _out(create("DivNoNan", [x, cast(magnitude, dtype=x.dtype.base_dtype)], name=name))
-    return _out(create("Sign", [x], name=name))
+        magnitude = create_output("ComplexAbs", [x], {"Tout": x.dtype.real_dtype})
+        return create_output("DivNoNan", [x, cast(magnitude, dtype=x.dtype.base_dtype)], name=name)
+    return create_output("Sign", [x], name=name)
 
 
 def sigmoid(x, name=None):
     """``1 / (1 + exp(-x))`` (a ``Sigmoid`` op, in a scope named ``Sigmoid``)."""
     with name_scope(name, "Sigmoid", [x]) as scope:
         x = convert_to_tensor(x, name="x")
-        return _out(create("Sigmoid", [x], name=scope))
+        return create_output("Sigmoid", [x], name=scope)
 
 
 def round(x, name=None):  # noqa: A001
     """Round half to even (a ``Round`` op); integers are returned unchanged."""
     x = convert_to_tensor(x, name="x")
-    return x if x.dtype.is_integer else _out(create("Round", [x], name=name))
+    return x if x.dtype.is_integer else create_output("Round", [x], name=name)
 
 
 def conj(x, name=None):
@@ -280,7 +277,7 @@ def conj(x, name=None):
     with name_scope(name, "Conj", [x]) as scope:
         x = convert_to_tensor(x, name="x")
         if x.dtype.is_complex or x.dtype.base_dtype == dtypes.variant:
-            return _out(create("Conj", [x], name=scope))
+            return create_output("Conj", [x], name=scope)
         if x.dtype.is_floating or x.dtype.is_integer:
             return x
         raise TypeError(f"Expected numeric or variant tensor, got dtype {x.dtype!r}.")
@@ -291,7 +288,7 @@ def real(input, name=None):  # noqa: A002 - TensorFlow's argument name
     with name_scope(name, "Real", [input]) as scope:
         x = convert_to_tensor(input, name="input")
         if x.dtype.is_complex:
-            return _out(create("Real", [x], {"Tout": x.dtype.real_dtype}, name=scope))
+            return create_output("Real", [x], {"Tout": x.dtype.real_dtype}, name=scope)
         if x.dtype.is_numpy_compatible and (x.dtype.is_floating or x.dtype.is_integer):
             return x
         raise TypeError(f"input must be a numeric tensor, but got tensor with dtype {x.dtype}")
@@ -302,7 +299,7 @@ def imag(input, name=None):  # noqa: A002
     with name_scope(name, "Imag", [input]) as scope:
         x = convert_to_tensor(input, name="input")
         if x.dtype.is_complex:
-            return _out(create("Imag", [x], {"Tout": x.dtype.real_dtype}, name=scope))
+            return create_output("Imag", [x], {"Tout": x.dtype.real_dtype}, name=scope)
         from scopeflow._src.ops.array_ops import zeros_like
         return zeros_like(x)
 
@@ -321,4 +318,4 @@ def complex(real, imag, name=None):  # noqa: A001
             raise TypeError(f"The `real` and `imag` components have incorrect types: {real.dtype.name} "
                             f"{imag.dtype.name}. They must be consistent, and one of "
                             f"{[dtypes.float32, dtypes.float64]}")
-        return _out(create("Complex", [real, imag], {"Tout": tout}, name=scope))
+        return create_output("Complex", [real, imag], {"Tout": tout}, name=scope)

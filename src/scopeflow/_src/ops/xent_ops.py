@@ -13,16 +13,14 @@ from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.registry import OpDef, ShapeError, create
+from scopeflow._src.framework.op_builder import create, create_output
+from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops, math_ops, shape_fns
 from scopeflow._src.ops.nn_ops import FLOATS, dtype_list
+from scopeflow._src.ops.shape_fns import dims_text
 
 _FP16 = (dtypes.float16, dtypes.bfloat16)
-
-
-def _out(op):
-    return op._outputs[0]
 
 
 # -- Softmax, LogSoftmax ----------------------------------------------------------------------
@@ -55,10 +53,26 @@ def _log_softmax_grad(op, grad):
     return grad - math_ops.reduce_sum(grad, -1, keepdims=True) * softmax
 
 
+def _refusing_scalars(kernel):
+    """A factory for ``kernel``, refusing a scalar as TF's kernel does when the static rank was
+    unknown (NumPy reduces a 0-d array over axis -1). TF 2.21's oneDNN ``Softmax`` says
+    ``AbortedError: Input dims must be <= 5 and >=1`` instead; we give TF's portable text."""
+    def factory(op, state):
+        if op._inputs[0].shape.ndims is not None:
+            return kernel
+
+        def checking_rank(x):
+            if not np.ndim(x):
+                raise errors.InvalidArgumentError(None, op, "logits must have >= 1 dimension, got []")
+            return kernel(x)
+        return checking_rank
+    return factory
+
+
 registry.register(OpDef("Softmax", inputs=["logits: T"], outputs=["softmax: T"], attrs={"T": FLOATS},
-                        shape=_at_least_rank_1, kernel=_softmax, grad=_softmax_grad))
+                        shape=_at_least_rank_1, factory=_refusing_scalars(_softmax), grad=_softmax_grad))
 registry.register(OpDef("LogSoftmax", inputs=["logits: T"], outputs=["logsoftmax: T"], attrs={"T": FLOATS},
-                        shape=_at_least_rank_1, kernel=_log_softmax, grad=_log_softmax_grad))
+                        shape=_at_least_rank_1, factory=_refusing_scalars(_log_softmax), grad=_log_softmax_grad))
 
 
 def _swap_axis(x, dim_index, last_index, name=None):
@@ -72,7 +86,7 @@ def _wrap_2d(inputs, op_type, dim, name):
     inputs = convert_to_tensor(inputs)
     shape = inputs.shape
     if dim == -1 or dim == shape.ndims - 1:
-        return _out(create(op_type, [inputs], name=name))
+        return create_output(op_type, [inputs], name=name)
     dim_val = tensor_util.constant_value(dim) if isinstance(dim, Tensor) else dim
     if dim_val is not None and not -shape.ndims <= dim_val < shape.ndims:
         raise errors.InvalidArgumentError(
@@ -87,7 +101,7 @@ def _wrap_2d(inputs, op_type, dim, name):
     input_rank = array_ops.rank(inputs)
     dim_axis = dim % shape.ndims
     inputs = _swap_axis(inputs, dim_axis, math_ops.subtract(input_rank, 1))
-    output = _out(create(op_type, [inputs]))
+    output = create_output(op_type, [inputs])
     output = _swap_axis(output, dim_axis, math_ops.subtract(input_rank, 1), name=name)
     output.set_shape(shape)
     return output
@@ -137,8 +151,8 @@ def _xent_factory(op, state):
         if features.ndim != 2 or labels.ndim != 2 or any(
                 a != b and 1 not in (a, b) for a, b in zip(features.shape, labels.shape)):
             raise errors.InvalidArgumentError(
-                None, op, f"logits and labels must be broadcastable: logits_size={_dims(features.shape)} "
-                          f"labels_size={_dims(labels.shape)}")
+                None, op, f"logits and labels must be broadcastable: logits_size={dims_text(features.shape)} "
+                          f"labels_size={dims_text(labels.shape)}")
         features, labels = np.broadcast_arrays(features, labels)
         shifted = features - np.max(features, axis=1, keepdims=True)
         e = np.exp(shifted)
@@ -146,10 +160,6 @@ def _xent_factory(op, state):
         loss = np.sum(labels * (np.log(total) - shifted), axis=1)
         return loss, e / total - labels
     return kernel
-
-
-def _dims(shape):
-    return "[" + ",".join(str(d) for d in shape) + "]"
 
 
 def _broadcast_mul(vec, mat):
@@ -161,7 +171,7 @@ def _second_order(op, grad, grad_grad):
     if grad_grad is None or getattr(grad_grad, "_is_zeros_tensor", False) or grad_grad.op.type == "ZerosLike":
         return grad
     logits = op._inputs[0]
-    softmax_t = _out(create("Softmax", [logits]))
+    softmax_t = create_output("Softmax", [logits])
     return grad + ((grad_grad - array_ops.squeeze(
         math_ops.matmul(array_ops.expand_dims(grad_grad, 1), array_ops.expand_dims(softmax_t, 2)),
         axis=1)) * softmax_t)
@@ -169,7 +179,7 @@ def _second_order(op, grad, grad_grad):
 
 def _xent_grad(op, grad_loss, grad_grad):
     grad = _second_order(op, _broadcast_mul(grad_loss, op._outputs[1]), grad_grad)
-    log_probs = _out(create("LogSoftmax", [op._inputs[0]]))
+    log_probs = create_output("LogSoftmax", [op._inputs[0]])
     return grad, _broadcast_mul(grad_loss, -log_probs)
 
 
@@ -197,22 +207,35 @@ def _sparse_xent_shape(inputs, attrs):
 
 def _sparse_xent_factory(op, state):
     def kernel(features, labels):
-        classes = features.shape[1]
-        bad = (labels < 0) | (labels >= classes)
-        if bad.any():
-            shown = " ".join(str(int(v)) for v in labels)
-            raise errors.InvalidArgumentError(
-                None, op, f"Received a label value of {int(labels[bad][0])} which is outside the valid range of "
-                          f"[0, {classes}).  Label values: {shown}")
-        shifted = features - np.max(features, axis=1, keepdims=True)
-        e = np.exp(shifted)
-        total = np.sum(e, axis=1, keepdims=True)
-        rows = np.arange(features.shape[0])
-        loss = np.log(total[:, 0]) - shifted[rows, labels]
-        backprop = e / total
-        backprop[rows, labels] -= 1
-        return loss, backprop
+        try:
+            classes = features.shape[1]
+            if ((labels < 0) | (labels >= classes)).any():  # NumPy would wrap negative labels
+                raise IndexError
+            shifted = features - np.max(features, axis=1, keepdims=True)
+            e = np.exp(shifted)
+            total = np.sum(e, axis=1, keepdims=True)
+            rows = np.arange(features.shape[0])
+            loss = np.log(total[:, 0]) - shifted[rows, labels]
+            backprop = e / total
+            backprop[rows, labels] -= 1
+            return loss, backprop
+        except (IndexError, ValueError):  # TF's message for the first check that fails
+            raise errors.InvalidArgumentError(None, op, _sparse_xent_message(features, labels)) from None
     return kernel
+
+
+def _sparse_xent_message(features, labels):
+    if features.ndim != 2:
+        return f"logits must be 2-D, but got shape {dims_text(features.shape)}"
+    if labels.ndim != 1:
+        return f"labels must be 1-D, but got shape {dims_text(labels.shape)}"
+    if features.shape[0] != labels.shape[0]:
+        return (f"logits and labels must have the same first dimension, got logits shape {dims_text(features.shape)} "
+                f"and labels shape {dims_text(labels.shape)}")
+    classes = features.shape[1]
+    bad = labels[(labels < 0) | (labels >= classes)]
+    return (f"Received a label value of {int(bad[0])} which is outside the valid range of [0, {classes}).  "
+            f"Label values: {' '.join(str(int(v)) for v in labels)}")
 
 
 registry.register(OpDef("SparseSoftmaxCrossEntropyWithLogits", inputs=["features: T", "labels: Tlabels"],

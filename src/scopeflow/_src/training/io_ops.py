@@ -38,6 +38,16 @@ def _value(v):
     return get() if get is not None and not isinstance(v, np.ndarray) else v
 
 
+def _checked_names(op, tensor_names, shape_and_slices, count, what):
+    """The tensor names, after TF's checks that there are ``count`` of them (one per tensor or
+    dtype) and one empty slice spec each."""
+    names = _texts(tensor_names)
+    if len(names) != count:
+        raise errors.InvalidArgumentError(None, op, f"Got {len(names)} tensor names but {count} {what}")
+    _check_slices(op, _texts(shape_and_slices), len(names))
+    return names
+
+
 def _check_slices(op, slices, count):
     if len(slices) != count:
         raise errors.InvalidArgumentError(None, op, f"Expected {count} shape_and_slices, got {len(slices)}")
@@ -56,10 +66,7 @@ def _save_factory(op, state):
     dtype_list = list(op._attrs["dtypes"])
 
     def save(prefix, tensor_names, shape_and_slices, *tensors):
-        names = _texts(tensor_names)
-        if len(names) != len(tensors):
-            raise errors.InvalidArgumentError(None, op, f"Got {len(names)} tensor names but {len(tensors)} tensors")
-        _check_slices(op, _texts(shape_and_slices), len(names))
+        names = _checked_names(op, tensor_names, shape_and_slices, len(tensors), "tensors")
         try:
             with BundleWriter(_text(prefix)) as writer:
                 for name, value, dtype in zip(names, tensors, dtype_list):
@@ -73,10 +80,7 @@ def _restore_factory(op, state):
     wanted = [d.as_datatype_enum for d in op._attrs["dtypes"]]
 
     def restore(prefix, tensor_names, shape_and_slices):
-        names = _texts(tensor_names)
-        if len(names) != len(wanted):
-            raise errors.InvalidArgumentError(None, op, f"Got {len(names)} tensor names but {len(wanted)} dtypes")
-        _check_slices(op, _texts(shape_and_slices), len(names))
+        names = _checked_names(op, tensor_names, shape_and_slices, len(wanted), "dtypes")
         try:
             with BundleReader(_text(prefix)) as reader:
                 out = [read_checked(reader, name, enum) for name, enum in zip(names, wanted)]

@@ -34,14 +34,23 @@ def exponential_decay(learning_rate, global_step, decay_steps, decay_rate, stair
     """
     m = _math()
     with default_graph().name_scope(name or "ExponentialDecay") as scope:
-        initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
-        dtype = initial.dtype
-        decay_steps = m.cast(decay_steps, dtype)
-        decay_rate = m.cast(decay_rate, dtype)
-        p = m.cast(global_step, dtype) / decay_steps
-        if staircase:
-            p = m.floor(p)
+        initial, decay_rate, p = _decay_fraction(learning_rate, global_step, decay_steps, decay_rate, staircase)
         return m.multiply(initial, m.pow(decay_rate, p), name=scope)
+
+
+def _decay_fraction(learning_rate, global_step, decay_steps, decay_rate, staircase):
+    """The start of exponential and inverse-time decay, with TF's ops in TF's order: the initial
+    rate, ``decay_rate`` in its dtype, and ``global_step / decay_steps`` (floored when
+    ``staircase``)."""
+    m = _math()
+    initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
+    dtype = initial.dtype
+    decay_steps = m.cast(decay_steps, dtype)
+    decay_rate = m.cast(decay_rate, dtype)
+    p = m.cast(global_step, dtype) / decay_steps
+    if staircase:
+        p = m.floor(p)
+    return initial, decay_rate, p
 
 
 def natural_exp_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False, name=None):
@@ -56,14 +65,8 @@ def inverse_time_decay(learning_rate, global_step, decay_steps, decay_rate, stai
     """``learning_rate / (1 + decay_rate * global_step / decay_steps)`` (floored when ``staircase``)."""
     m = _math()
     with default_graph().name_scope(name or "InverseTimeDecay") as scope:
-        initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
-        dtype = initial.dtype
-        decay_steps = m.cast(decay_steps, dtype)
-        decay_rate = m.cast(decay_rate, dtype)
-        p = m.cast(global_step, dtype) / decay_steps
-        if staircase:
-            p = m.floor(p)
-        one = m.cast(constant(1), dtype)
+        initial, decay_rate, p = _decay_fraction(learning_rate, global_step, decay_steps, decay_rate, staircase)
+        one = m.cast(constant(1), initial.dtype)
         denom = m.add(one, m.multiply(decay_rate, p))
         return m.divide(initial, denom, name=scope)
 

@@ -303,3 +303,7 @@ class Optimizer:
 
     def _call_if_callable(self, param):
         return param() if callable(param) else param
+
+    def _hyper_tensor(self, value, name):
+        """A hyper-parameter for ``_prepare``: ``value`` (called first if callable) as a tensor named ``name``."""
+        return convert_to_tensor(self._call_if_callable(value), name=name)

@@ -11,26 +11,32 @@ from scopeflow._src.ops import array_ops, control_flow_ops, math_ops, state_ops
 
 
 def global_variables(scope=None):
+    """The variables in ``GLOBAL_VARIABLES`` (those a ``Saver`` saves), filtered by ``scope``."""
     return get_collection(GraphKeys.GLOBAL_VARIABLES, scope)
 
 
 def all_variables():
+    """TF1's deprecated name for ``global_variables()``."""
     return global_variables()
 
 
 def trainable_variables(scope=None):
+    """The variables in ``TRAINABLE_VARIABLES`` (what optimizers train by default), filtered by ``scope``."""
     return get_collection(GraphKeys.TRAINABLE_VARIABLES, scope)
 
 
 def local_variables(scope=None):
+    """The variables in ``LOCAL_VARIABLES`` (e.g. metric accumulators), filtered by ``scope``."""
     return get_collection(GraphKeys.LOCAL_VARIABLES, scope)
 
 
 def model_variables(scope=None):
+    """The variables in ``MODEL_VARIABLES``, filtered by ``scope``."""
     return get_collection(GraphKeys.MODEL_VARIABLES, scope)
 
 
 def moving_average_variables(scope=None):
+    """The variables in ``MOVING_AVERAGE_VARIABLES``, filtered by ``scope``."""
     return get_collection(GraphKeys.MOVING_AVERAGE_VARIABLES, scope)
 
 
@@ -47,22 +53,27 @@ def global_variables_initializer():
 
 
 def local_variables_initializer():
+    """Initialize every variable in ``LOCAL_VARIABLES``; the op is named ``init``."""
     return variables_initializer(local_variables())
 
 
 def initialize_variables(var_list, name="init"):
+    """TF1's deprecated name for ``variables_initializer``."""
     return variables_initializer(var_list, name=name)
 
 
 def initialize_all_variables():
+    """TF1's deprecated name for ``global_variables_initializer()``."""
     return global_variables_initializer()
 
 
 def initialize_local_variables():
+    """TF1's deprecated name for ``local_variables_initializer()``."""
     return local_variables_initializer()
 
 
 def is_variable_initialized(variable):
+    """A bool tensor (an ``IsVariableInitialized`` op): whether ``variable`` has a value in the session."""
     return state_ops.is_variable_initialized(variable)
 
 

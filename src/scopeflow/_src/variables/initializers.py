@@ -37,6 +37,8 @@ class Initializer:
 
 
 class Zeros(Initializer):
+    """``tf.zeros_initializer``: a tensor of zeros, built as ``tf.zeros`` builds it."""
+
     def __init__(self, dtype=dtypes.float32):
         self.dtype = dtypes.as_dtype(dtype)
 
@@ -48,6 +50,8 @@ class Zeros(Initializer):
 
 
 class Ones(Initializer):
+    """``tf.ones_initializer``: a tensor of ones, built as ``tf.ones`` builds it."""
+
     def __init__(self, dtype=dtypes.float32):
         self.dtype = dtypes.as_dtype(dtype)
 
@@ -59,6 +63,9 @@ class Ones(Initializer):
 
 
 class Constant(Initializer):
+    """``tf.constant_initializer``: a ``Const`` holding ``value``, broadcast or reshaped to the shape
+    as ``tf.constant`` does (an error for a shape mismatch when ``verify_shape``)."""
+
     def __init__(self, value=0, dtype=dtypes.float32, verify_shape=False):
         if not (isinstance(value, (int, float, complex, str, bytes, list, tuple)) or hasattr(value, "dtype")):
             raise TypeError(f"Invalid type for initial value={value} of type: {type(value).__name__}. Expected "
@@ -77,6 +84,8 @@ class Constant(Initializer):
 
 
 class RandomUniform(Initializer):
+    """``tf.random_uniform_initializer``: values uniform in ``[minval, maxval)`` (``RandomUniform`` ops)."""
+
     def __init__(self, minval=0.0, maxval=None, seed=None, dtype=dtypes.float32):
         self.minval, self.maxval, self.seed = minval, maxval, seed
         self.dtype = dtypes.as_dtype(dtype)
@@ -90,6 +99,8 @@ class RandomUniform(Initializer):
 
 
 class RandomNormal(Initializer):
+    """``tf.random_normal_initializer``: normal values of ``mean`` and ``stddev`` (``RandomStandardNormal`` ops)."""
+
     def __init__(self, mean=0.0, stddev=1.0, seed=None, dtype=dtypes.float32):
         self.mean, self.stddev, self.seed = mean, stddev, seed
         self.dtype = _float_dtype(dtype)
@@ -103,6 +114,8 @@ class RandomNormal(Initializer):
 
 
 class TruncatedNormal(RandomNormal):
+    """``tf.truncated_normal_initializer``: normal values redrawn beyond two standard deviations."""
+
     def __call__(self, shape, dtype=None, partition_info=None):
         return random_ops.truncated_normal(shape, self.mean, self.stddev, self.dtype if dtype is None else dtype,
                                            seed=self.seed)
@@ -122,6 +135,9 @@ def _compute_fans(shape):
 
 
 class VarianceScaling(Initializer):
+    """``tf.variance_scaling_initializer``: values of variance ``scale / n``, where ``n`` is the fan-in,
+    the fan-out or their mean (``mode``), from a (truncated) normal or a uniform ``distribution``."""
+
     def __init__(self, scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None, dtype=dtypes.float32):
         if scale <= 0.0:
             raise ValueError(f"Argument `scale` must be a positive float. Received: {scale}")
@@ -153,6 +169,9 @@ class VarianceScaling(Initializer):
 
 
 class GlorotUniform(VarianceScaling):
+    """``tf.glorot_uniform_initializer`` (Xavier): uniform with variance ``2 / (fan_in + fan_out)``;
+    what ``get_variable`` uses by default."""
+
     def __init__(self, seed=None, dtype=dtypes.float32):
         super().__init__(1.0, "fan_avg", "uniform", seed, dtype)
 
@@ -161,6 +180,8 @@ class GlorotUniform(VarianceScaling):
 
 
 class GlorotNormal(VarianceScaling):
+    """``tf.glorot_normal_initializer``: truncated normal with variance ``2 / (fan_in + fan_out)``."""
+
     def __init__(self, seed=None, dtype=dtypes.float32):
         super().__init__(1.0, "fan_avg", "truncated_normal", seed, dtype)
 
@@ -175,6 +196,9 @@ def _check_2d(shape):
 
 
 class Orthogonal(Initializer):
+    """``tf.orthogonal_initializer``: a (semi-)orthogonal matrix from the ``Qr`` of a normal one,
+    times ``gain``, reshaped to the shape (at least 2-D)."""
+
     def __init__(self, gain=1.0, seed=None, dtype=dtypes.float32):
         self.gain, self.seed = gain, seed
         self.dtype = _float_dtype(dtype)
@@ -199,6 +223,8 @@ class Orthogonal(Initializer):
 
 
 class Identity(Initializer):
+    """``tf.initializers.identity``: ``gain`` times the identity matrix (2-D shapes only)."""
+
     def __init__(self, gain=1.0, dtype=dtypes.float32):
         self.gain = gain
         self.dtype = _float_dtype(dtype)

@@ -10,7 +10,6 @@ import enum
 import functools
 import inspect
 import linecache
-from collections.abc import Sequence
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import register_tensor_conversion_function

@@ -14,12 +14,12 @@ import inspect
 import sys
 import threading
 
-from scopeflow._src.framework import context, dtypes
+from scopeflow._src.framework import context
 from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.tensor_shape import as_shape, unknown_shape
+from scopeflow._src.framework.tensor_shape import unknown_shape
 from scopeflow._src.ops import array_ops, operators, state_ops
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.ops import math_ops, training_ops
 from scopeflow._src.training.optimizer import Optimizer
 
@@ -23,9 +22,9 @@ class AdadeltaOptimizer(Optimizer):
             self._zeros_slot(v, "accum_update", self._name)
 
     def _prepare(self):
-        self._lr_t = convert_to_tensor(self._call_if_callable(self._lr), name="lr")
-        self._rho_t = convert_to_tensor(self._call_if_callable(self._rho), name="rho")
-        self._epsilon_t = convert_to_tensor(self._call_if_callable(self._epsilon), name="epsilon")
+        self._lr_t = self._hyper_tensor(self._lr, "lr")
+        self._rho_t = self._hyper_tensor(self._rho, "rho")
+        self._epsilon_t = self._hyper_tensor(self._epsilon, "epsilon")
 
     def _apply_dense(self, grad, var):
         accum = self.get_slot(var, "accum")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.ops import math_ops, training_ops
 from scopeflow._src.training.optimizer import Optimizer
 
@@ -34,8 +33,7 @@ class AdagradOptimizer(Optimizer):
             self._get_or_make_slot_with_initializer(v, init, v.get_shape(), dtype, "accumulator", self._name)
 
     def _prepare(self):
-        self._learning_rate_tensor = convert_to_tensor(self._call_if_callable(self._learning_rate),
-                                                       name="learning_rate")
+        self._learning_rate_tensor = self._hyper_tensor(self._learning_rate, "learning_rate")
 
     def _apply_dense(self, grad, var):
         acc = self.get_slot(var, "accumulator")

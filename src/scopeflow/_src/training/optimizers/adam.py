@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.ops_scope import control_dependencies
 from scopeflow._src.ops import control_flow_ops, math_ops, training_ops
@@ -45,10 +44,10 @@ class AdamOptimizer(Optimizer):
             self._zeros_slot(v, "v", self._name)
 
     def _prepare(self):
-        self._lr_t = convert_to_tensor(self._call_if_callable(self._lr), name="learning_rate")
-        self._beta1_t = convert_to_tensor(self._call_if_callable(self._beta1), name="beta1")
-        self._beta2_t = convert_to_tensor(self._call_if_callable(self._beta2), name="beta2")
-        self._epsilon_t = convert_to_tensor(self._call_if_callable(self._epsilon), name="epsilon")
+        self._lr_t = self._hyper_tensor(self._lr, "learning_rate")
+        self._beta1_t = self._hyper_tensor(self._beta1, "beta1")
+        self._beta2_t = self._hyper_tensor(self._beta2, "beta2")
+        self._epsilon_t = self._hyper_tensor(self._epsilon, "epsilon")
 
     def _apply_dense(self, grad, var):
         m = self.get_slot(var, "m")

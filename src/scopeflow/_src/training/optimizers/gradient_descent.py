@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.ops import math_ops, training_ops
 from scopeflow._src.training.optimizer import Optimizer
 
@@ -23,8 +22,7 @@ class GradientDescentOptimizer(Optimizer):
         self._learning_rate_tensor = None
 
     def _prepare(self):
-        learning_rate = self._call_if_callable(self._learning_rate)
-        self._learning_rate_tensor = convert_to_tensor(learning_rate, name="learning_rate")
+        self._learning_rate_tensor = self._hyper_tensor(self._learning_rate, "learning_rate")
 
     def _apply_dense(self, grad, var):
         lr = math_ops.cast(self._learning_rate_tensor, var.dtype.base_dtype)

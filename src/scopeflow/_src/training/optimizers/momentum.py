@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.ops import math_ops, training_ops
 from scopeflow._src.training.optimizer import Optimizer
 
@@ -29,9 +28,8 @@ class MomentumOptimizer(Optimizer):
             self._zeros_slot(v, "momentum", self._name)
 
     def _prepare(self):
-        self._learning_rate_tensor = convert_to_tensor(self._call_if_callable(self._learning_rate),
-                                                       name="learning_rate")
-        self._momentum_tensor = convert_to_tensor(self._call_if_callable(self._momentum), name="momentum")
+        self._learning_rate_tensor = self._hyper_tensor(self._learning_rate, "learning_rate")
+        self._momentum_tensor = self._hyper_tensor(self._momentum, "momentum")
 
     def _apply_dense(self, grad, var):
         mom = self.get_slot(var, "momentum")

@@ -1,0 +1,77 @@
+"""Ops that forward a tensor unchanged: ``Identity``, ``StopGradient``, and the fed ones,
+``Placeholder`` and ``PlaceholderWithDefault`` (an unfed ``Placeholder`` raises TF's
+run-time error, worded as TF words it)."""
+
+from __future__ import annotations
+
+from scopeflow._src.framework import dtypes, errors, op_builder, registry, tensor_util
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
+from scopeflow._src.framework.tensor_shape import as_shape
+from scopeflow._src.ops import shape_fns
+from scopeflow._src.ops.array_shape_fns import merge_shapes, shape_fn, shape_text
+
+
+def _pass_through_grad(op, grad):
+    return grad
+
+
+# -- Identity, StopGradient, placeholders ----------------------------------------------------
+def _first_input_fold(t):
+    return tensor_util.constant_value(t.op.inputs[0])
+
+
+registry.register(OpDef("Identity", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
+                        kernel=lambda x: x, fold=_first_input_fold, grad=_pass_through_grad))
+registry.register(OpDef("StopGradient", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
+                        kernel=lambda x: x, fold=_first_input_fold, grad=NO_GRADIENT))
+
+
+def _placeholder_factory(op, state):
+    def unfed():
+        shape = op._attrs["shape"]
+        dtype = op_builder.type_string(op._attrs["dtype"])
+        # TF names the shape only when it has at least one dimension (not for scalars or
+        # an unknown rank).
+        dims = f" and shape {shape_text(shape)}" if shape.ndims else ""
+        raise errors.InvalidArgumentError(
+            None, op, f"You must feed a value for placeholder tensor '{op.name}' with dtype {dtype}{dims}")
+    return unfed
+
+
+@shape_fn
+def _placeholder_with_default_shape(ctx, attrs):
+    merge_shapes(ctx.shape(0), attrs["shape"], ctx)
+    return attrs["shape"]
+
+
+registry.register(OpDef("Placeholder", outputs=["output: dtype"],
+                        shape=lambda inputs, attrs: attrs["shape"], factory=_placeholder_factory, must_run=True))
+registry.register(OpDef("PlaceholderWithDefault", inputs=["input: dtype"], outputs=["output: dtype"],
+                        shape=_placeholder_with_default_shape, kernel=lambda x: x, grad=_pass_through_grad))
+
+
+def identity(input, name=None):  # noqa: A002 - TensorFlow's argument name
+    """An ``Identity`` op forwarding ``input`` (a variable's current value for variables).
+
+    >>> import scopeflow as tf
+    >>> tf.identity(tf.constant(1.0), name="same").name
+    'same:0'
+    """
+    return create_output("Identity", [input], name=name)
+
+
+def stop_gradient(input, name=None):  # noqa: A002
+    """``input`` unchanged, but ``tf.gradients`` does not flow through it (``StopGradient``)."""
+    return create_output("StopGradient", [input], name=name)
+
+
+def placeholder(dtype, shape=None, name=None):
+    """A value that must be fed to ``Session.run`` (``feed_dict``)."""
+    dtype = dtypes.as_dtype(dtype)
+    return create_output("Placeholder", [], {"dtype": dtype, "shape": as_shape(shape)}, name, direct=True)
+
+
+def placeholder_with_default(input, shape, name=None):  # noqa: A002
+    """A placeholder that yields ``input`` when it is not fed; ``shape`` may be less precise."""
+    return create_output("PlaceholderWithDefault", [input], {"shape": as_shape(shape)}, name=name)
