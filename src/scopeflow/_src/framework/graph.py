@@ -41,6 +41,7 @@ class Graph:
         self.seed = None
         self._seed_counter = 0          # op seeds handed out under a graph seed (TF's rule)
         self._var_store = None          # variables.store.VariableStore, created on first use
+        self._evaluated = {}            # op -> output values computed while building (shape_fns)
         self._building_function = False
 
     # -- default graph --------------------------------------------------------------------

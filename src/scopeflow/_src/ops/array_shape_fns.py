@@ -174,6 +174,8 @@ def merge_dim(a, b, ctx: Context, shapes=None):
 
 def merge_shapes(a: TensorShape, b: TensorShape, ctx: Context) -> TensorShape:
     """``Merge`` of two shapes with the messages of TF's C++ shape inference."""
+    if a._dims == b._dims:
+        return a
     if a.ndims is None:
         return b
     if b.ndims is None:

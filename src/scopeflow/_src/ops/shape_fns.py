@@ -152,19 +152,30 @@ _EVAL_MAX_OPS = 64
 _EVAL_MAX_ELEMENTS = 4096
 
 
+# Ops whose value never follows from evaluating their inputs: a placeholder's default may be
+# overridden, and the shape ops depend on their input's static shape only (which their own
+# folding already read), so walking up the inputs' values would be wasted work: in an unrolled
+# RNN it walked the whole chain for every slice the concat gradients build.
+_NOT_FROM_INPUTS = frozenset(("PlaceholderWithDefault", "Shape", "ShapeN", "Size", "Rank"))
+_UNSEEN = object()
+
+
 def evaluate_constant(t):
     """The value of ``t`` when it can be computed from constants while building the graph,
     else ``None``: TF's C++ ``EvaluateConstantTensor``, which shape inference uses for
     shape-like inputs (``perm``, reduction axes ...). Unlike ``tensor_util.constant_value``
     (TF's Python folding of a few op types), it runs the kernel of any small stateless op
-    whose inputs are themselves constant."""
-    return _evaluate(t, {}, [0])
+    whose inputs are themselves constant. Values it computes are kept on the graph (an op's
+    value cannot change), so shape functions asking again run no kernel."""
+    return _evaluate(t, {}, [0], t._op._graph._evaluated)
 
 
-def _evaluate(t, memo, count):
+def _evaluate(t, memo, count, evaluated):
     op = t.op
-    if op in memo:
-        values = memo[op]
+    values = evaluated.get(op)
+    if values is None:
+        values = memo.get(op, _UNSEEN)
+    if values is not _UNSEEN:
         return None if values is None else values[t.value_index]
     value = tensor_util.constant_value(t)
     if value is not None:
@@ -172,12 +183,12 @@ def _evaluate(t, memo, count):
     opdef = registry.get(op.type)
     count[0] += 1
     memo[op] = None
-    if (opdef.stateful or not op._inputs or count[0] > _EVAL_MAX_OPS or op.type == "PlaceholderWithDefault"
+    if (opdef.stateful or not op._inputs or count[0] > _EVAL_MAX_OPS or op.type in _NOT_FROM_INPUTS
             or any(o.dtype._is_ref_dtype for o in op._outputs)):
         return None
     inputs = []
     for i in op._inputs:
-        v = _evaluate(i, memo, count)
+        v = _evaluate(i, memo, count, evaluated)
         if v is None or getattr(v, "size", 1) > _EVAL_MAX_ELEMENTS:
             return None
         inputs.append(v)
@@ -186,5 +197,5 @@ def _evaluate(t, memo, count):
             out = opdef.compile(op, None)(*inputs)
     except Exception:  # noqa: BLE001 - a kernel that fails at build time just does not fold
         return None
-    memo[op] = list(out) if len(op._outputs) > 1 else [out]
-    return np.asarray(memo[op][t.value_index])
+    values = evaluated[op] = [np.asarray(v) for v in out] if len(op._outputs) > 1 else [np.asarray(out)]
+    return values[t.value_index]
