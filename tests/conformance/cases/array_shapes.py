@@ -411,3 +411,9 @@ def tensor_shape_and_dimension_conversion(tf):
     outs = [tf.convert_to_tensor(tf.TensorShape([2, 3])), tf.convert_to_tensor(tf.Dimension(4)),
             tf.reshape(tf.zeros([6]), tf.TensorShape([3, 2]))]
     return [describe(tf, outs), raises(tf.convert_to_tensor, tf.TensorShape([None, 3]))]
+
+
+@case
+def reshape_first_invalid_size_error(tf):
+    x = tf.placeholder(tf.float32, [6])
+    return raises(tf.reshape, x, [2, -3, -5])

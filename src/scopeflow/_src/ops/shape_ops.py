@@ -174,22 +174,18 @@ def _reshape_shape(ctx, attrs):
 
 
 def _shape_input(ctx, i):
-    """Input ``i`` read as a shape, refusing values below -1 as TensorFlow does."""
+    """Input ``i`` read as a shape, refusing values below -1 as TensorFlow does (the first one)."""
     t = ctx.inputs[i]
-    if t._op._type == "Const" and ctx._sees(i):  # a literal shape (most reshapes): read it directly
-        value = t._op._attrs["value"]
-        if value.ndim == 1 and value.dtype.kind in "iu":
-            dims = value.tolist()
-            if dims and min(dims) < -1:
-                raise ValueError(f"Invalid value in tensor used for shape: {min(d for d in dims if d < -1)}")
+    value = evaluate_constant(t)
+    if value is not None and value.ndim == 1:
+        dims = value.tolist()
+        for v in dims:
+            if v < -1:
+                raise ValueError(f"Invalid value in tensor used for shape: {v}")
+        if value.dtype.kind in "iu" and ctx._sees(i):  # known: no second evaluation through shape_value
             ctx.requested.add(i)
             shape = ctx._partial[i] = TensorShape([None if d == -1 else d for d in dims])
             return shape
-    value = evaluate_constant(t)
-    if value is not None and value.ndim == 1:
-        for v in value.tolist():
-            if v < -1:
-                raise ValueError(f"Invalid value in tensor used for shape: {v}")
     return ctx.shape_value(i)
 
 
