@@ -84,14 +84,26 @@ class VariableStore:
     def __init__(self):
         self._vars: dict[str, object] = {}
 
+    def reusable(self, name, shape, dtype, reuse):
+        """The variable ``name`` when ``reuse`` allows sharing it and ``shape`` and ``dtype``
+        (``None``: any) agree with it exactly, else ``None`` (the full path decides and words
+        TensorFlow's errors)."""
+        if reuse is not True and reuse is not AUTO_REUSE:
+            return None
+        found = self._vars.get(name)
+        if found is None or shape is not None and not _same_shape(found, shape):
+            return None
+        if dtype is not None and found.dtype.base_dtype != dtype:
+            return None
+        return found
+
     def get_variable(self, name, shape=None, dtype=dtypes.float32, initializer=None, regularizer=None,
                      reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
                      validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
                      synchronization=None, aggregation=None):
-        if custom_getter is None and partitioner is None and (reuse is True or reuse is AUTO_REUSE):
-            found = self._vars.get(name)
-            if found is not None and (shape is None or _same_shape(found, shape)) and \
-                    (dtype is None or found.dtype.base_dtype == dtype):
+        if custom_getter is None and partitioner is None:
+            found = self.reusable(name, shape, dtype, reuse)
+            if found is not None:
                 return found  # the common reuse path: nothing to create, nothing to check further
         if custom_getter is not None and not callable(custom_getter):
             raise ValueError(f"Passed a custom_getter which is not callable: {custom_getter}")

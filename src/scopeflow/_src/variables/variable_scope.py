@@ -17,7 +17,7 @@ import sys
 from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import _graph_from, get_collection, name_scope
-from scopeflow._src.variables.store import AUTO_REUSE, _same_shape, store_for
+from scopeflow._src.variables.store import AUTO_REUSE, store_for
 from scopeflow._src.variables.variable import _entered_from
 
 
@@ -98,15 +98,8 @@ class VariableScope:
                 self._partitioner is not None or dtype is not None and initializer is not None and \
                 not callable(initializer):
             return None
-        reuse = self._reuse if reuse is None else reuse
-        if reuse is not True and reuse is not AUTO_REUSE:
-            return None
-        found = var_store._vars.get(f"{self._name}/{name}" if self._name else name)
-        if found is None or shape is not None and not _same_shape(found, shape):
-            return None
-        if found.dtype.base_dtype != (self._dtype if dtype is None else dtype):
-            return None
-        return found
+        return var_store.reusable(f"{self._name}/{name}" if self._name else name, shape,
+                                  self._dtype if dtype is None else dtype, self._reuse if reuse is None else reuse)
 
     def get_variable(self, var_store, name, shape=None, dtype=None, initializer=None, regularizer=None,
                      reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
