@@ -81,6 +81,46 @@ def error_class(fn, *args, **kwargs):
     return {"ok": True}
 
 
+def raises_last_line(fn, *args, **kwargs):
+    """``raises``, keeping only the last line of an error message (TF puts the node's
+    definition trace before it)."""
+    got = raises(fn, *args, **kwargs)
+    if "error" in got:
+        lines = [ln for ln in got["message"].splitlines() if ln.strip()]
+        got["message"] = lines[-1] if lines else ""
+    return got
+
+
+def run_error(tf, fetches, feed=None):
+    """Error class and last message line of running ``fetches`` in a new session."""
+    def run():
+        with tf.Session() as sess:
+            return sess.run(fetches, feed)
+    return raises_last_line(run)
+
+
+def static(outs):
+    """``[name, dtype, static shape]`` of each tensor."""
+    outs = list(outs) if isinstance(outs, (list, tuple)) else [outs]
+    return [[t.name, t.dtype.name, shape_of(t)] for t in outs]
+
+
+def values(tf, outs, feed=None):
+    with tf.Session() as sess:
+        return sess.run(outs, feed)
+
+
+def grads(tf, ys, xs, feed=None, grad_ys=None, prefix="gradients"):
+    """Gradient names, the ops built under ``prefix``, static shapes and gradient values."""
+    gs = tf.gradients(ys, xs, grad_ys=grad_ys)
+    ops = [s for s in op_summary(tf.get_default_graph()) if s[0].startswith(prefix)]
+    live = [g for g in gs if g is not None]
+    with tf.Session() as sess:
+        got = sess.run(live, feed)
+    return {"names": [None if g is None else g.name for g in gs], "ops": ops,
+            "shapes": [None if g is None else shape_of(g) for g in gs], "values": got}
+
+
 def op_names(graph) -> list[str]:
     """Names of every operation in ``graph``, in creation order."""
     return [op.name for op in graph.get_operations()]

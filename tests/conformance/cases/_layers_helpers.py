@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 
-from tests.conformance.harness import op_summary, shape_of
+from tests.conformance.harness import op_summary, shape_of, static  # noqa: F401
 
 warnings.filterwarnings("ignore", message=r".*is deprecated and will be removed.*")
 
@@ -31,9 +31,6 @@ def collections(tf):
     return out
 
 
-def static(outs):
-    outs = list(outs) if isinstance(outs, (list, tuple)) else [outs]
-    return [[t.name, t.dtype.name, shape_of(t)] for t in outs]
 
 
 def model(tf, outs):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from tests.conformance.harness import op_summary, raises, shape_of
+from tests.conformance.harness import op_summary, run_error, shape_of, static, values  # noqa: F401
 
 
 def arr(*shape, seed=0, low=-2.0, high=2.0, dtype=np.float64):
@@ -25,26 +25,10 @@ def describe(tf, outs, feed=None):
     return {"ops": op_summary(tf.get_default_graph()), "outs": static(outs), "values": values}
 
 
-def static(outs):
-    outs = list(outs) if isinstance(outs, (list, tuple)) else [outs]
-    return [[t.name, t.dtype.name, shape_of(t)] for t in outs]
 
 
-def values(tf, outs, feed=None):
-    with tf.Session() as sess:
-        return sess.run(outs, feed)
 
 
-def run_error(tf, fetches, feed=None):
-    """The error class and the last line of the message of running ``fetches``."""
-    def run():
-        with tf.Session() as sess:
-            return sess.run(fetches, feed)
-    got = raises(run)
-    if "error" in got:
-        lines = [ln for ln in got["message"].splitlines() if ln.strip()]
-        got["message"] = lines[-1] if lines else ""
-    return got
 
 
 def weighted_sum(tf, y, seed=7):

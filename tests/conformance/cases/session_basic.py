@@ -3,15 +3,7 @@
 import numpy as np
 
 from tests.conformance.harness import case, raises
-
-
-def _run_error(fn, *args, **kwargs):
-    """Error class and the last line of its message (TF puts node definition traces before it)."""
-    got = raises(fn, *args, **kwargs)
-    if "error" in got:
-        lines = [ln for ln in got["message"].splitlines() if ln.strip()]
-        got["message"] = lines[-1] if lines else ""
-    return got
+from tests.conformance.harness import raises_last_line as _run_error
 
 
 @case
