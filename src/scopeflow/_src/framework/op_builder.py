@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as _np
 
-from scopeflow._src.framework import context, dtypes
+from scopeflow._src.framework import context, dtypes, naming
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import INT, TYPE_ORDER, ShapeError, find, get
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
@@ -36,7 +36,6 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
     ready = _ready_inputs(opdef, inputs, attrs)
     if ready is not None or direct:
         if not direct and name and name[-1] != "/":
-            from scopeflow._src.framework import naming
             naming.check_scope_name(name, nested=bool(context.builder(graph).name_stack))
         op_name = graph._op_name(name, op_type)
         tensors = ready if ready is not None else _check_inputs(opdef, op_type, inputs, attrs)
