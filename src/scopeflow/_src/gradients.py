@@ -25,6 +25,7 @@ from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.ops import array_ops, control_flow_ops, math_ops, reduction_ops
 
 _TRAINABLE = frozenset((dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64, dtypes.complex64,
                         dtypes.complex128, dtypes.resource, dtypes.variant))
@@ -94,8 +95,6 @@ def _as_list(x):
 
 
 def _default_grad_ys(grad_ys, ys):
-    from scopeflow._src.ops import array_ops
-
     if len(grad_ys) != len(ys):
         raise ValueError(f"Length mismatch. Passed {len(grad_ys)} grad_ys for {len(ys)} ys")
     grad_ys = [None if g is None else convert_to_tensor(g, name=f"grad_y_{i}") for i, g in enumerate(grad_ys)]
@@ -175,11 +174,10 @@ class _Walk:
             grad_fn = registry.gradient_function(op)
         if grad_fn is None or not has_grads:
             return [None] * len(op._inputs)
-        from scopeflow._src.ops.array_ops import zeros_like
 
         for i, g in enumerate(out_grads):
             if g is None and op._outputs[i]._dtype.base_dtype in _TRAINABLE:
-                out_grads[i] = zeros_like(op._outputs[i], optimize=False)
+                out_grads[i] = array_ops.zeros_like(op._outputs[i], optimize=False)
         with name_scope(op._name + "_grad"):
             in_grads = grad_fn(op, *out_grads)
             in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) else [in_grads]
@@ -189,8 +187,7 @@ class _Walk:
             if registry.get(op._type).broadcasts:
                 in_grads = _unbroadcast(op, in_grads, out_grads[0])
             if self.gate and sum(g is not None for g in in_grads) > 1:
-                from scopeflow._src.ops.control_flow_ops import tuple as gate_tuple
-                in_grads = gate_tuple(in_grads)
+                in_grads = control_flow_ops.tuple(in_grads)
         return in_grads
 
     def _set_input_grad(self, op, t, g):
@@ -222,11 +219,10 @@ class _Walk:
             elif self.aggregation_method == AggregationMethod.ADD_N:
                 out.append(_add_n_by_device(grads))
             else:
-                from scopeflow._src.ops.math_ops import add_n
                 with name_scope(op._name + "_gradient_sum"):
                     total = grads[0]
                     for g in grads[1:]:
-                        total = add_n([total, g])
+                        total = math_ops.add_n([total, g])
                 out.append(total)
         self.grads[op] = [[g] if g is not None else [] for g in out]
         return out
@@ -236,8 +232,7 @@ class _Walk:
         grads = per_output[x._value_index] if per_output else []
         if not grads:
             if unconnected == UnconnectedGradients.ZERO:
-                from scopeflow._src.ops.array_ops import zeros_like
-                return zeros_like(x)
+                        return array_ops.zeros_like(x)
             return None
         return grads[0]
 
@@ -273,13 +268,11 @@ def _pending_counts(to_ops, from_ops):
 
 
 def _add_n_by_device(grads):
-    from scopeflow._src.ops.math_ops import add_n
-
     by_device: dict = {}
     for g in grads:
         by_device.setdefault(g.device, []).append(g)
-    sums = [add_n(by_device[d]) for d in sorted(by_device)]
-    return add_n(sums)
+    sums = [math_ops.add_n(by_device[d]) for d in sorted(by_device)]
+    return math_ops.add_n(sums)
 
 
 # -- undoing broadcasting ------------------------------------------------------------------
@@ -292,7 +285,6 @@ _EQUAL_SHAPE_SHORTCUT = {"AddV2": None, "Add": None, "Sub": None, "SquaredDiffer
 def _unbroadcast(op, in_grads, grad):
     """Sum each input's output-shaped gradient down to the input's shape (``grad`` is the
     gradient that reached the op's output)."""
-    from scopeflow._src.ops import array_ops
 
     x, y = op._inputs
     gx, gy = in_grads
@@ -317,10 +309,8 @@ def _unbroadcast(op, in_grads, grad):
 def _reduce_to(grad, shape, axes, must_reduce):
     if grad is None or not must_reduce:
         return grad
-    from scopeflow._src.ops import array_ops
-    from scopeflow._src.ops.reduction_ops import reduce_sum
 
-    return array_ops.reshape(reduce_sum(grad, axes, keepdims=True), shape)
+    return array_ops.reshape(reduction_ops.reduce_sum(grad, axes, keepdims=True), shape)
 
 
 def _same_full_shape(x, y, grad):
