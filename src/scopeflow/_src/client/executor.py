@@ -30,6 +30,9 @@ import numpy as np
 from scopeflow._src.framework import errors, registry
 
 _ndarray = np.ndarray
+_FOLD_MAX_ELEMENTS = 4096  # the largest computed value a plan keeps instead of computing per run
+_SCALAR = np.zeros((), np.int8)
+_SHAPE_ONLY = frozenset(("Shape", "ShapeN", "Size", "Rank"))  # kernels that read their inputs' shapes
 _NUMERIC_ERRORS = (ValueError, IndexError, TypeError, ArithmeticError, np.linalg.LinAlgError, KeyError)
 
 
@@ -234,12 +237,16 @@ class _Writer:
         self.fed = set(feed_tensors)
         self.refs = {}  # tensor holding a VariableRef -> op to blame for a failed read (None: the reader)
         self.body = []  # (statement, what a failure there is reported at, local names read)
+        self.defined_at = {}  # local name -> index in ``body`` of the statement assigning it
+        self.after = {}  # index in ``body`` (-1: before it) -> statements to run right after it
+        self.folded = {}  # name in the namespace -> value computed once, when the plan was written
         self.namespace = {"_fetch_value": _fetch_value, "_encode_strings": encode_strings}
         self.counter = 0
         self.fed_names = dict(self.names)  # what a fetch of a fed tensor returns: the value as fed
         for t in feed_tensors:
             if t._dtype.base_dtype.name == "string":  # kernels see bytes, as TensorFlow's do
                 name = self.names[t] = f"e{self.fed_names[t][1:]}"
+                self.defined_at[name] = len(self.body)
                 self.body.append((f"{name} = _encode_strings({self.fed_names[t]})", ("feed", t),
                                   [self.fed_names[t]]))
 
@@ -267,7 +274,62 @@ class _Writer:
     def _local(self, t) -> str:
         self.counter += 1
         name = self.names[t] = f"v{self.counter}"
+        self.defined_at[name] = len(self.body)  # the statement about to be appended assigns it
         return name
+
+    def _fold(self, op, opdef, kernel) -> bool:
+        """Computes ``op`` now, once for every run, if its value cannot change: constants,
+        small stateless ops of folded inputs, and shapes that are fully known statically (a
+        fed value must have its tensor's static shape). TensorFlow's graph optimizer folds
+        the same; in an unrolled RNN it removes a third of the gradient's kernel calls.
+        A kernel that fails here is left to fail when the plan runs, with TF's error.
+        """
+        outs = op._outputs
+        if (not outs or opdef.stateful or opdef.must_run
+                or any(t in self.fed or t._dtype._is_ref_dtype for t in outs)):
+            return False
+        if op._type in _SHAPE_ONLY:
+            if not all(t.shape.is_fully_defined() for t in op._inputs):
+                return False
+            values = [np.broadcast_to(_SCALAR, t.shape.as_list()) for t in op._inputs]  # shapes, no memory
+        else:
+            if op._type != "Const" and not all(
+                    t.shape.is_fully_defined() and t.shape.num_elements() <= _FOLD_MAX_ELEMENTS for t in outs):
+                return False
+            names = [self.names[t] for t in op._inputs]
+            if not all(n in self.folded for n in names):
+                return False
+            values = [self.folded[n] for n in names]
+        try:
+            with np.errstate(all="ignore"):
+                result = self.namespace[kernel](*values)
+        except Exception:  # noqa: BLE001 - reported with TensorFlow's text when the plan runs
+            return False
+        results = (result,) if opdef._single_output else result
+        for t, value in zip(outs, results):
+            name = self.names[t] = f"c{t._op._id}_{t._value_index}"
+            self.namespace[name] = self.folded[name] = value
+        return True
+
+    def _add_n(self, op, args) -> bool:
+        """Writes an ``AddN`` of more than two inputs as a running sum, if it can: each input
+        is added as soon as it exists (in input order, so the rounding is the kernel's), and
+        is then freed. Gradients of a weight shared by many steps (an unrolled RNN's) would
+        otherwise all stay alive until the last one, 100 fresh buffers a run instead of one.
+        It needs static shapes (so NumPy cannot broadcast where TF refuses) and plain values
+        (a variable reference is read when its consumer runs)."""
+        out = op._outputs[0]
+        if (len(args) < 3 or out in self.fed or not all(t.shape.is_fully_defined() for t in op._inputs)
+                or any(t in self.refs for t in op._inputs)):
+            return False
+        total = self._local(out)
+        blame = ("node", op)
+        where = max(self.defined_at.get(args[0], -1), self.defined_at.get(args[1], -1))
+        self.after.setdefault(where, []).append((f"{total} = {args[0]} + {args[1]}", blame, args[:2]))
+        for name in args[2:]:
+            where = max(where, self.defined_at.get(name, -1))
+            self.after.setdefault(where, []).append((f"{total} += {name}", blame, [name, total]))
+        return True
 
     def _op(self, step, op, needed):
         outs = op._outputs
@@ -280,6 +342,8 @@ class _Writer:
         opdef = registry.get(op._type)
         kernel = f"k{step}"
         self.namespace[kernel] = self.state.kernel(opdef, op)
+        if self._fold(op, opdef, kernel):
+            return
         args = []
         for i, (arg, t) in enumerate(zip(_flat_args(opdef, op), op._inputs)):
             name = self.names[t]
@@ -287,6 +351,8 @@ class _Writer:
                 self.body.append((f"r{step}_{i} = {name}.get()", ("node", self.refs[t] or op), [name]))
                 name = f"r{step}_{i}"
             args.append(name)
+        if op._type == "AddN" and self._add_n(op, args):
+            return
         targets = []
         for t in outs:
             if t in self.fed or t not in needed:
@@ -306,15 +372,19 @@ class _Writer:
         self.body.append((text, ("node", op), args))
 
     def _source(self, results, kept):
+        body = list(self.after.get(-1, ()))
+        for i, entry in enumerate(self.body):
+            body.append(entry)
+            body.extend(self.after.get(i, ()))
         last_use = {}
-        for i, (_, _, reads) in enumerate(self.body):
+        for i, (_, _, reads) in enumerate(body):
             for name in reads:
                 last_use[name] = i
         lines, table = [], {}
-        for i, (text, blame, reads) in enumerate(self.body):
+        for i, (text, blame, reads) in enumerate(body):
             lines.append(text)
             table[len(lines) + 1] = blame  # line 1 is the ``def``
-            dead = sorted({n for n in reads if last_use[n] == i and n not in kept})
+            dead = sorted({n for n in reads if last_use[n] == i and n not in kept and n not in self.folded})
             if dead:  # free intermediate arrays as soon as nothing needs them
                 lines.append("del " + ", ".join(dead))
         params = ", ".join(f"a{i}" for i in range(self.n_feeds))

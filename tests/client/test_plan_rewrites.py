@@ -1,0 +1,135 @@
+"""What a plan computes once or differently from one kernel call per op: folded constants
+and shapes, running sums for ``AddN``, and the product layout chosen in ``blas.matmul``."""
+
+import numpy as np
+import pytest
+
+import scopeflow as tf
+from scopeflow._src.client.executor import Plan, RunState
+from scopeflow._src.framework import blas
+
+
+@pytest.fixture(autouse=True)
+def fresh_graph():
+    tf.reset_default_graph()
+    yield
+
+
+# -- folding -----------------------------------------------------------------------------------
+def test_constants_and_their_small_functions_are_computed_once():
+    x = tf.placeholder(tf.float32, [2], name="x")
+    axis = tf.floormod(tf.constant(1), tf.rank(tf.zeros([2, 3])))  # all known while writing the plan
+    y = x * tf.cast(axis, tf.float32)
+    plan = Plan([y, axis], [x], [], RunState())
+    assert plan.source.count("= k") == 1  # only the product runs
+    assert [v.tolist() for v in plan(np.float32([2.0, 3.0]))] == [[2.0, 3.0], 1]
+
+
+def test_fully_known_shapes_fold_and_unknown_ones_run():
+    known = tf.placeholder(tf.float32, [4, 3], name="known")
+    unknown = tf.placeholder(tf.float32, [None, 3], name="unknown")
+    shapes = tf.shape_n([known, unknown])
+    plan = Plan([tf.shape(known), tf.size(known), shapes[1]], [known, unknown], [], RunState())
+    assert plan.source.count("= k") == 1  # the ShapeN, which has an unknown input
+    value = np.zeros((4, 3), np.float32)
+    shape, size, runtime = plan(value, np.zeros((7, 3), np.float32))
+    assert (shape.tolist(), size, runtime.tolist()) == ([4, 3], 12, [7, 3])
+    assert shape.dtype == np.int32 and runtime.dtype == np.int32
+
+
+def test_large_values_are_computed_per_run():
+    big = tf.zeros([100, 100]) + 1.0  # 10,000 elements: kept out of the plan
+    plan = Plan([big], [], [], RunState())
+    assert plan.source.count("= k") == 2
+    assert plan()[0].sum() == 10_000
+
+
+def test_a_kernel_failing_on_constants_fails_when_run_with_tensorflows_error():
+    bad = tf.gather(tf.constant([1.0, 2.0]), tf.constant(5), name="bad_gather")
+    with tf.Session() as sess, pytest.raises(tf.errors.InvalidArgumentError, match="bad_gather"):
+        sess.run(bad)
+
+
+def test_folded_values_are_not_changed_by_fetches_or_variables():
+    c = tf.constant([1.0, 2.0])
+    v = tf.Variable(c, name="v")
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        sess.run(v.assign_add([10.0, 10.0]))
+        fetched = sess.run(c)
+        fetched += 100.0
+        assert sess.run(c).tolist() == [1.0, 2.0]
+        assert sess.run(v).tolist() == [11.0, 12.0]
+
+
+# -- running sums ------------------------------------------------------------------------------
+def _chain(x, n):
+    """``n`` terms made one after another, the last of which needs all the others."""
+    terms, h = [], x
+    for i in range(n):
+        h = tf.sin(h, name=f"term{i}")
+        terms.append(h)
+    return terms
+
+
+def test_add_n_adds_each_input_as_soon_as_it_exists_and_frees_it():
+    x = tf.placeholder(tf.float32, [3], name="x")
+    total = tf.add_n(_chain(x, 5))
+    plan = Plan([total], [x], [], RunState())
+    lines = [ln.strip() for ln in plan.source.splitlines()]
+    sums = [i for i, ln in enumerate(lines) if "+" in ln]
+    calls = [i for i, ln in enumerate(lines) if "= k" in ln]
+    assert len(sums) == 4 and all(a < s < b for s, a, b in zip(sums, calls[1:], calls[2:] + [len(lines)]))
+    assert all(any(ln.startswith("del") and name in ln for ln in lines[:-1])
+               for name in {ln.split("+=")[1].strip() for ln in lines if "+=" in ln})  # and each is freed
+    value = np.float32([0.1, 0.7, -2.0])
+    h, terms = value, []
+    for _ in range(5):
+        h = np.sin(h)
+        terms.append(h)
+    expected = terms[0] + terms[1]
+    for t in terms[2:]:
+        expected += t
+    assert np.array_equal(plan(value)[0], expected)  # the kernel's order, so the same rounding
+
+
+def test_add_n_with_unknown_shapes_keeps_tensorflows_shape_check():
+    a = tf.placeholder(tf.float32, [None], name="a")
+    total = tf.add_n([a, a + 1.0, tf.placeholder_with_default([1.0, 2.0, 3.0], [None], name="c")])
+    with tf.Session() as sess:
+        assert sess.run(total, {a: [1.0, 1.0, 1.0]}).tolist() == [4.0, 5.0, 6.0]
+        with pytest.raises(tf.errors.InvalidArgumentError, match="same size and shape"):
+            sess.run(total, {a: [1.0]})
+
+
+def test_add_n_of_variables_reads_them_when_it_runs():
+    v = tf.Variable(1.0, name="v")
+    w = tf.Variable(2.0, name="w")
+    total = tf.add_n([v, w, v])
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        assert sess.run(total) == 4.0
+        sess.run(v.assign(5.0))
+        assert sess.run(total) == 12.0
+
+
+# -- products ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("m, k, n", [(32, 128, 192), (256, 10, 512), (64, 64, 64), (1, 3, 2)])
+def test_products_with_a_transposed_right_operand_match_numpy(m, k, n):
+    rng = np.random.default_rng(0)
+    a, w = rng.standard_normal((m, k)).astype(np.float32), rng.standard_normal((n, k)).astype(np.float32)
+    out = blas.matmul(a, w.T)
+    assert out.shape == (m, n) and out.dtype == np.float32
+    np.testing.assert_allclose(out, a.astype(np.float64) @ w.T.astype(np.float64), rtol=1e-4, atol=1e-4)
+
+
+def test_dense_input_gradient_matches_numpy():
+    x = tf.placeholder(tf.float32, [32, 128])
+    w = tf.constant(np.random.default_rng(1).standard_normal((192, 128)).astype(np.float32))
+    y = tf.matmul(x, w, transpose_b=True)
+    value = np.random.default_rng(2).standard_normal((32, 128)).astype(np.float32)
+    with tf.Session() as sess:
+        got = sess.run(y, {x: value})
+    assert got.flags.c_contiguous  # a fetch is a fresh row-major array, as TF returns it
+    np.testing.assert_allclose(got, value @ sess.graph.get_tensor_by_name(w.name).op.get_attr("value").T,
+                               rtol=1e-4, atol=1e-4)
