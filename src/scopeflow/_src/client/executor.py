@@ -307,6 +307,8 @@ class _Writer:
             return False
         results = (result,) if opdef._single_output else result
         for t, value in zip(outs, results):
+            if type(value) is _ndarray:
+                value.flags.writeable = False  # shared by every run: no kernel may change it
             name = self.names[t] = f"c{t._op._id}_{t._value_index}"
             self.namespace[name] = self.folded[name] = value
         return True

@@ -62,8 +62,11 @@ def _axes(op, x, axes):
     return tuple(sorted(out))
 
 
+_WRITEABLE = np.empty(0).flags  # what a value without flags counts as: writeable, never cached
+
+
 def _mean(x, axis, keepdims):
-    total = np.sum(x, axis=axis, keepdims=keepdims, dtype=x.dtype)
+    total = np.add.reduce(x, axis=axis, keepdims=keepdims, dtype=x.dtype)
     count = math.prod(x.shape[a] for a in axis) if axis else 1
     if x.dtype.kind in "fc":
         return np.true_divide(total, count).astype(x.dtype, copy=False)  # nan for an empty reduction
@@ -91,8 +94,8 @@ def _euclidean_norm(x, axis, keepdims):
 
 
 _KERNELS = {
-    "Sum": lambda x, axis, keepdims: np.sum(x, axis=axis, keepdims=keepdims, dtype=x.dtype),
-    "Prod": lambda x, axis, keepdims: np.prod(x, axis=axis, keepdims=keepdims, dtype=x.dtype),
+    "Sum": lambda x, axis, keepdims: np.add.reduce(x, axis=axis, keepdims=keepdims, dtype=x.dtype),
+    "Prod": lambda x, axis, keepdims: np.multiply.reduce(x, axis=axis, keepdims=keepdims, dtype=x.dtype),
     "Mean": _mean,
     "Max": _extreme(np.max, "max"),
     "Min": _extreme(np.min, "min"),
@@ -105,10 +108,17 @@ _KERNELS = {
 def _reduction_factory(op, state):
     fn = _KERNELS[op._type]
     keep = op._attrs.get("keep_dims", False)
+    last = [None, None, None]  # (axes, rank, parsed): constant axes are parsed once, not per run
 
     def kernel(x, axes):
         x = np.asarray(x)
-        return np.asarray(fn(x, _axes(op, x, axes), keep), dtype=x.dtype)
+        if axes is last[0] and x.ndim == last[1]:
+            parsed = last[2]
+        else:
+            parsed = _axes(op, x, axes)
+            if not getattr(axes, "flags", _WRITEABLE).writeable:  # a constant a plan folded
+                last[:] = axes, x.ndim, parsed
+        return np.asarray(fn(x, parsed, keep), dtype=x.dtype)
     return kernel
 
 

@@ -156,20 +156,25 @@ _unary("IsNan", np.isnan, _FLOAT, registry.NO_GRADIENT, out="y: bool")
 _unary("IsInf", np.isinf, _FLOAT, registry.NO_GRADIENT, out="y: bool")
 _unary("IsFinite", np.isfinite, _FLOAT, registry.NO_GRADIENT, out="y: bool")
 
-def _c(y):
-    """``conj(y)``, without the copy ``np.conj`` makes of a real array."""
-    return np.conj(y) if y.dtype.kind == "c" else y
+def _y_dy_kernel(f):
+    """``f(conj(y), dy)`` in ``y``'s dtype (``conj`` only for complex ``y``: it copies)."""
+    def kernel(y, dy):
+        if y.dtype.kind == "c":
+            y = np.conj(y)
+        z = f(y, dy)
+        return z if z.dtype == y.dtype else np.asarray(z).astype(y.dtype)
+    return kernel
 
 
 for _type, _fn, _grad in (
-        ("SqrtGrad", lambda y, dy: dy * 0.5 / _c(y), _sqrt_grad_grad),
-        ("RsqrtGrad", lambda y, dy: dy * -0.5 * _c(y) ** 3, _rsqrt_grad_grad),
-        ("TanhGrad", lambda y, dy: dy * (1 - _c(y) * _c(y)), _tanh_grad_grad),
-        ("SigmoidGrad", lambda y, dy: dy * _c(y) * (1 - _c(y)), _sigmoid_grad_grad),
-        ("ReciprocalGrad", lambda y, dy: -dy * _c(y) * _c(y), _reciprocal_grad_grad)):
+        ("SqrtGrad", lambda y, dy: dy * 0.5 / y, _sqrt_grad_grad),
+        ("RsqrtGrad", lambda y, dy: dy * -0.5 * y ** 3, _rsqrt_grad_grad),
+        ("TanhGrad", lambda y, dy: dy * (1 - y * y), _tanh_grad_grad),
+        ("SigmoidGrad", lambda y, dy: dy * y * (1 - y), _sigmoid_grad_grad),
+        ("ReciprocalGrad", lambda y, dy: -dy * y * y, _reciprocal_grad_grad)):
     registry.register(OpDef(_type, inputs=["y: T", "dy: T"], outputs=["z: T"], attrs={"T": _FC},
-                            shape=shape_fns.broadcast, grad=_grad, factory=shape_fns.broadcasting(
-                                lambda y, dy, f=_fn: np.asarray(f(y, dy)).astype(np.asarray(y).dtype, copy=False))))
+                            shape=shape_fns.broadcast, grad=_grad,
+                            factory=shape_fns.broadcasting(_y_dy_kernel(_fn))))
 
 
 # -- complex numbers -------------------------------------------------------------------------
