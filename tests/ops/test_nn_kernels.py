@@ -9,7 +9,7 @@ import scopeflow as tf
 
 
 def _run(t, feed=None):
-    with tf.Session(graph=t.graph) as sess:
+    with tf.Session(graph=tf.get_default_graph()) as sess:
         return sess.run(t, feed)
 
 
@@ -37,6 +37,30 @@ def test_overlapping_windows_accumulate():
     x = np.array([[0.0, 5.0, 1.0]], np.float32).reshape(1, 1, 3, 1)
     g = _max_pool_grad(x, np.ones((1, 1, 2, 1), np.float32), ksize=[1, 1, 2, 1], strides=1)
     np.testing.assert_array_equal(g.ravel(), [0.0, 2.0, 0.0])
+
+
+def _first_max_pool_grad(x, grad, kh, kw):
+    """Reference: each window's gradient to its first maximum, pixel by pixel."""
+    out = np.zeros_like(x)
+    n, oh, ow, c = grad.shape
+    for b, i, j, d in np.ndindex(n, oh, ow, c):
+        window = x[b, i * kh:(i + 1) * kh, j * kw:(j + 1) * kw, d]
+        r, s = np.unravel_index(np.argmax(window), window.shape)
+        out[b, i * kh + r, j * kw + s, d] += grad[b, i, j, d]
+    return out
+
+
+def test_tiling_windows_match_a_pixel_by_pixel_reference():
+    rng = np.random.default_rng(0)
+    for kh, kw, padding in ((2, 2, "VALID"), (3, 2, "SAME"), (1, 3, "VALID"), (2, 1, "SAME")):
+        x = np.maximum(rng.integers(-2, 3, (2, 6, 6, 3)), 0).astype(np.float32)  # many tied zeros
+        grad = rng.standard_normal((2, 6 // kh, 6 // kw, 3)).astype(np.float32)
+        with tf.Graph().as_default():
+            xt = tf.constant(x)
+            y = tf.nn.max_pool(xt, ksize=[1, kh, kw, 1], strides=[1, kh, kw, 1], padding=padding)
+            pooled, g = _run([y, tf.gradients(y, xt, grad_ys=tf.constant(grad))[0]])
+        np.testing.assert_array_equal(pooled, x.reshape(2, 6 // kh, kh, 6 // kw, kw, 3).max(axis=(2, 4)))
+        np.testing.assert_array_equal(g, _first_max_pool_grad(x, grad, kh, kw))
 
 
 def test_avg_pool_same_divides_by_real_pixels():

@@ -87,6 +87,15 @@ def _argmax(x, plan):
 
 def _max_pool(x, attrs):
     plan = _plan(attrs, x.shape[1], x.shape[2])
+    tiles = plan.tiles(x)
+    if tiles is not None:  # the maximum over each row of windows, then over its rows
+        rows = tiles[:, :, :, :, 0]
+        for j in range(1, plan.kw):
+            rows = np.maximum(rows, tiles[:, :, :, :, j])
+        best = rows[:, :, 0].copy() if plan.kh == 1 else np.maximum(rows[:, :, 0], rows[:, :, 1])
+        for i in range(2, plan.kh):
+            np.maximum(best, rows[:, :, i], out=best)
+        return best
     best = None
     for _, view in plan.taps(plan.pad(x, _lowest(x.dtype))):
         best = view.copy() if best is None else np.maximum(best, view, out=best)
@@ -99,6 +108,9 @@ def _max_pool_grad(x, y, grad, attrs):
     argmax is used instead)."""
     n, h, w, c = x.shape
     plan = _plan(attrs, h, w)
+    tiles = plan.tiles(x)
+    if tiles is not None:
+        return _max_pool_grad_tiled(x, tiles, y, grad, plan)
     ph, pw = plan.padded_size(h, w)
     dxp = np.zeros((n, ph, pw, c), dtype=grad.dtype)
     found = np.zeros(y.shape, dtype=bool)
@@ -116,6 +128,21 @@ def _max_pool_grad(x, y, grad, attrs):
     if not found.all() or not np.isfinite(grad).all():
         return _max_pool_grad_argmax(x, grad, plan)
     return np.ascontiguousarray(plan.crop(dxp, h, w))
+
+
+def _max_pool_grad_tiled(x, tiles, y, grad, plan):
+    """``_max_pool_grad`` for windows that tile ``x``: one comparison of the whole input with
+    ``y``, then only each window's first hit kept (ReLU outputs tie often, at zero)."""
+    n, oh, kh, ow, kw, c = tiles.shape
+    hits = np.equal(tiles, y.reshape(n, oh, 1, ow, 1, c))
+    found = hits[:, :, 0, :, 0].copy()
+    for t in range(1, kh * kw):
+        view = hits[:, :, t // kw, :, t % kw]
+        np.greater(view, found, out=view)
+        found |= view
+    if not found.all() or not np.isfinite(grad).all():  # see _max_pool_grad
+        return _max_pool_grad_argmax(x, grad, plan)
+    return np.multiply(hits, grad.reshape(n, oh, 1, ow, 1, c), dtype=grad.dtype).reshape(x.shape)
 
 
 def _max_pool_grad_argmax(x, grad, plan):
