@@ -50,6 +50,15 @@ def test_a_kernel_failing_on_constants_fails_when_run_with_tensorflows_error():
         sess.run(bad)
 
 
+def test_a_constant_copies_the_callers_array_as_tensorflow_does():
+    arr = np.zeros(3, np.float32)
+    c = tf.constant(arr)
+    arr[0] = 5.0  # the caller's array stays writeable, and the graph's constant does not follow it
+    with tf.Session() as sess:
+        assert sess.run(c).tolist() == [0.0, 0.0, 0.0]
+    assert arr.flags.writeable
+
+
 def test_folded_values_are_not_changed_by_fetches_or_variables():
     c = tf.constant([1.0, 2.0])
     v = tf.Variable(c, name="v")

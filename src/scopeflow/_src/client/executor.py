@@ -7,6 +7,10 @@ Compiling a ``Plan`` does, once, everything that does not depend on the fed valu
 * order them (creation order, which is topological unless control inputs were added to an
   existing op afterwards; then a full topological sort);
 * bind each op's kernel (``OpDef.compile``: factories read attributes here, not per run);
+* compute what cannot change between runs once, as TensorFlow's graph optimizer folds it:
+  constants, small stateless ops of constants, shapes that are fully known statically;
+* write an ``AddN`` of many inputs as a running sum that adds and frees each input as soon
+  as it exists;
 * decide where variable references are read (see below);
 * write the whole step as one straight-line Python function: one local variable per
   tensor, one line per kernel call, ``del`` of each value after its last use.
@@ -307,8 +311,6 @@ class _Writer:
             return False
         results = (result,) if opdef._single_output else result
         for t, value in zip(outs, results):
-            if type(value) is _ndarray:
-                value.flags.writeable = False  # shared by every run: no kernel may change it
             name = self.names[t] = f"c{t._op._id}_{t._value_index}"
             self.namespace[name] = self.folded[name] = value
         return True

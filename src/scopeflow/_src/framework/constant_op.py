@@ -52,6 +52,8 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False) ->
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype)
     array = tensor_util.to_ndarray(value, dtype, shape, verify_shape)
+    if isinstance(value, np.ndarray) and np.may_share_memory(array, value):
+        array = array.copy()  # TF copies the value into the graph: the caller's array stays theirs
     array.flags.writeable = False
     out_dtype = dtype.base_dtype if dtype is not None and dtype.is_quantized else dtypes.as_dtype(array.dtype)
     op = op_builder.create("Const", [], {"value": array, "dtype": out_dtype}, name, graph=context.default_graph(),

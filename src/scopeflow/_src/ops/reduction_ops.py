@@ -62,9 +62,6 @@ def _axes(op, x, axes):
     return tuple(sorted(out))
 
 
-_WRITEABLE = np.empty(0).flags  # what a value without flags counts as: writeable, never cached
-
-
 def _mean(x, axis, keepdims):
     total = np.add.reduce(x, axis=axis, keepdims=keepdims, dtype=x.dtype)
     count = math.prod(x.shape[a] for a in axis) if axis else 1
@@ -108,17 +105,14 @@ _KERNELS = {
 def _reduction_factory(op, state):
     fn = _KERNELS[op._type]
     keep = op._attrs.get("keep_dims", False)
-    last = [None, None, None]  # (axes, rank, parsed): constant axes are parsed once, not per run
+    last = [None, None]  # ((axes, rank), parsed): the same axes are checked once, not per run
 
     def kernel(x, axes):
         x = np.asarray(x)
-        if axes is last[0] and x.ndim == last[1]:
-            parsed = last[2]
-        else:
-            parsed = _axes(op, x, axes)
-            if not getattr(axes, "flags", _WRITEABLE).writeable:  # a constant a plan folded
-                last[:] = axes, x.ndim, parsed
-        return np.asarray(fn(x, parsed, keep), dtype=x.dtype)
+        key = (np.asarray(axes).tolist(), x.ndim)
+        if key != last[0]:
+            last[:] = key, _axes(op, x, axes)
+        return np.asarray(fn(x, last[1], keep), dtype=x.dtype)
     return kernel
 
 
