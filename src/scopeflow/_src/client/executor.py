@@ -32,6 +32,7 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import errors, registry
+from scopeflow._src.ops.shape_fns import static_shapes_known
 
 _ndarray = np.ndarray
 _FOLD_MAX_ELEMENTS = 4096  # the largest computed value a plan keeps instead of computing per run
@@ -293,7 +294,7 @@ class _Writer:
                 or any(t in self.fed or t._dtype._is_ref_dtype for t in outs)):
             return False
         if op._type in _SHAPE_ONLY:
-            if not all(t.shape.is_fully_defined() for t in op._inputs):
+            if not static_shapes_known(op):
                 return False
             values = [np.broadcast_to(_SCALAR, t.shape.as_list()) for t in op._inputs]  # shapes, no memory
         else:
@@ -323,7 +324,7 @@ class _Writer:
         It needs static shapes (so NumPy cannot broadcast where TF refuses) and plain values
         (a variable reference is read when its consumer runs)."""
         out = op._outputs[0]
-        if (len(args) < 3 or out in self.fed or not all(t.shape.is_fully_defined() for t in op._inputs)
+        if (len(args) < 3 or out in self.fed or not static_shapes_known(op)
                 or any(t in self.refs for t in op._inputs)):
             return False
         total = self._local(out)
