@@ -81,10 +81,19 @@ from scopeflow._src.ops.clip_ops import clip_by_global_norm, clip_by_norm, globa
 from scopeflow import layers, metrics  # noqa: E402,F401
 # -- compatibility -----------------------------------------------------------------------------
 from scopeflow import compat  # noqa: E402,F401
-from scopeflow._src import logging_module as logging  # noqa: E402
 
 newaxis = None
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    """``tf.logging`` is loaded on first use: Python's ``logging`` costs 2 ms of import time."""
+    if name == "logging":
+        from scopeflow._src import logging_module
+
+        globals()["logging"] = logging_module
+        return logging_module
+    raise AttributeError(f"module 'scopeflow' has no attribute {name!r}")
 
 
 def disable_v2_behavior() -> None:

@@ -21,7 +21,6 @@ an op's runtime error names the node but lists no creation traceback (ops keep n
 
 from __future__ import annotations
 
-import logging
 import threading
 
 from scopeflow._src.client import call_keys
@@ -293,7 +292,8 @@ class InteractiveSession(BaseSession):
         super().__init__(target, graph, config)
         with InteractiveSession._count_lock:
             if InteractiveSession._active_session_count > 0:
-                logging.getLogger("scopeflow").error(
+                from scopeflow._src import logging_module
+                logging_module.error(
                     "An interactive session is already active. This can cause out-of-memory errors or some other "
                     "unexpected errors (due to the unpredictable timing of garbage collection) in some cases. You "
                     "must explicitly call `InteractiveSession.close()` to release resources held by the other "

@@ -10,16 +10,13 @@ are checksummed in place: no copy of the tensor is made.
 from __future__ import annotations
 
 import os
-import secrets
 
 import numpy as np
 
 from scopeflow._src.framework import dtypes, errors
 from scopeflow._src.training import bundle_format as fmt
 from scopeflow._src.training import sstable, wire
-
-def _temp_name(path: str) -> str:
-    return f"{path}.tempstate{secrets.randbits(64)}"
+from scopeflow._src.training.checkpoint_state import temp_name
 
 
 class BundleWriter:
@@ -36,7 +33,7 @@ class BundleWriter:
     def __init__(self, prefix: str):
         self._prefix = os.fspath(prefix)
         self._data_path = fmt.data_filename(self._prefix, 0, 1)
-        self._data_tmp = _temp_name(self._data_path)
+        self._data_tmp = temp_name(self._data_path)
         try:
             os.makedirs(os.path.dirname(self._prefix) or ".", exist_ok=True)  # as TensorFlow's writer does
             self._file = open(self._data_tmp, "wb")
@@ -105,7 +102,7 @@ class BundleWriter:
     def finish(self) -> None:
         """Write the index and move both files to their final names (index last)."""
         index_path = fmt.index_filename(self._prefix)
-        self._index_tmp = _temp_name(index_path)
+        self._index_tmp = temp_name(index_path)
         try:
             self._file.close()
             items = [(b"", fmt.Header().encode())]

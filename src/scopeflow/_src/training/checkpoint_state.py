@@ -14,12 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import glob
-import logging
 import os
 import re
-import secrets
-
-_log = logging.getLogger("scopeflow")
 
 
 @dataclasses.dataclass
@@ -179,9 +175,14 @@ def update_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoin
     write_atomically(filename, str(state).encode("utf-8", "surrogateescape"))
 
 
+def temp_name(path: str) -> str:
+    """A fresh temporary name beside ``path`` (TensorFlow's ``<path>.tempstate<random>``)."""
+    return f"{path}.tempstate{int.from_bytes(os.urandom(8), 'little')}"
+
+
 def write_atomically(path: str, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path`` and rename it over ``path``."""
-    tmp = f"{path}.tempstate{secrets.randbits(64)}"
+    tmp = temp_name(path)
     try:
         with open(tmp, "wb") as f:
             f.write(data)
@@ -203,7 +204,8 @@ def get_checkpoint_state(checkpoint_dir, latest_filename=None):
         with open(filename, "rb") as f:
             state = CheckpointState.parse(f.read().decode("utf-8", "surrogateescape"))
     except (OSError, ValueError, IndexError) as e:
-        _log.warning("%s: %s: Checkpoint ignored", filename, e)
+        from scopeflow._src import logging_module
+        logging_module.warning("%s: %s: Checkpoint ignored", filename, e)
         return None
     if not state.model_checkpoint_path:
         raise ValueError("Invalid checkpoint state loaded from " + checkpoint_dir)
@@ -223,7 +225,8 @@ def latest_checkpoint(checkpoint_dir, latest_filename=None):
         return None
     if checkpoint_exists(state.model_checkpoint_path):
         return state.model_checkpoint_path
-    _log.error("Couldn't match files for checkpoint %s", state.model_checkpoint_path)
+    from scopeflow._src import logging_module
+    logging_module.error("Couldn't match files for checkpoint %s", state.model_checkpoint_path)
     return None
 
 

@@ -9,7 +9,6 @@ for each missing variable.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 
 from scopeflow._src.training import bundle_format as fmt
 from scopeflow._src.training.rename import RenameRules, owner
@@ -125,6 +124,8 @@ def closest(key: str, spec, candidates, entries, new_names) -> str | None:
     when its shape and dtype fit and the whole name is similar (>= 0.6). Fitting shape and
     dtype also ranks a candidate higher; optimizer slots qualify by their last component only.
     """
+    import difflib  # only a failed restore suggests names: keep it out of ``import scopeflow``
+
     shape, dtype = spec
     last = key.rsplit("/", 1)[-1]
     best, best_score = None, 0.0

@@ -7,14 +7,10 @@ variable scope, outside any name scope), kept in the ``global_step`` and
 
 from __future__ import annotations
 
-import logging
-
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Tensor
-
-_log = logging.getLogger("scopeflow")
 
 
 def global_step(sess, global_step_tensor) -> int:
@@ -44,7 +40,8 @@ def get_global_step(graph=None):
         except KeyError:
             return None
     else:
-        _log.error("Multiple tensors in global_step collection.")
+        from scopeflow._src import logging_module
+        logging_module.error("Multiple tensors in global_step collection.")
         return None
     assert_global_step(step)
     return step

@@ -8,7 +8,6 @@ length-delimited fields. Nothing here ever unpickles.
 
 from __future__ import annotations
 
-import google_crc32c
 import numpy as np
 
 _MASK_DELTA = 0xA282EAD8
@@ -24,6 +23,8 @@ def crc32c(data, crc: int = 0) -> int:
     >>> hex(crc32c(b"123456789"))
     '0xe3069283'
     """
+    import google_crc32c  # loaded by the first checksum, not by ``import scopeflow``
+
     if isinstance(data, bytes):
         return google_crc32c.extend(crc, data)
     array = data if isinstance(data, np.ndarray) else np.frombuffer(data, np.uint8)

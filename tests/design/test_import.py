@@ -1,0 +1,23 @@
+"""``import scopeflow`` stays light: modules only some programs need load on first use."""
+
+import subprocess
+import sys
+
+# Python modules that ``import scopeflow`` must not load (each costs 0.5-4 ms of the import):
+# logging (``tf.logging`` and warnings), hashing (temporary file names), difflib (restore
+# suggestions) and the CRC-32C extension (checkpoint files).
+LAZY = ("logging", "secrets", "hashlib", "difflib", "google_crc32c")
+
+
+def _loaded_after(code):
+    probe = f"import sys; {code}; print(' '.join(m for m in {LAZY!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return result.stdout.split()
+
+
+def test_import_does_not_load_optional_modules():
+    assert _loaded_after("import scopeflow") == []
+
+
+def test_tf_logging_loads_on_first_use():
+    assert _loaded_after("import scopeflow as tf; tf.logging.set_verbosity(tf.logging.INFO)") == ["logging"]
