@@ -3,17 +3,34 @@
 Only re-exports; the code lives in ``scopeflow._src.training``.
 """
 
-# -- checkpoints --------------------------------------------------------------------------------
-from scopeflow._src.training.checkpoint_reader import (  # noqa: F401
-    NewCheckpointReader, list_variables, load_checkpoint, load_variable)
-from scopeflow._src.training.checkpoint_state import (  # noqa: F401
-    checkpoint_exists, generate_checkpoint_state_proto, get_checkpoint_mtimes, get_checkpoint_state, latest_checkpoint,
-    remove_checkpoint, update_checkpoint_state)
-from scopeflow._src.training.init_from_checkpoint import init_from_checkpoint  # noqa: F401
-from scopeflow._src.training.rename import RenameRules  # noqa: F401  (scopeflow: restore after renames)
-from scopeflow._src.training.restore_plan import RestoreReport  # noqa: F401  (scopeflow: restore report)
-from scopeflow._src.training.saver import Saver  # noqa: F401
-from scopeflow._src.training.saver_def import SaverDef  # noqa: F401
+import importlib as _importlib
+
+# -- checkpoints: loaded on first use (the checkpoint stack is 3 ms of ``import scopeflow``) ----
+_CHECKPOINT_NAMES = {
+    "checkpoint_reader": ("NewCheckpointReader", "list_variables", "load_checkpoint", "load_variable"),
+    "checkpoint_state": ("checkpoint_exists", "generate_checkpoint_state_proto", "get_checkpoint_mtimes",
+                         "get_checkpoint_state", "latest_checkpoint", "remove_checkpoint", "update_checkpoint_state"),
+    "init_from_checkpoint": ("init_from_checkpoint",),
+    "rename": ("RenameRules",),  # scopeflow: restore after renames
+    "restore_plan": ("RestoreReport",),  # scopeflow: the report of a restore
+    "saver": ("Saver",),
+    "saver_def": ("SaverDef",),
+}
+_LAZY = {name: module for module, names in _CHECKPOINT_NAMES.items() for name in names}
+
+
+def __getattr__(name):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'scopeflow.train' has no attribute {name!r}")
+    value = getattr(_importlib.import_module(f"scopeflow._src.training.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
+
 
 # -- optimizers ---------------------------------------------------------------------------------
 from scopeflow._src.training.learning_rate_decay import (  # noqa: E402,F401

@@ -5,8 +5,8 @@ import sys
 
 # Python modules that ``import scopeflow`` must not load (each costs 0.5-4 ms of the import):
 # logging (``tf.logging`` and warnings), hashing (temporary file names), difflib (restore
-# suggestions) and the CRC-32C extension (checkpoint files).
-LAZY = ("logging", "secrets", "hashlib", "difflib", "google_crc32c")
+# suggestions), the CRC-32C extension and the checkpoint code (``tf.train.Saver`` and friends).
+LAZY = ("logging", "secrets", "hashlib", "difflib", "google_crc32c", "scopeflow._src.training.saver")
 
 
 def _loaded_after(code):
@@ -21,3 +21,8 @@ def test_import_does_not_load_optional_modules():
 
 def test_tf_logging_loads_on_first_use():
     assert _loaded_after("import scopeflow as tf; tf.logging.set_verbosity(tf.logging.INFO)") == ["logging"]
+
+
+def test_checkpoint_code_loads_on_first_use():
+    assert _loaded_after("import scopeflow as tf; tf.train.Saver") == ["scopeflow._src.training.saver"]
+    assert _loaded_after("from scopeflow.train import latest_checkpoint") == []
