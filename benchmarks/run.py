@@ -153,8 +153,21 @@ def machine():
             cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, NumPy {numpy.__version__}, "
-            f"{platform.system()} {platform.release()}")
+    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, NumPy {numpy.__version__} "
+            f"with {blas()}, {platform.system()} {platform.release()}")
+
+
+def blas():
+    """NumPy's BLAS and the kernels it runs, which decide the training benchmarks: a machine
+    may force OpenBLAS's kernels for an older CPU through ``OPENBLAS_CORETYPE``."""
+    try:
+        from threadpoolctl import threadpool_info
+        info = next(i for i in threadpool_info() if i.get("user_api") == "blas")
+    except (ImportError, StopIteration):
+        return "an unknown BLAS"
+    forced = os.environ.get("OPENBLAS_CORETYPE")
+    return (f"{info.get('internal_api')} {info.get('version')} ({info.get('architecture') or 'default'} kernels"
+            + (f", OPENBLAS_CORETYPE={forced})" if forced else ")"))
 
 
 def write_readme(text):
