@@ -96,6 +96,10 @@ def __getattr__(name):
     raise AttributeError(f"module 'scopeflow' has no attribute {name!r}")
 
 
+def __dir__():
+    return sorted(set(globals()) | {"logging"})
+
+
 def disable_v2_behavior() -> None:
     """Accepted for compatibility: scopeflow only has TF1 graph behaviour."""
 

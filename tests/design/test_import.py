@@ -26,3 +26,13 @@ def test_tf_logging_loads_on_first_use():
 def test_checkpoint_code_loads_on_first_use():
     assert _loaded_after("import scopeflow as tf; tf.train.Saver") == ["scopeflow._src.training.saver"]
     assert _loaded_after("from scopeflow.train import latest_checkpoint") == []
+
+
+def test_lazy_names_are_listed_and_unknown_ones_refused():
+    import pytest
+
+    import scopeflow as tf
+
+    assert "logging" in dir(tf) and "Saver" in dir(tf.train)
+    with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
+        tf.train.Nope  # noqa: B018
