@@ -139,6 +139,7 @@ def test_only_small_products_come_back_column_major(m, k, n, row_major):
     a, w = np.ones((m, k), np.float32), np.ones((n, k), np.float32)
     assert blas.matmul(a, w.T).flags.c_contiguous is row_major
 
+
 def test_dense_input_gradient_matches_numpy():
     x = tf.placeholder(tf.float32, [32, 128])
     w = tf.constant(np.random.default_rng(1).standard_normal((192, 128)).astype(np.float32))
