@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from tests.conformance import harness
 from tests.conformance.harness import op_summary, run_error, shape_of, static, values  # noqa: F401
 
 
@@ -40,14 +41,7 @@ def weighted_sum(tf, y, seed=7):
 def grads(tf, y, xs, feed=None, weighted=True, prefix="gradients"):
     """Gradient names, the ops built under ``prefix``, static shapes and values of ``d y / d xs``."""
     xs = list(xs) if isinstance(xs, (list, tuple)) else [xs]
-    target = weighted_sum(tf, y) if weighted else y
-    gs = tf.gradients(target, xs)
-    ops = [s for s in op_summary(tf.get_default_graph()) if s[0].startswith(prefix)]
-    live = [g for g in gs if g is not None]
-    with tf.Session() as sess:
-        vals = sess.run(live, feed)
-    return {"names": [None if g is None else g.name for g in gs], "ops": ops,
-            "shapes": [None if g is None else shape_of(g) for g in gs], "values": vals}
+    return harness.grads(tf, weighted_sum(tf, y) if weighted else y, xs, feed, prefix=prefix)
 
 
 def grad_values(tf, y, xs, feed=None):
