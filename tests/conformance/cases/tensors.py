@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from tests.conformance.harness import case, error_class, op_names, op_summary, raises, shape_of
+from tests.conformance.harness import case, error_class, op_names, op_summary, raises, shape_of, values
 
 
 def _g(tf):
@@ -472,6 +472,13 @@ def constant_ragged_list_error(tf):
 def constant_shape_broadcast_scalar(tf):
     c = tf.constant(7, shape=[2, 3])
     return [shape_of(c), c.dtype]
+
+
+@case
+def constant_scalar_fills_shape_values(tf):
+    outs = [tf.constant(7, shape=[2, 3]), tf.constant(1.5, shape=[2]), tf.constant(True, shape=(2,)),
+            tf.constant(0, shape=[0, 2]), tf.constant(-3, shape=[2], dtype=tf.int64), tf.zeros([3])]
+    return [values(tf, outs), [t.dtype for t in outs]]
 
 
 @case

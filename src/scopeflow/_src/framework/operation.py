@@ -176,7 +176,11 @@ class Operation:
         self._attrs = attrs
         self._device = device
         self._control_outputs = _NONE  # a list once an op depends on this one
-        self._outputs = [Tensor(self, i, dt, sh) for i, (dt, sh) in enumerate(outputs)]
+        if len(outputs) == 1:  # most ops; a comprehension would cost more than the Tensor itself
+            dt, sh = outputs[0]
+            self._outputs = [Tensor(self, 0, dt, sh)]
+        else:
+            self._outputs = [Tensor(self, i, dt, sh) for i, (dt, sh) in enumerate(outputs)]
 
     @property
     def name(self) -> str:

@@ -8,11 +8,10 @@ from __future__ import annotations
 import contextlib
 
 from scopeflow._src.framework import context
+from scopeflow._src.framework.operation import Operation, Tensor
 
 
 def _graph_from(values):
-    from scopeflow._src.framework.operation import Operation, Tensor
-
     for v in values or ():
         if isinstance(v, (Tensor, Operation)):
             return v.graph

@@ -113,12 +113,27 @@ def _plain_python(values, dtype):
         return None  # out of range: the general path words the error
 
 
+def _plain_dims(shape):
+    """``shape`` as a tuple when it is a list or tuple of positive ints, else ``None`` (an
+    empty shape takes the general path: TF gives it float32 whatever the value)."""
+    if type(shape) is not list and type(shape) is not tuple:
+        return None
+    for d in shape:
+        if type(d) is not int or d <= 0:
+            return None
+    return tuple(shape)
+
+
 def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray:
     """``values`` as a NumPy array with TensorFlow's inferred or requested dtype and shape."""
-    if shape is None:
-        fast = _plain_python(values, dtype)
-        if fast is not None:
+    fast = _plain_python(values, dtype)
+    if fast is not None:
+        if shape is None:
             return fast
+        if fast.ndim == 0 and not verify_shape:  # a scalar filling a shape: tf.zeros([64])
+            dims = _plain_dims(shape)
+            if dims is not None:
+                return np.full(dims, fast)
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype).base_dtype
     np_dt = dtype.as_numpy_dtype if dtype is not None and dtype.is_numpy_compatible else None
