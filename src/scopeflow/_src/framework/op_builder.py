@@ -33,13 +33,14 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
     attrs = {} if attrs is None else attrs
     if graph is None:
         graph = _graph_of(inputs)
-    ready = _ready_inputs(opdef, inputs, attrs)
+    ready = _ready_inputs(opdef, inputs, attrs, graph)
     if ready is not None or direct:
         if not direct and name and name[-1] != "/":
             naming.check_scope_name(name, nested=bool(context.builder(graph).name_stack))
         op_name = graph._op_name(name, op_type)
-        tensors = ready if ready is not None else _check_inputs(opdef, op_type, inputs, attrs)
-        return _finish(graph, opdef, op_name, tensors, attrs)
+        if ready is None:
+            return _finish(graph, opdef, op_name, _check_inputs(opdef, op_type, inputs, attrs), attrs)
+        return graph._add_op(op_type, op_name, ready, attrs, _infer_outputs(opdef, op_name, ready, attrs))
     if graph is context.default_graph():
         with graph.name_scope(name or op_type) as scope:
             tensors = _check_inputs(opdef, op_type, inputs, attrs)
@@ -49,15 +50,15 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
         return _finish(graph, opdef, scope[:-1], tensors, attrs)
 
 
-def _ready_inputs(opdef, inputs, attrs):
-    """``inputs`` when they are all tensors that need no conversion (graph construction's
-    common case), with the type attributes they fix added to ``attrs``; else ``None``, and
-    ``_check_inputs`` does the full work (and words any error)."""
+def _ready_inputs(opdef, inputs, attrs, graph):
+    """``inputs`` when they are all tensors of ``graph`` that need no conversion (graph
+    construction's common case), with the type attributes they fix added to ``attrs``; else
+    ``None``, and ``_check_inputs`` and ``_finish`` do the full work (and word any error)."""
     if opdef._has_lists or len(inputs) != len(opdef.inputs):
         return None
     inferred = None
     for arg, t in zip(opdef.inputs, inputs):
-        if type(t) is not Tensor:
+        if type(t) is not Tensor or t._op._graph is not graph:
             return None
         dt = t._dtype
         if arg.is_ref and not dt._is_ref_dtype:
