@@ -64,18 +64,18 @@ def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``np.matmul(a, b)`` on as many BLAS threads as the product's size pays for.
 
     A small product with a transposed right operand and a short left one, ``dy @ w.T`` (the
-    input gradient of an RNN cell), is computed as ``(w @ dy.T).T``: OpenBLAS's kernel for
-    that layout is 1.2-1.5x slower when the left matrix has less than half the rows of the
-    result's columns (a 32x128 by 128x192 product: 28 us, against 20 us the other way).
-    The result is then a column-major view. Only up to ``SMALL_RESULT`` elements: an
-    elementwise kernel that mixes a column-major operand with a row-major one is several
-    times slower once the arrays outgrow the L1 cache (a 256x512 ``ReluGrad``: 175 us,
-    against 39 us), far more than the product gains.
+    input gradient of an RNN cell), is computed as ``(w @ dy.T).T`` with ``dy.T`` copied
+    row-major first: OpenBLAS's kernels for the other layouts are 1.5-4x slower when the
+    left matrix has less than half the rows of the result's columns (a 32x128 by 128x192
+    product: 28 us, against 19 us this way). The result is copied back to row-major, since
+    an elementwise kernel that mixes layouts is slower (a 32x128 ``TanhGrad``: 5 us against
+    3 us; a 256x512 ``ReluGrad``: 175 us against 39 us). Only up to ``SMALL_RESULT``
+    elements, where those copies are cheap.
     """
     work = a.size * (b.shape[-1] if b.ndim else 1)
     _threads.use(1 if work < SMALL else _threads.most)
     if (b.ndim == 2 and a.ndim == 2 and 2 * a.shape[0] <= b.shape[1]
             and a.shape[0] * b.shape[1] <= SMALL_RESULT
             and b.flags.f_contiguous and not b.flags.c_contiguous):
-        return np.matmul(b.T, a.T).T
+        return np.ascontiguousarray(np.matmul(b.T, np.ascontiguousarray(a.T)).T)
     return np.matmul(a, b)
