@@ -9,7 +9,7 @@ returns the equivalent dense tensor, so those cases compare values through
 import numpy as np
 
 from tests.conformance.cases._array_helpers import grads
-from tests.conformance.harness import case, shape_of
+from tests.conformance.harness import case, run_error, shape_of
 
 _A = np.arange(6, dtype=np.float32).reshape(2, 3) / 4.0
 _W = np.array([[1.0, -2.0, 3.0], [0.5, 4.0, -1.0]], np.float32)
@@ -340,3 +340,36 @@ def grad_of_grad_pad(tf):
     x = _x(tf)
     g = tf.gradients(tf.reduce_sum(tf.pad(x * x, [[1, 0], [0, 1]])), x)[0]
     return grads(tf, tf.reduce_sum(g * g), x, prefix="gradients_1")
+
+
+def _concat_grad_error(tf, a_shape, b_shape, g_shape):
+    # with grad_ys given, the gradient never runs the concat itself: ConcatOffset is what
+    # refuses inputs that do not concatenate
+    a = tf.placeholder(tf.float32, name="a")
+    b = tf.placeholder(tf.float32, name="b")
+    g = tf.placeholder(tf.float32, name="g")
+    ga, gb = tf.gradients(tf.concat([a, b], 1), [a, b], grad_ys=g)
+    feed = {a: np.ones(a_shape, np.float32), b: np.ones(b_shape, np.float32), g: np.ones(g_shape, np.float32)}
+    return run_error(tf, [ga, gb], feed)
+
+
+@case
+def grad_concat_mismatched_fed_shapes_error(tf):
+    return _concat_grad_error(tf, (2, 3), (4, 5), (4, 8))
+
+
+@case
+def grad_concat_mismatched_fed_ranks_error(tf):
+    return _concat_grad_error(tf, (2, 3), (2, 5, 1), (2, 8))
+
+
+@case
+def grad_concat_fed_shapes_values(tf):
+    a = tf.placeholder(tf.float32, [None, None], name="a")
+    b = tf.placeholder(tf.float32, [None, None], name="b")
+    g = tf.placeholder(tf.float32, [None, None], name="g")
+    ga, gb = tf.gradients(tf.concat([a, b], 0), [a, b], grad_ys=g)
+    feed = {a: np.ones((1, 2), np.float32), b: np.ones((2, 2), np.float32),
+            g: np.arange(6, dtype=np.float32).reshape(3, 2)}
+    with tf.Session() as sess:
+        return sess.run([ga, gb], feed)

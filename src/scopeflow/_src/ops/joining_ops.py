@@ -317,16 +317,36 @@ def _input_shapes(values):
 
 
 def _concat_offset_factory(op, state):
-    def concat_offset(axis, *shapes):
-        axis = int(axis)
+    """Each input's offset along the concat axis, with TF's checks that the shapes concatenate
+    (a gradient given ``grad_ys`` never runs the concat that would have refused them)."""
+    def fail(message):
+        raise errors.InvalidArgumentError(None, op, message)
+
+    def concat_offset(concat_dim, *shapes):
+        first = shapes[0].tolist()
+        dims, cdim = len(first), int(concat_dim)
+        axis = cdim + dims if cdim < 0 else cdim
+        if not 0 <= axis < dims:
+            fail(f"Concat dim is out of range: {cdim} vs. {dims}")
         out, offset = [], 0
-        for s in shapes:
+        for i, s in enumerate(shapes):
+            sizes = s.tolist()
+            if len(sizes) != dims:
+                fail(f"input {i} should contain {dims} elements, but got {len(sizes)}")
+            if sizes[:axis] != first[:axis] or sizes[axis + 1:] != first[axis + 1:]:
+                fail(f"All dimensions except {axis} must match. Input {i} has shape [{_summary(sizes)}] and "
+                     f"doesn't match input 0 with shape [{_summary(first)}].")
             o = np.zeros(s.shape, s.dtype)  # not zeros_like: it costs more than the rest (an RNN runs 100)
             o[axis] = offset
-            offset += int(s[axis])
+            offset += sizes[axis]
             out.append(o)
         return tuple(out)
     return concat_offset
+
+
+def _summary(values, limit=10):
+    """TF's ``Tensor::SummarizeValue``: the first ``limit`` values, ``...`` if there are more."""
+    return " ".join(map(str, values[:limit])) + ("..." if len(values) > limit else "")
 
 
 registry.register(OpDef("ConcatV2", inputs=["values: N*T", "axis: Tidx"], outputs=["output: T"],
