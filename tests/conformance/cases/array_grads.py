@@ -9,7 +9,7 @@ returns the equivalent dense tensor, so those cases compare values through
 import numpy as np
 
 from tests.conformance.cases._array_helpers import grads
-from tests.conformance.harness import case, run_error, shape_of
+from tests.conformance.harness import case, run_error, shape_of, values
 
 _A = np.arange(6, dtype=np.float32).reshape(2, 3) / 4.0
 _W = np.array([[1.0, -2.0, 3.0], [0.5, 4.0, -1.0]], np.float32)
@@ -371,5 +371,4 @@ def grad_concat_fed_shapes_values(tf):
     ga, gb = tf.gradients(tf.concat([a, b], 0), [a, b], grad_ys=g)
     feed = {a: np.ones((1, 2), np.float32), b: np.ones((2, 2), np.float32),
             g: np.arange(6, dtype=np.float32).reshape(3, 2)}
-    with tf.Session() as sess:
-        return sess.run([ga, gb], feed)
+    return values(tf, [ga, gb], feed)
