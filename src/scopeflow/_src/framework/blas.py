@@ -17,7 +17,7 @@ import threading
 import numpy as np
 
 SMALL = 1 << 24  # multiply-adds below which one thread wins on a 2-core machine
-SMALL_RESULT = 1 << 13  # elements of a product that may be returned column-major (32 KiB of float32)
+SMALL_RESULT = 1 << 13  # largest result (32 KiB of float32) taken the (w @ dy.T).T way: its copies stay cheap
 
 
 class _Threads:
