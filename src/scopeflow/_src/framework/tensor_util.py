@@ -113,7 +113,7 @@ def _plain_python(values, dtype):
         return None  # out of range: the general path words the error
 
 
-def _plain_dims(shape):
+def _positive_dims(shape):
     """``shape`` as a tuple when it is a list or tuple of positive ints, else ``None`` (an
     empty shape takes the general path: TF gives it float32 whatever the value)."""
     if type(shape) is not list and type(shape) is not tuple:
@@ -131,7 +131,7 @@ def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray
         if shape is None:
             return fast
         if fast.ndim == 0 and not verify_shape:  # a scalar filling a shape: tf.zeros([64])
-            dims = _plain_dims(shape)
+            dims = _positive_dims(shape)
             if dims is not None:
                 return np.full(dims, fast)
     if dtype is not None:
