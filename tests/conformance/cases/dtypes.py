@@ -389,3 +389,14 @@ def is_numpy_compatible(tf):
 @case
 def ref_of_ref_name_error(tf):
     return raises(tf.as_dtype, "float32_ref_ref")
+
+
+@case
+def constructed_dtype_builds_ops(tf):
+    """A ``DType`` built from its enum is a full dtype: ops take it, and its base is the constant."""
+    x = tf.placeholder(tf.DType(1), [2], name="x")
+    y = tf.tanh(x) + x
+    v = tf.Variable(tf.zeros([2], dtype=tf.DType(1)), name="v")
+    ref = tf.DType(101)
+    return [y.name, y.dtype.name, v.name, v.dtype.name, ref.base_dtype is tf.float32, ref._is_ref_dtype,
+            tf.DType(1).base_dtype is tf.float32]

@@ -37,6 +37,7 @@ class DType:
         object.__setattr__(self, "_np", np_type)
         object.__setattr__(self, "_kind", kind)
         object.__setattr__(self, "_size", size)
+        object.__setattr__(self, "_base", _BY_ENUM[enum - _REF_OFFSET] if enum > _REF_OFFSET else self)  # as TF's
 
     def __setattr__(self, key, value):
         raise AttributeError("DType objects are immutable")
@@ -64,10 +65,7 @@ class DType:
 
     @property
     def base_dtype(self) -> "DType":
-        try:
-            return self._base
-        except AttributeError:  # a DType built by the user: DType(101)
-            return _BY_ENUM[self._enum - _REF_OFFSET] if self._is_ref_dtype else _BY_ENUM[self._enum]
+        return self._base
 
     @property
     def real_dtype(self) -> "DType":
@@ -220,8 +218,6 @@ for _enum in _SPEC_BY_ENUM:
     _dt = DType(_enum)
     _BY_ENUM[_dt.as_datatype_enum] = _dt
     _BY_NAME[_dt.name] = _dt
-for _dt in _BY_ENUM.values():
-    object.__setattr__(_dt, "_base", _BY_ENUM[_dt._enum % _REF_OFFSET] if _dt._enum > _REF_OFFSET else _dt)
 
 float16 = half = _BY_NAME["float16"]
 float32 = _BY_NAME["float32"]
