@@ -64,6 +64,8 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False) ->
 def convert_to_tensor(value, dtype=None, name=None, as_ref=False, preferred_dtype=None,
                       dtype_hint=None) -> Tensor:
     """``value`` as a ``Tensor`` of ``dtype`` (see the module docstring)."""
+    if dtype is None and type(value) is Tensor:
+        return value
     preferred_dtype = preferred_dtype or dtype_hint
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype)

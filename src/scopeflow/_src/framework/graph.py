@@ -378,8 +378,10 @@ class _NameScope:
             if name[-1] == "/":
                 state.name_stack = name[:-1]
                 return name
-            state.name_stack = self._graph.unique_name(name)
-            return state.name_stack + "/"
+            graph = self._graph
+            with graph._lock:
+                name = state.name_stack = naming.unique_name(graph._names_in_use, f"{old}/{name}" if old else name)
+            return name + "/"
         state.name_stack = ""
         return ""
 

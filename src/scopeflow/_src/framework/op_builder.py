@@ -32,7 +32,8 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
     opdef = find(op_type) or get(op_type)
     attrs = {} if attrs is None else attrs
     if graph is None:
-        graph = _graph_of(inputs)
+        first = inputs[0] if inputs else None
+        graph = first._op._graph if type(first) is Tensor else _graph_of(inputs)
     ready = _ready_inputs(opdef, inputs, attrs, graph)
     if ready is not None or direct:
         if not direct and name and name[-1] != "/":
@@ -54,29 +55,29 @@ def _ready_inputs(opdef, inputs, attrs, graph):
     """``inputs`` when they are all tensors of ``graph`` that need no conversion (graph
     construction's common case), with the type attributes they fix added to ``attrs``; else
     ``None``, and ``_check_inputs`` and ``_finish`` do the full work (and word any error)."""
-    if opdef._has_lists or len(inputs) != len(opdef.inputs):
+    spec = opdef._ready_spec
+    if spec is None or len(inputs) != len(spec):
         return None
     inferred = None
-    for arg, t in zip(opdef.inputs, inputs):
+    for (is_ref, want, type_attr, allowed), t in zip(spec, inputs):
         if type(t) is not Tensor or t._op._graph is not graph:
             return None
         dt = t._dtype
-        if arg.is_ref and not dt._is_ref_dtype:
+        if is_ref and not dt._is_ref_dtype:
             return None
-        want = arg.dtype
+        base = dt._base
         if want is None:
-            want = attrs.get(arg.type_attr)
+            want = attrs.get(type_attr)
             if want is None and inferred is not None:
-                want = inferred.get(arg.type_attr)
-        if want is None:
-            base = dt._base
-            allowed = opdef.attrs.get(arg.type_attr)
-            if allowed is not None and base not in allowed:
-                return None
-            if inferred is None:
-                inferred = {}
-            inferred[arg.type_attr] = base
-        elif want is not dt and want is not dt._base:
+                want = inferred.get(type_attr)
+            if want is None:
+                if allowed is not None and base._enum not in allowed:
+                    return None
+                if inferred is None:
+                    inferred = {}
+                inferred[type_attr] = base
+                continue
+        if want is not dt and want is not base:
             return None
     if inferred:
         attrs.update(inferred)

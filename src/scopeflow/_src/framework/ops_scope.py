@@ -39,10 +39,11 @@ def name_scope(name, default_name=None, values=None):
     if name is None and default_name is None and values is not None:
         raise ValueError(f"At least one of name ({name}) and default_name ({default_name}) must be provided.")
     scope_name = default_name if name is None else name
+    default = context.default_graph()
     graph = _graph_from(values) if values else None
-    if graph is not None and graph is not context.default_graph():
+    if graph is not None and graph is not default:
         return _OtherGraphScope(graph, scope_name)
-    return context.default_graph().name_scope(scope_name)
+    return default.name_scope(scope_name)
 
 
 @contextlib.contextmanager

@@ -84,12 +84,19 @@ class OpDef:
     def __post_init__(self):
         object.__setattr__(self, "inputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.inputs))
         object.__setattr__(self, "outputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.outputs))
-        object.__setattr__(self, "_has_lists", any(a.number_attr for a in self.inputs))
+        object.__setattr__(self, "_ready_spec", None if any(a.number_attr for a in self.inputs) else tuple(
+            (a.is_ref, a.dtype, a.type_attr, _enums(self.attrs.get(a.type_attr))) for a in self.inputs))
         object.__setattr__(self, "_single_output", len(self.outputs) == 1 and not self.outputs[0].number_attr)
 
     def compile(self, op, state):
         """The function that computes ``op``'s outputs from its input values."""
         return self.kernel if self.factory is None else self.factory(op, state)
+
+
+def _enums(allowed):
+    """The type enums of an attr's allowed dtypes (``None``: any), for set lookups that run
+    no Python code: a ``DType``'s ``__hash__`` and ``__eq__`` do."""
+    return None if allowed is None else frozenset(d._enum for d in allowed)
 
 
 class ShapeError(ValueError):
