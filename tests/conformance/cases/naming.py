@@ -444,3 +444,24 @@ def variable_name_in_scope(tf):
 @case
 def constant_name_with_colon_error(tf):
     return raises(tf.constant, 1.0, name="a:0")
+
+
+@case
+def exact_scope_name_used_twice_error(tf):
+    with tf.name_scope("foo") as scope:
+        tf.constant(1.0, name=scope)
+        got = raises(tf.constant, 2.0, name=scope)
+    return [got, sorted(op_names(tf.get_default_graph()))]
+
+
+@case
+def op_named_after_existing_node_error(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    return [raises(lambda: tf.tanh(x, name="x/").name), sorted(op_names(tf.get_default_graph()))]
+
+
+@case
+def unique_name_after_exact_name_error(tf):
+    tf.constant(1.0, name="c/")  # an exact name is not marked as used, so "c" is handed out again
+    got = raises(lambda: tf.constant(2.0, name="c").name)
+    return [got, tf.constant(3.0, name="c").name, sorted(op_names(tf.get_default_graph()))]

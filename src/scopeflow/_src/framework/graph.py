@@ -160,6 +160,8 @@ class Graph:
         with self._lock:
             if self._finalized:
                 raise RuntimeError("Graph is finalized and cannot be modified.")
+            if name in self._ops_by_name:  # an exact name ("scope/") is not uniquified, and takes no name from it
+                raise ValueError(f"Duplicate node name in graph: '{name}'")
             control_stack = state.control_stack
             if control_stack and state.has_control_inputs():
                 control = self._control_dependencies_for_inputs(
