@@ -22,11 +22,12 @@ import threading
 class BuilderState:
     """What one thread is building inside one graph: scopes and dependency stacks."""
 
-    __slots__ = ("name_stack", "control_stack", "device_stack", "colocation_stack",
+    __slots__ = ("name_stack", "opened_scope", "control_stack", "device_stack", "colocation_stack",
                  "var_scope", "var_scope_counts", "gradient_overrides", "variable_creators")
 
     def __init__(self):
         self.name_stack = ""            # current name scope, without trailing "/"
+        self.opened_scope = None        # the scope string ("a/b/") that the innermost new name scope returned
         self.control_stack = []         # ControlDependencies controllers
         self.device_stack = []          # device strings, innermost last
         self.colocation_stack = []      # ops to colocate with

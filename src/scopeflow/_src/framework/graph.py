@@ -192,17 +192,21 @@ class Graph:
     def _op_name(self, name: str | None, default: str) -> str:
         """The final name of a new op: ``name`` made unique in the current scope.
 
-        A name ending in ``/`` (a scope string returned by ``name_scope``) is used as is.
-        Only the new last component is validated: the scope around it was validated when
-        it was opened, and components repeat, so their checks are cached.
+        A name ending in ``/`` (a scope string returned by ``name_scope``) is used as is,
+        and validated unless it is the scope string just opened (its parts were checked
+        when they were opened, and an op name under a scope is always new, so a cache of
+        checked names would never hit). Otherwise only the new last component is
+        validated: the scope around it was validated when it was opened, and components
+        repeat, so their checks are cached.
         """
         if not name:
             name = default
+        state = context.builder(self)
         if name[-1] == "/":
-            name = name[:-1]
-            naming.check_op_name(name)
-            return name
-        stack = context.builder(self).name_stack
+            if name is not state.opened_scope:
+                naming.check_op_name(name[:-1])
+            return name[:-1]
+        stack = state.name_stack
         leaf = name
         if stack:
             name = f"{stack}/{name}"
@@ -363,7 +367,7 @@ def _matches(regex, item) -> bool:
 class _NameScope:
     """The context manager of ``Graph.name_scope`` (a class: it is on every op's path)."""
 
-    __slots__ = ("_graph", "_name", "_state", "_old")
+    __slots__ = ("_graph", "_name", "_state", "_old", "_old_opened")
 
     def __init__(self, graph, name):
         self._graph = graph
@@ -372,6 +376,7 @@ class _NameScope:
     def __enter__(self) -> str:
         state = self._state = context.builder(self._graph)
         old = self._old = state.name_stack
+        self._old_opened = state.opened_scope
         name = self._name
         if name:
             if isinstance(name, bytes):
@@ -383,12 +388,15 @@ class _NameScope:
             graph = self._graph
             with graph._lock:
                 name = state.name_stack = naming.unique_name(graph._names_in_use, f"{old}/{name}" if old else name)
-            return name + "/"
+            scope = state.opened_scope = name + "/"  # a valid node name: its parts passed the scope checks
+            return scope
         state.name_stack = ""
         return ""
 
     def __exit__(self, *exc):
-        self._state.name_stack = self._old
+        state = self._state
+        state.name_stack = self._old
+        state.opened_scope = self._old_opened
         return False
 
 
