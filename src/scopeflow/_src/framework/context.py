@@ -38,7 +38,10 @@ class BuilderState:
 
     def has_control_inputs(self) -> bool:
         """Whether any open ``control_dependencies`` block adds control inputs to new ops."""
-        return any(c.control_inputs for c in self.control_stack)
+        for c in self.control_stack:
+            if c.control_inputs:
+                return True
+        return False
 
 
 def builder(graph) -> BuilderState:

@@ -247,27 +247,41 @@ class Graph:
         """Ops created inside the block run after ``control_inputs`` (``None`` clears)."""
         if control_inputs is None:
             return _ControlDependencies(self, [], new_stack=True)
-        state = context.builder(self)
-        current = {op for c in state.control_stack for op in c.control_inputs}
+        stack = context.builder(self).control_stack
+        current = {op for c in stack for op in c.control_inputs} if stack else set()
         ops = []
         for c in control_inputs:
-            if hasattr(c, "_as_graph_element") and not isinstance(c, (Tensor, Operation)) and hasattr(c, "op"):
-                c = c.op
-            c = self.as_graph_element(c)
-            if isinstance(c, Tensor):
-                c = c.op
-            elif not isinstance(c, Operation):
-                raise TypeError(f"Control input must be Operation or Tensor: {c}")
+            if type(c) is Tensor and c._op._graph is self:  # the common case, e.g. each gradient rule's ``[grad]``
+                c = c._op
+            else:
+                c = self._control_input(c)
             if c not in current:
                 ops.append(c)
                 current.add(c)
         return _ControlDependencies(self, ops, new_stack=False)
 
+    def _control_input(self, c):
+        if hasattr(c, "_as_graph_element") and not isinstance(c, (Tensor, Operation)) and hasattr(c, "op"):
+            c = c.op
+        c = self.as_graph_element(c)
+        if isinstance(c, Tensor):
+            return c.op
+        if not isinstance(c, Operation):
+            raise TypeError(f"Control input must be Operation or Tensor: {c}")
+        return c
+
     def _control_dependencies_for_inputs(self, input_ops, state):
+        """The control inputs a new op with inputs from ``input_ops`` gets from the open
+        blocks: a block adds none to an op that reads an op created inside it (the
+        dependency is implied), nor the ones already among its inputs."""
         result = []
         for controller in state.control_stack:
-            if not any(op in controller._seen for op in input_ops):
-                result.extend(c for c in controller.control_inputs if c not in input_ops and c not in result)
+            seen = controller._seen
+            if seen and not seen.isdisjoint(input_ops):
+                continue
+            for c in controller.control_inputs:
+                if c not in input_ops and c not in result:
+                    result.append(c)
         return result
 
     # -- devices --------------------------------------------------------------------------
@@ -401,17 +415,20 @@ class _NameScope:
 
 
 class _ControlDependencies:
-    """The context manager returned by ``control_dependencies``."""
+    """The context manager returned by ``control_dependencies`` (a class: every gradient
+    rule that TF writes with ``control_dependencies([grad])`` opens one)."""
+
+    __slots__ = ("_graph", "control_inputs", "_new_stack", "_seen", "_saved", "_state")
 
     def __init__(self, graph, control_inputs, new_stack):
         self._graph = graph
         self.control_inputs = control_inputs
         self._new_stack = new_stack
-        self._seen = set()
+        self._seen = set()  # ops created inside the block
         self._saved = None
 
     def __enter__(self):
-        state = context.builder(self._graph)
+        state = self._state = context.builder(self._graph)
         if self._new_stack:
             self._saved = state.control_stack
             state.control_stack = []
@@ -419,7 +436,7 @@ class _ControlDependencies:
         return None
 
     def __exit__(self, *exc):
-        state = context.builder(self._graph)
+        state = self._state
         if not state.control_stack or state.control_stack[-1] is not self:
             raise AssertionError("Nesting violated for control dependencies")
         state.control_stack.pop()
