@@ -54,10 +54,16 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
 def _ready_inputs(opdef, inputs, attrs, graph):
     """``inputs`` when they are all tensors of ``graph`` that need no conversion (graph
     construction's common case), with the type attributes they fix added to ``attrs``; else
-    ``None``, and ``_check_inputs`` and ``_finish`` do the full work (and word any error)."""
+    ``None``, and ``_check_inputs`` and ``_finish`` do the full work (and word any error).
+    List arguments (``AddN``'s ``inputs``) are flattened, as the op's inputs are."""
     spec = opdef._ready_spec
-    if spec is None or len(inputs) != len(spec):
+    if len(inputs) != len(spec):
         return None
+    lengths = None
+    if opdef._list_attrs is not None:
+        spec, inputs, lengths = _flat_lists(spec, opdef._list_attrs, inputs)
+        if spec is None:
+            return None
     inferred = None
     for (is_ref, want, type_attr, allowed), t in zip(spec, inputs):
         if type(t) is not Tensor or t._op._graph is not graph:
@@ -81,7 +87,28 @@ def _ready_inputs(opdef, inputs, attrs, graph):
             return None
     if inferred:
         attrs.update(inferred)
+    if lengths:
+        for attr, n in lengths:
+            attrs.setdefault(attr, n)
     return inputs
+
+
+def _flat_lists(spec, list_attrs, inputs):
+    """``(spec, inputs, [(number attr, length)])`` with each list argument's tensors in line
+    and its spec repeated for each; ``(None, None, None)`` if a list argument is not a
+    non-empty list or tuple (the full path words TF's error)."""
+    flat_spec, flat, lengths = [], [], []
+    for arg_spec, attr, value in zip(spec, list_attrs, inputs):
+        if attr is None:
+            flat_spec.append(arg_spec)
+            flat.append(value)
+        elif type(value) in (list, tuple) and value:
+            flat_spec.extend([arg_spec] * len(value))
+            flat.extend(value)
+            lengths.append((attr, len(value)))
+        else:
+            return None, None, None
+    return flat_spec, flat, lengths
 
 
 def _graph_of(inputs):

@@ -84,8 +84,10 @@ class OpDef:
     def __post_init__(self):
         object.__setattr__(self, "inputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.inputs))
         object.__setattr__(self, "outputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.outputs))
-        object.__setattr__(self, "_ready_spec", None if any(a.number_attr for a in self.inputs) else tuple(
+        object.__setattr__(self, "_ready_spec", tuple(
             (a.is_ref, a.dtype, a.type_attr, _enums(self.attrs.get(a.type_attr))) for a in self.inputs))
+        object.__setattr__(self, "_list_attrs", tuple(a.number_attr for a in self.inputs)
+                           if any(a.number_attr for a in self.inputs) else None)
         object.__setattr__(self, "_single_output", len(self.outputs) == 1 and not self.outputs[0].number_attr)
 
     def compile(self, op, state):
