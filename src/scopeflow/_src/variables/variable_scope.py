@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from operator import attrgetter as _get
 
 from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.graph_keys import GraphKeys
@@ -39,17 +40,19 @@ class VariableScope:
         self._use_resource = use_resource
         self._constraint = constraint
 
-    name = property(lambda self: self._name)
-    original_name_scope = property(lambda self: self._name_scope)
-    reuse = property(lambda self: self._reuse)
-    initializer = property(lambda self: self._initializer)
-    dtype = property(lambda self: self._dtype)
-    use_resource = property(lambda self: self._use_resource)
-    regularizer = property(lambda self: self._regularizer)
-    caching_device = property(lambda self: self._caching_device)
-    partitioner = property(lambda self: self._partitioner)
-    custom_getter = property(lambda self: self._custom_getter)
-    constraint = property(lambda self: self._constraint)
+    # read-only views of the attributes (``attrgetter`` runs no Python frame: a scope's
+    # attributes are read for every variable and every nested scope)
+    name = property(_get("_name"))
+    original_name_scope = property(_get("_name_scope"))
+    reuse = property(_get("_reuse"))
+    initializer = property(_get("_initializer"))
+    dtype = property(_get("_dtype"))
+    use_resource = property(_get("_use_resource"))
+    regularizer = property(_get("_regularizer"))
+    caching_device = property(_get("_caching_device"))
+    partitioner = property(_get("_partitioner"))
+    custom_getter = property(_get("_custom_getter"))
+    constraint = property(_get("_constraint"))
 
     def reuse_variables(self):
         """From now on, ``get_variable`` in this scope fetches existing variables."""
