@@ -1,5 +1,6 @@
 """What a plan computes once or differently from one kernel call per op: folded constants
-and shapes, running sums for ``AddN``, and the product layout chosen in ``blas.matmul``."""
+and shapes, running sums for ``AddN``, the product layout chosen in ``blas.matmul``, and
+where variables are stored."""
 
 import numpy as np
 import pytest
@@ -150,3 +151,25 @@ def test_dense_input_gradient_matches_numpy():
     assert got.flags.c_contiguous  # a fetch is a fresh row-major array, as TF returns it
     np.testing.assert_allclose(got, value @ sess.graph.get_tensor_by_name(w.name).op.get_attr("value").T,
                                rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("value", [np.arange(24, dtype=np.float32).reshape(4, 6).T, np.float64(2.5),
+                                   np.zeros((0, 3), np.int8), np.array([b"a", b""], dtype=object)])
+def test_aligned_copies_are_fresh_row_major_arrays_on_a_cache_line(value):
+    out = blas.aligned_copy(value)
+    assert out.dtype == value.dtype and out.shape == np.shape(value) and out.flags.c_contiguous and out.flags.writeable
+    assert not np.shares_memory(out, value)
+    np.testing.assert_array_equal(out, value)
+    if out.dtype != object and out.size:
+        assert out.ctypes.data % blas.ALIGNMENT == 0
+
+
+def test_variables_are_stored_aligned():
+    # OpenBLAS's small-product kernels run twice as fast with an aligned right operand,
+    # and a model's products take their weights there
+    state = RunState()
+    v = tf.Variable(tf.ones([192, 128]), name="v")
+    Plan([], [], [v.initializer], state)()
+    stored = state.variables["v"]
+    assert stored.ctypes.data % blas.ALIGNMENT == 0 and stored.flags.writeable
+    assert stored.shape == (192, 128) and float(stored.sum()) == 192 * 128

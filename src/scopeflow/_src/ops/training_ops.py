@@ -17,7 +17,7 @@ import threading
 
 import numpy as np
 
-from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework import blas, errors, registry
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import NUMBER, OpDef, ShapeError
 from scopeflow._src.ops import shape_fns
@@ -190,7 +190,7 @@ def _kernel(op, update, n_refs, checks, locking):
             value = args[i].get()
             if not value.flags.writeable:  # e.g. restored from a read-only buffer: take a private copy
                 ref = args[i]
-                value = ref.store[ref.key] = value.copy()
+                value = ref.store[ref.key] = blas.aligned_copy(value)
             values[i] = value
         for i, name in scalars:
             x = values[i]
