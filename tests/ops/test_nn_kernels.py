@@ -1,5 +1,6 @@
 """Kernel behaviours the registry samples do not reach: ties and NaNs in max pooling,
-avg pooling's divisor at padded borders, and dtype preservation of the conv kernels."""
+avg pooling's divisor at padded borders, dtype preservation of the conv kernels, and the
+activation gradients computed in one buffer, bit for bit as the plain expression."""
 
 from __future__ import annotations
 
@@ -77,3 +78,29 @@ def test_conv_kernels_keep_float32():
         gx, gw = tf.gradients(tf.reduce_sum(y * y), [x, w])
         out = tf.Session().run([y, gx, gw])
     assert [v.dtype for v in out] == [np.float32] * 3
+
+
+def _same_bits(got, want):
+    assert got.dtype == want.dtype and got.shape == want.shape
+    np.testing.assert_array_equal(np.asarray(got).view(np.uint8), np.asarray(want).view(np.uint8))
+
+
+def test_activation_gradients_match_the_plain_expression_bit_for_bit():
+    from scopeflow._src.ops.nn_ops import _relu_grad_kernel
+    from scopeflow._src.ops.unary_ops import _tanh_grad_kernel
+
+    rng = np.random.default_rng(0)
+    for dtype in (np.float16, np.float32, np.float64):
+        g = rng.standard_normal((5, 7)).astype(dtype)
+        g[0, 0], g[1, 1] = np.nan, -np.inf
+        x = rng.standard_normal((5, 7)).astype(dtype)
+        x[2, 2], x[3, 3] = np.nan, 0
+        y = np.tanh(x)
+        with np.errstate(all="ignore"):  # as in a plan: inf * 0 is nan, silently
+            _same_bits(_relu_grad_kernel(g, x), g * (x > 0))  # negative gradients at x <= 0 give -0, as in TF
+            _same_bits(_tanh_grad_kernel(y, g), g * (1 - y * y))
+    _same_bits(_relu_grad_kernel(np.int32([-3, 4]), np.int32([0, 2])), np.int32([0, 4]))
+    scalar = np.float32(-2.0)
+    assert _relu_grad_kernel(scalar, np.float32(-1.0)) == 0 and _tanh_grad_kernel(np.float32(0.5), scalar) == -1.5
+    row = np.float32([1.0, -2.0])  # a gradient that broadcasts takes the plain expression
+    _same_bits(_relu_grad_kernel(np.ones((3, 2), np.float32), row), np.ones((3, 2), np.float32) * (row > 0))
