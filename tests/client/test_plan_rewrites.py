@@ -1,6 +1,6 @@
 """What a plan computes once or differently from one kernel call per op: folded constants
-and shapes, running sums for ``AddN``, the product layout chosen in ``blas.matmul``, and
-where variables are stored."""
+and shapes, running sums for ``AddN``, the product layout chosen in ``blas.matmul``, sums
+over leading axes as products, and where variables are stored."""
 
 import numpy as np
 import pytest
@@ -173,3 +173,34 @@ def test_variables_are_stored_aligned():
     stored = state.variables["v"]
     assert stored.ctypes.data % blas.ALIGNMENT == 0 and stored.flags.writeable
     assert stored.shape == (192, 128) and float(stored.sum()) == 192 * 128
+
+
+@pytest.mark.parametrize("shape, k", [((64, 7, 7, 3), 3), ((256, 10), 1), ((5, 4, 3), 2), ((0, 2), 1), ((3, 0), 1)])
+def test_sums_over_leading_axes_are_products_that_match_numpy(shape, k):
+    x = np.random.default_rng(0).standard_normal(shape).astype(np.float32)
+    got = blas.sum_leading(x, k)
+    assert got.dtype == np.float32 and got.shape == shape[k:]
+    np.testing.assert_allclose(got, x.astype(np.float64).sum(axis=tuple(range(k))), rtol=1e-5, atol=1e-5)
+
+
+def test_sums_that_are_not_products_are_left_to_numpy():
+    x = np.ones((4, 3), np.float32)
+    assert blas.sum_leading(x.T, 1) is None  # not C-ordered
+    assert blas.sum_leading(x.astype(np.int32), 1) is None and blas.sum_leading(x.astype(np.float16), 1) is None
+    assert blas.sum_leading(x, 0) is None and blas.sum_leading(x, 2) is None
+
+
+def test_leading_axis_reductions_keep_their_dims_and_nans():
+    x = tf.placeholder(tf.float32, [None, 2, 3])
+    b = tf.zeros([3])
+    # BiasAddGrad(x): x summed over all but its last axis
+    bias_grad = tf.gradients(tf.nn.bias_add(x, b), b, grad_ys=x)[0]
+    value = np.arange(12, dtype=np.float32).reshape(2, 2, 3)
+    value[1, 1, 2] = np.nan
+    with tf.Session() as sess:
+        total, mean, db = sess.run([tf.reduce_sum(x, [0, 1], keepdims=True), tf.reduce_mean(x, 0), bias_grad],
+                                   {x: value})
+    assert total.shape == (1, 1, 3) and mean.shape == (2, 3) and db.shape == (3,)
+    np.testing.assert_array_equal(total[0, 0, :2], value[..., :2].sum(axis=(0, 1)))
+    np.testing.assert_array_equal(db, total[0, 0])
+    assert np.isnan(total[0, 0, 2]) and np.isnan(mean[1, 2]) and mean[0, 0] == 3.0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework import blas, dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output
@@ -275,6 +275,10 @@ def _bias_add_grad_factory(op, state):
 
     def kernel(g):
         axis = 1 if nchw else g.ndim - 1
+        if not nchw:
+            total = blas.sum_leading(g, axis)
+            if total is not None:
+                return total
         return np.sum(g, axis=tuple(i for i in range(g.ndim) if i != axis), dtype=g.dtype)
     return kernel
 

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework import blas, dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
@@ -62,8 +62,17 @@ def _axes(op, x, axes):
     return tuple(sorted(out))
 
 
+def _sum(x, axis, keepdims):
+    """``np.add.reduce``, or one BLAS product when the axes are leading ones (see ``blas.sum_leading``)."""
+    if axis == tuple(range(len(axis))):
+        total = blas.sum_leading(x, len(axis))
+        if total is not None:
+            return total.reshape((1,) * len(axis) + total.shape) if keepdims else total
+    return np.add.reduce(x, axis=axis, keepdims=keepdims, dtype=x.dtype)
+
+
 def _mean(x, axis, keepdims):
-    total = np.add.reduce(x, axis=axis, keepdims=keepdims, dtype=x.dtype)
+    total = _sum(x, axis, keepdims)
     count = math.prod(x.shape[a] for a in axis) if axis else 1
     if x.dtype.kind in "fc":
         return np.true_divide(total, count).astype(x.dtype, copy=False)  # nan for an empty reduction
@@ -91,7 +100,7 @@ def _euclidean_norm(x, axis, keepdims):
 
 
 _KERNELS = {
-    "Sum": lambda x, axis, keepdims: np.add.reduce(x, axis=axis, keepdims=keepdims, dtype=x.dtype),
+    "Sum": _sum,
     "Prod": lambda x, axis, keepdims: np.multiply.reduce(x, axis=axis, keepdims=keepdims, dtype=x.dtype),
     "Mean": _mean,
     "Max": _extreme(np.max, "max"),
