@@ -142,7 +142,8 @@ def _max_pool_grad_tiled(x, tiles, y, grad, plan):
         found |= view
     if not found.all() or not np.isfinite(grad).all():  # see _max_pool_grad
         return _max_pool_grad_argmax(x, grad, plan)
-    return np.multiply(hits, grad.reshape(n, oh, 1, ow, 1, c), dtype=grad.dtype).reshape(x.shape)
+    out = hits.astype(grad.dtype)  # multiplying by a boolean array would cast it on the fly, 1.3x slower
+    return np.multiply(out, grad.reshape(n, oh, 1, ow, 1, c), out=out).reshape(x.shape)
 
 
 def _max_pool_grad_argmax(x, grad, plan):
