@@ -1,4 +1,5 @@
-"""Matrix products with BLAS threads sized to the problem.
+"""Matrix products with BLAS threads sized to the problem, arrays aligned for BLAS, and
+sums over leading axes as BLAS products.
 
 NumPy's OpenBLAS runs every product on one thread per core. For the small matrices of
 most TF1 models, waking and synchronising those threads costs more than the product, and
