@@ -40,8 +40,7 @@ class VariableScope:
         self._use_resource = use_resource
         self._constraint = constraint
 
-    # read-only views of the attributes (``attrgetter`` runs no Python frame: a scope's
-    # attributes are read for every variable and every nested scope)
+    # read-only attributes; ``attrgetter`` runs no Python frame (read per variable and scope)
     name = property(_get("_name"))
     original_name_scope = property(_get("_name_scope"))
     reuse = property(_get("_reuse"))
