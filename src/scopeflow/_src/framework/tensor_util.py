@@ -11,8 +11,8 @@ import numbers
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes
-from scopeflow._src.framework.tensor_shape import Dimension
+from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework.tensor_shape import UNKNOWN, Dimension, TensorShape
 
 
 def _flatten(values):
@@ -221,8 +221,6 @@ def constant_value(tensor, partial=False):
     ``partial=True`` a ``Pack`` of partly known scalars gives an object array holding
     ``None`` for the unknown ones, as in TensorFlow.
     """
-    from scopeflow._src.framework import registry
-
     op = tensor.op
     if partial and op.type == "Pack" and op._attrs.get("axis") == 0 and op.inputs:
         values = [constant_value(x, partial=True) for x in op.inputs]
@@ -240,7 +238,6 @@ def constant_value_as_shape(tensor):
     Reads through ``Shape``, ``Pack``, ``ConcatV2``, ``Cast`` and simple ``StridedSlice``
     ops, so ``tf.stack([2, n])`` gives ``[2, ?]``; ``-1`` means an unknown dimension.
     """
-    from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
 
     shape = tensor.shape
     if shape.ndims == 0:
@@ -267,8 +264,6 @@ def constant_value_as_shape(tensor):
 
 
 def _shape_through_op(op, tensor):
-    from scopeflow._src.framework.tensor_shape import TensorShape
-
     if op.type == "Shape":
         return op.inputs[0].shape
     if op.type == "Pack" and op._attrs.get("axis") == 0:
@@ -290,8 +285,6 @@ def _shape_through_op(op, tensor):
 
 
 def _strided_slice_as_shape(op):
-    from scopeflow._src.framework.tensor_shape import TensorShape
-
     begin, end, strides = (constant_value(t) for t in op.inputs[1:])
     attrs = op._attrs
     if begin is None or end is None or strides is None or begin.size != 1:

@@ -12,7 +12,7 @@ from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import op_dtypes
+from scopeflow._src.ops import op_dtypes, slicing_ops
 from scopeflow._src.ops.array_shape_fns import merge_shapes, shape_fn, unknown_of_rank
 from scopeflow._src.ops.identity_ops import identity
 from scopeflow._src.ops.shape_fns import dims_text
@@ -296,13 +296,11 @@ def _concat_grad(op, grad):
     non_neg_axis = axis % rank(values[0])
     sizes = _input_shapes(values)
     if len(sizes) > 16:
-        from scopeflow._src.ops.slicing_ops import slice as slice_
-        from scopeflow._src.ops.split_ops import split
-        sizes = squeeze(slice_(stack(sizes, axis=1), [non_neg_axis, 0], [1, -1]))
-        return split(grad, sizes, non_neg_axis) + [None]
-    from scopeflow._src.ops.slicing_ops import slice as slice_
+        from scopeflow._src.ops import split_ops
+        sizes = squeeze(slicing_ops.slice(stack(sizes, axis=1), [non_neg_axis, 0], [1, -1]))
+        return split_ops.split(grad, sizes, non_neg_axis) + [None]
     offsets = create("ConcatOffset", [non_neg_axis, sizes]).outputs
-    return [slice_(grad, begin, s) for begin, s in zip(offsets, sizes)] + [None]
+    return [slicing_ops.slice(grad, begin, s) for begin, s in zip(offsets, sizes)] + [None]
 
 
 def _input_shapes(values):

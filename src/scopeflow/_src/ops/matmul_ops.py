@@ -14,7 +14,7 @@ from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef, ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import op_dtypes, shape_fns
+from scopeflow._src.ops import op_dtypes, shape_fns, unary_ops
 from scopeflow._src.ops.shape_fns import dims_text
 
 __all__ = ["matmul", "tensordot"]
@@ -55,10 +55,8 @@ def _matmul_message(a, b):
 
 
 def _matmul_grad(op, grad):
-    from scopeflow._src.ops.unary_ops import conj
-
     ta, tb = op._attrs["transpose_a"], op._attrs["transpose_b"]
-    a, b = conj(op._inputs[0]), conj(op._inputs[1])
+    a, b = unary_ops.conj(op._inputs[0]), unary_ops.conj(op._inputs[1])
     if not ta and not tb:
         return _mm(grad, b, tb=True, ga=True), _mm(a, grad, ta=True, gb=True)
     if not ta and tb:
@@ -186,8 +184,6 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     >>> m.op.type, m.shape.as_list()
     ('MatMul', [2, 4])
     """
-    from scopeflow._src.ops.unary_ops import conj
-
     with name_scope(name, "MatMul", [a, b]) as scope:
         if transpose_a and adjoint_a:
             raise ValueError(f"Only one of `transpose_a` and `adjoint_a` can be True. Received "
@@ -201,14 +197,14 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
         v3 = output_type is not None and (output_type != a.dtype or output_type != b.dtype)
         if ra is None or ra > 2 or rb is None or rb > 2:
             if transpose_a:
-                a, adjoint_a = conj(a), True
+                a, adjoint_a = unary_ops.conj(a), True
             if transpose_b:
-                b, adjoint_b = conj(b), True
+                b, adjoint_b = unary_ops.conj(b), True
             return _batch(a, b, adjoint_a, adjoint_b, grad_a, grad_b, output_type if v3 else None, scope)
         if adjoint_a:
-            a, transpose_a = conj(a), True
+            a, transpose_a = unary_ops.conj(a), True
         if adjoint_b:
-            b, transpose_b = conj(b), True
+            b, transpose_b = unary_ops.conj(b), True
         if v3:
             return _batch(a, b, transpose_a, transpose_b, grad_a, grad_b, output_type, scope)
         return _mm(a, b, transpose_a, transpose_b, grad_a, grad_b, name=scope)

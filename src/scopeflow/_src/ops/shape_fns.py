@@ -59,9 +59,7 @@ def from_shape_input(index: int):
 
 def shape_from_tensor(t) -> TensorShape:
     """The shape a 1-D int tensor describes, as far as it is known at build time."""
-    from scopeflow._src.framework.tensor_util import constant_value
-
-    value = constant_value(t)
+    value = tensor_util.constant_value(t)
     if value is not None:
         if value.ndim == 0:
             raise ShapeError(f"Shape must be rank 1 but is rank 0")

@@ -15,7 +15,7 @@ from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, UNKNOWN
-from scopeflow._src.ops import op_dtypes, strided_slice as ss
+from scopeflow._src.ops import creation_ops, joining_ops, op_dtypes, strided_slice as ss
 from scopeflow._src.ops.array_shape_fns import evaluate_constant, merge_shapes, shape_fn
 from scopeflow._src.ops.shape_fns import dims_text
 from scopeflow._src.ops.shape_ops import _shape_input, rank, reshape, shape
@@ -216,9 +216,6 @@ def _spec_entries(slice_spec):
 def slice_helper(tensor, slice_spec, var=None):
     """``tensor[slice_spec]``: TensorFlow's ``strided_slice`` with its ``stack`` helper ops
     (a boolean mask index gives ``boolean_mask``)."""
-    from scopeflow._src.ops.creation_ops import _cast_op
-    from scopeflow._src.ops.joining_ops import stack
-
     tensor = convert_to_tensor(tensor)
     if isinstance(slice_spec, (bool, np.bool_)) or (isinstance(slice_spec, Tensor) and slice_spec.dtype == dtypes.bool) \
             or (isinstance(slice_spec, np.ndarray) and slice_spec.dtype == bool):
@@ -229,10 +226,11 @@ def slice_helper(tensor, slice_spec, var=None):
     begin, end, strides, masks = _spec_entries(slice_spec)
     with name_scope(None, "strided_slice", [tensor]) as scope:
         if begin:
-            packed = [stack(begin), stack(end), stack(strides)]
+            packed = [joining_ops.stack(begin), joining_ops.stack(end), joining_ops.stack(strides)]
             kinds = {p.dtype.base_dtype for p in packed}
             if dtypes.int64 in kinds:
-                packed = [p if p.dtype.base_dtype == dtypes.int64 else _cast_op(p, dtypes.int64) for p in packed]
+                packed = [p if p.dtype.base_dtype == dtypes.int64 else creation_ops._cast_op(p, dtypes.int64)
+                          for p in packed]
         else:
             empty = constant([], dtype=dtypes.int32)
             packed = [empty, empty, empty]

@@ -16,6 +16,7 @@ from scopeflow._src.framework.constant_op import register_tensor_conversion_func
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.tensor_shape import as_shape
+from scopeflow._src.variables import initializers, variable
 
 
 class _ReuseMode(enum.Enum):
@@ -107,13 +108,11 @@ class VariableStore:
                 return found  # the common reuse path: nothing to create, nothing to check further
         if custom_getter is not None and not callable(custom_getter):
             raise ValueError(f"Passed a custom_getter which is not callable: {custom_getter}")
-        from scopeflow._src.variables.variable import VariableAggregation, VariableSynchronization
-
         dtype = getattr(dtype, "base_dtype", dtype)
-        synchronization = synchronization or VariableSynchronization.AUTO
-        aggregation = aggregation or VariableAggregation.NONE
+        synchronization = synchronization or variable.VariableSynchronization.AUTO
+        aggregation = aggregation or variable.VariableAggregation.NONE
         if trainable is None:
-            trainable = synchronization != VariableSynchronization.ON_READ
+            trainable = synchronization != variable.VariableSynchronization.ON_READ
 
         def true_getter(name, shape=None, dtype=dtypes.float32, initializer=None, regularizer=None,
                         reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
@@ -145,9 +144,6 @@ class VariableStore:
     def _get_single_variable(self, name, shape, dtype, initializer, regularizer, reuse, trainable,
                              collections, caching_device, validate_shape, constraint, synchronization=None,
                              aggregation=None):
-        from scopeflow._src.variables import initializers
-        from scopeflow._src.variables.variable import RefVariable
-
         from_value = initializer is not None and not callable(initializer)
         if shape is not None and from_value:
             raise ValueError("If initializer is a constant, do not specify shape.")
@@ -194,7 +190,7 @@ class VariableStore:
                     "The initializer passed is not valid. It should be a callable with no arguments and the "
                     "shape should not be provided or an instance of `tf.keras.initializers.*' and `shape` "
                     "should be fully defined.")
-        v = RefVariable(initial_value=init_val, name=name, trainable=trainable, collections=collections,
+        v = variable.RefVariable(initial_value=init_val, name=name, trainable=trainable, collections=collections,
                         caching_device=caching_device, dtype=var_dtype, validate_shape=validate_shape,
                         constraint=constraint, synchronization=synchronization, aggregation=aggregation)
         v._frames = v._frames  # where the user defined it, for "Originally defined at:"
@@ -205,8 +201,6 @@ class VariableStore:
 
     @staticmethod
     def _default_initializer(name, dtype):
-        from scopeflow._src.variables import initializers
-
         if dtype.is_floating:
             return initializers.glorot_uniform_initializer()
         if dtype.is_integer or dtype.is_unsigned or dtype.is_bool or dtype == dtypes.string:

@@ -16,6 +16,7 @@ import sys
 from operator import attrgetter as _get
 
 from scopeflow._src.framework import context, dtypes
+from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import _graph_from, get_collection, name_scope
 from scopeflow._src.variables.store import AUTO_REUSE, store_for
@@ -108,8 +109,6 @@ class VariableScope:
                      validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
                      synchronization=None, aggregation=None):
         """Create or fetch ``<scope>/<name>`` with this scope's defaults filled in."""
-        from scopeflow._src.framework.constant_op import convert_to_tensor
-
         regularizer = self._regularizer if regularizer is None else regularizer
         caching_device = self._caching_device if caching_device is None else caching_device
         partitioner = self._partitioner if partitioner is None else partitioner
