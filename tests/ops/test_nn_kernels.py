@@ -1,6 +1,7 @@
 """Kernel behaviours the registry samples do not reach: ties and NaNs in max pooling,
 avg pooling's divisor at padded borders, dtype preservation of the conv kernels, and the
-activation gradients computed in one buffer, bit for bit as the plain expression."""
+activation gradients computed in one buffer, bit for bit as the plain expression, and a
+convolution computed over several pieces of the batch."""
 
 from __future__ import annotations
 
@@ -78,6 +79,21 @@ def test_conv_kernels_keep_float32():
         gx, gw = tf.gradients(tf.reduce_sum(y * y), [x, w])
         out = tf.Session().run([y, gx, gw])
     assert [v.dtype for v in out] == [np.float32] * 3
+
+
+def test_conv_over_several_batch_pieces_matches_a_sum_over_window_taps():
+    from scopeflow._src.ops import conv_kernels
+
+    x = np.random.default_rng(0).standard_normal((42, 16, 16, 16))
+    w = np.random.default_rng(1).standard_normal((5, 5, 16, 3))
+    per_piece = conv_kernels._per_piece(conv_kernels.wu.Plan(
+        {"strides": [1, 1, 1, 1], "padding": "SAME"}, 16, 16, 5, 5), 16, 8)
+    assert 1 < per_piece < 42 and 42 % per_piece  # several pieces, the last one partial
+    with tf.Graph().as_default():
+        y = _run(tf.nn.conv2d(tf.constant(x), tf.constant(w), strides=1, padding="SAME"))
+    xp = np.pad(x, [(0, 0), (2, 2), (2, 2), (0, 0)])
+    want = sum(xp[:, i:i + 16, j:j + 16] @ w[i, j] for i in range(5) for j in range(5))
+    np.testing.assert_allclose(y, want, rtol=1e-10, atol=1e-10)
 
 
 def _same_bits(got, want):

@@ -114,8 +114,8 @@ def sum_leading(x: np.ndarray, k: int):
     return np.dot(ones, x.reshape(rows, math.prod(x.shape[k:]))).reshape(x.shape[k:])
 
 
-def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``np.matmul(a, b)`` on as many BLAS threads as the product's size pays for.
+def matmul(a: np.ndarray, b: np.ndarray, out=None) -> np.ndarray:
+    """``np.matmul(a, b, out=out)`` on as many BLAS threads as the product's size pays for.
 
     A small product with a transposed right operand and a short left one, ``dy @ w.T`` (the
     input gradient of an RNN cell), is computed as ``(w @ dy.T).T`` with ``dy.T`` copied
@@ -124,12 +124,12 @@ def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     product: 28 us, against 19 us this way). The result is copied back to row-major, since
     an elementwise kernel that mixes layouts is slower (a 32x128 ``TanhGrad``: 5 us against
     3 us; a 256x512 ``ReluGrad``: 175 us against 39 us). Only up to ``SMALL_RESULT``
-    elements, where those copies are cheap.
+    elements, where those copies are cheap, and not when ``out`` is given.
     """
     work = a.size * (b.shape[-1] if b.ndim else 1)
     _threads.use(1 if work < SMALL else _threads.most)
-    if (b.ndim == 2 and a.ndim == 2 and 2 * a.shape[0] <= b.shape[1]
+    if (out is None and b.ndim == 2 and a.ndim == 2 and 2 * a.shape[0] <= b.shape[1]
             and a.shape[0] * b.shape[1] <= SMALL_RESULT
             and b.flags.f_contiguous and not b.flags.c_contiguous):
         return np.ascontiguousarray(np.matmul(b.T, np.ascontiguousarray(a.T)).T)
-    return np.matmul(a, b)
+    return np.matmul(a, b, out=out)
