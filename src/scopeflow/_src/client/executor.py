@@ -3,7 +3,8 @@
 Compiling a ``Plan`` does, once, everything that does not depend on the fed values:
 
 * prune the graph to the ops the fetches and targets need, stopping at fed tensors, and
-  drop stateless ops reached only through control edges (nothing observes them);
+  drop stateless ops reached only through control edges (nothing observes them; see
+  ``pruning.py``);
 * order them (creation order, which is topological unless control inputs were added to an
   existing op afterwards; then a full topological sort);
 * bind each op's kernel (``OpDef.compile``: factories read attributes here, not per run);
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from scopeflow._src.client import pruning
 from scopeflow._src.framework import errors, registry
 from scopeflow._src.ops.shape_fns import static_shapes_known
 
@@ -80,9 +82,9 @@ class Plan:
         self.feed_tensors = list(feed_tensors)
         self.target_ops = list(target_ops)
         fed = set(self.feed_tensors)
-        needed = _prune(self.fetch_tensors, self.target_ops, fed)
-        observed = _observed(needed, self.fetch_tensors, self.target_ops, fed)
-        ops = [op for op in _order(needed) if op in observed]  # ordering first: it also finds cycles
+        needed = pruning.prune(self.fetch_tensors, self.target_ops, fed)
+        observed = pruning.observed(needed, self.fetch_tensors, self.target_ops, fed)
+        ops = [op for op in pruning.order(needed) if op in observed]  # ordering first: it also finds cycles
         self.n_ops = len(ops)
         source, namespace, self._lines = _Writer(self.feed_tensors, state).write(ops, self.fetch_tensors)
         self.source = source
@@ -143,86 +145,6 @@ def encode_strings(array):
             raise errors.InternalError(None, None, f"Unsupported object type {type(item).__name__}")
         flat[i] = item
     return out
-
-
-def _prune(fetch_tensors, target_ops, fed) -> set:
-    """The ops needed for the fetches and targets; fed tensors cut the graph."""
-    return _reachable(_roots(fetch_tensors, target_ops, fed), fed, control=True)
-
-
-def _observed(needed, fetch_tensors, target_ops, fed) -> set:
-    """The ops of ``needed`` whose work somebody can observe.
-
-    An op is kept if it is fetched or a target, if it changes state (variables, random
-    streams, files) or must run for its errors (``OpDef.must_run``), or if a kept op reads
-    one of its outputs. What remains is stateless
-    and reached only through control edges: gradient gating, for one, makes the unused
-    input gradient of a network's first layer a control input of the update, and running
-    it would only burn a matrix product. TensorFlow's graph optimizer removes such ops
-    too; the order of every kept op is unchanged, so control dependencies still hold.
-    """
-    roots = _roots(fetch_tensors, target_ops, fed)
-    for op in needed:
-        opdef = registry.get(op._type)
-        if opdef.stateful or opdef.must_run:
-            roots.append(op)
-    return _reachable(roots, fed, control=False)
-
-
-def _roots(fetch_tensors, target_ops, fed) -> list:
-    return [t._op for t in fetch_tensors if t not in fed] + list(target_ops)
-
-
-def _reachable(roots, fed, control) -> set:
-    """``roots`` and the ops they read from (through control edges too if ``control``),
-    stopping at fed tensors."""
-    seen = set()
-    stack = list(roots)
-    while stack:
-        op = stack.pop()
-        if op in seen:
-            continue
-        seen.add(op)
-        for t in op._inputs:
-            if t._op not in seen and t not in fed:
-                stack.append(t._op)
-        if control:
-            for c in op._control_inputs:
-                # As in TensorFlow, feeding the only output of an op also stands in for its
-                # control edges (a control dependency on a fed placeholder needs no value).
-                if c not in seen and not (len(c._outputs) == 1 and c._outputs[0] in fed):
-                    stack.append(c)
-    return seen
-
-
-def _order(needed) -> list:
-    """``needed`` in an order where every op follows its inputs and control inputs."""
-    ops = sorted(needed, key=lambda o: o._id)
-    position = {op: i for i, op in enumerate(ops)}
-    if all(position.get(c, -1) < position[op] for op in ops for c in op._control_inputs):
-        return ops  # creation order is topological: inputs always exist before their consumers
-    done, order, visiting = set(), [], set()
-    for root in ops:
-        if root in done:
-            continue
-        stack = [(root, False)]
-        while stack:
-            op, expanded = stack.pop()
-            if expanded:
-                visiting.discard(op)
-                done.add(op)
-                order.append(op)
-                continue
-            if op in done:
-                continue
-            if op in visiting:
-                raise errors.InvalidArgumentError(
-                    None, None, f"Graph is invalid, contains a cycle with {len(visiting)} nodes, including: {op.name}")
-            visiting.add(op)
-            stack.append((op, True))
-            deps = [t._op for t in op._inputs if t._op in position] + [c for c in op._control_inputs if c in position]
-            stack.extend((d, False) for d in sorted(deps, key=lambda o: -o._id) if d not in done)
-    return order
 
 
 def _flat_args(opdef, op) -> list:
