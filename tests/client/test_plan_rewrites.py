@@ -1,11 +1,15 @@
 """What a plan computes once or differently from one kernel call per op: folded constants
-and shapes, running sums for ``AddN``, the product layout chosen in ``blas.matmul``, sums
-over leading axes as products, and where variables are stored."""
+and shapes, running sums for ``AddN``, sums of many products as one product, the product
+layout chosen in ``blas.matmul``, sums over leading axes as products, and where variables
+are stored."""
+
+from unittest import mock
 
 import numpy as np
 import pytest
 
 import scopeflow as tf
+from scopeflow._src.client import product_sums
 from scopeflow._src.client.executor import Plan, RunState
 from scopeflow._src.framework import blas
 
@@ -121,6 +125,77 @@ def test_add_n_of_variables_reads_them_when_it_runs():
         assert sess.run(total) == 4.0
         sess.run(v.assign(5.0))
         assert sess.run(total) == 12.0
+
+
+# -- sums of products ----------------------------------------------------------------------------
+def _terms(count, ta=False, tb=False, unknown_rows=False):
+    """Fed operand pairs and the ``AddN`` of their ``count`` products (each 3x5 by 5x4, as
+    stored for ``ta``/``tb``); returns (the sum, the placeholders, the arrays to feed)."""
+    rng = np.random.default_rng(count)
+    feeds, arrays, products = [], [], []
+    for i in range(count):
+        a = rng.standard_normal((5, 3) if ta else (3, 5)).astype(np.float32)
+        b = rng.standard_normal((4, 5) if tb else (5, 4)).astype(np.float32)
+        pa = tf.placeholder(tf.float32, [None, a.shape[1]] if unknown_rows else a.shape, name=f"a{i}")
+        pb = tf.placeholder(tf.float32, b.shape, name=f"b{i}")
+        feeds += [pa, pb]
+        arrays += [a, b]
+        products.append(tf.matmul(pa, pb, transpose_a=ta, transpose_b=tb))
+    return tf.add_n(products), feeds, arrays
+
+
+def _matmul_calls(plan):
+    return sum(1 for kind, op in plan._lines.values() if kind == "node" and op.type == "MatMul")
+
+
+@pytest.mark.parametrize("ta, tb", [(True, False), (False, False), (False, True), (True, True)])
+def test_a_sum_of_many_products_is_one_product(ta, tb):
+    total, feeds, arrays = _terms(product_sums.MIN_TERMS, ta, tb)
+    plan = Plan([total], feeds, [], RunState())
+    assert plan.source.count("= k") == 1 and _matmul_calls(plan) == 0
+    got = plan(*arrays)[0]
+    want = sum((a.T if ta else a) @ (b.T if tb else b) for a, b in zip(arrays[::2], arrays[1::2]))
+    assert got.dtype == np.float32 and got.shape == (3, 4)
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5)
+
+
+def test_a_weight_gradient_over_unrolled_steps_is_one_product():
+    x = tf.placeholder(tf.float32, [10, 4, 3], name="x")
+    w = tf.Variable(np.random.default_rng(0).standard_normal((3, 3)).astype(np.float32), name="w")
+    h = tf.zeros([4, 3])
+    for t in range(10):
+        h = tf.tanh(tf.matmul(x[t] + h, w))
+    grad = tf.gradients(tf.reduce_sum(h), w)[0]
+    value = np.random.default_rng(1).standard_normal((10, 4, 3)).astype(np.float32)
+    results, products = [], []
+    for min_terms in (product_sums.MIN_TERMS, 1000):
+        with mock.patch.object(product_sums, "MIN_TERMS", min_terms), tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            results.append(sess.run(grad, {x: value}))
+            products.append(_matmul_calls(Plan([grad], [x], [], RunState())))
+    assert products == [10 + 9, 10 + 9 + 10]  # forward, input gradients after step 0, then the weight's ten
+    np.testing.assert_allclose(results[0], results[1], rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("case", ["few terms", "a product fetched", "a variable operand", "unknown rows",
+                                  "mixed transposes", "operands too large"])
+def test_sums_that_do_not_qualify_run_one_product_at_a_time(case, monkeypatch):
+    if case == "operands too large":  # 8 products of 3x5 by 5x4 float32 operands: 1,120 bytes
+        monkeypatch.setattr(product_sums, "MAX_BYTES", 1119)
+    count = product_sums.MIN_TERMS - 1 if case == "few terms" else product_sums.MIN_TERMS
+    total, feeds, arrays = _terms(count, unknown_rows=case == "unknown rows")
+    products = list(total.op.inputs)
+    if case == "a variable operand":
+        products[0] = tf.matmul(tf.Variable(arrays[0], name="v"), feeds[1])
+    elif case == "mixed transposes":
+        products[0] = tf.matmul(tf.transpose(feeds[0]), feeds[1], transpose_a=True)
+    if products != list(total.op.inputs):
+        total = tf.add_n(products)
+    plan = Plan([total, products[1]] if case == "a product fetched" else [total], feeds, [], RunState())
+    assert _matmul_calls(plan) == count
+    if case != "a variable operand":
+        want = sum(a @ b for a, b in zip(arrays[::2], arrays[1::2]))
+        np.testing.assert_allclose(plan(*arrays)[0], want, rtol=1e-5, atol=1e-5)
 
 
 # -- products ----------------------------------------------------------------------------------

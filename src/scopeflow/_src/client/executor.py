@@ -11,7 +11,7 @@ Compiling a ``Plan`` does, once, everything that does not depend on the fed valu
 * compute what cannot change between runs once, as TensorFlow's graph optimizer folds it:
   constants, small stateless ops of constants, shapes that are fully known statically;
 * write an ``AddN`` of many inputs as a running sum that adds and frees each input as soon
-  as it exists;
+  as it exists, or, when its inputs are matrix products, as one product (``product_sums.py``);
 * decide where variable references are read (see below);
 * write the whole step as one straight-line Python function: one local variable per
   tensor, one line per kernel call, ``del`` of each value after its last use.
@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.client import pruning
+from scopeflow._src.client import product_sums, pruning
 from scopeflow._src.framework import errors, registry
 from scopeflow._src.ops.shape_fns import static_shapes_known
 
@@ -181,6 +181,8 @@ class _Writer:
         """(source, namespace, {line: blame}) of the plan's function; a blame is ``("node", op)``,
         ``("retval", fetched variable tensor)`` or ``("feed", fed tensor)``."""
         needed = {t for op in ops for t in op._inputs} | set(fetch_tensors)
+        self.sums = product_sums.find(ops, fetch_tensors, self.fed)
+        self.deferred = {p for products in self.sums.values() for p in products}  # run by their sum
         for step, op in enumerate(ops):
             self._op(step, op, needed)
         results, kept = [], set()
@@ -266,8 +268,17 @@ class _Writer:
             if source in self.refs:
                 self.refs[outs[0]] = self.refs[source] or op
             return
-        opdef = registry.get(op._type)
+        if op in self.deferred:
+            return
         kernel = f"k{step}"
+        products = self.sums.get(op)
+        if products is not None:  # one product for the whole sum (see product_sums)
+            ta, tb = products[0]._attrs["transpose_a"], products[0]._attrs["transpose_b"]
+            self.namespace[kernel] = product_sums.kernel(ta, tb, len(products))
+            args = [self.names[p._inputs[i]] for i in (0, 1) for p in products]
+            self.body.append((f"{self._local(op._outputs[0])} = {kernel}({', '.join(args)})", ("node", op), args))
+            return
+        opdef = registry.get(op._type)
         self.namespace[kernel] = self.state.kernel(opdef, op)
         if self._fold(op, opdef, kernel):
             return
