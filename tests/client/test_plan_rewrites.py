@@ -178,10 +178,12 @@ def test_a_weight_gradient_over_unrolled_steps_is_one_product():
 
 
 @pytest.mark.parametrize("case", ["few terms", "a product fetched", "a variable operand", "unknown rows",
-                                  "mixed transposes", "operands too large"])
+                                  "mixed transposes", "operands too large", "products too large"])
 def test_sums_that_do_not_qualify_run_one_product_at_a_time(case, monkeypatch):
     if case == "operands too large":  # 8 products of 3x5 by 5x4 float32 operands: 1,120 bytes
         monkeypatch.setattr(product_sums, "MAX_BYTES", 1119)
+    if case == "products too large":  # each 3x5 by 5x4 product: 60 multiply-adds
+        monkeypatch.setattr(blas, "SMALL", 60)
     count = product_sums.MIN_TERMS - 1 if case == "few terms" else product_sums.MIN_TERMS
     total, feeds, arrays = _terms(count, unknown_rows=case == "unknown rows")
     products = list(total.op.inputs)

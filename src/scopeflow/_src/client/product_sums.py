@@ -11,11 +11,12 @@ order, where TensorFlow's ``AddN`` adds them input after input.
 
 A sum qualifies when it has at least ``MIN_TERMS`` inputs, each the only use of a
 ``MatMul`` of float32 or float64 operands whose shapes were fully known when the graph was
-built (so no product can fail when the plan runs), with the same transpose attributes, no
-operand read from a variable (a variable's value is read when its reader runs, which the
-combined product would delay), and at most ``MAX_BYTES`` of operands in all (the step's
-operands are kept until the sum runs, where the one-by-one products freed each as they
-went).
+built (so no product can fail when the plan runs), with the same transpose attributes, and
+no operand read from a variable (a variable's value is read when its reader runs, which the
+combined product would delay). Each product must be small enough to run on one BLAS
+thread (``blas.SMALL`` multiply-adds): larger ones already run at full speed, and copying
+their operands would only add time. The operands may take at most ``MAX_BYTES`` in all:
+they are kept until the sum runs, where the one-by-one products freed each as they went.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ def _combinable(products, total, in_plan, fetched, fed) -> bool:
                 or p._attrs["transpose_a"] != attrs["transpose_a"] or p._attrs["transpose_b"] != attrs["transpose_b"]
                 or out._dtype.name not in _FLOATS or not static_shapes_known(p)
                 or list(out._consumers) != [total] or p._control_outputs):
+            return False
+        a, b = (t.shape.as_list() for t in p._inputs)
+        if a[0] * a[1] * (b[0] if attrs["transpose_b"] else b[1]) >= blas.SMALL:
             return False
         for t in p._inputs:
             if _from_variable(t):
