@@ -128,9 +128,10 @@ def test_add_n_of_variables_reads_them_when_it_runs():
 
 
 # -- sums of products ----------------------------------------------------------------------------
-def _terms(count, ta=False, tb=False, unknown_rows=False):
+def _terms(count, ta=False, tb=False, unknown_rows=False, first=None):
     """Fed operand pairs and the ``AddN`` of their ``count`` products (each 3x5 by 5x4, as
-    stored for ``ta``/``tb``); returns (the sum, the placeholders, the arrays to feed)."""
+    stored for ``ta``/``tb``; ``first(a, b)`` makes the first product instead, if given);
+    returns (the sum, its products, the placeholders, the arrays to feed)."""
     rng = np.random.default_rng(count)
     feeds, arrays, products = [], [], []
     for i in range(count):
@@ -140,8 +141,9 @@ def _terms(count, ta=False, tb=False, unknown_rows=False):
         pb = tf.placeholder(tf.float32, b.shape, name=f"b{i}")
         feeds += [pa, pb]
         arrays += [a, b]
-        products.append(tf.matmul(pa, pb, transpose_a=ta, transpose_b=tb))
-    return tf.add_n(products), feeds, arrays
+        make = first if first is not None and i == 0 else tf.matmul
+        products.append(make(pa, pb) if make is first else tf.matmul(pa, pb, transpose_a=ta, transpose_b=tb))
+    return tf.add_n(products), products, feeds, arrays
 
 
 def _matmul_calls(plan):
@@ -150,7 +152,7 @@ def _matmul_calls(plan):
 
 @pytest.mark.parametrize("ta, tb", [(True, False), (False, False), (False, True), (True, True)])
 def test_a_sum_of_many_products_is_one_product(ta, tb):
-    total, feeds, arrays = _terms(product_sums.MIN_TERMS, ta, tb)
+    total, _, feeds, arrays = _terms(product_sums.MIN_TERMS, ta, tb)
     plan = Plan([total], feeds, [], RunState())
     assert plan.source.count("= k") == 1 and _matmul_calls(plan) == 0
     got = plan(*arrays)[0]
@@ -177,23 +179,20 @@ def test_a_weight_gradient_over_unrolled_steps_is_one_product():
     np.testing.assert_allclose(results[0], results[1], rtol=1e-5, atol=1e-5)
 
 
-@pytest.mark.parametrize("case", ["few terms", "a product fetched", "a variable operand", "unknown rows",
-                                  "mixed transposes", "operands too large", "products too large"])
+@pytest.mark.parametrize("case", ["few terms", "a product fetched", "a product read elsewhere", "a variable operand",
+                                  "unknown rows", "mixed transposes", "operands too large", "products too large"])
 def test_sums_that_do_not_qualify_run_one_product_at_a_time(case, monkeypatch):
     if case == "operands too large":  # 8 products of 3x5 by 5x4 float32 operands: 1,120 bytes
         monkeypatch.setattr(product_sums, "MAX_BYTES", 1119)
     if case == "products too large":  # each 3x5 by 5x4 product: 60 multiply-adds
         monkeypatch.setattr(blas, "SMALL", 60)
     count = product_sums.MIN_TERMS - 1 if case == "few terms" else product_sums.MIN_TERMS
-    total, feeds, arrays = _terms(count, unknown_rows=case == "unknown rows")
-    products = list(total.op.inputs)
-    if case == "a variable operand":
-        products[0] = tf.matmul(tf.Variable(arrays[0], name="v"), feeds[1])
-    elif case == "mixed transposes":
-        products[0] = tf.matmul(tf.transpose(feeds[0]), feeds[1], transpose_a=True)
-    if products != list(total.op.inputs):
-        total = tf.add_n(products)
-    plan = Plan([total, products[1]] if case == "a product fetched" else [total], feeds, [], RunState())
+    first = {"a variable operand": lambda a, b: tf.matmul(tf.Variable(tf.zeros([3, 5]), name="v"), b),
+             "mixed transposes": lambda a, b: tf.matmul(tf.transpose(a), b, transpose_a=True)}.get(case)
+    total, products, feeds, arrays = _terms(count, unknown_rows=case == "unknown rows", first=first)
+    fetches = {"a product fetched": [total, products[1]],
+               "a product read elsewhere": [total, tf.reduce_sum(products[1])]}.get(case, [total])
+    plan = Plan(fetches, feeds, [], RunState())
     assert _matmul_calls(plan) == count
     if case != "a variable operand":
         want = sum(a @ b for a, b in zip(arrays[::2], arrays[1::2]))
