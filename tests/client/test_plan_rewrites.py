@@ -161,26 +161,33 @@ def test_a_sum_of_many_products_is_one_product(ta, tb):
     np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5)
 
 
-def test_a_weight_gradient_over_unrolled_steps_is_one_product():
+@pytest.mark.parametrize("gated", [False, True], ids=["tf.gradients", "minimize (gated gradients)"])
+def test_a_weight_gradient_over_unrolled_steps_is_one_product(gated):
     x = tf.placeholder(tf.float32, [10, 4, 3], name="x")
     w = tf.Variable(np.random.default_rng(0).standard_normal((3, 3)).astype(np.float32), name="w")
     h = tf.zeros([4, 3])
     for t in range(10):
         h = tf.tanh(tf.matmul(x[t] + h, w))
-    grad = tf.gradients(tf.reduce_sum(h), w)[0]
+    if gated:  # GATE_OP: each op's gradients pass through a tf.tuple's Identity ops
+        step = tf.train.GradientDescentOptimizer(0.5).minimize(tf.reduce_sum(h))
+        fetches, targets = [], [step]
+    else:
+        fetches, targets = [tf.gradients(tf.reduce_sum(h), w)[0]], []
     value = np.random.default_rng(1).standard_normal((10, 4, 3)).astype(np.float32)
     results, products = [], []
     for min_terms in (product_sums.MIN_TERMS, 1000):
         with mock.patch.object(product_sums, "MIN_TERMS", min_terms), tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
-            results.append(sess.run(grad, {x: value}))
-            products.append(_matmul_calls(Plan([grad], [x], [], RunState())))
+            out = sess.run(fetches + targets, {x: value})
+            results.append(sess.run(w) if gated else out[0])
+            products.append(_matmul_calls(Plan(fetches, [x], targets, RunState())))
     assert products == [10 + 9, 10 + 9 + 10]  # forward, input gradients after step 0, then the weight's ten
     np.testing.assert_allclose(results[0], results[1], rtol=1e-5, atol=1e-5)
 
 
-@pytest.mark.parametrize("case", ["few terms", "a product fetched", "a product read elsewhere", "a variable operand",
-                                  "unknown rows", "mixed transposes", "operands too large", "products too large"])
+@pytest.mark.parametrize("case", ["few terms", "a product fetched", "a product read elsewhere",
+                                  "an identity read elsewhere", "a variable operand", "unknown rows",
+                                  "mixed transposes", "operands too large", "products too large"])
 def test_sums_that_do_not_qualify_run_one_product_at_a_time(case, monkeypatch):
     if case == "operands too large":  # 8 products of 3x5 by 5x4 float32 operands: 1,120 bytes
         monkeypatch.setattr(product_sums, "MAX_BYTES", 1119)
@@ -188,10 +195,14 @@ def test_sums_that_do_not_qualify_run_one_product_at_a_time(case, monkeypatch):
         monkeypatch.setattr(blas, "SMALL", 60)
     count = product_sums.MIN_TERMS - 1 if case == "few terms" else product_sums.MIN_TERMS
     first = {"a variable operand": lambda a, b: tf.matmul(tf.Variable(tf.zeros([3, 5]), name="v"), b),
-             "mixed transposes": lambda a, b: tf.matmul(tf.transpose(a), b, transpose_a=True)}.get(case)
+             "mixed transposes": lambda a, b: tf.matmul(tf.transpose(a), b, transpose_a=True),
+             "an identity read elsewhere": lambda a, b: tf.identity(tf.matmul(a, b))}.get(case)
     total, products, feeds, arrays = _terms(count, unknown_rows=case == "unknown rows", first=first)
-    fetches = {"a product fetched": [total, products[1]],
-               "a product read elsewhere": [total, tf.reduce_sum(products[1])]}.get(case, [total])
+    fetches = [total]
+    if case == "a product fetched":
+        fetches.append(products[1])
+    elif case.endswith("read elsewhere"):
+        fetches.append(tf.reduce_sum(products[0 if case.startswith("an identity") else 1]))
     plan = Plan(fetches, feeds, [], RunState())
     assert _matmul_calls(plan) == count
     if case != "a variable operand":

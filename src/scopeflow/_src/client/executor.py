@@ -181,8 +181,7 @@ class _Writer:
         """(source, namespace, {line: blame}) of the plan's function; a blame is ``("node", op)``,
         ``("retval", fetched variable tensor)`` or ``("feed", fed tensor)``."""
         needed = {t for op in ops for t in op._inputs} | set(fetch_tensors)
-        self.sums = product_sums.find(ops, fetch_tensors, self.fed)
-        self.deferred = {p for products in self.sums.values() for p in products}  # run by their sum
+        self.sums, self.absorbed = product_sums.find(ops, fetch_tensors, self.fed)  # ops run by their sum
         for step, op in enumerate(ops):
             self._op(step, op, needed)
         results, kept = [], set()
@@ -262,13 +261,13 @@ class _Writer:
 
     def _op(self, step, op, needed):
         outs = op._outputs
+        if op in self.absorbed:
+            return
         if op._type == "Identity" and not any(t in self.fed for t in outs):
             source = op._inputs[0]
             self.names[outs[0]] = self.names[source]  # forwards the value (or the reference) as is
             if source in self.refs:
                 self.refs[outs[0]] = self.refs[source] or op
-            return
-        if op in self.deferred:
             return
         kernel = f"k{step}"
         products = self.sums.get(op)

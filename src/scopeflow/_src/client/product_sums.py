@@ -6,17 +6,22 @@ them; a plan runs them as the single product ``concat(x).T @ concat(dy)``, since
 ``sum_t a_t @ b_t`` is ``[a_1 ... a_n] @ [b_1; ...; b_n]``. One product of 3,200 rows
 is cheaper than 100 of 32, and BLAS runs it on every core: on a Zen 3, 1.3 ms with the
 copies against 2.9 ms, and the ``rnn_unrolled`` benchmark's forward+backward pass took
-12.5 instead of 14.5 ms (medians of 5 fresh-process pairs). The sum is the same up to rounding: BLAS adds the terms in its own
-order, where TensorFlow's ``AddN`` adds them input after input.
+12.5 instead of 14.5 ms (medians of 5 fresh-process pairs). The sum is the same up to
+rounding: BLAS adds the terms in its own order, TensorFlow's ``AddN`` input after input.
 
 A sum qualifies when it has at least ``MIN_TERMS`` inputs, each the only use of a
-``MatMul`` of float32 or float64 operands whose shapes were fully known when the graph was
-built (so no product can fail when the plan runs), with the same transpose attributes, and
-no operand read from a variable (a variable's value is read when its reader runs, which the
-combined product would delay). Each product must be small enough to run on one BLAS
-thread (``blas.SMALL`` multiply-adds): larger ones already run at full speed, and copying
-their operands would only add time. The operands may take at most ``MAX_BYTES`` in all:
-they are kept until the sum runs, where the one-by-one products freed each as they went.
+``MatMul`` (directly, or through ``Identity`` ops nothing else reads: an optimizer's gated
+gradients pass through ``tf.tuple``) such that:
+
+* its operands are float32 or float64 with shapes fully known when the graph was built, so
+  no product can fail when the plan runs, and none is read from a variable (a variable is
+  read when its reader runs, which the combined product would delay);
+* its transpose attributes are those of the other terms;
+* it is small enough to run on one BLAS thread (``blas.SMALL`` multiply-adds): larger
+  products already run at full speed, and copying their operands would only add time.
+
+The operands may take at most ``MAX_BYTES`` in all: they are kept until the sum runs,
+where the one-by-one products freed each as they went.
 """
 
 from __future__ import annotations
@@ -31,30 +36,48 @@ MAX_BYTES = 64 << 20
 _FLOATS = frozenset(("float32", "float64"))
 
 
-def find(ops, fetch_tensors, fed) -> dict:
-    """``{AddN op: [its MatMul ops, in input order]}`` for the sums among ``ops`` a plan
-    computes as one product."""
+def find(ops, fetch_tensors, fed):
+    """``({AddN op: [its MatMul ops, in input order]}, {ops the sums compute})`` for the sums
+    among ``ops`` that a plan computes as one product. A term may reach its ``AddN`` through
+    ``Identity`` ops, as gated gradients do (``tf.tuple``); their control inputs only order
+    stateless ops, so computing the products later changes no value."""
     in_plan = set(ops)
-    fetched = set(fetch_tensors)
-    groups = {}
+    fetched = set(fetch_tensors) | set(fed)
+    groups, absorbed = {}, set()
     for op in ops:
         if op._type != "AddN" or len(op._inputs) < MIN_TERMS or op._outputs[0] in fed:
             continue
-        products = [t._op for t in op._inputs]
-        if len(set(products)) == len(products) and _combinable(products, op, in_plan, fetched, fed):
-            groups[op] = products
-    return groups
+        terms = [_product(t, op, fetched) for t in op._inputs]
+        if all(terms) and _combinable([p for p, _ in terms], in_plan):
+            groups[op] = [p for p, _ in terms]
+            absorbed.update(o for p, between in terms for o in [p, *between])
+    return groups, absorbed
 
 
-def _combinable(products, total, in_plan, fetched, fed) -> bool:
+def _product(t, consumer, fetched):
+    """``(MatMul op, [Identity ops passed])`` when ``t`` is a product read only by ``consumer``
+    (directly or through ``Identity`` ops read only by the next), else ``None``."""
+    between = []
+    while t._op._type == "Identity":
+        if t in fetched or list(t._consumers) != [consumer]:
+            return None
+        consumer = t._op
+        between.append(consumer)
+        t = consumer._inputs[0]
+    if t._op._type != "MatMul" or t in fetched or list(t._consumers) != [consumer]:
+        return None
+    return t._op, between
+
+
+def _combinable(products, in_plan) -> bool:
+    if len(set(products)) != len(products):
+        return False
     attrs = products[0]._attrs
     size = 0
     for p in products:
-        out = p._outputs[0]
-        if (p._type != "MatMul" or p not in in_plan or out in fetched or out in fed
-                or p._attrs["transpose_a"] != attrs["transpose_a"] or p._attrs["transpose_b"] != attrs["transpose_b"]
-                or out._dtype.name not in _FLOATS or not static_shapes_known(p)
-                or list(out._consumers) != [total] or p._control_outputs):
+        if (p not in in_plan or p._attrs["transpose_a"] != attrs["transpose_a"]
+                or p._attrs["transpose_b"] != attrs["transpose_b"]
+                or p._outputs[0]._dtype.name not in _FLOATS or not static_shapes_known(p)):
             return False
         a, b = (t.shape.as_list() for t in p._inputs)
         if a[0] * a[1] * (b[0] if attrs["transpose_b"] else b[1]) >= blas.SMALL:
