@@ -1,7 +1,7 @@
 """What a plan computes once or differently from one kernel call per op: folded constants
-and shapes, running sums for ``AddN``, sums of many products as one product, the product
-layout chosen in ``blas.matmul``, sums over leading axes as products, and where variables
-are stored."""
+and shapes, running sums for ``AddN``, sums of many per-step products or reductions
+computed once over their stacked operands, the product layout chosen in ``blas.matmul``,
+sums over leading axes as products, and where variables are stored."""
 
 from unittest import mock
 
@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import scopeflow as tf
-from scopeflow._src.client import product_sums
+from scopeflow._src.client import stacked_sums
 from scopeflow._src.client.executor import Plan, RunState
 from scopeflow._src.framework import blas
 
@@ -129,9 +129,9 @@ def test_add_n_of_variables_reads_them_when_it_runs():
 
 # -- sums of products ----------------------------------------------------------------------------
 def _terms(count, ta=False, tb=False, unknown_rows=False, first=None):
-    """Fed operand pairs and the ``AddN`` of their ``count`` products (each 3x5 by 5x4, as
-    stored for ``ta``/``tb``; ``first(a, b)`` makes the first product instead, if given);
-    returns (the sum, its products, the placeholders, the arrays to feed)."""
+    """``count`` products of fed operands (each 3x5 by 5x4, as stored for ``ta``/``tb``;
+    ``first(a, b)`` makes the first product instead, if given); returns (the products, the
+    placeholders, the arrays to feed). Nothing reads the products yet."""
     rng = np.random.default_rng(count)
     feeds, arrays, products = [], [], []
     for i in range(count):
@@ -143,46 +143,96 @@ def _terms(count, ta=False, tb=False, unknown_rows=False, first=None):
         arrays += [a, b]
         make = first if first is not None and i == 0 else tf.matmul
         products.append(make(pa, pb) if make is first else tf.matmul(pa, pb, transpose_a=ta, transpose_b=tb))
-    return tf.add_n(products), products, feeds, arrays
+    return products, feeds, arrays
 
 
-def _matmul_calls(plan):
-    return sum(1 for kind, op in plan._lines.values() if kind == "node" and op.type == "MatMul")
+def _calls(plan, *types):
+    return sum(1 for kind, op in plan._lines.values() if kind == "node" and op.type in types)
 
 
 @pytest.mark.parametrize("ta, tb", [(True, False), (False, False), (False, True), (True, True)])
 def test_a_sum_of_many_products_is_one_product(ta, tb):
-    total, _, feeds, arrays = _terms(product_sums.MIN_TERMS, ta, tb)
+    products, feeds, arrays = _terms(stacked_sums.MIN_TERMS, ta, tb)
+    total = tf.add_n(products)
     plan = Plan([total], feeds, [], RunState())
-    assert plan.source.count("= k") == 1 and _matmul_calls(plan) == 0
+    assert plan.source.count("= k") == 1 and _calls(plan, "MatMul") == 0
     got = plan(*arrays)[0]
     want = sum((a.T if ta else a) @ (b.T if tb else b) for a, b in zip(arrays[::2], arrays[1::2]))
     assert got.dtype == np.float32 and got.shape == (3, 4)
     np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5)
 
 
+@pytest.mark.parametrize("bias", ["add", "bias_add"])
 @pytest.mark.parametrize("gated", [False, True], ids=["tf.gradients", "minimize (gated gradients)"])
-def test_a_weight_gradient_over_unrolled_steps_is_one_product(gated):
+def test_shared_weight_and_bias_gradients_over_unrolled_steps_are_one_sum_each(gated, bias):
     x = tf.placeholder(tf.float32, [10, 4, 3], name="x")
     w = tf.Variable(np.random.default_rng(0).standard_normal((3, 3)).astype(np.float32), name="w")
+    b = tf.Variable(np.float32([0.1, -0.2, 0.3]), name="b")
     h = tf.zeros([4, 3])
     for t in range(10):
-        h = tf.tanh(tf.matmul(x[t] + h, w))
+        z = tf.matmul(x[t] + h, w)
+        h = tf.tanh(z + b if bias == "add" else tf.nn.bias_add(z, b))
+    loss = tf.reduce_sum(h * h)
     if gated:  # GATE_OP: each op's gradients pass through a tf.tuple's Identity ops
-        step = tf.train.GradientDescentOptimizer(0.5).minimize(tf.reduce_sum(h))
-        fetches, targets = [], [step]
+        fetches, targets = [], [tf.train.GradientDescentOptimizer(0.5).minimize(loss)]
     else:
-        fetches, targets = [tf.gradients(tf.reduce_sum(h), w)[0]], []
+        fetches, targets = tf.gradients(loss, [w, b]), []
     value = np.random.default_rng(1).standard_normal((10, 4, 3)).astype(np.float32)
-    results, products = [], []
-    for min_terms in (product_sums.MIN_TERMS, 1000):
-        with mock.patch.object(product_sums, "MIN_TERMS", min_terms), tf.Session() as sess:
+    results, calls = [], []
+    for min_terms in (stacked_sums.MIN_TERMS, 1000):
+        with mock.patch.object(stacked_sums, "MIN_TERMS", min_terms), tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             out = sess.run(fetches + targets, {x: value})
-            results.append(sess.run(w) if gated else out[0])
-            products.append(_matmul_calls(Plan(fetches, [x], targets, RunState())))
-    assert products == [10 + 9, 10 + 9 + 10]  # forward, input gradients after step 0, then the weight's ten
-    np.testing.assert_allclose(results[0], results[1], rtol=1e-5, atol=1e-5)
+            results.append(sess.run([w, b]) if gated else out[:2])
+            plan = Plan(fetches, [x], targets, RunState())
+            calls.append((_calls(plan, "MatMul"), _calls(plan, "Sum", "BiasAddGrad")))
+    # forward products and input gradients after step 0, then the weight's and the bias's ten terms
+    assert calls == [(10 + 9, 0), (10 + 9 + 10, 10)]
+    for combined, separate in zip(*results):
+        np.testing.assert_allclose(combined, separate, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("case", ["leading axis", "two leading axes", "a later axis", "shapes differ",
+                                  "kept dims", "mixed with a product", "integers"])
+def test_sums_of_reductions_over_leading_axes_are_one_reduction(case):
+    rng = np.random.default_rng(0)
+    shapes = [(2, 2, 5) if case == "a later axis" else (6, 2, 5)] * stacked_sums.MIN_TERMS
+    if case == "shapes differ":
+        shapes[0] = (7, 2, 5)
+    dtype = tf.int32 if case == "integers" else tf.float64
+    feeds = [tf.placeholder(dtype, s, name=f"x{i}") for i, s in enumerate(shapes)]
+    arrays = [rng.integers(-9, 9, s).astype(dtype.as_numpy_dtype) for s in shapes]
+    axes = {"two leading axes": [1, 0], "a later axis": [1]}.get(case, [0])
+    terms = [tf.reduce_sum(f, axes, keepdims=case == "kept dims") for f in feeds]
+    if case == "mixed with a product":
+        terms[0] = tf.matmul(tf.ones([2, 6], tf.float64), feeds[0][:, 0, :])
+    plan = Plan([tf.add_n(terms)], feeds, [], RunState())
+    combined = case in ("leading axis", "two leading axes")
+    assert _calls(plan, "Sum") == (0 if combined else len(terms) - (case == "mixed with a product"))
+    want = sum(a.sum(axis=tuple(axes), keepdims=case == "kept dims") for a in arrays)
+    if case == "mixed with a product":
+        want = want - arrays[0].sum(axis=0) + np.ones((2, 6)) @ arrays[0][:, 0, :]
+    np.testing.assert_allclose(plan(*arrays)[0], want, rtol=1e-12)
+
+
+def test_reshaped_products_are_multiplied_one_by_one():
+    products, feeds, arrays = _terms(stacked_sums.MIN_TERMS)
+    total = tf.add_n([tf.reshape(p, [4, 3]) for p in products])
+    plan = Plan([total], feeds, [], RunState())
+    assert _calls(plan, "MatMul") == len(products)
+    want = sum((a @ b).reshape(4, 3) for a, b in zip(arrays[::2], arrays[1::2]))
+    np.testing.assert_allclose(plan(*arrays)[0], want, rtol=1e-5, atol=1e-5)
+
+
+def test_bias_gradients_in_channels_first_layout_are_summed_one_by_one():
+    b = tf.placeholder(tf.float64, [3], name="b")
+    dys = [tf.placeholder(tf.float64, [2, 3, 4, 3], name=f"dy{i}") for i in range(stacked_sums.MIN_TERMS)]
+    grads = [tf.gradients(tf.nn.bias_add(tf.zeros([2, 3, 4, 3], tf.float64), b, data_format="NCHW"), b,
+                          grad_ys=dy)[0] for dy in dys]
+    plan = Plan([tf.add_n(grads)], dys, [], RunState())
+    assert _calls(plan, "BiasAddGrad") == len(dys)  # channels on axis 1: not a sum over leading axes
+    values = [np.random.default_rng(i).standard_normal((2, 3, 4, 3)) for i in range(len(dys))]
+    np.testing.assert_allclose(plan(*values)[0], sum(v.sum(axis=(0, 2, 3)) for v in values), rtol=1e-12)
 
 
 @pytest.mark.parametrize("case", ["few terms", "a product fetched", "a product read elsewhere",
@@ -190,21 +240,22 @@ def test_a_weight_gradient_over_unrolled_steps_is_one_product(gated):
                                   "mixed transposes", "operands too large", "products too large"])
 def test_sums_that_do_not_qualify_run_one_product_at_a_time(case, monkeypatch):
     if case == "operands too large":  # 8 products of 3x5 by 5x4 float32 operands: 1,120 bytes
-        monkeypatch.setattr(product_sums, "MAX_BYTES", 1119)
+        monkeypatch.setattr(stacked_sums, "MAX_BYTES", 1119)
     if case == "products too large":  # each 3x5 by 5x4 product: 60 multiply-adds
         monkeypatch.setattr(blas, "SMALL", 60)
-    count = product_sums.MIN_TERMS - 1 if case == "few terms" else product_sums.MIN_TERMS
+    count = stacked_sums.MIN_TERMS - 1 if case == "few terms" else stacked_sums.MIN_TERMS
     first = {"a variable operand": lambda a, b: tf.matmul(tf.Variable(tf.zeros([3, 5]), name="v"), b),
              "mixed transposes": lambda a, b: tf.matmul(tf.transpose(a), b, transpose_a=True),
              "an identity read elsewhere": lambda a, b: tf.identity(tf.matmul(a, b))}.get(case)
-    total, products, feeds, arrays = _terms(count, unknown_rows=case == "unknown rows", first=first)
+    products, feeds, arrays = _terms(count, unknown_rows=case == "unknown rows", first=first)
+    total = tf.add_n(products)
     fetches = [total]
     if case == "a product fetched":
         fetches.append(products[1])
     elif case.endswith("read elsewhere"):
         fetches.append(tf.reduce_sum(products[0 if case.startswith("an identity") else 1]))
     plan = Plan(fetches, feeds, [], RunState())
-    assert _matmul_calls(plan) == count
+    assert _calls(plan, "MatMul") == count
     if case != "a variable operand":
         want = sum(a @ b for a, b in zip(arrays[::2], arrays[1::2]))
         np.testing.assert_allclose(plan(*arrays)[0], want, rtol=1e-5, atol=1e-5)

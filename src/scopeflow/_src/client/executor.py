@@ -11,7 +11,8 @@ Compiling a ``Plan`` does, once, everything that does not depend on the fed valu
 * compute what cannot change between runs once, as TensorFlow's graph optimizer folds it:
   constants, small stateless ops of constants, shapes that are fully known statically;
 * write an ``AddN`` of many inputs as a running sum that adds and frees each input as soon
-  as it exists, or, when its inputs are matrix products, as one product (``product_sums.py``);
+  as it exists, or, when its inputs are per-step products or reductions, as one over the
+  stacked operands (``stacked_sums.py``);
 * decide where variable references are read (see below);
 * write the whole step as one straight-line Python function: one local variable per
   tensor, one line per kernel call, ``del`` of each value after its last use.
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.client import product_sums, pruning
+from scopeflow._src.client import pruning, stacked_sums
 from scopeflow._src.framework import errors, registry
 from scopeflow._src.ops.shape_fns import static_shapes_known
 
@@ -181,7 +182,7 @@ class _Writer:
         """(source, namespace, {line: blame}) of the plan's function; a blame is ``("node", op)``,
         ``("retval", fetched variable tensor)`` or ``("feed", fed tensor)``."""
         needed = {t for op in ops for t in op._inputs} | set(fetch_tensors)
-        self.sums, self.absorbed = product_sums.find(ops, fetch_tensors, self.fed)  # ops run by their sum
+        self.sums, self.absorbed = stacked_sums.find(ops, fetch_tensors, self.fed)  # ops run by their sum
         for step, op in enumerate(ops):
             self._op(step, op, needed)
         results, kept = [], set()
@@ -270,11 +271,10 @@ class _Writer:
                 self.refs[outs[0]] = self.refs[source] or op
             return
         kernel = f"k{step}"
-        products = self.sums.get(op)
-        if products is not None:  # one product for the whole sum (see product_sums)
-            ta, tb = products[0]._attrs["transpose_a"], products[0]._attrs["transpose_b"]
-            self.namespace[kernel] = product_sums.kernel(ta, tb, len(products))
-            args = [self.names[p._inputs[i]] for i in (0, 1) for p in products]
+        stacked = self.sums.get(op)
+        if stacked is not None:  # the whole sum at once (see stacked_sums)
+            self.namespace[kernel], operands = stacked
+            args = [self.names[t] for t in operands]
             self.body.append((f"{self._local(op._outputs[0])} = {kernel}({', '.join(args)})", ("node", op), args))
             return
         opdef = registry.get(op._type)
