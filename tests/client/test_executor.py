@@ -338,3 +338,14 @@ def test_first_layer_input_gradient_is_not_computed_when_training():
 
 def _plan_ops(plan):
     return [blame[1] for blame in plan._lines.values() if blame[0] == "node"]
+
+
+def test_the_callers_blas_thread_count_is_unchanged_after_a_run():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    if not threadpoolctl.threadpool_info():
+        pytest.skip("no BLAS that threadpoolctl knows")
+    x = tf.placeholder(tf.float32, [4, 4])
+    small = tf.matmul(x, x)  # one thread inside the plan: far below blas.SMALL
+    with tf.Session() as sess, threadpoolctl.threadpool_limits(limits=3, user_api="blas"):
+        sess.run(small, {x: np.ones((4, 4), np.float32)})
+        assert {i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"} == {3}

@@ -11,7 +11,7 @@ import pytest
 import scopeflow as tf
 from scopeflow._src.client import stacked_sums
 from scopeflow._src.client.executor import Plan, RunState
-from scopeflow._src.framework import blas
+from scopeflow._src.ops.common import blas
 
 
 @pytest.fixture(autouse=True)
@@ -277,6 +277,28 @@ def test_products_come_back_row_major(m, k, n):
     # column-major operand with row-major ones is slower, up to several times
     a, w = np.ones((m, k), np.float32), np.ones((n, k), np.float32)
     assert blas.matmul(a, w.T).flags.c_contiguous
+
+
+def _blas_threads(threadpoolctl):
+    return {i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"}
+
+
+def test_products_size_the_blas_threads_within_the_callers_count_and_give_it_back():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    if not threadpoolctl.threadpool_info():
+        pytest.skip("no BLAS that threadpoolctl knows")
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        blas.matmul(np.ones((4, 4)), np.ones((4, 4)))
+        assert _blas_threads(threadpoolctl) == {1}  # small: one thread
+        big = np.ones((300, 300))
+        blas.matmul(big, big)
+        assert _blas_threads(threadpoolctl) == {2}  # large: every thread the caller allows
+        blas.restore_threads()
+        assert _blas_threads(threadpoolctl) == {2}
+    with threadpoolctl.threadpool_limits(limits=1, user_api="blas"):
+        blas.matmul(big, big)
+        assert _blas_threads(threadpoolctl) == {1}  # never more than the caller's count
+        blas.restore_threads()
 
 
 def test_dense_input_gradient_matches_numpy():

@@ -35,6 +35,7 @@ import numpy as np
 
 from scopeflow._src.client import pruning, stacked_sums
 from scopeflow._src.framework import errors, registry
+from scopeflow._src.ops.common import blas
 from scopeflow._src.ops.shape_fns import static_shapes_known
 
 _ndarray = np.ndarray
@@ -103,6 +104,8 @@ class Plan:
             if error is None:
                 raise
             raise error from (None if isinstance(e, errors.OpError) else e)
+        finally:
+            blas.restore_threads()  # the caller's BLAS thread counts, if a product kernel changed them
 
     def _runtime_error(self, e):
         """TensorFlow's error for exception ``e`` raised inside the plan's function."""

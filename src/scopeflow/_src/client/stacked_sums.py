@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import blas, tensor_util
+from scopeflow._src.framework import tensor_util
+from scopeflow._src.ops.common import blas
 
 MIN_TERMS = 8
 MAX_BYTES = 64 << 20

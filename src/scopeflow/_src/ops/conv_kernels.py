@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import blas, errors
+from scopeflow._src.framework import errors
+from scopeflow._src.ops.common import blas
 from scopeflow._src.ops import window_util as wu
 
 

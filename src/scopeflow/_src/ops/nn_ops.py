@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import blas, dtypes, errors, registry
+from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.ops.common import blas
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output

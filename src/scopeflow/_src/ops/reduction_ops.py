@@ -13,7 +13,8 @@ import math
 
 import numpy as np
 
-from scopeflow._src.framework import blas, dtypes, errors, registry, tensor_util
+from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.ops.common import blas
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import blas, dtypes, errors, registry
+from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.ops.common import blas
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape

@@ -17,7 +17,8 @@ import threading
 
 import numpy as np
 
-from scopeflow._src.framework import blas, errors, registry
+from scopeflow._src.framework import errors, registry
+from scopeflow._src.ops.common import blas
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import NUMBER, OpDef, ShapeError
 from scopeflow._src.ops import shape_fns

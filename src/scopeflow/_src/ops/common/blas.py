@@ -3,63 +3,85 @@ sums over leading axes as BLAS products.
 
 NumPy's OpenBLAS runs every product on one thread per core. For the small matrices of
 most TF1 models, waking and synchronising those threads costs more than the product, and
-on a busy machine the spinning workers take the core the main thread needs: a float32
-128x64 @ 64x128 product took 50 us on one thread and over 1 ms on two, on a loaded 2-core
-machine. TensorFlow sizes its own thread pool; scopeflow asks ``threadpoolctl`` (a small,
-well-kept library made for this) for one thread below ``SMALL`` multiply-adds and all
-threads above. Switching costs under a microsecond and happens only when the size class
-changes. Without a BLAS that threadpoolctl knows, products run as NumPy runs them.
+on a busy machine the spinning workers take the core the main thread needs. TensorFlow
+sizes its own thread pool; scopeflow asks ``threadpoolctl`` (a small, well-kept library
+made for this) for one thread below ``SMALL`` multiply-adds and for the caller's count
+above. The caller's count is read when a kernel first changes it and put back when the
+plan returns (``restore_threads``), so the user's own NumPy code never runs with ours.
+Without a BLAS that threadpoolctl knows, products run as NumPy runs them.
 """
 
 from __future__ import annotations
 
 import math
+import sys
 import threading
 
 import numpy as np
 
 SMALL = 1 << 24  # multiply-adds below which one thread wins on a 2-core machine
 SMALL_RESULT = 1 << 13  # largest result (32 KiB of float32) taken the (w @ dy.T).T way: its copies stay cheap
+ALL = sys.maxsize  # ``_threads.use(ALL)``: as many threads as the caller allows
 
 
 class _Threads:
-    """The BLAS libraries NumPy uses, and the thread count last asked of them."""
+    """The BLAS libraries NumPy uses, the caller's thread counts while a kernel changed
+    them, and the count last asked of them."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self._controllers = None
+        self._saved = None  # the caller's count per library, while ours differ
         self._current = None
-        self._most = 1
 
     def _find(self):
         try:
-            from threadpoolctl import ThreadpoolController
+            from threadpoolctl import ThreadpoolController  # loaded on first use: 10 ms of import time
             controllers = [c for c in ThreadpoolController().lib_controllers if c.user_api == "blas"]
         except Exception:  # noqa: BLE001 - no known BLAS: leave NumPy as it is
             controllers = []
-        self._most = max([c.num_threads for c in controllers] or [1])
         self._controllers = controllers
 
     def use(self, n: int) -> None:
+        """Run the following products on ``n`` threads, at most the caller's count."""
+        if self._saved is None and not self._save():
+            return
         if n == self._current:
             return
         with self._lock:
-            if self._controllers is None:
-                self._find()
-            n = min(n, self._most)
-            for c in self._controllers:
-                c.set_num_threads(n)
+            for c, most in zip(self._controllers, self._saved or ()):
+                c.set_num_threads(min(n, most))
             self._current = n
 
-    @property
-    def most(self) -> int:
-        if self._controllers is None:
-            with self._lock:
+    def _save(self) -> bool:
+        """Read the caller's counts; ``False`` when there is no BLAS to size."""
+        with self._lock:
+            if self._controllers is None:
                 self._find()
-        return self._most
+            if self._controllers and self._saved is None:
+                self._saved = [c.num_threads for c in self._controllers]
+                self._current = ALL
+            return bool(self._controllers)
+
+    def restore(self) -> None:
+        """Give every library back the count it had before ``use`` first changed it."""
+        with self._lock:
+            saved, self._saved = self._saved, None
+            if saved is not None and self._current != ALL:
+                for c, n in zip(self._controllers, saved):
+                    c.set_num_threads(n)
+            self._current = None
 
 
 _threads = _Threads()
+
+
+def restore_threads() -> None:
+    """Put back the caller's BLAS thread counts if a kernel changed them (the executor
+    calls this when a plan returns)."""
+    if _threads._saved is not None:
+        _threads.restore()
+
 
 ALIGNMENT = 64  # bytes: one cache line, one AVX-512 register
 _ALIGN_FROM = 4096  # bytes: smaller arrays are copied as they are
@@ -70,10 +92,9 @@ def aligned_copy(value) -> np.ndarray:
 
     NumPy's allocations are only 16-byte aligned (glibc's ``malloc``); where a matrix lands
     is chance. OpenBLAS's kernels for small products read the right operand unpacked, and
-    run twice as fast when it is aligned: a 32x192 by 192x128 float32 product took 11 us
-    with the right operand aligned, 23 us without (an RNN cell's product with its kernel).
-    Arrays under 4 KiB (scalars such as a global step; aligning costs 3 us, a plain copy
-    0.2) and object arrays (strings) are copied as they are.
+    run about twice as fast when it is aligned (an RNN cell's product with its kernel).
+    Arrays under 4 KiB (scalars such as a global step, where aligning costs more than the
+    copy) and object arrays (strings) are copied as they are.
     """
     value = np.asarray(value)
     if value.nbytes < _ALIGN_FROM or value.dtype.hasobject:
@@ -94,10 +115,10 @@ def sum_leading(x: np.ndarray, k: int):
     vector, or ``None`` where that does not apply (``x`` not a C-ordered float32/float64
     array, or ``k`` not between 1 and ``x.ndim - 1``).
 
-    NumPy reduces leading axes by adding row after row; BLAS does it 2-5x faster (the bias
-    gradient of a 64x28x28x32 convolution: 1.14 against 0.23 ms; of a 256x512 dense layer:
-    29 against 15 us), and accumulates in blocks, so no less exactly. Like NumPy's and
-    TensorFlow's reductions, it does not promise TF's rounding to the last bit.
+    NumPy reduces leading axes by adding row after row; BLAS does it several times faster
+    (a convolution's or a dense layer's bias gradient), and accumulates in blocks, so no
+    less exactly. Like NumPy's and TensorFlow's reductions, it does not promise TF's
+    rounding to the last bit.
     """
     if not (0 < k < x.ndim and x.dtype in _BY_PRODUCT and x.flags.c_contiguous):
         return None
@@ -110,7 +131,7 @@ def sum_leading(x: np.ndarray, k: int):
         ones = np.ones(rows, x.dtype)
         ones.flags.writeable = False
         _ONES[key] = ones
-    _threads.use(1 if x.size < SMALL else _threads.most)
+    _threads.use(1 if x.size < SMALL else ALL)
     return np.dot(ones, x.reshape(rows, math.prod(x.shape[k:]))).reshape(x.shape[k:])
 
 
@@ -119,15 +140,14 @@ def matmul(a: np.ndarray, b: np.ndarray, out=None) -> np.ndarray:
 
     A small product with a transposed right operand and a short left one, ``dy @ w.T`` (the
     input gradient of an RNN cell), is computed as ``(w @ dy.T).T`` with ``dy.T`` copied
-    row-major first: OpenBLAS's kernels for the other layouts are 1.5-4x slower when the
-    left matrix has less than half the rows of the result's columns (a 32x128 by 128x192
-    product: 28 us, against 19 us this way). The result is copied back to row-major, since
-    an elementwise kernel that mixes layouts is slower (a 32x128 ``TanhGrad``: 5 us against
-    3 us; a 256x512 ``ReluGrad``: 175 us against 39 us). Only up to ``SMALL_RESULT``
-    elements, where those copies are cheap, and not when ``out`` is given.
+    row-major first: OpenBLAS's kernels for the other layouts are much slower when the
+    left matrix has less than half the rows of the result's columns. The result is copied
+    back to row-major, since an elementwise kernel that mixes layouts is slower too. Only
+    up to ``SMALL_RESULT`` elements, where those copies are cheap, and not when ``out`` is
+    given.
     """
     work = a.size * (b.shape[-1] if b.ndim else 1)
-    _threads.use(1 if work < SMALL else _threads.most)
+    _threads.use(1 if work < SMALL else ALL)
     if (out is None and b.ndim == 2 and a.ndim == 2 and 2 * a.shape[0] <= b.shape[1]
             and a.shape[0] * b.shape[1] <= SMALL_RESULT
             and b.flags.f_contiguous and not b.flags.c_contiguous):
