@@ -7,10 +7,48 @@ This module only re-exports; the code lives in ``scopeflow._src``. Sub-namespace
 (``tf.nn``, ``tf.train``, ``tf.layers``, ...) are the modules beside this one.
 """
 
-from scopeflow._src import ops as _ops_pkg  # noqa: F401
+__all__ = [
+    "abs", "accumulate_n", "add", "add_n", "add_to_collection", "add_to_collections", "AggregationMethod",
+    "all_variables", "arg_max", "arg_min", "argmax", "argmin", "as_dtype", "assert_variables_initialized", "assign",
+    "assign_add", "assign_sub", "AUTO_REUSE", "bfloat16", "bitwise", "bitwise_and", "bitwise_or", "bitwise_xor",
+    "bool", "boolean_mask", "broadcast_dynamic_shape", "broadcast_static_shape", "broadcast_to", "cast", "ceil",
+    "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex", "complex128",
+    "complex64", "concat", "ConfigProto", "conj", "constant", "constant_initializer", "control_dependencies",
+    "convert_to_tensor", "cos", "count_nonzero", "cumprod", "cumsum", "device", "diag", "diag_part", "Dimension",
+    "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior", "div", "div_no_nan",
+    "divide", "double", "DType", "dtypes", "dynamic_stitch", "einsum", "equal", "errors", "executing_eagerly",
+    "exp", "expand_dims", "eye", "fill", "float16", "float32", "float64", "floor", "floor_div", "floordiv",
+    "floormod", "gather", "gather_nd", "get_collection", "get_collection_ref", "get_default_graph",
+    "get_default_session", "get_local_variable", "get_name_scope", "get_seed", "get_variable", "get_variable_scope",
+    "global_norm", "global_variables", "global_variables_initializer", "glorot_normal_initializer",
+    "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "GraphKeys", "GraphOptions", "greater",
+    "greater_equal", "group", "half", "identity", "imag", "initialize_all_variables", "initialize_local_variables",
+    "initialize_variables", "initializers", "int16", "int32", "int64", "int8", "InteractiveSession",
+    "invert_permutation", "is_finite", "is_inf", "is_nan", "is_tensor", "is_variable_initialized", "layers", "less",
+    "less_equal", "local_variables", "local_variables_initializer", "log", "log1p", "logging", "logical_and",
+    "logical_not", "logical_or", "logical_xor", "losses", "make_template", "math", "matmul", "matrix_transpose",
+    "maximum", "meshgrid", "metrics", "minimum", "mod", "model_variables", "moving_average_variables",
+    "multinomial", "multiply", "name_scope", "negative", "newaxis", "nn", "no_op", "not_equal", "NotDifferentiable",
+    "one_hot", "ones", "ones_initializer", "ones_like", "Operation", "OptimizerOptions", "orthogonal_initializer",
+    "pad", "placeholder", "placeholder_with_default", "pow", "qint16", "qint32", "qint8", "qr", "quint16", "quint8",
+    "random", "random_normal", "random_normal_initializer", "random_shuffle", "random_uniform",
+    "random_uniform_initializer", "range", "rank", "real", "realdiv", "reciprocal", "reduce_all", "reduce_any",
+    "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min", "reduce_prod", "reduce_sum",
+    "register_tensor_conversion_function", "RegisterGradient", "report_uninitialized_variables",
+    "reset_default_graph", "reshape", "resource", "reverse", "reverse_v2", "round", "rsqrt", "RunMetadata",
+    "RunOptions", "saturate_cast", "scalar_mul", "scatter_nd", "sequence_mask", "Session", "set_random_seed",
+    "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice", "split", "sqrt", "square",
+    "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string", "subtract", "tanh",
+    "Tensor", "tensordot", "TensorShape", "tile", "to_bfloat16", "to_complex128", "to_complex64", "to_double",
+    "to_float", "to_int32", "to_int64", "train", "trainable_variables", "transpose", "truediv", "truncated_normal",
+    "truncated_normal_initializer", "truncatediv", "truncatemod", "tuple", "uint16", "uint32", "uint64", "uint8",
+    "UnconnectedGradients", "unique", "unsorted_segment_sum", "unstack", "Variable", "variable_creator_scope",
+    "variable_op_scope", "variable_scope", "VariableAggregation", "variables_initializer", "VariableScope",
+    "VariableSynchronization", "variance_scaling_initializer", "variant", "where", "where_v2", "zeros",
+    "zeros_initializer", "zeros_like"]
+
 from scopeflow._src.client.config import ConfigProto, GPUOptions, GraphOptions, OptimizerOptions, RunMetadata, RunOptions
 from scopeflow._src.client.session import InteractiveSession, Session
-from scopeflow._src.framework import errors_module as errors
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor, is_tensor
 from scopeflow._src.framework.constant_op import register_tensor_conversion_function
 from scopeflow._src.framework.dtypes import (
@@ -28,7 +66,6 @@ from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimens
 from scopeflow._src.ops.control_flow_ops import group, no_op, tuple
 from scopeflow._src.ops.random_ops import random_normal, random_uniform, truncated_normal
 from scopeflow._src.ops.state_ops import assign, assign_add, assign_sub
-from scopeflow._src.variables import initializers_module as initializers
 from scopeflow._src.variables.collections import (
     all_variables, assert_variables_initialized, global_variables, global_variables_initializer,
     initialize_all_variables, initialize_local_variables, initialize_variables, is_variable_initialized, local_variables,
@@ -45,7 +82,7 @@ from scopeflow._src.variables.variable import variable_creator_scope
 from scopeflow._src.variables.variable_scope import (
     VariableScope, get_local_variable, get_variable, get_variable_scope, variable_op_scope, variable_scope)
 
-from scopeflow import dtypes, losses  # noqa: E402
+from scopeflow import dtypes, errors, initializers, losses  # noqa: E402
 
 # -- math (elementwise, reductions, matmul, comparisons) --------------------------------------
 from scopeflow._src.ops.linalg_ops import diag, diag_part, eye, matrix_transpose, qr, transpose  # noqa: E402
@@ -97,7 +134,9 @@ def __getattr__(name):
 
 
 def __dir__():
-    return sorted(set(globals()) | {"logging"})
+    """The public names (``__all__``, which includes the lazily loaded ``logging``), without
+    the private package ``_src`` that the imports above bind here."""
+    return sorted(__all__)
 
 
 def disable_v2_behavior() -> None:

@@ -4,6 +4,16 @@ Only re-exports; the code lives in ``scopeflow._src.ops`` (``math_ops`` and the 
 gathers). The ``tf.nn`` functions that ``tf.math`` also lists come from ``scopeflow.nn``.
 """
 
+__all__ = [
+    "abs", "accumulate_n", "add", "add_n", "argmax", "argmin", "ceil", "conj", "cos", "count_nonzero", "cumprod",
+    "cumsum", "divide", "divide_no_nan", "equal", "exp", "floor", "floordiv", "floormod", "greater",
+    "greater_equal", "imag", "in_top_k", "is_finite", "is_inf", "is_nan", "l2_normalize", "less", "less_equal",
+    "log", "log1p", "log_softmax", "logical_and", "logical_not", "logical_or", "logical_xor", "maximum", "minimum",
+    "mod", "multiply", "negative", "not_equal", "pow", "real", "reciprocal", "reduce_all", "reduce_any",
+    "reduce_euclidean_norm", "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min", "reduce_prod",
+    "reduce_sum", "round", "rsqrt", "scalar_mul", "sigmoid", "sign", "sin", "softmax", "softplus", "softsign",
+    "sqrt", "square", "squared_difference", "subtract", "tanh", "top_k", "truediv"]
+
 from scopeflow._src.ops.math_ops import (  # noqa: F401
     abs, accumulate_n, add, add_n, argmax, argmin, ceil, conj, cos, count_nonzero, cumprod, cumsum, divide,
     divide_no_nan, equal, exp, floor, floordiv, floormod, greater, greater_equal, imag, is_finite, is_inf, is_nan,

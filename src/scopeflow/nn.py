@@ -4,6 +4,18 @@ Only re-exports; the code lives in ``scopeflow._src.ops`` (``nn_ops``, ``xent_op
 ``conv_ops``, ``depthwise_ops``, ``pooling_ops``, ``batch_norm_ops``, ``topk_ops``, ``nn_impl``).
 """
 
+__all__ = [
+    "avg_pool", "avg_pool2d", "avg_pool_v2", "batch_normalization", "bias_add", "conv1d", "conv2d",
+    "conv2d_backprop_filter", "conv2d_backprop_input", "conv2d_transpose", "depthwise_conv2d",
+    "depthwise_conv2d_backprop_filter", "depthwise_conv2d_backprop_input", "depthwise_conv2d_native",
+    "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input", "dropout", "elu",
+    "embedding_lookup", "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize", "leaky_relu",
+    "local_response_normalization", "log_softmax", "lrn", "max_pool", "max_pool2d", "max_pool_v2", "moments",
+    "normalize_moments", "relu", "relu6", "relu_layer", "selu", "sigmoid", "sigmoid_cross_entropy_with_logits",
+    "softmax", "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2", "softplus", "softsign",
+    "sparse_softmax_cross_entropy_with_logits", "sufficient_statistics", "tanh", "top_k",
+    "weighted_cross_entropy_with_logits", "xw_plus_b"]
+
 from scopeflow._src.ops.batch_norm_ops import fused_batch_norm, local_response_normalization, lrn  # noqa: F401
 from scopeflow._src.ops.conv_ops import (  # noqa: F401
     conv1d, conv2d, conv2d_backprop_filter, conv2d_backprop_input, conv2d_transpose)

@@ -6,6 +6,8 @@ graph-build time are plain ``ValueError``/``TypeError`` as in TensorFlow.
 
 from __future__ import annotations
 
+PUBLIC_MODULE = "scopeflow.errors"  # where users import these from: tracebacks and pickles name it
+
 OK = 0
 CANCELLED = 1
 UNKNOWN = 2
@@ -70,15 +72,17 @@ class OpError(Exception):
     def __str__(self):
         if self._op is None:
             return self._message
-        trace = "".join(getattr(self._op, "_traceback_lines", lambda: [])())
-        return f"{self._message}\n\nOriginal stack trace for {self._op.name!r}:\n{trace}"
+        return f"{self._message}\n\nOriginal stack trace for {self._op.name!r}:\n"  # ops keep no traceback
+
+
+OpError.__module__ = OperatorNotAllowedInGraphError.__module__ = PUBLIC_MODULE
 
 
 def _error_class(name: str, code: int, doc: str) -> type:
     def __init__(self, node_def, op, message, *args):
         OpError.__init__(self, node_def, op, message, code, *args)
 
-    return type(name, (OpError,), {"__init__": __init__, "__doc__": doc, "__module__": __name__})
+    return type(name, (OpError,), {"__init__": __init__, "__doc__": doc, "__module__": PUBLIC_MODULE})
 
 
 CancelledError = _error_class("CancelledError", CANCELLED, "An operation or step was cancelled.")
