@@ -6,33 +6,53 @@ error classes and messages. ``record.py`` runs every case under real TensorFlow 
 the results as JSON goldens; ``test_conformance.py`` runs the same cases under scopeflow and
 compares. Each case starts in a fresh default graph.
 
-Cases live in ``cases/<area>.py`` and are registered with ``@case``::
+Cases live in ``cases/<area>.py``, or in the modules of a package ``cases/<area>/`` (all of
+which register under ``<area>``), and are registered with ``@case``::
 
     @case
     def add_op_name(tf):
         x = tf.constant(1.0)
         return (x + x).name        # golden: "add:0"
+
+A ``NameError`` or ``AttributeError`` raised by the conformance code itself (a typo in a case, a
+helper it forgot to import) is not TensorFlow's behaviour, and must never become a golden:
+``raises`` marks each such error with an ``origin`` (see ``error_origin``), ``record.py`` refuses
+to write an area where one is not ``"library"``, and ``test_conformance.py`` fails a case whose
+stored golden has one.
 """
 
 from __future__ import annotations
 
+import dis
 import importlib
 import math
+import os
 import pkgutil
 import re
+import types
 
 import numpy as np
 
 CASES: dict[str, object] = {}
 
+# ``tests.conformance.cases``: a case's area is the name right after it.
+_CASES_PACKAGE = __name__.rsplit(".", 1)[0] + ".cases"
+
 # Parts of messages that name files, line numbers or runtime node traces: dropped on both sides.
 _MESSAGE_CUTS = ("Originally defined at:", "originally defined at:", "\n\t [[", "\n\n\t [[", "\n [[")
 
 
+def area_of(module: str) -> str:
+    """The area of a case defined in ``module``: ``cases.<area>`` or ``cases.<area>.<topic>``
+    (the name right after ``cases.``); outside ``cases/``, the module's last name."""
+    if module.startswith(_CASES_PACKAGE + "."):
+        return module[len(_CASES_PACKAGE) + 1:].split(".", 1)[0]
+    return module.rsplit(".", 1)[-1]
+
+
 def case(fn):
-    """Register ``fn`` as the conformance case ``<module>.<function name>``."""
-    area = fn.__module__.rsplit(".", 1)[-1]
-    key = f"{area}.{fn.__name__}"
+    """Register ``fn`` as the conformance case ``<area>.<function name>``."""
+    key = f"{area_of(fn.__module__)}.{fn.__name__}"
     if key in CASES:
         raise ValueError(f"duplicate conformance case {key}")
     CASES[key] = fn
@@ -40,11 +60,11 @@ def case(fn):
 
 
 def load_cases() -> dict[str, object]:
-    """Import every module under ``cases/`` and return the registry."""
+    """Import every module under ``cases/``, packages' submodules included, and return the registry."""
     from tests.conformance import cases as pkg
 
-    for info in pkgutil.iter_modules(pkg.__path__):
-        importlib.import_module(f"{pkg.__name__}.{info.name}")
+    for info in pkgutil.walk_packages(pkg.__path__, prefix=f"{pkg.__name__}."):
+        importlib.import_module(info.name)
     return CASES
 
 
@@ -64,11 +84,13 @@ def message(exc: BaseException) -> str:
 
 
 def raises(fn, *args, **kwargs):
-    """Call ``fn``; return ``{"error": class, "message": text}`` or ``{"ok": result}``."""
+    """Call ``fn``; return ``{"error": class, "message": text}`` or ``{"ok": result}``.
+
+    A ``NameError`` or ``AttributeError`` also gets its ``"origin"`` (see ``error_origin``)."""
     try:
         result = fn(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 - the class is what we record
-        return {"error": type(exc).__name__, "message": message(exc)}
+        return _with_origin({"error": type(exc).__name__, "message": message(exc)}, exc)
     return {"ok": encode(result)}
 
 
@@ -77,8 +99,108 @@ def error_class(fn, *args, **kwargs):
     try:
         fn(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001
-        return {"error": type(exc).__name__}
+        return _with_origin({"error": type(exc).__name__}, exc)
     return {"ok": True}
+
+
+# -- errors of the conformance code itself -----------------------------------------------------
+# Errors a bug in a case can raise by itself; only these get an "origin".
+OWN_CODE_ERRORS = (NameError, AttributeError)  # UnboundLocalError is a NameError
+_OWN_CODE_ERROR_NAMES = {"NameError", "UnboundLocalError", "AttributeError"}
+# Modules whose code and objects count as the library under test (TF's protobufs included).
+LIBRARY_MODULES = ("tensorflow", "tf_keras", "keras", "scopeflow", "google.protobuf")
+_TEST_DIR = os.path.dirname(os.path.realpath(__file__)) + os.sep  # tests/conformance/
+_REPO_DIR = os.path.dirname(os.path.dirname(_TEST_DIR.rstrip(os.sep))) + os.sep
+
+
+def _in_library(module_name) -> bool:
+    return isinstance(module_name, str) and any(
+        module_name == lib or module_name.startswith(lib + ".") for lib in LIBRARY_MODULES)
+
+
+def _library_object(obj) -> bool:
+    """Whether ``obj`` (a module, class or instance) belongs to the library under test."""
+    if isinstance(obj, types.ModuleType):
+        return _in_library(obj.__name__)
+    if isinstance(obj, type):
+        return _in_library(obj.__module__)
+    return _in_library(type(obj).__module__)
+
+
+def _frame_kind(frame) -> str | None:
+    """``"test"`` for conformance code (this folder), ``"library"``, or None (numpy, the stdlib...)."""
+    if os.path.realpath(frame.f_code.co_filename).startswith(_TEST_DIR):
+        return "test"
+    if _in_library(frame.f_globals.get("__name__")):
+        return "library"
+    return None
+
+
+def _instruction(frame, lasti: int) -> str:
+    for ins in dis.get_instructions(frame.f_code):
+        if ins.offset == lasti:
+            return ins.opname
+    return "?"
+
+
+def error_origin(exc: BaseException) -> str | None:
+    """Who raised a ``NameError`` or ``AttributeError``: ``"library"`` (TF or scopeflow), or
+    ``"case code at FILE:LINE in FUNCTION"`` for a bug of the conformance code itself; None for
+    other errors.
+
+    The traceback's innermost frame that is either conformance code or library code decides
+    (numpy's and the stdlib's frames are skipped). A library frame: the library raised it. A
+    conformance frame: a ``NameError`` is the case's own; so is an ``AttributeError``, unless
+    the object that lacks the attribute (``exc.obj``) is a library object (``tf.no_such_op``,
+    ``tensor.no_such_attr``: TF's behaviour, a legitimate golden), or, where Python does not say
+    which object it was (``exc.name`` unset: the error was raised by C code, such as a protobuf's
+    ``__setattr__``), the frame was calling a function, which raised it.
+    """
+    if not isinstance(exc, OWN_CODE_ERRORS):
+        return None
+    tb, deciding = exc.__traceback__, None
+    while tb is not None:
+        if _frame_kind(tb.tb_frame) is not None:
+            deciding = tb
+        tb = tb.tb_next
+    if deciding is None or _frame_kind(deciding.tb_frame) == "library":
+        return "library"
+    frame = deciding.tb_frame
+    if isinstance(exc, AttributeError):
+        if getattr(exc, "name", None) is not None:  # a failed lookup: exc.obj is the object
+            if _library_object(exc.obj):
+                return "library"
+        elif _instruction(frame, deciding.tb_lasti).startswith(("CALL", "PRECALL")):
+            return "library"
+    path = os.path.realpath(frame.f_code.co_filename)
+    if path.startswith(_REPO_DIR):
+        path = path[len(_REPO_DIR):]
+    return f"case code at {path}:{deciding.tb_lineno} in {frame.f_code.co_name}"
+
+
+def _with_origin(got: dict, exc: BaseException) -> dict:
+    origin = error_origin(exc)
+    if origin is not None:
+        got["origin"] = origin
+    return got
+
+
+def own_code_errors(result, path: str = "result") -> list[str]:
+    """The ``NameError``/``AttributeError`` records in an encoded result (a golden, or what
+    ``raises`` returned) that the library did not raise: the conformance code's own, or ones
+    recorded without an ``origin`` (by an older ``record.py``, or caught outside ``raises`` and
+    ``error_class``). Each is described as ``"PATH: CLASS: MESSAGE (ORIGIN)"``."""
+    found = []
+    if isinstance(result, dict):
+        origin = result.get("origin")
+        if "error" in result and origin != "library" and (origin or result["error"] in _OWN_CODE_ERROR_NAMES):
+            found.append(f"{path}: {result['error']}: {result.get('message', '')} ({origin or 'no origin recorded'})")
+        for k, v in result.items():
+            found += own_code_errors(v, f"{path}.{k}")
+    elif isinstance(result, list):
+        for i, v in enumerate(result):
+            found += own_code_errors(v, f"{path}[{i}]")
+    return found
 
 
 def raises_last_line(fn, *args, **kwargs):
@@ -199,10 +321,11 @@ def compare(got, want, path="result") -> list[str]:
         if len(want) != len(got):
             return [f"{path}: length {len(got)} != {len(want)}: {got!r} != {want!r}"]
         diffs = []
-        for i, (g, w) in enumerate(zip(got, want)):
+        for i, (g, w) in enumerate(zip(got, want, strict=True)):
             diffs += compare(g, w, f"{path}[{i}]")
         return diffs
-    if type(got) is not type(want) and not (isinstance(got, (int, float)) and isinstance(want, (int, float)) and not isinstance(got, bool) and not isinstance(want, bool)):
+    both_numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (got, want))
+    if type(got) is not type(want) and not both_numbers:
         return [f"{path}: {got!r} != {want!r}"]
     return [] if got == want else [f"{path}: {got!r} != {want!r}"]
 

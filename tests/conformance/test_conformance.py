@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import scopeflow as tf
-from tests.conformance.harness import compare, load_cases, raises
+from tests.conformance.harness import compare, load_cases, own_code_errors, raises
 
 GOLDENS = Path(__file__).parent / "goldens"
 CASES = load_cases()
@@ -40,6 +40,11 @@ KNOWN_ABSENT = {
 def test_case(key):
     want = _golden(key)
     assert want is not _MISSING, f"no golden for {key}: run tests/conformance/record.py with TensorFlow"
+    bad = own_code_errors(want, "golden")
+    assert not bad, "\n".join(
+        [f"the golden of {key} records a NameError/AttributeError that TensorFlow did not raise (the case's "
+         "own code did, or it was recorded without an origin by an older record.py): fix the case and "
+         "re-record its area"] + bad)
     tf.reset_default_graph()
     got = raises(CASES[key], tf)
     diffs = compare(got, want)

@@ -95,7 +95,8 @@ def gather_nd_runtime_out_of_range(tf):
 @case
 def scatter_nd_ops_and_values(tf):
     outs = [tf.scatter_nd([[1], [3], [1]], [1.0, 2.0, 3.0], [5]),
-            tf.scatter_nd(tf.constant([[0, 1], [2, 0]]), tf.constant([[5, 6], [7, 8]]), tf.constant([3, 2, 2]), name="s")]
+            tf.scatter_nd(tf.constant([[0, 1], [2, 0]]), tf.constant([[5, 6], [7, 8]]), tf.constant([3, 2, 2]),
+                          name="s")]
     return describe(tf, outs)
 
 
@@ -333,13 +334,15 @@ def where_v2_three_way_broadcast(tf):
 @case
 def select_matrix_condition_shape_error(tf):
     c = tf.placeholder(tf.bool, [2, 3], name="c")
-    return raises(tf.where, c, tf.placeholder(tf.float32, [2, 3], name="x"), tf.placeholder(tf.float32, [2, 4], name="y"))
+    return raises(tf.where, c, tf.placeholder(tf.float32, [2, 3], name="x"),
+                  tf.placeholder(tf.float32, [2, 4], name="y"))
 
 
 @case
 def select_vector_condition_length_error(tf):
     c = tf.placeholder(tf.bool, [3], name="c")
-    return raises(tf.where, c, tf.placeholder(tf.float32, [2, 3], name="x"), tf.placeholder(tf.float32, [2, 3], name="y"))
+    return raises(tf.where, c, tf.placeholder(tf.float32, [2, 3], name="x"),
+                  tf.placeholder(tf.float32, [2, 3], name="y"))
 
 
 @case

@@ -112,7 +112,7 @@ def grad_fill_value(tf):
 
 @case
 def grad_zeros_like_ones_like_are_none(tf):
-    x = _x(tf, name="x")
+    _x(tf, name="x")
     y = tf.placeholder(tf.float32, [None, 3], name="y")
     return [g is None for g in tf.gradients(tf.zeros_like(y) + tf.ones_like(y) * 2.0, y)]
 

@@ -222,7 +222,8 @@ def tile_ops_and_values(tf):
 @case
 def tile_unknown(tf):
     m = tf.placeholder(tf.int32, [2], name="m")
-    return static([tf.tile(_x(tf, (None, 3)), [2, 2]), tf.tile(_x(tf, name="y"), m), tf.tile(_x(tf, None, name="z"), [1, 2])])
+    return static([tf.tile(_x(tf, (None, 3)), [2, 2]), tf.tile(_x(tf, name="y"), m),
+                   tf.tile(_x(tf, None, name="z"), [1, 2])])
 
 
 @case

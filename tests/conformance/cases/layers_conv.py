@@ -176,7 +176,8 @@ def conv2d_transpose_unknown_spatial_model(tf):
 @case
 def conv2d_transpose_values(tf):
     x = _x(tf, (None, 3, 3, 2))
-    y = tf.layers.conv2d_transpose(x, 2, 2, strides=2, kernel_initializer=tf.constant_initializer(_kernel((2, 2, 2, 2))),
+    y = tf.layers.conv2d_transpose(x, 2, 2, strides=2,
+                                   kernel_initializer=tf.constant_initializer(_kernel((2, 2, 2, 2))),
                                    bias_initializer=tf.constant_initializer(-0.1), activation=tf.nn.relu)
     return [static(y), run(tf, y, {x: arr(2, 3, 3, 2, seed=5)})]
 

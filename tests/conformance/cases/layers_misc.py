@@ -302,7 +302,8 @@ def input_spec_checks(tf):
                                (tf.layers.InputSpec(max_ndim=2), [1, 2, 3], tf.float32),
                                (tf.layers.InputSpec(ndim=2), [1, 2, 3], tf.float32),
                                (tf.layers.InputSpec(ndim=2), None, tf.float32)):
-        out.append(raises(lambda: Checked(spec, name="c")(tf.placeholder(dtype, shape)).name))
+        out.append(raises(lambda spec=spec, dtype=dtype, shape=shape:
+                          Checked(spec, name="c")(tf.placeholder(dtype, shape)).name))
     return out
 
 

@@ -3,9 +3,7 @@
 import numpy as np
 
 from tests.conformance.cases._math_helpers import describe, run_error, static, values
-from tests.conformance.harness import raises, shape_of
-
-from tests.conformance.harness import case
+from tests.conformance.harness import case, raises, shape_of
 
 _X = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], np.float32)
 _Y = np.array([2.0, 2.0, 7.0], np.float32)

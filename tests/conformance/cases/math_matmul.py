@@ -182,8 +182,9 @@ def einsum_static_shapes(tf):
 @case
 def einsum_errors(tf):
     a, b = _c(tf, _A, "a"), _c(tf, _B, "b")
-    return [raises(tf.einsum, "ij,jk->ik", a), raises(tf.einsum, "ij,jk->ii", a, b), raises(tf.einsum, "ij,jk->iz", a, b),
-            raises(tf.einsum, "ij;jk", a, b), raises(tf.einsum, "ij,jk->ik", a, b, foo=1)]
+    return [raises(tf.einsum, "ij,jk->ik", a), raises(tf.einsum, "ij,jk->ii", a, b),
+            raises(tf.einsum, "ij,jk->iz", a, b), raises(tf.einsum, "ij;jk", a, b),
+            raises(tf.einsum, "ij,jk->ik", a, b, foo=1)]
 
 
 @case

@@ -117,7 +117,7 @@ def multinomial_statistics(tf):
     v = _sample(tf, tf.multinomial(logits, 4000))
     freq = [(v[0] == k).mean() for k in range(3)]
     return {"shape": list(v.shape), "dtype": str(v.dtype), "row1_all_zero": bool((v[1] == 0).all()),
-            "freq_ok": all(abs(f - p) < 0.03 for f, p in zip(freq, (0.1, 0.6, 0.3)))}
+            "freq_ok": all(abs(f - p) < 0.03 for f, p in zip(freq, (0.1, 0.6, 0.3)))}  # noqa: B905 - strict= would make a length mismatch an error, changing the case's result
 
 
 @case

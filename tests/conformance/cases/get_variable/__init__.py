@@ -1,0 +1,1 @@
+"""tf.get_variable: creation, fetching, sharing errors, initializers, parameters and dtypes."""

@@ -1,0 +1,1 @@
+"""Conformance cases for tf.Graph: defaults, lookup, control dependencies, collections, finalize."""

@@ -1,0 +1,1 @@
+"""Variable initializers: op structure under get_variable, deterministic values, dtypes and errors."""

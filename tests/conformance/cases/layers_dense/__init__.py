@@ -1,0 +1,1 @@
+"""tf.layers.dense / Dense: names, sharing and reuse, scopes, shapes, values, regularizers, errors."""

@@ -1,0 +1,1 @@
+"""Conformance cases for a first tf.Session: running, feeding, fetch structures and variables."""

@@ -1,0 +1,1 @@
+"""Conformance cases for Tensor/Operation properties, operator overloads and core op construction."""

@@ -1,0 +1,1 @@
+"""Variable collections, GraphKeys and the variable initializer / initialization-check ops."""

@@ -1,0 +1,1 @@
+"""tf.variable_scope: naming, nesting, re-entry, reuse, defaults, setters and errors."""

@@ -1,0 +1,1 @@
+"""tf.Variable (RefVariable): op structure, attributes, assignment ops, naming and errors."""
