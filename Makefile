@@ -17,6 +17,7 @@ demo: $(STAMP)
 	$(BIN)/python examples/siamese_digits.py
 
 test: $(STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 clean:

@@ -55,7 +55,7 @@ def measure(tf, impl, quick):
     best = None
     for _ in range(1 if quick else 3):
         box = {}
-        seconds = once(lambda: box.update(zip(("graph", "reuse"), _build(tf, layers))))
+        seconds = once(lambda box=box: box.update(zip(("graph", "reuse"), _build(tf, layers))))
         ops = len(box["graph"].get_operations())
         run = {"build_ms": seconds * 1e3, "us_per_op": seconds * 1e6 / ops,
                "us_per_reused_get_variable": box["reuse"] * 1e6 / (2 * layers)}

@@ -39,7 +39,7 @@ def measure(tf, impl, quick):
         graph = tf.Graph()
         box = {}
         with graph.as_default():
-            builds.append(once(lambda: box.update(zip(("inputs", "loss", "grads"), build(tf, steps)))))
+            builds.append(once(lambda box=box: box.update(zip(("inputs", "loss", "grads"), build(tf, steps)))))
             init = tf.global_variables_initializer()
     build_s = min(builds)
     feed = {box["inputs"]: np.random.default_rng(0).random((steps, BATCH, FEATURES), dtype=np.float32)}

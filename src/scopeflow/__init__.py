@@ -47,77 +47,272 @@ __all__ = [
     "VariableSynchronization", "variance_scaling_initializer", "variant", "where", "where_v2", "zeros",
     "zeros_initializer", "zeros_like"]
 
-from scopeflow._src.client.config import ConfigProto, GPUOptions, GraphOptions, OptimizerOptions, RunMetadata, RunOptions
+from scopeflow import bitwise, compat, dtypes, errors, initializers, layers, losses, math, metrics, nn, random, train
+from scopeflow._src.client.config import (
+    ConfigProto,
+    GPUOptions,
+    GraphOptions,
+    OptimizerOptions,
+    RunMetadata,
+    RunOptions,
+)
 from scopeflow._src.client.session import InteractiveSession, Session
-from scopeflow._src.framework.constant_op import constant, convert_to_tensor, is_tensor
-from scopeflow._src.framework.constant_op import register_tensor_conversion_function
+from scopeflow._src.framework.constant_op import (
+    constant,
+    convert_to_tensor,
+    is_tensor,
+    register_tensor_conversion_function,
+)
 from scopeflow._src.framework.dtypes import (
-    DType, as_dtype, bfloat16, bool, complex64, complex128, double, float16, float32, float64, half,
-    int8, int16, int32, int64, qint8, qint16, qint32, quint8, quint16, resource, string, uint8,
-    uint16, uint32, uint64, variant)
+    DType,
+    as_dtype,
+    bfloat16,
+    bool,
+    complex64,
+    complex128,
+    double,
+    float16,
+    float32,
+    float64,
+    half,
+    int8,
+    int16,
+    int32,
+    int64,
+    qint8,
+    qint16,
+    qint32,
+    quint8,
+    quint16,
+    resource,
+    string,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    variant,
+)
 from scopeflow._src.framework.graph import Graph
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.ops_scope import (
-    add_to_collection, add_to_collections, colocate_with, control_dependencies, device,
-    get_collection, get_collection_ref, get_default_graph, get_default_session, get_name_scope,
-    get_seed, name_scope, reset_default_graph, set_random_seed)
+    add_to_collection,
+    add_to_collections,
+    colocate_with,
+    control_dependencies,
+    device,
+    get_collection,
+    get_collection_ref,
+    get_default_graph,
+    get_default_session,
+    get_name_scope,
+    get_seed,
+    name_scope,
+    reset_default_graph,
+    set_random_seed,
+)
+from scopeflow._src.framework.registry import NotDifferentiable, RegisterGradient
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
-from scopeflow._src.ops.control_flow_ops import group, no_op, tuple
-from scopeflow._src.ops.random_ops import random_normal, random_uniform, truncated_normal
-from scopeflow._src.ops.state_ops import assign, assign_add, assign_sub
-from scopeflow._src.variables.collections import (
-    all_variables, assert_variables_initialized, global_variables, global_variables_initializer,
-    initialize_all_variables, initialize_local_variables, initialize_variables, is_variable_initialized, local_variables,
-    local_variables_initializer, model_variables, moving_average_variables, report_uninitialized_variables,
-    trainable_variables, variables_initializer)
-from scopeflow._src.variables.initializers import (
-    constant_initializer, glorot_normal_initializer, glorot_uniform_initializer, ones_initializer,
-    orthogonal_initializer, random_normal_initializer, random_uniform_initializer,
-    truncated_normal_initializer, variance_scaling_initializer, zeros_initializer)
-from scopeflow._src.variables.store import AUTO_REUSE
-from scopeflow._src.variables.template import make_template
-from scopeflow._src.variables.variable import RefVariable as Variable, VariableAggregation, VariableSynchronization
-from scopeflow._src.variables.variable import variable_creator_scope
-from scopeflow._src.variables.variable_scope import (
-    VariableScope, get_local_variable, get_variable, get_variable_scope, variable_op_scope, variable_scope)
+from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients
 
-from scopeflow import dtypes, errors, initializers, losses  # noqa: E402
+# -- arrays (shapes, slicing, gathering, joining) ----------------------------------------------
+from scopeflow._src.ops.array_ops import (
+    boolean_mask,
+    broadcast_dynamic_shape,
+    broadcast_static_shape,
+    broadcast_to,
+    concat,
+    expand_dims,
+    fill,
+    gather,
+    gather_nd,
+    identity,
+    invert_permutation,
+    matrix_transpose,
+    meshgrid,
+    one_hot,
+    ones,
+    ones_like,
+    pad,
+    placeholder,
+    placeholder_with_default,
+    range,
+    rank,
+    reshape,
+    reverse,
+    reverse_v2,
+    scatter_nd,
+    sequence_mask,
+    shape,
+    shape_n,
+    size,
+    slice,
+    split,
+    squeeze,
+    stack,
+    stop_gradient,
+    strided_slice,
+    tile,
+    transpose,
+    unique,
+    unsorted_segment_sum,
+    unstack,
+    where,
+    where_v2,
+    zeros,
+    zeros_like,
+)
+from scopeflow._src.ops.control.control_flow_ops import group, no_op, tuple
 
 # -- math (elementwise, reductions, matmul, comparisons) --------------------------------------
-from scopeflow._src.ops.linalg_ops import diag, diag_part, eye, matrix_transpose, qr, transpose  # noqa: E402
-from scopeflow._src.ops.math_ops import (  # noqa: E402
-    abs, accumulate_n, add, add_n, arg_max, arg_min, argmax, argmin, bitwise_and, bitwise_or, bitwise_xor, cast,
-    ceil, clip_by_value, complex, conj, cos, count_nonzero, cumprod, cumsum, div, div_no_nan, divide, einsum, equal,
-    exp, floor, floor_div, floordiv, floormod, greater, greater_equal, imag, is_finite, is_inf,
-    is_nan, less, less_equal, log, log1p, logical_and, logical_not, logical_or, logical_xor, matmul, maximum,
-    minimum, mod, multiply, negative, not_equal, pow, real, realdiv, reciprocal, reduce_all, reduce_any,
-    reduce_logsumexp, reduce_max, reduce_mean, reduce_min, reduce_prod, reduce_sum, round, rsqrt, saturate_cast,
-    scalar_mul, setdiff1d, sigmoid, sign, sin, sqrt, square, squared_difference, subtract, tanh, tensordot,
-    to_bfloat16, to_complex64, to_complex128, to_double, to_float, to_int32, to_int64, truediv, truncatediv,
-    truncatemod)
-from scopeflow._src.ops.index_ops import dynamic_stitch  # noqa: E402
-from scopeflow import bitwise, math  # noqa: E402,F401
-# -- arrays (shapes, slicing, gathering, joining) ----------------------------------------------
-from scopeflow._src.ops.array_ops import (  # noqa: E402
-    boolean_mask, broadcast_dynamic_shape, broadcast_static_shape, broadcast_to, concat, expand_dims, fill, gather,
-    gather_nd, identity, invert_permutation, meshgrid, one_hot, ones, ones_like, pad, placeholder,
-    placeholder_with_default, range, rank, reshape, reverse, reverse_v2, scatter_nd, sequence_mask, shape, shape_n,
-    size, slice, split, squeeze, stack, stop_gradient, strided_slice, tile, unique, unsorted_segment_sum,
-    unstack, where, where_v2, zeros, zeros_like)
-# -- nn, losses, random ------------------------------------------------------------------------
-from scopeflow import nn, random  # noqa: E402,F401
-from scopeflow._src.ops.random_ops import multinomial, random_shuffle  # noqa: E402,F401
-# -- gradients ---------------------------------------------------------------------------------
-from scopeflow._src.framework.registry import NotDifferentiable, RegisterGradient  # noqa: E402
-from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients  # noqa: E402
-# -- training and checkpoints (tf.train) ------------------------------------------------------
-from scopeflow import train  # noqa: E402,F401
-from scopeflow._src.ops.clip_ops import clip_by_global_norm, clip_by_norm, global_norm  # noqa: E402
-# -- layers, metrics ---------------------------------------------------------------------------
-from scopeflow import layers, metrics  # noqa: E402,F401
-# -- compatibility -----------------------------------------------------------------------------
-from scopeflow import compat  # noqa: E402,F401
+from scopeflow._src.ops.math_ops import (
+    abs,
+    accumulate_n,
+    add,
+    add_n,
+    arg_max,
+    arg_min,
+    argmax,
+    argmin,
+    bitwise_and,
+    bitwise_or,
+    bitwise_xor,
+    cast,
+    ceil,
+    clip_by_value,
+    complex,
+    conj,
+    cos,
+    count_nonzero,
+    cumprod,
+    cumsum,
+    diag,
+    diag_part,
+    div,
+    div_no_nan,
+    divide,
+    dynamic_stitch,
+    einsum,
+    equal,
+    exp,
+    eye,
+    floor,
+    floor_div,
+    floordiv,
+    floormod,
+    greater,
+    greater_equal,
+    imag,
+    is_finite,
+    is_inf,
+    is_nan,
+    less,
+    less_equal,
+    log,
+    log1p,
+    logical_and,
+    logical_not,
+    logical_or,
+    logical_xor,
+    matmul,
+    maximum,
+    minimum,
+    mod,
+    multiply,
+    negative,
+    not_equal,
+    pow,
+    qr,
+    real,
+    realdiv,
+    reciprocal,
+    reduce_all,
+    reduce_any,
+    reduce_logsumexp,
+    reduce_max,
+    reduce_mean,
+    reduce_min,
+    reduce_prod,
+    reduce_sum,
+    round,
+    rsqrt,
+    saturate_cast,
+    scalar_mul,
+    setdiff1d,
+    sigmoid,
+    sign,
+    sin,
+    sqrt,
+    square,
+    squared_difference,
+    subtract,
+    tanh,
+    tensordot,
+    to_bfloat16,
+    to_complex64,
+    to_complex128,
+    to_double,
+    to_float,
+    to_int32,
+    to_int64,
+    truediv,
+    truncatediv,
+    truncatemod,
+)
+
+# -- clipping, random, state -------------------------------------------------------------------
+from scopeflow._src.ops.nn_ops import clip_by_global_norm, clip_by_norm, global_norm
+from scopeflow._src.ops.random.random_ops import (
+    multinomial,
+    random_normal,
+    random_shuffle,
+    random_uniform,
+    truncated_normal,
+)
+from scopeflow._src.ops.state.variable_ops import assign, assign_add, assign_sub
+
+# -- variables ---------------------------------------------------------------------------------
+from scopeflow._src.variables.collections import (
+    all_variables,
+    assert_variables_initialized,
+    global_variables,
+    global_variables_initializer,
+    initialize_all_variables,
+    initialize_local_variables,
+    initialize_variables,
+    is_variable_initialized,
+    local_variables,
+    local_variables_initializer,
+    model_variables,
+    moving_average_variables,
+    report_uninitialized_variables,
+    trainable_variables,
+    variables_initializer,
+)
+from scopeflow._src.variables.initializers import (
+    constant_initializer,
+    glorot_normal_initializer,
+    glorot_uniform_initializer,
+    ones_initializer,
+    orthogonal_initializer,
+    random_normal_initializer,
+    random_uniform_initializer,
+    truncated_normal_initializer,
+    variance_scaling_initializer,
+    zeros_initializer,
+)
+from scopeflow._src.variables.store import AUTO_REUSE
+from scopeflow._src.variables.template import make_template
+from scopeflow._src.variables.variable import RefVariable as Variable
+from scopeflow._src.variables.variable import VariableAggregation, VariableSynchronization, variable_creator_scope
+from scopeflow._src.variables.variable_scope import (
+    VariableScope,
+    get_local_variable,
+    get_variable,
+    get_variable_scope,
+    variable_op_scope,
+    variable_scope,
+)
 
 newaxis = None
 __version__ = "0.1.0"
@@ -126,7 +321,7 @@ __version__ = "0.1.0"
 def __getattr__(name):
     """``tf.logging`` is loaded on first use: Python's ``logging`` costs 2 ms of import time."""
     if name == "logging":
-        from scopeflow._src import logging_module
+        from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
 
         globals()["logging"] = logging_module
         return logging_module

@@ -3,4 +3,4 @@
 __all__ = [
     "bitwise_and", "bitwise_or", "bitwise_xor", "invert"]
 
-from scopeflow._src.ops.comparison_ops import bitwise_and, bitwise_or, bitwise_xor, invert  # noqa: F401
+from scopeflow._src.ops.math_ops import bitwise_and, bitwise_or, bitwise_xor, invert

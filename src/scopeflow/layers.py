@@ -13,5 +13,4 @@ from scopeflow._src.layers.convolutional import Conv2D, Conv2DTranspose, conv2d,
 from scopeflow._src.layers.core import Dense, Dropout, Flatten, dense, dropout, flatten  # noqa: F401
 from scopeflow._src.layers.input_spec import InputSpec  # noqa: F401
 from scopeflow._src.layers.normalization import BatchNormalization, batch_normalization  # noqa: F401
-from scopeflow._src.layers.pooling import (  # noqa: F401
-    AveragePooling2D, MaxPooling2D, average_pooling2d, max_pooling2d)
+from scopeflow._src.layers.pooling import AveragePooling2D, MaxPooling2D, average_pooling2d, max_pooling2d  # noqa: F401

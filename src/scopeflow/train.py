@@ -44,11 +44,29 @@ def __dir__():
 
 # -- optimizers ---------------------------------------------------------------------------------
 from scopeflow._src.training.learning_rate_decay import (  # noqa: E402,F401
-    cosine_decay, exponential_decay, inverse_time_decay, linear_cosine_decay, natural_exp_decay, piecewise_constant,
-    piecewise_constant_decay, polynomial_decay)
+    cosine_decay,
+    exponential_decay,
+    inverse_time_decay,
+    linear_cosine_decay,
+    natural_exp_decay,
+    piecewise_constant,
+    piecewise_constant_decay,
+    polynomial_decay,
+)
 from scopeflow._src.training.optimizer import Optimizer  # noqa: E402,F401
 from scopeflow._src.training.optimizers import (  # noqa: E402,F401
-    AdadeltaOptimizer, AdagradOptimizer, AdamOptimizer, GradientDescentOptimizer, MomentumOptimizer,
-    ProximalGradientDescentOptimizer, RMSPropOptimizer)
+    AdadeltaOptimizer,
+    AdagradOptimizer,
+    AdamOptimizer,
+    GradientDescentOptimizer,
+    MomentumOptimizer,
+    ProximalGradientDescentOptimizer,
+    RMSPropOptimizer,
+)
 from scopeflow._src.training.training_util import (  # noqa: E402,F401
-    assert_global_step, create_global_step, get_global_step, get_or_create_global_step, global_step)
+    assert_global_step,
+    create_global_step,
+    get_global_step,
+    get_or_create_global_step,
+    global_step,
+)

@@ -76,7 +76,8 @@ def test_layer_names_are_per_graph():
 
 
 def test_activity_loss_goes_to_regularization_losses():
-    layer = tf.layers.Dense(2, activity_regularizer=lambda y: tf.reduce_sum(y), kernel_initializer=tf.ones_initializer())
+    layer = tf.layers.Dense(2, activity_regularizer=lambda y: tf.reduce_sum(y),
+                            kernel_initializer=tf.ones_initializer())
     y = layer(tf.ones([4, 3]))
     losses = tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES)
     with tf.Session() as sess:

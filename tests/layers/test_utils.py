@@ -10,7 +10,8 @@ from scopeflow._src.layers import utils
 
 @pytest.mark.parametrize("name, snake", [("Dense", "dense"), ("Conv2D", "conv2d"),
                                          ("Conv2DTranspose", "conv2d_transpose"),
-                                         ("MaxPooling2D", "max_pooling2d"), ("BatchNormalization", "batch_normalization"),
+                                         ("MaxPooling2D", "max_pooling2d"),
+                                         ("BatchNormalization", "batch_normalization"),
                                          ("MyLayer", "my_layer"), ("_Private", "private__private")])
 def test_to_snake_case(name, snake):
     assert utils.to_snake_case(name) == snake
@@ -44,7 +45,8 @@ def test_conv_output_length(length, size, padding, stride, dilation, out):
 
 
 @pytest.mark.parametrize("length, size, padding, stride, out", [
-    (4, 3, "same", 2, 8), (4, 3, "valid", 2, 9), (4, 1, "valid", 2, 8), (4, 3, "full", 1, 2), (None, 3, "same", 2, None)])
+    (4, 3, "same", 2, 8), (4, 3, "valid", 2, 9), (4, 1, "valid", 2, 8), (4, 3, "full", 1, 2),
+    (None, 3, "same", 2, None)])
 def test_deconv_output_length(length, size, padding, stride, out):
     assert utils.deconv_output_length(length, size, padding, stride=stride) == out
 

@@ -82,7 +82,8 @@ def test_conv_kernels_keep_float32():
 
 
 def test_conv_over_several_batch_pieces_matches_a_sum_over_window_taps():
-    from scopeflow._src.ops import conv_kernels, window_util
+    from scopeflow._src.ops.nn import conv_kernels
+    from scopeflow._src.ops.nn import windows as window_util
 
     x = np.random.default_rng(0).standard_normal((42, 16, 16, 16))
     w = np.random.default_rng(1).standard_normal((5, 5, 16, 3))
@@ -102,8 +103,8 @@ def _same_bits(got, want):
 
 
 def test_activation_gradients_match_the_plain_expression_bit_for_bit():
-    from scopeflow._src.ops.nn_ops import _relu_grad_kernel
-    from scopeflow._src.ops.unary_ops import _tanh_grad_kernel
+    from scopeflow._src.ops.math.unary import _tanh_grad_kernel
+    from scopeflow._src.ops.nn.activations import _relu_grad_kernel
 
     rng = np.random.default_rng(0)
     for dtype in (np.float16, np.float32, np.float64):

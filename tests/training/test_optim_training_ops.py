@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import scopeflow as tf
-from scopeflow._src.ops import training_ops as ops
+from scopeflow._src.ops.state import training_ops as ops
 
 RNG = np.random.default_rng(7)
 VAR = RNG.uniform(-1, 1, (3, 4))
@@ -187,7 +187,7 @@ def test_non_contiguous_gradient():
 
 
 def test_updates_of_variables_larger_than_one_chunk_match_the_formula():
-    from scopeflow._src.ops import training_ops
+    from scopeflow._src.ops.state import training_ops
     shape = (training_ops._CHUNK // 100 + 7, 300)  # several pieces, the last one partial
     rng = np.random.default_rng(0)
     w0, g0 = rng.random(shape, dtype=np.float32), rng.random(shape, dtype=np.float32)

@@ -10,10 +10,10 @@ The walk is TensorFlow's, so that gradient ops get TensorFlow's names:
    (``gradients/AddN``), call the op's gradient function inside ``gradients/<op>_grad/``,
    and hand the results to the op's inputs.
 
-Broadcasting is undone here, once, for every op registered with ``broadcasts=True``:
-their gradient functions return output-shaped gradients and ``_unbroadcast`` sums them
-down to each input's shape, as TensorFlow 2.21's ``_ReduceGradientArgs`` does (same ops,
-same names). Gradients are ordinary graph ops, so gradients of gradients work.
+Broadcasting is undone here, once, for every gradient rule registered with
+``unbroadcast=True``: those rules return output-shaped gradients and ``_unbroadcast`` sums
+them down to each input's shape, as TensorFlow 2.21's ``_ReduceGradientArgs`` does (same
+ops, same names). Gradients are ordinary graph ops, so gradients of gradients work.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.ops import array_ops, control_flow_ops, math_ops, reduction_ops
+from scopeflow._src.ops import array_ops, math_ops, unbroadcast
+from scopeflow._src.ops.control import control_flow_ops
 
 _TRAINABLE = frozenset((dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64, dtypes.complex64,
                         dtypes.complex128, dtypes.resource, dtypes.variant))
@@ -169,23 +170,23 @@ class _Walk:
         """The gradients of ``op``'s inputs, built in ``<op>_grad/`` (``None`` for each if none flow)."""
         out_grads = self._aggregated(op)
         has_grads = any(g is not None for g in out_grads)
-        grad_fn = None
+        rule = None
         if has_grads and op not in self.stop_ops:
-            grad_fn = registry.gradient_function(op)
-        if grad_fn is None or not has_grads:
+            rule = registry.gradient_rule(op)
+        if rule is None or not has_grads:
             return [None] * len(op._inputs)
 
         for i, g in enumerate(out_grads):
             if g is None and op._outputs[i]._dtype.base_dtype in _TRAINABLE:
                 out_grads[i] = array_ops.zeros_like(op._outputs[i], optimize=False)
         with name_scope(op._name + "_grad"):
-            in_grads = grad_fn(op, *out_grads)
+            in_grads = rule.fn(op, *out_grads)
             in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) else [in_grads]
             if len(in_grads) != len(op._inputs):
                 raise ValueError(f"Num gradients {len(in_grads)} generated for op {op.node_def} do not match num "
                                  f"inputs {len(op._inputs)}")
-            if registry.get(op._type).broadcasts:
-                in_grads = _unbroadcast(op, in_grads, out_grads[0])
+            if rule.unbroadcast:
+                in_grads = unbroadcast.unbroadcast(op, in_grads, out_grads[0], rule.same_shapes)
             if self.gate and sum(g is not None for g in in_grads) > 1:
                 in_grads = control_flow_ops.tuple(in_grads)
         return in_grads
@@ -273,65 +274,3 @@ def _add_n_by_device(grads):
         by_device.setdefault(g.device, []).append(g)
     sums = [math_ops.add_n(by_device[d]) for d in sorted(by_device)]
     return math_ops.add_n(sums)
-
-
-# -- undoing broadcasting ------------------------------------------------------------------
-# Op types whose TF gradient returns early, building no shape ops, when both inputs and the
-# gradient have the same fully known shape (``_ShapesFullySpecifiedAndEqual``).
-_EQUAL_SHAPE_SHORTCUT = {"AddV2": None, "Add": None, "Sub": None, "SquaredDifference": None, "MulNoNan": None,
-                         "Mul": (dtypes.int32, dtypes.float32)}
-
-
-def _unbroadcast(op, in_grads, grad):
-    """Sum each input's output-shaped gradient down to the input's shape (``grad`` is the
-    gradient that reached the op's output)."""
-
-    x, y = op._inputs
-    gx, gy = in_grads
-    if gx is None and gy is None:
-        return in_grads
-    if op._type in _EQUAL_SHAPE_SHORTCUT and _same_full_shape(x, y, grad):
-        only = _EQUAL_SHAPE_SHORTCUT[op._type]
-        if only is None or grad.dtype.base_dtype in only:
-            return in_grads
-    sx = array_ops.shape(x)
-    sy = array_ops.shape(y)
-    rx, ry = _static_reduction_axes(x.shape, y.shape)
-    if rx is None:
-        rx, ry = array_ops.broadcast_gradient_args(sx, sy)
-        reduce_x = reduce_y = True
-    else:
-        reduce_x = bool(rx) or x.shape.ndims < y.shape.ndims
-        reduce_y = bool(ry) or y.shape.ndims < x.shape.ndims
-    return [_reduce_to(gx, sx, rx, reduce_x), _reduce_to(gy, sy, ry, reduce_y)]
-
-
-def _reduce_to(grad, shape, axes, must_reduce):
-    if grad is None or not must_reduce:
-        return grad
-
-    return array_ops.reshape(reduction_ops.reduce_sum(grad, axes, keepdims=True), shape)
-
-
-def _same_full_shape(x, y, grad):
-    a, b, c = x.shape.as_tuple(), y.shape.as_tuple(), grad.shape.as_tuple()
-    return a is not None and None not in a and a == b == c
-
-
-def _static_reduction_axes(x_shape, y_shape):
-    """The axes each input was broadcast along, or ``(None, None)`` if that depends on data."""
-    x_dims, y_dims = x_shape.as_tuple(), y_shape.as_tuple()
-    if x_dims is None or y_dims is None:
-        return None, None
-    rank = max(len(x_dims), len(y_dims))
-    x_dims = (1,) * (rank - len(x_dims)) + x_dims
-    y_dims = (1,) * (rank - len(y_dims)) + y_dims
-    rx, ry = [], []
-    for axis, (a, b) in enumerate(zip(x_dims, y_dims)):
-        if a == 1 and b != 1:
-            rx.append(axis)
-        elif b == 1 and a != 1:
-            ry.append(axis)
-        elif a is None or b is None:
-            return None, None
-    return rx, ry

@@ -171,7 +171,7 @@ def _(tf, x):
 
 @sample("StridedSliceGrad", [F64(2, 2)], lambda dy: np.pad(dy, [[1, 0], [0, 1]]))
 def _(tf, dy):
-    from scopeflow._src.ops.slicing_ops import strided_slice_grad
+    from scopeflow._src.ops.array_ops import strided_slice_grad
     return strided_slice_grad([3, 3], [1, 0], [3, 2], [1, 1], dy)
 
 

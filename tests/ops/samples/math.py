@@ -127,8 +127,8 @@ def _(tf, x, y):
     return tf.div_no_nan(x, y)
 
 
-@sample("DivNoNan", [F64(4), np.array([0.0, 2.0, 0.0, -1.0])], lambda x, y: np.where(y == 0, 0.0, x / np.where(y == 0, 1, y)),
-        grad=False)
+@sample("DivNoNan", [F64(4), np.array([0.0, 2.0, 0.0, -1.0])],
+        lambda x, y: np.where(y == 0, 0.0, x / np.where(y == 0, 1, y)), grad=False)
 def _(tf, x, y):
     return tf.div_no_nan(x, y)
 

@@ -56,7 +56,7 @@ def run(args, out) -> int:
     target = args.output or f"{prefix}.{'safetensors' if args.to == 'safetensors' else 'npz'}"
     if args.to == "safetensors":
         try:
-            from safetensors.numpy import save_file
+            from safetensors.numpy import save_file  # an optional dependency: the 'safetensors' extra
         except ImportError:
             raise UsageError("--to safetensors needs the 'safetensors' package: pip install 'scopeflow[safetensors]'") \
                 from None

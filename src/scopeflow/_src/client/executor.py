@@ -36,7 +36,7 @@ import numpy as np
 from scopeflow._src.client import pruning, stacked_sums
 from scopeflow._src.framework import errors, registry
 from scopeflow._src.ops.common import blas
-from scopeflow._src.ops.shape_fns import static_shapes_known
+from scopeflow._src.ops.common.shape_fns import static_shapes_known
 
 _ndarray = np.ndarray
 _FOLD_MAX_ELEMENTS = 4096  # the largest computed value a plan keeps instead of computing per run

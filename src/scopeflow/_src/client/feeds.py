@@ -86,7 +86,7 @@ class FeedSpec:
         if isinstance(value, int) and _as_dtype_scalar(np_dtype, value) != value:
             raise TypeError(
                 f"Type of feed value {value} with type {type(value)} is not compatible with Tensor type "
-                f"{np_dtype.type if np_dtype != object else object}. Try explicitly setting the type of the "
+                f"{object if np_dtype.hasobject else np_dtype.type}. Try explicitly setting the type of the "
                 "feed tensor to a larger type (e.g. int64).")
         if self._numeric:
             return np.asarray(value).astype(np_dtype, copy=None)
@@ -95,7 +95,7 @@ class FeedSpec:
 
 def _as_dtype_scalar(np_dtype, value):
     """``value`` converted to ``np_dtype`` as TensorFlow checks Python ints (strings: ``str``)."""
-    if np_dtype == object:
+    if np_dtype.hasobject:
         return str(value)
     return np_dtype.type(np.array(value).astype(np_dtype))
 

@@ -292,7 +292,7 @@ class InteractiveSession(BaseSession):
         super().__init__(target, graph, config)
         with InteractiveSession._count_lock:
             if InteractiveSession._active_session_count > 0:
-                from scopeflow._src import logging_module
+                from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
                 logging_module.error(
                     "An interactive session is already active. This can cause out-of-memory errors or some other "
                     "unexpected errors (due to the unpredictable timing of garbage collection) in some cases. You "

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import context, dtypes, op_builder, registry, tensor_util
+from scopeflow._src.framework import context, dtypes, registry, tensor_util
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.tensor_shape import Dimension, TensorShape
+from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, interned
 
 _CONVERSIONS: list[tuple[type, object]] = []
 
@@ -34,7 +34,6 @@ registry.register(registry.OpDef(
     shape=lambda inputs, attrs: TensorShape(attrs["value"].shape),
     factory=_const_factory,
     fold=lambda t: t.op._attrs["value"],
-    grad=registry.NO_GRADIENT,
 ))
 
 
@@ -56,8 +55,9 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False) ->
         array = array.copy()  # TF copies the value into the graph: the caller's array stays theirs
     array.flags.writeable = False
     out_dtype = dtype.base_dtype if dtype is not None and dtype.is_quantized else dtypes.as_dtype(array.dtype)
-    op = op_builder.create("Const", [], {"value": array, "dtype": out_dtype}, name, graph=context.default_graph(),
-                         direct=True)
+    graph = context.default_graph()  # a Const has no inputs to convert: TF adds it to the graph directly
+    op = graph._add_op("Const", graph._op_name(name, "Const"), [], {"value": array, "dtype": out_dtype},
+                       [(out_dtype, interned(TensorShape(array.shape)))])
     return op._outputs[0]
 
 

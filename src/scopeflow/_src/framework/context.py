@@ -63,6 +63,13 @@ class _ThreadStacks(threading.local):
 _stacks = _ThreadStacks()
 _global_graph = None
 _global_lock = threading.Lock()
+_graph_class = None  # ``Graph``, installed by graph.py (which imports this module) when it loads
+
+
+def install_graph_class(cls) -> None:
+    """Called once, by ``graph.py``: the class the global default graph is made of."""
+    global _graph_class
+    _graph_class = cls
 
 
 def default_graph():
@@ -78,8 +85,7 @@ def _global_default_graph():
     if _global_graph is None:
         with _global_lock:
             if _global_graph is None:
-                from scopeflow._src.framework.graph import Graph
-                _global_graph = Graph()
+                _global_graph = _graph_class()
     return _global_graph
 
 
@@ -92,10 +98,6 @@ def reset_default_graph() -> None:
             "graph, exit the nesting and create a new graph.")
     with _global_lock:
         _global_graph = None
-
-
-def has_default_graph_entered() -> bool:
-    return bool(_stacks.graphs)
 
 
 class push_graph:  # noqa: N801 - used like a function: ``with push_graph(g):``

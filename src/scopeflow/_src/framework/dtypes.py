@@ -111,11 +111,11 @@ class DType:
             raise TypeError(f"{base!s} has no NumPy equivalent")
         if base._np == "bfloat16":
             try:
-                import ml_dtypes
+                import ml_dtypes  # an optional dependency: the 'bfloat16' extra
             except ImportError:  # pragma: no cover - depends on the environment
                 raise TypeError(
                     "bfloat16 needs the 'ml_dtypes' package for NumPy arrays; "
-                    "install it with `pip install ml_dtypes`") from None
+                    "install it with `pip install 'scopeflow[bfloat16]'`") from None
             return ml_dtypes.bfloat16
         return base._np
 

@@ -103,7 +103,8 @@ OutOfRangeError = _error_class("OutOfRangeError", OUT_OF_RANGE, "An iterator or 
 UnimplementedError = _error_class("UnimplementedError", UNIMPLEMENTED, "The operation is not implemented.")
 InternalError = _error_class("InternalError", INTERNAL, "An internal invariant was broken.")
 UnavailableError = _error_class("UnavailableError", UNAVAILABLE, "The runtime is unavailable.")
-DataLossError = _error_class("DataLossError", DATA_LOSS, "Unrecoverable data loss or corruption (e.g. a bad checkpoint).")
+DataLossError = _error_class(
+    "DataLossError", DATA_LOSS, "Unrecoverable data loss or corruption (e.g. a bad checkpoint).")
 
 _CODE_TO_CLASS = {cls(None, None, "").error_code: cls for cls in (
     CancelledError, UnknownError, InvalidArgumentError, DeadlineExceededError, NotFoundError,

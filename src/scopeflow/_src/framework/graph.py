@@ -11,11 +11,10 @@ import contextlib
 import re
 import threading
 
-from scopeflow._src.framework import context, devices, naming
+from scopeflow._src.framework import context, devices, naming, op_builder
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.scopes import ControlDependencies as _ControlDependencies
 from scopeflow._src.framework.scopes import NameScope as _NameScope
-
 
 _NO_OPS = ()  # the shared "no control inputs" of most ops (one object fewer per op for the GC)
 
@@ -221,7 +220,6 @@ class Graph:
     def create_op(self, op_type, inputs, dtypes=None, input_types=None, name=None, attrs=None,
                   op_def=None, compute_shapes=True, compute_device=True) -> Operation:
         """Create an op of a registered type (TensorFlow's low-level ``Graph.create_op``)."""
-        from scopeflow._src.framework import op_builder
         return op_builder.create(op_type, list(inputs), dict(attrs or {}), name, graph=self)
 
     # -- names ----------------------------------------------------------------------------
@@ -378,3 +376,6 @@ def _matches(regex, item) -> bool:
         return regex.match(item.name) is not None
     except (AttributeError, TypeError):
         return False
+
+
+context.install_graph_class(Graph)

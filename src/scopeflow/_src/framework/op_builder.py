@@ -10,9 +10,11 @@ from __future__ import annotations
 import numpy as _np
 
 from scopeflow._src.framework import context, dtypes, naming
+from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.registry import INT, TYPE_ORDER, ShapeError, find, get
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+from scopeflow._src.framework.registry import INT, TYPE_ORDER, find, get
+from scopeflow._src.framework.shape_inference import ShapeError, shape_text
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape, interned
 
 
 def create_output(op_type, inputs, attrs=None, name=None, **kwargs):
@@ -156,7 +158,7 @@ def _infer_outputs(opdef, name, inputs, attrs):
             dt = dt._as_ref
         if shapes is None:
             return [(dt, UNKNOWN)]
-        return [(dt, _interned(shapes if type(shapes) is TensorShape else shapes[0]))]
+        return [(dt, interned(shapes if type(shapes) is TensorShape else shapes[0]))]
     out_dtypes = []
     for arg in opdef.outputs:
         dt = arg.dtype if arg.dtype is not None else attrs[arg.type_attr]
@@ -168,28 +170,10 @@ def _infer_outputs(opdef, name, inputs, attrs):
         shapes = [UNKNOWN] * len(out_dtypes)
     elif isinstance(shapes, TensorShape):
         shapes = [shapes]
-    return [(dt, _interned(s)) for dt, s in zip(out_dtypes, shapes)]
-
-
-# One shared object per distinct static shape: shapes are immutable, and a graph holds
-# thousands of equal ones, each of which the garbage collector would otherwise walk.
-_SHAPES: dict = {}
-
-
-def _interned(shape):
-    dims = shape._dims
-    known = _SHAPES.get(dims)
-    if known is not None:
-        return known
-    if len(_SHAPES) > 50_000:  # bound the table for programs with endlessly new shapes
-        _SHAPES.clear()
-    _SHAPES[dims] = shape
-    return shape
+    return [(dt, interned(s)) for dt, s in zip(out_dtypes, shapes)]
 
 
 def _check_inputs(opdef, op_type, inputs, attrs):
-    from scopeflow._src.framework.constant_op import convert_to_tensor
-
     if len(inputs) != len(opdef.inputs):
         raise TypeError(f"{op_type} takes {len(opdef.inputs)} inputs, got {len(inputs)}")
     inferred_from = {}
@@ -217,8 +201,6 @@ def _wants_default_int32(opdef, arg, t):
 
 
 def _convert_list(op_type, arg, values, attrs, inferred_from):
-    from scopeflow._src.framework.constant_op import convert_to_tensor
-
     if not isinstance(values, (list, tuple)):
         raise TypeError(f"Expected list for '{arg.name}' argument to '{op_type}' Op, not {values}.")
     attrs.setdefault(arg.number_attr, len(values))
@@ -292,11 +274,6 @@ def _check_allowed(opdef, attr, param, dtype):
 
 
 # -- TensorFlow's text for a node in shape errors -------------------------------------------
-def shape_text(shape: TensorShape) -> str:
-    """TensorFlow's shape notation in C++ messages: ``[?,3]``, ``?`` for an unknown rank."""
-    if shape.ndims is None:
-        return "?"
-    return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
 
 
 def type_string(dtype) -> str:

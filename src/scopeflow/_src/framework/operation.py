@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from scopeflow._src.framework import tensor_shape
 from scopeflow._src.framework.context import default_session
-
+from scopeflow._src.framework.errors import OperatorNotAllowedInGraphError
+from scopeflow._src.framework.shape_inference import merge_shapes
 
 _NONE = ()  # shared empty consumer and control lists: most stay empty, and fewer objects means less GC work
 
@@ -23,7 +24,7 @@ class Tensor:
 
     __slots__ = ("_op", "_value_index", "_dtype", "_shape", "_consumers", "__weakref__")
 
-    # Set by ops.tensor_operators; listed here so that readers see the whole surface.
+    # Set by ops/operators.py; listed here so that readers see the whole surface.
     OVERLOADABLE_OPERATORS = frozenset({
         "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__div__",
         "__rdiv__", "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__",
@@ -78,7 +79,6 @@ class Tensor:
         """Refine the static shape; raises ``ValueError`` if ``shape`` is incompatible."""
         if type(shape) is tensor_shape.TensorShape and shape._dims == self._shape._dims:
             return  # nothing to refine (the common case when gradients are given their inputs' shapes)
-        from scopeflow._src.ops.shape_fns import merge_shapes
         try:
             self._shape = merge_shapes(self._shape, tensor_shape.as_shape(shape))
         except ValueError as e:
@@ -108,7 +108,6 @@ class Tensor:
         return self is not other
 
     def __bool__(self):
-        from scopeflow._src.framework.errors import OperatorNotAllowedInGraphError
         raise OperatorNotAllowedInGraphError(
             "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed. Use `if t is not "
             "None:` instead of `if t:` to test if a tensor is defined, and use TensorFlow ops "
@@ -120,7 +119,6 @@ class Tensor:
             f"rather than `len(x)` for shape information.")
 
     def __iter__(self):
-        from scopeflow._src.framework.errors import OperatorNotAllowedInGraphError
         raise OperatorNotAllowedInGraphError(
             "Iterating over a symbolic `tf.Tensor` is not allowed. Use tf.unstack or tf.split "
             "to get parts of a tensor, or index it with a Python int.")

@@ -6,7 +6,14 @@ inference, constant folding, and the NumPy kernel::
 
     register(OpDef(
         "AddV2", inputs=["x: T", "y: T"], outputs=["z: T"], attrs={"T": NUMBER},
-        shape=broadcast_shape, kernel=np.add, grad=_add_grad, broadcasts=True))
+        shape=broadcast_shape, kernel=np.add))
+
+Gradient rules are registered separately, by the op library's gradient layer once every
+wrapper exists (a rule builds graph ops with the wrappers of any op)::
+
+    @gradient("AddV2", unbroadcast=True)
+    def _add_grad(op, grad):
+        return grad, grad
 
 Building a graph node of a registered type is ``op_builder.create`` (TensorFlow's
 ``_apply_op_helper``).
@@ -15,7 +22,7 @@ Building a graph node of a registered type is ``op_builder.create`` (TensorFlow'
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from scopeflow._src.framework import dtypes
 
@@ -57,11 +64,6 @@ class OpDef:
     the static output shape(s) or raises ``ShapeError``; ``fold(tensor)`` returns the value
     when it is known at build time.
 
-    ``grad(op, *output_grads)`` is TensorFlow's gradient function: it builds graph ops and
-    returns one gradient (or ``None``) per input; ``grad=NO_GRADIENT`` marks the ops TF
-    declares ``NotDifferentiable``. With ``broadcasts=True`` it returns output-shaped
-    gradients and ``tf.gradients`` sums them down to each input's shape, once for all ops.
-
     ``stateful`` ops (variables, random streams, files) and ``must_run`` ops (which exist
     for the errors they raise, like an unfed ``Placeholder``) run whenever a plan needs
     them; other ops that a plan reaches only through control edges are skipped, since
@@ -77,8 +79,6 @@ class OpDef:
     factory: Callable | None = None
     fold: Callable | None = None
     stateful: bool = False
-    grad: Callable | None = None
-    broadcasts: bool = False
     must_run: bool = False
 
     def __post_init__(self):
@@ -101,41 +101,61 @@ def _enums(allowed):
     return None if allowed is None else frozenset(d._enum for d in allowed)
 
 
-class ShapeError(ValueError):
-    """Raised by shape functions; ``op_builder.create`` adds TensorFlow's node description.
-
-    ``suffix`` (optional) follows the input shapes, e.g. TF's
-    `` and with computed input tensors: input[1] = <5>`` (see ``shape_fns.computed_suffix``).
-    """
-
-    def __init__(self, message, suffix=""):
-        super().__init__(message)
-        self.suffix = suffix
-
-
 def register(opdef: OpDef) -> OpDef:
     if opdef.type in _REGISTRY:
         raise ValueError(f"op type {opdef.type!r} is already registered")
     _REGISTRY[opdef.type] = opdef
-    if opdef.grad is not None:
-        _GRADIENTS[opdef.type] = None if opdef.grad is NO_GRADIENT else opdef.grad
     return opdef
 
 
 # -- gradients ---------------------------------------------------------------------------------
-def NO_GRADIENT(op, *grads):  # noqa: N802 - a marker, never called
-    """``OpDef(grad=NO_GRADIENT)``: the op has no gradient (TF's ``NotDifferentiable``)."""
-    raise AssertionError("NO_GRADIENT is a marker and is never called")
+class GradientRule(NamedTuple):
+    """A gradient function with what ``tf.gradients`` must know to use it.
+
+    ``fn(op, *output_grads)`` builds graph ops and returns one gradient (or ``None``) per
+    input, TensorFlow's ``grad_fn`` signature. With ``unbroadcast`` it returns
+    output-shaped gradients and ``tf.gradients`` sums them down to each input's shape, once
+    for all broadcasting ops; ``same_shapes`` says when TF's rule skips that sum because
+    both inputs and the gradient have one fully known shape: always (``True``), for the
+    gradient dtypes listed (a tuple), or never (``False``).
+    """
+
+    fn: Callable
+    unbroadcast: bool = False
+    same_shapes: bool | tuple = False
 
 
-_GRADIENTS: dict[str, Callable | None] = {}
+_GRADIENTS: dict[str, GradientRule | None] = {}  # op type -> rule, None: not differentiable
+
+
+def _add_gradient(op_type: str, rule) -> None:
+    if op_type in _GRADIENTS:
+        raise KeyError(f"Registering two gradient with name '{op_type}'! (Previous registration was in scopeflow)")
+    _GRADIENTS[op_type] = rule
+
+
+def gradient(*op_types: str, unbroadcast: bool = False, same_shapes: bool | tuple = False) -> Callable:
+    """Decorator registering ``fn`` as the gradient of each of ``op_types`` (see
+    ``GradientRule``); the op library's gradient modules use it."""
+    def register_rule(fn: Callable) -> Callable:
+        for op_type in op_types:
+            _add_gradient(op_type, GradientRule(fn, unbroadcast, same_shapes))
+        return fn
+    return register_rule
+
+
+def not_differentiable(*op_types: str) -> None:
+    """Declare ops of ``op_types`` to have no gradient (TF's ``NotDifferentiable``), once each."""
+    for op_type in op_types:
+        _add_gradient(op_type, None)
 
 
 class RegisterGradient:
     """Decorator registering ``f(op, *grads)`` as the gradient of op type ``op_type``.
 
     As in TensorFlow, a name can be registered once; use it for a new op type, or with
-    ``Graph.gradient_override_map`` to replace the gradient of an existing one.
+    ``Graph.gradient_override_map`` to replace the gradient of an existing one. ``f``
+    returns input-shaped gradients, as TensorFlow's gradient functions do.
 
     >>> import scopeflow as tf
     >>> @tf.RegisterGradient("DoctestZeroGrad")
@@ -149,10 +169,7 @@ class RegisterGradient:
         self._op_type = op_type
 
     def __call__(self, f: Callable) -> Callable:
-        if self._op_type in _GRADIENTS:
-            raise KeyError(f"Registering two gradient with name '{self._op_type}'! (Previous registration "
-                           f"was in scopeflow)")
-        _GRADIENTS[self._op_type] = f
+        _add_gradient(self._op_type, GradientRule(f))
         return f
 
 
@@ -166,13 +183,13 @@ def NotDifferentiable(op_type: str) -> None:  # noqa: N802 - TensorFlow's name
 _NO_ENTRY = object()
 
 
-def gradient_function(op):
-    """The gradient function of ``op`` (honouring ``gradient_override_map``), ``None`` if
-    the op is not differentiable; raises TensorFlow's ``LookupError`` when none is known
-    (its wording, missing space included)."""
+def gradient_rule(op) -> GradientRule | None:
+    """The gradient rule of ``op`` (honouring ``gradient_override_map``), ``None`` if the op
+    is not differentiable; raises TensorFlow's ``LookupError`` when none is known (its
+    wording, missing space included)."""
     name = op._attrs.get("_gradient_op_type", op._type)
-    fn = _GRADIENTS.get(name, _NO_ENTRY)
-    if fn is _NO_ENTRY:
+    rule = _GRADIENTS.get(name, _NO_ENTRY)
+    if rule is _NO_ENTRY:
         raise LookupError(f"No gradient defined for operation'{op._name}' (op type: {op._type}). In general every "
                           f"operation must have an associated `@tf.RegisterGradient` for correct autodiff, which "
                           f"this op is lacking. If you want to pretend this operation is a constant in your "
@@ -180,7 +197,7 @@ def gradient_function(op):
                           f"in cases where you know gradients are not needed, e.g. the forward pass of tf.custom_"
                           f"gradient. Please see more details in "
                           f"https://www.tensorflow.org/api_docs/python/tf/custom_gradient.")
-    return fn
+    return rule
 
 
 find = _REGISTRY.get  # op type -> OpDef, or None (no error: the fast path of ``op_builder.create``)
@@ -207,12 +224,3 @@ INT = frozenset(dtypes.as_dtype(n) for n in ("int8", "int16", "int32", "int64", 
 COMPLEX = frozenset((dtypes.complex64, dtypes.complex128))
 NUMBER = FLOAT | INT | COMPLEX
 REAL = FLOAT | INT
-
-
-def __getattr__(name):
-    """``registry.create`` and ``registry.create_output``, the documented entry points, live in
-    ``op_builder`` (which imports this module, so they are looked up on first use)."""
-    if name in ("create", "create_output"):
-        from scopeflow._src.framework import op_builder
-        return getattr(op_builder, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

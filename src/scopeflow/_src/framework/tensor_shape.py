@@ -398,3 +398,20 @@ def dimension_at_index(shape, index) -> Dimension:
     if shape.ndims is None:
         return Dimension(None)
     return shape[index]
+
+
+# One shared object per distinct static shape: shapes are immutable, and a graph holds
+# thousands of equal ones, each of which the garbage collector would otherwise walk.
+_SHAPES: dict = {}
+
+
+def interned(shape: TensorShape) -> TensorShape:
+    """The shared ``TensorShape`` equal to ``shape`` (graph construction gives every op's outputs one)."""
+    dims = shape._dims
+    known = _SHAPES.get(dims)
+    if known is not None:
+        return known
+    if len(_SHAPES) > 50_000:  # bound the table for programs with endlessly new shapes
+        _SHAPES.clear()
+    _SHAPES[dims] = shape
+    return shape

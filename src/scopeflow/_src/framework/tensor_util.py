@@ -29,7 +29,8 @@ def _is_int(v):
 
 
 def _is_real(v):
-    return isinstance(v, numbers.Real) or isinstance(v, np.ndarray) and issubclass(v.dtype.type, (np.floating, np.integer, np.bool_))
+    return isinstance(v, numbers.Real) or isinstance(v, np.ndarray) and issubclass(
+        v.dtype.type, (np.floating, np.integer, np.bool_))
 
 
 def _is_complex(v):
@@ -238,7 +239,6 @@ def constant_value_as_shape(tensor):
     Reads through ``Shape``, ``Pack``, ``ConcatV2``, ``Cast`` and simple ``StridedSlice``
     ops, so ``tf.stack([2, n])`` gives ``[2, ?]``; ``-1`` means an unknown dimension.
     """
-
     shape = tensor.shape
     if shape.ndims == 0:
         value = constant_value(tensor)

@@ -30,7 +30,7 @@ from scopeflow._src.framework.operation import Operation
 from scopeflow._src.framework.ops_scope import get_collection_ref, name_scope
 from scopeflow._src.layers import utils
 from scopeflow._src.layers.input_spec import InputSpec, assert_input_compatibility
-from scopeflow._src.ops import comparison_ops, shape_ops
+from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.variables import initializers
 from scopeflow._src.variables.variable import VariableAggregation, VariableSynchronization
 from scopeflow._src.variables.variable_scope import VariableScope, get_variable, variable_scope
@@ -333,7 +333,7 @@ class Layer:
         with name_scope("ActivityRegularizer"):
             for output in outputs if isinstance(outputs, (list, tuple)) else [outputs]:
                 activity_loss = convert_to_tensor(self._activity_regularizer(output))
-                batch_size = comparison_ops.cast(shape_ops.shape(output)[0], activity_loss.dtype)
+                batch_size = math_ops.cast(array_ops.shape(output)[0], activity_loss.dtype)
                 self.add_loss(activity_loss / batch_size)
 
     def get_config(self) -> dict:

@@ -13,7 +13,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.layers import kernel_bias, utils
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
-from scopeflow._src.ops import conv_ops, joining_ops, nn_ops, shape_ops
+from scopeflow._src.ops import array_ops, nn_ops
 from scopeflow._src.variables import initializers
 
 
@@ -88,7 +88,7 @@ class Conv2D(Layer):
     def call(self, inputs):
         input_shape = inputs.shape
         padding = self.padding.upper() if isinstance(self.padding, str) else self.padding
-        outputs = conv_ops.conv2d(inputs, self.kernel, strides=self._full(self.strides), padding=padding,
+        outputs = nn_ops.conv2d(inputs, self.kernel, strides=self._full(self.strides), padding=padding,
                                   data_format=self._tf_data_format, dilations=self._full(self.dilation_rate),
                                   name=type(self).__name__)
         if self.use_bias:
@@ -153,7 +153,7 @@ class Conv2DTranspose(Conv2D):
                                           dilation=self.dilation_rate[i])
 
     def call(self, inputs):
-        inputs_shape = shape_ops.shape(inputs)
+        inputs_shape = array_ops.shape(inputs)
         batch_size = inputs_shape[0]
         h_axis, w_axis = (2, 3) if self.data_format == "channels_first" else (1, 2)
         dims = inputs.shape.as_list() if inputs.shape.rank is not None else [None] * 4
@@ -164,9 +164,9 @@ class Conv2DTranspose(Conv2D):
             output_shape = (batch_size, self.filters, out_h, out_w)
         else:
             output_shape = (batch_size, out_h, out_w, self.filters)
-        output_shape_tensor = joining_ops.stack(list(output_shape))
+        output_shape_tensor = array_ops.stack(list(output_shape))
         _ = output_shape_tensor[0]  # tf-keras's backend slices the batch size here (an unused strided_slice_1)
-        outputs = conv_ops.conv2d_transpose(inputs, self.kernel, output_shape_tensor, strides=self._full(self.strides),
+        outputs = nn_ops.conv2d_transpose(inputs, self.kernel, output_shape_tensor, strides=self._full(self.strides),
                                             padding=self.padding.upper(), data_format=self._tf_data_format)
         if inputs.shape.rank:
             outputs.set_shape(self.compute_output_shape(inputs.shape))

@@ -20,7 +20,7 @@ from scopeflow._src.layers import kernel_bias, utils
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
 from scopeflow._src.layers.smart_cond import smart_cond
-from scopeflow._src.ops import comparison_ops, identity_ops, linalg_ops, matmul_ops, nn_impl, nn_ops, shape_ops
+from scopeflow._src.ops import array_ops, math_ops, nn_ops
 from scopeflow._src.variables import initializers
 
 
@@ -63,12 +63,12 @@ class Dense(Layer):
 
     def call(self, inputs):
         if inputs.dtype.base_dtype != dtypes.as_dtype(self.dtype):
-            inputs = comparison_ops.cast(inputs, self.dtype)
+            inputs = math_ops.cast(inputs, self.dtype)
         rank = inputs.shape.rank
         if rank == 2 or rank is None:
-            outputs = matmul_ops.matmul(inputs, self.kernel)
+            outputs = math_ops.matmul(inputs, self.kernel)
         else:
-            outputs = matmul_ops.tensordot(inputs, self.kernel, [[rank - 1], [0]])
+            outputs = math_ops.tensordot(inputs, self.kernel, [[rank - 1], [0]])
             outputs.set_shape(inputs.shape.as_list()[:-1] + [self.kernel.shape[-1]])
         if self.use_bias:
             outputs = nn_ops.bias_add(outputs, self.bias)
@@ -102,9 +102,9 @@ class Flatten(Layer):
     def call(self, inputs):
         rank = inputs.shape.rank
         if self._channels_first and rank and rank > 1:
-            inputs = linalg_ops.transpose(inputs, perm=[0, *range(2, rank), 1])
+            inputs = array_ops.transpose(inputs, perm=[0, *range(2, rank), 1])
         if rank == 1:
-            return shape_ops.expand_dims(inputs, axis=1)
+            return array_ops.expand_dims(inputs, axis=1)
         shape = inputs.shape
         batch_dim = dimension_value(shape[0]) if rank is not None else None
         non_batch = shape[1:] if rank is not None else TensorShape(None)
@@ -113,8 +113,8 @@ class Flatten(Layer):
         elif batch_dim is not None:
             flattened_shape = constant([int(batch_dim), -1])
         else:
-            flattened_shape = [shape_ops.shape(inputs)[0], -1]
-        return shape_ops.reshape(inputs, flattened_shape)
+            flattened_shape = [array_ops.shape(inputs)[0], -1]
+        return array_ops.reshape(inputs, flattened_shape)
 
     def compute_output_shape(self, input_shape):
         dims = TensorShape(input_shape).as_list()
@@ -149,17 +149,17 @@ class Dropout(Layer):
     def _get_noise_shape(self, inputs):
         if self.noise_shape is None:
             return None
-        concrete = shape_ops.shape(inputs)
+        concrete = array_ops.shape(inputs)
         return convert_to_tensor([concrete[i] if value is None else value for i, value in enumerate(self.noise_shape)])
 
     def call(self, inputs, training=False):
         if isinstance(self.rate, (int, float)) and self.rate == 0:
-            return identity_ops.identity(inputs)
+            return array_ops.identity(inputs)
 
         def dropped_inputs():
-            return nn_impl.dropout_v2(inputs, rate=self.rate, noise_shape=self._get_noise_shape(inputs),
+            return nn_ops.dropout_v2(inputs, rate=self.rate, noise_shape=self._get_noise_shape(inputs),
                                       seed=self._make_seed())
-        return smart_cond(training, dropped_inputs, lambda: identity_ops.identity(inputs))
+        return smart_cond(training, dropped_inputs, lambda: array_ops.identity(inputs))
 
     def compute_output_shape(self, input_shape):
         return input_shape

@@ -7,7 +7,7 @@ Only the common names are known here; any other string raises tf-keras's ``Value
 
 from __future__ import annotations
 
-from scopeflow._src.ops import nn_ops, unary_ops, xent_ops
+from scopeflow._src.ops import math_ops, nn_ops
 from scopeflow._src.variables import initializers
 
 _HELP = ("Please ensure you are using a `keras.utils.custom_object_scope` and that this object is included in "
@@ -24,7 +24,7 @@ def softmax(x, axis=-1):
     """tf-keras's ``softmax`` activation: ``tf.nn.softmax`` on tensors of rank 2 or more."""
     if x.shape.rank is not None and x.shape.rank <= 1:
         raise ValueError(f"Cannot apply softmax to a tensor that is 1D. Received input: {x}")
-    return xent_ops.softmax(x, axis=axis)
+    return nn_ops.softmax(x, axis=axis)
 
 
 def _leaky_relu(x):
@@ -34,7 +34,7 @@ def _leaky_relu(x):
 _ACTIVATIONS = {
     "linear": linear, "softmax": softmax, "relu": nn_ops.relu, "relu6": nn_ops.relu6, "elu": nn_ops.elu,
     "selu": nn_ops.selu, "softplus": nn_ops.softplus, "softsign": nn_ops.softsign, "leaky_relu": _leaky_relu,
-    "sigmoid": unary_ops.sigmoid, "tanh": unary_ops.tanh, "exponential": unary_ops.exp,
+    "sigmoid": math_ops.sigmoid, "tanh": math_ops.tanh, "exponential": math_ops.exp,
 }
 
 

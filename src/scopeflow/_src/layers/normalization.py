@@ -22,7 +22,8 @@ from scopeflow._src.layers import lookup
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
 from scopeflow._src.layers.smart_cond import constant_value, smart_cond
-from scopeflow._src.ops import batch_norm_ops, comparison_ops, nn_impl, shape_ops, state_ops
+from scopeflow._src.ops import array_ops, math_ops, nn_ops
+from scopeflow._src.ops.state import variable_ops
 from scopeflow._src.variables import initializers
 from scopeflow._src.variables.variable import VariableAggregation, VariableSynchronization
 
@@ -139,7 +140,7 @@ class BatchNormalization(Layer):
                                aggregation=VariableAggregation.MEAN, experimental_autocast=False)
 
     def call(self, inputs, training=False):
-        inputs = comparison_ops.cast(inputs, self.dtype)
+        inputs = math_ops.cast(inputs, self.dtype)
         if training is None:
             training = False
         if isinstance(training, int) and not isinstance(training, bool):
@@ -153,16 +154,16 @@ class BatchNormalization(Layer):
             with colocate_with(variable):
                 decay = convert_to_tensor(1.0 - momentum, name="decay")
                 if decay.dtype != variable.dtype.base_dtype:
-                    decay = comparison_ops.cast(decay, variable.dtype.base_dtype)
-                update_delta = (variable - comparison_ops.cast(value, variable.dtype.base_dtype)) * decay
-                return state_ops.assign_sub(variable, update_delta, name=scope)
+                    decay = math_ops.cast(decay, variable.dtype.base_dtype)
+                update_delta = (variable - math_ops.cast(value, variable.dtype.base_dtype)) * decay
+                return variable_ops.assign_sub(variable, update_delta, name=scope)
 
     def _fused_batch_norm(self, inputs, training):
         beta = self.beta if self.center else constant(0.0, dtype=self._param_dtype, shape=self._param_shape)
         gamma = self.gamma if self.scale else constant(1.0, dtype=self._param_dtype, shape=self._param_shape)
 
         def fused(is_training):
-            return lambda: batch_norm_ops.fused_batch_norm(
+            return lambda: nn_ops.fused_batch_norm(
                 inputs, gamma, beta, mean=self.moving_mean, variance=self.moving_variance, epsilon=self.epsilon,
                 is_training=is_training, data_format=self._data_format)
         output, mean, variance = smart_cond(training, fused(True), fused(False))
@@ -179,7 +180,7 @@ class BatchNormalization(Layer):
     def _batch_norm(self, inputs, training):
         inputs_dtype = inputs.dtype.base_dtype
         if inputs_dtype in (dtypes.float16, dtypes.bfloat16):
-            inputs = comparison_ops.cast(inputs, dtypes.float32)
+            inputs = math_ops.cast(inputs, dtypes.float32)
         input_shape = inputs.shape
         ndims = len(input_shape)
         reduction_axes = [i for i in range(ndims) if i not in self.axis]
@@ -188,7 +189,7 @@ class BatchNormalization(Layer):
 
         def broadcast(v):
             if v is not None and len(v.shape) != ndims and reduction_axes != list(range(ndims - 1)):
-                return shape_ops.reshape(v, broadcast_shape)
+                return array_ops.reshape(v, broadcast_shape)
             return v
         scale, offset = broadcast(self.gamma), broadcast(self.beta)
         if constant_value(training) is False:
@@ -199,19 +200,19 @@ class BatchNormalization(Layer):
             mean = smart_cond(training, lambda: mean, lambda: convert_to_tensor(moving_mean))
             variance = smart_cond(training, lambda: variance, lambda: convert_to_tensor(moving_variance))
             self._add_unfused_updates(training, mean, variance)
-        mean = comparison_ops.cast(mean, inputs.dtype)
-        variance = comparison_ops.cast(variance, inputs.dtype)
-        offset = None if offset is None else comparison_ops.cast(offset, inputs.dtype)
-        scale = None if scale is None else comparison_ops.cast(scale, inputs.dtype)
-        outputs = nn_impl.batch_normalization(inputs, broadcast(mean), broadcast(variance), offset, scale,
+        mean = math_ops.cast(mean, inputs.dtype)
+        variance = math_ops.cast(variance, inputs.dtype)
+        offset = None if offset is None else math_ops.cast(offset, inputs.dtype)
+        scale = None if scale is None else math_ops.cast(scale, inputs.dtype)
+        outputs = nn_ops.batch_normalization(inputs, broadcast(mean), broadcast(variance), offset, scale,
                                               self.epsilon)
         if inputs_dtype in (dtypes.float16, dtypes.bfloat16):
-            outputs = comparison_ops.cast(outputs, inputs_dtype)
+            outputs = math_ops.cast(outputs, inputs_dtype)
         outputs.set_shape(input_shape)
         return outputs
 
     def _moments(self, inputs, reduction_axes, keep_dims):
-        return nn_impl.moments(comparison_ops.cast(inputs, self._param_dtype), reduction_axes, keepdims=keep_dims)
+        return nn_ops.moments(math_ops.cast(inputs, self._param_dtype), reduction_axes, keepdims=keep_dims)
 
     def _add_unfused_updates(self, training, new_mean, new_variance):
         def update(variable, value):

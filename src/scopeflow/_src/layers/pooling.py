@@ -10,7 +10,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.layers import utils
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
-from scopeflow._src.ops import pooling_ops
+from scopeflow._src.ops import nn_ops
 
 
 class _Pooling2D(Layer):
@@ -59,7 +59,7 @@ class MaxPooling2D(_Pooling2D):
     """
 
     def __init__(self, pool_size, strides, padding="valid", data_format="channels_last", name=None, **kwargs):
-        super().__init__(pooling_ops.max_pool, pool_size, strides, padding=padding, data_format=data_format,
+        super().__init__(nn_ops.max_pool, pool_size, strides, padding=padding, data_format=data_format,
                          name=name, **kwargs)
 
 
@@ -67,7 +67,7 @@ class AveragePooling2D(_Pooling2D):
     """Average pooling over 2-D windows (an ``AvgPool`` op)."""
 
     def __init__(self, pool_size, strides, padding="valid", data_format="channels_last", name=None, **kwargs):
-        super().__init__(pooling_ops.avg_pool_v2, pool_size, strides, padding=padding, data_format=data_format,
+        super().__init__(nn_ops.avg_pool_v2, pool_size, strides, padding=padding, data_format=data_format,
                          name=name, **kwargs)
 
 

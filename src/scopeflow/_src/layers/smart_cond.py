@@ -18,6 +18,7 @@ from scopeflow._src.framework import op_builder, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.variables.variable import RefVariable
 
 
 def constant_value(pred):
@@ -79,5 +80,4 @@ def _as_tensors(result):
 
 
 def _is_variable(value) -> bool:
-    from scopeflow._src.variables.variable import RefVariable
     return isinstance(value, RefVariable)

@@ -17,15 +17,16 @@ from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import add_to_collections, control_dependencies, name_scope
-from scopeflow._src.ops import (
-    comparison_ops, creation_ops, math_ops, reduction_ops, shape_ops, state_ops)
-from scopeflow._src.ops.weights_broadcast_ops import broadcast_weights
+from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops.nn.weights_broadcast import broadcast_weights
+from scopeflow._src.ops.state import variable_ops
 from scopeflow._src.variables.variable import RefVariable, VariableAggregation, VariableSynchronization
 from scopeflow._src.variables.variable_scope import variable_scope
 
+
 def metric_variable(shape, dtype, validate_shape=True, name=None):
     """A zero-initialized, non-trainable variable in ``LOCAL_VARIABLES`` and ``METRIC_VARIABLES``."""
-    return RefVariable(lambda: creation_ops.zeros(shape, dtype), trainable=False,
+    return RefVariable(lambda: array_ops.zeros(shape, dtype), trainable=False,
                        collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.METRIC_VARIABLES],
                        validate_shape=validate_shape, synchronization=VariableSynchronization.ON_READ,
                        aggregation=VariableAggregation.SUM, name=name)
@@ -46,9 +47,9 @@ def remove_squeezable_dimensions(labels, predictions, expected_rank_diff=0, name
             raise _static_rank_error("labels and predictions")
         rank_diff = predictions_shape.ndims - labels_shape.ndims
         if rank_diff == expected_rank_diff + 1 and predictions_shape.dims[-1].is_compatible_with(1):
-            predictions = shape_ops.squeeze(predictions, [-1])
+            predictions = array_ops.squeeze(predictions, [-1])
         elif rank_diff == expected_rank_diff - 1 and labels_shape.dims[-1].is_compatible_with(1):
-            labels = shape_ops.squeeze(labels, [-1])
+            labels = array_ops.squeeze(labels, [-1])
         return labels, predictions
 
 
@@ -67,9 +68,9 @@ def _remove_squeezable_dimensions(predictions, labels, weights):
     if predictions_rank is None or weights_rank is None:
         raise _static_rank_error("weights and values")
     if weights_rank - predictions_rank == 1:
-        weights = shape_ops.squeeze(weights, [-1])
+        weights = array_ops.squeeze(weights, [-1])
     elif predictions_rank - weights_rank == 1:
-        weights = shape_ops.expand_dims(weights, [-1])
+        weights = array_ops.expand_dims(weights, [-1])
     return predictions, labels, weights
 
 
@@ -84,19 +85,19 @@ def mean(values, weights=None, metrics_collections=None, updates_collections=Non
     (2.0, 2.0, 2.0)
     """
     with variable_scope(name, "mean", (values, weights)):
-        values = comparison_ops.cast(values, dtypes.float32)
+        values = math_ops.cast(values, dtypes.float32)
         total = metric_variable([], dtypes.float32, name="total")
         count = metric_variable([], dtypes.float32, name="count")
         if weights is None:
-            num_values = comparison_ops.cast(shape_ops.size(values), dtypes.float32)
+            num_values = math_ops.cast(array_ops.size(values), dtypes.float32)
         else:
             values, _, weights = _remove_squeezable_dimensions(predictions=values, labels=None, weights=weights)
-            weights = broadcast_weights(comparison_ops.cast(weights, dtypes.float32), values)
+            weights = broadcast_weights(math_ops.cast(weights, dtypes.float32), values)
             values = math_ops.multiply(values, weights)
-            num_values = reduction_ops.reduce_sum(weights)
-        update_total_op = state_ops.assign_add(total, reduction_ops.reduce_sum(values))
+            num_values = math_ops.reduce_sum(weights)
+        update_total_op = variable_ops.assign_add(total, math_ops.reduce_sum(values))
         with control_dependencies([values]):
-            update_count_op = state_ops.assign_add(count, num_values)
+            update_count_op = variable_ops.assign_add(count, num_values)
         mean_t = math_ops.div_no_nan(total, math_ops.maximum(count, 0), name="value")
         if metrics_collections:
             add_to_collections(metrics_collections, mean_t)
@@ -120,6 +121,6 @@ def accuracy(labels, predictions, weights=None, metrics_collections=None, update
                                                                  weights=weights)
     predictions.shape.assert_is_compatible_with(labels.shape)
     if labels.dtype != predictions.dtype:
-        predictions = comparison_ops.cast(predictions, labels.dtype)
-    is_correct = comparison_ops.cast(comparison_ops.equal(predictions, labels), dtypes.float32)
+        predictions = math_ops.cast(predictions, labels.dtype)
+    is_correct = math_ops.cast(math_ops.equal(predictions, labels), dtypes.float32)
     return mean(is_correct, weights, metrics_collections, updates_collections, name or "accuracy")

@@ -1,7 +1,26 @@
-"""Op definitions; importing this package registers every op and the tensor operators."""
+"""The op library. Importing it registers every op type, then every gradient rule.
 
-from scopeflow._src.ops import (  # noqa: F401
-    array_ops, control_flow_ops, linalg_ops, math_ops, operators, random_ops, reduction_ops, state_ops)  # noqa: F401
-# nn, losses and random ops (registered here so that `import scopeflow` knows every op type)
-from scopeflow._src.ops import (  # noqa: F401,E402
-    batch_norm_ops, conv_ops, depthwise_ops, losses_impl, nn_impl, nn_ops, pooling_ops, topk_ops, xent_ops)
+Three layers, each importing only the ones above it in this list (``docs/architecture.md``):
+
+1. ``common/``: what op definitions share (dtype lists, shape functions, the BLAS wrapper);
+2. the topic packages ``array/``, ``math/``, ``nn/``, ``state/``, ``random/`` and ``control/``:
+   each module declares its ops (``OpDef``: types, shape function, kernel) and then their
+   Python wrappers; a wrapper may call the wrappers of lower modules. ``array_ops``,
+   ``math_ops`` and ``nn_ops`` gather the wrappers for the layers above the op library;
+   ``operators`` gives tensors their Python operators;
+3. the gradient rules (``*/grads.py`` and the other ``*_grads.py``), registered last, once
+   every wrapper exists: a rule may build any op.
+"""
+
+# The order below is the registration order (ruff's import sorting is off for this file).
+from scopeflow._src.ops import array_ops, math_ops, nn_ops  # noqa: F401 - definitions and wrappers
+from scopeflow._src.ops.control import control_flow_ops  # noqa: F401
+from scopeflow._src.ops.nn import losses  # noqa: F401
+from scopeflow._src.ops.random import random_ops  # noqa: F401
+from scopeflow._src.ops.state import training_ops, variable_ops  # noqa: F401
+from scopeflow._src.ops import operators  # noqa: F401
+
+from scopeflow._src.ops.array import gather_grads, grads as array_grads  # noqa: F401 - gradient rules
+from scopeflow._src.ops.math import grads as math_grads, product_grads, reduction_grads  # noqa: F401
+from scopeflow._src.ops.nn import grads as nn_grads  # noqa: F401
+from scopeflow._src.ops.random import grads as random_grads  # noqa: F401

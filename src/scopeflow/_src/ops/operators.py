@@ -12,17 +12,16 @@ from __future__ import annotations
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.ops import array_ops, division_ops, math_ops
-
+from scopeflow._src.ops import array_ops, math_ops
 
 _BINARY = {
-    "add": math_ops._add_dispatch,
+    "add": math_ops.add_dispatch,
     "sub": math_ops.subtract,
-    "mul": math_ops._mul_dispatch,
+    "mul": math_ops.mul_dispatch,
     "div": math_ops.div,
     "truediv": math_ops.truediv,
     "floordiv": math_ops.floordiv,
-    "mod": division_ops._mod,
+    "mod": math_ops.mod_dispatch,
     "pow": math_ops.pow,
     "and": math_ops.and_,
     "or": math_ops.or_,

@@ -44,7 +44,7 @@ def storage_dtype(enum: int) -> np.dtype:
 def bfloat16_dtype():
     """``ml_dtypes.bfloat16`` when installed, else ``None`` (values stay raw ``uint16`` bits)."""
     try:
-        import ml_dtypes
+        import ml_dtypes  # an optional dependency: the 'bfloat16' extra
     except ImportError:
         return None
     return np.dtype(ml_dtypes.bfloat16)

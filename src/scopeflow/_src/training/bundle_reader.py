@@ -17,6 +17,7 @@ from scopeflow._src.framework import errors
 from scopeflow._src.training import bundle_format as fmt
 from scopeflow._src.training import slices, sstable, wire
 
+
 def _data_loss(message: str) -> errors.DataLossError:
     return errors.DataLossError(None, None, message)
 

@@ -204,7 +204,7 @@ def get_checkpoint_state(checkpoint_dir, latest_filename=None):
         with open(filename, "rb") as f:
             state = CheckpointState.parse(f.read().decode("utf-8", "surrogateescape"))
     except (OSError, ValueError, IndexError) as e:
-        from scopeflow._src import logging_module
+        from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
         logging_module.warning("%s: %s: Checkpoint ignored", filename, e)
         return None
     if not state.model_checkpoint_path:
@@ -225,7 +225,7 @@ def latest_checkpoint(checkpoint_dir, latest_filename=None):
         return None
     if checkpoint_exists(state.model_checkpoint_path):
         return state.model_checkpoint_path
-    from scopeflow._src import logging_module
+    from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
     logging_module.error("Couldn't match files for checkpoint %s", state.model_checkpoint_path)
     return None
 

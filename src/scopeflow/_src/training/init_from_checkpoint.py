@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.ops import state_ops
+from scopeflow._src.ops.state import variable_ops
 from scopeflow._src.training import io_ops
 from scopeflow._src.training.checkpoint_reader import checkpoint_filename, load_checkpoint
 from scopeflow._src.variables.store import store_for
@@ -73,7 +73,7 @@ def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, name="checkpoi
     """Replace ``variable``'s initializer by an assign from a ``RestoreV2`` of ``tensor_name``."""
     restored = io_ops.restore_v2(ckpt_file, [tensor_name], [""], [variable.dtype.base_dtype], name=name)[0]
     shape = variable.get_shape()
-    init = state_ops.assign(variable._ref(), restored, validate_shape=shape.is_fully_defined())
+    init = variable_ops.assign(variable._ref(), restored, validate_shape=shape.is_fully_defined())
     variable._initializer_op = init  # a Tensor, as in TensorFlow (its Assign output)
     restored.set_shape(shape)
     variable._initial_value = restored

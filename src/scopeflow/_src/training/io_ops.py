@@ -15,7 +15,7 @@ from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.registry import NO_GRADIENT, Arg, OpDef
+from scopeflow._src.framework.registry import Arg, OpDef, not_differentiable
 from scopeflow._src.framework.tensor_shape import UNKNOWN
 from scopeflow._src.training import bundle_format as fmt
 from scopeflow._src.training.bundle_reader import BundleReader
@@ -109,9 +109,10 @@ _COUNT = "_num_tensors"
 _TENSORS = Arg("tensors", type_attr="dtypes", number_attr=_COUNT)
 _STRING_ARGS = ("prefix: string", "tensor_names: string", "shape_and_slices: string")
 registry.register(OpDef("SaveV2", inputs=_STRING_ARGS + (_TENSORS,), outputs=(), factory=_save_factory,
-                        stateful=True, grad=NO_GRADIENT))
+                        stateful=True))
 registry.register(OpDef("RestoreV2", inputs=_STRING_ARGS, outputs=(_TENSORS,), factory=_restore_factory,
-                        stateful=True, grad=NO_GRADIENT))
+                        stateful=True))
+not_differentiable("SaveV2", "RestoreV2")  # loaded with the checkpoint code, so declared here, not in ops/*/grads
 
 
 def _string_input(value, name):

@@ -16,10 +16,10 @@ import math
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.context import default_graph
+from scopeflow._src.ops import array_ops, math_ops
 
 
 def _math():
-    from scopeflow._src.ops import math_ops
     return math_ops
 
 
@@ -75,8 +75,6 @@ def polynomial_decay(learning_rate, global_step, decay_steps, end_learning_rate=
                      name=None):
     """From ``learning_rate`` to ``end_learning_rate`` along ``(1 - step / decay_steps) ** power``;
     with ``cycle`` the decay restarts every ``decay_steps`` (stretched), else it stays at the end."""
-    from scopeflow._src.ops import array_ops
-
     m = _math()
     with default_graph().name_scope(name or "PolynomialDecay") as scope:
         initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
@@ -158,8 +156,6 @@ def piecewise_constant(x, boundaries, values, name=None):
 
 
 def _select_piece(x, boundaries, values, name):
-    from scopeflow._src.ops import array_ops
-
     with default_graph().name_scope(name or "PiecewiseConstant"):
         result = values[-1]
         # the last piece first, so that values[0] wins at x <= boundaries[0]

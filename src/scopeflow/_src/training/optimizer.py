@@ -24,7 +24,13 @@ from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
+from scopeflow._src.gradients import gradients
+from scopeflow._src.ops.control.control_flow_ops import group
+from scopeflow._src.ops.control.control_flow_ops import tuple as gate_tuple
+from scopeflow._src.ops.state.variable_ops import assign_add
 from scopeflow._src.training import slot_creator
+from scopeflow._src.variables.variable import RefVariable
+from scopeflow._src.variables.variable_scope import get_variable, variable_scope
 
 _VALID_DTYPES = (dtypes.float32, dtypes.float64, dtypes.float16, dtypes.bfloat16)  # TF's message order
 
@@ -34,7 +40,6 @@ def _var_key(var):
 
 
 def _is_variable(v) -> bool:
-    from scopeflow._src.variables.variable import RefVariable
     return isinstance(v, RefVariable)
 
 
@@ -113,7 +118,6 @@ class Optimizer:
         self._name = name
         self._use_own_namescope_for_non_slot_vars = use_own_namescope_for_non_slot_vars
         if use_own_namescope_for_non_slot_vars:
-            from scopeflow._src.variables.variable_scope import variable_scope
             with variable_scope(None, default_name=name) as vs:
                 self._non_slot_variable_scope = vs
         self._slots: dict = {}
@@ -139,8 +143,6 @@ class Optimizer:
     def compute_gradients(self, loss, var_list=None, gate_gradients=GATE_OP, aggregation_method=None,
                           colocate_gradients_with_ops=False, grad_loss=None):
         """``[(gradient, variable)]`` for ``loss``; a gradient is ``None`` where none flows."""
-        from scopeflow._src.gradients import gradients
-
         if callable(loss):
             raise RuntimeError("scopeflow builds graphs: pass `loss` as a Tensor, not a callable "
                                "(TensorFlow only accepts a callable when executing eagerly)")
@@ -165,7 +167,6 @@ class Optimizer:
                           aggregation_method=aggregation_method,
                           colocate_gradients_with_ops=colocate_gradients_with_ops)
         if gate_gradients == Optimizer.GATE_GRAPH:
-            from scopeflow._src.ops.control_flow_ops import tuple as gate_tuple
             grads = gate_tuple(grads)
         grads_and_vars = list(zip(grads, var_list))
         self._assert_valid_dtypes([v for g, v in grads_and_vars if g is not None])
@@ -202,7 +203,6 @@ class Optimizer:
             if global_step is None:
                 apply_updates = self._finish(update_ops, name)
             else:
-                from scopeflow._src.ops.state_ops import assign_add
                 with control_dependencies([self._finish(update_ops, "update")]):
                     apply_updates = assign_add(global_step, 1, name=name)
         if isinstance(apply_updates, Tensor):
@@ -260,11 +260,9 @@ class Optimizer:
         v = self._non_slot_dict.get(key)
         if v is None:
             if self._use_own_namescope_for_non_slot_vars:
-                from scopeflow._src.variables.variable_scope import get_variable, variable_scope
                 with name_scope(None), variable_scope(self._non_slot_variable_scope):
                     v = get_variable(name, initializer=initial_value, trainable=False)
             else:
-                from scopeflow._src.variables.variable import RefVariable
                 v = RefVariable(initial_value, name=name, trainable=False)
             self._non_slot_dict[key] = v
         return v
@@ -298,7 +296,6 @@ class Optimizer:
 
     def _finish(self, update_ops, name_scope):
         """The op that completes the update (by default a group named ``name_scope``)."""
-        from scopeflow._src.ops.control_flow_ops import group
         return group(*update_ops, name=name_scope)
 
     def _call_if_callable(self, param):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from scopeflow._src.framework import dtypes
 from scopeflow._src.training import bundle_format as fmt
 from scopeflow._src.training.rename import RenameRules, owner
 
@@ -108,8 +109,6 @@ def plan_restore(checkpoint: str, entries: dict, wanted: dict, rename=None) -> R
 
 
 def _dtype_name(enum: int) -> str:
-    from scopeflow._src.framework import dtypes
-
     try:
         return dtypes.as_dtype(enum).name
     except TypeError:

@@ -15,7 +15,9 @@ import numpy as np
 
 from scopeflow._src.framework import errors
 from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
-from scopeflow._src.ops import array_ops, control_flow_ops, state_ops
+from scopeflow._src.ops import array_ops
+from scopeflow._src.ops.control import control_flow_ops
+from scopeflow._src.ops.state import variable_ops
 from scopeflow._src.training import checkpoint_state as state_lib
 from scopeflow._src.training import io_ops, object_graph, saver_restore
 from scopeflow._src.training.bundle_reader import BundleReader
@@ -130,7 +132,7 @@ class Saver:
             target = shape if shape.is_fully_defined() else array_ops.shape(saveable.tensor)
             value = array_ops.reshape(value, target)
         validate = not self._reshape and shape.is_fully_defined()
-        return state_ops.assign(saveable.tensor, value, validate_shape=validate)
+        return variable_ops.assign(saveable.tensor, value, validate_shape=validate)
 
     def _check_saver_def(self) -> None:
         if not isinstance(self.saver_def, SaverDef):

@@ -9,7 +9,7 @@ and the graph is never changed.
 
 from __future__ import annotations
 
-from scopeflow._src.framework import errors
+from scopeflow._src.framework import dtypes, errors
 from scopeflow._src.training import bundle_format as fmt
 from scopeflow._src.training.bundle_reader import BundleReader
 from scopeflow._src.training.restore_plan import RestoreReport, plan_restore
@@ -69,8 +69,6 @@ def raise_for_report(report: RestoreReport) -> None:
 
 
 def _tf_name(name: str) -> str:
-    from scopeflow._src.framework import dtypes
-
     return fmt.tf_type_name(dtypes.as_dtype(name).as_datatype_enum)
 
 

@@ -10,6 +10,9 @@ current variable scope as a prefix (inside ``variable_scope("outer")`` TF names 
 from __future__ import annotations
 
 from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.ops import array_ops
+from scopeflow._src.variables import initializers
+from scopeflow._src.variables.variable_scope import get_variable, get_variable_scope, variable_scope
 
 
 def _prefix(primary) -> str:
@@ -17,8 +20,6 @@ def _prefix(primary) -> str:
 
 
 def _create_slot_var(primary, val, validate_shape, shape, dtype):
-    from scopeflow._src.variables.variable_scope import get_variable, get_variable_scope
-
     scope = get_variable_scope()
     partitioner = scope.partitioner
     scope.set_partitioner(None)  # a slot is never partitioned, whatever the enclosing scope says
@@ -31,8 +32,6 @@ def _create_slot_var(primary, val, validate_shape, shape, dtype):
 
 def create_slot(primary, val, name, colocate_with_primary=True):
     """A slot of ``primary`` initialised to the tensor ``val`` (whose dtype it takes)."""
-    from scopeflow._src.variables.variable_scope import variable_scope
-
     validate_shape = val.get_shape().is_fully_defined()
     with variable_scope(None, _prefix(primary) + "/" + name):
         return _create_slot_var(primary, val, validate_shape, None, None)
@@ -40,8 +39,6 @@ def create_slot(primary, val, name, colocate_with_primary=True):
 
 def create_slot_with_initializer(primary, initializer, shape, dtype, name, colocate_with_primary=True):
     """A slot of ``primary`` of ``shape`` and ``dtype``, initialised by ``initializer``."""
-    from scopeflow._src.variables.variable_scope import variable_scope
-
     validate_shape = shape.is_fully_defined()
     with variable_scope(None, _prefix(primary) + "/" + name):
         return _create_slot_var(primary, initializer, validate_shape, shape, dtype)
@@ -53,9 +50,6 @@ def create_zeros_slot(primary, name, dtype=None, colocate_with_primary=True):
     Differs from TF for a variable of partly unknown shape: TF takes the shape through a
     ``cond`` on ``is_variable_initialized``; scopeflow takes it from the initial value.
     """
-    from scopeflow._src.ops import array_ops
-    from scopeflow._src.variables import initializers
-
     if dtype is None:
         dtype = primary.dtype
     dtype = dtype.base_dtype

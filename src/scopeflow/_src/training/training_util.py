@@ -11,6 +11,9 @@ from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.variables import initializers
+from scopeflow._src.variables.variable import RefVariable, VariableAggregation
+from scopeflow._src.variables.variable_scope import get_variable
 
 
 def global_step(sess, global_step_tensor) -> int:
@@ -40,7 +43,7 @@ def get_global_step(graph=None):
         except KeyError:
             return None
     else:
-        from scopeflow._src import logging_module
+        from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
         logging_module.error("Multiple tensors in global_step collection.")
         return None
     assert_global_step(step)
@@ -49,10 +52,6 @@ def get_global_step(graph=None):
 
 def create_global_step(graph=None):
     """Create the global step variable (``ValueError`` if the graph has one already)."""
-    from scopeflow._src.variables import initializers
-    from scopeflow._src.variables.variable import VariableAggregation
-    from scopeflow._src.variables.variable_scope import get_variable
-
     graph = graph or default_graph()
     if get_global_step(graph) is not None:
         raise ValueError('"global_step" already exists.')
@@ -80,8 +79,6 @@ def get_or_create_global_step(graph=None):
 
 def assert_global_step(global_step_tensor) -> None:
     """``TypeError`` unless ``global_step_tensor`` is an integer scalar variable or tensor."""
-    from scopeflow._src.variables.variable import RefVariable
-
     if not isinstance(global_step_tensor, (RefVariable, Tensor)):
         raise TypeError(f'Existing "global_step" must be a Variable or Tensor: {global_step_tensor}.')
     if not global_step_tensor.dtype.base_dtype.is_integer:

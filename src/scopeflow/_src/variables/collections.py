@@ -7,7 +7,9 @@ from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import get_collection, name_scope
-from scopeflow._src.ops import array_ops, control_flow_ops, math_ops, state_ops
+from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops.control import control_flow_ops
+from scopeflow._src.ops.state import variable_ops
 
 
 def global_variables(scope=None):
@@ -74,7 +76,7 @@ def initialize_local_variables():
 
 def is_variable_initialized(variable):
     """A bool tensor (an ``IsVariableInitialized`` op): whether ``variable`` has a value in the session."""
-    return state_ops.is_variable_initialized(variable)
+    return variable_ops.is_variable_initialized(variable)
 
 
 def assert_variables_initialized(var_list=None):
@@ -95,7 +97,7 @@ def report_uninitialized_variables(var_list=None, name="report_uninitialized_var
             var_list = [op._outputs[0] for op in default_graph().get_operations() if op.type == "VariableV2"]
     with name_scope(name):
         if var_list:
-            init_vars = [state_ops.is_variable_initialized(v) for v in var_list]
+            init_vars = [variable_ops.is_variable_initialized(v) for v in var_list]
         if not var_list:
             return constant([], dtype=dtypes.string)
         mask = math_ops.logical_not(array_ops.stack(init_vars))
@@ -103,21 +105,3 @@ def report_uninitialized_variables(var_list=None, name="report_uninitialized_var
         return array_ops.boolean_mask(names, mask)
 
 
-def get_regularization_losses(scope=None):
-    """The tensors in ``REGULARIZATION_LOSSES`` whose names match ``scope``."""
-    return get_collection(GraphKeys.REGULARIZATION_LOSSES, scope)
-
-
-def get_regularization_loss(scope=None, name="total_regularization_loss"):
-    """The sum of the regularization losses (a constant 0.0 when there are none)."""
-    losses = get_regularization_losses(scope)
-    if losses:
-        return math_ops.add_n(losses, name=name) if hasattr(math_ops, "add_n") else _sum(losses, name)
-    return constant(0.0)
-
-
-def _sum(losses, name):
-    total = losses[0]
-    for loss in losses[1:-1]:
-        total = total + loss
-    return math_ops.add(total, losses[-1], name=name) if len(losses) > 1 else array_ops.identity(total, name=name)

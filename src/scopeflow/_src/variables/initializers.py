@@ -10,7 +10,8 @@ import math
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant
-from scopeflow._src.ops import array_ops, linalg_ops, random_ops
+from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops.random import random_ops
 
 
 def _float_dtype(dtype):
@@ -212,10 +213,10 @@ class Orthogonal(Initializer):
         cols = shape[-1]
         flat = (cols, rows) if rows < cols else (rows, cols)
         a = random_ops.random_normal(flat, dtype=dtype, seed=self.seed)
-        q, r = linalg_ops.qr(a, full_matrices=False)
-        q *= linalg_ops.sign(linalg_ops.diag_part(r))
+        q, r = math_ops.qr(a, full_matrices=False)
+        q *= math_ops.sign(math_ops.diag_part(r))
         if rows < cols:
-            q = linalg_ops.matrix_transpose(q)
+            q = array_ops.matrix_transpose(q)
         return self.gain * array_ops.reshape(q, shape)
 
     def get_config(self):
@@ -235,7 +236,7 @@ class Identity(Initializer):
             raise ValueError(f"The tensor to initialize, specified by argument `shape` must be at least "
                              f"two-dimensional. Received shape={list(shape)}")
         dtype = self.dtype if dtype is None else dtype
-        return self.gain * linalg_ops.eye(*list(shape), dtype=dtype)
+        return self.gain * math_ops.eye(*list(shape), dtype=dtype)
 
     def get_config(self):
         return {"gain": self.gain, "dtype": self.dtype.name}

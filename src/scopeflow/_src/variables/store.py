@@ -16,6 +16,7 @@ from scopeflow._src.framework.constant_op import register_tensor_conversion_func
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.tensor_shape import as_shape
+from scopeflow._src.ops import operators
 from scopeflow._src.variables import initializers, variable
 
 
@@ -66,7 +67,7 @@ def _needs_no_arguments(fn) -> bool:
 
 
 def _accepts(fn, name) -> bool:
-    target = type(fn).__call__ if not inspect.isroutine(fn) and hasattr(type(fn), "__call__") else fn
+    target = fn if inspect.isroutine(fn) else type(fn).__call__
     return _accepts_cached(getattr(target, "__func__", target), name)
 
 
@@ -244,7 +245,6 @@ register_tensor_conversion_function(LazyEvalTensor, lambda v, dtype=None, name=N
 
 
 def _install_lazy_operators():
-    from scopeflow._src.ops import operators
     for key, fn in operators.operator_table().items():
         setattr(LazyEvalTensor, key, lambda self, *args, _fn=fn: _fn(self._as_tensor(), *args))
 

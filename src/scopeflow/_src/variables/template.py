@@ -6,8 +6,12 @@ import functools
 
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
-from scopeflow._src.variables.variable_scope import _PureVariableScope, _get_unique_variable_scope, _state, \
-    variable_scope
+from scopeflow._src.variables.variable_scope import (
+    _get_unique_variable_scope,
+    _PureVariableScope,
+    _state,
+    variable_scope,
+)
 
 
 class Template:

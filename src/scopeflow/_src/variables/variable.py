@@ -18,10 +18,11 @@ from scopeflow._src.framework import context
 from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.operation import _session_for
 from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.tensor_shape import unknown_shape
-from scopeflow._src.ops import array_ops, operators, state_ops
-
+from scopeflow._src.ops import array_ops, operators
+from scopeflow._src.ops.state import variable_ops
 
 _INTERNAL_CODE: dict = {}  # code object -> whether it belongs to scopeflow (asked once per function)
 _ENTRY = threading.local()  # the caller's frame, recorded by the public get_variable
@@ -153,11 +154,11 @@ class RefVariable(metaclass=_VariableMeta):
                 self._initial_value = convert_to_tensor(initial_value, name="initial_value", dtype=dtype)
             value_shape = self._initial_value.shape
             var_shape = value_shape if validate_shape else unknown_shape()
-            self._variable = state_ops.variable_op_v2(var_shape, self._initial_value.dtype.base_dtype, name=scope)
+            self._variable = variable_ops.variable_op_v2(var_shape, self._initial_value.dtype.base_dtype, name=scope)
             self._name = self._variable.name
             if validate_shape and not value_shape.is_fully_defined():
                 raise ValueError(f"initial_value must have a shape specified: {self._initial_value}")
-            self._initializer_op = state_ops.assign(self._variable, self._initial_value,
+            self._initializer_op = variable_ops.assign(self._variable, self._initial_value,
                                                     validate_shape=validate_shape).op
             self._snapshot = array_ops.identity(self._variable, name="read")
         self._caching_device = caching_device
@@ -244,20 +245,19 @@ class RefVariable(metaclass=_VariableMeta):
 
     def load(self, value, session=None):
         """Assign ``value`` in ``session`` by feeding the initial value."""
-        from scopeflow._src.framework.operation import _session_for
         _session_for(self._graph, session, "evaluate tensor").run(self._initializer_op, {self._initial_value: value})
 
     # -- assignment -----------------------------------------------------------------------
     def assign(self, value, use_locking=False, name=None, read_value=True):
-        out = state_ops.assign(self._variable, value, use_locking=use_locking, name=name)
+        out = variable_ops.assign(self._variable, value, use_locking=use_locking, name=name)
         return out if read_value else out.op
 
     def assign_add(self, delta, use_locking=False, name=None, read_value=True):
-        out = state_ops.assign_add(self._variable, delta, use_locking=use_locking, name=name)
+        out = variable_ops.assign_add(self._variable, delta, use_locking=use_locking, name=name)
         return out if read_value else out.op
 
     def assign_sub(self, delta, use_locking=False, name=None, read_value=True):
-        out = state_ops.assign_sub(self._variable, delta, use_locking=use_locking, name=name)
+        out = variable_ops.assign_sub(self._variable, delta, use_locking=use_locking, name=name)
         return out if read_value else out.op
 
     # -- python protocol ------------------------------------------------------------------

@@ -8,20 +8,20 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import errors, registry
-from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.op_builder import create, create_output
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
-from scopeflow._src.ops import op_dtypes, shape_fns
-from scopeflow._src.ops.array_shape_fns import evaluate_constant, shape_fn
-from scopeflow._src.ops.shape_ops import _shape_input, reshape, shape
+from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.shape_context import shape_fn
+
 
 # -- BroadcastTo, BroadcastArgs, BroadcastGradientArgs -------------------------------------------------
 @shape_fn
 def _broadcast_to_shape(ctx, attrs):
     inputs = ctx.inputs
     ctx.with_rank(1, 1)
-    out = _shape_input(ctx, 1)
+    out = ctx.shape_input(1)
     src = inputs[0].shape.as_tuple()
     if out.ndims is None or src is None:
         return out
@@ -49,20 +49,8 @@ def _broadcast_to_factory(op, state):
     return kernel
 
 
-def _broadcast_to_grad(op, grad):
-    x, target = op.inputs
-    x_shape = shape(x, out_type=target.dtype.base_dtype)
-    static = evaluate_constant(target)
-    if static is not None and (static >= 0).all():
-        target = constant(static.tolist(), dtype=target.dtype.base_dtype)
-    _, axes = broadcast_gradient_args(target, x_shape)
-    from scopeflow._src.ops.reduction_ops import reduce_sum
-    return [reshape(reduce_sum(grad, axis=axes, keepdims=True), x_shape), None]
-
-
 registry.register(OpDef("BroadcastTo", inputs=["input: T", "shape: Tidx"], outputs=["output: T"],
-                        attrs={"Tidx": op_dtypes.INDEX}, shape=_broadcast_to_shape, factory=_broadcast_to_factory,
-                        grad=_broadcast_to_grad))
+                        attrs={"Tidx": dtype_lists.INDEX}, shape=_broadcast_to_shape, factory=_broadcast_to_factory))
 
 
 def broadcast_to(input, shape, name=None):  # noqa: A002
@@ -95,11 +83,11 @@ def _broadcast_gradient_args(s0, s1):
     return np.array(r0, dtype=s0.dtype), np.array(r1, dtype=s0.dtype)
 
 
-registry.register(OpDef("BroadcastArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T"], attrs={"T": op_dtypes.INDEX},
-                        shape=_broadcast_args_shape, kernel=_broadcast_args_kernel, grad=NO_GRADIENT))
+registry.register(OpDef("BroadcastArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T"], attrs={"T": dtype_lists.INDEX},
+                        shape=_broadcast_args_shape, kernel=_broadcast_args_kernel))
 registry.register(OpDef("BroadcastGradientArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T", "r1: T"],
-                        attrs={"T": op_dtypes.INDEX}, shape=lambda inputs, attrs: [TensorShape([None])] * 2,
-                        kernel=_broadcast_gradient_args, grad=NO_GRADIENT))
+                        attrs={"T": dtype_lists.INDEX}, shape=lambda inputs, attrs: [TensorShape([None])] * 2,
+                        kernel=_broadcast_gradient_args))
 
 
 def broadcast_dynamic_shape(shape_x, shape_y):
@@ -111,7 +99,7 @@ def broadcast_static_shape(shape_x, shape_y):
     """The broadcast of two ``TensorShape``s, with TF's error for incompatible ones."""
     try:
         return shape_fns.broadcast_shapes(as_shape(shape_x), as_shape(shape_y))
-    except registry.ShapeError:
+    except ShapeError:
         raise ValueError(f"Incompatible shapes for broadcasting. Two shapes are compatible if for each dimension "
                          f"pair they are either equal or one of them is 1. Received: {shape_x} and "
                          f"{shape_y}.") from None
@@ -122,7 +110,7 @@ def broadcast_gradient_args(s0, s1, name=None):
     return create("BroadcastGradientArgs", [s0, s1], name=name).outputs
 
 
-# -- InvertPermutation (for the gradient of Transpose, which lives in linalg_ops) --------------------
+# -- InvertPermutation (for the gradient of Transpose) -------------------------------------------------
 @shape_fn
 def _invert_permutation_shape(ctx, attrs):
     inputs = ctx.inputs
@@ -145,8 +133,8 @@ def _invert_permutation_factory(op, state):
     return invert
 
 
-registry.register(OpDef("InvertPermutation", inputs=["x: T"], outputs=["y: T"], attrs={"T": op_dtypes.INDEX},
-                        shape=_invert_permutation_shape, factory=_invert_permutation_factory, grad=NO_GRADIENT))
+registry.register(OpDef("InvertPermutation", inputs=["x: T"], outputs=["y: T"], attrs={"T": dtype_lists.INDEX},
+                        shape=_invert_permutation_shape, factory=_invert_permutation_factory))
 
 
 def invert_permutation(x, name=None):

@@ -7,21 +7,27 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN, as_shape
-from scopeflow._src.ops import op_dtypes, shape_fns
-from scopeflow._src.ops.array_shape_fns import shape_fn
-from scopeflow._src.ops.shape_ops import _as_tensor_input, _shape_input, reshape, shape_internal, size
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape, as_shape
+from scopeflow._src.framework.tensor_util import constant_value
+from scopeflow._src.ops.array.joining import stack
+from scopeflow._src.ops.array.shapes import as_tensor_input, expand_dims, rank, reshape, shape_internal, size
+from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.shape_context import shape_fn
+from scopeflow._src.ops.math.arithmetic import maximum
+from scopeflow._src.ops.math.cast import cast, raw_cast
+from scopeflow._src.ops.math.comparison import less
+
 
 # -- Fill, ZerosLike, OnesLike -----------------------------------------------------------------
 @shape_fn
 def _fill_shape(ctx, attrs):
     ctx.with_rank(0, 1)
     ctx.with_rank(1, 0)
-    out = _shape_input(ctx, 0)
+    out = ctx.shape_input(0)
     dims = ctx.value(0)
     if dims is not None and (np.asarray(dims) < 0).any():
         raise ctx.error("Fill dimensions must be >= 0")
@@ -47,26 +53,19 @@ def _fill_factory(op, state):
 
 
 def _fill_fold(t):
-    from scopeflow._src.framework.tensor_util import constant_value
-
     value = constant_value(t.op.inputs[1])
     if t.shape.is_fully_defined() and value is not None:
         return np.full(t.shape.as_list(), value, dtype=value.dtype)
     return None
 
 
-def _fill_grad(op, grad):
-    from scopeflow._src.ops.reduction_ops import reduce_sum
-    return [None, reduce_sum(grad)]
-
-
 registry.register(OpDef("Fill", inputs=["dims: index_type", "value: T"], outputs=["output: T"],
-                        attrs={"index_type": op_dtypes.INDEX}, shape=_fill_shape, factory=_fill_factory,
-                        fold=_fill_fold, grad=_fill_grad))
+                        attrs={"index_type": dtype_lists.INDEX}, shape=_fill_shape, factory=_fill_factory,
+                        fold=_fill_fold))
 registry.register(OpDef("ZerosLike", inputs=["x: T"], outputs=["y: T"], shape=shape_fns.unchanged,
-                        kernel=np.zeros_like, grad=NO_GRADIENT))
+                        kernel=np.zeros_like))
 registry.register(OpDef("OnesLike", inputs=["x: T"], outputs=["y: T"], shape=shape_fns.unchanged,
-                        kernel=np.ones_like, grad=NO_GRADIENT))
+                        kernel=np.ones_like))
 
 
 def fill(dims, value, name=None):
@@ -140,7 +139,7 @@ def zeros_like(tensor, dtype=None, name=None, optimize=True):
     with name_scope(name, "zeros_like", [tensor]) as scope:
         if not isinstance(tensor, Tensor):
             tensor = convert_to_tensor(tensor, name="tensor") if not hasattr(tensor, "_as_graph_element") \
-                else _as_tensor_input(tensor)
+                else as_tensor_input(tensor)
         dtype = None if dtype is None else dtypes.as_dtype(dtype).base_dtype
         base = tensor.dtype.base_dtype
         if optimize and tensor.shape.is_fully_defined() and base != dtypes.variant:
@@ -154,7 +153,7 @@ def ones_like(tensor, dtype=None, name=None, optimize=True):
     """Ones shaped like ``tensor``: ``Fill`` of its shape (a ``Const`` shape when known)."""
     with name_scope(name, "ones_like", [tensor]) as scope:
         tensor = convert_to_tensor(tensor, name="tensor") if not hasattr(tensor, "_as_graph_element") \
-            or isinstance(tensor, Tensor) else _as_tensor_input(tensor)
+            or isinstance(tensor, Tensor) else as_tensor_input(tensor)
         ones_shape = shape_internal(tensor, optimize=optimize)
         dtype = tensor.dtype.base_dtype if dtype is None else dtypes.as_dtype(dtype).base_dtype
         out = ones(ones_shape, dtype=dtype, name=scope)
@@ -211,8 +210,6 @@ def _range_factory(op, state):
 
 
 def _range_fold(t):
-    from scopeflow._src.framework.tensor_util import constant_value
-
     values = [constant_value(x) for x in t.op.inputs]
     if any(v is None for v in values):
         return None
@@ -220,8 +217,7 @@ def _range_fold(t):
 
 
 registry.register(OpDef("Range", inputs=["start: Tidx", "limit: Tidx", "delta: Tidx"], outputs=["output: Tidx"],
-                        attrs={"Tidx": _RANGE_TYPES}, shape=_range_shape, factory=_range_factory, fold=_range_fold,
-                        grad=NO_GRADIENT))
+                        attrs={"Tidx": _RANGE_TYPES}, shape=_range_shape, factory=_range_factory, fold=_range_fold))
 
 _RANGE_ORDER = [dtypes.int32, dtypes.int64, dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64]
 
@@ -234,8 +230,6 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
     >>> tf.Session().run(tf.range(1, 7, 2))
     array([1, 3, 5], dtype=int32)
     """
-    from scopeflow._src.ops.math_ops import cast
-
     if limit is None:
         start, limit = 0, start
     with name_scope(name, "Range", [start, limit, delta]) as scope:
@@ -290,7 +284,7 @@ def _one_hot_factory(op, state):
 registry.register(OpDef("OneHot", inputs=["indices: TI", "depth: int32", "on_value: T", "off_value: T"],
                         outputs=["output: T"],
                         attrs={"TI": frozenset((dtypes.uint8, dtypes.int8, dtypes.int32, dtypes.int64))},
-                        shape=_one_hot_shape, factory=_one_hot_factory, grad=NO_GRADIENT))
+                        shape=_one_hot_shape, factory=_one_hot_factory))
 
 
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
@@ -322,9 +316,6 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
 
 def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool, name=None):
     """``mask[i, j] = j < lengths[i]`` (``maxlen`` defaults to ``max(lengths)``), built as TF does."""
-    from scopeflow._src.ops import math_ops
-    from scopeflow._src.ops.shape_ops import expand_dims, rank
-
     with name_scope(name, "SequenceMask", [lengths, maxlen]):
         lengths = convert_to_tensor(lengths)
         if maxlen is None:
@@ -332,29 +323,22 @@ def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool, name=None):
             axes = constant(np.arange(ndims), dtype=dtypes.int32) if ndims is not None else \
                 create_output("Range", [0, rank(lengths), 1])
             maxlen = create_output("Max", [lengths, axes], {"keep_dims": False})
-            maxlen = math_ops.maximum(constant(0, maxlen.dtype), maxlen)
+            maxlen = maximum(constant(0, maxlen.dtype), maxlen)
         else:
             maxlen = convert_to_tensor(maxlen)
         if maxlen.shape.ndims is not None and maxlen.shape.ndims != 0:
             raise ValueError(f"Argument `maxlen` must be scalar for sequence_mask, received `maxlen` = {maxlen} "
                              f"with shape '{maxlen.shape}' instead")
         row = create_output("Range", [constant(0, maxlen.dtype), maxlen, constant(1, maxlen.dtype)])
-        matrix = _cast_op(expand_dims(lengths, -1), maxlen.dtype.base_dtype)
-        result = math_ops.less(row, matrix)
+        matrix = raw_cast(expand_dims(lengths, -1), maxlen.dtype.base_dtype)
+        result = less(row, matrix)
         if dtype is None or result.dtype.is_compatible_with(dtypes.as_dtype(dtype)):
             return result
-        return _cast_op(result, dtypes.as_dtype(dtype).base_dtype)
-
-
-def _cast_op(x, dtype):
-    """A ``Cast`` op even when the dtype does not change (``gen_math_ops.cast``)."""
-    return create_output("Cast", [x], {"SrcT": x.dtype.base_dtype, "DstT": dtype, "Truncate": False})
+        return raw_cast(result, dtypes.as_dtype(dtype).base_dtype)
 
 
 def meshgrid(*args, **kwargs):
     """Coordinate grids from 1-D tensors (``indexing="xy"`` or ``"ij"``), as TF builds them."""
-    from scopeflow._src.ops.joining_ops import stack
-
     indexing = kwargs.pop("indexing", "xy")
     name = kwargs.pop("name", "meshgrid")
     if kwargs:

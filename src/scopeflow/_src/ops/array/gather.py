@@ -1,7 +1,7 @@
 """Gathering and scattering: gather (``GatherV2``, with ``axis`` and ``batch_dims``), gather_nd,
 scatter_nd, unsorted_segment_sum and boolean_mask, with static shapes and TF's errors.
 
-Gradients are in ``gather_grads``. TensorFlow returns ``IndexedSlices`` for the gradient of
+Gradients are in ``gather_grads.py``. TensorFlow returns ``IndexedSlices`` for the gradient of
 an axis-0 gather; scopeflow has no ``IndexedSlices`` and returns the equivalent dense tensor
 (``UnsortedSegmentSum`` of the same values and indices).
 """
@@ -12,14 +12,17 @@ import numpy as np
 
 from scopeflow._src.framework import errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import gather_grads, op_dtypes
-from scopeflow._src.ops.array_shape_fns import evaluate_as_shape, shape_fn, shape_text
-from scopeflow._src.ops.shape_fns import dims_text
-from scopeflow._src.ops.shape_ops import _shape_input
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.array.joining import concat
+from scopeflow._src.ops.array.selection import where_v2
+from scopeflow._src.ops.array.shapes import reshape, shape, squeeze
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.shape_context import evaluate_as_shape, shape_fn, shape_text
+from scopeflow._src.ops.common.shape_fns import dims_text
+
 
 def _index_text(position):
     return ",".join(str(int(p)) for p in position)
@@ -84,8 +87,9 @@ def _gather_factory(op, state):
 
 
 registry.register(OpDef("GatherV2", inputs=["params: Tparams", "indices: Tindices", "axis: Taxis"],
-                        outputs=["output: Tparams"], attrs={"Tindices": op_dtypes.INDEX16, "Taxis": op_dtypes.INDEX},
-                        shape=_gather_shape, factory=_gather_factory, grad=gather_grads.gather_v2_grad))
+                        outputs=["output: Tparams"],
+                        attrs={"Tindices": dtype_lists.INDEX16, "Taxis": dtype_lists.INDEX},
+                        shape=_gather_shape, factory=_gather_factory))
 
 
 def gather(params, indices, validate_indices=None, name=None, axis=None, batch_dims=0):
@@ -148,8 +152,7 @@ def _gather_nd_factory(op, state):
 
 
 registry.register(OpDef("GatherNd", inputs=["params: Tparams", "indices: Tindices"], outputs=["output: Tparams"],
-                        attrs={"Tindices": op_dtypes.INDEX16}, shape=_gather_nd_shape, factory=_gather_nd_factory,
-                        grad=gather_grads.gather_nd_grad))
+                        attrs={"Tindices": dtype_lists.INDEX16}, shape=_gather_nd_shape, factory=_gather_nd_factory))
 
 
 def gather_nd(params, indices, name=None, batch_dims=0, bad_indices_policy=""):
@@ -167,7 +170,7 @@ def _scatter_nd_shape(ctx, attrs):
     inputs = ctx.inputs
     ctx.with_rank_at_least(0, 1)
     ctx.with_rank_at_least(1, 1)
-    out = evaluate_as_shape(inputs[2]) if inputs[2].shape.ndims == 1 else _shape_input(ctx, 2)
+    out = evaluate_as_shape(inputs[2]) if inputs[2].shape.ndims == 1 else ctx.shape_input(2)
     indices, updates = inputs[0].shape, inputs[1].shape
     if indices.ndims is None or updates.ndims is None or updates.ndims == 0:
         return out
@@ -202,8 +205,8 @@ def _scatter_nd_factory(op, state):
 
 
 registry.register(OpDef("ScatterNd", inputs=["indices: Tindices", "updates: T", "shape: Tindices"],
-                        outputs=["output: T"], attrs={"Tindices": op_dtypes.INDEX16}, shape=_scatter_nd_shape,
-                        factory=_scatter_nd_factory, grad=gather_grads.scatter_nd_grad))
+                        outputs=["output: T"], attrs={"Tindices": dtype_lists.INDEX16}, shape=_scatter_nd_shape,
+                        factory=_scatter_nd_factory))
 
 
 def scatter_nd(indices, updates, shape, name=None, bad_indices_policy=""):
@@ -255,8 +258,8 @@ def _segment_factory(op, state):
 
 registry.register(OpDef("UnsortedSegmentSum", inputs=["data: T", "segment_ids: Tindices",
                                                        "num_segments: Tnumsegments"],
-                        outputs=["output: T"], attrs={"Tindices": op_dtypes.INDEX, "Tnumsegments": op_dtypes.INDEX},
-                        shape=_segment_shape, factory=_segment_factory, grad=gather_grads.unsorted_segment_sum_grad))
+                        outputs=["output: T"], attrs={"Tindices": dtype_lists.INDEX, "Tnumsegments": dtype_lists.INDEX},
+                        shape=_segment_shape, factory=_segment_factory))
 
 
 def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
@@ -272,10 +275,6 @@ def boolean_mask(tensor, mask, name="boolean_mask", axis=None):
     >>> tf.Session().run(tf.boolean_mask([1, 2, 3], [True, False, True]))
     array([1, 3], dtype=int32)
     """
-    from scopeflow._src.ops.joining_ops import concat
-    from scopeflow._src.ops.selection_ops import where_v2
-    from scopeflow._src.ops.shape_ops import reshape, shape, squeeze
-
     with name_scope(name, values=[tensor, mask]):
         tensor = convert_to_tensor(tensor, name="tensor")
         mask = convert_to_tensor(mask, name="mask")

@@ -6,14 +6,10 @@ from __future__ import annotations
 
 from scopeflow._src.framework import dtypes, errors, op_builder, registry, tensor_util
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import as_shape
-from scopeflow._src.ops import shape_fns
-from scopeflow._src.ops.array_shape_fns import merge_shapes, shape_fn, shape_text
-
-
-def _pass_through_grad(op, grad):
-    return grad
+from scopeflow._src.ops.common import shape_fns
+from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn, shape_text
 
 
 # -- Identity, StopGradient, placeholders ----------------------------------------------------
@@ -22,9 +18,9 @@ def _first_input_fold(t):
 
 
 registry.register(OpDef("Identity", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
-                        kernel=lambda x: x, fold=_first_input_fold, grad=_pass_through_grad))
+                        kernel=lambda x: x, fold=_first_input_fold))
 registry.register(OpDef("StopGradient", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
-                        kernel=lambda x: x, fold=_first_input_fold, grad=NO_GRADIENT))
+                        kernel=lambda x: x, fold=_first_input_fold))
 
 
 def _placeholder_factory(op, state):
@@ -48,7 +44,7 @@ def _placeholder_with_default_shape(ctx, attrs):
 registry.register(OpDef("Placeholder", outputs=["output: dtype"],
                         shape=lambda inputs, attrs: attrs["shape"], factory=_placeholder_factory, must_run=True))
 registry.register(OpDef("PlaceholderWithDefault", inputs=["input: dtype"], outputs=["output: dtype"],
-                        shape=_placeholder_with_default_shape, kernel=lambda x: x, grad=_pass_through_grad))
+                        shape=_placeholder_with_default_shape, kernel=lambda x: x))
 
 
 def identity(input, name=None):  # noqa: A002 - TensorFlow's argument name

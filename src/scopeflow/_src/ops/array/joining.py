@@ -1,5 +1,5 @@
 """Joining: stack/unstack (``Pack``/``Unpack``, list autopacking) and concat (``ConcatV2``),
-with their static shapes and gradients. ``split`` is in ``split_ops``, ``tile`` in ``tile_ops``."""
+with their static shapes. ``split`` is in ``splitting.py``, ``tile`` in ``tiling.py``."""
 
 from __future__ import annotations
 
@@ -7,16 +7,18 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor, register_tensor_conversion_function
+from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.op_builder import create, create_output
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import op_dtypes, slicing_ops
-from scopeflow._src.ops.array_shape_fns import merge_shapes, shape_fn, unknown_of_rank
-from scopeflow._src.ops.identity_ops import identity
-from scopeflow._src.ops.shape_fns import dims_text
-from scopeflow._src.ops.shape_ops import rank, shape, shape_n, squeeze
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.array.identity import identity
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn, unknown_of_rank
+from scopeflow._src.ops.common.shape_fns import dims_text
+from scopeflow._src.ops.math.cast import raw_cast
+
 
 # -- Pack, Unpack ----------------------------------------------------------------------------------
 @shape_fn
@@ -26,8 +28,8 @@ def _pack_shape(ctx, attrs):
     for i in range(len(inputs) - 2, -1, -1):
         try:
             cur = merge_shapes(inputs[i].shape, cur, ctx)
-        except registry.ShapeError as e:
-            raise registry.ShapeError(f"{e}\n\tFrom merging shape {i} with other shapes.", suffix=e.suffix) from None
+        except ShapeError as e:
+            raise ShapeError(f"{e}\n\tFrom merging shape {i} with other shapes.", suffix=e.suffix) from None
     dims = cur.as_tuple()
     if dims is None:
         return UNKNOWN
@@ -106,11 +108,9 @@ def _unpack_fold(t):
 
 
 registry.register(OpDef("Pack", inputs=["values: N*T"], outputs=["output: T"], shape=_pack_shape,
-                        factory=_pack_factory, fold=_pack_fold,
-                        grad=lambda op, grad: unstack(grad, num=op._attrs["N"], axis=op._attrs["axis"])))
+                        factory=_pack_factory, fold=_pack_fold))
 registry.register(OpDef("Unpack", inputs=["value: T"], outputs=["output: num*T"], shape=_unpack_shape,
-                        factory=_unpack_factory, fold=_unpack_fold,
-                        grad=lambda op, *grads: stack(list(grads), axis=op._attrs["axis"])))
+                        factory=_unpack_factory, fold=_unpack_fold))
 
 
 def _is_tensor_like(v):
@@ -129,14 +129,12 @@ def _dtype_in(values):
 
 
 def _cast_tensors(values, dtype):
-    from scopeflow._src.ops.creation_ops import _cast_op
-
     out = []
     for v in values:
         if isinstance(v, (list, tuple)):
             out.append(type(v)(_cast_tensors(v, dtype)))
         elif _is_tensor_like(v) and v.dtype.base_dtype != dtype:
-            out.append(_cast_op(convert_to_tensor(v), dtype))
+            out.append(raw_cast(convert_to_tensor(v), dtype))
         else:
             out.append(v)
     return out
@@ -289,31 +287,6 @@ def _concat_fold(t):
     return np.concatenate(values[:-1], axis=int(values[-1]))
 
 
-def _concat_grad(op, grad):
-    values, axis = op.inputs[:-1], op.inputs[-1]
-    if len(values) == 1:
-        return [grad, None]
-    non_neg_axis = axis % rank(values[0])
-    sizes = _input_shapes(values)
-    if len(sizes) > 16:
-        from scopeflow._src.ops import split_ops
-        sizes = squeeze(slicing_ops.slice(stack(sizes, axis=1), [non_neg_axis, 0], [1, -1]))
-        return split_ops.split(grad, sizes, non_neg_axis) + [None]
-    offsets = create("ConcatOffset", [non_neg_axis, sizes]).outputs
-    return [slicing_ops.slice(grad, begin, s) for begin, s in zip(offsets, sizes)] + [None]
-
-
-def _input_shapes(values):
-    """Shapes of ``values``: one ``Const`` each when all are known, else one ``ShapeN``."""
-    sizes = []
-    for x in values:
-        s = shape(x)
-        if s.op.type != "Const":
-            return shape_n(values)
-        sizes.append(s)
-    return sizes
-
-
 def _concat_offset_factory(op, state):
     """Each input's offset along the concat axis, with TF's checks that the shapes concatenate
     (a gradient given ``grad_ys`` never runs the concat that would have refused them)."""
@@ -348,12 +321,11 @@ def _summary(values, limit=10):
 
 
 registry.register(OpDef("ConcatV2", inputs=["values: N*T", "axis: Tidx"], outputs=["output: T"],
-                        attrs={"Tidx": op_dtypes.INDEX}, shape=_concat_shape, factory=_concat_factory,
-                        fold=_concat_fold, grad=_concat_grad))
+                        attrs={"Tidx": dtype_lists.INDEX}, shape=_concat_shape, factory=_concat_factory,
+                        fold=_concat_fold))
 registry.register(OpDef("ConcatOffset", inputs=["concat_dim: int32", "shape: N*shape_type"],
-                        outputs=["offset: N*shape_type"], attrs={"shape_type": op_dtypes.INDEX},
-                        shape=lambda inputs, attrs: [t.shape for t in inputs[1:]], factory=_concat_offset_factory,
-                        grad=NO_GRADIENT))
+                        outputs=["offset: N*shape_type"], attrs={"shape_type": dtype_lists.INDEX},
+                        shape=lambda inputs, attrs: [t.shape for t in inputs[1:]], factory=_concat_offset_factory))
 
 
 def concat(values, axis, name="concat"):

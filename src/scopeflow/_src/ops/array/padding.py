@@ -1,18 +1,20 @@
 """Padding: ``tf.pad`` in CONSTANT (``Pad``/``PadV2``), REFLECT and SYMMETRIC (``MirrorPad``)
-modes, with static shapes, TF's errors and gradients (``MirrorPadGrad``)."""
+modes, with static shapes and TF's errors, and ``MirrorPadGrad``, which the gradient of
+``MirrorPad`` builds."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from scopeflow._src.framework import errors, registry, tensor_util
-from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import op_dtypes
-from scopeflow._src.ops.array_shape_fns import shape_fn
-from scopeflow._src.ops.shape_fns import dims_text
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.shape_context import shape_fn
+from scopeflow._src.ops.common.shape_fns import dims_text
+
 
 @shape_fn
 def _pad_shape(ctx, attrs):
@@ -70,18 +72,6 @@ def _checking_paddings(op, kernel, sep=""):
             raise errors.InvalidArgumentError(None, op, problem)
         return kernel(x, paddings, *rest)
     return checked
-
-
-def _pad_grad(op, grad):
-    from scopeflow._src.ops.joining_ops import stack
-    from scopeflow._src.ops.shape_ops import rank, reshape, shape
-    from scopeflow._src.ops.slicing_ops import slice as slice_
-
-    x, paddings = op.inputs[0], op.inputs[1]
-    before = slice_(paddings, [0, 0], stack([rank(x), 1]))
-    begin = reshape(before, [-1])
-    sizes = shape(x, out_type=begin.dtype.base_dtype)
-    return [slice_(grad, begin, sizes)] + [None] * (len(op.inputs) - 1)
 
 
 def _mirror_check(op, x, paddings, offset):
@@ -148,21 +138,25 @@ def _pad_factory(op, state):
 
 
 registry.register(OpDef("Pad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
-                        attrs={"Tpaddings": op_dtypes.INDEX}, shape=_pad_shape, factory=_pad_factory, grad=_pad_grad))
+                        attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape, factory=_pad_factory))
 registry.register(OpDef("PadV2", inputs=["input: T", "paddings: Tpaddings", "constant_values: T"],
-                        outputs=["output: T"], attrs={"Tpaddings": op_dtypes.INDEX}, shape=_pad_shape,
-                        factory=_pad_factory, grad=_pad_grad))
+                        outputs=["output: T"], attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape,
+                        factory=_pad_factory))
 registry.register(OpDef("MirrorPad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
-                        attrs={"Tpaddings": op_dtypes.INDEX}, shape=_pad_shape, factory=_mirror_pad_factory,
-                        grad=lambda op, grad: [_mirror(grad, op.inputs[1], op._attrs["mode"], "MirrorPadGrad"), None]))
+                        attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape, factory=_mirror_pad_factory))
 registry.register(OpDef("MirrorPadGrad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
-                        attrs={"Tpaddings": op_dtypes.INDEX}, shape=_mirror_pad_grad_shape,
-                        factory=_mirror_pad_grad_factory,
-                        grad=lambda op, grad: [_mirror(grad, op.inputs[1], op._attrs["mode"], "MirrorPad"), None]))
+                        attrs={"Tpaddings": dtype_lists.INDEX}, shape=_mirror_pad_grad_shape,
+                        factory=_mirror_pad_grad_factory))
 
 
-def _mirror(x, paddings, mode, op_type, name=None):
-    return create_output(op_type, [x, paddings], {"mode": mode}, name=name)
+def mirror_pad(input, paddings, mode, name=None):  # noqa: A002 - TensorFlow's argument name
+    """TF's raw ``gen_array_ops.mirror_pad``: a ``MirrorPad`` op (``mode`` ``"REFLECT"`` or ``"SYMMETRIC"``)."""
+    return create_output("MirrorPad", [input, paddings], {"mode": mode}, name=name)
+
+
+def mirror_pad_grad(input, paddings, mode, name=None):  # noqa: A002
+    """TF's raw ``gen_array_ops.mirror_pad_grad``: the gradient of ``mirror_pad`` (``MirrorPadGrad``)."""
+    return create_output("MirrorPadGrad", [input, paddings], {"mode": mode}, name=name)
 
 
 def _paddings_constant(paddings):
@@ -189,7 +183,7 @@ def pad(tensor, paddings, mode="CONSTANT", name=None, constant_values=0):
         else:
             result = create_output("PadV2", [tensor, paddings, constant_values], name=name)
     elif mode in ("REFLECT", "SYMMETRIC"):
-        result = _mirror(tensor, paddings, mode, "MirrorPad", name=name)
+        result = mirror_pad(tensor, paddings, mode, name=name)
     else:
         raise ValueError(f'Value of argument `mode` expected to be one of "CONSTANT", "REFLECT", or "SYMMETRIC". '
                          f"Received `mode` = {mode}")

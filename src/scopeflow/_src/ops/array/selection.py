@@ -9,17 +9,17 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create, create_output
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops import op_dtypes, shape_fns
-from scopeflow._src.ops.array_shape_fns import merge_shapes, shape_fn
+from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn
 
 # -- Where (one argument) --------------------------------------------------------------------------
 registry.register(OpDef("Where", inputs=["input: T"], outputs=["index: int64"],
                         shape=lambda inputs, attrs: TensorShape([None, inputs[0].shape.ndims]),
-                        kernel=lambda x: np.argwhere(x).astype(np.int64), grad=NO_GRADIENT))
+                        kernel=lambda x: np.argwhere(x).astype(np.int64)))
 
 
 def _where_indices(condition, name):
@@ -67,16 +67,8 @@ def _then_else_error(op, x, y):
                   f"{shape_fns.dims_text(x.shape)} vs. {shape_fns.dims_text(np.shape(y))}")
 
 
-def _select_grad(op, grad):
-    from scopeflow._src.ops.creation_ops import zeros_like
-
-    c, x = op.inputs[0], op.inputs[1]
-    zeros = zeros_like(x)
-    return [None, where(c, grad, zeros), where(c, zeros, grad)]
-
-
 registry.register(OpDef("Select", inputs=["condition: bool", "t: T", "e: T"], outputs=["output: T"],
-                        shape=_select_shape, factory=_select_factory, grad=_select_grad))
+                        shape=_select_shape, factory=_select_factory))
 
 
 def where(condition, x=None, y=None, name=None):
@@ -99,35 +91,8 @@ def _select_v2_kernel(c, x, y):
     return np.where(c, x, y).astype(np.result_type(x, y), copy=False)
 
 
-def _reduce_like(x, z, g):
-    """TF's ``_ReduceGradientArgs(x, z, g, None)``: sum ``g`` (shaped like ``z``) down to ``x``."""
-    from scopeflow._src import gradients
-    from scopeflow._src.ops.broadcast_ops import broadcast_gradient_args
-    from scopeflow._src.ops.shape_ops import shape
-
-    x_shape, z_shape = shape(x), shape(z)
-    rx, _ = gradients._static_reduction_axes(x.shape, z.shape)
-    if rx is None:
-        rx, _ = broadcast_gradient_args(x_shape, z_shape)
-        must = True
-    else:
-        must = bool(rx) or x.shape.ndims < z.shape.ndims
-    return gradients._reduce_to(g, x_shape, rx, must)
-
-
-def _select_v2_grad(op, grad):
-    from scopeflow._src.ops.creation_ops import zeros
-
-    c, x, y = op.inputs
-    z = op.outputs[0]
-    zero = zeros([], dtype=grad.dtype.base_dtype)
-    gx = where_v2(c, grad, zero)
-    gy = where_v2(c, zero, grad)
-    return [None, _reduce_like(x, z, gx), _reduce_like(y, z, gy)]
-
-
 registry.register(OpDef("SelectV2", inputs=["condition: bool", "t: T", "e: T"], outputs=["output: T"],
-                        shape=_select_v2_shape, kernel=_select_v2_kernel, grad=_select_v2_grad))
+                        shape=_select_v2_shape, kernel=_select_v2_kernel))
 
 
 def where_v2(condition, x=None, y=None, name=None):
@@ -159,7 +124,8 @@ def _unique_factory(op, state):
     return unique_kernel
 
 
-registry.register(OpDef("Unique", inputs=["x: T"], outputs=["y: T", "idx: out_idx"], attrs={"out_idx": op_dtypes.INDEX},
+registry.register(OpDef("Unique", inputs=["x: T"], outputs=["y: T", "idx: out_idx"],
+                        attrs={"out_idx": dtype_lists.INDEX},
                         shape=_unique_shape, factory=_unique_factory))
 
 

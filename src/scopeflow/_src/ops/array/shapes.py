@@ -1,6 +1,6 @@
 """Ops that read or change a tensor's shape: ``Shape``/``ShapeN``/``Size``/``Rank``, ``Reshape``,
-``ExpandDims`` and ``Squeeze``, with their static shapes and gradients. (``Identity`` and the
-placeholders are in ``identity_ops``; ``BroadcastTo`` is in ``broadcast_ops``.)"""
+``ExpandDims`` and ``Squeeze``, with their static shapes. (``Identity`` and the placeholders
+are in ``identity.py``; ``BroadcastTo`` is in ``broadcast.py``.)"""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.op_builder import create, create_output
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import op_dtypes, shape_fns
-from scopeflow._src.ops.array_shape_fns import evaluate_constant, shape_fn, shape_text
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.shape_context import evaluate_constant, shape_fn, shape_text
 
 
 # -- Shape, ShapeN, Size, Rank ------------------------------------------------------------------
@@ -52,20 +52,23 @@ def _rank_fold(t):
     return None if ndims is None else np.array(ndims, dtype=np.int32)
 
 
-registry.register(OpDef("Shape", inputs=["input: T"], outputs=["output: out_type"], attrs={"out_type": op_dtypes.INDEX},
+registry.register(OpDef("Shape", inputs=["input: T"], outputs=["output: out_type"],
+                        attrs={"out_type": dtype_lists.INDEX},
                         shape=lambda inputs, attrs: TensorShape([inputs[0].shape.ndims]),
-                        factory=_shape_factory, fold=_shape_fold, grad=NO_GRADIENT))
+                        factory=_shape_factory, fold=_shape_fold))
 registry.register(OpDef("ShapeN", inputs=["input: N*T"], outputs=["output: N*out_type"],
-                        attrs={"out_type": op_dtypes.INDEX},
+                        attrs={"out_type": dtype_lists.INDEX},
                         shape=lambda inputs, attrs: [TensorShape([t.shape.ndims]) for t in inputs],
-                        factory=_shape_n_factory, grad=NO_GRADIENT))
-registry.register(OpDef("Size", inputs=["input: T"], outputs=["output: out_type"], attrs={"out_type": op_dtypes.INDEX},
-                        shape=shape_fns.scalar, factory=_size_factory, fold=_size_fold, grad=NO_GRADIENT))
+                        factory=_shape_n_factory))
+registry.register(OpDef("Size", inputs=["input: T"], outputs=["output: out_type"],
+                        attrs={"out_type": dtype_lists.INDEX},
+                        shape=shape_fns.scalar, factory=_size_factory, fold=_size_fold))
 registry.register(OpDef("Rank", inputs=["input: T"], outputs=["output: int32"], shape=shape_fns.scalar,
-                        kernel=lambda x: np.int32(np.ndim(x)), fold=_rank_fold, grad=NO_GRADIENT))
+                        kernel=lambda x: np.int32(np.ndim(x)), fold=_rank_fold))
 
 
-def _as_tensor_input(input):  # noqa: A002
+def as_tensor_input(input):  # noqa: A002
+    """``input`` as a tensor: a variable's value (``value()``), anything else converted."""
     if hasattr(input, "_as_graph_element") and not isinstance(input, Tensor):
         return input.value()
     return convert_to_tensor(input)
@@ -75,7 +78,7 @@ def shape_internal(input, name=None, optimize=True, out_type=None):  # noqa: A00
     """TF's ``shape_internal``: a ``Const`` for a fully known shape (named ``shape_as_tensor``
     inside the scope when ``out_type`` is ``None``), else a ``Shape`` op."""
     with name_scope(name, "Shape", [input]) as scope:
-        input = _as_tensor_input(input)
+        input = as_tensor_input(input)
         if optimize and input.shape.is_fully_defined():
             if out_type is None:
                 return constant(input.shape.as_list(), dtype=dtypes.int32, name="shape_as_tensor")
@@ -103,7 +106,7 @@ def size_internal(input, name=None, optimize=True, out_type=dtypes.int32):  # no
     """TF's ``size_internal``: a ``Const`` when known (or when a dimension is 0) and ``optimize``."""
     out_type = dtypes.as_dtype(out_type)
     with name_scope(name, "Size", [input]) as scope:
-        input = _as_tensor_input(input)
+        input = as_tensor_input(input)
         dims = input.shape.as_tuple()
         if optimize and input.shape.is_fully_defined():
             return constant(input.shape.num_elements(), out_type, name=scope)
@@ -120,7 +123,7 @@ def size(input, name=None, out_type=None):  # noqa: A002
 def rank_internal(input, name=None, optimize=True):  # noqa: A002
     """TF's ``rank_internal``: a ``Const`` when the rank is known and ``optimize``, else ``Rank``."""
     with name_scope(name, "Rank", [input]) as scope:
-        input = _as_tensor_input(input)
+        input = as_tensor_input(input)
         if optimize and input.shape.ndims is not None:
             return constant(input.shape.ndims, dtypes.int32, name=scope)
         return create_output("Rank", [input], name=scope)
@@ -148,7 +151,7 @@ def _known_product(dims):
 @shape_fn
 def _reshape_shape(ctx, attrs):
     inputs = ctx.inputs
-    out = _shape_input(ctx, 1)
+    out = ctx.shape_input(1)
     src = inputs[0].shape.as_tuple()
     dims = out.as_tuple()
     if dims is None or src is None:
@@ -171,22 +174,6 @@ def _reshape_shape(ctx, attrs):
     elif in_unknown >= 0 and out_unknown >= 0 and in_known == out_known:
         dims = dims[:out_unknown] + (src[in_unknown],) + dims[out_unknown + 1:]
     return TensorShape(dims)
-
-
-def _shape_input(ctx, i):
-    """Input ``i`` read as a shape, refusing values below -1 as TensorFlow does (the first one)."""
-    t = ctx.inputs[i]
-    value = evaluate_constant(t)
-    if value is not None and value.ndim == 1:
-        dims = value.tolist()
-        for v in dims:
-            if v < -1:
-                raise ValueError(f"Invalid value in tensor used for shape: {v}")
-        if value.dtype.kind in "iu" and ctx._sees(i):  # known: no second evaluation through shape_value
-            ctx.requested.add(i)
-            shape = ctx._partial[i] = TensorShape([None if d == -1 else d for d in dims])
-            return shape
-    return ctx.shape_value(i)
 
 
 def _reshape_factory(op, state):
@@ -234,16 +221,8 @@ def _reshape_as_tf(op, x, target):
     return x.reshape(dims)
 
 
-def _reshape_grad(op, grad):
-    dims = op.inputs[0].shape.as_tuple()
-    if dims is not None and None in dims and dims.count(None) == 1 and 0 not in dims:
-        return [reshape(grad, [-1 if d is None else d for d in dims]), None]
-    return [reshape(grad, shape(op.inputs[0])), None]
-
-
 registry.register(OpDef("Reshape", inputs=["tensor: T", "shape: Tshape"], outputs=["output: T"],
-                        attrs={"Tshape": op_dtypes.INDEX}, shape=_reshape_shape, factory=_reshape_factory,
-                        grad=_reshape_grad))
+                        attrs={"Tshape": dtype_lists.INDEX}, shape=_reshape_shape, factory=_reshape_factory))
 
 
 def reshape(tensor, shape, name=None):  # noqa: A002 - TensorFlow's argument names
@@ -254,10 +233,6 @@ def reshape(tensor, shape, name=None):  # noqa: A002 - TensorFlow's argument nam
     [6]
     """
     return create_output("Reshape", [tensor, shape], name=name)
-
-
-def _reshape_to_input(op, grad):
-    return reshape(grad, shape(op.inputs[0]))
 
 
 # -- ExpandDims, Squeeze ------------------------------------------------------------------------------
@@ -291,8 +266,7 @@ def _expand_dims_factory(op, state):
 
 
 registry.register(OpDef("ExpandDims", inputs=["input: T", "dim: Tdim"], outputs=["output: T"],
-                        attrs={"Tdim": op_dtypes.INDEX}, shape=_expand_dims_shape, factory=_expand_dims_factory,
-                        grad=lambda op, grad: [_reshape_to_input(op, grad), None]))
+                        attrs={"Tdim": dtype_lists.INDEX}, shape=_expand_dims_shape, factory=_expand_dims_factory))
 
 
 def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002
@@ -351,7 +325,7 @@ def _squeeze_factory(op, state):
 
 
 registry.register(OpDef("Squeeze", inputs=["input: T"], outputs=["output: T"], shape=_squeeze_shape,
-                        factory=_squeeze_factory, grad=_reshape_to_input))
+                        factory=_squeeze_factory))
 
 
 def squeeze(input, axis=None, name=None, squeeze_dims=None):  # noqa: A002

@@ -1,5 +1,6 @@
 """Slicing: ``tensor[...]`` (``StridedSlice`` with its ``stack`` helper ops), ``tf.strided_slice``,
-``tf.slice`` and ``tf.reverse``, with static shapes, TF's errors and gradients."""
+``tf.slice`` and ``tf.reverse``, with static shapes and TF's errors (and ``StridedSliceGrad``,
+which the gradient of ``StridedSlice`` builds)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,22 @@ import numbers
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, UNKNOWN
-from scopeflow._src.ops import creation_ops, joining_ops, op_dtypes, strided_slice as ss
-from scopeflow._src.ops.array_shape_fns import evaluate_constant, merge_shapes, shape_fn
-from scopeflow._src.ops.shape_fns import dims_text
-from scopeflow._src.ops.shape_ops import _shape_input, rank, reshape, shape
+from scopeflow._src.framework.tensor_shape import UNKNOWN, Dimension, TensorShape
+from scopeflow._src.ops.array import strided_slice_spec as ss
+from scopeflow._src.ops.array.creation import ones_like
+from scopeflow._src.ops.array.gather import boolean_mask
+from scopeflow._src.ops.array.joining import stack
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.shape_context import evaluate_constant, merge_shapes, shape_fn
+from scopeflow._src.ops.common.shape_fns import dims_text
+from scopeflow._src.ops.math.cast import raw_cast
+
 
 # -- StridedSlice, StridedSliceGrad -------------------------------------------------------------------
 def _spec_shapes(ctx, first):
@@ -81,25 +87,9 @@ def _strided_slice_factory(op, state):
     return kernel
 
 
-def _masks(op):
-    return {m: op._attrs[m] for m in ss.MASKS}
-
-
-def _static_or(t):
-    value = tensor_util.constant_value(t)
-    return t if value is None else value
-
-
-def _strided_slice_grad(op, grad):
-    begin, end, strides = op.inputs[1:]
-    x = shape(op.inputs[0], out_type=begin.dtype.base_dtype)
-    return [strided_slice_grad(_static_or(x), _static_or(begin), _static_or(end), _static_or(strides), grad,
-                               **_masks(op)), None, None, None]
-
-
 @shape_fn
 def _strided_slice_grad_shape(ctx, attrs):
-    out = _shape_input(ctx, 0)
+    out = ctx.shape_input(0)
     _spec_shapes(ctx, 1)
     return out
 
@@ -114,18 +104,13 @@ def _strided_slice_grad_factory(op, state):
     return kernel
 
 
-def _strided_slice_grad_grad(op, grad):
-    begin, end, strides = op.inputs[1:4]
-    return [None, None, None, None, strided_slice(grad, begin, end, strides, **_masks(op))]
-
-
 registry.register(OpDef("StridedSlice", inputs=["input: T", "begin: Index", "end: Index", "strides: Index"],
-                        outputs=["output: T"], attrs={"Index": op_dtypes.INDEX16}, shape=_strided_slice_shape,
-                        factory=_strided_slice_factory, grad=_strided_slice_grad))
+                        outputs=["output: T"], attrs={"Index": dtype_lists.INDEX16}, shape=_strided_slice_shape,
+                        factory=_strided_slice_factory))
 registry.register(OpDef("StridedSliceGrad", inputs=["shape: Index", "begin: Index", "end: Index", "strides: Index",
                                                      "dy: T"],
-                        outputs=["output: T"], attrs={"Index": op_dtypes.INDEX16}, shape=_strided_slice_grad_shape,
-                        factory=_strided_slice_grad_factory, grad=_strided_slice_grad_grad))
+                        outputs=["output: T"], attrs={"Index": dtype_lists.INDEX16}, shape=_strided_slice_grad_shape,
+                        factory=_strided_slice_grad_factory))
 
 
 def _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask):
@@ -140,7 +125,6 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
     ``var`` is accepted; sliced assignment (``v[0].assign(...)``) is not supported.
     """
     if strides is None:
-        from scopeflow._src.ops.creation_ops import ones_like
         strides = ones_like(begin)
     attrs = _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask)
     return create_output("StridedSlice", [input_, begin, end, strides], attrs, name=name)
@@ -161,7 +145,7 @@ def _check_index(idx):
     if isinstance(idx, (numbers.Integral, Dimension)) and not isinstance(idx, bool):
         return
     dtype = getattr(idx, "dtype", None)
-    if dtype is None or dtypes.as_dtype(dtype).base_dtype not in op_dtypes.INDEX16 or (
+    if dtype is None or dtypes.as_dtype(dtype).base_dtype not in dtype_lists.INDEX16 or (
             getattr(idx, "shape", None) is not None and len(idx.shape) == 1):
         raise TypeError(f"{_SLICE_TYPE_ERROR}, got {idx!r}")
 
@@ -217,19 +201,18 @@ def slice_helper(tensor, slice_spec, var=None):
     """``tensor[slice_spec]``: TensorFlow's ``strided_slice`` with its ``stack`` helper ops
     (a boolean mask index gives ``boolean_mask``)."""
     tensor = convert_to_tensor(tensor)
-    if isinstance(slice_spec, (bool, np.bool_)) or (isinstance(slice_spec, Tensor) and slice_spec.dtype == dtypes.bool) \
-            or (isinstance(slice_spec, np.ndarray) and slice_spec.dtype == bool):
-        from scopeflow._src.ops.gather_ops import boolean_mask
+    if (isinstance(slice_spec, (bool, np.bool_)) or (isinstance(slice_spec, Tensor) and slice_spec.dtype == dtypes.bool)
+            or (isinstance(slice_spec, np.ndarray) and slice_spec.dtype == bool)):
         return boolean_mask(tensor=tensor, mask=slice_spec)
     if not isinstance(slice_spec, (list, tuple)):
         slice_spec = [slice_spec]
     begin, end, strides, masks = _spec_entries(slice_spec)
     with name_scope(None, "strided_slice", [tensor]) as scope:
         if begin:
-            packed = [joining_ops.stack(begin), joining_ops.stack(end), joining_ops.stack(strides)]
+            packed = [stack(begin), stack(end), stack(strides)]
             kinds = {p.dtype.base_dtype for p in packed}
             if dtypes.int64 in kinds:
-                packed = [p if p.dtype.base_dtype == dtypes.int64 else creation_ops._cast_op(p, dtypes.int64)
+                packed = [p if p.dtype.base_dtype == dtypes.int64 else raw_cast(p, dtypes.int64)
                           for p in packed]
         else:
             empty = constant([], dtype=dtypes.int32)
@@ -247,7 +230,7 @@ def _slice_shape(ctx, attrs):
     n = None if n is None else n[0]
     if n is not None:
         ctx.with_rank(0, n)
-    begin = _shape_input(ctx, 1)
+    begin = ctx.shape_input(1)
     dims = inputs[0].shape.as_tuple()
     sizes = evaluate_constant(inputs[2])
     if sizes is not None:
@@ -262,7 +245,7 @@ def _slice_shape(ctx, attrs):
             else:
                 out.append(s)
         return TensorShape(out)
-    size_shape = _shape_input(ctx, 2)
+    size_shape = ctx.shape_input(2)
     if size_shape.ndims is not None:
         return size_shape
     return UNKNOWN if dims is None else TensorShape([None] * len(dims))
@@ -288,23 +271,8 @@ def _slice_factory(op, state):
     return slice_kernel
 
 
-def _slice_grad(op, grad):
-    from scopeflow._src.ops.joining_ops import concat, stack
-    from scopeflow._src.ops.padding_ops import pad
-
-    x, begin = op.inputs[0], op.inputs[1]
-    x_rank = rank(x)
-    index_dtype = begin.dtype.base_dtype
-    slice_size = shape(op.outputs[0], out_type=index_dtype)
-    shape_ = stack([x_rank, 1])
-    before = reshape(begin, shape_)
-    after = reshape(shape(x, out_type=index_dtype) - slice_size - begin, shape_)
-    return [pad(grad, concat([before, after], 1)), None, None]
-
-
 registry.register(OpDef("Slice", inputs=["input: T", "begin: Index", "size: Index"], outputs=["output: T"],
-                        attrs={"Index": op_dtypes.INDEX}, shape=_slice_shape, factory=_slice_factory,
-                        grad=_slice_grad))
+                        attrs={"Index": dtype_lists.INDEX}, shape=_slice_shape, factory=_slice_factory))
 
 
 def slice(input_, begin, size, name=None):  # noqa: A001 - TensorFlow's name
@@ -353,7 +321,7 @@ def _reverse_kernel(x, axis):
 
 registry.register(OpDef("ReverseV2", inputs=["tensor: T", "axis: Tidx"], outputs=["output: T"],
                         attrs={"Tidx": frozenset((dtypes.int32, dtypes.int64))}, shape=_reverse_shape,
-                        kernel=_reverse_kernel, grad=lambda op, grad: [reverse(grad, op.inputs[1]), None]))
+                        kernel=_reverse_kernel))
 
 
 def reverse(tensor, axis, name=None):

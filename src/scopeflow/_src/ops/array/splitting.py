@@ -1,5 +1,5 @@
 """Splitting: ``tf.split`` into equal pieces (``Split``) or pieces of given sizes
-(``SplitV``), with TensorFlow's static shapes, errors and gradients (a ``concat``)."""
+(``SplitV``), with TensorFlow's static shapes and errors."""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, UNKNOWN
-from scopeflow._src.ops.array_shape_fns import shape_fn, unknown_of_rank
-from scopeflow._src.ops.joining_ops import concat
-from scopeflow._src.ops.shape_fns import dims_text
+from scopeflow._src.framework.tensor_shape import UNKNOWN, Dimension, TensorShape
+from scopeflow._src.ops.common.shape_context import shape_fn, unknown_of_rank
+from scopeflow._src.ops.common.shape_fns import dims_text
 
 
 # -- Split, SplitV --------------------------------------------------------------------------------
@@ -134,13 +133,11 @@ def _split_v_factory(op, state):
 
 
 registry.register(OpDef("Split", inputs=["split_dim: int32", "value: T"], outputs=["output: num_split*T"],
-                        shape=_split_shape, factory=_split_factory,
-                        grad=lambda op, *grads: [None, concat(list(grads), op.inputs[0])]))
+                        shape=_split_shape, factory=_split_factory))
 registry.register(OpDef("SplitV", inputs=["value: T", "size_splits: Tlen", "split_dim: int32"],
                         outputs=["output: num_split*T"], attrs={"Tlen": frozenset(dtypes.as_dtype(n) for n in (
                             "int8", "int32", "int64"))},
-                        shape=_split_v_shape, factory=_split_v_factory,
-                        grad=lambda op, *grads: [concat(list(grads), op.inputs[2]), None, None]))
+                        shape=_split_v_shape, factory=_split_v_factory))
 
 
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):

@@ -1,5 +1,5 @@
-"""``tile`` (a ``Tile`` op): a tensor repeated along each dimension, with its static shape,
-TF's run-time errors and its gradient."""
+"""``tile`` (a ``Tile`` op): a tensor repeated along each dimension, with its static shape and
+TF's run-time errors."""
 
 from __future__ import annotations
 
@@ -9,10 +9,8 @@ from scopeflow._src.framework import errors, registry
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops import op_dtypes
-from scopeflow._src.ops.array_shape_fns import evaluate_as_shape, evaluate_constant, shape_fn, unknown_of_rank
-from scopeflow._src.ops.joining_ops import stack
-from scopeflow._src.ops.shape_ops import reshape, shape, size
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.shape_context import evaluate_as_shape, evaluate_constant, shape_fn, unknown_of_rank
 
 
 @shape_fn
@@ -32,20 +30,6 @@ def _tile_shape(ctx, attrs):
     if dims is None:
         return TensorShape([None] * len(m))
     return TensorShape([None if a is None or b is None else a * b for a, b in zip(dims, m)])
-
-
-def _tile_grad(op, grad):
-    from scopeflow._src.ops.creation_ops import range as range_
-    from scopeflow._src.ops.linalg_ops import transpose
-    from scopeflow._src.ops.reduction_ops import reduce_sum
-
-    x, multiples = op.inputs
-    input_shape = shape(x, out_type=multiples.dtype.base_dtype)
-    split_shape = reshape(transpose(stack([multiples, input_shape])), [-1])
-    axes = range_(0, size(split_shape), 2)
-    input_grad = reduce_sum(reshape(grad, split_shape), axes)
-    input_grad.set_shape(x.shape)
-    return [input_grad, None]
 
 
 def _tile_kernel(x, multiples):
@@ -72,8 +56,7 @@ def _tile_factory(op, state):
 
 
 registry.register(OpDef("Tile", inputs=["input: T", "multiples: Tmultiples"], outputs=["output: T"],
-                        attrs={"Tmultiples": op_dtypes.INDEX}, shape=_tile_shape, factory=_tile_factory,
-                        grad=_tile_grad))
+                        attrs={"Tmultiples": dtype_lists.INDEX}, shape=_tile_shape, factory=_tile_factory))
 
 
 def tile(input, multiples, name=None):  # noqa: A002

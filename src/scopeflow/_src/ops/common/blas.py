@@ -36,7 +36,7 @@ class _Threads:
 
     def _find(self):
         try:
-            from threadpoolctl import ThreadpoolController  # loaded on first use: 10 ms of import time
+            from threadpoolctl import ThreadpoolController  # loaded on first use, for import time
             controllers = [c for c in ThreadpoolController().lib_controllers if c.user_api == "blas"]
         except Exception:  # noqa: BLE001 - no known BLAS: leave NumPy as it is
             controllers = []

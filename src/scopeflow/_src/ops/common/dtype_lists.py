@@ -26,6 +26,7 @@ REAL_Q = REAL + types(_QUANTIZED)
 INDEX = types("int32,int64")
 INDEX16 = types("int16,int32,int64")  # TF's index types that also take int16 (GatherV2, StridedSlice)
 FLOAT = types("bfloat16,float16,float32,float64")
+FLOATING = types("float16,bfloat16,float32,float64")  # TF's ``floatingpointtype`` (nn ops), half first
 FLOAT_COMPLEX = types("bfloat16,float16,float32,float64,complex64,complex128")
 SIGNED = types("bfloat16,float16,float32,float64,int8,int16,int32,int64,complex64,complex128")
 SIGNED_REAL = types("bfloat16,float16,float32,float64,int8,int16,int32,int64")

@@ -7,7 +7,15 @@ import numpy as np
 
 from scopeflow._src.framework import registry
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.ops import shape_fns
+from scopeflow._src.ops.common import shape_fns
+
+
+def quiet_unary(fn):
+    """``fn(x)`` in ``x``'s dtype (see ``quiet``)."""
+    def kernel(x):
+        x = np.asarray(x)
+        return np.asarray(fn(x)).astype(x.dtype, copy=False)
+    return kernel
 
 
 def quiet(fn):
@@ -18,14 +26,13 @@ def quiet(fn):
     return kernel
 
 
-def register_binary(op_type, allowed, grad, kernel=None, factory=None):
-    """Register ``op_type(x: T, y: T) -> z: T`` with broadcasting shapes, TF's runtime error
-    for shapes that do not broadcast, and (unless not differentiable) ``broadcasts=True``:
-    ``grad`` returns output-shaped gradients that ``tf.gradients`` reduces."""
+def register_binary(op_type, allowed, kernel=None, factory=None):
+    """Register ``op_type(x: T, y: T) -> z: T`` with broadcasting shapes and TF's runtime
+    error for shapes that do not broadcast (its gradient rule, registered with
+    ``unbroadcast=True``, returns output-shaped gradients that ``tf.gradients`` reduces)."""
     if factory is None:
         factory = shape_fns.broadcasting(kernel)
     else:
         factory = (lambda inner: lambda op, state: shape_fns.with_broadcast_error(op, inner(op, state)))(factory)
     registry.register(OpDef(op_type, inputs=["x: T", "y: T"], outputs=["z: T"], attrs={"T": allowed},
-                            shape=shape_fns.broadcast, factory=factory, grad=grad,
-                            broadcasts=grad is not registry.NO_GRADIENT))
+                            shape=shape_fns.broadcast, factory=factory))

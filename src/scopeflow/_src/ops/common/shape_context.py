@@ -15,9 +15,9 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import tensor_util
-from scopeflow._src.framework.registry import ShapeError
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops.shape_fns import evaluate_constant, shape_text
+from scopeflow._src.framework.shape_inference import ShapeError, shape_text
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common.shape_fns import evaluate_constant
 
 
 def summarize(value) -> str:
@@ -110,6 +110,20 @@ class Context:
         if shape.ndims is not None:
             self._partial[i] = shape
         return shape
+
+    def shape_input(self, i: int) -> TensorShape:
+        """``shape_value``, refusing values below -1 as TensorFlow does (the first one)."""
+        value = evaluate_constant(self.inputs[i])
+        if value is not None and value.ndim == 1:
+            dims = value.tolist()
+            for v in dims:
+                if v < -1:
+                    raise ValueError(f"Invalid value in tensor used for shape: {v}")
+            if value.dtype.kind in "iu" and self._sees(i):  # known: no second evaluation through shape_value
+                self.requested.add(i)
+                shape = self._partial[i] = TensorShape([None if d == -1 else d for d in dims])
+                return shape
+        return self.shape_value(i)
 
     def with_rank(self, i: int, rank: int) -> None:
         n = self.inputs[i].shape.ndims

@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import errors, registry, tensor_util
-from scopeflow._src.framework.op_builder import shape_text
-from scopeflow._src.framework.registry import ShapeError
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
+from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 
 
 def unchanged(inputs, attrs):
@@ -62,7 +61,7 @@ def shape_from_tensor(t) -> TensorShape:
     value = tensor_util.constant_value(t)
     if value is not None:
         if value.ndim == 0:
-            raise ShapeError(f"Shape must be rank 1 but is rank 0")
+            raise ShapeError("Shape must be rank 1 but is rank 0")
         return TensorShape([None if v < 0 else int(v) for v in value.tolist()])
     if t.shape.ndims == 1 and t.shape.as_list()[0] is not None:
         return TensorShape([None] * t.shape.as_list()[0])
@@ -87,30 +86,6 @@ def require_same_shapes(op, values) -> None:
 def static_shapes_known(op) -> bool:
     """Whether every input's static shape is fully defined (so build-time checks covered them)."""
     return all(t.shape.is_fully_defined() for t in op._inputs)
-
-
-def merge_dim(a, b):
-    """Two static dims that must agree (``None`` is unknown), with TF's C++ error."""
-    if a is not None and b is not None and a != b:
-        raise ShapeError(f"Dimensions must be equal, but are {a} and {b}")
-    return a if a is not None else b
-
-
-def merge_shapes(a: TensorShape, b: TensorShape) -> TensorShape:
-    """``a.merge_with(b)`` with the messages of TensorFlow's C++ shape inference."""
-    if a._dims == b._dims:
-        return a  # already the same: shapes are immutable, so share it (and allocate nothing)
-    if a.ndims is not None and b.ndims is not None:
-        if a.ndims != b.ndims:
-            raise ShapeError(f"Shapes must be equal rank, but are {a.ndims} and {b.ndims}")
-        for i, (x, y) in enumerate(zip(a.as_list(), b.as_list())):
-            if x is not None and y is not None and x != y:
-                raise ShapeError(f"Dimension {i} in both shapes must be equal, but are {x} and {y}. Shapes are "
-                                 f"{shape_text(a)} and {shape_text(b)}.")
-    return a.merge_with(b)
-
-
-merge = merge_shapes
 
 
 def computed_suffix(index: int, value) -> str:

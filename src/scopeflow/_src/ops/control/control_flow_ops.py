@@ -7,10 +7,11 @@ import builtins
 from scopeflow._src.framework import registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
-from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.ops.array.identity import identity
 
 registry.register(OpDef("NoOp", kernel=lambda: None))
 
@@ -63,8 +64,6 @@ def group(*inputs, **kwargs):
 def with_dependencies(dependencies, output_tensor, name=None):
     """``output_tensor`` through an ``Identity`` (``control_dependency``) that runs after
     ``dependencies``."""
-    from scopeflow._src.ops.array_ops import identity
-
     with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]) as scope:
         with control_dependencies(dependencies):
             return identity(convert_to_tensor(output_tensor), name=scope)
@@ -78,7 +77,7 @@ def tuple(tensors, name=None, control_inputs=None):  # noqa: A001 - TensorFlow's
     >>> a.name, a.op.control_inputs[0].name
     ('tuple/control_dependency:0', 'tuple/group_deps')
     """
-    with name_scope(name, "tuple", tensors) as scope:
+    with name_scope(name, "tuple", tensors):
         tensors = [t if t is None or isinstance(t, (Operation, Tensor)) else convert_to_tensor(t) for t in tensors]
         gating = [t if isinstance(t, Operation) else t.op for t in tensors if t is not None]
         for c in control_inputs or ():

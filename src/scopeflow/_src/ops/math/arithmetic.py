@@ -1,12 +1,8 @@
 """Binary arithmetic (``AddV2``, ``Sub``, ``Mul``, ``Pow``, ``Maximum`` ...) and ``AddN``: op
-definitions, kernels, gradients and TF's wrappers (division lives in ``division_ops``).
+definitions, kernels and TF's wrappers (division lives in ``division.py``).
 
-Each wrapper builds what TensorFlow builds (``tf.add`` is an ``AddV2`` named ``Add``;
-``tf.divide`` of ints casts them to floats first), so names match TensorFlow's. Broadcasting
-ops return output-shaped gradients; ``tf.gradients`` sums them down to each input.
-
-This module is also the ``math_ops`` namespace of TF: the other math modules' public
-functions are re-exported at the end.
+Each wrapper builds what TensorFlow builds (``tf.add`` is an ``AddV2`` named ``Add``), so
+names match TensorFlow's.
 """
 
 from __future__ import annotations
@@ -15,12 +11,15 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
 from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.ops import op_dtypes, shape_fns
-from scopeflow._src.ops.elementwise import quiet, register_binary
+from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
+from scopeflow._src.ops.array.identity import identity
+from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.elementwise import quiet, register_binary
+from scopeflow._src.ops.math.cast import raw_cast
 
 
 # -- kernels ---------------------------------------------------------------------------------
@@ -35,66 +34,15 @@ def _squared_difference(x, y):
     return d * np.conj(d)
 
 
-# -- gradients (output-shaped; the driver undoes broadcasting) --------------------------------
-def _full_equal_shapes(x, y, grad):
-    a = x.shape.as_tuple()
-    return a is not None and None not in a and a == y.shape.as_tuple() == grad.shape.as_tuple()
-
-
-def _add_grad(op, grad):
-    return grad, grad
-
-
-def _sub_grad(op, grad):
-    return grad, -grad
-
-
-def _mul_grad(op, grad):
-    x, y = op._inputs
-    if _full_equal_shapes(x, y, grad) and grad.dtype.base_dtype in (dtypes.int32, dtypes.float32):
-        return _mul(grad, y), _mul(grad, x)
-    from scopeflow._src.ops.unary_ops import conj
-    return _mul(grad, conj(y)), _mul(conj(x), grad)
-
-
-def _pow_grad(op, grad):
-    from scopeflow._src.ops import array_ops, comparison_ops, unary_ops
-    x, y = op._inputs
-    cx, cy = unary_ops.conj(x), unary_ops.conj(y)
-    gx = grad * cy * pow(cx, cy - 1)
-    mask = comparison_ops.not_equal(cx, 0) if x.dtype.is_complex else cx > 0
-    safe_x = array_ops.where(mask, cx, array_ops.ones_like(x))
-    log_x = array_ops.where(mask, unary_ops.log(safe_x), array_ops.zeros_like(x))
-    return gx, grad * unary_ops.conj(op._outputs[0]) * log_x
-
-
-def _max_min_grad(selector):
-    def grad_fn(op, grad):
-        from scopeflow._src.ops import array_ops, comparison_ops
-        x, y = op._inputs
-        zeros = array_ops.zeros_like(grad)
-        xmask = getattr(comparison_ops, selector)(x, y)
-        return array_ops.where_v2(xmask, grad, zeros), array_ops.where_v2(xmask, zeros, grad)
-    return grad_fn
-
-
-def _squared_difference_grad(op, grad):
-    x, y = op._inputs
-    with control_dependencies([grad]):
-        x_grad = scalar_mul(2.0, grad) * (x - y)
-    return x_grad, -x_grad
-
-
 # -- registrations -----------------------------------------------------------------------------
-register_binary("AddV2", op_dtypes.ADD_V2, _add_grad, kernel=np.add)  # no errstate: the hot path
-register_binary("Add", op_dtypes.ADD, _add_grad, kernel=np.add)
-register_binary("Sub", op_dtypes.SUB, _sub_grad, kernel=np.subtract)
-register_binary("Mul", op_dtypes.MUL_DIV, _mul_grad, kernel=np.multiply)
-register_binary("Pow", op_dtypes.POW, _pow_grad, kernel=quiet(_pow))
-register_binary("Maximum", op_dtypes.MAX_MIN, _max_min_grad("greater_equal"), kernel=np.maximum)
-register_binary("Minimum", op_dtypes.MAX_MIN, _max_min_grad("less_equal"), kernel=np.minimum)
-register_binary("SquaredDifference", op_dtypes.SQUARED_DIFFERENCE, _squared_difference_grad,
-                kernel=quiet(_squared_difference))
+register_binary("AddV2", dtype_lists.ADD_V2, kernel=np.add)  # no errstate: the hot path
+register_binary("Add", dtype_lists.ADD, kernel=np.add)
+register_binary("Sub", dtype_lists.SUB, kernel=np.subtract)
+register_binary("Mul", dtype_lists.MUL_DIV, kernel=np.multiply)
+register_binary("Pow", dtype_lists.POW, kernel=quiet(_pow))
+register_binary("Maximum", dtype_lists.MAX_MIN, kernel=np.maximum)
+register_binary("Minimum", dtype_lists.MAX_MIN, kernel=np.minimum)
+register_binary("SquaredDifference", dtype_lists.SQUARED_DIFFERENCE, kernel=quiet(_squared_difference))
 
 
 def _add_n_shape(inputs, attrs):
@@ -102,13 +50,15 @@ def _add_n_shape(inputs, attrs):
     shape = inputs[-1].shape
     for i in range(len(inputs) - 2, -1, -1):
         try:
-            shape = shape_fns.merge_shapes(inputs[i].shape, shape)
-        except registry.ShapeError as e:
-            raise registry.ShapeError(f"{e}\n\tFrom merging shape {i} with other shapes.") from None
+            shape = merge_shapes(inputs[i].shape, shape)
+        except ShapeError as e:
+            raise ShapeError(f"{e}\n\tFrom merging shape {i} with other shapes.") from None
     return shape
 
 
 def _add_n_kernel(*xs):
+    if len(xs) == 1:  # built through create_op (tf.add_n returns a single input itself)
+        return np.array(xs[0])
     total = xs[0] + xs[1]
     for x in xs[2:]:
         total += x
@@ -126,18 +76,13 @@ def _add_n_factory(op, state):
 
 
 registry.register(OpDef("AddN", inputs=["inputs: N*T"], outputs=["sum: T"],
-                        attrs={"T": op_dtypes.NUMBER + op_dtypes.types("variant")},
-                        shape=_add_n_shape, factory=_add_n_factory,
-                        grad=lambda op, grad: [grad] * len(op._inputs)))
+                        attrs={"T": dtype_lists.NUMBER + dtype_lists.types("variant")},
+                        shape=_add_n_shape, factory=_add_n_factory))
 
 
 # -- public wrappers -------------------------------------------------------------------------
 def _is_tensor(v):
     return isinstance(v, Tensor)
-
-
-def _mul(x, y, name=None):
-    return create_output("Mul", [x, y], name=name)
 
 
 def add(x, y, name=None):
@@ -153,25 +98,23 @@ def add(x, y, name=None):
         return create_output("Add" if x.dtype.base_dtype == dtypes.string else "AddV2", [x, y], name=scope)
 
 
-def _add_dispatch(x, y, name=None):
+def add_dispatch(x, y, name=None):
     """``x + y`` (TF's ``__add__``): a Python ``y`` converts to ``x``'s dtype when it can."""
     if not _is_tensor(y):
         y = convert_to_tensor(y, dtype_hint=x.dtype.base_dtype, name="y")
     return create_output("Add" if x.dtype.base_dtype == dtypes.string else "AddV2", [x, y], name=name)
 
 
-def _mul_dispatch(x, y, name=None):
+def mul_dispatch(x, y, name=None):
     """``x * y`` (TF's ``__mul__``): bools multiply as int32 and cast back."""
     if _is_tensor(x) and x.dtype.base_dtype == dtypes.bool or _is_tensor(y) and y.dtype.base_dtype == dtypes.bool:
-        product = multiply(_gen_cast(x, dtypes.int32), _gen_cast(y, dtypes.int32), name=name)
-        return _gen_cast(product, dtypes.bool)
+        product = multiply(_to_int32(x), _to_int32(y), name=name)
+        return raw_cast(product, dtypes.bool)
     return multiply(x, y, name=name)
 
 
-def _gen_cast(x, dtype):
-    x = convert_to_tensor(x) if not _is_tensor(x) else x
-    attrs = {"DstT": dtype, "Truncate": False}
-    return create_output("Cast", [x], attrs, name=None)
+def _to_int32(v):
+    return raw_cast(v if _is_tensor(v) else convert_to_tensor(v), dtypes.int32)
 
 
 def subtract(x, y, name=None):
@@ -236,7 +179,6 @@ def add_n(inputs, name=None):
     inputs = [convert_to_tensor(x) for x in inputs]
     if len(inputs) == 1:
         if name:
-            from scopeflow._src.ops.array_ops import identity
             return identity(inputs[0], name=name)
         return inputs[0]
     return create_output("AddN", [inputs], name=name)
@@ -245,14 +187,3 @@ def add_n(inputs, name=None):
 def accumulate_n(inputs, shape=None, tensor_dtype=None, name=None):
     """TF1's ``accumulate_n``: in graph mode TensorFlow builds an ``add_n``."""
     return add_n(inputs, name=name)
-
-
-# -- the rest of TF's math_ops namespace ---------------------------------------------------------
-from scopeflow._src.ops.division_ops import *  # noqa: E402,F401,F403
-from scopeflow._src.ops.comparison_ops import *  # noqa: E402,F401,F403
-from scopeflow._src.ops.unary_ops import *  # noqa: E402,F401,F403
-from scopeflow._src.ops.reduction_ops import *  # noqa: E402,F401,F403
-from scopeflow._src.ops.scan_ops import *  # noqa: E402,F401,F403
-from scopeflow._src.ops.matmul_ops import *  # noqa: E402,F401,F403
-from scopeflow._src.ops.index_ops import *  # noqa: E402,F401,F403
-from scopeflow._src.ops.einsum_ops import *  # noqa: E402,F401,F403

@@ -1,21 +1,19 @@
 """Division: ``RealDiv`` (``truediv``, ``/``), ``FloorDiv`` (``//``), ``FloorMod`` (``%``),
 ``TruncateDiv``/``TruncateMod`` and ``DivNoNan``, with TF1's wrappers (``tf.div``,
-``tf.divide``) and gradients. Integer division by zero raises TF's runtime error."""
+``tf.divide``). Integer division by zero raises TF's runtime error."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework import dtypes, errors
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.ops import op_dtypes
-from scopeflow._src.ops.elementwise import quiet, register_binary
-
-__all__ = ["realdiv", "truediv", "divide", "div", "div_no_nan", "divide_no_nan", "floordiv", "floor_div", "floormod",
-           "mod", "truncatediv", "truncatemod"]
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.elementwise import quiet, register_binary
+from scopeflow._src.ops.math.cast import cast
 
 
 def _is_tensor(v):
@@ -52,37 +50,15 @@ def _div_no_nan(x, y):
     return np.where(y == 0, np.zeros_like(x * y), x / safe)
 
 
-# -- gradients (output-shaped; the driver undoes broadcasting) --------------------------------
-def _real_div_grad(op, grad):
-    from scopeflow._src.ops.unary_ops import conj
-    cx, cy = conj(op._inputs[0]), conj(op._inputs[1])
-    return realdiv(grad, cy), grad * realdiv(realdiv(-cx, cy), cy)
-
-
-def _floor_mod_grad(op, grad):
-    from scopeflow._src.ops.math_ops import negative
-    from scopeflow._src.ops.unary_ops import conj
-    x, y = conj(op._inputs[0]), conj(op._inputs[1])
-    floor_xy = floor_div(x, y)
-    return grad, grad * negative(floor_xy)
-
-
-def _div_no_nan_grad(op, grad):
-    from scopeflow._src.ops.unary_ops import conj
-    x, y = conj(op._inputs[0]), conj(op._inputs[1])
-    return div_no_nan(grad, y), grad * div_no_nan(div_no_nan(-x, y), y)
-
-
 # -- registrations -----------------------------------------------------------------------------
-register_binary("RealDiv", op_dtypes.MUL_DIV, _real_div_grad, factory=_int_safe(_real_div))
-register_binary("FloorDiv", op_dtypes.MUL_DIV, registry.NO_GRADIENT, factory=_int_safe(np.floor_divide))
-register_binary("FloorMod", op_dtypes.FLOOR_MOD, _floor_mod_grad, factory=_int_safe(np.mod))
-register_binary("TruncateDiv", op_dtypes.MUL_DIV, registry.NO_GRADIENT,
+register_binary("RealDiv", dtype_lists.MUL_DIV, factory=_int_safe(_real_div))
+register_binary("FloorDiv", dtype_lists.MUL_DIV, factory=_int_safe(np.floor_divide))
+register_binary("FloorMod", dtype_lists.FLOOR_MOD, factory=_int_safe(np.mod))
+register_binary("TruncateDiv", dtype_lists.MUL_DIV,
                 factory=_int_safe(lambda x, y: np.trunc(np.true_divide(x, y)), truncating=True))
-# TruncateMod has no gradient in TF either (tf.gradients raises LookupError).
-register_binary("TruncateMod", op_dtypes.types("int32,int64,bfloat16,float16,float32,float64"), None,
+register_binary("TruncateMod", dtype_lists.types("int32,int64,bfloat16,float16,float32,float64"),
                 factory=_int_safe(np.fmod, truncating=True))
-register_binary("DivNoNan", op_dtypes.DIV_NO_NAN, _div_no_nan_grad, kernel=quiet(_div_no_nan))
+register_binary("DivNoNan", dtype_lists.DIV_NO_NAN, kernel=quiet(_div_no_nan))
 
 
 # -- public wrappers -------------------------------------------------------------------------
@@ -105,7 +81,7 @@ def floormod(x, y, name=None):
 mod = floormod
 
 
-def _mod(x, y, name=None):
+def mod_dispatch(x, y, name=None):
     """``x % y`` (TF's ``__mod__``: a ``FloorMod`` op named ``mod``)."""
     with name_scope(name, "mod", [x, y]) as scope:
         return create_output("FloorMod", [x, y], name=scope)
@@ -144,8 +120,6 @@ def _truediv_target(x_dtype, y_dtype, where):
 
 def truediv(x, y, name=None):
     """``x / y`` with Python 3 semantics: integers are cast to floats first (``truediv``)."""
-    from scopeflow._src.ops.comparison_ops import cast
-
     with name_scope(name, "truediv", [x, y]) as scope:
         x = convert_to_tensor(x, name="x")
         y = convert_to_tensor(y, dtype_hint=x.dtype.base_dtype, name="y")
@@ -183,8 +157,6 @@ def div(x, y, name=None):
 
 def div_no_nan(x, y, name=None):
     """``x / y``, or 0 where ``y`` is 0 (a ``DivNoNan`` op named ``div_no_nan``)."""
-    from scopeflow._src.ops.comparison_ops import cast
-
     with name_scope(name, "div_no_nan", [x, y]) as scope:
         if not _is_tensor(x) and _is_tensor(y):
             y = convert_to_tensor(y, name="y")

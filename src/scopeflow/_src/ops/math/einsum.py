@@ -13,14 +13,14 @@ import re
 import numpy as np
 
 from scopeflow._src.framework import registry
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.registry import OpDef, ShapeError
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import shape_fns
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError, shape_text
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common import shape_fns
 
-__all__ = ["einsum"]
-_ELLIPSIS = "..."
+ELLIPSIS = "..."
 
 
 # -- the op ----------------------------------------------------------------------------------------
@@ -35,11 +35,11 @@ def _einsum_shape(inputs, attrs):
         dims = t.shape.as_tuple()
         if dims is None:
             return UNKNOWN
-        named = labels.replace(_ELLIPSIS, "")
+        named = labels.replace(ELLIPSIS, "")
         n_batch = len(dims) - len(named)
-        if n_batch < 0 or (n_batch > 0 and _ELLIPSIS not in labels):
+        if n_batch < 0 or (n_batch > 0 and ELLIPSIS not in labels):
             raise ShapeError(f"Expected input {subs.index(labels)} to have rank {len(named)} but got: {len(dims)}")
-        start = labels.find(_ELLIPSIS)
+        start = labels.find(ELLIPSIS)
         if start >= 0:
             batch = shape_fns.broadcast_shapes(batch, TensorShape(dims[start:start + n_batch]))
             dims = dims[:start] + dims[start + n_batch:]
@@ -47,11 +47,11 @@ def _einsum_shape(inputs, attrs):
             known = label_dims.get(label)
             if known is not None and d is not None and known != d and 1 not in (known, d):
                 raise ShapeError(f"Expected dimension {known} at axis {named.index(label)} of the input shaped "
-                                 f"{shape_fns.shape_text(t.shape)} but got dimension {d}")
+                                 f"{shape_text(t.shape)} but got dimension {d}")
             label_dims[label] = d if known is None or known == 1 else known
     out = []
     for part in re.split(r"(\.\.\.)", out_subs):
-        if part == _ELLIPSIS:
+        if part == ELLIPSIS:
             if batch.ndims is None:
                 return UNKNOWN
             out.extend(batch.as_list())
@@ -64,7 +64,7 @@ def _einsum_factory(op, state):
     equation = op._attrs["equation"]
     in_subs, out_subs = equation.split("->")
     unique = "".join(dict.fromkeys(out_subs))
-    if unique == out_subs or _ELLIPSIS in out_subs:
+    if unique == out_subs or ELLIPSIS in out_subs:
         return lambda *xs: np.asarray(np.einsum(equation, *xs))
 
     def inflate(*xs):
@@ -78,10 +78,11 @@ def _einsum_factory(op, state):
 
 
 registry.register(OpDef("Einsum", inputs=["inputs: N*T"], outputs=["output: T"], shape=_einsum_shape,
-                        factory=_einsum_factory, grad=lambda op, grad: _einsum_grad(op, grad)))
+                        factory=_einsum_factory))
 
 
-def _raw(inputs, equation, name=None):
+def raw_einsum(inputs, equation, name=None):
+    """One ``Einsum`` op of ``inputs`` for a resolved ``equation`` (TF's ``gen_linalg_ops.einsum``)."""
     return create_output("Einsum", [list(inputs)], {"equation": equation}, name=name)
 
 
@@ -90,11 +91,11 @@ def _resolve(equation, n_inputs):
     """TF's ``_einsum_v2_parse_and_resolve_equation`` for the label checks and ``->`` output."""
     resolved = equation.replace(" ", "")
     ellipsis_label = None
-    if _ELLIPSIS in equation:
+    if ELLIPSIS in equation:
         ellipsis_label = "0"
         if ellipsis_label in resolved:
             raise ValueError(f'Invalid character "{ellipsis_label}" in equation: {equation}.')
-        resolved = resolved.replace(_ELLIPSIS, ellipsis_label)
+        resolved = resolved.replace(ELLIPSIS, ellipsis_label)
     allowed = "a-zA-Z" + (ellipsis_label or "")
     match = re.match(f"^([{allowed},]*)(->[{allowed}]*)?$", resolved)
     if not match:
@@ -114,7 +115,7 @@ def _resolve(equation, n_inputs):
             raise ValueError(f"Output subscripts contain the label {label} not present in the input subscripts.")
     if ellipsis_label and output_labels and output_labels.count(ellipsis_label) > 1:
         raise ValueError(f"Output subscripts contain multiple ellipsis: {equation}")
-    return resolved.replace(ellipsis_label, _ELLIPSIS) if ellipsis_label else resolved
+    return resolved.replace(ellipsis_label, ELLIPSIS) if ellipsis_label else resolved
 
 
 def _pairwise(inputs, equation):
@@ -125,12 +126,12 @@ def _pairwise(inputs, equation):
     for i in range(1, len(inputs)):
         needed = set("".join(subs[i + 1:]) + out_subs)
         keep = []
-        for label in current_subs.replace(_ELLIPSIS, "") + subs[i].replace(_ELLIPSIS, ""):
+        for label in current_subs.replace(ELLIPSIS, "") + subs[i].replace(ELLIPSIS, ""):
             if (label in needed or i == len(inputs) - 1 and label in out_subs) and label not in keep:
                 keep.append(label)
-        has_ellipsis = _ELLIPSIS in current_subs + subs[i]
-        step_out = out_subs if i == len(inputs) - 1 else (_ELLIPSIS if has_ellipsis else "") + "".join(keep)
-        current = _raw([current, inputs[i]], f"{current_subs},{subs[i]}->{step_out}")
+        has_ellipsis = ELLIPSIS in current_subs + subs[i]
+        step_out = out_subs if i == len(inputs) - 1 else (ELLIPSIS if has_ellipsis else "") + "".join(keep)
+        current = raw_einsum([current, inputs[i]], f"{current_subs},{subs[i]}->{step_out}")
         current_subs = step_out
     return current
 
@@ -154,85 +155,5 @@ def einsum(equation, *inputs, **kwargs):
                 raise AttributeError(f"'{type(operand).__name__}' object has no attribute 'shape'")
         resolved = _resolve(equation, len(inputs))
         if len(inputs) <= 2:
-            return _raw(inputs, resolved)
+            return raw_einsum(inputs, resolved)
         return _pairwise(list(inputs), resolved)
-
-
-# -- gradient --------------------------------------------------------------------------------------
-def _axis_of(subscripts, label):
-    """The axis of ``label``: from the left before an ellipsis, negative after it."""
-    parts = subscripts.split(_ELLIPSIS)
-    index = parts[0].find(label)
-    if index != -1:
-        return index
-    if len(parts) < 2:
-        return None
-    index = parts[1].find(label)
-    return index - len(parts[1]) if index != -1 else None
-
-
-def _grad_reduced(output_grad, output_subs, input_subs, input_shape, reduced_labels):
-    from scopeflow._src.framework import dtypes
-    from scopeflow._src.framework.constant_op import convert_to_tensor
-    from scopeflow._src.ops import array_ops, reduction_ops
-
-    reduced_subs = "".join(sorted(reduced_labels))
-    reduced_axes = [_axis_of(input_subs, s) for s in reduced_subs]
-    reduced_dims = array_ops.stack([input_shape[ax] for ax in reduced_axes])
-    repeated = len(set(input_subs)) + len(set(output_subs)) < len(input_subs) + len(output_subs)
-    if not repeated and "".join(s for s in input_subs if s not in reduced_labels) == output_subs:
-        kept = reduction_ops.reduced_shape(input_shape, convert_to_tensor(reduced_axes))
-        return array_ops.broadcast_to(array_ops.reshape(output_grad, kept), input_shape)
-    full_shape = array_ops.concat([reduced_dims, array_ops.shape(output_grad)], axis=0)
-    kept = array_ops.concat([array_ops.ones(len(reduced_labels), dtype=dtypes.int32),
-                             array_ops.shape(output_grad)], axis=0)
-    broadcasted = array_ops.broadcast_to(array_ops.reshape(output_grad, kept), full_shape)
-    return _raw([broadcasted], f"{reduced_subs + output_subs}->{input_subs}")
-
-
-def _grad_wrt(output_grad, other, input_shape, input_subs, other_subs, output_subs):
-    reduced = set(input_subs) - set(output_subs + other_subs + ".")
-    left_subs = "".join(s for s in input_subs if s not in reduced)
-    grad = _raw([output_grad, other], f"{output_subs},{other_subs}->{left_subs}")
-    if not reduced:
-        return grad
-    return _grad_reduced(grad, left_subs, input_subs, input_shape, reduced)
-
-
-def _einsum_grad(op, grad):
-    from scopeflow._src.ops import array_ops, reduction_ops
-    from scopeflow._src.ops.unary_ops import conj
-
-    input_subs, output_subs = op._attrs["equation"].split("->")
-    if len(op._inputs) == 1:
-        reduced = set(input_subs) - set(output_subs + _ELLIPSIS)
-        if not reduced:
-            return _raw([grad], f"{output_subs}->{input_subs}")
-        return _grad_reduced(grad, output_subs, input_subs, array_ops.shape(op._inputs[0]), reduced)
-    x_subs, y_subs = input_subs.split(",")
-    if _ELLIPSIS in output_subs:
-        x_subs += "" if _ELLIPSIS in x_subs else _ELLIPSIS
-        y_subs += "" if _ELLIPSIS in y_subs else _ELLIPSIS
-    x, y = op._inputs
-    if grad.dtype.is_complex:
-        x, y = conj(x), conj(y)
-    x_shape, y_shape = array_ops.shape(x), array_ops.shape(y)
-    gx = _grad_wrt(grad, y, x_shape, x_subs, y_subs, output_subs)
-    gy = _grad_wrt(grad, x, y_shape, y_subs, x_subs, output_subs)
-    if _ELLIPSIS not in output_subs:
-        return gx, gy
-    (bx0, bx1), (by0, by1) = _bcast_span(x_subs), _bcast_span(y_subs)
-    if x.shape.is_fully_defined() and y.shape.is_fully_defined() and x.shape[bx0:bx1] == y.shape[by0:by1]:
-        return gx, gy
-    rx, ry = array_ops.broadcast_gradient_args(x_shape[bx0:bx1], y_shape[by0:by1])
-    gx = array_ops.reshape(reduction_ops.reduce_sum(gx, bx0 + rx), x_shape)
-    gy = array_ops.reshape(reduction_ops.reduce_sum(gy, by0 + ry), y_shape)
-    return gx, gy
-
-
-def _bcast_span(subscripts):
-    start = subscripts.find(_ELLIPSIS)
-    if start == -1:
-        return 0, 0
-    remaining = len(subscripts) - (start + len(_ELLIPSIS))
-    return start, (-remaining if remaining > 0 else None)

@@ -10,9 +10,10 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.op_builder import create
-from scopeflow._src.framework.registry import OpDef, ShapeError
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops.shape_fns import dims_text
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common.shape_fns import dims_text
 
 
 def _vector(inputs, attrs, count=1):
@@ -34,8 +35,7 @@ def _list_diff_factory(op, state):
 
 
 registry.register(OpDef("ListDiff", inputs=["x: T", "y: T"], outputs=["out: T", "idx: out_idx"],
-                        shape=lambda i, a: _vector(i, a, 2), factory=_list_diff_factory,
-                        grad=registry.NO_GRADIENT))
+                        shape=lambda i, a: _vector(i, a, 2), factory=_list_diff_factory))
 
 
 ListDiff = collections.namedtuple("ListDiff", ["out", "idx"])
@@ -107,16 +107,7 @@ def _dynamic_stitch_problem(indices, data):
 
 
 registry.register(OpDef("DynamicStitch", inputs=["indices: N*int32", "data: N*T"], outputs=["merged: T"],
-                        shape=_dynamic_stitch_shape, kernel=_dynamic_stitch_kernel,
-                        grad=lambda op, grad: _dynamic_stitch_grad(op, grad)))
-
-
-def _dynamic_stitch_grad(op, grad):
-    from scopeflow._src.ops import array_ops
-
-    n = op._attrs["N"]
-    indices = op._inputs[:n]
-    return [None] * n + [array_ops.gather(grad, i) for i in indices]
+                        shape=_dynamic_stitch_shape, kernel=_dynamic_stitch_kernel))
 
 
 def dynamic_stitch(indices, data, name=None):

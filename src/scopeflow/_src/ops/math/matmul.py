@@ -1,6 +1,6 @@
 """Matrix products: ``MatMul`` (2-D), ``BatchMatMulV2``/``V3`` (batched, broadcasting batch
 dimensions), and ``tensordot``, built from them as TensorFlow builds it. ``einsum`` lives in
-``einsum_ops.py``."""
+``einsum.py``."""
 
 from __future__ import annotations
 
@@ -9,16 +9,23 @@ import builtins
 import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
-from scopeflow._src.ops.common import blas
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.registry import OpDef, ShapeError
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import op_dtypes, shape_fns, unary_ops
-from scopeflow._src.ops.shape_fns import dims_text
-
-__all__ = ["matmul", "tensordot"]
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError, merge_dim
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.array.creation import range as range_
+from scopeflow._src.ops.array.gather import gather
+from scopeflow._src.ops.array.joining import concat, stack
+from scopeflow._src.ops.array.selection import where
+from scopeflow._src.ops.array.shapes import rank, reshape, shape
+from scopeflow._src.ops.array.transpose import transpose
+from scopeflow._src.ops.common import blas, dtype_lists, shape_fns
+from scopeflow._src.ops.common.shape_fns import dims_text
+from scopeflow._src.ops.math.index import list_diff
+from scopeflow._src.ops.math.reduction import reduce_prod
+from scopeflow._src.ops.math.unary import conj
 
 
 # -- MatMul ----------------------------------------------------------------------------------------
@@ -33,7 +40,7 @@ def _matmul_shape(inputs, attrs):
         a = a[::-1]
     if attrs["transpose_b"]:
         b = b[::-1]
-    shape_fns.merge_dim(a[1], b[0])
+    merge_dim(a[1], b[0])
     return TensorShape([a[0], b[1]])
 
 
@@ -55,26 +62,14 @@ def _matmul_message(a, b):
     return f"Matrix size-incompatible: In[0]: {dims_text(a.shape)}, In[1]: {dims_text(b.shape)}"
 
 
-def _matmul_grad(op, grad):
-    ta, tb = op._attrs["transpose_a"], op._attrs["transpose_b"]
-    a, b = unary_ops.conj(op._inputs[0]), unary_ops.conj(op._inputs[1])
-    if not ta and not tb:
-        return _mm(grad, b, tb=True, ga=True), _mm(a, grad, ta=True, gb=True)
-    if not ta and tb:
-        return _mm(grad, b, ga=True), _mm(grad, a, ta=True, gb=True)
-    if ta and not tb:
-        return _mm(b, grad, tb=True, ga=True), _mm(a, grad, gb=True)
-    return _mm(b, grad, ta=True, tb=True, ga=True), _mm(grad, a, ta=True, tb=True, gb=True)
-
-
-def _mm(a, b, ta=False, tb=False, ga=False, gb=False, name=None):
-    """TF's raw ``mat_mul`` (an op named ``MatMul``)."""
+def mat_mul(a, b, ta=False, tb=False, ga=False, gb=False, name=None):
+    """TF's raw ``gen_math_ops.mat_mul`` (an op named ``MatMul``)."""
     attrs = {"transpose_a": ta, "transpose_b": tb, "grad_a": ga, "grad_b": gb}
     return create_output("MatMul", [a, b], attrs, name=name)
 
 
-registry.register(OpDef("MatMul", inputs=["a: T", "b: T"], outputs=["product: T"], attrs={"T": op_dtypes.MATMUL},
-                        shape=_matmul_shape, factory=_matmul_factory, grad=_matmul_grad))
+registry.register(OpDef("MatMul", inputs=["a: T", "b: T"], outputs=["product: T"], attrs={"T": dtype_lists.MATMUL},
+                        shape=_matmul_shape, factory=_matmul_factory))
 
 
 # -- BatchMatMulV2 / V3 ---------------------------------------------------------------------------
@@ -87,7 +82,7 @@ def _batch_matmul_shape(inputs, attrs):
     cols = None if b is None else b[-2] if attrs["adj_y"] else b[-1]
     inner_a = None if a is None else a[-2] if attrs["adj_x"] else a[-1]
     inner_b = None if b is None else b[-1] if attrs["adj_y"] else b[-2]
-    shape_fns.merge_dim(inner_a, inner_b)
+    merge_dim(inner_a, inner_b)
     if a is None or b is None:
         return UNKNOWN
     batch = shape_fns.broadcast_shapes(TensorShape(a[:-2]), TensorShape(b[:-2]))
@@ -130,49 +125,13 @@ def _batch_matmul_message(a, b, ax, ay):
     return f"Matrix size-incompatible: In[0]: {dims_text(a.shape)}, In[1]: {dims_text(b.shape)} {int(ax)} {int(ay)}"
 
 
-def _batch_matmul_grad(op, grad):
-    x, y = op._inputs
-    adj_x, adj_y = op._attrs["adj_x"], op._attrs["adj_y"]
-    if not adj_x:
-        if not adj_y:
-            gx = matmul(grad, y, adjoint_b=True, grad_a=True)
-            gy = matmul(x, grad, adjoint_a=True, grad_b=True)
-        else:
-            gx = matmul(grad, y, grad_a=True)
-            gy = matmul(grad, x, adjoint_a=True, grad_b=True)
-    elif not adj_y:
-        gx = matmul(y, grad, adjoint_b=True, grad_a=True)
-        gy = matmul(x, grad, grad_b=True)
-    else:
-        gx = matmul(y, grad, adjoint_a=True, adjoint_b=True, grad_a=True)
-        gy = matmul(grad, x, adjoint_a=True, adjoint_b=True, grad_b=True)
-    return _unbroadcast_batch(x, y, gx, gy)
-
-
-def _unbroadcast_batch(x, y, gx, gy):
-    from scopeflow._src.ops import array_ops, reduction_ops
-
-    sx_static, sy_static = x.shape, y.shape
-    maybe_batched = (sx_static.ndims is None or sx_static.ndims > 2) or (sy_static.ndims is None or
-                                                                          sy_static.ndims > 2)
-    same_batch = (sx_static[:-2].is_fully_defined() and sy_static[:-2].is_fully_defined()
-                  and sx_static[:-2] == sy_static[:-2])
-    if not maybe_batched or same_batch:
-        return gx, gy
-    sx, sy = array_ops.shape(x), array_ops.shape(y)
-    rx, ry = array_ops.broadcast_gradient_args(sx[:-2], sy[:-2])
-    gx = array_ops.reshape(reduction_ops.reduce_sum(gx, rx), sx)
-    gy = array_ops.reshape(reduction_ops.reduce_sum(gy, ry), sy)
-    return gx, gy
-
-
 registry.register(OpDef("BatchMatMulV2", inputs=["x: T", "y: T"], outputs=["output: T"],
-                        attrs={"T": op_dtypes.BATCH_MATMUL}, shape=_batch_matmul_shape,
-                        factory=_batch_matmul_factory, grad=_batch_matmul_grad))
-_V3_TYPES = op_dtypes.types("bfloat16,float16,float32,float64,uint8,int8,int16,int32,int64,complex64,complex128")
+                        attrs={"T": dtype_lists.BATCH_MATMUL}, shape=_batch_matmul_shape,
+                        factory=_batch_matmul_factory))
+_V3_TYPES = dtype_lists.types("bfloat16,float16,float32,float64,uint8,int8,int16,int32,int64,complex64,complex128")
 registry.register(OpDef("BatchMatMulV3", inputs=["x: Ta", "y: Tb"], outputs=["output: Tout"],
                         attrs={"Ta": _V3_TYPES, "Tb": _V3_TYPES}, shape=_batch_matmul_shape,
-                        factory=_batch_matmul_factory, grad=_batch_matmul_grad))
+                        factory=_batch_matmul_factory))
 
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False, a_is_sparse=False,
@@ -198,17 +157,17 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
         v3 = output_type is not None and (output_type != a.dtype or output_type != b.dtype)
         if ra is None or ra > 2 or rb is None or rb > 2:
             if transpose_a:
-                a, adjoint_a = unary_ops.conj(a), True
+                a, adjoint_a = conj(a), True
             if transpose_b:
-                b, adjoint_b = unary_ops.conj(b), True
+                b, adjoint_b = conj(b), True
             return _batch(a, b, adjoint_a, adjoint_b, grad_a, grad_b, output_type if v3 else None, scope)
         if adjoint_a:
-            a, transpose_a = unary_ops.conj(a), True
+            a, transpose_a = conj(a), True
         if adjoint_b:
-            b, transpose_b = unary_ops.conj(b), True
+            b, transpose_b = conj(b), True
         if v3:
             return _batch(a, b, transpose_a, transpose_b, grad_a, grad_b, output_type, scope)
-        return _mm(a, b, transpose_a, transpose_b, grad_a, grad_b, name=scope)
+        return mat_mul(a, b, transpose_a, transpose_b, grad_a, grad_b, name=scope)
 
 
 def _batch(a, b, adj_x, adj_y, grad_x, grad_y, output_type, name):
@@ -221,8 +180,6 @@ def _batch(a, b, adj_x, adj_y, grad_x, grad_y, output_type, name):
 
 # -- tensordot -----------------------------------------------------------------------------------
 def _tensordot_axes(a, axes):
-    from scopeflow._src.ops import array_ops
-
     if isinstance(axes, (int, np.integer)):
         if axes < 0:
             raise ValueError(f"`axes` must be at least 0. Received: {axes}.")
@@ -232,9 +189,9 @@ def _tensordot_axes(a, axes):
                 raise ValueError(f"`axes` must not be larger than the number of dimensions of tensor {a}.  "
                                  f"Received {axes}, vs tensor dimensions {rank}.")
             return list(builtins.range(rank - axes, rank)), list(builtins.range(axes))
-        rank_t = array_ops.rank(a)
-        return (array_ops.range(rank_t - axes, rank_t, dtype=dtypes.int32),
-                array_ops.range(axes, dtype=dtypes.int32))
+        rank_t = rank(a)
+        return (range_(rank_t - axes, rank_t, dtype=dtypes.int32),
+                range_(axes, dtype=dtypes.int32))
     if isinstance(axes, (list, tuple)):
         if len(axes) != 2:
             raise ValueError(f"`axes` must be an integer or have length 2. Received {axes}.")
@@ -251,8 +208,6 @@ def _tensordot_axes(a, axes):
 
 def _tensordot_reshape(a, axes, flipped=False):
     """``(a transposed and reshaped to a matrix, free dims, their static values)``."""
-    from scopeflow._src.ops import array_ops, linalg_ops
-
     if a.shape.is_fully_defined() and isinstance(axes, (list, tuple)):
         shape_a = a.shape.as_list()
         axes = [i if i >= 0 else i + len(shape_a) for i in axes]
@@ -262,15 +217,13 @@ def _tensordot_reshape(a, axes, flipped=False):
         prod_axes = int(np.prod([shape_a[i] for i in axes]))
         perm = list(axes) + free if flipped else free + list(axes)
         new_shape = [prod_axes, prod_free] if flipped else [prod_free, prod_axes]
-        a_trans = linalg_ops.transpose(a, perm) if (np.array(perm) != np.arange(len(shape_a))).any() else a
-        reshaped = array_ops.reshape(a_trans, new_shape) if a_trans.shape.as_list() != new_shape else a_trans
+        a_trans = transpose(a, perm) if (np.array(perm) != np.arange(len(shape_a))).any() else a
+        reshaped = reshape(a_trans, new_shape) if a_trans.shape.as_list() != new_shape else a_trans
         return reshaped, free_dims, free_dims
     return _tensordot_reshape_dynamic(a, axes, flipped)
 
 
 def _tensordot_reshape_dynamic(a, axes, flipped):
-    from scopeflow._src.ops import array_ops, index_ops, linalg_ops, reduction_ops
-
     if a.shape.ndims is not None and isinstance(axes, (list, tuple)):
         shape_list = a.shape.as_list()
         axes = [i if i >= 0 else i + len(shape_list) for i in axes]
@@ -278,32 +231,30 @@ def _tensordot_reshape_dynamic(a, axes, flipped):
         free_static = [shape_list[i] for i in free]
         axes = convert_to_tensor(axes, dtype=dtypes.int32, name="axes")
         free = convert_to_tensor(free, dtype=dtypes.int32, name="free")
-        shape_a = array_ops.shape(a)
+        shape_a = shape(a)
     else:
         free_static = None
-        shape_a = array_ops.shape(a)
-        rank_a = array_ops.rank(a)
+        shape_a = shape(a)
+        rank_a = rank(a)
         axes = convert_to_tensor(axes, dtype=dtypes.int32, name="axes")
-        axes = array_ops.where(axes >= 0, axes, axes + rank_a)
-        free, _ = index_ops.list_diff(array_ops.range(rank_a), axes, dtypes.int32)
-    free_dims = array_ops.gather(shape_a, free)
-    axes_dims = array_ops.gather(shape_a, axes)
-    prod_free = reduction_ops.reduce_prod(free_dims)
-    prod_axes = reduction_ops.reduce_prod(axes_dims)
+        axes = where(axes >= 0, axes, axes + rank_a)
+        free, _ = list_diff(range_(rank_a), axes, dtypes.int32)
+    free_dims = gather(shape_a, free)
+    axes_dims = gather(shape_a, axes)
+    prod_free = reduce_prod(free_dims)
+    prod_axes = reduce_prod(axes_dims)
     if flipped:
-        perm = array_ops.concat([axes, free], 0)
-        new_shape = array_ops.stack([prod_axes, prod_free])
+        perm = concat([axes, free], 0)
+        new_shape = stack([prod_axes, prod_free])
     else:
-        perm = array_ops.concat([free, axes], 0)
-        new_shape = array_ops.stack([prod_free, prod_axes])
-    return array_ops.reshape(linalg_ops.transpose(a, perm), new_shape), free_dims, free_static
+        perm = concat([free, axes], 0)
+        new_shape = stack([prod_free, prod_axes])
+    return reshape(transpose(a, perm), new_shape), free_dims, free_static
 
 
 def tensordot(a, b, axes, name=None):
     """Contract ``a`` and ``b`` over ``axes`` through one ``MatMul`` (TF's structure:
     transposes and reshapes around it, under ``Tensordot/``)."""
-    from scopeflow._src.ops import array_ops
-
     with name_scope(name, "Tensordot", [a, b, axes]) as scope:
         a = convert_to_tensor(a, name="a")
         b = convert_to_tensor(b, name="b")
@@ -314,10 +265,10 @@ def tensordot(a, b, axes, name=None):
         if isinstance(a_free, list) and isinstance(b_free, list):
             if product.shape.is_fully_defined() and product.shape.as_list() == a_free + b_free:
                 return product
-            return array_ops.reshape(product, a_free + b_free, name=scope)
+            return reshape(product, a_free + b_free, name=scope)
         a_free = convert_to_tensor(a_free, dtype=dtypes.int32)
         b_free = convert_to_tensor(b_free, dtype=dtypes.int32)
-        result = array_ops.reshape(product, array_ops.concat([a_free, b_free], 0), name=scope)
+        result = reshape(product, concat([a_free, b_free], 0), name=scope)
         if a_static is not None and b_static is not None:
             result.set_shape(a_static + b_static)
         return result

@@ -4,7 +4,7 @@
 
 As in TensorFlow, ``axis=None`` reduces every dimension through a ``Const`` of
 ``range(rank)`` built beside the op (or ``Rank``/``range`` ops when the rank is unknown or
-zero); gradients live in ``reduction_grad.py``.
+zero); gradients live in ``reduction_grads.py``.
 """
 
 from __future__ import annotations
@@ -14,14 +14,24 @@ import math
 import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry, tensor_util
-from scopeflow._src.ops.common import blas
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.op_builder import create
-from scopeflow._src.framework.registry import OpDef, ShapeError
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import op_dtypes, reduction_grad, shape_fns
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.array.creation import ones, zeros
+from scopeflow._src.ops.array.creation import range as range_
+from scopeflow._src.ops.array.identity import stop_gradient
+from scopeflow._src.ops.array.shapes import rank, reshape, shape, size
+from scopeflow._src.ops.common import blas, dtype_lists, shape_fns
+from scopeflow._src.ops.common.arguments import deprecated_argument_lookup
+from scopeflow._src.ops.math.arithmetic import add, subtract
+from scopeflow._src.ops.math.cast import cast
+from scopeflow._src.ops.math.comparison import not_equal
+from scopeflow._src.ops.math.index import dynamic_stitch
+from scopeflow._src.ops.math.unary import exp, is_finite, log
 
 
 # -- shapes and kernels ------------------------------------------------------------------------
@@ -35,13 +45,13 @@ def _reduction_shape(inputs, attrs):
     keep = attrs.get("keep_dims", False)
     if axes is None or dims is None:
         return TensorShape([None] * len(dims)) if keep and dims is not None else UNKNOWN
-    rank = len(dims)
+    ndims = len(dims)
     chosen = set()
     for a in np.atleast_1d(axes).tolist():
-        if a < -rank or a >= rank:
-            raise ShapeError(f"Invalid reduction dimension {a} for input with {rank} dimensions.",
+        if a < -ndims or a >= ndims:
+            raise ShapeError(f"Invalid reduction dimension {a} for input with {ndims} dimensions.",
                              shape_fns.computed_suffix(1, axes))
-        chosen.add(a % rank)
+        chosen.add(a % ndims)
     if keep:
         return TensorShape([1 if i in chosen else d for i, d in enumerate(dims)])
     return TensorShape([d for i, d in enumerate(dims) if i not in chosen])
@@ -49,13 +59,13 @@ def _reduction_shape(inputs, attrs):
 
 def _axes(op, x, axes):
     """Reduction axes as a sorted tuple, with TF's runtime errors."""
-    rank = np.ndim(x)
+    ndims = np.ndim(x)
     out = []
     for a in np.atleast_1d(axes).tolist():
-        if a < -rank or a >= rank:
+        if a < -ndims or a >= ndims:
             raise errors.InvalidArgumentError(
-                None, op, f"Invalid reduction dimension ({a} for input with {rank} dimension(s)")
-        a %= rank
+                None, op, f"Invalid reduction dimension ({a} for input with {ndims} dimension(s)")
+        a %= ndims
         if a in out:
             raise errors.InvalidArgumentError(
                 None, op, f"Invalid reduction arguments: Axes contains duplicate dimension: {a}")
@@ -126,40 +136,26 @@ def _reduction_factory(op, state):
     return kernel
 
 
-_GRADS = {"Sum": reduction_grad.sum_grad, "Mean": reduction_grad.mean_grad, "Max": reduction_grad.min_or_max_grad,
-          "Min": reduction_grad.min_or_max_grad, "Prod": reduction_grad.prod_grad,
-          "EuclideanNorm": reduction_grad.euclidean_norm_grad, "Any": registry.NO_GRADIENT,
-          "All": registry.NO_GRADIENT}
-
-for _type, _allowed in (("Sum", op_dtypes.NUMBER), ("Mean", op_dtypes.NUMBER), ("Prod", op_dtypes.NUMBER),
-                        ("Max", op_dtypes.REAL_Q), ("Min", op_dtypes.REAL_Q), ("EuclideanNorm", op_dtypes.NUMBER),
+for _type, _allowed in (("Sum", dtype_lists.NUMBER), ("Mean", dtype_lists.NUMBER), ("Prod", dtype_lists.NUMBER),
+                        ("Max", dtype_lists.REAL_Q), ("Min", dtype_lists.REAL_Q), ("EuclideanNorm", dtype_lists.NUMBER),
                         ("Any", None), ("All", None)):
     registry.register(OpDef(
         _type, inputs=["input: bool" if _allowed is None else "input: T", "reduction_indices: Tidx"],
         outputs=["output: bool" if _allowed is None else "output: T"],
-        attrs={"Tidx": op_dtypes.INDEX} if _allowed is None else {"T": _allowed, "Tidx": op_dtypes.INDEX},
-        shape=_reduction_shape, factory=_reduction_factory, grad=_GRADS[_type]))
+        attrs={"Tidx": dtype_lists.INDEX} if _allowed is None else {"T": _allowed, "Tidx": dtype_lists.INDEX},
+        shape=_reduction_shape, factory=_reduction_factory))
 
 
 # -- public wrappers -------------------------------------------------------------------------
-def _lookup(new, new_value, old, old_value):
-    """TF's ``deprecated_argument_lookup``."""
-    if old_value is not None:
-        if new_value is not None:
-            raise ValueError(f"Cannot specify both '{old}' and '{new}'.")
-        return old_value
-    return new_value
-
 
 def _reduction_dims(x, axis):
     """TF's ``_ReductionDims``: ``axis``, or all axes of ``x``."""
     if axis is not None:
         return axis
-    rank = getattr(getattr(x, "shape", None), "ndims", None) if not isinstance(x, (list, tuple)) else None
-    if rank:
-        return constant(np.arange(rank, dtype=np.int32))
-    from scopeflow._src.ops import array_ops
-    return array_ops.range(0, array_ops.rank(x))
+    ndims = getattr(getattr(x, "shape", None), "ndims", None) if not isinstance(x, (list, tuple)) else None
+    if ndims:
+        return constant(np.arange(ndims, dtype=np.int32))
+    return range_(0, rank(x))
 
 
 def _may_reduce_to_scalar(keepdims, axis, output):
@@ -199,8 +195,8 @@ def convert_index(value, arg_name, allowed=(dtypes.int32, dtypes.int64)):
 
 def _v1(op_type, doc):
     def reduce(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None, keep_dims=None):
-        axis = _lookup("axis", axis, "reduction_indices", reduction_indices)
-        keepdims = _lookup("keepdims", keepdims, "keep_dims", keep_dims)
+        axis = deprecated_argument_lookup("axis", axis, "reduction_indices", reduction_indices)
+        keepdims = deprecated_argument_lookup("keepdims", keepdims, "keep_dims", keep_dims)
         return _reduce(op_type, input_tensor, axis, keepdims, name)
     reduce.__doc__ = doc
     return reduce
@@ -233,45 +229,39 @@ def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
 
 def reduce_logsumexp(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None, keep_dims=None):
     """``log(sum(exp(x)))`` over ``axis``, computed stably as TensorFlow builds it."""
-    from scopeflow._src.ops import array_ops, math_ops, unary_ops
-
-    axis = _lookup("axis", axis, "reduction_indices", reduction_indices)
-    keepdims = bool(_lookup("keepdims", keepdims, "keep_dims", keep_dims))
+    axis = deprecated_argument_lookup("axis", axis, "reduction_indices", reduction_indices)
+    keepdims = bool(deprecated_argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
     with name_scope(name, "ReduceLogSumExp", [input_tensor]) as scope:
         raw_max = reduce_max(input_tensor, axis=axis, keepdims=True)
-        my_max = array_ops.stop_gradient(
-            create("SelectV2", [unary_ops.is_finite(raw_max), raw_max, 0])._outputs[0])
-        result = unary_ops.log(reduce_sum(unary_ops.exp(math_ops.subtract(input_tensor, my_max)), axis=axis,
+        my_max = stop_gradient(
+            create("SelectV2", [is_finite(raw_max), raw_max, 0])._outputs[0])
+        result = log(reduce_sum(exp(subtract(input_tensor, my_max)), axis=axis,
                                           keepdims=keepdims))
         if not keepdims:
-            my_max = array_ops.reshape(my_max, create("Shape", [result], {"out_type": dtypes.int32})._outputs[0])
-        result = math_ops.add(result, my_max, name=scope)
+            my_max = reshape(my_max, create("Shape", [result], {"out_type": dtypes.int32})._outputs[0])
+        result = add(result, my_max, name=scope)
         return _may_reduce_to_scalar(keepdims, axis, result)
 
 
 def count_nonzero(input_tensor=None, axis=None, keepdims=None, dtype=dtypes.int64, name=None,
                   reduction_indices=None, keep_dims=None, input=None):  # noqa: A002 - TF's argument
     """The number of non-zero elements over ``axis``, as ``dtype`` (int64 by default)."""
-    from scopeflow._src.ops import array_ops, comparison_ops, math_ops
-
-    keepdims = bool(_lookup("keepdims", keepdims, "keep_dims", keep_dims))
-    input_tensor = _lookup("input", input, "input_tensor", input_tensor)
-    axis = _lookup("axis", axis, "reduction_indices", reduction_indices)
+    keepdims = bool(deprecated_argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
+    input_tensor = deprecated_argument_lookup("input", input, "input_tensor", input_tensor)
+    axis = deprecated_argument_lookup("axis", axis, "reduction_indices", reduction_indices)
     with name_scope(name, "count_nonzero", [input_tensor]):
         x = convert_to_tensor(input_tensor, name="input")
         if x.dtype.base_dtype == dtypes.bool:
             predicate = x
         else:
-            predicate = comparison_ops.not_equal(x, array_ops.zeros([], dtype=x.dtype.base_dtype))
-        counts = reduce_sum(math_ops.cast(predicate, dtypes.int64), axis=axis, keepdims=keepdims)
-        return math_ops.cast(counts, dtype)
+            predicate = not_equal(x, zeros([], dtype=x.dtype.base_dtype))
+        counts = reduce_sum(cast(predicate, dtypes.int64), axis=axis, keepdims=keepdims)
+        return cast(counts, dtype)
 
 
 def reduced_shape(input_shape, axes):
     """TF's ``math_ops.reduced_shape``: the shape with ``axes`` set to 1 (NumPy when both are
     known at build time, else ``DynamicStitch`` ops)."""
-    from scopeflow._src.ops import array_ops, index_ops
-
     shape_value = tensor_util.constant_value(input_shape) if isinstance(input_shape, Tensor) else input_shape
     if shape_value is not None:
         axes_value = tensor_util.constant_value(axes) if isinstance(axes, Tensor) else axes
@@ -280,8 +270,8 @@ def reduced_shape(input_shape, axes):
             out[np.array(axes_value, dtype=np.int32)] = 1
             return out
     axes = convert_to_tensor(axes)
-    input_rank = array_ops.size(input_shape, out_type=axes.dtype)
+    input_rank = size(input_shape, out_type=axes.dtype)
     axes = (axes + input_rank) % input_rank
-    axes_shape = array_ops.shape(axes)
-    return index_ops.dynamic_stitch([array_ops.range(input_rank), axes],
-                                   [input_shape, array_ops.ones(axes_shape, dtype=input_shape.dtype)])
+    axes_shape = shape(axes)
+    return dynamic_stitch([range_(input_rank), axes],
+                                   [input_shape, ones(axes_shape, dtype=input_shape.dtype)])

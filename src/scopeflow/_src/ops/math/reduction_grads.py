@@ -8,11 +8,10 @@ import numpy as np
 from scopeflow._src.framework import dtypes, tensor_util
 from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.registry import gradient, not_differentiable
+from scopeflow._src.ops import array_ops, math_ops
 
-
-def _ops():
-    from scopeflow._src.ops import array_ops, math_ops, reduction_ops
-    return array_ops, math_ops, reduction_ops
+not_differentiable("Any", "All")
 
 
 def _static_kept_dims_and_scaling(shape, axes):
@@ -20,12 +19,11 @@ def _static_kept_dims_and_scaling(shape, axes):
     axes. TF computes them with graph ops that it then folds (and caches per graph, so the
     ops appear once per (shape, axes)); we build the same ops for their names and compute
     the values with NumPy."""
-    _, math_ops, reduction_ops = _ops()
     graph = default_graph()
     cache = graph.__dict__.setdefault("_reduced_shape_cache", {})
     key = (shape, axes)
     if key not in cache:
-        kept = reduction_ops.reduced_shape(shape, axes)
+        kept = math_ops.reduced_shape(shape, axes)
         divisor = math_ops.maximum(kept, 1)
         _ = shape // divisor  # TF's `_SafeShapeDiv` leaves this FloorDiv in the graph
         scaling = np.array(shape, dtype=np.int32) // np.maximum(kept, 1)
@@ -33,9 +31,9 @@ def _static_kept_dims_and_scaling(shape, axes):
     return cache[key]
 
 
-def sum_grad(op, grad):
+@gradient("Sum")
+def _sum_grad(op, grad):
     """``Sum``: reshape the gradient to the kept dims and tile (or broadcast) it back."""
-    array_ops, _, reduction_ops = _ops()
     x, axes_t = op._inputs
     shape = x.shape.as_tuple()
     if shape is not None:
@@ -55,15 +53,15 @@ def sum_grad(op, grad):
                 return [array_ops.tile(grad, scaling), None]
     input_shape = array_ops.shape(x)
     if not op._attrs["keep_dims"]:
-        kept = reduction_ops.reduced_shape(input_shape, axes_t)
+        kept = math_ops.reduced_shape(input_shape, axes_t)
         grad = array_ops.reshape(grad, kept)
     return [array_ops.broadcast_to(grad, input_shape), None]
 
 
-def mean_grad(op, grad):
+@gradient("Mean")
+def _mean_grad(op, grad):
     """``Mean``: the ``Sum`` gradient divided by the number of reduced elements."""
-    array_ops, math_ops, reduction_ops = _ops()
-    sum_g = sum_grad(op, grad)[0]
+    sum_g = _sum_grad(op, grad)[0]
     in_shape, out_shape = op._inputs[0].shape.as_tuple(), op._outputs[0].shape.as_tuple()
     if in_shape is not None and out_shape is not None and None not in in_shape and None not in out_shape:
         factor = int(np.prod(in_shape, dtype=np.int64)) // max(int(np.prod(out_shape, dtype=np.int64)), 1)
@@ -73,61 +71,59 @@ def mean_grad(op, grad):
         input_rank = array_ops.size(input_shape)
         axes = math_ops.cast(op._inputs[1], input_rank.dtype)
         axes = (axes + input_rank) % input_rank
-        factor = reduction_ops.reduce_prod(array_ops.gather(input_shape, axes))
+        factor = math_ops.reduce_prod(array_ops.gather(input_shape, axes))
     return math_ops.truediv(sum_g, math_ops.cast(factor, sum_g.dtype.base_dtype)), None
 
 
-def min_or_max_grad(op, grad):
+@gradient("Max", "Min")
+def _min_or_max_grad(op, grad):
     """``Max``/``Min``: the gradient flows to the selected elements, split evenly on ties."""
-    array_ops, math_ops, reduction_ops = _ops()
     input_shape = array_ops.shape(op._inputs[0])
     y = op._outputs[0]
     if not op._attrs["keep_dims"]:
-        kept = reduction_ops.reduced_shape(input_shape, op._inputs[1])
+        kept = math_ops.reduced_shape(input_shape, op._inputs[1])
         y = array_ops.reshape(y, kept)
         grad = array_ops.reshape(grad, kept)
     else:
         kept = array_ops.shape(y)
     indicators = math_ops.cast(math_ops.equal(y, op._inputs[0]), grad.dtype.base_dtype)
-    num_selected = array_ops.reshape(reduction_ops.reduce_sum(indicators, op._inputs[1]), kept)
+    num_selected = array_ops.reshape(math_ops.reduce_sum(indicators, op._inputs[1]), kept)
     return [math_ops.divide(indicators, num_selected) * grad, None]
 
 
-def prod_grad(op, grad):
+@gradient("Prod")
+def _prod_grad(op, grad):
     """``Prod``: products of everything but each entry, from two exclusive cumulative products."""
-    array_ops, math_ops, reduction_ops = _ops()
-    from scopeflow._src.ops import index_ops, linalg_ops, scan_ops
-
     x = op._inputs[0]
     input_shape = array_ops.shape(x)
     reduction_indices = array_ops.reshape(op._inputs[1], [-1])
     if not op._attrs["keep_dims"]:
-        grad = array_ops.reshape(grad, reduction_ops.reduced_shape(input_shape, op._inputs[1]))
+        grad = array_ops.reshape(grad, math_ops.reduced_shape(input_shape, op._inputs[1]))
     grad = array_ops.broadcast_to(grad, input_shape)
     rank = array_ops.rank(x)
     reduction_indices = math_ops.cast(reduction_indices, rank.dtype)
     reduced = (reduction_indices + rank) % rank
     idx = array_ops.range(0, rank)
-    other, _ = index_ops.list_diff(idx, reduced)
+    other, _ = math_ops.list_diff(idx, reduced)
     perm = array_ops.concat([reduced, other], 0)
-    reduced_num = reduction_ops.reduce_prod(array_ops.gather(input_shape, reduced))
-    other_num = reduction_ops.reduce_prod(array_ops.gather(input_shape, other))
-    permuted = linalg_ops.transpose(x, perm)
+    reduced_num = math_ops.reduce_prod(array_ops.gather(input_shape, reduced))
+    other_num = math_ops.reduce_prod(array_ops.gather(input_shape, other))
+    permuted = array_ops.transpose(x, perm)
     permuted_shape = array_ops.shape(permuted)
     reshaped = array_ops.reshape(permuted, (reduced_num, other_num))
-    left = scan_ops.cumprod(reshaped, axis=0, exclusive=True)
-    right = scan_ops.cumprod(reshaped, axis=0, exclusive=True, reverse=True)
+    left = math_ops.cumprod(reshaped, axis=0, exclusive=True)
+    right = math_ops.cumprod(reshaped, axis=0, exclusive=True, reverse=True)
     y = array_ops.reshape(math_ops.conj(left) * math_ops.conj(right), permuted_shape)
-    out = grad * linalg_ops.transpose(y, array_ops.invert_permutation(perm))
+    out = grad * array_ops.transpose(y, array_ops.invert_permutation(perm))
     return array_ops.reshape(out, input_shape), None
 
 
-def euclidean_norm_grad(op, grad):
+@gradient("EuclideanNorm")
+def _euclidean_norm_grad(op, grad):
     """``EuclideanNorm``: ``x / (norm / grad)``."""
-    array_ops, math_ops, reduction_ops = _ops()
     output = op._outputs[0]
     if not op._attrs["keep_dims"]:
-        kept = reduction_ops.reduced_shape(array_ops.shape(op._inputs[0]), op._inputs[1])
+        kept = math_ops.reduced_shape(array_ops.shape(op._inputs[0]), op._inputs[1])
         output = array_ops.reshape(output, kept)
         grad = array_ops.reshape(grad, kept)
     return math_ops.truediv(op._inputs[0], output / grad), None

@@ -7,14 +7,14 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.registry import OpDef, ShapeError
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import op_dtypes, shape_fns
-from scopeflow._src.ops.shape_fns import dims_text
-
-__all__ = ["cumsum", "cumprod", "argmax", "argmin", "arg_max", "arg_min"]
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.shape_fns import dims_text
+from scopeflow._src.ops.math.cast import cast
 
 
 def _axis(op, x, axis, what):
@@ -44,26 +44,10 @@ def _scan_factory(fn, identity):
     return factory
 
 
-def _cumsum_grad(op, grad):
-    attrs = op._attrs
-    return [cumsum(grad, op._inputs[1], exclusive=attrs["exclusive"], reverse=not attrs["reverse"]), None]
-
-
-def _cumprod_grad(op, grad):
-    from scopeflow._src.ops.math_ops import div_no_nan
-
-    x, axis = op._inputs
-    exclusive, reverse = op._attrs["exclusive"], op._attrs["reverse"]
-    prod = cumprod(x, axis, exclusive=exclusive, reverse=reverse)
-    out = cumsum(prod * grad, axis, exclusive=exclusive, reverse=not reverse)
-    return [div_no_nan(out, x), None]
-
-
-for _type, _fn, _identity, _grad in (("Cumsum", np.cumsum, 0, _cumsum_grad),
-                                     ("Cumprod", np.cumprod, 1, _cumprod_grad)):
+for _type, _fn, _identity in (("Cumsum", np.cumsum, 0), ("Cumprod", np.cumprod, 1)):
     registry.register(OpDef(_type, inputs=["x: T", "axis: Tidx"], outputs=["out: T"],
-                            attrs={"T": op_dtypes.NUMBER, "Tidx": op_dtypes.INDEX}, shape=shape_fns.unchanged,
-                            factory=_scan_factory(_fn, _identity), grad=_grad))
+                            attrs={"T": dtype_lists.NUMBER, "Tidx": dtype_lists.INDEX}, shape=shape_fns.unchanged,
+                            factory=_scan_factory(_fn, _identity)))
 
 
 def _scan(op_type, x, axis, exclusive, reverse, name):
@@ -128,12 +112,11 @@ def _arg_factory(fn):
 
 
 for _type, _fn, _tidx, _out_types in (
-        ("ArgMax", np.argmax, op_dtypes.types("int16,int32,int64"), op_dtypes.types("int16,uint16,int32,int64")),
-        ("ArgMin", np.argmin, op_dtypes.INDEX, op_dtypes.INDEX)):
+        ("ArgMax", np.argmax, dtype_lists.types("int16,int32,int64"), dtype_lists.types("int16,uint16,int32,int64")),
+        ("ArgMin", np.argmin, dtype_lists.INDEX, dtype_lists.INDEX)):
     registry.register(OpDef(_type, inputs=["input: T", "dimension: Tidx"], outputs=["output: output_type"],
-                            attrs={"T": op_dtypes.ARG_MINMAX, "Tidx": _tidx, "output_type": _out_types},
-                            shape=_arg_shape, factory=_arg_factory(_fn),
-                            grad=lambda op, grad: [None, None]))
+                            attrs={"T": dtype_lists.ARG_MINMAX, "Tidx": _tidx, "output_type": _out_types},
+                            shape=_arg_shape, factory=_arg_factory(_fn)))
 
 
 def _arg(op_type, input, axis, dimension, output_type, name):  # noqa: A002
@@ -149,7 +132,6 @@ def _arg(op_type, input, axis, dimension, output_type, name):  # noqa: A002
         if axis.dtype.base_dtype not in allowed:
             raise TypeError(f"axis tensor dtypes {axis.dtype} is not supported")
         if axis.dtype.base_dtype in (dtypes.int8, dtypes.int16, dtypes.uint8, dtypes.uint16):
-            from scopeflow._src.ops.comparison_ops import cast
             axis = cast(axis, dtypes.int32)
     elif not isinstance(axis, (int, np.integer)):
         raise TypeError("axis must be int or Tensor with integer datatype")

@@ -7,25 +7,15 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import dtypes, registry
-from scopeflow._src.framework.constant_op import constant, convert_to_tensor
-from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
+from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.ops import op_dtypes, shape_fns
-
-__all__ = ["abs", "sign", "square", "sqrt", "rsqrt", "exp", "log", "log1p", "sin", "cos", "tanh", "sigmoid",
-           "reciprocal", "round", "floor", "ceil", "is_nan", "is_inf", "is_finite", "conj", "real", "imag", "complex",
-           "sqrt_grad", "rsqrt_grad", "tanh_grad", "sigmoid_grad", "reciprocal_grad"]
-
-
-def _quiet(fn):
-    """``fn(x)`` in ``x``'s dtype (floating-point warnings are off wherever kernels run:
-    the executor and build-time constant evaluation both run them under ``np.errstate``)."""
-    def kernel(x):
-        x = np.asarray(x)
-        return np.asarray(fn(x)).astype(x.dtype, copy=False)
-    return kernel
+from scopeflow._src.ops.array.creation import zeros_like
+from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.elementwise import quiet_unary
+from scopeflow._src.ops.math.cast import cast
 
 
 def _sigmoid(x):
@@ -33,128 +23,35 @@ def _sigmoid(x):
     return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
 
 
-def _unary(op_type, fn, allowed, grad, out="y: T"):
-    kernel = fn if out != "y: T" else _quiet(fn)
+def _unary(op_type, fn, allowed, out="y: T"):
+    kernel = fn if out != "y: T" else quiet_unary(fn)
     registry.register(OpDef(op_type, inputs=["x: T"], outputs=[out], attrs={"T": allowed},
-                            shape=shape_fns.unchanged, kernel=kernel, grad=grad))
-
-
-# -- gradients ---------------------------------------------------------------------------------
-def _mul(a, b):
-    from scopeflow._src.ops.math_ops import multiply
-    return multiply(a, b)
-
-
-def _abs_grad(op, grad):
-    return grad * sign(op._inputs[0])
-
-
-def _sign_grad(op, grad):
-    from scopeflow._src.ops.array_ops import zeros_like
-    return zeros_like(op._inputs[0])
-
-
-def _square_grad(op, grad):
-    with control_dependencies([grad]):
-        x = conj(op._inputs[0])
-        y = constant(2.0, dtype=x.dtype.base_dtype)
-        return _mul(grad, _mul(x, y))
-
-
-def _with_conj(fn):
-    """``fn(grad, conj(t))`` under a control dependency on ``grad``, as TF's rules do."""
-    def grad_fn(op, grad, pick_output=True):
-        t = op._outputs[0] if pick_output else op._inputs[0]
-        with control_dependencies([grad]):
-            return fn(grad, conj(t))
-    return grad_fn
-
-
-_exp_grad = _with_conj(lambda grad, y: grad * y)
-_tanh_grad = _with_conj(lambda grad, y: tanh_grad(y, grad))
-_sigmoid_grad = _with_conj(lambda grad, y: sigmoid_grad(y, grad))
-
-
-def _log_grad(op, grad):
-    with control_dependencies([grad]):
-        return grad * reciprocal(conj(op._inputs[0]))
-
-
-def _log1p_grad(op, grad):
-    with control_dependencies([grad]):
-        return grad * reciprocal(1 + conj(op._inputs[0]))
-
-
-def _sin_grad(op, grad):
-    with control_dependencies([grad]):
-        return grad * cos(conj(op._inputs[0]))
-
-
-def _cos_grad(op, grad):
-    with control_dependencies([grad]):
-        return -grad * sin(conj(op._inputs[0]))
-
-
-def _sqrt_grad_grad(op, grad):
-    a, y = op._inputs[0], op._outputs[0]
-    with control_dependencies([grad]):
-        ga = grad / a
-        return -conj(ga) * y, 0.5 * ga
-
-
-def _rsqrt_grad_grad(op, grad):
-    a, b = op._inputs
-    with control_dependencies([grad]):
-        ca, cg = conj(a), conj(grad)
-        return -1.5 * cg * b * square(ca), rsqrt_grad(ca, grad)
-
-
-def _tanh_grad_grad(op, grad):
-    with control_dependencies([grad]):
-        a, b = conj(op._inputs[0]), conj(op._inputs[1])
-        return grad * -2.0 * b * a, tanh_grad(a, grad)
-
-
-def _sigmoid_grad_grad(op, grad):
-    with control_dependencies([grad]):
-        a, b = conj(op._inputs[0]), conj(op._inputs[1])
-        gb = grad * b
-        return gb - 2.0 * gb * a, sigmoid_grad(a, grad)
-
-
-def _reciprocal_grad_grad(op, grad):
-    b = op._inputs[1]
-    with control_dependencies([grad]):
-        ca, cg = conj(op._inputs[0]), conj(grad)
-        return cg * -2.0 * b * ca, reciprocal_grad(ca, grad)
-
-
-def _no_grad(op, grad):
-    return [None]
+                            shape=shape_fns.unchanged, kernel=kernel))
 
 
 # -- registrations -----------------------------------------------------------------------------
-_SQUARE, _SIGNED, _FC, _FLOAT = op_dtypes.SQUARE, op_dtypes.SIGNED, op_dtypes.FLOAT_COMPLEX, op_dtypes.FLOAT
-_unary("Neg", np.negative, _SIGNED, lambda op, grad: -grad)
-_unary("Abs", np.abs, op_dtypes.SIGNED_REAL, _abs_grad)
-_unary("Sign", np.sign, _SIGNED, _sign_grad)
-_unary("Square", np.square, _SQUARE, _square_grad)
-_unary("Sqrt", np.sqrt, _FC, lambda op, grad: sqrt_grad(op._outputs[0], grad))
-_unary("Rsqrt", lambda x: 1 / np.sqrt(x), _FC, lambda op, grad: rsqrt_grad(op._outputs[0], grad))
-_unary("Exp", np.exp, _FC, _exp_grad)
-_unary("Log", np.log, _FC, _log_grad)
-_unary("Log1p", np.log1p, _FC, _log1p_grad)
-_unary("Sin", np.sin, _FC, _sin_grad)
-_unary("Cos", np.cos, _FC, _cos_grad)
-_unary("Tanh", np.tanh, _FC, _tanh_grad)
-_unary("Sigmoid", _sigmoid, _FC, _sigmoid_grad)
-_unary("Reciprocal", np.reciprocal, _SIGNED, lambda op, grad: reciprocal_grad(op._outputs[0], grad))
-_unary("Round", np.round, _SIGNED, _no_grad)
-_unary("Floor", np.floor, _FLOAT, _no_grad)
-_unary("Ceil", np.ceil, _FLOAT, _no_grad)
-_unary("IsNan", np.isnan, _FLOAT, registry.NO_GRADIENT, out="y: bool")
-_unary("IsInf", np.isinf, _FLOAT, registry.NO_GRADIENT, out="y: bool")
-_unary("IsFinite", np.isfinite, _FLOAT, registry.NO_GRADIENT, out="y: bool")
+_SQUARE, _SIGNED, _FC, _FLOAT = dtype_lists.SQUARE, dtype_lists.SIGNED, dtype_lists.FLOAT_COMPLEX, dtype_lists.FLOAT
+_unary("Neg", np.negative, _SIGNED)
+_unary("Abs", np.abs, dtype_lists.SIGNED_REAL)
+_unary("Sign", np.sign, _SIGNED)
+_unary("Square", np.square, _SQUARE)
+_unary("Sqrt", np.sqrt, _FC)
+_unary("Rsqrt", lambda x: 1 / np.sqrt(x), _FC)
+_unary("Exp", np.exp, _FC)
+_unary("Log", np.log, _FC)
+_unary("Log1p", np.log1p, _FC)
+_unary("Sin", np.sin, _FC)
+_unary("Cos", np.cos, _FC)
+_unary("Tanh", np.tanh, _FC)
+_unary("Sigmoid", _sigmoid, _FC)
+_unary("Reciprocal", np.reciprocal, _SIGNED)
+_unary("Round", np.round, _SIGNED)
+_unary("Floor", np.floor, _FLOAT)
+_unary("Ceil", np.ceil, _FLOAT)
+_unary("IsNan", np.isnan, _FLOAT, out="y: bool")
+_unary("IsInf", np.isinf, _FLOAT, out="y: bool")
+_unary("IsFinite", np.isfinite, _FLOAT, out="y: bool")
+
 
 def _y_dy_kernel(f):
     """``f(conj(y), dy)`` in ``y``'s dtype (``conj`` only for complex ``y``: it copies)."""
@@ -176,14 +73,11 @@ def _tanh_grad_kernel(y, dy):
     return np.multiply(dy, t, out=t)
 
 
-for _type, _fn, _grad in (
-        ("SqrtGrad", lambda y, dy: dy * 0.5 / y, _sqrt_grad_grad),
-        ("RsqrtGrad", lambda y, dy: dy * -0.5 * y ** 3, _rsqrt_grad_grad),
-        ("TanhGrad", _tanh_grad_kernel, _tanh_grad_grad),
-        ("SigmoidGrad", lambda y, dy: dy * y * (1 - y), _sigmoid_grad_grad),
-        ("ReciprocalGrad", lambda y, dy: -dy * y * y, _reciprocal_grad_grad)):
+for _type, _fn in (("SqrtGrad", lambda y, dy: dy * 0.5 / y), ("RsqrtGrad", lambda y, dy: dy * -0.5 * y ** 3),
+                   ("TanhGrad", _tanh_grad_kernel), ("SigmoidGrad", lambda y, dy: dy * y * (1 - y)),
+                   ("ReciprocalGrad", lambda y, dy: -dy * y * y)):
     registry.register(OpDef(_type, inputs=["y: T", "dy: T"], outputs=["z: T"], attrs={"T": _FC},
-                            shape=shape_fns.broadcast, grad=_grad,
+                            shape=shape_fns.broadcast,
                             factory=shape_fns.broadcasting(_y_dy_kernel(_fn))))
 
 
@@ -200,27 +94,18 @@ def _part(fn):
     return factory
 
 
-def _complex_abs_grad(op, grad):
-    from scopeflow._src.ops.array_ops import zeros_like
-    from scopeflow._src.ops.math_ops import div_no_nan
-    return div_no_nan(complex(grad, zeros_like(grad)) * op._inputs[0],
-                      complex(op._outputs[0], zeros_like(op._outputs[0])))
-
-
-_REAL_OUT = op_dtypes.types("float32,float64")
+_REAL_OUT = dtype_lists.types("float32,float64")
 registry.register(OpDef("Complex", inputs=["real: T", "imag: T"], outputs=["out: Tout"],
-                        attrs={"T": _REAL_OUT, "Tout": op_dtypes.COMPLEX}, shape=shape_fns.broadcast,
-                        factory=_complex_factory, grad=lambda op, grad: (real(grad), imag(grad)), broadcasts=True))
-registry.register(OpDef("Real", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": op_dtypes.COMPLEX},
-                        shape=shape_fns.unchanged, factory=_part(np.real),
-                        grad=lambda op, grad: complex(grad, constant(0, dtype=grad.dtype.base_dtype))))
-registry.register(OpDef("Imag", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": op_dtypes.COMPLEX},
-                        shape=shape_fns.unchanged, factory=_part(np.imag),
-                        grad=lambda op, grad: complex(constant(0, dtype=grad.dtype.base_dtype), grad)))
-registry.register(OpDef("ComplexAbs", inputs=["x: T"], outputs=["y: Tout"], attrs={"T": op_dtypes.COMPLEX},
-                        shape=shape_fns.unchanged, factory=_part(np.abs), grad=_complex_abs_grad))
-registry.register(OpDef("Conj", inputs=["input: T"], outputs=["output: T"], attrs={"T": op_dtypes.COMPLEX},
-                        shape=shape_fns.unchanged, kernel=np.conj, grad=lambda op, grad: conj(grad)))
+                        attrs={"T": _REAL_OUT, "Tout": dtype_lists.COMPLEX}, shape=shape_fns.broadcast,
+                        factory=_complex_factory))
+registry.register(OpDef("Real", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": dtype_lists.COMPLEX},
+                        shape=shape_fns.unchanged, factory=_part(np.real)))
+registry.register(OpDef("Imag", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": dtype_lists.COMPLEX},
+                        shape=shape_fns.unchanged, factory=_part(np.imag)))
+registry.register(OpDef("ComplexAbs", inputs=["x: T"], outputs=["y: Tout"], attrs={"T": dtype_lists.COMPLEX},
+                        shape=shape_fns.unchanged, factory=_part(np.abs)))
+registry.register(OpDef("Conj", inputs=["input: T"], outputs=["output: T"], attrs={"T": dtype_lists.COMPLEX},
+                        shape=shape_fns.unchanged, kernel=np.conj))
 
 
 # -- public wrappers -------------------------------------------------------------------------
@@ -262,9 +147,6 @@ def abs(x, name=None):  # noqa: A001 - TensorFlow's name
 
 def sign(x, name=None):
     """-1, 0 or 1 by the sign of ``x`` (a ``Sign`` op)."""
-    from scopeflow._src.ops.comparison_ops import cast
-    from scopeflow._src.ops.math_ops import div_no_nan
-
     x = convert_to_tensor(x)
     if x.dtype.is_complex:
         magnitude = create_output("ComplexAbs", [x], {"Tout": x.dtype.real_dtype})
@@ -315,7 +197,6 @@ def imag(input, name=None):  # noqa: A002
         x = convert_to_tensor(input, name="input")
         if x.dtype.is_complex:
             return create_output("Imag", [x], {"Tout": x.dtype.real_dtype}, name=scope)
-        from scopeflow._src.ops.array_ops import zeros_like
         return zeros_like(x)
 
 

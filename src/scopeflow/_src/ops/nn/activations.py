@@ -1,10 +1,10 @@
 """Activations, ``bias_add`` and ``l2_loss``: op definitions and wrappers.
 
-Each activation comes with its gradient op as TensorFlow builds it (``Relu`` ->
+Each activation comes with the gradient op TensorFlow builds for it (``Relu`` ->
 ``ReluGrad``, ``Elu`` -> ``EluGrad`` ...), so gradient graphs carry TensorFlow's op names
 (``gradients/Relu_grad/ReluGrad``). Softmax and the cross-entropy ops live in
-``xent_ops.py``; convolutions in ``conv_ops.py`` and ``depthwise_ops.py``; pooling in
-``pooling_ops.py``; ``top_k`` and ``in_top_k`` in ``topk_ops.py``.
+``softmax.py``; convolutions in ``conv.py`` and ``depthwise.py``; pooling in
+``pooling.py``; ``top_k`` and ``in_top_k`` in ``topk.py``.
 """
 
 from __future__ import annotations
@@ -12,27 +12,18 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
-from scopeflow._src.ops.common import blas
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.registry import OpDef, ShapeError
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import array_ops, math_ops, shape_fns
-from scopeflow._src.ops.shape_fns import dims_text
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common import blas, dtype_lists, shape_fns
+from scopeflow._src.ops.common.shape_fns import dims_text
+from scopeflow._src.ops.math.cast import cast
+from scopeflow._src.ops.math.matmul import matmul
 
-
-def dtype_list(*names):
-    return tuple(dtypes.as_dtype(n) for n in names)
-
-
-# Allowed dtypes in TensorFlow's listing order (error messages list them in this order).
-FLOATS = dtype_list("float16", "bfloat16", "float32", "float64")
-REALS = dtype_list("float32", "float64", "int32", "uint8", "int16", "int8", "int64", "bfloat16", "uint16",
-               "float16", "uint32", "uint64")
-_BIAS_TYPES = dtype_list("float32", "float64", "int32", "uint8", "int16", "int8", "complex64", "int64", "qint8",
-                     "quint8", "qint32", "bfloat16", "qint16", "quint16", "uint16", "complex128", "float16",
-                     "uint32", "uint64")
+FLOATS, REALS = dtype_lists.FLOATING, dtype_lists.REAL
 SELU_SCALE = 1.0507009873554804934193349852946
 SELU_ALPHA = 1.6732632423543772848170429916717
 
@@ -64,85 +55,29 @@ def _leaky_grad_factory(op, state):
     return lambda g, x: np.where(x > 0, g, g * np.asarray(alpha, g.dtype))
 
 
-def _relu_grad(op, grad):
-    return relu_grad(grad, op._outputs[0])
-
-
-def _relu6_grad(op, grad):
-    return _grad_op("Relu6Grad", grad, op._outputs[0])
-
-
-def _elu_grad(op, grad):
-    return _grad_op("EluGrad", grad, op._outputs[0])
-
-
-def _selu_grad(op, grad):
-    return _grad_op("SeluGrad", grad, op._outputs[0])
-
-
-def _leaky_relu_grad(op, grad):
-    return _grad_op("LeakyReluGrad", grad, op._inputs[0], alpha=op._attrs["alpha"])
-
-
-def _softplus_grad(op, grad):
-    return grad * math_ops.sigmoid(op._inputs[0])
-
-
-def _softsign_grad(op, grad):
-    return _grad_op("SoftsignGrad", grad, op._inputs[0])
-
-
-def _relu_grad_grad(op, grad):
-    x = op._inputs[1]
-    return relu_grad(grad, x), array_ops.zeros_like(x)
-
-
-def _relu6_grad_grad(op, grad):
-    x = op._inputs[1]
-    return _grad_op("Relu6Grad", grad, x), array_ops.zeros_like(x)
-
-
-def _leaky_grad_grad(op, grad):
-    x = op._inputs[1]
-    return _grad_op("LeakyReluGrad", grad, x, alpha=op._attrs["alpha"]), array_ops.zeros_like(x)
-
-
-def _elu_grad_grad(op, grad):
-    y = op._inputs[1]
-    return (_grad_op("EluGrad", grad, y),
-            array_ops.where(y < 0, grad * op._inputs[0], array_ops.zeros_like(y)))
-
-
-def _selu_grad_grad(op, grad):
-    y = op._inputs[1]
-    return (_grad_op("SeluGrad", grad, y),
-            array_ops.where(y < 0., grad * op._inputs[0], array_ops.zeros_like(y)))
-
-
-def _register_activation(op_type, kernel, allowed, grad, factory=False, attrs=None):
+def _register_activation(op_type, kernel, allowed, factory=False, attrs=None):
     spec = dict(factory=kernel) if factory else dict(kernel=kernel)
     registry.register(OpDef(op_type, inputs=["features: T"], outputs=["activations: T"],
-                            attrs={"T": allowed, **(attrs or {})}, shape=shape_fns.unchanged, grad=grad, **spec))
+                            attrs={"T": allowed, **(attrs or {})}, shape=shape_fns.unchanged, **spec))
 
 
-def _register_grad_op(op_type, second, kernel, allowed, grad, factory=False):
+def _register_grad_op(op_type, second, kernel, allowed, factory=False):
     spec = dict(factory=kernel) if factory else dict(kernel=kernel)
     registry.register(OpDef(op_type, inputs=["gradients: T", f"{second}: T"], outputs=["backprops: T"],
-                            attrs={"T": allowed}, shape=_grad_op_shape, grad=grad, **spec))
+                            attrs={"T": allowed}, shape=_grad_op_shape, **spec))
 
 
 def _grad_op_shape(inputs, attrs):
-    return shape_fns.merge_shapes(inputs[0].shape, inputs[1].shape)
+    return merge_shapes(inputs[0].shape, inputs[1].shape)
 
 
-_register_activation("Relu", lambda x: np.maximum(x, np.zeros((), x.dtype)), REALS + dtype_list("qint8"), _relu_grad)
-_register_activation("Relu6", lambda x: np.clip(x, np.zeros((), x.dtype), np.asarray(6, x.dtype)), REALS,
-                     _relu6_grad)
-_register_activation("Elu", _elu, FLOATS, _elu_grad)
-_register_activation("Selu", _selu, FLOATS, _selu_grad)
-_register_activation("LeakyRelu", _leaky_factory, FLOATS, _leaky_relu_grad, factory=True)
-_register_activation("Softplus", _softplus, FLOATS, _softplus_grad)
-_register_activation("Softsign", _softsign, FLOATS, _softsign_grad)
+_register_activation("Relu", lambda x: np.maximum(x, np.zeros((), x.dtype)), REALS + dtype_lists.types("qint8"))
+_register_activation("Relu6", lambda x: np.clip(x, np.zeros((), x.dtype), np.asarray(6, x.dtype)), REALS)
+_register_activation("Elu", _elu, FLOATS)
+_register_activation("Selu", _selu, FLOATS)
+_register_activation("LeakyRelu", _leaky_factory, FLOATS, factory=True)
+_register_activation("Softplus", _softplus, FLOATS)
+_register_activation("Softsign", _softsign, FLOATS)
 
 
 def _relu_grad_kernel(g, x):
@@ -156,19 +91,20 @@ def _relu_grad_kernel(g, x):
     return np.multiply(out, g, out=out)
 
 
-_register_grad_op("ReluGrad", "features", _relu_grad_kernel, REALS, _relu_grad_grad)
-_register_grad_op("Relu6Grad", "features", lambda g, x: g * ((x > 0) & (x < 6)), REALS, _relu6_grad_grad)
-_register_grad_op("EluGrad", "outputs", lambda g, y: np.where(y < 0, g * (y + 1), g), FLOATS, _elu_grad_grad)
+_register_grad_op("ReluGrad", "features", _relu_grad_kernel, REALS)
+_register_grad_op("Relu6Grad", "features", lambda g, x: g * ((x > 0) & (x < 6)), REALS)
+_register_grad_op("EluGrad", "outputs", lambda g, y: np.where(y < 0, g * (y + 1), g), FLOATS)
 _register_grad_op("SeluGrad", "outputs",
                   lambda g, y: np.where(y < 0, g * (y + np.asarray(SELU_SCALE * SELU_ALPHA, g.dtype)),
-                                        g * np.asarray(SELU_SCALE, g.dtype)), FLOATS, _selu_grad_grad)
-_register_grad_op("LeakyReluGrad", "features", _leaky_grad_factory, FLOATS, _leaky_grad_grad, factory=True)
-# TensorFlow registers no gradient for SoftsignGrad: asking for one raises LookupError there too.
-_register_grad_op("SoftsignGrad", "features", lambda g, x: g / np.square(1 + np.abs(x)), FLOATS, None)
+                                        g * np.asarray(SELU_SCALE, g.dtype)), FLOATS)
+_register_grad_op("LeakyReluGrad", "features", _leaky_grad_factory, FLOATS, factory=True)
+_register_grad_op("SoftsignGrad", "features", lambda g, x: g / np.square(1 + np.abs(x)), FLOATS)
 
 
-def _grad_op(op_type, grad, x, **attrs):
-    return create_output(op_type, [grad, x], dict(attrs))
+def activation_grad(op_type, gradients, x, **attrs):
+    """An activation's gradient op (``Relu6Grad``, ``EluGrad`` ...) of ``gradients`` and the
+    activation's input or output ``x``, as TF's generated ``gen_nn_ops`` wrappers build them."""
+    return create_output(op_type, [gradients, x], dict(attrs))
 
 
 def relu_grad(gradients, features, name=None):
@@ -208,7 +144,7 @@ def leaky_relu(features, alpha=0.2, name=None):
     with name_scope(name, "LeakyRelu", [features, alpha]) as scope:
         features = convert_to_tensor(features, name="features")
         if features.dtype.is_integer:
-            features = math_ops.cast(features, dtypes.float32)
+            features = cast(features, dtypes.float32)
         if isinstance(alpha, np.ndarray):
             alpha = alpha.item()
         return create_output("LeakyRelu", [features], {"alpha": float(alpha)}, name=scope)
@@ -285,27 +221,11 @@ def _bias_add_grad_factory(op, state):
     return kernel
 
 
-def _bias_add_gradient(op, grad):
-    return grad, create_output("BiasAddGrad", [grad], {"data_format": op._attrs.get("data_format", "NHWC")})
-
-
-def _bias_add_grad_gradient(op, grad):
-    shape = array_ops.shape(op._inputs[0])
-    bias_shape = array_ops.shape(grad)
-    if op._attrs.get("data_format") == "NCHW":
-        expanded = array_ops.concat([array_ops.ones_like(shape[:1]), bias_shape, array_ops.ones_like(shape[2:])], 0)
-        mults = array_ops.concat([shape[:1], [1], shape[2:]], 0)
-    else:
-        expanded = array_ops.concat([array_ops.ones_like(shape[:-1]), bias_shape], 0)
-        mults = array_ops.concat([shape[:-1], [1]], 0)
-    return array_ops.tile(array_ops.reshape(grad, expanded), mults)
-
-
-registry.register(OpDef("BiasAdd", inputs=["value: T", "bias: T"], outputs=["output: T"], attrs={"T": _BIAS_TYPES},
-                        shape=_bias_add_shape, factory=_bias_add_factory, grad=_bias_add_gradient))
+registry.register(OpDef("BiasAdd", inputs=["value: T", "bias: T"], outputs=["output: T"],
+                        attrs={"T": dtype_lists.NUMBER},
+                        shape=_bias_add_shape, factory=_bias_add_factory))
 registry.register(OpDef("BiasAddGrad", inputs=["out_backprop: T"], outputs=["output: T"],
-                        attrs={"T": _BIAS_TYPES}, shape=_bias_add_grad_shape, factory=_bias_add_grad_factory,
-                        grad=_bias_add_grad_gradient))
+                        attrs={"T": dtype_lists.NUMBER}, shape=_bias_add_grad_shape, factory=_bias_add_grad_factory))
 
 
 def bias_add(value, bias, data_format=None, name=None):
@@ -330,7 +250,7 @@ def xw_plus_b(x, weights, biases, name=None):
         x = convert_to_tensor(x, name="x")
         weights = convert_to_tensor(weights, name="weights")
         biases = convert_to_tensor(biases, name="biases")
-        return bias_add(math_ops.matmul(x, weights), biases, name=scope)
+        return bias_add(matmul(x, weights), biases, name=scope)
 
 
 def relu_layer(x, weights, biases, name=None):
@@ -339,7 +259,7 @@ def relu_layer(x, weights, biases, name=None):
         x = convert_to_tensor(x, name="x")
         weights = convert_to_tensor(weights, name="weights")
         biases = convert_to_tensor(biases, name="biases")
-        return relu(bias_add(math_ops.matmul(x, weights), biases), name=scope)
+        return relu(bias_add(matmul(x, weights), biases), name=scope)
 
 
 # -- L2Loss ------------------------------------------------------------------------------------
@@ -349,7 +269,7 @@ def _l2_loss(t):
 
 
 registry.register(OpDef("L2Loss", inputs=["t: T"], outputs=["output: T"], attrs={"T": FLOATS},
-                        shape=shape_fns.scalar, kernel=_l2_loss, grad=lambda op, grad: op._inputs[0] * grad))
+                        shape=shape_fns.scalar, kernel=_l2_loss))
 
 
 def l2_loss(t, name=None):

@@ -17,13 +17,14 @@ from scopeflow._src.framework import errors, registry
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import shape_fns, window_util as wu
-from scopeflow._src.ops.nn_ops import dtype_list
-from scopeflow._src.ops.shape_fns import dims_text
+from scopeflow._src.framework.shape_inference import merge_dim
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.shape_fns import dims_text
+from scopeflow._src.ops.nn import windows as wu
 
-_T = dtype_list("float16", "bfloat16", "float32")
-_U = dtype_list("bfloat16", "float32")
+_T = dtype_lists.types("float16,bfloat16,float32")
+_U = dtype_lists.types("bfloat16,float32")
 
 
 def _channel_axis(attrs, ndims):
@@ -44,7 +45,7 @@ def _fused_shape(inputs, attrs):
     c = dims[axis]
     vectors = inputs[1:3] if attrs.get("is_training", True) else inputs[1:5]
     for t in vectors:
-        c = shape_fns.merge_dim(c, _vector_dim(t.shape))
+        c = merge_dim(c, _vector_dim(t.shape))
     for t in inputs[3:5]:
         wu.check_rank(t.shape, 1)
     dims[axis] = c
@@ -62,7 +63,7 @@ def _grad_shape(inputs, attrs):
     axis = _channel_axis(attrs, rank)
     c = dims[axis]
     for t in inputs[2:5]:
-        c = shape_fns.merge_dim(c, _vector_dim(t.shape))
+        c = merge_dim(c, _vector_dim(t.shape))
     dims[axis] = c
     return [TensorShape(dims), TensorShape([c]), TensorShape([c]), TensorShape([0]), TensorShape([0])]
 
@@ -142,26 +143,17 @@ def _fused_grad_factory(op, state):
     return kernel
 
 
-def _fused_grad(op, *grads):
-    training = op._attrs["is_training"]
-    attrs = {k: op._attrs[k] for k in ("epsilon", "data_format", "is_training")}
-    space_1 = op._outputs[3] if training else op._inputs[3]
-    space_2 = op._outputs[4] if training else op._inputs[4]
-    out = create("FusedBatchNormGradV3", [grads[0], op._inputs[0], op._inputs[1], space_1, space_2, op._outputs[5]],
-                 attrs)._outputs
-    return out[0], out[1], out[2], None, None
-
-
 registry.register(OpDef("FusedBatchNormV3", inputs=["x: T", "scale: U", "offset: U", "mean: U", "variance: U"],
                         outputs=["y: T", "batch_mean: U", "batch_variance: U", "reserve_space_1: U",
                                  "reserve_space_2: U", "reserve_space_3: U"],
-                        attrs={"T": _T, "U": _U}, shape=_fused_shape, factory=_fused_factory, grad=_fused_grad))
+                        attrs={"T": _T, "U": _U}, shape=_fused_shape, factory=_fused_factory))
 registry.register(OpDef("FusedBatchNormGradV3",
                         inputs=["y_backprop: T", "x: T", "scale: float32", "reserve_space_1: U", "reserve_space_2: U",
                                 "reserve_space_3: U"],
                         outputs=["x_backprop: T", "scale_backprop: U", "offset_backprop: U", "reserve_space_4: U",
                                  "reserve_space_5: U"],
-                        attrs={"T": _T, "U": dtype_list("float32")}, shape=_grad_shape, factory=_fused_grad_factory))
+                        attrs={"T": _T, "U": dtype_lists.types("float32")}, shape=_grad_shape,
+                        factory=_fused_grad_factory))
 
 
 def fused_batch_norm(x, scale, offset, mean=None, variance=None, epsilon=0.001, data_format="NHWC",
@@ -226,14 +218,9 @@ def _lrn_shape(inputs, attrs):
     return shape
 
 
-def _lrn_gradient(op, grad):
-    attrs = {k: op._attrs[k] for k in ("depth_radius", "bias", "alpha", "beta")}
-    return create("LRNGrad", [grad, op._inputs[0], op._outputs[0]], attrs)._outputs[0]
-
-
-_LRN_T = dtype_list("float16", "bfloat16", "float32")
+_LRN_T = dtype_lists.types("float16,bfloat16,float32")
 registry.register(OpDef("LRN", inputs=["input: T"], outputs=["output: T"], attrs={"T": _LRN_T}, shape=_lrn_shape,
-                        factory=_lrn_factory, grad=_lrn_gradient))
+                        factory=_lrn_factory))
 registry.register(OpDef("LRNGrad", inputs=["input_grads: T", "input_image: T", "output_image: T"],
                         outputs=["output: T"], attrs={"T": _LRN_T}, shape=_lrn_shape, factory=_lrn_grad_factory))
 

@@ -13,11 +13,8 @@ import numpy as np
 
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-
-
-def _ops():
-    from scopeflow._src.ops import array_ops, math_ops, nn_ops
-    return array_ops, math_ops, nn_ops
+from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops.nn.activations import l2_loss
 
 
 def clip_by_norm(t, clip_norm, axes=None, name=None):
@@ -29,7 +26,6 @@ def clip_by_norm(t, clip_norm, axes=None, name=None):
     >>> c.name, tf.Session().run(c).astype(float).round(3).tolist()
     ('clip_by_norm:0', [0.6, 0.8])
     """
-    array_ops, math_ops, _ = _ops()
     with name_scope(name, "clip_by_norm", [t, clip_norm]) as name:
         values = convert_to_tensor(t, name="t")
         if np.isscalar(clip_norm):
@@ -60,11 +56,10 @@ def global_norm(t_list, name=None):
     >>> n.name, float(tf.Session().run(n))
     ('global_norm/global_norm:0', 5.0)
     """
-    array_ops, math_ops, nn_ops = _ops()
     t_list = _check_sequence(t_list)
     with name_scope(name, "global_norm", t_list) as name:
         values = [None if t is None else convert_to_tensor(t, name=f"t_{i}") for i, t in enumerate(t_list)]
-        half_squared_norms = [nn_ops.l2_loss(v) for v in values if v is not None]
+        half_squared_norms = [l2_loss(v) for v in values if v is not None]
         half_squared_norm = math_ops.reduce_sum(array_ops.stack(half_squared_norms))
         return math_ops.sqrt(half_squared_norm * constant(2.0, dtype=half_squared_norm.dtype), name="global_norm")
 
@@ -80,7 +75,6 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
     >>> a.name, [v.astype(float).round(3).tolist() for v in tf.Session().run([a, b])]
     ('clip_by_global_norm/clip_by_global_norm/_0:0', [[0.6], [0.8]])
     """
-    array_ops, math_ops, _ = _ops()
     t_list = _check_sequence(t_list)
     if use_norm is None:
         use_norm = global_norm(t_list, name)

@@ -1,6 +1,6 @@
-"""2-D convolutions (``Conv2D``) and their backprop ops: shapes, gradients and TF's wrappers
+"""2-D convolutions (``Conv2D``) and their backprop ops: shapes and TF's wrappers
 (depthwise convolutions, which share the shape functions and kernel plumbing, are in
-``depthwise_ops.py``; the NumPy kernels are in ``conv_kernels.py``).
+``depthwise.py``; the NumPy kernels are in ``conv_kernels.py``).
 """
 
 from __future__ import annotations
@@ -9,15 +9,17 @@ import numpy as np
 
 from scopeflow._src.framework import registry, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.registry import OpDef, ShapeError
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops import array_ops, window_util as wu
-from scopeflow._src.ops import conv_kernels as ck
-from scopeflow._src.ops.nn_ops import FLOATS, dtype_list
+from scopeflow._src.ops import array_ops
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.nn import conv_kernels as ck
+from scopeflow._src.ops.nn import windows as wu
 
-_CONV_T = dtype_list("float16", "bfloat16", "float32", "float64", "int32")
+_CONV_T = dtype_lists.types("float16,bfloat16,float32,float64,int32")
 
 
 def _dims(shape, n=4):
@@ -113,44 +115,15 @@ def backprop_filter_shape(inputs, attrs):
     return TensorShape(sizes)
 
 
-# -- gradients (TF's nn_grad.py, same calls in the same order) ------------------------------------
-def op_attrs(op, *names):
-    return {k: op._attrs[k] for k in names if k in op._attrs}
-
-
-_CONV_ATTRS = ("strides", "use_cudnn_on_gpu", "padding", "explicit_paddings", "data_format", "dilations")
-
-
-def _conv2d_grad(op, grad):
-    attrs = op_attrs(op, *_CONV_ATTRS)
-    shape_0, shape_1 = array_ops.shape_n([op._inputs[0], op._inputs[1]])
-    return [create_output("Conv2DBackpropInput", [shape_0, op._inputs[1], grad], dict(attrs)),
-            create_output("Conv2DBackpropFilter", [op._inputs[0], shape_1, grad], dict(attrs))]
-
-
-def _conv2d_backprop_input_grad(op, grad):
-    attrs = op_attrs(op, *_CONV_ATTRS)
-    return [None,
-            create_output("Conv2DBackpropFilter", [grad, array_ops.shape(op._inputs[1]), op._inputs[2]], dict(attrs)),
-            create_output("Conv2D", [grad, op._inputs[1]], dict(attrs))]
-
-
-def _conv2d_backprop_filter_grad(op, grad):
-    attrs = op_attrs(op, *_CONV_ATTRS)
-    return [create_output("Conv2DBackpropInput", [array_ops.shape(op._inputs[0]), grad, op._inputs[2]], dict(attrs)),
-            None,
-            create_output("Conv2D", [op._inputs[0], grad], dict(attrs))]
-
-
-_BP_FILTER_T = FLOATS
+_BP_FILTER_T = dtype_lists.FLOATING
 registry.register(OpDef("Conv2D", inputs=["input: T", "filter: T"], outputs=["output: T"], attrs={"T": _CONV_T},
-                        shape=conv_shape, factory=ck.forward_factory(ck.conv2d), grad=_conv2d_grad))
+                        shape=conv_shape, factory=ck.forward_factory(ck.conv2d)))
 registry.register(OpDef("Conv2DBackpropInput", inputs=["input_sizes: int32", "filter: T", "out_backprop: T"],
                         outputs=["output: T"], attrs={"T": _CONV_T}, shape=backprop_input_shape,
-                        factory=ck.input_factory(ck.conv2d_backprop_input), grad=_conv2d_backprop_input_grad))
+                        factory=ck.input_factory(ck.conv2d_backprop_input)))
 registry.register(OpDef("Conv2DBackpropFilter", inputs=["input: T", "filter_sizes: int32", "out_backprop: T"],
                         outputs=["output: T"], attrs={"T": _BP_FILTER_T}, shape=backprop_filter_shape,
-                        factory=ck.filter_factory(ck.conv2d_backprop_filter), grad=_conv2d_backprop_filter_grad))
+                        factory=ck.filter_factory(ck.conv2d_backprop_filter)))
 
 
 # -- public wrappers ---------------------------------------------------------------------------------

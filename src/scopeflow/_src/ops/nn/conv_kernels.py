@@ -1,6 +1,6 @@
 """The NumPy kernels of the 2-D convolution ops, and the factories that bind them to an op
-(shared with the depthwise ops in ``depthwise_ops.py``). The ops themselves (shapes,
-gradients, wrappers) are in ``conv_ops.py``.
+(shared with the depthwise ops in ``depthwise.py``). The ops themselves (shapes,
+wrappers) are in ``conv.py``.
 
 Kernels run on BLAS. ``Conv2D`` and the filter gradient are im2col, one piece of the batch
 at a time: each piece's windows are copied from the padded input into a
@@ -21,8 +21,7 @@ import numpy as np
 
 from scopeflow._src.framework import errors
 from scopeflow._src.ops.common import blas
-from scopeflow._src.ops import window_util as wu
-
+from scopeflow._src.ops.nn import windows as wu
 
 # -- kernels (NHWC; NCHW is transposed around them) ------------------------------------------------
 _PIECE_BYTES = 1 << 22  # about 4 MiB of im2col matrix per piece: BLAS reads it from cache

@@ -11,14 +11,12 @@ import numpy as np
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.ops import array_ops, window_util as wu
-from scopeflow._src.ops.conv_kernels import filter_factory, forward_factory, input_factory
-from scopeflow._src.ops.conv_ops import backprop_filter_shape, backprop_input_shape, conv_shape, create_conv, op_attrs
-from scopeflow._src.ops.nn_ops import FLOATS
-
-_DW_ATTRS = ("strides", "padding", "explicit_paddings", "data_format", "dilations")
+from scopeflow._src.ops import array_ops
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.nn import windows as wu
+from scopeflow._src.ops.nn.conv import backprop_filter_shape, backprop_input_shape, conv_shape, create_conv
+from scopeflow._src.ops.nn.conv_kernels import filter_factory, forward_factory, input_factory
 
 
 def _depthwise(x, w, attrs):
@@ -54,41 +52,18 @@ def _depthwise_backprop_filter(x, fshape, dy, attrs):
     return dw
 
 
-def _depthwise_grad(op, grad):
-    attrs = op_attrs(op, *_DW_ATTRS)
-    return [create_output("DepthwiseConv2dNativeBackpropInput", [array_ops.shape(op._inputs[0]), op._inputs[1], grad],
-                          dict(attrs)),
-            create_output("DepthwiseConv2dNativeBackpropFilter", [op._inputs[0], array_ops.shape(op._inputs[1]), grad],
-                          dict(attrs))]
-
-
-def _depthwise_input_grad(op, grad):
-    attrs = op_attrs(op, *_DW_ATTRS)
-    return [None,
-            create_output("DepthwiseConv2dNativeBackpropFilter", [grad, array_ops.shape(op._inputs[1]), op._inputs[2]],
-                          dict(attrs)),
-            create_output("DepthwiseConv2dNative", [grad, op._inputs[1]], dict(attrs))]
-
-
-def _depthwise_filter_grad(op, grad):
-    attrs = op_attrs(op, *_DW_ATTRS)
-    return [create_output("DepthwiseConv2dNativeBackpropInput", [array_ops.shape(op._inputs[0]), grad, op._inputs[2]],
-                          dict(attrs)),
-            None,
-            create_output("DepthwiseConv2dNative", [op._inputs[0], grad], dict(attrs))]
-
-
 registry.register(OpDef("DepthwiseConv2dNative", inputs=["input: T", "filter: T"], outputs=["output: T"],
-                        attrs={"T": FLOATS}, shape=lambda i, a: conv_shape(i, a, depthwise=True),
-                        factory=forward_factory(_depthwise, depthwise=True), grad=_depthwise_grad))
+                        attrs={"T": dtype_lists.FLOATING}, shape=lambda i, a: conv_shape(i, a, depthwise=True),
+                        factory=forward_factory(_depthwise, depthwise=True)))
 registry.register(OpDef("DepthwiseConv2dNativeBackpropInput",
                         inputs=["input_sizes: int32", "filter: T", "out_backprop: T"], outputs=["output: T"],
-                        attrs={"T": FLOATS}, shape=lambda i, a: backprop_input_shape(i, a, depthwise=True),
-                        factory=input_factory(_depthwise_backprop_input), grad=_depthwise_input_grad))
+                        attrs={"T": dtype_lists.FLOATING},
+                        shape=lambda i, a: backprop_input_shape(i, a, depthwise=True),
+                        factory=input_factory(_depthwise_backprop_input)))
 registry.register(OpDef("DepthwiseConv2dNativeBackpropFilter",
                         inputs=["input: T", "filter_sizes: int32", "out_backprop: T"], outputs=["output: T"],
-                        attrs={"T": FLOATS}, shape=backprop_filter_shape,
-                        factory=filter_factory(_depthwise_backprop_filter), grad=_depthwise_filter_grad))
+                        attrs={"T": dtype_lists.FLOATING}, shape=backprop_filter_shape,
+                        factory=filter_factory(_depthwise_backprop_filter)))
 
 
 def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",  # noqa: A002

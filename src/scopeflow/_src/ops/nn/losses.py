@@ -5,26 +5,22 @@ Every loss weights its per-element values, reduces them with ``Reduction`` (by d
 adds the result to ``tf.GraphKeys.LOSSES`` and returns it, building TF's op structure
 (``mean_squared_error/value``, ``.../num_present`` ...).
 
-Weights are checked and broadcast by ``weights_broadcast_ops`` (see there for where the
+Weights are checked and broadcast by ``weights_broadcast.py`` (see there for where the
 checks differ from TF's).
 """
 
 from __future__ import annotations
 
 from scopeflow._src.framework import dtypes
-from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.ops_scope import add_to_collection, get_collection, name_scope
-from scopeflow._src.ops import array_ops, math_ops, nn_impl, xent_ops
-from scopeflow._src.ops.nn_ops import relu
-from scopeflow._src.ops.weights_broadcast_ops import assert_broadcastable, broadcast_weights, depending_on
-from scopeflow._src.variables.collections import get_regularization_loss, get_regularization_losses
-
-__all__ = ["Reduction", "absolute_difference", "add_loss", "compute_weighted_loss", "cosine_distance", "get_losses",
-           "get_regularization_loss", "get_regularization_losses", "get_total_loss", "hinge_loss", "huber_loss",
-           "log_loss", "mean_pairwise_squared_error", "mean_squared_error", "sigmoid_cross_entropy",
-           "softmax_cross_entropy", "sparse_softmax_cross_entropy"]
+from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops.common.arguments import deprecated_argument_lookup
+from scopeflow._src.ops.nn import nn_impl, softmax
+from scopeflow._src.ops.nn.activations import relu
+from scopeflow._src.ops.nn.weights_broadcast import assert_broadcastable, broadcast_weights, depending_on
 
 
 class Reduction:
@@ -112,6 +108,19 @@ def compute_weighted_loss(losses, weights=1.0, scope=None, loss_collection=Graph
             return loss
 
 
+def get_regularization_losses(scope=None):
+    """The tensors in ``REGULARIZATION_LOSSES`` whose names match ``scope``."""
+    return get_collection(GraphKeys.REGULARIZATION_LOSSES, scope)
+
+
+def get_regularization_loss(scope=None, name="total_regularization_loss"):
+    """The sum of the regularization losses (a constant 0.0 when there are none)."""
+    losses = get_regularization_losses(scope)
+    if losses:
+        return math_ops.add_n(losses, name=name)
+    return constant(0.0)
+
+
 def get_losses(scope=None, loss_collection=GraphKeys.LOSSES):
     """The tensors in ``loss_collection`` whose names match ``scope``."""
     return get_collection(loss_collection, scope)
@@ -152,7 +161,7 @@ def absolute_difference(labels, predictions, weights=1.0, scope=None, loss_colle
 def cosine_distance(labels, predictions, axis=None, weights=1.0, scope=None, loss_collection=GraphKeys.LOSSES,
                     reduction=Reduction.SUM_BY_NONZERO_WEIGHTS, dim=None):
     """``1 - sum(labels * predictions, axis)`` for unit-normalised inputs."""
-    axis = nn_impl._lookup(axis, "axis", dim, "dim")
+    axis = deprecated_argument_lookup("axis", axis, "dim", dim)
     if axis is None:
         raise ValueError("You must specify argument `axis`.")
     _require(labels=labels, predictions=predictions)
@@ -248,7 +257,7 @@ def softmax_cross_entropy(onehot_labels, logits, weights=1.0, label_smoothing=0,
             smooth_negatives = label_smoothing / num_classes
             labels = labels * (1.0 - label_smoothing) + smooth_negatives
         labels = array_ops.stop_gradient(labels, name="labels_stop_gradient")
-        losses = xent_ops.softmax_cross_entropy_with_logits_v2(labels=labels, logits=logits, name="xentropy")
+        losses = softmax.softmax_cross_entropy_with_logits_v2(labels=labels, logits=logits, name="xentropy")
         return compute_weighted_loss(losses, weights, scope, loss_collection, reduction=reduction)
 
 
@@ -277,7 +286,7 @@ def sparse_softmax_cross_entropy(labels, logits, weights=1.0, scope=None, loss_c
     _require(labels=labels, logits=logits)
     with name_scope(scope, "sparse_softmax_cross_entropy_loss", (logits, labels, weights)) as scope:
         labels, logits, weights = _remove_squeezable_dimensions(labels, logits, weights, expected_rank_diff=1)
-        losses = xent_ops.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits, name="xentropy")
+        losses = softmax.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits, name="xentropy")
         return compute_weighted_loss(losses, weights, scope, loss_collection, reduction=reduction)
 
 

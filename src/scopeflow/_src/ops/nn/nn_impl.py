@@ -14,15 +14,11 @@ from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import colocate_with, get_seed, name_scope
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
-from scopeflow._src.ops import array_ops, math_ops, random_ops
-from scopeflow._src.ops.nn_ops import relu
-
-
-def _lookup(new, new_name, old, old_name):
-    """TF's ``deprecated_argument_lookup``: the new argument, or the deprecated old one."""
-    if new is not None and old is not None:
-        raise ValueError(f"Cannot specify both '{old_name}' and '{new_name}'.")
-    return new if new is not None else old
+from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops.common.arguments import deprecated_argument_lookup
+from scopeflow._src.ops.nn.activations import relu
+from scopeflow._src.ops.nn.clip import clip_by_norm
+from scopeflow._src.ops.random import random_ops
 
 
 # -- moments and batch normalisation -------------------------------------------------------------------
@@ -32,7 +28,7 @@ def moments(x, axes, shift=None, name=None, keep_dims=None, keepdims=None):
     As in TF, the variance is ``mean(squared_difference(x, stop_gradient(mean)))`` and the
     results are squeezed unless ``keepdims``; float16 is computed in float32.
     """
-    keep_dims = bool(_lookup(keepdims, "keepdims", keep_dims, "keep_dims"))
+    keep_dims = bool(deprecated_argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
     with name_scope(name, "moments", [x, axes]):
         x = convert_to_tensor(x, name="x") if not isinstance(x, Tensor) else x
         y = math_ops.cast(x, dtypes.float32) if x.dtype.base_dtype == dtypes.float16 else x
@@ -62,7 +58,7 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
 def sufficient_statistics(x, axes, shift=None, keep_dims=None, name=None, keepdims=None):
     """``(count, sum, sum of squares, shift)`` of ``x`` over ``axes`` (TF's ``sufficient_statistics``)."""
     axes = list(set(axes))
-    keep_dims = bool(_lookup(keepdims, "keepdims", keep_dims, "keep_dims"))
+    keep_dims = bool(deprecated_argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
     with name_scope(name, "sufficient_statistics", [x, shift]):
         x = convert_to_tensor(x, name="x")
         dims = x.shape.as_list() if x.shape.ndims is not None else None
@@ -100,7 +96,7 @@ def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
 
 def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
     """``x / sqrt(max(sum(x ** 2, axis), epsilon))`` (real dtypes)."""
-    axis = _lookup(axis, "axis", dim, "dim")
+    axis = deprecated_argument_lookup("axis", axis, "dim", dim)
     with name_scope(name, "l2_normalize", [x]) as scope:
         x = convert_to_tensor(x, name="x")
         square_sum = math_ops.reduce_sum(math_ops.square(x), axis, keepdims=True)
@@ -132,7 +128,7 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
     except TypeError:
         raise ValueError(f"`keep_prob` must be a floating point number or Tensor. Received: "
                          f"keep_prob={keep_prob}") from None
-    rate = _lookup(rate, "rate", from_keep_prob, "keep_prob")
+    rate = deprecated_argument_lookup("rate", rate, "keep_prob", from_keep_prob)
     if rate is None:
         raise ValueError(f"`rate` must be provided. Received: rate={rate}")
     return dropout_v2(x, rate, noise_shape=noise_shape, seed=seed, name=name)
@@ -199,7 +195,7 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None, _sent
 
 def weighted_cross_entropy_with_logits(labels=None, logits=None, pos_weight=None, name=None, targets=None):
     """Sigmoid cross entropy with positive examples weighted by ``pos_weight``."""
-    labels = _lookup(labels, "labels", targets, "targets")
+    labels = deprecated_argument_lookup("labels", labels, "targets", targets)
     with name_scope(name, "logistic_loss", [logits, labels]) as scope:
         logits = convert_to_tensor(logits, name="logits")
         labels = convert_to_tensor(labels, name="labels")
@@ -214,14 +210,13 @@ def weighted_cross_entropy_with_logits(labels=None, logits=None, pos_weight=None
 def _clip(params, ids, max_norm):
     if max_norm is None:
         return params
-    from scopeflow._src.ops import clip_ops
     ids_rank, params_rank = ids.shape.ndims, params.shape.ndims
     if ids_rank and params_rank:
         axes = list(range(ids_rank, params_rank))
     else:
         axes = array_ops.range(ids_rank if ids_rank else array_ops.rank(ids),
                               params_rank if params_rank else array_ops.rank(params))
-    return clip_ops.clip_by_norm(params, max_norm, axes=axes)
+    return clip_by_norm(params, max_norm, axes=axes)
 
 
 def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_indices=True, max_norm=None):

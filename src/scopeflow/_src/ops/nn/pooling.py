@@ -12,16 +12,16 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.registry import OpDef, ShapeError
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops import array_ops, window_util as wu
-from scopeflow._src.ops.conv_ops import sizes_shape
-from scopeflow._src.ops.nn_ops import FLOATS, REALS, dtype_list
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.nn import windows as wu
+from scopeflow._src.ops.nn.conv import sizes_shape
 
-_MAX_T = dtype_list("float16", "bfloat16", "float32", "float64", "int32", "int64", "uint8", "int16", "int8", "uint16",
-                "qint8")
+_MAX_T = dtype_lists.types("float16,bfloat16,float32,float64,int32,int64,uint8,int16,int8,uint16,qint8")
 
 
 def _dims(shape):
@@ -226,51 +226,20 @@ def _factory(fn, layout):
     return factory
 
 
-# -- gradients ----------------------------------------------------------------------------------------------
-def _pool_attrs(op, explicit=True):
-    names = ("ksize", "strides", "padding", "data_format") + (("explicit_paddings",) if explicit else ())
-    return {k: op._attrs[k] for k in names if k in op._attrs}
-
-
-def _max_pool_gradient(op, grad):
-    return create_output("MaxPoolGrad", [op._inputs[0], op._outputs[0], grad], _pool_attrs(op))
-
-
-def _max_pool_grad_gradient(op, grad):
-    return (array_ops.zeros_like(op._inputs[0]), array_ops.zeros_like(op._inputs[1]),
-            create_output("MaxPoolGradGrad", [op._inputs[0], op._inputs[1], grad], _pool_attrs(op, False)))
-
-
-def _max_pool_grad_grad_gradient(op, grad):
-    return (array_ops.zeros_like(op._inputs[0]), array_ops.zeros_like(op._inputs[1]),
-            create_output("MaxPoolGrad", [op._inputs[0], op._inputs[1], grad], _pool_attrs(op, False)))
-
-
-def _avg_pool_gradient(op, grad):
-    shape = array_ops.shape(op._inputs[0], out_type=dtypes.int32)
-    return create_output("AvgPoolGrad", [shape, grad], _pool_attrs(op, False))
-
-
-def _avg_pool_grad_gradient(op, grad):
-    return (array_ops.stop_gradient(op._inputs[0]),
-            create_output("AvgPool", [grad], _pool_attrs(op, False)))
-
-
-_GRAD_T = REALS
+_GRAD_T = dtype_lists.REAL
 registry.register(OpDef("MaxPool", inputs=["input: T"], outputs=["output: T"], attrs={"T": _MAX_T},
-                        shape=_pool_shape, factory=_factory(_max_pool, (True,)), grad=_max_pool_gradient))
-registry.register(OpDef("AvgPool", inputs=["value: T"], outputs=["output: T"], attrs={"T": FLOATS},
-                        shape=_pool_shape, factory=_factory(_avg_pool, (True,)), grad=_avg_pool_gradient))
+                        shape=_pool_shape, factory=_factory(_max_pool, (True,))))
+registry.register(OpDef("AvgPool", inputs=["value: T"], outputs=["output: T"], attrs={"T": dtype_lists.FLOATING},
+                        shape=_pool_shape, factory=_factory(_avg_pool, (True,))))
 registry.register(OpDef("MaxPoolGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"], outputs=["output: T"],
                         attrs={"T": _GRAD_T}, shape=_input_shape(0),
-                        factory=_factory(_max_pool_grad, (True, True, True)), grad=_max_pool_grad_gradient))
+                        factory=_factory(_max_pool_grad, (True, True, True))))
 registry.register(OpDef("MaxPoolGradGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"],
                         outputs=["output: T"], attrs={"T": _GRAD_T}, shape=_input_shape(1),
-                        factory=_factory(_max_pool_grad_grad, (True, True, True)),
-                        grad=_max_pool_grad_grad_gradient))
+                        factory=_factory(_max_pool_grad_grad, (True, True, True))))
 registry.register(OpDef("AvgPoolGrad", inputs=["orig_input_shape: int32", "grad: T"], outputs=["output: T"],
-                        attrs={"T": FLOATS}, shape=_avg_grad_shape, factory=_factory(_avg_pool_grad, (None, True)),
-                        grad=_avg_pool_grad_gradient))
+                        attrs={"T": dtype_lists.FLOATING}, shape=_avg_grad_shape,
+                        factory=_factory(_avg_pool_grad, (None, True))))
 
 
 # -- public wrappers ---------------------------------------------------------------------------------------

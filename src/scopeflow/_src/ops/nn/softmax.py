@@ -11,14 +11,15 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import name_scope
-from scopeflow._src.framework.op_builder import create, create_output
-from scopeflow._src.framework.registry import OpDef, ShapeError
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops import array_ops, math_ops, shape_fns
-from scopeflow._src.ops.nn_ops import FLOATS, dtype_list
-from scopeflow._src.ops.shape_fns import dims_text
+from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.shape_fns import dims_text
 
 _FP16 = (dtypes.float16, dtypes.bfloat16)
 
@@ -42,17 +43,6 @@ def _at_least_rank_1(inputs, attrs):
     return shape
 
 
-def _softmax_grad(op, grad):
-    softmax = op._outputs[0]
-    sum_channels = math_ops.reduce_sum(grad * softmax, -1, keepdims=True)
-    return (grad - sum_channels) * softmax
-
-
-def _log_softmax_grad(op, grad):
-    softmax = math_ops.exp(op._outputs[0])
-    return grad - math_ops.reduce_sum(grad, -1, keepdims=True) * softmax
-
-
 def _refusing_scalars(kernel):
     """A factory for ``kernel``, refusing a scalar as TF's kernel does when the static rank was
     unknown (NumPy reduces a 0-d array over axis -1). TF 2.21's oneDNN ``Softmax`` says
@@ -69,10 +59,11 @@ def _refusing_scalars(kernel):
     return factory
 
 
-registry.register(OpDef("Softmax", inputs=["logits: T"], outputs=["softmax: T"], attrs={"T": FLOATS},
-                        shape=_at_least_rank_1, factory=_refusing_scalars(_softmax), grad=_softmax_grad))
-registry.register(OpDef("LogSoftmax", inputs=["logits: T"], outputs=["logsoftmax: T"], attrs={"T": FLOATS},
-                        shape=_at_least_rank_1, factory=_refusing_scalars(_log_softmax), grad=_log_softmax_grad))
+registry.register(OpDef("Softmax", inputs=["logits: T"], outputs=["softmax: T"], attrs={"T": dtype_lists.FLOATING},
+                        shape=_at_least_rank_1, factory=_refusing_scalars(_softmax)))
+registry.register(OpDef("LogSoftmax", inputs=["logits: T"], outputs=["logsoftmax: T"],
+                        attrs={"T": dtype_lists.FLOATING},
+                        shape=_at_least_rank_1, factory=_refusing_scalars(_log_softmax)))
 
 
 def _swap_axis(x, dim_index, last_index, name=None):
@@ -162,34 +153,9 @@ def _xent_factory(op, state):
     return kernel
 
 
-def _broadcast_mul(vec, mat):
-    return array_ops.expand_dims(vec, -1) * mat
-
-
-def _second_order(op, grad, grad_grad):
-    """TF adds the softmax Hessian term only when ``grad_grad`` is not an all-zeros tensor."""
-    if grad_grad is None or getattr(grad_grad, "_is_zeros_tensor", False) or grad_grad.op.type == "ZerosLike":
-        return grad
-    logits = op._inputs[0]
-    softmax_t = create_output("Softmax", [logits])
-    return grad + ((grad_grad - array_ops.squeeze(
-        math_ops.matmul(array_ops.expand_dims(grad_grad, 1), array_ops.expand_dims(softmax_t, 2)),
-        axis=1)) * softmax_t)
-
-
-def _xent_grad(op, grad_loss, grad_grad):
-    grad = _second_order(op, _broadcast_mul(grad_loss, op._outputs[1]), grad_grad)
-    log_probs = create_output("LogSoftmax", [op._inputs[0]])
-    return grad, _broadcast_mul(grad_loss, -log_probs)
-
-
-def _sparse_xent_grad(op, grad_loss, grad_grad):
-    return _second_order(op, _broadcast_mul(grad_loss, op._outputs[1]), grad_grad), None
-
-
 registry.register(OpDef("SoftmaxCrossEntropyWithLogits", inputs=["features: T", "labels: T"],
-                        outputs=["loss: T", "backprop: T"], attrs={"T": FLOATS}, shape=_xent_shape,
-                        factory=_xent_factory, grad=_xent_grad))
+                        outputs=["loss: T", "backprop: T"], attrs={"T": dtype_lists.FLOATING}, shape=_xent_shape,
+                        factory=_xent_factory))
 
 
 def _sparse_xent_shape(inputs, attrs):
@@ -240,8 +206,8 @@ def _sparse_xent_message(features, labels):
 
 registry.register(OpDef("SparseSoftmaxCrossEntropyWithLogits", inputs=["features: T", "labels: Tlabels"],
                         outputs=["loss: T", "backprop: T"],
-                        attrs={"T": FLOATS, "Tlabels": dtype_list("int32", "int64")},
-                        shape=_sparse_xent_shape, factory=_sparse_xent_factory, grad=_sparse_xent_grad))
+                        attrs={"T": dtype_lists.FLOATING, "Tlabels": dtype_lists.types("int32,int64")},
+                        shape=_sparse_xent_shape, factory=_sparse_xent_factory))
 
 
 def _ensure_xent_args(name, labels, logits):

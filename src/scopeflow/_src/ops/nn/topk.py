@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry, tensor_util
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.op_builder import create, create_output
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, ShapeError
-from scopeflow._src.framework.tensor_shape import TensorShape, UNKNOWN
-from scopeflow._src.ops import array_ops, math_ops
-from scopeflow._src.ops.nn_ops import REALS, dtype_list
-from scopeflow._src.ops.shape_fns import dims_text
+from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.shape_fns import dims_text
 
 
 # -- TopKV2, InTopKV2 ---------------------------------------------------------------------------
@@ -56,25 +56,9 @@ def _runtime_error(op, message):
     return errors.InvalidArgumentError(None, op, message)
 
 
-def _top_k_grad(op, grad, _):
-    in_shape = array_ops.shape(op._inputs[0])
-    ind_shape = array_ops.shape(op._outputs[1])
-    ind_lastdim = array_ops.gather(math_ops.cast(ind_shape, dtypes.int64), array_ops.size(ind_shape) - 1)
-    ind_2d = array_ops.reshape(op._outputs[1], array_ops.stack([-1, ind_lastdim]))
-    in_lastdim = array_ops.gather(math_ops.cast(in_shape, dtypes.int64), array_ops.size(in_shape) - 1)
-    outerdim = array_ops.shape(ind_2d)[0]
-    ind = array_ops.reshape(
-        ind_2d + math_ops.cast(array_ops.expand_dims(
-            array_ops.range(0, math_ops.cast(outerdim, dtypes.int64) * in_lastdim, in_lastdim), -1), dtypes.int32),
-        [-1])
-    return [array_ops.reshape(array_ops.scatter_nd(array_ops.expand_dims(ind, -1), array_ops.reshape(grad, [-1]),
-                                                   [math_ops.reduce_prod(in_shape)]), in_shape),
-            array_ops.zeros([], dtype=dtypes.int32)]
-
-
 registry.register(OpDef("TopKV2", inputs=["input: T", "k: Tk"], outputs=["values: T", "indices: index_type"],
-                        attrs={"T": REALS, "Tk": dtype_list("int16", "int32", "int64")}, shape=_top_k_shape,
-                        factory=_top_k_factory, grad=_top_k_grad))
+                        attrs={"T": dtype_lists.REAL, "Tk": dtype_lists.types("int16,int32,int64")}, shape=_top_k_shape,
+                        factory=_top_k_factory))
 
 
 def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa: A002 - TF's names
@@ -129,8 +113,8 @@ def _in_top_k(predictions, targets, k):
 
 
 registry.register(OpDef("InTopKV2", inputs=["predictions: float32", "targets: T", "k: T"],
-                        outputs=["precision: bool"], attrs={"T": dtype_list("int32", "int64")},
-                        shape=_in_top_k_shape, factory=_in_top_k_factory, grad=NO_GRADIENT))
+                        outputs=["precision: bool"], attrs={"T": dtype_lists.types("int32,int64")},
+                        shape=_in_top_k_shape, factory=_in_top_k_factory))
 
 
 def in_top_k(predictions, targets, k, name=None):

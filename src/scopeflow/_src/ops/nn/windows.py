@@ -13,7 +13,7 @@ from collections.abc import Sized
 import numpy as np
 
 from scopeflow._src.framework import errors
-from scopeflow._src.framework.registry import ShapeError
+from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 
 

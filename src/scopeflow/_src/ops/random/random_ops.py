@@ -13,15 +13,17 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.ops_scope import get_seed, name_scope
-from scopeflow._src.framework.op_builder import create
-from scopeflow._src.framework.registry import NO_GRADIENT, OpDef, ShapeError
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops import math_ops, shape_fns
-from scopeflow._src.ops.nn_ops import REALS, dtype_list
+from scopeflow._src.framework.tensor_util import constant_value
+from scopeflow._src.ops import math_ops
+from scopeflow._src.ops.common import dtype_lists, shape_fns
 
-_INT = dtype_list("int32", "int64")
+_INT = dtype_lists.types("int32,int64")
 
 
 def stream(op, state):
@@ -80,8 +82,8 @@ for _type, _draw in (("RandomUniform", lambda rng, s: rng.random(s)),
                      ("RandomStandardNormal", lambda rng, s: rng.standard_normal(s)),
                      ("TruncatedNormal", _truncated)):
     registry.register(OpDef(_type, inputs=["shape: T"], outputs=["output: dtype"],
-                            attrs={"dtype": dtype_list("float16", "bfloat16", "float32", "float64"), "T": _INT},
-                            shape=_shape_from_input, factory=_sampler(_draw), stateful=True, grad=NO_GRADIENT))
+                            attrs={"dtype": dtype_lists.types("float16,bfloat16,float32,float64"), "T": _INT},
+                            shape=_shape_from_input, factory=_sampler(_draw), stateful=True))
 
 
 def _uniform_int_factory(op, state):
@@ -97,7 +99,7 @@ def _uniform_int_factory(op, state):
 
 registry.register(OpDef("RandomUniformInt", inputs=["shape: T", "minval: Tout", "maxval: Tout"],
                         outputs=["output: Tout"], attrs={"Tout": _INT, "T": _INT}, shape=_shape_from_input,
-                        factory=_uniform_int_factory, stateful=True, grad=NO_GRADIENT))
+                        factory=_uniform_int_factory, stateful=True))
 
 
 def _shuffle_factory(op, state):
@@ -106,7 +108,7 @@ def _shuffle_factory(op, state):
 
 
 registry.register(OpDef("RandomShuffle", inputs=["value: T"], outputs=["output: T"], shape=shape_fns.unchanged,
-                        factory=_shuffle_factory, stateful=True, grad=NO_GRADIENT))
+                        factory=_shuffle_factory, stateful=True))
 
 
 def _multinomial_shape(inputs, attrs):
@@ -115,7 +117,6 @@ def _multinomial_shape(inputs, attrs):
         raise ShapeError(f"Shape must be rank 2 but is rank {logits.ndims}")
     if inputs[1].shape.ndims not in (None, 0):
         raise ShapeError(f"Shape must be rank 0 but is rank {inputs[1].shape.ndims}")
-    from scopeflow._src.framework.tensor_util import constant_value
     n = constant_value(inputs[1])
     batch = logits.as_list()[0] if logits.ndims is not None else None
     return TensorShape([batch, None if n is None else int(n)])
@@ -139,8 +140,8 @@ def _multinomial_factory(op, state):
 
 
 registry.register(OpDef("Multinomial", inputs=["logits: T", "num_samples: int32"], outputs=["output: output_dtype"],
-                        attrs={"T": REALS, "output_dtype": _INT}, shape=_multinomial_shape,
-                        factory=_multinomial_factory, stateful=True, grad=NO_GRADIENT))
+                        attrs={"T": dtype_lists.REAL, "output_dtype": _INT}, shape=_multinomial_shape,
+                        factory=_multinomial_factory, stateful=True))
 
 
 # -- wrappers -------------------------------------------------------------------------------------------

@@ -18,10 +18,10 @@ import threading
 import numpy as np
 
 from scopeflow._src.framework import errors, registry
-from scopeflow._src.ops.common import blas
 from scopeflow._src.framework.op_builder import create
-from scopeflow._src.framework.registry import NUMBER, OpDef, ShapeError
-from scopeflow._src.ops import shape_fns
+from scopeflow._src.framework.registry import NUMBER, OpDef
+from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
+from scopeflow._src.ops.common import blas, shape_fns
 
 _LOCK = threading.Lock()
 
@@ -165,12 +165,12 @@ def _define(op_type, inputs, n_refs, scalars, update, attrs=()):
 
     def shape(tensors, op_attrs):
         out = tensors[0].shape
-        for (_, name, is_scalar), t in zip(checks, tensors[1:]):
+        for (_, _, is_scalar), t in zip(checks, tensors[1:]):
             if is_scalar:
                 if t.shape.ndims is not None and t.shape.ndims != 0:
                     raise ShapeError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
             else:
-                out = shape_fns.merge_shapes(out, t.shape)
+                out = merge_shapes(out, t.shape)
         return out
 
     def factory(op, state):

@@ -11,11 +11,11 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
-from scopeflow._src.ops.common import blas
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import merge_shapes
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops import shape_fns
+from scopeflow._src.ops.common import blas
 
 
 class VariableRef:
@@ -49,7 +49,7 @@ def _assign_shape(inputs, attrs):
     ref, value = inputs[0].shape, inputs[1].shape
     if not attrs.get("validate_shape", True):
         return value
-    return shape_fns.merge_shapes(ref, value)
+    return merge_shapes(ref, value)
 
 
 def _assign_factory(op, state):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from scopeflow._src.ops import math_ops, training_ops
+from scopeflow._src.ops import math_ops
+from scopeflow._src.ops.state import training_ops
 from scopeflow._src.training.optimizer import Optimizer
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.ops import training_ops
+from scopeflow._src.ops.state import training_ops
 from scopeflow._src.training.optimizer import Optimizer
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from scopeflow._src.ops import math_ops, training_ops
+from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops.state import training_ops
 from scopeflow._src.training.optimizer import Optimizer
+from scopeflow._src.variables import initializers
 
 
 class RMSPropOptimizer(Optimizer):
@@ -29,9 +31,6 @@ class RMSPropOptimizer(Optimizer):
         self._learning_rate_tensor = self._decay_tensor = self._momentum_tensor = self._epsilon_tensor = None
 
     def _create_slots(self, var_list):
-        from scopeflow._src.ops import array_ops
-        from scopeflow._src.variables import initializers
-
         for v in var_list:
             if v.get_shape().is_fully_defined():
                 init_rms = initializers.ones_initializer(dtype=v.dtype.base_dtype)

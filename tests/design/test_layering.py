@@ -1,0 +1,103 @@
+"""The package's layers import only downward (docs/architecture.md), checked on the source."""
+
+import ast
+import pathlib
+
+import pytest
+
+SRC = pathlib.Path(__file__).resolve().parents[2] / "src" / "scopeflow"
+PACKAGE = "scopeflow._src"
+
+
+def _modules():
+    for path in sorted((SRC / "_src").rglob("*.py")):
+        parts = path.relative_to(SRC.parent).with_suffix("").parts
+        yield ".".join(parts[:-1] if parts[-1] == "__init__" else parts), path
+
+
+MODULES = dict(_modules())
+
+
+def _imports(path, top_level_only=True):
+    """The ``scopeflow._src`` modules ``path`` imports (``from a.b import c`` counts ``a.b.c``
+    when that is a module)."""
+    tree = ast.parse(path.read_text())
+    nodes = tree.body if top_level_only else ast.walk(tree)
+    found = set()
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(PACKAGE):
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                found.add(full if full in MODULES else node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith(PACKAGE))
+    return found
+
+
+def _is_gradient_module(name):
+    leaf = name.rsplit(".", 1)[-1]
+    return name.startswith(f"{PACKAGE}.ops.") and (leaf == "grads" or leaf.endswith("_grads"))
+
+
+def test_no_import_inside_a_function_without_a_comment_saying_why():
+    bare = []
+    for name, path in MODULES.items():
+        lines = path.read_text().splitlines()
+        for fn in ast.walk(ast.parse("\n".join(lines))):
+            if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for node in ast.walk(fn):
+                    if isinstance(node, (ast.Import, ast.ImportFrom)):
+                        line, above = lines[node.lineno - 1], lines[node.lineno - 2]
+                        if "#" not in line and not above.strip().startswith("#"):
+                            bare.append(f"{name}:{node.lineno}")
+    assert bare == []
+
+
+@pytest.mark.parametrize("layer, allowed", [
+    ("framework", ("framework",)),
+    ("ops.common", ("framework", "ops.common")),
+])
+def test_lower_layers_import_nothing_above_them(layer, allowed):
+    prefixes = tuple(f"{PACKAGE}.{a}" for a in allowed)
+    wrong = {name: sorted(m for m in _imports(path, top_level_only=False) if not m.startswith(prefixes))
+             for name, path in MODULES.items() if name.startswith(f"{PACKAGE}.{layer}")}
+    assert {k: v for k, v in wrong.items() if v} == {}
+
+
+def test_op_definitions_and_wrappers_import_no_gradient_rule_and_nothing_above_the_op_library():
+    above = tuple(f"{PACKAGE}.{p}" for p in ("client", "gradients", "layers", "metrics", "training", "variables",
+                                              "cli", "ops.unbroadcast"))
+    wrong = {}
+    for name, path in MODULES.items():
+        if name.startswith(f"{PACKAGE}.ops") and not _is_gradient_module(name) and name != f"{PACKAGE}.ops":
+            bad = sorted(m for m in _imports(path) if m.startswith(above) or _is_gradient_module(m))
+            if bad:
+                wrong[name] = bad
+    assert wrong == {}
+
+
+def test_gradient_rules_are_registered_by_the_op_library_only():
+    importers = {name: sorted(m for m in _imports(path) if _is_gradient_module(m)) for name, path in MODULES.items()}
+    assert {k: v for k, v in importers.items() if v and k != f"{PACKAGE}.ops"} == {}
+    registered = set(importers[f"{PACKAGE}.ops"])
+    assert registered == {name for name in MODULES if _is_gradient_module(name)}
+
+
+def test_the_op_library_has_no_import_cycles():
+    ops = {name: {m for m in _imports(path) if m in MODULES and m.startswith(f"{PACKAGE}.ops.")}
+           for name, path in MODULES.items() if name.startswith(f"{PACKAGE}.ops.")}
+    state, cycle = {}, []
+
+    def visit(name, stack):
+        state[name] = "open"
+        for dep in sorted(ops.get(name, ())):
+            if state.get(dep) == "open":
+                cycle.append(stack[stack.index(dep):] + [dep] if dep in stack else [name, dep])
+            elif dep not in state:
+                visit(dep, stack + [dep])
+        state[name] = "done"
+
+    for name in sorted(ops):
+        if name not in state:
+            visit(name, [name])
+    assert cycle == []
