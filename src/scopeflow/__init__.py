@@ -63,6 +63,22 @@ from scopeflow._src.framework.constant_op import (
     is_tensor,
     register_tensor_conversion_function,
 )
+from scopeflow._src.framework.default_graph import (
+    add_to_collection,
+    add_to_collections,
+    colocate_with,
+    control_dependencies,
+    device,
+    get_collection,
+    get_collection_ref,
+    get_default_graph,
+    get_default_session,
+    get_name_scope,
+    get_seed,
+    name_scope,
+    reset_default_graph,
+    set_random_seed,
+)
 from scopeflow._src.framework.dtypes import (
     DType,
     as_dtype,
@@ -95,22 +111,6 @@ from scopeflow._src.framework.dtypes import (
 from scopeflow._src.framework.graph import Graph
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Operation, Tensor
-from scopeflow._src.framework.ops_scope import (
-    add_to_collection,
-    add_to_collections,
-    colocate_with,
-    control_dependencies,
-    device,
-    get_collection,
-    get_collection_ref,
-    get_default_graph,
-    get_default_session,
-    get_name_scope,
-    get_seed,
-    name_scope,
-    reset_default_graph,
-    set_random_seed,
-)
 from scopeflow._src.framework.registry import NotDifferentiable, RegisterGradient
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
 from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients
@@ -319,7 +319,7 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name):
-    """``tf.logging`` is loaded on first use: Python's ``logging`` costs 2 ms of import time."""
+    """``tf.logging`` is loaded on first use: Python's ``logging`` costs import time."""
     if name == "logging":
         from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
 

@@ -7,7 +7,7 @@ TensorFlow seeds them but drawn from NumPy's generator, so the numbers differ fr
 __all__ = [
     "categorical", "get_seed", "multinomial", "normal", "set_random_seed", "shuffle", "truncated_normal", "uniform"]
 
-from scopeflow._src.framework.ops_scope import get_seed, set_random_seed
+from scopeflow._src.framework.default_graph import get_seed, set_random_seed
 from scopeflow._src.ops.random.random_ops import categorical, multinomial, truncated_normal
 from scopeflow._src.ops.random.random_ops import random_normal as normal
 from scopeflow._src.ops.random.random_ops import random_shuffle as shuffle

@@ -1,6 +1,7 @@
 """``tf.train``: optimizers, learning-rate schedules, the global step, and checkpoints.
 
-Only re-exports; the code lives in ``scopeflow._src.training``.
+Only re-exports; the code lives in ``scopeflow._src.training`` (optimizers, schedules, the
+global step) and ``scopeflow._src.checkpoint``, which loads on first use.
 """
 
 __all__ = [
@@ -15,7 +16,35 @@ __all__ = [
 
 import importlib as _importlib
 
-# -- checkpoints: loaded on first use (the checkpoint stack is 3 ms of ``import scopeflow``) ----
+from scopeflow._src.training.learning_rate_decay import (
+    cosine_decay,
+    exponential_decay,
+    inverse_time_decay,
+    linear_cosine_decay,
+    natural_exp_decay,
+    piecewise_constant,
+    piecewise_constant_decay,
+    polynomial_decay,
+)
+from scopeflow._src.training.optimizer import Optimizer
+from scopeflow._src.training.optimizers import (
+    AdadeltaOptimizer,
+    AdagradOptimizer,
+    AdamOptimizer,
+    GradientDescentOptimizer,
+    MomentumOptimizer,
+    ProximalGradientDescentOptimizer,
+    RMSPropOptimizer,
+)
+from scopeflow._src.training.training_util import (
+    assert_global_step,
+    create_global_step,
+    get_global_step,
+    get_or_create_global_step,
+    global_step,
+)
+
+# -- checkpoints: loaded on first use (the checkpoint stack would slow ``import scopeflow``) ----
 _CHECKPOINT_NAMES = {
     "checkpoint_reader": ("NewCheckpointReader", "list_variables", "load_checkpoint", "load_variable"),
     "checkpoint_state": ("checkpoint_exists", "generate_checkpoint_state_proto", "get_checkpoint_mtimes",
@@ -33,40 +62,10 @@ def __getattr__(name):
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'scopeflow.train' has no attribute {name!r}")
-    value = getattr(_importlib.import_module(f"scopeflow._src.training.{module}"), name)
+    value = getattr(_importlib.import_module(f"scopeflow._src.checkpoint.{module}"), name)
     globals()[name] = value
     return value
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
-
-
-# -- optimizers ---------------------------------------------------------------------------------
-from scopeflow._src.training.learning_rate_decay import (  # noqa: E402,F401
-    cosine_decay,
-    exponential_decay,
-    inverse_time_decay,
-    linear_cosine_decay,
-    natural_exp_decay,
-    piecewise_constant,
-    piecewise_constant_decay,
-    polynomial_decay,
-)
-from scopeflow._src.training.optimizer import Optimizer  # noqa: E402,F401
-from scopeflow._src.training.optimizers import (  # noqa: E402,F401
-    AdadeltaOptimizer,
-    AdagradOptimizer,
-    AdamOptimizer,
-    GradientDescentOptimizer,
-    MomentumOptimizer,
-    ProximalGradientDescentOptimizer,
-    RMSPropOptimizer,
-)
-from scopeflow._src.training.training_util import (  # noqa: E402,F401
-    assert_global_step,
-    create_global_step,
-    get_global_step,
-    get_or_create_global_step,
-    global_step,
-)
+    return sorted(__all__)

@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pytest
 
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
+from scopeflow._src.checkpoint.bundle_writer import BundleWriter
 from scopeflow._src.cli.main import main
-from scopeflow._src.training.bundle_reader import BundleReader
-from scopeflow._src.training.bundle_writer import BundleWriter
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "tf_checkpoints")
 MODEL = os.path.join(FIXTURES, "model")

@@ -6,7 +6,7 @@ import sys
 # Python modules that ``import scopeflow`` must not load (each costs 0.5-4 ms of the import):
 # logging (``tf.logging`` and warnings), hashing (temporary file names), difflib (restore
 # suggestions), the CRC-32C extension and the checkpoint code (``tf.train.Saver`` and friends).
-LAZY = ("logging", "secrets", "hashlib", "difflib", "google_crc32c", "scopeflow._src.training.saver")
+LAZY = ("logging", "secrets", "hashlib", "difflib", "google_crc32c", "scopeflow._src.checkpoint.saver")
 
 
 def _loaded_after(code):
@@ -24,7 +24,7 @@ def test_tf_logging_loads_on_first_use():
 
 
 def test_checkpoint_code_loads_on_first_use():
-    assert _loaded_after("import scopeflow as tf; tf.train.Saver") == ["scopeflow._src.training.saver"]
+    assert _loaded_after("import scopeflow as tf; tf.train.Saver") == ["scopeflow._src.checkpoint.saver"]
     assert _loaded_after("from scopeflow.train import latest_checkpoint") == []
 
 

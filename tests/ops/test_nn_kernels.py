@@ -87,7 +87,7 @@ def test_conv_over_several_batch_pieces_matches_a_sum_over_window_taps():
 
     x = np.random.default_rng(0).standard_normal((42, 16, 16, 16))
     w = np.random.default_rng(1).standard_normal((5, 5, 16, 3))
-    per_piece = conv_kernels._per_piece(window_util.Plan(
+    per_piece = conv_kernels._per_piece(window_util.Windows(
         {"strides": [1, 1, 1, 1], "padding": "SAME"}, 16, 16, 5, 5), 16, 8)
     assert 1 < per_piece < 42 and 42 % per_piece  # several pieces, the last one partial
     with tf.Graph().as_default():

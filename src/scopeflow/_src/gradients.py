@@ -24,7 +24,7 @@ import enum
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops, math_ops, unbroadcast
 from scopeflow._src.ops.control import control_flow_ops
 

@@ -15,9 +15,9 @@ import zipfile
 
 import numpy as np
 
+from scopeflow._src.checkpoint import bundle_format
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.cli.paths import UsageError, resolve
-from scopeflow._src.training import bundle_format
-from scopeflow._src.training.bundle_reader import BundleReader
 
 _SAFETENSORS_KINDS = {"bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float16",
                       "float32", "float64", "bfloat16", "complex64"}

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.cli import fmt
 from scopeflow._src.cli.paths import resolve
-from scopeflow._src.training.bundle_reader import BundleReader
 
 
 def largest_change(a: np.ndarray, b: np.ndarray):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from scopeflow._src.checkpoint import bundle_format
 from scopeflow._src.framework import dtypes
-from scopeflow._src.training import bundle_format
 
 
 def size(n: int) -> str:

@@ -6,10 +6,10 @@ line gives the totals.
 
 from __future__ import annotations
 
+from scopeflow._src.checkpoint import bundle_format
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.cli import fmt
 from scopeflow._src.cli.paths import resolve
-from scopeflow._src.training import bundle_format
-from scopeflow._src.training.bundle_reader import BundleReader
 
 
 def entry_bytes(entry) -> int:

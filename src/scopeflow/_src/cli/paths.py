@@ -11,7 +11,7 @@ import glob
 import os
 import re
 
-from scopeflow._src.training.checkpoint_state import get_checkpoint_state
+from scopeflow._src.checkpoint.checkpoint_state import get_checkpoint_state
 
 _SUFFIX = re.compile(r"\.(index|meta|data-\d{5}-of-\d{5})$")
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
+from scopeflow._src.checkpoint.bundle_writer import BundleWriter
+from scopeflow._src.checkpoint.rename import RenameRules, parse_rule
 from scopeflow._src.cli.paths import UsageError, resolve
-from scopeflow._src.training.bundle_reader import BundleReader
-from scopeflow._src.training.bundle_writer import BundleWriter
-from scopeflow._src.training.rename import RenameRules, parse_rule
 
 
 def rules_from(args) -> RenameRules:

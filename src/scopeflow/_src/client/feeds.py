@@ -23,6 +23,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from scopeflow._src.framework import nest
 from scopeflow._src.framework.operation import Tensor
 
 _ndarray = np.ndarray
@@ -113,7 +114,7 @@ def flatten_feed_dict(feed_dict) -> dict:
     flat = {}
     for key, value in feed_dict.items():
         if isinstance(key, (tuple, list)):
-            keys, values = _flatten(key), _flatten(value)
+            keys, values = nest.flatten(key), nest.flatten(value)
             if len(keys) != len(values):
                 raise ValueError(f"Could not flatten dictionary. Key had {len(keys)} elements, but value had "
                                  f"{len(values)} elements. Key: {keys}, value: {values}.")
@@ -126,14 +127,6 @@ def flatten_feed_dict(feed_dict) -> dict:
             flat[k] = v
     return flat
 
-
-def _flatten(structure) -> list:
-    """``nest.flatten``: lists, tuples and namedtuples in order, dicts by sorted key."""
-    if isinstance(structure, (tuple, list)):
-        return [leaf for item in structure for leaf in _flatten(item)]
-    if isinstance(structure, Mapping):
-        return [leaf for k in sorted(structure) for leaf in _flatten(structure[k])]
-    return [structure]
 
 
 def resolve_key(graph, key) -> Tensor:

@@ -5,9 +5,12 @@ Three kinds of state exist, and nothing else in the package keeps any:
 * the default-graph and default-session stacks, one per thread (a thread with an empty
   stack sees the process-wide default graph, as in TensorFlow);
 * per-(graph, thread) builder state: the name-scope string, the control-dependency, device
-  and colocation stacks, the variable-scope stack, gradient overrides;
-* per-graph shared state (the unique-name table, collections, the variable store), kept
-  on the ``Graph`` itself and guarded by the graph's lock.
+  and colocation stacks, the variable-scope stack and its ``default_name`` counters,
+  gradient overrides;
+* per-thread: the user's frame that entered ``get_variable`` (``entered_from``), where a
+  variable's "Originally defined at" frames start;
+* per-graph shared state (the unique-name table, collections, the variable store, layer
+  name counters, build-time memos), kept on the ``Graph`` itself and guarded by its lock.
 
 Every change goes through a context manager that restores the old value in ``finally``
 and checks that exits match entries.
@@ -17,6 +20,37 @@ from __future__ import annotations
 
 import contextlib
 import threading
+
+
+class ScopeCounts:
+    """How often each variable scope name was opened (``default_name`` scopes take the next
+    free ``name_N``), and each scope's child scopes, so that closing a scope resets its
+    descendants' counters (TensorFlow's rule) without scanning every scope ever opened."""
+
+    __slots__ = ("counts", "children")
+
+    def __init__(self, counts=None, children=None):
+        self.counts = {} if counts is None else counts      # scope name -> times opened
+        self.children = {} if children is None else children  # scope name -> its child scopes' names
+
+    def get(self, name: str) -> int:
+        return self.counts.get(name, 0)
+
+    def open(self, name: str) -> None:
+        if name not in self.counts and name:
+            self.children.setdefault(name.rpartition("/")[0], []).append(name)
+        self.counts[name] = self.counts.get(name, 0) + 1
+
+    def close_below(self, name: str) -> None:
+        """Zero the counters of every scope below ``name``."""
+        stack = list(self.children.get(name, ()))
+        while stack:
+            child = stack.pop()
+            self.counts[child] = 0
+            stack.extend(self.children.get(child, ()))
+
+    def copy(self) -> "ScopeCounts":
+        return ScopeCounts(dict(self.counts), {k: list(v) for k, v in self.children.items()})
 
 
 class BuilderState:
@@ -32,7 +66,7 @@ class BuilderState:
         self.device_stack = []          # device strings, innermost last
         self.colocation_stack = []      # ops to colocate with
         self.var_scope = None           # current VariableScope (created lazily)
-        self.var_scope_counts = {}      # scope name -> times entered with default_name
+        self.var_scope_counts = ScopeCounts()
         self.gradient_overrides = {}    # op type -> gradient name (gradient_override_map)
         self.variable_creators = []     # variable_creator_scope functions, innermost last
 
@@ -58,6 +92,7 @@ class _ThreadStacks(threading.local):
     def __init__(self):
         self.graphs = []
         self.sessions = []
+        self.user_frame = None  # the frame that called the public get_variable (entered_from)
 
 
 _stacks = _ThreadStacks()
@@ -162,3 +197,29 @@ def uninstall_session(session, with_graph: bool = False) -> None:
             if _stacks.graphs[i] is session.graph:
                 del _stacks.graphs[i]
                 break
+
+
+class entered_from:  # noqa: N801 - used like a function: ``with entered_from(frame):``
+    """Record ``frame`` (the user's call into ``get_variable``) as where this thread's
+    variables are defined; the outermost entry wins (``get_variable`` calls itself through
+    custom getters)."""
+
+    __slots__ = ("_frame", "_outer")
+
+    def __init__(self, frame):
+        self._frame = frame
+
+    def __enter__(self):
+        self._outer = _stacks.user_frame
+        if self._outer is None:
+            _stacks.user_frame = self._frame
+
+    def __exit__(self, *exc):
+        if self._outer is None:
+            _stacks.user_frame = None
+        return False
+
+
+def user_frame():
+    """The frame recorded by the innermost open ``entered_from``, or ``None``."""
+    return _stacks.user_frame

@@ -1,7 +1,7 @@
 """``Graph``: operations in creation order, the unique-name table and collections.
 
 Per-thread builder state (name scope, control dependencies, devices) lives in
-``context``, changed by the context managers in ``scopes``; what all threads share
+``context``, changed by the context managers in ``graph_scopes``; what all threads share
 (names, ops, collections, the variable store) lives here, guarded by ``_lock``.
 """
 
@@ -12,9 +12,9 @@ import re
 import threading
 
 from scopeflow._src.framework import context, devices, naming, op_builder
+from scopeflow._src.framework.graph_scopes import ControlDependencies as _ControlDependencies
+from scopeflow._src.framework.graph_scopes import NameScope as _NameScope
 from scopeflow._src.framework.operation import Operation, Tensor
-from scopeflow._src.framework.scopes import ControlDependencies as _ControlDependencies
-from scopeflow._src.framework.scopes import NameScope as _NameScope
 
 _NO_OPS = ()  # the shared "no control inputs" of most ops (one object fewer per op for the GC)
 
@@ -43,7 +43,8 @@ class Graph:
         self._seed_counter = 0          # op seeds handed out under a graph seed (TF's rule)
         self._var_store = None          # variables.store.VariableStore, created on first use
         self._evaluated = {}            # op -> output values computed while building (shape_fns)
-        self._building_function = False
+        self._reduced_shapes = {}       # (shape, axes) -> kept dims and tile multiples (the Sum gradient)
+        self._layer_name_uids = {}      # tf.layers' automatic names: base name -> last number used
 
     # -- default graph --------------------------------------------------------------------
     def as_default(self):
@@ -61,7 +62,8 @@ class Graph:
 
     @property
     def building_function(self) -> bool:
-        return self._building_function
+        """Whether this graph is a function body being traced (never, for a ``Graph``)."""
+        return False
 
     def finalize(self) -> None:
         """Make the graph read-only: adding an op afterwards raises ``RuntimeError``."""
@@ -219,8 +221,11 @@ class Graph:
 
     def create_op(self, op_type, inputs, dtypes=None, input_types=None, name=None, attrs=None,
                   op_def=None, compute_shapes=True, compute_device=True) -> Operation:
-        """Create an op of a registered type (TensorFlow's low-level ``Graph.create_op``)."""
-        return op_builder.create(op_type, list(inputs), dict(attrs or {}), name, graph=self)
+        """Create an op of a registered type (TensorFlow's low-level ``Graph.create_op``):
+        ``inputs`` is the op's flat list of input tensors, as in TF."""
+        attrs = dict(attrs or {})
+        return op_builder.create(op_type, op_builder.grouped_inputs(op_type, list(inputs), attrs), attrs, name,
+                                 graph=self)
 
     # -- names ----------------------------------------------------------------------------
     def unique_name(self, name: str, mark_as_used: bool = True) -> str:

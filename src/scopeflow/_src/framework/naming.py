@@ -83,8 +83,3 @@ def unique_name(names_in_use: dict, name: str, mark_as_used: bool = True) -> str
     if mark_as_used:
         names_in_use[key] = 1
     return f"{name}_{i - 1}"
-
-
-def name_from_scope_name(name: str) -> str:
-    """``'a/b/'`` -> ``'a/b'``: the op name a scope string stands for."""
-    return name[:-1] if name and name[-1] == "/" else name

@@ -53,6 +53,34 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
         return _finish(graph, opdef, scope[:-1], tensors, attrs)
 
 
+def grouped_inputs(op_type, flat, attrs) -> list:
+    """A flat list of input tensors (TF's ``Graph.create_op``) grouped by the op's arguments:
+    each list argument (``AddN``'s ``inputs``) takes the tensors its count attribute says,
+    or, when the attribute is not given, its share of what the other arguments leave."""
+    opdef = find(op_type) or get(op_type)
+    if opdef._list_attrs is None or any(isinstance(t, (list, tuple)) for t in flat):
+        return flat  # no list argument, or already grouped
+    list_args = [a for a in opdef.inputs if a.number_attr]
+    unknown = [a for a in list_args if a.number_attr not in attrs]
+    if unknown:
+        left = len(flat) - (len(opdef.inputs) - len(list_args)) - sum(attrs[a.number_attr] for a in list_args
+                                                                       if a.number_attr in attrs)
+        for a in unknown:
+            attrs[a.number_attr] = max(left // len(unknown), 0)
+    grouped, i = [], 0
+    for arg in opdef.inputs:
+        if arg.number_attr:
+            n = attrs[arg.number_attr]
+            grouped.append(flat[i:i + n])
+            i += n
+        else:
+            grouped.append(flat[i] if i < len(flat) else None)
+            i += 1
+    if i != len(flat):
+        raise ValueError(f"{op_type} takes {i} input tensors with {attrs}, got {len(flat)}")
+    return grouped
+
+
 def _ready_inputs(opdef, inputs, attrs, graph):
     """``inputs`` when they are all tensors of ``graph`` that need no conversion (graph
     construction's common case), with the type attributes they fix added to ``attrs``; else

@@ -11,16 +11,8 @@ import numbers
 
 import numpy as np
 
-from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework import dtypes, nest, registry
 from scopeflow._src.framework.tensor_shape import UNKNOWN, Dimension, TensorShape
-
-
-def _flatten(values):
-    if isinstance(values, (list, tuple)):
-        for v in values:
-            yield from _flatten(v)
-    else:
-        yield values
 
 
 def _is_int(v):
@@ -61,7 +53,7 @@ def _checker(dtype):
 
 def _assert_compatible(values, dtype):
     check = _checker(dtype) if dtype is not None else None
-    for v in _flatten(values):
+    for v in nest.flatten(values):
         if hasattr(v, "_as_graph_element") or type(v).__name__ in ("Tensor", "RefVariable"):
             if dtype is None:
                 raise TypeError("Expected any non-tensor type, but got a tensor instead.")
@@ -195,7 +187,7 @@ def _as_bytes(v):
 
 
 def _python_to_array(values, np_dt):
-    flat = list(_flatten(values))
+    flat = list(nest.flatten(values))
     n_str = sum(isinstance(v, (str, bytes)) for v in flat)
     if 0 < n_str < len(flat):
         raise TypeError(

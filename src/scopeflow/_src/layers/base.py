@@ -19,16 +19,16 @@ outer layer call, and the ``weights=`` constructor argument is refused.
 from __future__ import annotations
 
 import functools
-import inspect
 
 import numpy as np
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import get_collection_ref, name_scope
+from scopeflow._src.framework.function_utils import accepts_argument
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Operation
-from scopeflow._src.framework.ops_scope import get_collection_ref, name_scope
-from scopeflow._src.layers import utils
+from scopeflow._src.layers import naming
 from scopeflow._src.layers.input_spec import InputSpec, assert_input_compatibility
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.variables import initializers
@@ -88,12 +88,12 @@ class Layer:
     def _init_set_name(self, name):
         if isinstance(name, VariableScope):
             base_name = name.name
-            self._name = utils.unique_layer_name(utils.to_snake_case(type(self).__name__))
+            self._name = naming.unique_layer_name(naming.to_snake_case(type(self).__name__))
         else:
             base_name = self._name = name
         if not name:
-            base_name = utils.to_snake_case(type(self).__name__)
-            self._name = utils.unique_layer_name(base_name)
+            base_name = naming.to_snake_case(type(self).__name__)
+            self._name = naming.unique_layer_name(base_name)
         self._base_name = base_name
 
     @property
@@ -298,9 +298,9 @@ class Layer:
         reuse = True if self.built else self._reuse
         with variable_scope(self._scope, reuse=reuse, auxiliary_name_scope=False) as var_scope:
             self._current_scope = var_scope
-            if _accepts(self.call, "scope"):
+            if accepts_argument(self.call, "scope", through_kwargs=False):
                 kwargs["scope"] = var_scope
-            if "training" in kwargs and not _accepts(self.call, "training"):
+            if "training" in kwargs and not accepts_argument(self.call, "training"):
                 kwargs.pop("training")
             assert_input_compatibility(self.input_spec, inputs, self.name)
             with name_scope(self._name_scope()):
@@ -350,12 +350,6 @@ def _default_initializer(name, dtype, initializer, layer_name):
     raise ValueError(f"An initializer for variable {name} of type {dtype.base_dtype} is required for layer "
                      f"{layer_name}")
 
-
-def _accepts(fn, arg) -> bool:
-    try:
-        return arg in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
 
 
 def _convert_non_tensors(inputs):

@@ -10,7 +10,7 @@ TensorFlow: a dilated ``Conv2D`` is one ``Conv2D`` op with a ``dilations`` attri
 from __future__ import annotations
 
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.layers import kernel_bias, utils
+from scopeflow._src.layers import conv_utils, kernel_bias
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
 from scopeflow._src.ops import array_ops, nn_ops
@@ -41,16 +41,16 @@ class Conv2D(Layer):
             raise ValueError(f"Invalid value for argument `filters`. Expected a strictly positive value. Received "
                              f"filters={filters}.")
         self.filters = filters
-        self.kernel_size = utils.normalize_tuple(kernel_size, self.rank, "kernel_size")
-        self.strides = utils.normalize_tuple(strides, self.rank, "strides", allow_zero=True)
-        self.padding = utils.normalize_padding(padding)
-        self.data_format = utils.normalize_data_format(data_format)
-        self.dilation_rate = utils.normalize_tuple(dilation_rate, self.rank, "dilation_rate")
+        self.kernel_size = conv_utils.normalize_tuple(kernel_size, self.rank, "kernel_size")
+        self.strides = conv_utils.normalize_tuple(strides, self.rank, "strides", allow_zero=True)
+        self.padding = conv_utils.normalize_padding(padding)
+        self.data_format = conv_utils.normalize_data_format(data_format)
+        self.dilation_rate = conv_utils.normalize_tuple(dilation_rate, self.rank, "dilation_rate")
         kernel_bias.configure(self, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
                               bias_regularizer, kernel_constraint, bias_constraint)
         self.input_spec = InputSpec(min_ndim=self.rank + 2)
         self._validate_init()
-        self._tf_data_format = utils.convert_data_format(self.data_format, self.rank + 2)
+        self._tf_data_format = conv_utils.convert_data_format(self.data_format, self.rank + 2)
 
     def _validate_init(self):
         if not all(self.kernel_size):
@@ -101,8 +101,8 @@ class Conv2D(Layer):
         dims = TensorShape(input_shape).as_list()
         batch_rank = len(dims) - self.rank - 1
         spatial = dims[batch_rank:-1] if self.data_format == "channels_last" else dims[batch_rank + 1:]
-        out = [utils.conv_output_length(length, self.kernel_size[i], padding=self.padding, stride=self.strides[i],
-                                        dilation=self.dilation_rate[i]) for i, length in enumerate(spatial)]
+        out = [conv_utils.conv_output_length(length, self.kernel_size[i], padding=self.padding, stride=self.strides[i],
+                                             dilation=self.dilation_rate[i]) for i, length in enumerate(spatial)]
         if any(d is not None and d < 0 for d in out):
             raise ValueError(f"One of the dimensions in the output is <= 0 due to downsampling in {self.name}. "
                              f"Consider increasing the input size. Received input shape {dims} which would "
@@ -149,8 +149,8 @@ class Conv2DTranspose(Conv2D):
         self.built = True
 
     def _output_length(self, length, i):
-        return utils.deconv_output_length(length, self.kernel_size[i], padding=self.padding, stride=self.strides[i],
-                                          dilation=self.dilation_rate[i])
+        return conv_utils.deconv_output_length(length, self.kernel_size[i], padding=self.padding,
+                                               stride=self.strides[i], dilation=self.dilation_rate[i])
 
     def call(self, inputs):
         inputs_shape = array_ops.shape(inputs)

@@ -16,7 +16,7 @@ import numpy as np
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.tensor_shape import TensorShape, dimension_value
-from scopeflow._src.layers import kernel_bias, utils
+from scopeflow._src.layers import conv_utils, kernel_bias
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
 from scopeflow._src.layers.smart_cond import smart_cond
@@ -95,7 +95,7 @@ class Flatten(Layer):
 
     def __init__(self, data_format=None, **kwargs):
         super().__init__(**kwargs)
-        self.data_format = utils.normalize_data_format(data_format)
+        self.data_format = conv_utils.normalize_data_format(data_format)
         self.input_spec = InputSpec(min_ndim=1)
         self._channels_first = self.data_format == "channels_first"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
-from scopeflow._src.framework.ops_scope import colocate_with, name_scope
+from scopeflow._src.framework.default_graph import colocate_with, name_scope
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.layers import lookup
 from scopeflow._src.layers.base import Layer

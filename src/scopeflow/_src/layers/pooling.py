@@ -7,7 +7,7 @@ variables. As in tf-keras, the functional forms do not share a scope through ``n
 from __future__ import annotations
 
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.layers import utils
+from scopeflow._src.layers import conv_utils
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
 from scopeflow._src.ops import nn_ops
@@ -24,10 +24,10 @@ class _Pooling2D(Layer):
             data_format = "channels_last"
         if strides is None:
             strides = pool_size
-        self.pool_size = utils.normalize_tuple(pool_size, 2, "pool_size")
-        self.strides = utils.normalize_tuple(strides, 2, "strides", allow_zero=True)
-        self.padding = utils.normalize_padding(padding)
-        self.data_format = utils.normalize_data_format(data_format)
+        self.pool_size = conv_utils.normalize_tuple(pool_size, 2, "pool_size")
+        self.strides = conv_utils.normalize_tuple(strides, 2, "strides", allow_zero=True)
+        self.padding = conv_utils.normalize_padding(padding)
+        self.data_format = conv_utils.normalize_data_format(data_format)
         self.input_spec = InputSpec(ndim=4)
 
     def call(self, inputs):
@@ -35,15 +35,15 @@ class _Pooling2D(Layer):
             pool_shape, strides = (1, *self.pool_size, 1), (1, *self.strides, 1)
         else:
             pool_shape, strides = (1, 1, *self.pool_size), (1, 1, *self.strides)
-        data_format = utils.convert_data_format(self.data_format, 4)
+        data_format = conv_utils.convert_data_format(self.data_format, 4)
         return self.pool_function(inputs, ksize=list(pool_shape), strides=list(strides),
                                   padding=self.padding.upper(), data_format=data_format)
 
     def compute_output_shape(self, input_shape):
         dims = TensorShape(input_shape).as_list()
         rows, cols = (dims[2], dims[3]) if self.data_format == "channels_first" else (dims[1], dims[2])
-        rows = utils.conv_output_length(rows, self.pool_size[0], self.padding, self.strides[0])
-        cols = utils.conv_output_length(cols, self.pool_size[1], self.padding, self.strides[1])
+        rows = conv_utils.conv_output_length(rows, self.pool_size[0], self.padding, self.strides[0])
+        cols = conv_utils.conv_output_length(cols, self.pool_size[1], self.padding, self.strides[1])
         if self.data_format == "channels_first":
             return TensorShape([dims[0], dims[1], rows, cols])
         return TensorShape([dims[0], rows, cols, dims[3]])

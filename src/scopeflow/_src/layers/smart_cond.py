@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from scopeflow._src.framework import op_builder, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.variables.variable import RefVariable
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import add_to_collections, control_dependencies, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
-from scopeflow._src.framework.ops_scope import add_to_collections, control_dependencies, name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.nn.weights_broadcast import broadcast_weights
 from scopeflow._src.ops.state import variable_ops

@@ -10,8 +10,8 @@ integers, ``-x`` a ``Neg`` and ``abs(x)`` an ``Abs``; ``==`` compares identity (
 from __future__ import annotations
 
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.ops import array_ops, math_ops
 
 _BINARY = {

@@ -1,1 +1,2 @@
-"""Training: optimizers, learning-rate schedules, the global step, and checkpoints (``tf.train``)."""
+"""Training: optimizers, learning-rate schedules and the global step (``tf.train``; the
+checkpoint half of ``tf.train`` is ``scopeflow._src.checkpoint``)."""

@@ -13,14 +13,10 @@ from __future__ import annotations
 
 import math
 
-from scopeflow._src.framework import dtypes
+from scopeflow._src.framework import dtypes, nest
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.ops import array_ops, math_ops
-
-
-def _math():
-    return math_ops
 
 
 def exponential_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False, name=None):
@@ -32,97 +28,90 @@ def exponential_decay(learning_rate, global_step, decay_steps, decay_rate, stair
     >>> lr.name, round(float(tf.Session().run(lr)), 6)
     ('ExponentialDecay:0', 0.025)
     """
-    m = _math()
     with default_graph().name_scope(name or "ExponentialDecay") as scope:
         initial, decay_rate, p = _decay_fraction(learning_rate, global_step, decay_steps, decay_rate, staircase)
-        return m.multiply(initial, m.pow(decay_rate, p), name=scope)
+        return math_ops.multiply(initial, math_ops.pow(decay_rate, p), name=scope)
 
 
 def _decay_fraction(learning_rate, global_step, decay_steps, decay_rate, staircase):
     """The start of exponential and inverse-time decay, with TF's ops in TF's order: the initial
     rate, ``decay_rate`` in its dtype, and ``global_step / decay_steps`` (floored when
     ``staircase``)."""
-    m = _math()
     initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
     dtype = initial.dtype
-    decay_steps = m.cast(decay_steps, dtype)
-    decay_rate = m.cast(decay_rate, dtype)
-    p = m.cast(global_step, dtype) / decay_steps
+    decay_steps = math_ops.cast(decay_steps, dtype)
+    decay_rate = math_ops.cast(decay_rate, dtype)
+    p = math_ops.cast(global_step, dtype) / decay_steps
     if staircase:
-        p = m.floor(p)
+        p = math_ops.floor(p)
     return initial, decay_rate, p
 
 
 def natural_exp_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False, name=None):
     """``learning_rate * exp(-decay_rate * global_step / decay_steps)`` (floored exponent when
     ``staircase``); built as TF does, as an exponential decay with rate ``exp(-decay_rate)``."""
-    m = _math()
-    rate = m.exp(m.negative(decay_rate))
+    rate = math_ops.exp(math_ops.negative(decay_rate))
     return exponential_decay(learning_rate, global_step, decay_steps, rate, staircase=staircase, name=name)
 
 
 def inverse_time_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False, name=None):
     """``learning_rate / (1 + decay_rate * global_step / decay_steps)`` (floored when ``staircase``)."""
-    m = _math()
     with default_graph().name_scope(name or "InverseTimeDecay") as scope:
         initial, decay_rate, p = _decay_fraction(learning_rate, global_step, decay_steps, decay_rate, staircase)
-        one = m.cast(constant(1), initial.dtype)
-        denom = m.add(one, m.multiply(decay_rate, p))
-        return m.divide(initial, denom, name=scope)
+        one = math_ops.cast(constant(1), initial.dtype)
+        denom = math_ops.add(one, math_ops.multiply(decay_rate, p))
+        return math_ops.divide(initial, denom, name=scope)
 
 
 def polynomial_decay(learning_rate, global_step, decay_steps, end_learning_rate=0.0001, power=1.0, cycle=False,
                      name=None):
     """From ``learning_rate`` to ``end_learning_rate`` along ``(1 - step / decay_steps) ** power``;
     with ``cycle`` the decay restarts every ``decay_steps`` (stretched), else it stays at the end."""
-    m = _math()
     with default_graph().name_scope(name or "PolynomialDecay") as scope:
         initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
         dtype = initial.dtype
-        end = m.cast(end_learning_rate, dtype)
-        power = m.cast(power, dtype)
-        step = m.cast(global_step, dtype)
-        steps = m.cast(decay_steps, dtype)
+        end = math_ops.cast(end_learning_rate, dtype)
+        power = math_ops.cast(power, dtype)
+        step = math_ops.cast(global_step, dtype)
+        steps = math_ops.cast(decay_steps, dtype)
         if cycle:
-            multiplier = array_ops.where_v2(m.equal(step, 0), 1.0, m.ceil(step / decay_steps))
-            steps = m.multiply(steps, multiplier)
+            multiplier = array_ops.where_v2(math_ops.equal(step, 0), 1.0, math_ops.ceil(step / decay_steps))
+            steps = math_ops.multiply(steps, multiplier)
         else:
-            step = m.minimum(step, steps)
-        p = m.divide(step, steps)
-        return m.add(m.multiply(initial - end, m.pow(1 - p, power)), end, name=scope)
+            step = math_ops.minimum(step, steps)
+        p = math_ops.divide(step, steps)
+        return math_ops.add(math_ops.multiply(initial - end, math_ops.pow(1 - p, power)), end, name=scope)
 
 
 def cosine_decay(learning_rate, global_step, decay_steps, alpha=0.0, name=None):
     """Cosine annealing from ``learning_rate`` to ``alpha * learning_rate`` over ``decay_steps``."""
-    m = _math()
     with default_graph().name_scope(name or "CosineDecay"):
         initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
         dtype = initial.dtype
-        decay_steps = m.cast(decay_steps, dtype)
-        step = m.minimum(m.cast(global_step, dtype), decay_steps)
+        decay_steps = math_ops.cast(decay_steps, dtype)
+        step = math_ops.minimum(math_ops.cast(global_step, dtype), decay_steps)
         completed_fraction = step / decay_steps
-        cosine_decayed = 0.5 * (1.0 + m.cos(constant(math.pi) * completed_fraction))
+        cosine_decayed = 0.5 * (1.0 + math_ops.cos(constant(math.pi) * completed_fraction))
         decayed = (1 - alpha) * cosine_decayed + alpha
-        return m.multiply(initial, decayed)
+        return math_ops.multiply(initial, decayed)
 
 
 def linear_cosine_decay(learning_rate, global_step, decay_steps, num_periods=0.5, alpha=0.0, beta=0.001, name=None):
     """Linear decay times a cosine: ``lr * ((alpha + linear) * cosine + beta)``."""
-    m = _math()
     with default_graph().name_scope(name or "LinearCosineDecay") as scope:
         initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
         dtype = initial.dtype
-        decay_steps = m.cast(decay_steps, dtype)
-        num_periods = m.cast(num_periods, dtype)
-        alpha = m.cast(alpha, dtype)
-        beta = m.cast(beta, dtype)
-        step = m.minimum(m.cast(global_step, dtype), decay_steps)
+        decay_steps = math_ops.cast(decay_steps, dtype)
+        num_periods = math_ops.cast(num_periods, dtype)
+        alpha = math_ops.cast(alpha, dtype)
+        beta = math_ops.cast(beta, dtype)
+        step = math_ops.minimum(math_ops.cast(global_step, dtype), decay_steps)
         linear_decayed = (decay_steps - step) / decay_steps
         completed_fraction = step / decay_steps
         fraction = 2.0 * num_periods * completed_fraction
-        cosine_decayed = 0.5 * (1.0 + m.cos(constant(math.pi) * fraction))
+        cosine_decayed = 0.5 * (1.0 + math_ops.cos(constant(math.pi) * fraction))
         linear_cosine_decayed = (alpha + linear_decayed) * cosine_decayed + beta
-        return m.multiply(initial, linear_cosine_decayed, name=scope)
+        return math_ops.multiply(initial, linear_cosine_decayed, name=scope)
 
 
 def piecewise_constant(x, boundaries, values, name=None):
@@ -136,13 +125,13 @@ def piecewise_constant(x, boundaries, values, name=None):
     ...     [float(sess.run(lr, {step: s})) for s in (5, 10, 15, 25)]
     [1.0, 1.0, 0.5, 0.25]
     """
-    boundaries = [convert_to_tensor(b) for b in _flatten(boundaries)]
-    values = [convert_to_tensor(v) for v in _flatten(values)]
+    boundaries = [convert_to_tensor(b) for b in nest.flatten(boundaries)]
+    values = [convert_to_tensor(v) for v in nest.flatten(values)]
     x = convert_to_tensor(x)
     for i, b in enumerate(boundaries):
         if b.dtype.base_dtype != x.dtype.base_dtype:
             if b.dtype.base_dtype == dtypes.int32 and x.dtype.base_dtype == dtypes.int64:
-                boundaries[i] = _math().cast(b, x.dtype.base_dtype)
+                boundaries[i] = math_ops.cast(b, x.dtype.base_dtype)
             else:
                 raise ValueError(f"Boundaries ({b.dtype.base_dtype}) must have the same dtype as x "
                                  f"({x.dtype.base_dtype}).")
@@ -165,10 +154,3 @@ def _select_piece(x, boundaries, values, name):
 
 
 piecewise_constant_decay = piecewise_constant
-
-
-def _flatten(values):
-    out = []
-    for v in values if isinstance(values, (list, tuple)) else [values]:
-        out.extend(_flatten(v) if isinstance(v, (list, tuple)) else [v])
-    return out

@@ -18,12 +18,12 @@ gradients only: scopeflow has no ``IndexedSlices``.
 
 from __future__ import annotations
 
-from scopeflow._src.framework import dtypes
+from scopeflow._src.framework import dtypes, nest
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
 from scopeflow._src.gradients import gradients
 from scopeflow._src.ops.control.control_flow_ops import group
 from scopeflow._src.ops.control.control_flow_ops import tuple as gate_tuple
@@ -81,16 +81,6 @@ def _get_processor(v):
         return _TensorProcessor(v)
     raise NotImplementedError("Trying to optimize unsupported type ", v)
 
-
-def _flatten(var_list):
-    if isinstance(var_list, dict):
-        return [var_list[k] for k in sorted(var_list)]
-    if isinstance(var_list, (list, tuple)):
-        out = []
-        for v in var_list:
-            out.extend(_flatten(v) if isinstance(v, (list, tuple, dict)) else [v])
-        return out
-    return [var_list]
 
 
 class Optimizer:
@@ -157,7 +147,7 @@ class Optimizer:
             var_list = (graph.get_collection(GraphKeys.TRAINABLE_VARIABLES)
                         + graph.get_collection(GraphKeys.TRAINABLE_RESOURCE_VARIABLES))
         else:
-            var_list = _flatten(var_list)
+            var_list = nest.flatten(var_list)
         var_list = var_list + graph.get_collection(GraphKeys._STREAMING_MODEL_PORTS)
         processors = [_get_processor(v) for v in var_list]
         if not var_list:

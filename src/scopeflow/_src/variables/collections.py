@@ -5,8 +5,8 @@ from __future__ import annotations
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.default_graph import get_collection, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
-from scopeflow._src.framework.ops_scope import get_collection, name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.control import control_flow_ops
 from scopeflow._src.ops.state import variable_ops

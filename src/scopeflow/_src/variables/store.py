@@ -1,20 +1,20 @@
 """The per-graph variable store behind ``get_variable``: create-or-fetch with reuse checks.
 
 The store is a plain attribute of the graph (``graph._var_store``), guarded by the graph's
-lock. Its messages are TensorFlow's, word for word, followed by help of our own.
+lock. Its messages are TensorFlow's, word for word.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
 import inspect
 import linecache
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import register_tensor_conversion_function
+from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.function_utils import accepts_argument
 from scopeflow._src.framework.graph_keys import GraphKeys
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.tensor_shape import as_shape
 from scopeflow._src.ops import operators
 from scopeflow._src.variables import initializers, variable
@@ -65,19 +65,6 @@ def _needs_no_arguments(fn) -> bool:
         return False
     return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params)
 
-
-def _accepts(fn, name) -> bool:
-    target = fn if inspect.isroutine(fn) else type(fn).__call__
-    return _accepts_cached(getattr(target, "__func__", target), name)
-
-
-@functools.lru_cache(maxsize=512)
-def _accepts_cached(fn, name) -> bool:
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in params or any(p.kind == p.VAR_KEYWORD for p in params.values())
 
 
 class VariableStore:
@@ -138,7 +125,7 @@ class VariableStore:
                   "trainable": trainable, "collections": collections, "caching_device": caching_device,
                   "partitioner": partitioner, "validate_shape": validate_shape, "use_resource": use_resource,
                   "synchronization": synchronization, "aggregation": aggregation}
-        if _accepts(custom_getter, "constraint"):
+        if accepts_argument(custom_getter, "constraint"):
             kwargs["constraint"] = constraint
         return custom_getter(**kwargs)
 
@@ -194,7 +181,6 @@ class VariableStore:
         v = variable.RefVariable(initial_value=init_val, name=name, trainable=trainable, collections=collections,
                         caching_device=caching_device, dtype=var_dtype, validate_shape=validate_shape,
                         constraint=constraint, synchronization=synchronization, aggregation=aggregation)
-        v._frames = v._frames  # where the user defined it, for "Originally defined at:"
         self._vars[name] = v
         if regularizer:
             _add_regularizer(v, name, regularizer)
@@ -210,7 +196,7 @@ class VariableStore:
 
 
 def _bind(initializer, shape, dtype):
-    if _accepts(initializer, "partition_info"):
+    if accepts_argument(initializer, "partition_info"):
         return lambda: initializer(shape, dtype=dtype, partition_info=None)
     return lambda: initializer(shape, dtype=dtype)
 

@@ -12,50 +12,29 @@ import contextlib
 import enum
 import inspect
 import sys
-import threading
 
 from scopeflow._src.framework import context
 from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
 from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import _session_for
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.tensor_shape import unknown_shape
 from scopeflow._src.ops import array_ops, operators
 from scopeflow._src.ops.state import variable_ops
 
 _INTERNAL_CODE: dict = {}  # code object -> whether it belongs to scopeflow (asked once per function)
-_ENTRY = threading.local()  # the caller's frame, recorded by the public get_variable
-
-
-class _entered_from:  # noqa: N801 - used like a function: ``with _entered_from(frame):``
-    """Record ``frame`` (the user's call into ``get_variable``) for ``_user_frames``.
-
-    Python 3.11 materialises frame objects lazily; walking ``f_back`` up from deep inside
-    the variable store would build one per internal frame, for every variable. Starting at
-    the public entry point builds only the user's own frames.
-    """
-
-    __slots__ = ("_frame", "_outer")
-
-    def __init__(self, frame):
-        self._frame = frame
-
-    def __enter__(self):
-        self._outer = getattr(_ENTRY, "frame", None)
-        if self._outer is None:
-            _ENTRY.frame = self._frame
-
-    def __exit__(self, *exc):
-        if self._outer is None:
-            _ENTRY.frame = None
-        return False
 
 
 def _user_frames(limit=5):
-    """(file, line, function) of the caller's frames outside scopeflow, innermost first."""
+    """(file, line, function) of the caller's frames outside scopeflow, innermost first.
+
+    Python 3.11 materialises frame objects lazily; walking ``f_back`` up from deep inside
+    the variable store would build one per internal frame, for every variable. Starting at
+    the frame the public ``get_variable`` recorded (``context.entered_from``) builds only the
+    user's own frames."""
     frames = []
-    f = getattr(_ENTRY, "frame", None) or sys._getframe(2)
+    f = context.user_frame() or sys._getframe(2)
     internal = _INTERNAL_CODE
     while f is not None and len(frames) < limit:
         code = f.f_code

@@ -17,10 +17,9 @@ from operator import attrgetter as _get
 
 from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import _graph_from, get_collection, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
-from scopeflow._src.framework.ops_scope import _graph_from, get_collection, name_scope
 from scopeflow._src.variables.store import AUTO_REUSE, store_for
-from scopeflow._src.variables.variable import _entered_from
 
 
 class VariableScope:
@@ -148,10 +147,10 @@ def _get_unique_variable_scope(state, prefix):
     current = state.var_scope.name
     name = f"{current}/{prefix}" if current else prefix
     counts = state.var_scope_counts
-    if counts.get(name, 0) == 0:
+    if counts.get(name) == 0:
         return prefix
     idx = 1
-    while counts.get(f"{name}_{idx}", 0) > 0:
+    while counts.get(f"{name}_{idx}") > 0:
         idx += 1
     return f"{prefix}_{idx}"
 
@@ -201,9 +200,8 @@ class _PureVariableScope:
                 dtype=src.dtype, custom_getter=src.custom_getter, name_scope=src._name_scope,
                 use_resource=src.use_resource, constraint=self._constraint)
             self._apply_overrides(scope, src.custom_getter)
-            _open(state, self._new_name)
-            self._old_counts = dict(state.var_scope_counts)
-            self._old_counts[_CHILDREN] = {k: list(v) for k, v in self._old_counts.get(_CHILDREN, {}).items()}
+            state.var_scope_counts.open(self._new_name)
+            self._old_counts = state.var_scope_counts.copy()
         else:
             old = self._old
             self._new_name = f"{old.name}/{self._name_or_scope}" if old.name else self._name_or_scope
@@ -215,7 +213,7 @@ class _PureVariableScope:
                 use_resource=old.use_resource, custom_getter=old.custom_getter, name_scope=ns,
                 constraint=self._constraint)
             self._apply_overrides(scope, old.custom_getter)
-            _open(state, self._new_name)
+            state.var_scope_counts.open(self._new_name)
         state.var_scope = scope
         self._entered = scope
         return scope
@@ -227,34 +225,9 @@ class _PureVariableScope:
         if isinstance(self._name_or_scope, VariableScope):
             state.var_scope_counts = self._old_counts
         else:
-            _close_subscopes(state, self._new_name)
+            state.var_scope_counts.close_below(self._new_name)
         state.var_scope = self._old
         return False
-
-
-def _open(state, name):
-    counts = state.var_scope_counts
-    if name not in counts:
-        # Remember each scope under its parent so that closing a scope resets its
-        # descendants' default_name counters without scanning every scope ever opened.
-        children = counts.setdefault(_CHILDREN, {})
-        if name:
-            children.setdefault(name.rpartition("/")[0], []).append(name)
-    counts[name] = counts.get(name, 0) + 1
-
-
-_CHILDREN = "\0children"  # a key no scope name can take
-
-
-def _close_subscopes(state, name):
-    """Zero the ``default_name`` counters of every scope below ``name`` (TensorFlow's rule)."""
-    counts = state.var_scope_counts
-    children = counts.get(_CHILDREN, {})
-    stack = list(children.get(name, ()))
-    while stack:
-        child = stack.pop()
-        counts[child] = 0
-        stack.extend(children.get(child, ()))
 
 
 class variable_scope:  # noqa: N801 - TensorFlow's name
@@ -377,7 +350,7 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
     found = scope._reused(store, name, shape, dtype, None, custom_getter, initializer, partitioner)
     if found is not None:
         return found  # the lookup of a shared variable: TF's checks all pass, nothing is built
-    with _entered_from(sys._getframe(1)):
+    with context.entered_from(sys._getframe(1)):
         return scope.get_variable(
             store, name, shape=shape, dtype=dtype, initializer=initializer,
             regularizer=regularizer, trainable=trainable, collections=collections, caching_device=caching_device,

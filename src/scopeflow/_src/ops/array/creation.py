@@ -7,9 +7,9 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape, as_shape
 from scopeflow._src.framework.tensor_util import constant_value

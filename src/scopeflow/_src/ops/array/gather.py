@@ -12,8 +12,8 @@ import numpy as np
 
 from scopeflow._src.framework import errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.array.joining import concat

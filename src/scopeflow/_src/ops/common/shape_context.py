@@ -204,9 +204,3 @@ def merge_shapes(a: TensorShape, b: TensorShape, ctx: Context) -> TensorShape:
 
 def unknown_of_rank(n):
     return UNKNOWN if n is None else TensorShape([None] * n)
-
-
-def normalize_axis(axis: int, rank: int, ctx: Context, what: str = "axis") -> int:
-    if axis < -rank or axis >= rank:
-        raise ctx.error(f"Expected {what} in the range [{-rank}, {rank}), but got {axis}")
-    return axis + rank if axis < 0 else axis

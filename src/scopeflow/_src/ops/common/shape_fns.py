@@ -49,12 +49,6 @@ def broadcast_shapes(a: TensorShape, b: TensorShape) -> TensorShape:
     return TensorShape(out)
 
 
-def from_shape_input(index: int):
-    """The output shape is the value of input ``index`` (a 1-D shape tensor), when known."""
-    def infer(inputs, attrs):
-        return shape_from_tensor(inputs[index])
-    return infer
-
 
 def shape_from_tensor(t) -> TensorShape:
     """The shape a 1-D int tensor describes, as far as it is known at build time."""

@@ -7,9 +7,9 @@ import builtins
 from scopeflow._src.framework import registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.operation import Operation, Tensor
-from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops.array.identity import identity
 

@@ -11,9 +11,9 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
 from scopeflow._src.ops.array.identity import identity

@@ -7,8 +7,8 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops.common import dtype_lists, shape_fns
 from scopeflow._src.ops.math.arithmetic import maximum, minimum

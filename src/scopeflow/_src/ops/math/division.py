@@ -8,9 +8,9 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.common.elementwise import quiet, register_binary
 from scopeflow._src.ops.math.cast import cast

@@ -13,8 +13,8 @@ import re
 import numpy as np
 
 from scopeflow._src.framework import registry
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, shape_text
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant
-from scopeflow._src.framework.ops_scope import control_dependencies
+from scopeflow._src.framework.default_graph import control_dependencies
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.ops import array_ops, math_ops
 

@@ -10,8 +10,8 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, merge_dim
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape

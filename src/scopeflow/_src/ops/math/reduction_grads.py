@@ -20,7 +20,7 @@ def _static_kept_dims_and_scaling(shape, axes):
     ops appear once per (shape, axes)); we build the same ops for their names and compute
     the values with NumPy."""
     graph = default_graph()
-    cache = graph.__dict__.setdefault("_reduced_shape_cache", {})
+    cache = graph._reduced_shapes
     key = (shape, axes)
     if key not in cache:
         kept = math_ops.reduced_shape(shape, axes)

@@ -12,7 +12,7 @@ import collections.abc
 import numpy as np
 
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
-from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.nn.activations import l2_loss
 

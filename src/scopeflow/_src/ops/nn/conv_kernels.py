@@ -39,7 +39,7 @@ def _pieces(n, step):
 def conv2d(x, w, attrs):
     n, h, wd, c = x.shape
     kh, kw, ci, co = w.shape
-    plan = wu.Plan(attrs, h, wd, kh, kw)
+    plan = wu.Windows(attrs, h, wd, kh, kw)
     xp = plan.pad(x)
     groups = c // ci
     if groups == 1:
@@ -61,7 +61,7 @@ def conv2d_backprop_input(shape, w, dy, attrs):
     input gradient it belongs to (col2im without materialising the whole column matrix)."""
     n, h, wd, c = shape
     kh, kw, ci, co = w.shape
-    plan = wu.Plan(attrs, h, wd, kh, kw)
+    plan = wu.Windows(attrs, h, wd, kh, kw)
     groups, per = c // ci, co // max(c // ci, 1)
     ph, pw = plan.padded_size(h, wd)
     dxp = np.zeros((n, ph, pw, c), dtype=dy.dtype)
@@ -78,7 +78,7 @@ def conv2d_backprop_filter(x, fshape, dy, attrs):
     """``patches.T @ dy``, summed over cache-sized pieces of the batch."""
     n, h, wd, c = x.shape
     kh, kw, ci, co = fshape
-    plan = wu.Plan(attrs, h, wd, kh, kw)
+    plan = wu.Windows(attrs, h, wd, kh, kw)
     xp = plan.pad(x)
     groups, per = c // ci, co // max(c // ci, 1)
     dy2 = dy.reshape(-1, co)

@@ -10,7 +10,7 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.ops_scope import name_scope
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.common import dtype_lists
@@ -22,7 +22,7 @@ from scopeflow._src.ops.nn.conv_kernels import filter_factory, forward_factory, 
 def _depthwise(x, w, attrs):
     n, h, wd, c = x.shape
     kh, kw, _, m = w.shape
-    plan = wu.Plan(attrs, h, wd, kh, kw)
+    plan = wu.Windows(attrs, h, wd, kh, kw)
     out = np.zeros((n, plan.oh, plan.ow, c, m), dtype=np.result_type(x, w))
     for t, view in plan.taps(plan.pad(x)):
         out += view[..., None] * w[t // kw, t % kw]
@@ -32,7 +32,7 @@ def _depthwise(x, w, attrs):
 def _depthwise_backprop_input(shape, w, dy, attrs):
     n, h, wd, c = shape
     kh, kw, _, m = w.shape
-    plan = wu.Plan(attrs, h, wd, kh, kw)
+    plan = wu.Windows(attrs, h, wd, kh, kw)
     dy = dy.reshape(n, plan.oh, plan.ow, c, m)
     ph, pw = plan.padded_size(h, wd)
     dxp = np.zeros((n, ph, pw, c), dtype=dy.dtype)
@@ -44,7 +44,7 @@ def _depthwise_backprop_input(shape, w, dy, attrs):
 def _depthwise_backprop_filter(x, fshape, dy, attrs):
     n, h, wd, c = x.shape
     kh, kw, _, m = fshape
-    plan = wu.Plan(attrs, h, wd, kh, kw)
+    plan = wu.Windows(attrs, h, wd, kh, kw)
     dy = dy.reshape(-1, c, m)
     dw = np.zeros((kh, kw, c, m), dtype=dy.dtype)
     for t, view in plan.taps(plan.pad(x)):

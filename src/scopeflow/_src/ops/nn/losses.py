@@ -14,8 +14,8 @@ from __future__ import annotations
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.default_graph import add_to_collection, get_collection, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
-from scopeflow._src.framework.ops_scope import add_to_collection, get_collection, name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common.arguments import deprecated_argument_lookup
 from scopeflow._src.ops.nn import nn_impl, softmax

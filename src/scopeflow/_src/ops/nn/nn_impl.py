@@ -11,8 +11,8 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.default_graph import colocate_with, get_seed, name_scope
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.ops_scope import colocate_with, get_seed, name_scope
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common.arguments import deprecated_argument_lookup

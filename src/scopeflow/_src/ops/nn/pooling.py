@@ -12,8 +12,8 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
-from scopeflow._src.framework.ops_scope import name_scope
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
@@ -64,7 +64,7 @@ def _avg_grad_shape(inputs, attrs):
 def _plan(attrs, h, w):
     ih, iw, _ = wu.spatial(attrs)
     ksize = attrs["ksize"]
-    return wu.Plan(attrs, h, w, ksize[ih], ksize[iw])
+    return wu.Windows(attrs, h, w, ksize[ih], ksize[iw])
 
 
 def _lowest(dtype):

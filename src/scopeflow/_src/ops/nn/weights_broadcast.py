@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from scopeflow._src.framework import tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
+from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.control import control_flow_ops
 

@@ -125,7 +125,7 @@ def explicit_pair(attrs, axis):
 
 
 # -- kernels' helpers ---------------------------------------------------------------------------------
-class Plan:
+class Windows:
     """The padding and output size of a 2-D window op for one input height and width."""
 
     __slots__ = ("oh", "ow", "pads", "kh", "kw", "sh", "sw", "dh", "dw")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.ops_scope import control_dependencies
+from scopeflow._src.framework.default_graph import control_dependencies
 from scopeflow._src.ops import math_ops
 from scopeflow._src.ops.control import control_flow_ops
 from scopeflow._src.ops.state import training_ops

@@ -13,10 +13,10 @@ import os
 
 import numpy as np
 
+from scopeflow._src.checkpoint import bundle_format as fmt
+from scopeflow._src.checkpoint import sstable, wire
+from scopeflow._src.checkpoint.checkpoint_state import temp_name
 from scopeflow._src.framework import dtypes, errors
-from scopeflow._src.training import bundle_format as fmt
-from scopeflow._src.training import sstable, wire
-from scopeflow._src.training.checkpoint_state import temp_name
 
 
 class BundleWriter:

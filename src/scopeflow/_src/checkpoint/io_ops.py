@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from scopeflow._src.checkpoint import bundle_format as fmt
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
+from scopeflow._src.checkpoint.bundle_writer import BundleWriter
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import Arg, OpDef, not_differentiable
 from scopeflow._src.framework.tensor_shape import UNKNOWN
-from scopeflow._src.training import bundle_format as fmt
-from scopeflow._src.training.bundle_reader import BundleReader
-from scopeflow._src.training.bundle_writer import BundleWriter
 
 
 def _text(value) -> str:

@@ -1,38 +1,9 @@
-"""Small helpers shared by the layers: layer names, argument checks and convolution arithmetic.
+"""Argument checks and convolution arithmetic shared by the layers (tf-keras's ``conv_utils``).
 
 The messages are tf-keras's (``conv_utils.normalize_tuple`` and friends), word for word.
 """
 
 from __future__ import annotations
-
-import re
-import weakref
-
-from scopeflow._src.framework import context
-
-# Per-graph counters of automatically named layers, as tf-keras keeps them
-# (``backend.PER_GRAPH_OBJECT_NAME_UIDS``): a new graph starts counting again.
-_LAYER_NAME_UIDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def to_snake_case(name: str) -> str:
-    """``Conv2DTranspose`` -> ``conv2d_transpose`` (tf-keras's rule for default layer names)."""
-    intermediate = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
-    insecure = re.sub("([a-z])([A-Z])", r"\1_\2", intermediate).lower()
-    if insecure[0] != "_":
-        return insecure
-    return "private" + insecure
-
-
-def unique_layer_name(base_name: str) -> str:
-    """``dense_1``, ``dense_2``, ... per default graph (tf.layers counts from 1, not 0)."""
-    graph = context.default_graph()
-    with graph._lock:
-        uids = _LAYER_NAME_UIDS.get(graph)
-        if uids is None:
-            uids = _LAYER_NAME_UIDS[graph] = {}
-        uids[base_name] = uids.get(base_name, 0) + 1
-        return f"{base_name}_{uids[base_name]}"
 
 
 def normalize_tuple(value, n: int, name: str, allow_zero: bool = False) -> tuple:

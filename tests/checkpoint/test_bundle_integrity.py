@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
+from scopeflow._src.checkpoint import bundle_format as fmt
+from scopeflow._src.checkpoint import sstable, wire
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.framework import errors
-from scopeflow._src.training import bundle_format as fmt
-from scopeflow._src.training import sstable, wire
-from scopeflow._src.training.bundle_reader import BundleReader
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "tf_checkpoints")
 

@@ -9,10 +9,10 @@ and the graph is never changed.
 
 from __future__ import annotations
 
+from scopeflow._src.checkpoint import bundle_format as fmt
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
+from scopeflow._src.checkpoint.restore_plan import RestoreReport, plan_restore
 from scopeflow._src.framework import dtypes, errors
-from scopeflow._src.training import bundle_format as fmt
-from scopeflow._src.training.bundle_reader import BundleReader
-from scopeflow._src.training.restore_plan import RestoreReport, plan_restore
 
 _MISSING = "a Variable name or other graph key that is missing"
 _MISMATCH = "a mismatch between the current graph and the graph"

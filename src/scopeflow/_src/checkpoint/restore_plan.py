@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from scopeflow._src.checkpoint import bundle_format as fmt
+from scopeflow._src.checkpoint.rename import RenameRules, owner
 from scopeflow._src.framework import dtypes
-from scopeflow._src.training import bundle_format as fmt
-from scopeflow._src.training.rename import RenameRules, owner
 
 
 @dataclasses.dataclass

@@ -172,7 +172,7 @@ def test_interrupted_save_keeps_the_previous_checkpoint(tmp_path, monkeypatch):
     saver = tf.train.Saver()
     with _session_with(v) as sess:
         first = saver.save(sess, str(tmp_path / "m"), global_step=1)
-        from scopeflow._src.training import sstable
+        from scopeflow._src.checkpoint import sstable
 
         def crash(*args, **kwargs):
             raise KeyboardInterrupt("power cut")

@@ -9,7 +9,7 @@ that list and copy the slices into one array.
 
 from __future__ import annotations
 
-from scopeflow._src.training import wire
+from scopeflow._src.checkpoint import wire
 
 _FULL = -1
 # OrderedCode's header bits for signed numbers encoded in 1..10 bytes.

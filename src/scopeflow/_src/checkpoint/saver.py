@@ -13,16 +13,16 @@ import time
 
 import numpy as np
 
+from scopeflow._src.checkpoint import checkpoint_state as state_lib
+from scopeflow._src.checkpoint import io_ops, object_graph, saver_restore
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
+from scopeflow._src.checkpoint.saveables import all_saveable_objects, build_saveables
+from scopeflow._src.checkpoint.saver_def import SaverDef
 from scopeflow._src.framework import errors
-from scopeflow._src.framework.ops_scope import control_dependencies, name_scope
+from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.control import control_flow_ops
 from scopeflow._src.ops.state import variable_ops
-from scopeflow._src.training import checkpoint_state as state_lib
-from scopeflow._src.training import io_ops, object_graph, saver_restore
-from scopeflow._src.training.bundle_reader import BundleReader
-from scopeflow._src.training.saveables import all_saveable_objects, build_saveables
-from scopeflow._src.training.saver_def import SaverDef
 
 
 class Saver:

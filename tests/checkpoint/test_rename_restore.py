@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import scopeflow as tf
-from scopeflow._src.training.rename import RenameRules, parse_rule
+from scopeflow._src.checkpoint.rename import RenameRules, parse_rule
 
 
 @pytest.fixture(autouse=True)

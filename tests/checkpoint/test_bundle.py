@@ -6,11 +6,11 @@ import os
 import numpy as np
 import pytest
 
+from scopeflow._src.checkpoint import bundle_format as fmt
+from scopeflow._src.checkpoint import slices, snappy, sstable, wire
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
+from scopeflow._src.checkpoint.bundle_writer import BundleWriter
 from scopeflow._src.framework import errors
-from scopeflow._src.training import bundle_format as fmt
-from scopeflow._src.training import slices, snappy, sstable, wire
-from scopeflow._src.training.bundle_reader import BundleReader
-from scopeflow._src.training.bundle_writer import BundleWriter
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "tf_checkpoints")
 EXPECTED = json.load(open(os.path.join(FIXTURES, "expected.json")))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from scopeflow._src.checkpoint import io_ops
+from scopeflow._src.checkpoint.checkpoint_reader import checkpoint_filename, load_checkpoint
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.ops.state import variable_ops
-from scopeflow._src.training import io_ops
-from scopeflow._src.training.checkpoint_reader import checkpoint_filename, load_checkpoint
 from scopeflow._src.variables.store import store_for
 from scopeflow._src.variables.variable import RefVariable
 

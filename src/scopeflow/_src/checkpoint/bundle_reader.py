@@ -13,9 +13,9 @@ import os
 
 import numpy as np
 
+from scopeflow._src.checkpoint import bundle_format as fmt
+from scopeflow._src.checkpoint import slices, sstable, wire
 from scopeflow._src.framework import errors
-from scopeflow._src.training import bundle_format as fmt
-from scopeflow._src.training import slices, sstable, wire
 
 
 def _data_loss(message: str) -> errors.DataLossError:

@@ -9,8 +9,8 @@ block checksum and accepts Snappy-compressed blocks.
 
 from __future__ import annotations
 
-from scopeflow._src.training import snappy
-from scopeflow._src.training.wire import WireError, crc32c, get_varint, mask, put_varint, unmask
+from scopeflow._src.checkpoint import snappy
+from scopeflow._src.checkpoint.wire import WireError, crc32c, get_varint, mask, put_varint, unmask
 
 MAGIC = (0xDB4775248B80FB57).to_bytes(8, "little")
 FOOTER_SIZE = 48

@@ -8,8 +8,8 @@ that mapping when a name-based restore finds keys missing, as TensorFlow does.
 
 from __future__ import annotations
 
+from scopeflow._src.checkpoint import wire
 from scopeflow._src.framework import errors
-from scopeflow._src.training import wire
 
 OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
 

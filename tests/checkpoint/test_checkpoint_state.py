@@ -5,7 +5,7 @@ import os
 import pytest
 
 import scopeflow as tf
-from scopeflow._src.training.checkpoint_state import CheckpointState
+from scopeflow._src.checkpoint.checkpoint_state import CheckpointState
 
 
 def _touch_checkpoint(directory, name):

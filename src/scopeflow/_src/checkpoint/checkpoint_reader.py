@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import os
 
+from scopeflow._src.checkpoint import bundle_format as fmt
+from scopeflow._src.checkpoint.bundle_reader import BundleReader
+from scopeflow._src.checkpoint.checkpoint_state import latest_checkpoint
 from scopeflow._src.framework import dtypes
-from scopeflow._src.training import bundle_format as fmt
-from scopeflow._src.training.bundle_reader import BundleReader
-from scopeflow._src.training.checkpoint_state import latest_checkpoint
 
 
 class CheckpointReader:
     """Reads the tensors of one checkpoint (TensorFlow's ``CheckpointReader``).
 
     >>> import numpy as np, os, tempfile
-    >>> from scopeflow._src.training.bundle_writer import BundleWriter
+    >>> from scopeflow._src.checkpoint.bundle_writer import BundleWriter
     >>> prefix = os.path.join(tempfile.mkdtemp(), "ckpt")
     >>> with BundleWriter(prefix) as w:
     ...     w.add("w", np.array([1.0, 2.0], np.float32))

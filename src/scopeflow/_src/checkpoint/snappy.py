@@ -8,7 +8,7 @@ elements whose tag byte's low two bits say literal (0) or a back-reference copy 
 
 from __future__ import annotations
 
-from scopeflow._src.training.wire import WireError, get_varint
+from scopeflow._src.checkpoint.wire import WireError, get_varint
 
 
 def decompress(data: bytes) -> bytes:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from scopeflow._src.framework import nest
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import get_collection
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.framework.ops_scope import get_collection
 
 _VARIABLE_OPS = frozenset(("Variable", "VariableV2", "AutoReloadVariable", "VarHandleOp", "ReadVariableOp"))
 
@@ -37,13 +38,6 @@ def all_saveable_objects(scope=None) -> list:
     return get_collection(GraphKeys.GLOBAL_VARIABLES, scope) + get_collection(GraphKeys.SAVEABLE_OBJECTS, scope)
 
 
-def _flatten(items):
-    for item in items:
-        if isinstance(item, (list, tuple, set)):
-            yield from _flatten(item)
-        else:
-            yield item
-
 
 def _ref_tensor(var, message):
     tensor = convert_to_tensor(var, as_ref=True)
@@ -57,7 +51,7 @@ def op_list_to_dict(op_list) -> dict:
     if not isinstance(op_list, (list, tuple, set)):
         raise TypeError(f"Variables to save should be passed in a dict or a list. Got {op_list}")
     out = {}
-    for var in sorted(_flatten(list(op_list)), key=lambda x: x.name):
+    for var in sorted(nest.flatten(list(op_list)), key=lambda x: x.name):
         tensor = _ref_tensor(var, "Variable to save is not a Variable: ")
         name = tensor.op.inputs[0].op.name if tensor.op.type == "ReadVariableOp" else tensor.op.name
         if name in out:

@@ -11,8 +11,8 @@ import dataclasses
 
 import numpy as np
 
+from scopeflow._src.checkpoint import wire
 from scopeflow._src.framework import dtypes
-from scopeflow._src.training import wire
 
 # DataType enum -> little-endian storage dtype (bfloat16 is stored as its raw 16 bits).
 _STORAGE = {

@@ -69,7 +69,7 @@ def _run_tf(script, *args):
 
 def _raw_bundle(prefix):
     """Dtypes a TensorFlow variable cannot easily hold, written straight to a bundle."""
-    from scopeflow._src.training.bundle_writer import BundleWriter
+    from scopeflow._src.checkpoint.bundle_writer import BundleWriter
 
     with BundleWriter(prefix) as w:
         w.add("bf16", np.array([0x3FC0, 0xC010], np.uint16), "bfloat16")
