@@ -1,8 +1,11 @@
-"""What a plan computes once or differently from one kernel call per op: folded constants
-and shapes, running sums for ``AddN``, sums of many per-step products or reductions
-computed once over their stacked operands, the product layout chosen in ``blas.matmul``,
-sums over leading axes as products, and where variables are stored."""
+"""What a plan computes once or differently from one kernel call per op, pass by pass
+(``executor._Writer``: ``stacked_sums``, ``forward_input``, ``fold_constant``,
+``running_sum``), each driven by ``OpDef`` facts, not op-type names; then the product layout
+chosen in ``blas.matmul``, sums over leading axes as products, and where variables are
+stored."""
 
+import ast
+import pathlib
 from unittest import mock
 
 import numpy as np
@@ -11,7 +14,8 @@ import pytest
 import scopeflow as tf
 from scopeflow._src.client import stacked_sums
 from scopeflow._src.client.executor import Plan, RunState
-from scopeflow._src.ops.common import blas
+from scopeflow._src.framework import registry
+from scopeflow._src.ops.common import blas, shape_fns
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +24,60 @@ def fresh_graph():
     yield
 
 
-# -- folding -----------------------------------------------------------------------------------
+# -- the passes read OpDef facts --------------------------------------------------------------
+@pytest.fixture
+def fact_only_ops(monkeypatch):
+    """Op types unknown to the executor, declared with the facts alone (for this test only)."""
+    for opdef in (
+            registry.OpDef("TestForward", inputs=["x: T"], outputs=["y: T"], shape=shape_fns.unchanged,
+                           kernel=lambda x: x, forwards_input=True),
+            registry.OpDef("TestSum", inputs=["xs: N*T"], outputs=["y: T"], shape=shape_fns.unchanged,
+                           kernel=lambda *xs: sum(xs), accumulates=True),
+            registry.OpDef("TestConstant", outputs=["y: int32"], shape=lambda inputs, attrs: tf.TensorShape([]),
+                           kernel=lambda: np.int32(7), constant=True)):
+        monkeypatch.setitem(registry._REGISTRY, opdef.type, opdef)
+
+
+def test_forward_input_takes_any_op_that_forwards_its_input(fact_only_ops):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    y = tf.get_default_graph().create_op("TestForward", [x]).outputs[0] * 2.0
+    plan = Plan([y], [x], [], RunState())
+    assert plan.source.count("= k") == 1  # the product only
+    assert plan(np.float32([1.0, 2.0]))[0].tolist() == [2.0, 4.0]
+
+
+def test_running_sum_takes_any_op_that_accumulates(fact_only_ops):
+    x = tf.placeholder(tf.float32, [3], name="x")
+    total = tf.get_default_graph().create_op("TestSum", _chain(x, 4)).outputs[0]
+    plan = Plan([total], [x], [], RunState())
+    assert plan.source.count("+=") == 2 and "TestSum" not in plan.source
+    value = h = np.float32([0.1, 0.7, -2.0])
+    terms = []
+    for _ in range(4):
+        h = np.sin(h)
+        terms.append(h)
+    np.testing.assert_allclose(plan(value)[0], np.sum(terms, axis=0), rtol=1e-6)
+
+
+def test_fold_constant_takes_any_constant_op(fact_only_ops):
+    c = tf.get_default_graph().create_op("TestConstant", []).outputs[0]
+    plan = Plan([c], [], [], RunState())
+    assert plan.source.count("= k") == 0 and plan()[0] == 7
+
+
+def test_no_layer_above_the_op_library_names_an_op_type():
+    src = pathlib.Path(tf.__file__).parent / "_src"
+    types = set(registry.registered())
+    named = {}
+    for path in [*(src / "client").glob("*.py"), src / "gradients.py"]:
+        strings = {n.value for n in ast.walk(ast.parse(path.read_text()))
+                   if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        if strings & types:
+            named[path.name] = sorted(strings & types)
+    assert named == {}
+
+
+# -- pass: fold_constant -----------------------------------------------------------------------
 def test_constants_and_their_small_functions_are_computed_once():
     x = tf.placeholder(tf.float32, [2], name="x")
     axis = tf.floormod(tf.constant(1), tf.rank(tf.zeros([2, 3])))  # all known while writing the plan
@@ -76,7 +133,7 @@ def test_folded_values_are_not_changed_by_fetches_or_variables():
         assert sess.run(v).tolist() == [11.0, 12.0]
 
 
-# -- running sums ------------------------------------------------------------------------------
+# -- pass: running_sum ---------------------------------------------------------------------------
 def _chain(x, n):
     """``n`` terms made one after another, the last of which needs all the others."""
     terms, h = [], x
@@ -127,7 +184,7 @@ def test_add_n_of_variables_reads_them_when_it_runs():
         assert sess.run(total) == 12.0
 
 
-# -- sums of products ----------------------------------------------------------------------------
+# -- pass: stacked_sums --------------------------------------------------------------------------
 def _terms(count, ta=False, tb=False, unknown_rows=False, first=None):
     """``count`` products of fed operands (each 3x5 by 5x4, as stored for ``ta``/``tb``;
     ``first(a, b)`` makes the first product instead, if given); returns (the products, the

@@ -406,3 +406,40 @@ def test_call_keys():
     assert call_keys.feed_key(None) == () and call_keys.feed_key({}) == ()
     assert call_keys.feed_key({c: 1, "x:0": 2}) == (id(c), "x:0")
     assert call_keys.feed_key({(c,): (1,)}) is None and call_keys.feed_key([(c, 1)]) is None
+
+
+# -- the checking first call and the cached step agree ------------------------------------------
+def _calls():
+    """(fetches, feed_dict) pairs over one graph: every fetch and feed shape ``run`` caches."""
+    x = tf.placeholder(tf.float32, [None, 2], name="x")
+    k = tf.placeholder(tf.int32, [], name="k")
+    v = tf.Variable([[1.0], [2.0]], name="v")
+    y = tf.matmul(x, v)
+    pair = collections.namedtuple("Pair", ["y", "k"])
+    feeds = {x: [[1, 2], [3, 4]], k: 3}
+    return v, [
+        (y, feeds), ([y, k * 2], feeds), ((y,), {x: np.ones((1, 2), np.float32)}),
+        ({"y": y, "nested": [k, {"again": y}]}, feeds), (pair(y, k), feeds), ("x:0", {"x:0": [[5.0, 6.0]]}),
+        ([y.op, v, "v:0"], feeds), (x, {x: [[7, 8]]}), (k + 1, {k: np.int64(4)}),
+    ]
+
+
+def _same(a, b):
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[key], b[key]) for key in a)
+    if isinstance(a, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(_same(p, q) for p, q in zip(a, b))
+    return np.array_equal(a, b) and type(a) is type(b)
+
+
+def test_repeated_runs_and_callables_return_what_the_first_run_returns():
+    v, calls = _calls()
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        for fetches, feed in calls:
+            first = sess.run(fetches, feed)  # the full, checking path: it caches a step
+            assert _same(sess.run(fetches, feed), first)  # the cached step
+            keys = list(feed)
+            callable_ = sess.make_callable(fetches, keys)
+            assert _same(callable_(*feed.values()), first)  # the callable's first call runs run()
+            assert _same(callable_(*feed.values()), first)  # then its own step

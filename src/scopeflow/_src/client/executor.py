@@ -1,21 +1,26 @@
 """Compiled execution plans: what ``Session.run`` does for one (fetches, feeds, targets).
 
-Compiling a ``Plan`` does, once, everything that does not depend on the fed values:
+Compiling a ``Plan`` does, once, everything that does not depend on the fed values. It
+chooses the ops (``pruning.py``: ``prune`` to what the fetches and targets need, stopping at
+fed tensors; ``observed`` drops stateless ops reached only through control edges; ``order``
+them), binds each op's kernel (``OpDef.compile``: factories read attributes here, not per
+run), and writes the whole step as one straight-line Python function: one local variable
+per tensor, one line per kernel call, ``del`` of each value after its last use.
 
-* prune the graph to the ops the fetches and targets need, stopping at fed tensors, and
-  drop stateless ops reached only through control edges (nothing observes them; see
-  ``pruning.py``);
-* order them (creation order, which is topological unless control inputs were added to an
-  existing op afterwards; then a full topological sort);
-* bind each op's kernel (``OpDef.compile``: factories read attributes here, not per run);
-* compute what cannot change between runs once, as TensorFlow's graph optimizer folds it:
-  constants, small stateless ops of constants, shapes that are fully known statically;
-* write an ``AddN`` of many inputs as a running sum that adds and frees each input as soon
-  as it exists, or, when its inputs are per-step products or reductions, as one over the
-  stacked operands (``stacked_sums.py``);
-* decide where variable references are read (see below);
-* write the whole step as one straight-line Python function: one local variable per
-  tensor, one line per kernel call, ``del`` of each value after its last use.
+While it writes, each op goes through these rewrites, named passes of ``_Writer`` in this
+order; the first that takes the op writes it, and an op none takes is one kernel call. Each
+reads the op's ``OpDef`` facts, never its type name:
+
+1. ``stacked_sums``: a sum whose terms are per-step products or leading-axis reductions
+   (an unrolled RNN's shared-weight gradients) runs once over the stacked operands, and the
+   ops of its terms are not written (``stacked_sums.py``);
+2. ``forward_input``: an op that ``forwards_input`` (``Identity``) costs no call: its output
+   is its input's local name (a value, or a variable reference);
+3. ``fold_constant``: what cannot change between runs is computed once, as TensorFlow's graph
+   optimizer folds it: constants, small stateless ops of constants, shape reads of fully
+   known static shapes;
+4. ``running_sum``: an op that ``accumulates`` (``AddN``) of more than two inputs adds each
+   input as soon as it exists and frees it.
 
 Running a plan is then a single call of that function. There is no per-op bookkeeping:
 when a kernel fails, the line number in the traceback tells which op it was, and the
@@ -41,7 +46,6 @@ from scopeflow._src.ops.common.shape_fns import static_shapes_known
 _ndarray = np.ndarray
 _FOLD_MAX_ELEMENTS = 4096  # the largest computed value a plan keeps instead of computing per run
 _SCALAR = np.zeros((), np.int8)
-_SHAPE_ONLY = frozenset(("Shape", "ShapeN", "Size", "Rank"))  # kernels that read their inputs' shapes
 _NUMERIC_ERRORS = (ValueError, IndexError, TypeError, ArithmeticError, np.linalg.LinAlgError, KeyError)
 
 
@@ -209,9 +213,34 @@ class _Writer:
         self.defined_at[name] = len(self.body)  # the statement about to be appended assigns it
         return name
 
-    def _fold(self, op, opdef, kernel) -> bool:
+    # -- the passes, in the order ``_op`` tries them ---------------------------------------
+    def stacked_sums(self, op, kernel) -> bool:
+        """Writes a sum ``stacked_sums.find`` chose as one call on the stacked operands; the
+        ops of its terms (``absorbed``) are not written at all."""
+        if op in self.absorbed:
+            return True
+        stacked = self.sums.get(op)
+        if stacked is None:
+            return False
+        self.namespace[kernel], operands = stacked
+        args = [self.names[t] for t in operands]
+        self.body.append((f"{self._local(op._outputs[0])} = {kernel}({', '.join(args)})", ("node", op), args))
+        return True
+
+    def forward_input(self, op, opdef) -> bool:
+        """An op that forwards its input, unfed, names its input's value (or reference)."""
+        outs = op._outputs
+        if not opdef.forwards_input or any(t in self.fed for t in outs):
+            return False
+        source = op._inputs[0]
+        self.names[outs[0]] = self.names[source]
+        if source in self.refs:
+            self.refs[outs[0]] = self.refs[source] or op
+        return True
+
+    def fold_constant(self, op, opdef, kernel) -> bool:
         """Computes ``op`` now, once for every run, if its value cannot change: constants,
-        small stateless ops of folded inputs, and shapes that are fully known statically (a
+        small stateless ops of folded inputs, and shape reads of fully known static shapes (a
         fed value must have its tensor's static shape). TensorFlow's graph optimizer folds
         the same; in an unrolled RNN it removes a third of the gradient's kernel calls.
         A kernel that fails here is left to fail when the plan runs, with TF's error.
@@ -220,12 +249,12 @@ class _Writer:
         if (not outs or opdef.stateful or opdef.must_run
                 or any(t in self.fed or t._dtype._is_ref_dtype for t in outs)):
             return False
-        if op._type in _SHAPE_ONLY:
+        if opdef.reads_shape_only:
             if not static_shapes_known(op):
                 return False
             values = [np.broadcast_to(_SCALAR, t.shape.as_list()) for t in op._inputs]  # shapes, no memory
         else:
-            if op._type != "Const" and not all(
+            if not opdef.constant and not all(
                     t.shape.is_fully_defined() and t.shape.num_elements() <= _FOLD_MAX_ELEMENTS for t in outs):
                 return False
             names = [self.names[t] for t in op._inputs]
@@ -243,18 +272,17 @@ class _Writer:
             self.namespace[name] = self.folded[name] = value
         return True
 
-    def _add_n(self, op, args) -> bool:
-        """Writes an ``AddN`` of more than two inputs as a running sum, if it can: each input
-        is added as soon as it exists (in input order, so the rounding is the kernel's), and
-        is then freed. Gradients of a weight shared by many steps (an unrolled RNN's) would
-        otherwise all stay alive until the last one, 100 fresh buffers a run instead of one.
-        It needs static shapes (so NumPy cannot broadcast where TF refuses) and plain values
-        (a variable reference is read when its consumer runs)."""
-        out = op._outputs[0]
-        if (len(args) < 3 or out in self.fed or not static_shapes_known(op)
+    def running_sum(self, op, opdef, args) -> bool:
+        """Writes a sum of more than two inputs as a running sum: each input is added as soon
+        as it exists (in input order, so the rounding is the kernel's), and is then freed.
+        Gradients of a weight shared by many steps (an unrolled RNN's) would otherwise all
+        stay alive until the last one, 100 fresh buffers a run instead of one. It needs
+        static shapes (so NumPy cannot broadcast where TF refuses) and plain values (a
+        variable reference is read when its consumer runs)."""
+        if (not opdef.accumulates or len(args) < 3 or op._outputs[0] in self.fed or not static_shapes_known(op)
                 or any(t in self.refs for t in op._inputs)):
             return False
-        total = self._local(out)
+        total = self._local(op._outputs[0])
         blame = ("node", op)
         where = max(self.defined_at.get(args[0], -1), self.defined_at.get(args[1], -1))
         self.after.setdefault(where, []).append((f"{total} = {args[0]} + {args[1]}", blame, args[:2]))
@@ -263,27 +291,22 @@ class _Writer:
             self.after.setdefault(where, []).append((f"{total} += {name}", blame, [name, total]))
         return True
 
+    # -- writing one op ----------------------------------------------------------------------
     def _op(self, step, op, needed):
-        outs = op._outputs
-        if op in self.absorbed:
-            return
-        if op._type == "Identity" and not any(t in self.fed for t in outs):
-            source = op._inputs[0]
-            self.names[outs[0]] = self.names[source]  # forwards the value (or the reference) as is
-            if source in self.refs:
-                self.refs[outs[0]] = self.refs[source] or op
-            return
-        kernel = f"k{step}"
-        stacked = self.sums.get(op)
-        if stacked is not None:  # the whole sum at once (see stacked_sums)
-            self.namespace[kernel], operands = stacked
-            args = [self.names[t] for t in operands]
-            self.body.append((f"{self._local(op._outputs[0])} = {kernel}({', '.join(args)})", ("node", op), args))
-            return
         opdef = registry.get(op._type)
-        self.namespace[kernel] = self.state.kernel(opdef, op)
-        if self._fold(op, opdef, kernel):
+        kernel = f"k{step}"
+        if self.stacked_sums(op, kernel) or self.forward_input(op, opdef):
             return
+        self.namespace[kernel] = self.state.kernel(opdef, op)
+        if self.fold_constant(op, opdef, kernel):
+            return
+        args = self._arguments(step, op, opdef)
+        if not self.running_sum(op, opdef, args):
+            self._call(op, opdef, kernel, args, needed)
+
+    def _arguments(self, step, op, opdef) -> list:
+        """The local names of ``op``'s input values; a variable reference is read into a
+        local first unless the op takes the reference itself (a ``Ref`` input)."""
         args = []
         for i, (arg, t) in enumerate(zip(_flat_args(opdef, op), op._inputs)):
             name = self.names[t]
@@ -291,10 +314,12 @@ class _Writer:
                 self.body.append((f"r{step}_{i} = {name}.get()", ("node", self.refs[t] or op), [name]))
                 name = f"r{step}_{i}"
             args.append(name)
-        if op._type == "AddN" and self._add_n(op, args):
-            return
+        return args
+
+    def _call(self, op, opdef, kernel, args, needed):
+        """One line calling ``op``'s kernel, assigning the outputs that are needed."""
         targets = []
-        for t in outs:
+        for t in op._outputs:
             if t in self.fed or t not in needed:
                 targets.append("_")
                 continue

@@ -6,10 +6,15 @@ caches:
 * compiled plans (``executor.Plan``), one per (unique fetched tensors, fetched ops, fed
   tensors in feed order); a plan prunes from its fetches, so ops added to the graph later
   never invalidate it;
-* "steps": for a call whose fetches and feed keys have an identity key (``call_keys``:
-  graph objects, names, and plain containers of them) a ready function holding the plan,
-  its feed converters and its result builder. A repeated ``run`` costs the key, one dict
-  lookup, the feed conversions and the kernels.
+* "steps" (``_step``): for a call whose fetches and feed keys have an identity key
+  (``call_keys``: graph objects, names, and plain containers of them) a ready function
+  holding the plan, its feed converters and its result builder. A repeated ``run`` costs the
+  key, one dict lookup, the feed conversions and the kernels. ``make_callable`` builds its
+  step the same way, once, for the callable.
+
+Several steps can share a plan (the same tensors fetched in another structure), so the two
+caches stay apart; ``tests/client/test_session.py`` drives the first (checking) call and
+the cached step of ``run`` and ``make_callable`` over the same calls.
 
 Everything is checked in TensorFlow's order and with its messages: a closed session, an
 empty graph, then each feed (``feeds.py``), then the fetch structure (``fetches.py``).
@@ -107,7 +112,7 @@ class BaseSession:
             if feed_key is not None:
                 step = self._steps.get((key, feed_key))
                 if step is not None:
-                    return step(feed_dict)
+                    return step(feed_dict.values() if feed_dict else ())
         return self._run(fetches, feed_dict, key)
 
     def _run(self, fetches, feed_dict, key):
@@ -196,35 +201,35 @@ class BaseSession:
         return lambda: run_callable()
 
 
-def _step(plan, specs, build, pinned):
-    """The function a cached call shape runs: convert feeds, run the plan, build the result.
-
-    ``pinned`` keeps alive the objects whose ids are in the step's key.
-    """
+def _step(plan, specs, build, pinned=()):
+    """The function a cached call runs on the fed values (in feed order): convert the
+    feeds, run the plan, build the result. ``pinned`` keeps alive the objects whose ids are
+    in the step's key."""
     if not specs:
-        return lambda feed_dict, _pinned=pinned: build(plan())
+        return lambda values, _pinned=pinned: build(plan())
     if len(specs) == 1:
         spec = specs[0]
-        return lambda feed_dict, _pinned=pinned: build(plan(*[spec(v) for v in feed_dict.values()]))
-    return lambda feed_dict, _pinned=pinned: build(plan(*[s(v) for s, v in zip(specs, feed_dict.values())]))
+        return lambda values, _pinned=pinned: build(plan(*[spec(v) for v in values]))
+    return lambda values, _pinned=pinned: build(plan(*[s(v) for s, v in zip(specs, values)]))
 
 
 class _FeedListCallable:
-    """``make_callable`` with a ``feed_list``: ``run`` semantics, a compiled fast path."""
+    """``make_callable`` with a ``feed_list``: ``run`` semantics on the first call, then the
+    step ``run`` would cache for the same call."""
 
     def __init__(self, session, fetches, feed_list):
         self._session = session
         self._fetches = fetches
         self._feed_list = feed_list
-        self._fast = None
+        self._step = None
 
     def __call__(self, *feed_args, **kwargs):
-        fast = self._fast
-        if fast is not None and not kwargs and len(feed_args) == len(self._feed_list) and not self._session._closed:
-            return fast(feed_args)
+        step = self._step
+        if step is not None and not kwargs and len(feed_args) == len(self._feed_list) and not self._session._closed:
+            return step(feed_args)
         result = self._session.run(self._fetches, dict(zip(self._feed_list, feed_args)), **kwargs)
-        if fast is None and len(feed_args) == len(self._feed_list):
-            self._fast = self._compile()
+        if step is None and len(feed_args) == len(self._feed_list):
+            self._step = self._compile()
         return result
 
     def _compile(self):
@@ -232,11 +237,9 @@ class _FeedListCallable:
         tensors = [feed_lib.resolve_key(session._graph, f) for f in self._feed_list]
         if len(set(map(id, tensors))) != len(tensors):
             return None  # the same tensor fed twice: the last value wins, as run() does
-        specs = session._specs(tensors)
         structure = FetchStructure(session._graph, self._fetches)
         plan = session._plan(structure.tensors, structure.ops, tensors)
-        build = structure.build
-        return lambda args: build(plan(*[s(v) for s, v in zip(specs, args)]))
+        return _step(plan, session._specs(tensors), structure.build)
 
 
 class Session(BaseSession):

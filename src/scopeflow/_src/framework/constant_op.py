@@ -34,6 +34,7 @@ registry.register(registry.OpDef(
     shape=lambda inputs, attrs: TensorShape(attrs["value"].shape),
     factory=_const_factory,
     fold=lambda t: t.op._attrs["value"],
+    constant=True,
 ))
 
 

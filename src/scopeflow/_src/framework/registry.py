@@ -68,6 +68,22 @@ class OpDef:
     for the errors they raise, like an unfed ``Placeholder``) run whenever a plan needs
     them; other ops that a plan reaches only through control edges are skipped, since
     nothing could observe them.
+
+    The facts the executor's rewrites and build-time evaluation read, so that no layer above
+    the op library matches op types by name:
+
+    * ``forwards_input``: the output is the input itself (``Identity``); a plan passes the
+      value, or the variable reference, on without a kernel call;
+    * ``constant``: the value is an attribute, known whatever its size (``Const``);
+    * ``fed``: a placeholder, whose value is meant to come from a feed: never evaluated
+      while building;
+    * ``reads_shape_only``: the kernel reads only its inputs' shapes (``Shape``, ``Size``);
+    * ``accumulates``: the output is the elementwise sum of the inputs (``AddN``);
+    * ``matrix_product``: ``a @ b`` of two matrices under ``transpose_a``/``transpose_b``
+      (``MatMul``);
+    * ``reshapes``: the input's elements in order, in the shape of input 1 (``Reshape``);
+    * ``leading_sum(op)``: how many leading axes of input 0 the op sums away, or ``None``
+      (``Sum`` over axes ``0..k-1``, ``BiasAddGrad`` in ``NHWC``).
     """
 
     type: str
@@ -80,6 +96,14 @@ class OpDef:
     fold: Callable | None = None
     stateful: bool = False
     must_run: bool = False
+    forwards_input: bool = False
+    constant: bool = False
+    fed: bool = False
+    reads_shape_only: bool = False
+    accumulates: bool = False
+    matrix_product: bool = False
+    reshapes: bool = False
+    leading_sum: Callable | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "inputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.inputs))

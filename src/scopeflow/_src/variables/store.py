@@ -74,9 +74,11 @@ class VariableStore:
         self._vars: dict[str, object] = {}
 
     def reusable(self, name, shape, dtype, reuse):
-        """The variable ``name`` when ``reuse`` allows sharing it and ``shape`` and ``dtype``
-        (``None``: any) agree with it exactly, else ``None`` (the full path decides and words
-        TensorFlow's errors)."""
+        """The fast path of a reuse (``get_variable``'s common case, checked by the public
+        entry point before anything else): the variable ``name`` when ``reuse`` allows sharing
+        it and ``shape`` and ``dtype`` (``None``: any) agree with it exactly, else ``None``, and
+        ``_get_single_variable`` decides and words TensorFlow's errors. Whenever it answers, the
+        full path answers the same (tests/variables/test_reuse_paths.py)."""
         if reuse is not True and reuse is not AUTO_REUSE:
             return None
         found = self._vars.get(name)
@@ -90,10 +92,6 @@ class VariableStore:
                      reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
                      validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
                      synchronization=None, aggregation=None):
-        if custom_getter is None and partitioner is None:
-            found = self.reusable(name, shape, dtype, reuse)
-            if found is not None:
-                return found  # the common reuse path: nothing to create, nothing to check further
         if custom_getter is not None and not callable(custom_getter):
             raise ValueError(f"Passed a custom_getter which is not callable: {custom_getter}")
         dtype = getattr(dtype, "base_dtype", dtype)

@@ -94,11 +94,10 @@ class VariableScope:
     def _reused(self, var_store, name, shape, dtype, reuse, custom_getter, initializer, partitioner):
         """The existing variable ``<scope>/<name>`` when this is a plain reuse lookup that
         can only return it, else ``None`` (and ``get_variable`` does everything, as TF does:
-        custom getters, partitioners, and a constant initializer with an explicit dtype,
-        which TF converts and checks even when it reuses)."""
-        if custom_getter is not None or self._custom_getter is not None or partitioner is not None or \
-                self._partitioner is not None or dtype is not None and initializer is not None and \
-                not callable(initializer):
+        custom getters, partitioners, and a constant initializer, which TF converts and checks
+        even when it reuses)."""
+        if (custom_getter is not None or self._custom_getter is not None or partitioner is not None
+                or self._partitioner is not None or initializer is not None and not callable(initializer)):
             return None
         return var_store.reusable(f"{self._name}/{name}" if self._name else name, shape,
                                   self._dtype if dtype is None else dtype, self._reuse if reuse is None else reuse)

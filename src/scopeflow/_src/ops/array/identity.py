@@ -18,7 +18,7 @@ def _first_input_fold(t):
 
 
 registry.register(OpDef("Identity", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
-                        kernel=lambda x: x, fold=_first_input_fold))
+                        kernel=lambda x: x, fold=_first_input_fold, forwards_input=True))
 registry.register(OpDef("StopGradient", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
                         kernel=lambda x: x, fold=_first_input_fold))
 
@@ -42,9 +42,10 @@ def _placeholder_with_default_shape(ctx, attrs):
 
 
 registry.register(OpDef("Placeholder", outputs=["output: dtype"],
-                        shape=lambda inputs, attrs: attrs["shape"], factory=_placeholder_factory, must_run=True))
+                        shape=lambda inputs, attrs: attrs["shape"], factory=_placeholder_factory, must_run=True,
+                        fed=True))
 registry.register(OpDef("PlaceholderWithDefault", inputs=["input: dtype"], outputs=["output: dtype"],
-                        shape=_placeholder_with_default_shape, kernel=lambda x: x))
+                        shape=_placeholder_with_default_shape, kernel=lambda x: x, fed=True))
 
 
 def identity(input, name=None):  # noqa: A002 - TensorFlow's argument name

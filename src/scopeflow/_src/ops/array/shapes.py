@@ -55,16 +55,16 @@ def _rank_fold(t):
 registry.register(OpDef("Shape", inputs=["input: T"], outputs=["output: out_type"],
                         attrs={"out_type": dtype_lists.INDEX},
                         shape=lambda inputs, attrs: TensorShape([inputs[0].shape.ndims]),
-                        factory=_shape_factory, fold=_shape_fold))
+                        factory=_shape_factory, fold=_shape_fold, reads_shape_only=True))
 registry.register(OpDef("ShapeN", inputs=["input: N*T"], outputs=["output: N*out_type"],
                         attrs={"out_type": dtype_lists.INDEX},
                         shape=lambda inputs, attrs: [TensorShape([t.shape.ndims]) for t in inputs],
-                        factory=_shape_n_factory))
+                        factory=_shape_n_factory, reads_shape_only=True))
 registry.register(OpDef("Size", inputs=["input: T"], outputs=["output: out_type"],
                         attrs={"out_type": dtype_lists.INDEX},
-                        shape=shape_fns.scalar, factory=_size_factory, fold=_size_fold))
+                        shape=shape_fns.scalar, factory=_size_factory, fold=_size_fold, reads_shape_only=True))
 registry.register(OpDef("Rank", inputs=["input: T"], outputs=["output: int32"], shape=shape_fns.scalar,
-                        kernel=lambda x: np.int32(np.ndim(x)), fold=_rank_fold))
+                        kernel=lambda x: np.int32(np.ndim(x)), fold=_rank_fold, reads_shape_only=True))
 
 
 def as_tensor_input(input):  # noqa: A002
@@ -222,7 +222,8 @@ def _reshape_as_tf(op, x, target):
 
 
 registry.register(OpDef("Reshape", inputs=["tensor: T", "shape: Tshape"], outputs=["output: T"],
-                        attrs={"Tshape": dtype_lists.INDEX}, shape=_reshape_shape, factory=_reshape_factory))
+                        attrs={"Tshape": dtype_lists.INDEX}, shape=_reshape_shape, factory=_reshape_factory,
+                        reshapes=True))
 
 
 def reshape(tensor, shape, name=None):  # noqa: A002 - TensorFlow's argument names

@@ -119,11 +119,6 @@ _EVAL_MAX_OPS = 64
 _EVAL_MAX_ELEMENTS = 4096
 
 
-# Ops whose value never follows from evaluating their inputs: a placeholder's default may be
-# overridden, and the shape ops depend on their input's static shape only (which their own
-# folding already read), so walking up the inputs' values would be wasted work: in an unrolled
-# RNN it walked the whole chain for every slice the concat gradients build.
-_NOT_FROM_INPUTS = frozenset(("PlaceholderWithDefault", "Shape", "ShapeN", "Size", "Rank"))
 _UNSEEN = object()
 
 
@@ -150,7 +145,10 @@ def _evaluate(t, memo, count, evaluated):
     opdef = registry.get(op.type)
     count[0] += 1
     memo[op] = None
-    if (opdef.stateful or not op._inputs or count[0] > _EVAL_MAX_OPS or op.type in _NOT_FROM_INPUTS
+    # A placeholder's default may be fed instead, and the shape ops read their input's static
+    # shape only (which their own folding already did): walking up the inputs' values would
+    # be wasted work (in an unrolled RNN, the whole chain for every slice of a concat gradient).
+    if (opdef.stateful or not op._inputs or count[0] > _EVAL_MAX_OPS or opdef.fed or opdef.reads_shape_only
             or any(o.dtype._is_ref_dtype for o in op._outputs)):
         return None
     inputs = []

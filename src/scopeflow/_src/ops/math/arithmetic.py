@@ -77,7 +77,7 @@ def _add_n_factory(op, state):
 
 registry.register(OpDef("AddN", inputs=["inputs: N*T"], outputs=["sum: T"],
                         attrs={"T": dtype_lists.NUMBER + dtype_lists.types("variant")},
-                        shape=_add_n_shape, factory=_add_n_factory))
+                        shape=_add_n_shape, factory=_add_n_factory, accumulates=True))
 
 
 # -- public wrappers -------------------------------------------------------------------------

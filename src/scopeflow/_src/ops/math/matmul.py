@@ -69,7 +69,7 @@ def mat_mul(a, b, ta=False, tb=False, ga=False, gb=False, name=None):
 
 
 registry.register(OpDef("MatMul", inputs=["a: T", "b: T"], outputs=["product: T"], attrs={"T": dtype_lists.MATMUL},
-                        shape=_matmul_shape, factory=_matmul_factory))
+                        shape=_matmul_shape, factory=_matmul_factory, matrix_product=True))
 
 
 # -- BatchMatMulV2 / V3 ---------------------------------------------------------------------------

@@ -136,6 +136,14 @@ def _reduction_factory(op, state):
     return kernel
 
 
+def _sum_leading(op):
+    """How many leading axes ``op`` (a ``Sum``) reduces, when its axes are constant ``0..k-1``."""
+    axes = tensor_util.constant_value(op._inputs[1])
+    if axes is not None and axes.ndim <= 1 and sorted(axes.reshape(-1).tolist()) == list(range(axes.size)):
+        return axes.size
+    return None
+
+
 for _type, _allowed in (("Sum", dtype_lists.NUMBER), ("Mean", dtype_lists.NUMBER), ("Prod", dtype_lists.NUMBER),
                         ("Max", dtype_lists.REAL_Q), ("Min", dtype_lists.REAL_Q), ("EuclideanNorm", dtype_lists.NUMBER),
                         ("Any", None), ("All", None)):
@@ -143,7 +151,7 @@ for _type, _allowed in (("Sum", dtype_lists.NUMBER), ("Mean", dtype_lists.NUMBER
         _type, inputs=["input: bool" if _allowed is None else "input: T", "reduction_indices: Tidx"],
         outputs=["output: bool" if _allowed is None else "output: T"],
         attrs={"Tidx": dtype_lists.INDEX} if _allowed is None else {"T": _allowed, "Tidx": dtype_lists.INDEX},
-        shape=_reduction_shape, factory=_reduction_factory))
+        shape=_reduction_shape, factory=_reduction_factory, leading_sum=_sum_leading if _type == "Sum" else None))
 
 
 # -- public wrappers -------------------------------------------------------------------------

@@ -221,11 +221,18 @@ def _bias_add_grad_factory(op, state):
     return kernel
 
 
+def _bias_add_grad_leading_sum(op):
+    """The leading axes a ``BiasAddGrad`` sums in ``NHWC``: all but the channel axis."""
+    ndims = op._inputs[0].shape.ndims
+    return ndims - 1 if ndims and op._attrs.get("data_format", "NHWC") == "NHWC" else None
+
+
 registry.register(OpDef("BiasAdd", inputs=["value: T", "bias: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.NUMBER},
                         shape=_bias_add_shape, factory=_bias_add_factory))
 registry.register(OpDef("BiasAddGrad", inputs=["out_backprop: T"], outputs=["output: T"],
-                        attrs={"T": dtype_lists.NUMBER}, shape=_bias_add_grad_shape, factory=_bias_add_grad_factory))
+                        attrs={"T": dtype_lists.NUMBER}, shape=_bias_add_grad_shape, factory=_bias_add_grad_factory,
+                        leading_sum=_bias_add_grad_leading_sum))
 
 
 def bias_add(value, bias, data_format=None, name=None):
