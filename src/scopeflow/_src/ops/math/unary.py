@@ -64,8 +64,8 @@ def _y_dy_kernel(f):
 
 
 def _tanh_grad_kernel(y, dy):
-    """``dy * (1 - y * y)`` computed in one buffer (three temporaries cost twice the time on
-    a 256x512 float32 gradient: 125 against 66 us)."""
+    """``dy * (1 - y * y)`` computed in one buffer: three temporaries would each be a fresh
+    allocation and a pass over memory."""
     t = np.multiply(y, y)
     if type(t) is not np.ndarray or t.shape != np.shape(dy):
         return dy * (1 - t)

@@ -4,12 +4,10 @@ wrappers) are in ``conv.py``.
 
 Kernels run on BLAS. ``Conv2D`` and the filter gradient are im2col, one piece of the batch
 at a time: each piece's windows are copied from the padded input into a
-``(n*OH*OW, KH*KW*C)`` matrix small enough to stay in cache (4 MiB), and one product does
-the rest (a 64x14x14x32 -> 64 5x5 convolution: 19.7 ms as one 40 MB matrix, 9.5 ms in
-2 MiB pieces on one machine; on a Zen 4 with 1 MiB of L2 per core, 14.2 ms whole, 10.3 ms
-in 2 MiB pieces, 8.8-9.2 in 4 MiB, 10.1-10.5 in 16 MiB); each piece's product is written
-straight into its rows of the output (a 64x28x28x1 -> 32 5x5 convolution on a Zen 3: 3.2 ->
-2.6 ms; 64x14x14x32 -> 64: 14.6 -> 13.9 ms). The input gradient loops over the
+``(n*OH*OW, KH*KW*C)`` matrix small enough to stay in cache, and one product does the rest
+(a whole-batch matrix would spill to memory; pieces much smaller than the cache lose BLAS
+efficiency); each piece's product is written straight into its rows of the output, with no
+copy. The input gradient loops over the
 KH*KW window taps with one product each (``dy @ W[i, j].T`` added into the tap's strided
 view of the input gradient), which measured faster than materialising columns. No Python
 loop runs over pixels; float32 stays float32 throughout.

@@ -166,8 +166,7 @@ class Windows:
         """``x`` (NHWC) as ``(N, oh, kh, ow, kw, C)`` when the windows tile it exactly (stride
         equal to the window, no dilation, no padding, no pixel left over), else ``None``. The
         view is a reshape, so a kernel reads ``x`` once, in memory order, instead of once per
-        tap through strided views (the gradient of a 2x2 max pooling of a 64x28x28x32 input:
-        4.3 -> 2.7 ms)."""
+        tap through strided views."""
         n, h, w, c = x.shape
         if ((self.sh, self.sw, self.dh, self.dw) != (self.kh, self.kw, 1, 1) or any(self.pads)
                 or (h, w) != (self.oh * self.kh, self.ow * self.kw)):

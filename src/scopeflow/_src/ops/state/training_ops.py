@@ -217,7 +217,7 @@ def _kernel(op, update, n_refs, checks, locking):
 
 # Elements per piece: 128 KiB of float32 per operand, so that one piece of the variable,
 # its slots, the gradient and a scratch array stay in the core's L2 cache across the
-# dozen passes an update makes (Adam on a 784x512 variable: 2.1 ms whole, 0.6 ms in pieces).
+# dozen passes an update makes, instead of streaming from memory in every pass.
 _CHUNK = 1 << 15
 
 
