@@ -101,3 +101,32 @@ def test_the_op_library_has_no_import_cycles():
         if name not in state:
             visit(name, [name])
     assert cycle == []
+
+
+# Each package of scopeflow._src and the packages it may import (docs/architecture.md).
+PACKAGE_LAYERS = {
+    "framework": set(),
+    "ops": {"framework"},
+    "gradients": {"framework", "ops"},
+    "variables": {"framework", "ops"},
+    "client": {"framework", "ops", "logging_module"},
+    "layers": {"framework", "ops", "variables"},
+    "metrics": {"framework", "ops", "variables"},
+    "training": {"framework", "ops", "variables", "gradients", "logging_module"},
+    "checkpoint": {"framework", "ops", "variables", "logging_module"},
+    "cli": {"framework", "checkpoint"},
+    "logging_module": set(),
+}
+
+
+def test_packages_import_only_the_layers_below_them():
+    wrong = {}
+    for name, path in MODULES.items():
+        if name == PACKAGE:
+            continue
+        package = name.split(".")[2]
+        imported = {m.split(".")[2] for m in _imports(path, top_level_only=False) if m.count(".") >= 2}
+        extra = imported - PACKAGE_LAYERS[package] - {package}
+        if extra:
+            wrong[name] = sorted(extra)
+    assert wrong == {}
