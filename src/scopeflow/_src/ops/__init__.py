@@ -24,3 +24,4 @@ from scopeflow._src.ops.array import gather_grads, grads as array_grads  # noqa:
 from scopeflow._src.ops.math import grads as math_grads, product_grads, reduction_grads  # noqa: F401
 from scopeflow._src.ops.nn import grads as nn_grads  # noqa: F401
 from scopeflow._src.ops.random import grads as random_grads  # noqa: F401
+from scopeflow._src.ops.state import grads as state_grads  # noqa: F401

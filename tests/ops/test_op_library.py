@@ -1,4 +1,4 @@
-"""Math kernels where TensorFlow's graph API reaches cases its Python wrappers avoid."""
+"""Op library cases the registry samples do not reach: TF's low-level graph API and gradients."""
 
 
 import scopeflow as tf
@@ -20,3 +20,10 @@ def test_create_op_groups_a_flat_input_list_by_the_ops_list_arguments():
     assert concat.op.get_attr("N") == 2 and total.op.get_attr("N") == 3
     with tf.Session() as sess:
         assert [v.tolist() for v in sess.run([concat, total])] == [[1.0, 2.0], [4.0]]
+
+
+def test_assignments_are_not_differentiable_as_in_tensorflow():
+    x = tf.placeholder(tf.float32, [])
+    v = tf.Variable(1.0)
+    assert tf.gradients(tf.assign(v, x * 2.0), x) == [None]
+    assert tf.gradients(tf.assign_add(v, x), x) == [None]
