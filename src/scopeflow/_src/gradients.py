@@ -27,6 +27,7 @@ from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops, math_ops, unbroadcast
 from scopeflow._src.ops.control import control_flow_ops
+from scopeflow._src.ops.control.cond import zeros_for_untaken
 
 _TRAINABLE = frozenset((dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64, dtypes.complex64,
                         dtypes.complex128, dtypes.resource, dtypes.variant))
@@ -176,9 +177,11 @@ class _Walk:
         if rule is None or not has_grads:
             return [None] * len(op._inputs)
 
+        routes = registry.get(op._type).routes_input
         for i, g in enumerate(out_grads):
             if g is None and op._outputs[i]._dtype.base_dtype in _TRAINABLE:
-                out_grads[i] = array_ops.zeros_like(op._outputs[i], optimize=False)
+                out_grads[i] = zeros_for_untaken(op, i) if routes else array_ops.zeros_like(op._outputs[i],
+                                                                                              optimize=False)
         with name_scope(op._name + "_grad"):
             in_grads = rule.fn(op, *out_grads)
             in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) else [in_grads]

@@ -38,9 +38,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.client import pruning, stacked_sums
+from scopeflow._src.client import liveness, pruning, stacked_sums
 from scopeflow._src.framework import errors, registry
 from scopeflow._src.ops.common import blas
+from scopeflow._src.ops.common.dead import DEAD
 from scopeflow._src.ops.common.shape_fns import static_shapes_known
 
 _ndarray = np.ndarray
@@ -78,6 +79,13 @@ def _fetch_value(v):
     return v
 
 
+def _fetch_live(v, index):
+    """``_fetch_value`` of a fetch that may be dead (downstream of an untaken branch)."""
+    if v is DEAD:
+        raise errors.InvalidArgumentError(None, None, f"Retval[{index}] does not have value")
+    return _fetch_value(v)
+
+
 class Plan:
     """One compiled ``run``: call it with the fed arrays (in ``feed_tensors`` order); it
     returns one value per entry of ``fetch_tensors`` (fed ones as fed, as TensorFlow does).
@@ -89,10 +97,13 @@ class Plan:
         self.target_ops = list(target_ops)
         fed = set(self.feed_tensors)
         needed = pruning.prune(self.fetch_tensors, self.target_ops, fed)
-        observed = pruning.observed(needed, self.fetch_tensors, self.target_ops, fed)
-        ops = [op for op in pruning.order(needed) if op in observed]  # ordering first: it also finds cycles
+        ordered = pruning.order(needed)  # ordering first: it also finds cycles
+        dead_ops, dead = liveness.maybe_dead(ordered, fed)
+        observed = pruning.observed(needed, self.fetch_tensors, self.target_ops, fed, dead_ops)
+        ops = [op for op in ordered if op in observed]
         self.n_ops = len(ops)
-        source, namespace, self._lines = _Writer(self.feed_tensors, state).write(ops, self.fetch_tensors)
+        writer = _Writer(self.feed_tensors, state, dead_ops, dead)
+        source, namespace, self._lines = writer.write(ops, self.fetch_tensors)
         self.source = source
         code = compile(source, f"<scopeflow plan {id(self):#x}>", "exec")
         exec(code, namespace)  # noqa: S102 - our own generated code: names and integers only
@@ -165,8 +176,11 @@ def _flat_args(opdef, op) -> list:
 class _Writer:
     """Writes the source of a plan's function, one line per kernel call or reference read."""
 
-    def __init__(self, feed_tensors, state):
+    def __init__(self, feed_tensors, state, dead_ops=frozenset(), dead=frozenset()):
         self.state = state
+        self.dead_ops = dead_ops  # ops that may be dead (``liveness.py``), and tensors
+        self.dead = dead
+        self.dead_flags = {}  # op that may be dead and is a control input -> local name of "it is dead"
         self.names = {t: f"a{i}" for i, t in enumerate(feed_tensors)}
         self.n_feeds = len(feed_tensors)
         self.fed = set(feed_tensors)
@@ -175,7 +189,8 @@ class _Writer:
         self.defined_at = {}  # local name -> index in ``body`` of the statement assigning it
         self.after = {}  # index in ``body`` (-1: before it) -> statements to run right after it
         self.folded = {}  # name in the namespace -> value computed once, when the plan was written
-        self.namespace = {"_fetch_value": _fetch_value, "_encode_strings": encode_strings}
+        self.namespace = {"_fetch_value": _fetch_value, "_fetch_live": _fetch_live, "_encode_strings": encode_strings,
+                          "_DEAD": DEAD}
         self.counter = 0
         self.fed_names = dict(self.names)  # what a fetch of a fed tensor returns: the value as fed
         for t in feed_tensors:
@@ -188,8 +203,11 @@ class _Writer:
     def write(self, ops, fetch_tensors):
         """(source, namespace, {line: blame}) of the plan's function; a blame is ``("node", op)``,
         ``("retval", fetched variable tensor)`` or ``("feed", fed tensor)``."""
-        needed = {t for op in ops for t in op._inputs} | set(fetch_tensors)
-        self.sums, self.absorbed = stacked_sums.find(ops, fetch_tensors, self.fed)  # ops run by their sum
+        self.flagged = {c for op in ops for c in op._control_inputs if c in self.dead_ops}
+        needed = {t for op in ops for t in op._inputs} | set(fetch_tensors) | {
+            op._outputs[0] for op in self.flagged if op._outputs}  # a Merge's flag reads its output
+        self.sums, self.absorbed = stacked_sums.find(  # ops run by their sum
+            [op for op in ops if op not in self.dead_ops], fetch_tensors, self.fed)
         for step, op in enumerate(ops):
             self._op(step, op, needed)
         results, kept = [], set()
@@ -204,7 +222,7 @@ class _Writer:
                 blame = ("retval", t) if self.refs[t] is None else ("node", self.refs[t])
                 self.body.append((f"f{i} = {name}.get()", blame, [name]))
                 name = f"f{i}"
-            results.append(f"_fetch_value({name})")
+            results.append(f"_fetch_live({name}, {i})" if t in self.dead else f"_fetch_value({name})")
         return self._source(results, kept)
 
     def _local(self, t) -> str:
@@ -230,12 +248,15 @@ class _Writer:
     def forward_input(self, op, opdef) -> bool:
         """An op that forwards its input, unfed, names its input's value (or reference)."""
         outs = op._outputs
-        if not opdef.forwards_input or any(t in self.fed for t in outs):
+        if (not opdef.forwards_input or any(t in self.fed for t in outs)
+                or any(c in self.dead_ops for c in op._control_inputs)):
             return False
         source = op._inputs[0]
-        self.names[outs[0]] = self.names[source]
+        name = self.names[outs[0]] = self.names[source]
         if source in self.refs:
             self.refs[outs[0]] = self.refs[source] or op
+        if op in self.flagged:  # dead exactly when its input is
+            self._flag(op, f"{name} is _DEAD", [name])
         return True
 
     def fold_constant(self, op, opdef, kernel) -> bool:
@@ -246,7 +267,7 @@ class _Writer:
         A kernel that fails here is left to fail when the plan runs, with TF's error.
         """
         outs = op._outputs
-        if (not outs or opdef.stateful or opdef.must_run
+        if (not outs or opdef.stateful or opdef.must_run or opdef.control_flow or op in self.dead_ops
                 or any(t in self.fed or t._dtype._is_ref_dtype for t in outs)):
             return False
         if opdef.reads_shape_only:
@@ -280,7 +301,7 @@ class _Writer:
         static shapes (so NumPy cannot broadcast where TF refuses) and plain values (a
         variable reference is read when its consumer runs)."""
         if (not opdef.accumulates or len(args) < 3 or op._outputs[0] in self.fed or not static_shapes_known(op)
-                or any(t in self.refs for t in op._inputs)):
+                or op in self.dead_ops or any(t in self.refs for t in op._inputs)):
             return False
         total = self._local(op._outputs[0])
         blame = ("node", op)
@@ -316,8 +337,30 @@ class _Writer:
             args.append(name)
         return args
 
+    def _flag(self, op, expression, reads) -> None:
+        """A local saying whether ``op`` is dead, for the ops that depend on it by a control edge."""
+        self.counter += 1
+        flag = self.dead_flags[op] = f"z{self.counter}"
+        self.defined_at[flag] = len(self.body)
+        self.body.append((f"{flag} = {expression}", ("node", op), reads))
+
+    def _guard(self, op, args) -> tuple[str, list]:
+        """``(expression, names it reads)``: when ``op`` is dead (an input or control input is)."""
+        reads = list(dict.fromkeys(a for a, t in zip(args, op._inputs) if t in self.dead))
+        tests = [f"{a} is _DEAD" for a in reads]
+        for c in op._control_inputs:
+            if c in self.dead_ops:
+                reads.append(self.dead_flags[c])
+                tests.append(self.dead_flags[c])
+        return " or ".join(dict.fromkeys(tests)), reads
+
     def _call(self, op, opdef, kernel, args, needed):
-        """One line calling ``op``'s kernel, assigning the outputs that are needed."""
+        """One line calling ``op``'s kernel, assigning the outputs that are needed; for an op
+        that may be dead, only when it is not (its outputs are then dead)."""
+        guard, guard_reads = ("", []) if opdef.takes_dead_inputs else self._guard(op, args)
+        if guard and op in self.flagged:
+            self._flag(op, guard, guard_reads)
+            guard, guard_reads = self.dead_flags[op], [self.dead_flags[op]]
         targets = []
         for t in op._outputs:
             if t in self.fed or t not in needed:
@@ -328,13 +371,19 @@ class _Writer:
                 self.refs[t] = None
         call = f"{kernel}({', '.join(args)})"
         multi = len(opdef.outputs) != 1 or opdef.outputs[0].number_attr
-        if not multi and targets != ["_"]:
+        assigned = any(n != "_" for n in targets)
+        if guard and assigned:
+            dead = "_DEAD" if not multi else f"({'_DEAD, ' * len(targets)})"
+            call = f"{dead} if {guard} else {call}"
+        if not multi and assigned:
             text = f"{targets[0]} = {call}"
-        elif multi and targets and any(n != "_" for n in targets):
+        elif multi and assigned:
             text = f"{', '.join(targets)}, = {call}"
         else:
-            text = call
-        self.body.append((text, ("node", op), args))
+            text = f"if not ({guard}): {call}" if guard else call
+        self.body.append((text, ("node", op), args + guard_reads))
+        if op in self.flagged and op not in self.dead_flags:  # a Merge: dead when its output is
+            self._flag(op, f"{targets[0]} is _DEAD", [targets[0]])
 
     def _source(self, results, kept):
         body = list(self.after.get(-1, ()))

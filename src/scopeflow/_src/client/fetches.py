@@ -14,6 +14,7 @@ import functools
 import operator
 from collections.abc import Mapping
 
+from scopeflow._src.framework import errors
 from scopeflow._src.framework.operation import Operation, Tensor
 
 
@@ -85,9 +86,10 @@ def _element(graph, fetch):
             raise ValueError(f"Argument `fetch` = {fetch} cannot be interpreted as a Tensor. ({e})") from None
     op = element if type(element) is Operation else element.op
     if not graph.is_fetchable(op):
-        raise ValueError(f"Operation {op.name} has been marked as not fetchable. Typically this happens when it "
-                         "is defined in another function or code block. Use return values, explicit Python "
-                         "locals or TensorFlow collections to access it.")
+        raise errors.InaccessibleTensorError(
+            f"Operation {op.name} has been marked as not fetchable. Typically this happens when it is defined in "
+            "another function or code block. Use return values, explicit Python locals or TensorFlow collections to "
+            "access it.")
     return element
 
 

@@ -12,12 +12,14 @@ def prune(fetch_tensors, target_ops, fed) -> set:
     return _reachable(_roots(fetch_tensors, target_ops, fed), fed, control=True)
 
 
-def observed(needed, fetch_tensors, target_ops, fed) -> set:
+def observed(needed, fetch_tensors, target_ops, fed, dead_ops=frozenset()) -> set:
     """The ops of ``needed`` whose work somebody can observe.
 
     An op is kept if it is fetched or a target, if it changes state (variables, random
-    streams, files) or must run for its errors (``OpDef.must_run``), or if a kept op reads
-    one of its outputs. What remains is stateless
+    streams, files) or must run for its errors (``OpDef.must_run``), if a kept op reads
+    one of its outputs, or if it may be dead (``dead_ops``) and a kept op depends on it
+    through a control edge (the op in a cond branch that only waits for the branch's
+    pivot). What remains is stateless
     and reached only through control edges: gradient gating, for one, makes the unused
     input gradient of a network's first layer a control input of the update, and running
     it would only burn a matrix product. TensorFlow's graph optimizer removes such ops
@@ -28,7 +30,7 @@ def observed(needed, fetch_tensors, target_ops, fed) -> set:
         opdef = registry.get(op._type)
         if opdef.stateful or opdef.must_run:
             roots.append(op)
-    return _reachable(roots, fed, control=False)
+    return _reachable(roots, fed, control=dead_ops)
 
 
 def _roots(fetch_tensors, target_ops, fed) -> list:
@@ -36,8 +38,8 @@ def _roots(fetch_tensors, target_ops, fed) -> list:
 
 
 def _reachable(roots, fed, control) -> set:
-    """``roots`` and the ops they read from (through control edges too if ``control``),
-    stopping at fed tensors."""
+    """``roots`` and the ops they read from (through control edges too if ``control`` is
+    ``True``, or to the ops in it if it is a set), stopping at fed tensors."""
     seen = set()
     stack = list(roots)
     while stack:
@@ -48,21 +50,26 @@ def _reachable(roots, fed, control) -> set:
         for t in op._inputs:
             if t._op not in seen and t not in fed:
                 stack.append(t._op)
-        if control:
+        if control is True:
             for c in op._control_inputs:
                 # As in TensorFlow, feeding the only output of an op also stands in for its
                 # control edges (a control dependency on a fed placeholder needs no value).
                 if c not in seen and not (len(c._outputs) == 1 and c._outputs[0] in fed):
                     stack.append(c)
+        elif control:
+            stack.extend(c for c in op._control_inputs if c in control and c not in seen)
     return seen
 
 
 def order(needed) -> list:
-    """``needed`` in an order where every op follows its inputs and control inputs."""
+    """``needed`` in an order where every op follows its inputs and control inputs, but for
+    a loop's back edges (the inputs a ``Merge`` takes from ``NextIteration`` ops)."""
     ops = sorted(needed, key=lambda o: o._id)
     position = {op: i for i, op in enumerate(ops)}
-    if all(position.get(c, -1) < position[op] for op in ops for c in op._control_inputs):
-        return ops  # creation order is topological: inputs always exist before their consumers
+    if all(position.get(c, -1) < position[op] for op in ops for c in op._control_inputs) and all(
+            position.get(t._op, -1) < position[op] for op in ops if op._control_flow_context is not None
+            for t in op._inputs):
+        return ops  # creation order is topological, as it is outside conds and loops
     done, order, visiting = set(), [], set()
     for root in ops:
         if root in done:
@@ -82,6 +89,11 @@ def order(needed) -> list:
                     None, None, f"Graph is invalid, contains a cycle with {len(visiting)} nodes, including: {op.name}")
             visiting.add(op)
             stack.append((op, True))
-            deps = [t._op for t in op._inputs if t._op in position] + [c for c in op._control_inputs if c in position]
+            deps = [t._op for t in op._inputs if t._op in position and not _back_edge(t._op, op)] + [
+                c for c in op._control_inputs if c in position]
             stack.extend((d, False) for d in sorted(deps, key=lambda o: -o._id) if d not in done)
     return order
+
+
+def _back_edge(producer, consumer) -> bool:
+    return registry.get(producer._type).next_iteration and registry.get(consumer._type).takes_dead_inputs

@@ -57,7 +57,8 @@ class BuilderState:
     """What one thread is building inside one graph: scopes and dependency stacks."""
 
     __slots__ = ("name_stack", "opened_scope", "control_stack", "device_stack", "colocation_stack",
-                 "var_scope", "var_scope_counts", "gradient_overrides", "variable_creators")
+                 "var_scope", "var_scope_counts", "gradient_overrides", "variable_creators",
+                 "control_flow_context")
 
     def __init__(self):
         self.name_stack = ""            # current name scope, without trailing "/"
@@ -69,6 +70,7 @@ class BuilderState:
         self.var_scope_counts = ScopeCounts()
         self.gradient_overrides = {}    # op type -> gradient name (gradient_override_map)
         self.variable_creators = []     # variable_creator_scope functions, innermost last
+        self.control_flow_context = None  # the cond branch or loop body being built (ops/control/contexts.py)
 
     def has_control_inputs(self) -> bool:
         """Whether any open ``control_dependencies`` block adds control inputs to new ops."""

@@ -31,6 +31,10 @@ class OperatorNotAllowedInGraphError(TypeError):
     """A Python operation (``bool(t)``, ``iter(t)``) that a symbolic tensor cannot support."""
 
 
+class InaccessibleTensorError(ValueError):
+    """A fetch of a tensor that lives inside a cond branch or a loop body."""
+
+
 class OpError(Exception):
     """The base class of TensorFlow's runtime errors.
 

@@ -45,6 +45,8 @@ class Graph:
         self._evaluated = {}            # op -> output values computed while building (shape_fns)
         self._reduced_shapes = {}       # (shape, axes) -> kept dims and tile multiples (the Sum gradient)
         self._layer_name_uids = {}      # tf.layers' automatic names: base name -> last number used
+        self._unfetchable_ops = set()   # ops inside a cond branch or a loop (prevent_fetching)
+        self._unfeedable_tensors = set()  # a loop's values (prevent_feeding)
 
     # -- default graph --------------------------------------------------------------------
     def as_default(self):
@@ -157,8 +159,13 @@ class Graph:
             msg = f"The name {name!r} looks like an (invalid) Operation name, not a {types}."
         raise ValueError(msg + ' Tensor names must be of the form "<op_name>:<output_index>".')
 
-    def _add_op(self, op_type, name, inputs, attrs, outputs, input_ops=None) -> Operation:
-        """Create and register an operation whose ``name`` is already unique (see ``_op_name``)."""
+    def _add_op(self, op_type, name, inputs, attrs, outputs, input_ops=None, own_scope=False) -> Operation:
+        """Create and register an operation whose ``name`` is already unique (see ``_op_name``).
+
+        Inside a cond branch or a loop body (``state.control_flow_context``) the context then
+        takes the op (``AddOp``), in the op's own name scope if ``own_scope`` (when the
+        op's wrapper did not open it), as TensorFlow's ``_control_flow_post_processing``.
+        """
         state = context.builder(self)
         with self._lock:
             if self._finalized:
@@ -175,6 +182,8 @@ class Graph:
             self._version += 1
             if state.gradient_overrides and op_type in state.gradient_overrides:
                 attrs["_gradient_op_type"] = state.gradient_overrides[op_type]
+            if state.colocation_stack:
+                attrs["_class"] = sorted({g for c in state.colocation_stack for g in c.colocation_groups()})
             devices = state.device_stack
             op = Operation(self, self._version, name, op_type, inputs, control, attrs, outputs,
                            devices[-1] if devices else "")
@@ -190,6 +199,14 @@ class Graph:
                 c._add_control_output(op)
             for controller in control_stack:
                 controller._seen.add(op)
+        ctx = state.control_flow_context
+        if ctx is not None:  # a cond branch or loop body routes the op's outside inputs in
+            op._control_flow_context = ctx
+            if own_scope:  # the op's helper ops go under its name, as if built inside its own scope
+                with _NameScope(self, name + "/"):
+                    ctx.AddOp(op)
+            else:
+                ctx.AddOp(op)
         return op
 
     def _op_name(self, name: str | None, default: str) -> str:
@@ -305,8 +322,20 @@ class Graph:
 
     @contextlib.contextmanager
     def colocate_with(self, op, ignore_existing=False):
-        """Accepted for compatibility: scopeflow runs every op on the CPU."""
-        yield
+        """Ops created inside are colocated with ``op`` (a tensor's or variable's op): they get
+        its colocation groups as their ``_class`` attribute (``loc:@name``), as in TensorFlow.
+        With ``ignore_existing``, enclosing ``colocate_with`` blocks are ignored."""
+        if op is None and not ignore_existing:
+            raise ValueError("Trying to reset colocation (op is None) but ignore_existing is not True")
+        if op is not None and not isinstance(op, Operation):
+            op = op.op if isinstance(op, Tensor) else self._control_input(op)
+        state = context.builder(self)
+        saved = state.colocation_stack
+        state.colocation_stack = ([] if ignore_existing else list(saved)) + ([op] if op is not None else [])
+        try:
+            yield
+        finally:
+            state.colocation_stack = saved
 
     @contextlib.contextmanager
     def gradient_override_map(self, op_type_map):
@@ -365,12 +394,26 @@ class Graph:
     def collections(self) -> list:
         return self.get_all_collection_keys()
 
-    # -- misc -----------------------------------------------------------------------------
+    # -- control flow -----------------------------------------------------------------------
+    def _get_control_flow_context(self):
+        """The cond branch or loop body this thread is building in, or ``None``."""
+        return context.builder(self).control_flow_context
+
+    def _set_control_flow_context(self, ctx) -> None:
+        context.builder(self).control_flow_context = ctx
+
+    def prevent_fetching(self, op) -> None:
+        self._unfetchable_ops.add(op)
+
+    def prevent_feeding(self, tensor) -> None:
+        self._unfeedable_tensors.add(tensor)
+
     def is_feedable(self, tensor) -> bool:
-        return True
+        return tensor not in self._unfeedable_tensors
 
     def is_fetchable(self, tensor_or_op) -> bool:
-        return True
+        op = tensor_or_op if isinstance(tensor_or_op, Operation) else tensor_or_op.op
+        return op not in self._unfetchable_ops
 
     def __repr__(self):
         return f"<scopeflow Graph with {len(self._ops)} ops>"

@@ -50,7 +50,7 @@ class ControlDependencies:
     """The context manager returned by ``control_dependencies`` (a class: every gradient
     rule that TF writes with ``control_dependencies([grad])`` opens one)."""
 
-    __slots__ = ("_graph", "control_inputs", "_new_stack", "_seen", "_saved", "_state")
+    __slots__ = ("_graph", "control_inputs", "_new_stack", "_seen", "_saved", "_saved_context", "_state")
 
     def __init__(self, graph, control_inputs, new_stack):
         self._graph = graph
@@ -61,9 +61,11 @@ class ControlDependencies:
 
     def __enter__(self):
         state = self._state = context.builder(self._graph)
-        if self._new_stack:
+        if self._new_stack:  # ``control_dependencies(None)`` also leaves any cond branch or loop body
             self._saved = state.control_stack
+            self._saved_context = state.control_flow_context
             state.control_stack = []
+            state.control_flow_context = None
         state.control_stack.append(self)
         return None
 
@@ -74,4 +76,5 @@ class ControlDependencies:
         state.control_stack.pop()
         if self._new_stack:
             state.control_stack = self._saved
+            state.control_flow_context = self._saved_context
         return False

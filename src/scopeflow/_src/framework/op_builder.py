@@ -43,7 +43,8 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
         op_name = graph._op_name(name, op_type)
         if ready is None:
             return _finish(graph, opdef, op_name, _check_inputs(opdef, op_type, inputs, attrs), attrs)
-        return graph._add_op(op_type, op_name, ready, attrs, _infer_outputs(opdef, op_name, ready, attrs))
+        return graph._add_op(op_type, op_name, ready, attrs, _infer_outputs(opdef, op_name, ready, attrs),
+                             own_scope=not direct)
     if graph is context.default_graph():
         with graph.name_scope(name or op_type) as scope:
             tensors = _check_inputs(opdef, op_type, inputs, attrs)

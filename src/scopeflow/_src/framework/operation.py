@@ -1,7 +1,9 @@
 """``Operation`` and ``Tensor``: the nodes and edges of a graph.
 
 Both are created only by ``Graph``; their fields never change after creation except a
-tensor's static shape (``set_shape`` may refine it) and the consumer lists.
+tensor's static shape (``set_shape`` may refine it), the consumer lists, and what building a
+cond or a loop rewires: an input taken through a ``Switch`` or an ``Enter``, control inputs
+on a branch's pivot.
 """
 
 from __future__ import annotations
@@ -162,7 +164,7 @@ class Operation:
     """A node of the graph: its TF ``type``, ``inputs``, ``outputs`` and ``attrs``."""
 
     __slots__ = ("_graph", "_name", "_type", "_inputs", "_control_inputs", "_outputs",
-                 "_attrs", "_id", "_device", "_control_outputs", "__weakref__")
+                 "_attrs", "_id", "_device", "_control_outputs", "_control_flow_context", "__weakref__")
 
     def __init__(self, graph, op_id, name, op_type, inputs, control_inputs, attrs, outputs, device):
         self._graph = graph
@@ -174,6 +176,7 @@ class Operation:
         self._attrs = attrs
         self._device = device
         self._control_outputs = _NONE  # a list once an op depends on this one
+        self._control_flow_context = None  # the cond branch or loop body it was built in
         if len(outputs) == 1:  # most ops; a comprehension would cost more than the Tensor itself
             dt, sh = outputs[0]
             self._outputs = [Tensor(self, 0, dt, sh)]
@@ -236,6 +239,11 @@ class Operation:
             return value.encode()
         return value
 
+    def colocation_groups(self) -> list:
+        """The ``loc:@name`` groups this op is placed with: its ``_class`` attribute, else itself."""
+        groups = [g for g in self._attrs.get("_class", ()) if g.startswith(b"loc:@")]
+        return groups or [f"loc:@{self._name}".encode()]
+
     def _set_attr(self, name: str, value) -> None:
         self._attrs[name] = value
 
@@ -257,6 +265,30 @@ class Operation:
     def _add_control_inputs(self, ops) -> None:
         for op in ops:
             self._add_control_input(op)
+
+    def _remove_all_control_inputs(self) -> None:
+        for op in self._control_inputs:
+            op._control_outputs.remove(self)
+        self._control_inputs = _NONE
+
+    def _update_input(self, index: int, tensor) -> None:
+        """Make ``tensor`` input ``index`` (a cond or loop routes an outside value in)."""
+        old = self._inputs[index]
+        if tensor._dtype._base is not old._dtype._base:
+            raise TypeError(f"Cannot update input {index} of '{self._name}' from {old._dtype.name} to "
+                            f"{tensor._dtype.name}")
+        self._inputs = self._inputs[:index] + (tensor,) + self._inputs[index + 1:]
+        old._consumers.remove(self)  # once per input it fed, as the lists were filled
+        if tensor._consumers:
+            tensor._consumers.append(self)
+        else:
+            tensor._consumers = [self]
+
+    def _get_control_flow_context(self):
+        return self._control_flow_context
+
+    def _set_control_flow_context(self, ctx) -> None:
+        self._control_flow_context = ctx
 
     def run(self, feed_dict=None, session=None) -> None:
         """Run this operation in the default (or given) session."""

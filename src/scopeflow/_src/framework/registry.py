@@ -84,6 +84,19 @@ class OpDef:
     * ``reshapes``: the input's elements in order, in the shape of input 1 (``Reshape``);
     * ``leading_sum(op)``: how many leading axes of input 0 the op sums away, or ``None``
       (``Sum`` over axes ``0..k-1``, ``BiasAddGrad`` in ``NHWC``).
+
+    Control flow (``ops/common/dead.py``): a value in an untaken cond branch, or past a
+    loop's last iteration, is dead, and an op with a dead input or control input is dead
+    too, except for these:
+
+    * ``routes_input``: the kernel passes its input to one output and makes the others
+      dead (``Switch``);
+    * ``takes_dead_inputs``: the kernel runs when some inputs are dead (``Merge`` forwards
+      the live one);
+    * ``enters_frame``, ``exits_frame``, ``next_iteration``: the op passes a value into a
+      loop (the frame named by its ``frame_name`` attribute; a loop-invariant value when
+      ``is_constant``, else the loop variable's first value), out of it after the last
+      iteration, and from one iteration to the next (``Enter``, ``Exit``, ``NextIteration``).
     """
 
     type: str
@@ -104,6 +117,17 @@ class OpDef:
     matrix_product: bool = False
     reshapes: bool = False
     leading_sum: Callable | None = None
+    routes_input: bool = False
+    takes_dead_inputs: bool = False
+    enters_frame: bool = False
+    exits_frame: bool = False
+    next_iteration: bool = False
+
+    @property
+    def control_flow(self) -> bool:
+        """Whether the op routes values between branches or loop iterations (never folded)."""
+        return (self.routes_input or self.takes_dead_inputs or self.enters_frame or self.exits_frame
+                or self.next_iteration)
 
     def __post_init__(self):
         object.__setattr__(self, "inputs", tuple(Arg.parse(s) if isinstance(s, str) else s for s in self.inputs))

@@ -157,7 +157,8 @@ def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray
             if np.array_equal(down, nparray):
                 nparray = down
     if nparray.dtype == object and not all(isinstance(v, bytes) for v in nparray.ravel().tolist()):
-        raise TypeError(f"Failed to convert elements of {values} to Tensor: no TensorFlow dtype holds them.")
+        raise TypeError(f"Failed to convert elements of {values} to Tensor. Consider casting elements to a supported "
+                        f"type. See https://www.tensorflow.org/api_docs/python/tf/dtypes for supported TF dtypes.")
     if nparray.dtype.kind in "US":
         nparray = np.array([_as_bytes(v) for v in nparray.ravel().tolist()], dtype=object).reshape(nparray.shape)
     found = dtypes.as_dtype(nparray.dtype)

@@ -3,7 +3,7 @@
 The ops are tf-keras's: ``dense/MatMul`` then ``dense/BiasAdd`` (``dense/Tensordot`` for
 inputs of rank above 2), ``flatten/Reshape``, and for dropout either ``dropout/Identity``
 (not training) or ``tf.nn.dropout``'s ops (training); a ``training`` tensor builds both
-branches joined as ``dropout/cond/Merge`` (see ``smart_cond``).
+branches in a ``tf.cond`` (``dropout/cond/Merge``).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import sys
 from scopeflow._src.framework import context
 from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import _session_for
 from scopeflow._src.framework.tensor_shape import unknown_shape
@@ -124,13 +124,20 @@ class RefVariable(metaclass=_VariableMeta):
         self._aggregation = aggregation or VariableAggregation.NONE
         self._save_slice_info = None
         self._frames = _user_frames()
-        with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
+        # TF's init_scope: a variable's ops depend on no control inputs and lie outside any
+        # cond or loop, whatever surrounds its creation (the name scope is kept).
+        with control_dependencies(None), name_scope(name, "Variable", [] if init_from_fn else [initial_value]) \
+                as scope:
             if init_from_fn:
                 with name_scope("Initializer"):
                     value = initial_value()
                     self._initial_value = convert_to_tensor(value, name="initial_value", dtype=dtype)
             else:
                 self._initial_value = convert_to_tensor(initial_value, name="initial_value", dtype=dtype)
+                if self._initial_value.op._control_flow_context is not None:
+                    raise ValueError(f"Initializer for variable {scope} is from inside a control-flow construct, "
+                                     f"such as a loop or conditional. When creating a variable inside a loop or "
+                                     f"conditional, use a lambda as the initializer.")
             value_shape = self._initial_value.shape
             var_shape = value_shape if validate_shape else unknown_shape()
             self._variable = variable_ops.variable_op_v2(var_shape, self._initial_value.dtype.base_dtype, name=scope)

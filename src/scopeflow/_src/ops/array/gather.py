@@ -57,8 +57,8 @@ def _gather_shape(ctx, attrs):
 def _check_indices(op, indices, limit):
     if indices.size and (indices.min() < 0 or indices.max() >= limit):  # NumPy would wrap negative ones
         pos = tuple(np.argwhere((indices < 0) | (indices >= limit))[0])
-        raise errors.InvalidArgumentError(None, op, f"indices[{_index_text(pos)}] = {indices[pos]} is not in "
-                                                    f"[0, {limit})")
+        where = f"[{_index_text(pos)}]" if pos else ""  # a scalar index: ``indices = 5``
+        raise errors.InvalidArgumentError(None, op, f"indices{where} = {indices[pos]} is not in [0, {limit})")
 
 
 def _gather_factory(op, state):

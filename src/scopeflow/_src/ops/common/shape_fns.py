@@ -149,7 +149,7 @@ def _evaluate(t, memo, count, evaluated):
     # shape only (which their own folding already did): walking up the inputs' values would
     # be wasted work (in an unrolled RNN, the whole chain for every slice of a concat gradient).
     if (opdef.stateful or not op._inputs or count[0] > _EVAL_MAX_OPS or opdef.fed or opdef.reads_shape_only
-            or any(o.dtype._is_ref_dtype for o in op._outputs)):
+            or opdef.control_flow or any(o.dtype._is_ref_dtype for o in op._outputs)):
         return None
     inputs = []
     for i in op._inputs:

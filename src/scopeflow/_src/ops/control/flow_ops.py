@@ -1,0 +1,108 @@
+"""The ops of TensorFlow's v1 control flow, and their low-level wrappers.
+
+A cond routes each outside value into a branch through a ``Switch`` (its output for the
+untaken branch is dead) and joins the branches' results with a ``Merge`` (which forwards the
+live one). A loop passes values into its frame with ``Enter``, joins each loop variable's
+first value with its value from the last iteration (``NextIteration``) in a ``Merge``, asks
+``LoopCond`` whether to go on, and leaves through ``Exit``. The ``Ref`` variants do the same
+for variable references. ``OpDef`` facts tell the executor which is which
+(``routes_input``, ``takes_dead_inputs``, ``enters_frame``, ``exits_frame``,
+``next_iteration``); the cond and loop builders are ``cond.py`` and ``while_loop.py``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import colocate_with, name_scope
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape, scalar
+from scopeflow._src.ops.common.dead import DEAD
+from scopeflow._src.ops.common.shape_context import shape_fn
+
+_DEAD_PAIR = (DEAD, DEAD)
+
+
+def _switch_factory(op, state):
+    def switch(data, pred):
+        if pred.ndim:
+            raise errors.InvalidArgumentError(
+                None, op, f"The second input must be a scalar, but it has shape {list(pred.shape)}")
+        return (DEAD, data) if pred else (data, DEAD)
+    return switch
+
+
+@shape_fn
+def _switch_shape(ctx, attrs):
+    ctx.with_rank(1, 0)
+    shape = ctx.shape(0)
+    return [shape, shape]
+
+
+def _merge(*inputs):
+    for i, value in enumerate(inputs):
+        if value is not DEAD:
+            return value, np.int32(i)
+    return _DEAD_PAIR
+
+
+def _merge_shape(inputs, attrs):
+    """TF's ``MergeShape``: the dims all inputs agree on, unknown where they differ."""
+    dims = inputs[0].shape.as_tuple()
+    for t in inputs[1:]:
+        other = t.shape.as_tuple()
+        if dims is None or other is None or len(other) != len(dims):
+            dims = None
+            break
+        dims = tuple(a if a == b else None for a, b in zip(dims, other))
+    return [UNKNOWN if dims is None else TensorShape(dims), scalar()]
+
+
+for _prefix, _kind in (("", "T"), ("Ref", "Ref(T)")):
+    registry.register(OpDef(f"{_prefix}Switch", inputs=[f"data: {_kind}", "pred: bool"],
+                            outputs=[f"output_false: {_kind}", f"output_true: {_kind}"],
+                            shape=_switch_shape, factory=_switch_factory, routes_input=True))
+    registry.register(OpDef(f"{_prefix}Merge", inputs=[f"inputs: {_kind.replace('T', 'N * T')}"],
+                            outputs=[f"output: {_kind}", "value_index: int32"],
+                            shape=_merge_shape, kernel=_merge, takes_dead_inputs=True))
+
+
+def _is_ref(t) -> bool:
+    return t.dtype._is_ref_dtype
+
+
+def switch(data, pred, dtype=None, name=None):
+    """``(output_false, output_true)``: ``data`` on the output ``pred`` selects, the other dead."""
+    with name_scope(name, "Switch", [data, pred]) as scope:
+        data = convert_to_tensor(data, dtype=dtype, name="data", as_ref=True)
+        pred = convert_to_tensor(pred, name="pred")
+        op = create("Switch", [data, pred], name=scope)  # a reference is read: only RefSwitch keeps it
+        return op._outputs[0], op._outputs[1]
+
+
+def ref_switch(data, pred, name=None):
+    op = create("RefSwitch", [data, pred], name=name)
+    return op._outputs[0], op._outputs[1]
+
+
+def switch_ref_or_tensor(data, pred, name="Switch"):
+    """TensorFlow's ``_SwitchRefOrTensor``: a ``RefSwitch`` for a reference, else a ``Switch``."""
+    data = convert_to_tensor(data, name="data", as_ref=True)
+    with colocate_with(data, ignore_existing=True):
+        if _is_ref(data):
+            return ref_switch(data, pred, name=name)
+        return switch(data, pred, name=name)
+
+
+def merge(inputs, name=None):
+    """``(output, value_index)``: the value of whichever of ``inputs`` is alive, and its index."""
+    if any(t is None for t in inputs):
+        raise ValueError(f"At least one of the merge inputs is None: {inputs}")
+    with name_scope(name, "Merge", inputs) as scope:
+        inputs = [convert_to_tensor(t, as_ref=True) for t in inputs]
+        op_type = "RefMerge" if all(_is_ref(t) for t in inputs) else "Merge"
+        op = create(op_type, [inputs], name=scope)
+        return op._outputs[0], op._outputs[1]
