@@ -1,6 +1,7 @@
-"""``tf.nn`` (TF1): activations, convolutions, pooling, normalisation, losses on logits.
+"""``tf.nn`` (TF1): activations, convolutions, pooling, normalisation, losses on logits, and the
+unrolled RNNs with their cells (``tf.nn.rnn_cell``).
 
-Only re-exports; the code lives in ``scopeflow._src.ops.nn``.
+Only re-exports; the code lives in ``scopeflow._src.ops.nn`` and ``scopeflow._src.rnn``.
 """
 
 __all__ = [
@@ -10,11 +11,13 @@ __all__ = [
     "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input", "dropout", "elu",
     "embedding_lookup", "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize", "leaky_relu",
     "local_response_normalization", "log_softmax", "lrn", "max_pool", "max_pool2d", "max_pool_v2", "moments",
-    "normalize_moments", "relu", "relu6", "relu_layer", "selu", "sigmoid", "sigmoid_cross_entropy_with_logits",
-    "softmax", "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2", "softplus", "softsign",
-    "sparse_softmax_cross_entropy_with_logits", "sufficient_statistics", "tanh", "top_k",
+    "normalize_moments", "relu", "relu6", "relu_layer", "rnn_cell", "selu", "sigmoid",
+    "sigmoid_cross_entropy_with_logits", "softmax", "softmax_cross_entropy_with_logits",
+    "softmax_cross_entropy_with_logits_v2", "softplus", "softsign", "sparse_softmax_cross_entropy_with_logits",
+    "static_bidirectional_rnn", "static_rnn", "static_state_saving_rnn", "sufficient_statistics", "tanh", "top_k",
     "weighted_cross_entropy_with_logits", "xw_plus_b"]
 
+from scopeflow import rnn_cell
 from scopeflow._src.ops.math_ops import sigmoid, tanh
 from scopeflow._src.ops.nn_ops import (
     avg_pool,
@@ -63,6 +66,7 @@ from scopeflow._src.ops.nn_ops import (
     weighted_cross_entropy_with_logits,
     xw_plus_b,
 )
+from scopeflow._src.rnn.static_rnn import static_bidirectional_rnn, static_rnn, static_state_saving_rnn
 
 depthwise_conv2d_backprop_filter = depthwise_conv2d_native_backprop_filter
 depthwise_conv2d_backprop_input = depthwise_conv2d_native_backprop_input

@@ -112,6 +112,7 @@ PACKAGE_LAYERS = {
     "client": {"framework", "ops", "logging_module"},
     "layers": {"framework", "ops", "variables"},
     "metrics": {"framework", "ops", "variables"},
+    "rnn": {"framework", "ops", "variables", "layers"},
     "training": {"framework", "ops", "variables", "gradients", "logging_module"},
     "checkpoint": {"framework", "ops", "variables", "logging_module"},
     "cli": {"framework", "checkpoint"},

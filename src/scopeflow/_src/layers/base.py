@@ -25,6 +25,7 @@ import numpy as np
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import get_collection_ref, name_scope
+from scopeflow._src.framework.errors import OperatorNotAllowedInGraphError
 from scopeflow._src.framework.function_utils import accepts_argument
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Operation
@@ -305,7 +306,12 @@ class Layer:
             assert_input_compatibility(self.input_spec, inputs, self.name)
             with name_scope(self._name_scope()):
                 self._maybe_build(inputs)
-                outputs = self.call(inputs, *args, **kwargs)
+                try:
+                    outputs = self.call(inputs, *args, **kwargs)
+                except OperatorNotAllowedInGraphError as e:  # tf-keras's words (and class) for it
+                    raise TypeError("You are attempting to use Python control flow in a layer that was not "
+                                    "declared to be dynamic. Pass `dynamic=True` to the class constructor.\n"
+                                    f'Encountered error:\n"""\n{e}\n"""') from e
                 if outputs is None:
                     raise ValueError("A layer's `call` method should return a Tensor or a list of Tensors, not None "
                                      f"(layer: {self.name}).")
