@@ -45,7 +45,7 @@ __all__ = [
     "uint64", "uint8", "UnconnectedGradients", "unique", "unsorted_segment_sum", "unstack", "Variable",
     "variable_creator_scope", "variable_op_scope", "variable_scope", "VariableAggregation", "variables_initializer",
     "VariableScope", "VariableSynchronization", "variance_scaling_initializer", "variant", "where", "where_v2",
-    "zeros", "zeros_initializer", "zeros_like"]
+    "while_loop", "zeros", "zeros_initializer", "zeros_like"]
 
 from scopeflow import bitwise, compat, dtypes, errors, initializers, layers, losses, math, metrics, nn, random, train
 from scopeflow._src.client.config import (
@@ -166,6 +166,7 @@ from scopeflow._src.ops.control.assert_op import Assert
 from scopeflow._src.ops.control.case import case
 from scopeflow._src.ops.control.cond import cond
 from scopeflow._src.ops.control.control_flow_ops import group, no_op, tuple
+from scopeflow._src.ops.control.while_loop import while_loop
 
 # -- math (elementwise, reductions, matmul, comparisons) --------------------------------------
 from scopeflow._src.ops.math_ops import (

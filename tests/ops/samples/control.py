@@ -1,5 +1,5 @@
 """Control-flow ops: ``Switch`` and ``Merge`` through ``tf.cond`` (both branches, gradients
-through the one taken), ``Assert``; the loop ops come with ``tf.while_loop``."""
+through the one taken), ``Assert``, and the loop ops through ``tf.while_loop``."""
 
 import numpy as np
 
@@ -26,3 +26,19 @@ def _(tf, x):
 
 exempt("RefSwitch", "routes a variable reference: tests/control/test_cond.py (assign in a branch)")
 exempt("RefMerge", "joins references: tests/control/test_cond.py (assign in both branches)")
+
+
+def _loop_reference(x, y):
+    for _ in range(3):
+        x = np.sin(x) * y
+    return x
+
+
+for _op in ("Enter", "Merge", "Switch", "LoopCond", "NextIteration", "Exit"):
+    @sample(_op, [F64(2, 3), F64(3, seed=1)], _loop_reference, grad=False)
+    def _(tf, x, y):
+        return tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, tf.sin(v) * y), [0, x])[1]
+
+
+for _op in ("RefEnter", "RefExit", "RefNextIteration"):
+    exempt(_op, "carry variable references through a loop: tests/control/test_while.py")

@@ -12,13 +12,13 @@ objects a cached entry must hold so that no other object can take their ids.
 
 from __future__ import annotations
 
-from scopeflow._src.framework.operation import Operation, Tensor
+from scopeflow._src.framework.operation import Operation, SymbolicTensor
 
 
 def fetch_key(fetch):
     """A key for the fetch structure ``fetch``, or ``None`` if it cannot have one."""
     kind = type(fetch)
-    if kind is Tensor or kind is Operation:
+    if kind is SymbolicTensor or kind is Operation:
         return id(fetch)
     if kind is str or kind is bytes:
         return fetch
@@ -45,7 +45,7 @@ def feed_key(feed_dict):
     parts = []
     for k in feed_dict:
         kind = type(k)
-        if kind is Tensor:
+        if kind is SymbolicTensor:
             parts.append(id(k))
         elif kind is str or kind is bytes:
             parts.append(k)

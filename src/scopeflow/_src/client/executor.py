@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.client import liveness, pruning, stacked_sums
+from scopeflow._src.client import frames, liveness, pruning, stacked_sums
 from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework.op_builder import type_string
 from scopeflow._src.ops.common import blas
 from scopeflow._src.ops.common.dead import DEAD
 from scopeflow._src.ops.common.shape_fns import static_shapes_known
@@ -166,6 +167,16 @@ def encode_strings(array):
     return out
 
 
+def _check_input_types(op) -> None:
+    """An input rewired after the op was built (a loop's back edge) must have the op's type."""
+    want = op._outputs[0]._dtype._base
+    for i, t in enumerate(op._inputs):
+        if t._dtype._base is not want:
+            raise errors.InvalidArgumentError(
+                None, op, f"Input {i} of node {op.name} was passed {type_string(t.dtype)} from {t.name} incompatible "
+                          f"with expected {type_string(want)}.")
+
+
 def _flat_args(opdef, op) -> list:
     args = []
     for arg in opdef.inputs:
@@ -189,6 +200,8 @@ class _Writer:
         self.defined_at = {}  # local name -> index in ``body`` of the statement assigning it
         self.after = {}  # index in ``body`` (-1: before it) -> statements to run right after it
         self.folded = {}  # name in the namespace -> value computed once, when the plan was written
+        self.depth = 0  # how many loop blocks the op being written is in
+        self.steps = 0
         self.namespace = {"_fetch_value": _fetch_value, "_fetch_live": _fetch_live, "_encode_strings": encode_strings,
                           "_DEAD": DEAD}
         self.counter = 0
@@ -208,10 +221,11 @@ class _Writer:
             op._outputs[0] for op in self.flagged if op._outputs}  # a Merge's flag reads its output
         self.sums, self.absorbed = stacked_sums.find(  # ops run by their sum
             [op for op in ops if op not in self.dead_ops], fetch_tensors, self.fed)
-        for step, op in enumerate(ops):
-            self._op(step, op, needed)
+        self._items(frames.blocks(ops).items, needed)
         results, kept = [], set()
         for i, t in enumerate(fetch_tensors):
+            if registry.get(t._op._type).enters_frame:  # outside its loop, an Enter is its first value
+                t = t._op._inputs[0]
             if t in self.fed:
                 results.append(self.fed_names[t])
                 kept.add(self.fed_names[t])
@@ -301,7 +315,7 @@ class _Writer:
         static shapes (so NumPy cannot broadcast where TF refuses) and plain values (a
         variable reference is read when its consumer runs)."""
         if (not opdef.accumulates or len(args) < 3 or op._outputs[0] in self.fed or not static_shapes_known(op)
-                or op in self.dead_ops or any(t in self.refs for t in op._inputs)):
+                or op in self.dead_ops or self.depth or any(t in self.refs for t in op._inputs)):
             return False
         total = self._local(op._outputs[0])
         blame = ("node", op)
@@ -312,10 +326,77 @@ class _Writer:
             self.after.setdefault(where, []).append((f"{total} += {name}", blame, [name, total]))
         return True
 
+    # -- loops ------------------------------------------------------------------------------
+    def _items(self, items, needed):
+        for item in items:
+            if isinstance(item, frames.Block):
+                self._loop(item, needed)
+            else:
+                self._op(op=item, needed=needed)
+
+    def _loop(self, block, needed):
+        """A frame as a ``while True:`` block, one pass per iteration: each loop variable's
+        ``Enter`` value exists in the first iteration only, each ``NextIteration`` value is
+        what the ``Merge`` reads in the next one, and an ``Exit`` keeps the value that
+        reaches it; the loop ends when no value goes on to a next iteration."""
+        first_values, next_values = [], []
+        for op in block.items:
+            if isinstance(op, frames.Block):
+                continue
+            opdef = registry.get(op._type)
+            if opdef.enters_frame:
+                source_tensor, out = op._inputs[0], op._outputs[0]
+                source = self.names[source_tensor]
+                if source_tensor in self.refs:
+                    self.refs[out] = self.refs[source_tensor]
+                if op._attrs.get("is_constant"):  # a loop invariant: the same value in every iteration
+                    self.names[out] = source
+                else:
+                    name = self._local(out)
+                    self.body.append((f"{name} = {source}", ("node", op), [source]))
+                    first_values.append(name)
+            elif opdef.next_iteration or opdef.exits_frame:
+                out = op._outputs[0]
+                name = self._local(out)
+                self.body.append((f"{name} = _DEAD", ("node", op), []))
+                if out._dtype._is_ref_dtype:
+                    self.refs[out] = None
+                if opdef.next_iteration:
+                    next_values.append(name)
+        outer = self.body
+        self.body = []
+        self.depth += 1
+        self._items([item for item in block.items
+                     if isinstance(item, frames.Block) or not registry.get(item._type).enters_frame], needed)
+        for name in first_values:
+            self.body.append((f"{name} = _DEAD", None, []))
+        done = " and ".join(f"{n} is _DEAD" for n in next_values) or "True"
+        self.body.append((f"if {done}: break", None, next_values))
+        self.depth -= 1
+        inner, self.body = self.body, outer
+        self.body.append(_Loop(inner))
+
+    def _frame_edge(self, op, opdef) -> bool:
+        """Inside a loop block: a ``NextIteration`` sets the value the next iteration's ``Merge``
+        reads; an ``Exit`` keeps its value when one reaches it."""
+        if not (opdef.next_iteration or opdef.exits_frame):
+            return False
+        source = self.names[op._inputs[0]]
+        target = self.names[op._outputs[0]]
+        text = f"{target} = {source}" if opdef.next_iteration else f"if {source} is not _DEAD: {target} = {source}"
+        self.body.append((text, ("node", op), [source]))
+        return True
+
     # -- writing one op ----------------------------------------------------------------------
-    def _op(self, step, op, needed):
+    def _op(self, op, needed):
         opdef = registry.get(op._type)
+        self.steps += 1
+        step = self.steps
         kernel = f"k{step}"
+        if self.depth and self._frame_edge(op, opdef):
+            return
+        if opdef.takes_dead_inputs:
+            _check_input_types(op)
         if self.stacked_sums(op, kernel) or self.forward_input(op, opdef):
             return
         self.namespace[kernel] = self.state.kernel(opdef, op)
@@ -390,18 +471,45 @@ class _Writer:
         for i, entry in enumerate(self.body):
             body.append(entry)
             body.extend(self.after.get(i, ()))
-        last_use = {}
-        for i, (_, _, reads) in enumerate(body):
-            for name in reads:
-                last_use[name] = i
         lines, table = [], {}
-        for i, (text, blame, reads) in enumerate(body):
-            lines.append(text)
-            table[len(lines) + 1] = blame  # line 1 is the ``def``
-            dead = sorted({n for n in reads if last_use[n] == i and n not in kept and n not in self.folded})
-            if dead:  # free intermediate arrays as soon as nothing needs them
-                lines.append("del " + ", ".join(dead))
+        self._emit(body, 1, lines, table, kept)
         params = ", ".join(f"a{i}" for i in range(self.n_feeds))
         result = "(" + "".join(f"{r}, " for r in results) + ")"
-        source = f"def _plan({params}):\n" + "".join(f"    {ln}\n" for ln in lines) + f"    return {result}\n"
+        source = f"def _plan({params}):\n" + "".join(f"{ln}\n" for ln in lines) + f"    return {result}\n"
         return source, self.namespace, table
+
+    def _emit(self, body, depth, lines, table, kept):
+        """Append ``body``'s statements at indentation ``depth``; at the top level, free each
+        value after its last use (inside a loop, each iteration's values replace the last's)."""
+        last_use = {}
+        if depth == 1:
+            for i, entry in enumerate(body):
+                for name in entry.reads if isinstance(entry, _Loop) else entry[2]:
+                    last_use[name] = i
+        pad = "    " * depth
+        for i, entry in enumerate(body):
+            if isinstance(entry, _Loop):
+                lines.append(f"{pad}while True:")
+                self._emit(entry.body, depth + 1, lines, table, kept)
+                reads = entry.reads
+            else:
+                text, blame, reads = entry
+                lines.append(pad + text)
+                if blame is not None:
+                    table[len(lines) + 1] = blame  # line 1 is the ``def``
+            if depth == 1:
+                dead = sorted({n for n in reads if last_use[n] == i and n not in kept and n not in self.folded})
+                if dead:  # free intermediate arrays as soon as nothing needs them
+                    lines.append(f"{pad}del " + ", ".join(dead))
+
+
+class _Loop:
+    """A loop block in a plan's body: its statements, and every local name they read."""
+
+    __slots__ = ("body", "reads")
+
+    def __init__(self, body):
+        self.body = body
+        self.reads = []
+        for entry in body:
+            self.reads.extend(entry.reads if isinstance(entry, _Loop) else entry[2])

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from scopeflow._src.framework import nest
-from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.operation import SymbolicTensor, Tensor
 
 _ndarray = np.ndarray
 
@@ -131,7 +131,7 @@ def flatten_feed_dict(feed_dict) -> dict:
 
 def resolve_key(graph, key) -> Tensor:
     """The tensor a feed_dict key stands for (a Tensor, a name ``"x:0"``, a variable)."""
-    if type(key) is Tensor and key._op._graph is graph:
+    if type(key) is SymbolicTensor and key._op._graph is graph:
         return key
     try:
         return graph.as_graph_element(key, allow_tensor=True, allow_operation=False)

@@ -15,7 +15,7 @@ import operator
 from collections.abc import Mapping
 
 from scopeflow._src.framework import errors
-from scopeflow._src.framework.operation import Operation, Tensor
+from scopeflow._src.framework.operation import Operation, SymbolicTensor
 
 
 class FetchStructure:
@@ -74,7 +74,7 @@ class FetchStructure:
 
 def _element(graph, fetch):
     kind = type(fetch)
-    if (kind is Tensor or kind is Operation) and fetch.graph is graph:
+    if (kind is SymbolicTensor or kind is Operation) and fetch.graph is graph:
         element = fetch
     else:
         try:

@@ -4,6 +4,7 @@ every op follows its inputs and control inputs."""
 
 from __future__ import annotations
 
+from scopeflow._src.client.frames import back_edge
 from scopeflow._src.framework import errors, registry
 
 
@@ -89,11 +90,8 @@ def order(needed) -> list:
                     None, None, f"Graph is invalid, contains a cycle with {len(visiting)} nodes, including: {op.name}")
             visiting.add(op)
             stack.append((op, True))
-            deps = [t._op for t in op._inputs if t._op in position and not _back_edge(t._op, op)] + [
+            deps = [t._op for t in op._inputs if t._op in position and not back_edge(t._op, op)] + [
                 c for c in op._control_inputs if c in position]
             stack.extend((d, False) for d in sorted(deps, key=lambda o: -o._id) if d not in done)
     return order
 
-
-def _back_edge(producer, consumer) -> bool:
-    return registry.get(producer._type).next_iteration and registry.get(consumer._type).takes_dead_inputs

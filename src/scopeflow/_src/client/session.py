@@ -35,7 +35,7 @@ from scopeflow._src.client.executor import Plan, RunState
 from scopeflow._src.client.fetches import FetchStructure
 from scopeflow._src.framework import context, errors
 from scopeflow._src.framework.graph import Graph
-from scopeflow._src.framework.operation import Operation, Tensor
+from scopeflow._src.framework.operation import Operation, SymbolicTensor
 
 _MAX_CACHED = 4096  # plans or steps kept per session before the cache starts over
 
@@ -106,7 +106,7 @@ class BaseSession:
         if options is not None or run_metadata is not None:
             _check_run_options(options, run_metadata)
         kind = type(fetches)
-        key = id(fetches) if kind is Tensor or kind is Operation else call_keys.fetch_key(fetches)
+        key = id(fetches) if kind is SymbolicTensor or kind is Operation else call_keys.fetch_key(fetches)
         if key is not None:
             feed_key = call_keys.feed_key(feed_dict)
             if feed_key is not None:

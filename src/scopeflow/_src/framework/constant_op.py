@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import context, dtypes, registry, tensor_util
-from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.operation import SymbolicTensor, Tensor
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, interned
 
 _CONVERSIONS: list[tuple[type, object]] = []
@@ -65,7 +65,7 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False) ->
 def convert_to_tensor(value, dtype=None, name=None, as_ref=False, preferred_dtype=None,
                       dtype_hint=None) -> Tensor:
     """``value`` as a ``Tensor`` of ``dtype`` (see the module docstring)."""
-    if dtype is None and type(value) is Tensor:
+    if dtype is None and type(value) is SymbolicTensor:
         return value
     preferred_dtype = preferred_dtype or dtype_hint
     if dtype is not None:

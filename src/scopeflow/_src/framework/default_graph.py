@@ -34,8 +34,8 @@ def name_scope(name, default_name=None, values=None):
     >>> scope
     'outer/inner/'
     """
-    if values is not None and not isinstance(values, (list, tuple, set)) and not hasattr(values, "__iter__"):
-        raise TypeError("values must be a list")
+    if values and not hasattr(values, "__iter__"):  # TF iterates them looking for a graph
+        raise TypeError(f"'{type(values).__name__}' object is not iterable")
     if name is None and default_name is None and values is not None:
         raise ValueError(f"At least one of name ({name}) and default_name ({default_name}) must be provided.")
     scope_name = default_name if name is None else name

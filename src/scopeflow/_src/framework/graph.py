@@ -14,7 +14,7 @@ import threading
 from scopeflow._src.framework import context, devices, naming, op_builder
 from scopeflow._src.framework.graph_scopes import ControlDependencies as _ControlDependencies
 from scopeflow._src.framework.graph_scopes import NameScope as _NameScope
-from scopeflow._src.framework.operation import Operation, Tensor
+from scopeflow._src.framework.operation import Operation, SymbolicTensor, Tensor
 
 _NO_OPS = ()  # the shared "no control inputs" of most ops (one object fewer per op for the GC)
 
@@ -199,6 +199,9 @@ class Graph:
                 c._add_control_output(op)
             for controller in control_stack:
                 controller._seen.add(op)
+        for t in inputs:  # a value from inside a loop can only be read where that loop runs
+            if t._op._control_flow_context is not None:
+                t._op._control_flow_context.check_consumer(op, t._op, state.control_flow_context)
         ctx = state.control_flow_context
         if ctx is not None:  # a cond branch or loop body routes the op's outside inputs in
             op._control_flow_context = ctx
@@ -273,7 +276,7 @@ class Graph:
         current = {op for c in stack for op in c.control_inputs} if stack else set()
         ops = []
         for c in control_inputs:
-            if type(c) is Tensor and c._op._graph is self:  # the common case, e.g. each gradient rule's ``[grad]``
+            if type(c) is SymbolicTensor and c._op._graph is self:  # the common case: a gradient rule's ``[grad]``
                 c = c._op
             else:
                 c = self._control_input(c)
@@ -291,6 +294,11 @@ class Graph:
         if not isinstance(c, Operation):
             raise TypeError(f"Control input must be Operation or Tensor: {c}")
         return c
+
+    def _record_op_seen_by_control_dependencies(self, op) -> None:
+        """Count ``op`` as built inside every open ``control_dependencies`` block."""
+        for controller in context.builder(self).control_stack:
+            controller._seen.add(op)
 
     def _control_dependencies_for_inputs(self, input_ops, state):
         """The control inputs a new op with inputs from ``input_ops`` gets from the open

@@ -11,7 +11,7 @@ import numpy as _np
 
 from scopeflow._src.framework import context, dtypes, naming
 from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.operation import SymbolicTensor, Tensor
 from scopeflow._src.framework.registry import INT, TYPE_ORDER, find, get
 from scopeflow._src.framework.shape_inference import ShapeError, shape_text
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape, interned
@@ -35,7 +35,7 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
     attrs = {} if attrs is None else attrs
     if graph is None:
         first = inputs[0] if inputs else None
-        graph = first._op._graph if type(first) is Tensor else _graph_of(inputs)
+        graph = first._op._graph if type(first) is SymbolicTensor else _graph_of(inputs)
     ready = _ready_inputs(opdef, inputs, attrs, graph)
     if ready is not None or direct:
         if not direct and name and name[-1] != "/":
@@ -97,7 +97,7 @@ def _ready_inputs(opdef, inputs, attrs, graph):
             return None
     inferred = None
     for (is_ref, want, type_attr, allowed), t in zip(spec, inputs):
-        if type(t) is not Tensor or t._op._graph is not graph:
+        if type(t) is not SymbolicTensor or t._op._graph is not graph:
             return None
         dt = t._dtype
         if is_ref and not dt._is_ref_dtype:

@@ -110,10 +110,7 @@ class Tensor:
         return self is not other
 
     def __bool__(self):
-        raise OperatorNotAllowedInGraphError(
-            "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed. Use `if t is not "
-            "None:` instead of `if t:` to test if a tensor is defined, and use TensorFlow ops "
-            "such as tf.cond to execute subgraphs conditioned on the value of a tensor.")
+        _disallow("Using a symbolic `tf.Tensor` as a Python `bool`")
 
     def __len__(self):
         raise TypeError(
@@ -121,9 +118,7 @@ class Tensor:
             f"rather than `len(x)` for shape information.")
 
     def __iter__(self):
-        raise OperatorNotAllowedInGraphError(
-            "Iterating over a symbolic `tf.Tensor` is not allowed. Use tf.unstack or tf.split "
-            "to get parts of a tensor, or index it with a Python int.")
+        _disallow("Iterating over a symbolic `tf.Tensor`")
 
     def __array__(self, dtype=None, copy=None):
         raise NotImplementedError(
@@ -140,6 +135,26 @@ class Tensor:
         dtype = f", dtype={self._dtype.name}" if self._dtype else ""
         device = f", device={self.device}" if self.device else ""
         return f'Tensor("{self.name}"{shape}{dtype}{device})'
+
+
+def _disallow(task):
+    """TensorFlow 2.21's words for a Python operation a graph tensor cannot support (in graph
+    mode too they are AutoGraph's)."""
+    raise OperatorNotAllowedInGraphError(
+        f"{task} is not allowed. You can attempt the following resolutions to the problem: If you are running in "
+        "Graph mode, use Eager execution mode or decorate this function with @tf.function. If you are using "
+        "AutoGraph, you can try decorating this function with @tf.function. If that does not work, then you may be "
+        "using an unsupported feature or your source code may not be visible to AutoGraph. See "
+        "https://github.com/tensorflow/tensorflow/blob/master/tensorflow/python/autograph/g3doc/reference/"
+        "limitations.md#access-to-source-code for more information.")
+
+
+class SymbolicTensor(Tensor):
+    """The class of every graph tensor (TensorFlow's name for it: ``type(t).__name__`` is
+    ``SymbolicTensor``, while ``isinstance(t, tf.Tensor)`` holds). Code that checks for a
+    tensor's exact type, on hot paths, checks for this one."""
+
+    __slots__ = ()
 
 
 class _Reference:
@@ -179,9 +194,9 @@ class Operation:
         self._control_flow_context = None  # the cond branch or loop body it was built in
         if len(outputs) == 1:  # most ops; a comprehension would cost more than the Tensor itself
             dt, sh = outputs[0]
-            self._outputs = [Tensor(self, 0, dt, sh)]
+            self._outputs = [SymbolicTensor(self, 0, dt, sh)]
         else:
-            self._outputs = [Tensor(self, i, dt, sh) for i, (dt, sh) in enumerate(outputs)]
+            self._outputs = [SymbolicTensor(self, i, dt, sh) for i, (dt, sh) in enumerate(outputs)]
 
     @property
     def name(self) -> str:
@@ -273,10 +288,7 @@ class Operation:
 
     def _update_input(self, index: int, tensor) -> None:
         """Make ``tensor`` input ``index`` (a cond or loop routes an outside value in)."""
-        old = self._inputs[index]
-        if tensor._dtype._base is not old._dtype._base:
-            raise TypeError(f"Cannot update input {index} of '{self._name}' from {old._dtype.name} to "
-                            f"{tensor._dtype.name}")
+        old = self._inputs[index]  # a dtype that does not fit fails when the graph runs, as in TF
         self._inputs = self._inputs[:index] + (tensor,) + self._inputs[index + 1:]
         old._consumers.remove(self)  # once per input it fed, as the lists were filled
         if tensor._consumers:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from scopeflow._src.framework import nest
 from scopeflow._src.framework.default_graph import control_dependencies, name_scope
+from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.ops.array.creation import zeros, zeros_like
 from scopeflow._src.ops.array.identity import identity
 from scopeflow._src.ops.array.shapes import shape_internal
 from scopeflow._src.ops.control import flow_ops
 from scopeflow._src.ops.control.contexts import CondContext
-
-COND_CONTEXT = "cond_context"  # GraphKeys.COND_CONTEXT: the contexts of outermost conds
 
 
 def _single(result):
@@ -74,8 +73,8 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
         merges = [flow_ops.merge([f, t])[0] for f, t in zip(flat_f, flat_t)]
         merges = [_like(o, m) for o, m in zip(nest.flatten(orig_t), merges)]
         if context_t.outer_context is None:
-            graph.add_to_collection(COND_CONTEXT, context_t)
-            graph.add_to_collection(COND_CONTEXT, context_f)
+            graph.add_to_collection(GraphKeys.COND_CONTEXT, context_t)
+            graph.add_to_collection(GraphKeys.COND_CONTEXT, context_f)
         merges = nest.pack_sequence_as(orig_t, merges)
         return _single(merges) if not strict else merges
 

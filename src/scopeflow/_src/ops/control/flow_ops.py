@@ -17,9 +17,10 @@ import numpy as np
 from scopeflow._src.framework import errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import colocate_with, name_scope
-from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape, scalar
+from scopeflow._src.ops.common import shape_fns
 from scopeflow._src.ops.common.dead import DEAD
 from scopeflow._src.ops.common.shape_context import shape_fn
 
@@ -61,6 +62,20 @@ def _merge_shape(inputs, attrs):
     return [UNKNOWN if dims is None else TensorShape(dims), scalar()]
 
 
+def _enter_shape(inputs, attrs):
+    return inputs[0].shape if attrs.get("is_constant") else UNKNOWN
+
+
+@shape_fn
+def _loop_cond_shape(ctx, attrs):
+    ctx.with_rank(0, 0)
+    return scalar()
+
+
+def _forward(x):
+    return x
+
+
 for _prefix, _kind in (("", "T"), ("Ref", "Ref(T)")):
     registry.register(OpDef(f"{_prefix}Switch", inputs=[f"data: {_kind}", "pred: bool"],
                             outputs=[f"output_false: {_kind}", f"output_true: {_kind}"],
@@ -68,6 +83,14 @@ for _prefix, _kind in (("", "T"), ("Ref", "Ref(T)")):
     registry.register(OpDef(f"{_prefix}Merge", inputs=[f"inputs: {_kind.replace('T', 'N * T')}"],
                             outputs=[f"output: {_kind}", "value_index: int32"],
                             shape=_merge_shape, kernel=_merge, takes_dead_inputs=True))
+    registry.register(OpDef(f"{_prefix}Enter", inputs=[f"data: {_kind}"], outputs=[f"output: {_kind}"],
+                            shape=_enter_shape, kernel=_forward, enters_frame=True))
+    registry.register(OpDef(f"{_prefix}Exit", inputs=[f"data: {_kind}"], outputs=[f"output: {_kind}"],
+                            shape=shape_fns.unchanged, kernel=_forward, exits_frame=True))
+    registry.register(OpDef(f"{_prefix}NextIteration", inputs=[f"data: {_kind}"], outputs=[f"output: {_kind}"],
+                            shape=shape_fns.unchanged, kernel=_forward, next_iteration=True))
+registry.register(OpDef("LoopCond", inputs=["input: bool"], outputs=["output: bool"], shape=_loop_cond_shape,
+                        kernel=_forward, forwards_input=True))
 
 
 def _is_ref(t) -> bool:
@@ -106,3 +129,31 @@ def merge(inputs, name=None):
         op_type = "RefMerge" if all(_is_ref(t) for t in inputs) else "Merge"
         op = create(op_type, [inputs], name=scope)
         return op._outputs[0], op._outputs[1]
+
+
+def enter(data, frame_name, is_constant=False, parallel_iterations=10, use_ref=True, use_input_shape=True,
+          name=None):
+    """``data`` made available in the loop frame ``frame_name`` (TensorFlow's ``_Enter``)."""
+    data = convert_to_tensor(data, as_ref=True)
+    attrs = {"frame_name": frame_name, "is_constant": bool(is_constant),
+             "parallel_iterations": parallel_iterations}
+    result = create_output("RefEnter" if _is_ref(data) and use_ref else "Enter", [data], attrs, name=name)
+    if use_input_shape:
+        result.set_shape(data.shape)
+    return result
+
+
+def exit(data, name=None):  # noqa: A001 - TensorFlow's name
+    """``data`` made available in the parent frame once the loop ends."""
+    return create_output("RefExit" if _is_ref(data) else "Exit", [data], name=name)
+
+
+def next_iteration(data, name=None):
+    """``data`` passed to the next iteration's ``Merge``."""
+    data = convert_to_tensor(data, as_ref=True)
+    return create_output("RefNextIteration" if _is_ref(data) else "NextIteration", [data], name=name)
+
+
+def loop_cond(pred, name=None):
+    """The loop's predicate: its ``Switch`` ops route by it."""
+    return create_output("LoopCond", [pred], name=name)
