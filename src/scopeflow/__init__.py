@@ -18,34 +18,34 @@ __all__ = [
     "device", "diag", "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution",
     "disable_v2_behavior", "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_stitch", "einsum",
     "equal", "errors", "executing_eagerly", "exp", "expand_dims", "eye", "fill", "float16", "float32", "float64",
-    "floor", "floor_div", "floordiv", "floormod", "gather", "gather_nd", "get_collection", "get_collection_ref",
-    "get_default_graph", "get_default_session", "get_local_variable", "get_name_scope", "get_seed", "get_variable",
-    "get_variable_scope", "global_norm", "global_variables", "global_variables_initializer",
-    "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "GraphKeys",
-    "GraphOptions", "greater", "greater_equal", "group", "half", "identity", "imag", "initialize_all_variables",
-    "initialize_local_variables", "initialize_variables", "initializers", "int16", "int32", "int64", "int8",
-    "InteractiveSession", "invert_permutation", "is_finite", "is_inf", "is_nan", "is_tensor",
-    "is_variable_initialized", "layers", "less", "less_equal", "local_variables", "local_variables_initializer",
-    "log", "log1p", "logging", "logical_and", "logical_not", "logical_or", "logical_xor", "losses", "make_template",
-    "math", "matmul", "matrix_transpose", "maximum", "meshgrid", "metrics", "minimum", "mod", "model_variables",
-    "moving_average_variables", "multinomial", "multiply", "name_scope", "negative", "newaxis", "nn", "no_op",
-    "not_equal", "NotDifferentiable", "one_hot", "ones", "ones_initializer", "ones_like", "Operation",
-    "OptimizerOptions", "orthogonal_initializer", "pad", "placeholder", "placeholder_with_default", "pow", "qint16",
-    "qint32", "qint8", "qr", "quint16", "quint8", "random", "random_normal", "random_normal_initializer",
-    "random_shuffle", "random_uniform", "random_uniform_initializer", "range", "rank", "real", "realdiv",
-    "reciprocal", "reduce_all", "reduce_any", "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min",
-    "reduce_prod", "reduce_sum", "register_tensor_conversion_function", "RegisterGradient",
-    "report_uninitialized_variables", "reset_default_graph", "reshape", "resource", "reverse", "reverse_v2", "round",
-    "rsqrt", "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scatter_nd", "sequence_mask", "Session",
-    "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice", "split", "sqrt",
-    "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string", "subtract",
-    "tanh", "Tensor", "tensordot", "TensorShape", "tile", "to_bfloat16", "to_complex128", "to_complex64",
-    "to_double", "to_float", "to_int32", "to_int64", "train", "trainable_variables", "transpose", "truediv",
-    "truncated_normal", "truncated_normal_initializer", "truncatediv", "truncatemod", "tuple", "uint16", "uint32",
-    "uint64", "uint8", "UnconnectedGradients", "unique", "unsorted_segment_sum", "unstack", "Variable",
-    "variable_creator_scope", "variable_op_scope", "variable_scope", "VariableAggregation", "variables_initializer",
-    "VariableScope", "VariableSynchronization", "variance_scaling_initializer", "variant", "where", "where_v2",
-    "while_loop", "zeros", "zeros_initializer", "zeros_like"]
+    "floor", "floor_div", "floordiv", "floormod", "foldl", "foldr", "gather", "gather_nd", "get_collection",
+    "get_collection_ref", "get_default_graph", "get_default_session", "get_local_variable", "get_name_scope",
+    "get_seed", "get_variable", "get_variable_scope", "global_norm", "global_variables",
+    "global_variables_initializer", "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions",
+    "gradients", "Graph", "GraphKeys", "GraphOptions", "greater", "greater_equal", "group", "half", "identity",
+    "imag", "initialize_all_variables", "initialize_local_variables", "initialize_variables", "initializers",
+    "int16", "int32", "int64", "int8", "InteractiveSession", "invert_permutation", "is_finite", "is_inf", "is_nan",
+    "is_tensor", "is_variable_initialized", "layers", "less", "less_equal", "local_variables",
+    "local_variables_initializer", "log", "log1p", "logging", "logical_and", "logical_not", "logical_or",
+    "logical_xor", "losses", "make_template", "map_fn", "math", "matmul", "matrix_transpose", "maximum", "meshgrid",
+    "metrics", "minimum", "mod", "model_variables", "moving_average_variables", "multinomial", "multiply",
+    "name_scope", "negative", "newaxis", "nn", "no_op", "not_equal", "NotDifferentiable", "one_hot", "ones",
+    "ones_initializer", "ones_like", "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "placeholder",
+    "placeholder_with_default", "pow", "qint16", "qint32", "qint8", "qr", "quint16", "quint8", "random",
+    "random_normal", "random_normal_initializer", "random_shuffle", "random_uniform", "random_uniform_initializer",
+    "range", "rank", "real", "realdiv", "reciprocal", "reduce_all", "reduce_any", "reduce_logsumexp", "reduce_max",
+    "reduce_mean", "reduce_min", "reduce_prod", "reduce_sum", "register_tensor_conversion_function",
+    "RegisterGradient", "report_uninitialized_variables", "reset_default_graph", "reshape", "resource", "reverse",
+    "reverse_v2", "round", "rsqrt", "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_nd",
+    "sequence_mask", "Session", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size",
+    "slice", "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice",
+    "string", "subtract", "tanh", "Tensor", "TensorArray", "tensordot", "TensorShape", "tile", "to_bfloat16",
+    "to_complex128", "to_complex64", "to_double", "to_float", "to_int32", "to_int64", "train", "trainable_variables",
+    "transpose", "truediv", "truncated_normal", "truncated_normal_initializer", "truncatediv", "truncatemod",
+    "tuple", "uint16", "uint32", "uint64", "uint8", "UnconnectedGradients", "unique", "unsorted_segment_sum",
+    "unstack", "Variable", "variable_creator_scope", "variable_op_scope", "variable_scope", "VariableAggregation",
+    "variables_initializer", "VariableScope", "VariableSynchronization", "variance_scaling_initializer", "variant",
+    "where", "where_v2", "while_loop", "zeros", "zeros_initializer", "zeros_like"]
 
 from scopeflow import bitwise, compat, dtypes, errors, initializers, layers, losses, math, metrics, nn, random, train
 from scopeflow._src.client.config import (
@@ -166,6 +166,8 @@ from scopeflow._src.ops.control.assert_op import Assert
 from scopeflow._src.ops.control.case import case
 from scopeflow._src.ops.control.cond import cond
 from scopeflow._src.ops.control.control_flow_ops import group, no_op, tuple
+from scopeflow._src.ops.control.functional_ops import foldl, foldr, map_fn, scan
+from scopeflow._src.ops.control.tensor_array import TensorArray
 from scopeflow._src.ops.control.while_loop import while_loop
 
 # -- math (elementwise, reductions, matmul, comparisons) --------------------------------------

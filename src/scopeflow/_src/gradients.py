@@ -26,7 +26,7 @@ from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops, math_ops, unbroadcast
-from scopeflow._src.ops.control import control_flow_ops
+from scopeflow._src.ops.control import control_flow_ops, while_grad
 from scopeflow._src.ops.control.cond import zeros_for_untaken
 
 _TRAINABLE = frozenset((dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64, dtypes.complex64,
@@ -142,8 +142,9 @@ class _Walk:
         self.ys = ys
         self.grads: dict = {}  # op -> [list of gradients per output]
         from_ops = [x.op for x in xs]
+        self.from_ops = from_ops
         self.to_ops = [y.op for y in ys]
-        self.reachable_to_ops, self.pending = _pending_counts(self.to_ops, from_ops)
+        self.reachable_to_ops, self.pending, self.loop_state = _pending_counts(self.to_ops, from_ops)
         self.stop_ops = {op for op in from_ops if all(self.pending[t._op] <= 0 for t in op._inputs)}
         self.stop_ops.update(s.op for s in stop_gradients)
 
@@ -156,43 +157,96 @@ class _Walk:
             if self.pending[op] == 0 and op not in queued and op in self.reachable_to_ops:
                 queued.add(op)
                 queue.append(op)
+        loops = self.loop_state
+        if loops is not None:  # loops whose exits no y depends on still need their gradient loops closed
+            for y in loops.ProcessUnusedLoopExits(self.pending, queued):
+                if y._dtype.base_dtype in _TRAINABLE:
+                    self._set(y, loops.ZerosLikeForExit(y))
+                    queue.append(y.op)
         while queue:
             op = queue.popleft()
-            in_grads = self._backprop(op)
-            for t, g in zip(op._inputs, in_grads):
-                if g is not None:
-                    self._set_input_grad(op, t, g)
-            for t in op._inputs:
-                self.pending[t._op] -= 1
-                if self.pending[t._op] == 0:
-                    queue.append(t._op)
+            self._backprop(op)
+            self._enqueue_ready(op, queue)
+        if loops is not None:
+            loops.PostProcessing()
 
     def _backprop(self, op):
-        """The gradients of ``op``'s inputs, built in ``<op>_grad/`` (``None`` for each if none flow)."""
+        """Build the gradients of ``op``'s inputs in ``<op>_grad/`` (in the gradient loop of
+        ``op``'s loop, if any) and hand them to the inputs."""
+        loops = self.loop_state
+        if loops is not None:
+            loops.EnterGradWhileContext(op, before=True)
         out_grads = self._aggregated(op)
+        if loops is not None:
+            loops.ExitGradWhileContext(op, before=True)
         has_grads = any(g is not None for g in out_grads)
         rule = None
         if has_grads and op not in self.stop_ops:
             rule = registry.gradient_rule(op)
-        if rule is None or not has_grads:
-            return [None] * len(op._inputs)
+        if loops is not None:
+            loops.EnterGradWhileContext(op, before=False)
+        if while_grad.is_loop_switch(op) and op._control_flow_context is default_graph()._get_control_flow_context():
+            _no_grad_through_initial_loop_value(op, self.from_ops)
+        in_grads = [None] * len(op._inputs)
+        if rule is not None and has_grads:
+            routes = registry.get(op._type).routes_input
+            for i, g in enumerate(out_grads):
+                if g is None and op._outputs[i]._dtype.base_dtype in _TRAINABLE:
+                    if loops is not None:
+                        out_grads[i] = loops.ZerosLikeV1WhileLoop(op, i)
+                    elif routes:
+                        out_grads[i] = zeros_for_untaken(op, i)
+                    else:
+                        out_grads[i] = array_ops.zeros_like(op._outputs[i], optimize=False)
+            with name_scope(op._name + "_grad"):
+                in_grads = rule.fn(op, *out_grads)
+                in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) else [in_grads]
+                if len(in_grads) != len(op._inputs):
+                    raise ValueError(f"Num gradients {len(in_grads)} generated for op {op.node_def} do not match "
+                                     f"num inputs {len(op._inputs)}")
+                if rule.unbroadcast:
+                    in_grads = unbroadcast.unbroadcast(op, in_grads, out_grads[0], rule.same_shapes)
+                if self.gate and sum(g is not None for g in in_grads) > 1:
+                    in_grads = control_flow_ops.tuple(in_grads)
+        for t, g in zip(op._inputs, in_grads):
+            if g is not None:
+                self._set_input_grad(op, t, g)
+        if loops is not None:
+            loops.ExitGradWhileContext(op, before=False)
 
-        routes = registry.get(op._type).routes_input
-        for i, g in enumerate(out_grads):
-            if g is None and op._outputs[i]._dtype.base_dtype in _TRAINABLE:
-                out_grads[i] = zeros_for_untaken(op, i) if routes else array_ops.zeros_like(op._outputs[i],
-                                                                                              optimize=False)
-        with name_scope(op._name + "_grad"):
-            in_grads = rule.fn(op, *out_grads)
-            in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) else [in_grads]
-            if len(in_grads) != len(op._inputs):
-                raise ValueError(f"Num gradients {len(in_grads)} generated for op {op.node_def} do not match num "
-                                 f"inputs {len(op._inputs)}")
-            if rule.unbroadcast:
-                in_grads = unbroadcast.unbroadcast(op, in_grads, out_grads[0], rule.same_shapes)
-            if self.gate and sum(g is not None for g in in_grads) > 1:
-                in_grads = control_flow_ops.tuple(in_grads)
-        return in_grads
+    def _enqueue_ready(self, op, queue):
+        """Count ``op``'s delivery to each input's op and queue those now ready. A loop
+        variable's ``Switch`` is ready at each delivery (its gradient closes the gradient
+        loop's back edge); a loop's exits wait for one another, and an exit without
+        gradient gets zeros once another has one."""
+        loops = self.loop_state
+        for t in op._inputs:
+            x = t._op
+            self.pending[x] -= 1
+            ready = self.pending[x] == 0
+            if loops is not None and not ready:
+                ready = self.pending[x] > 0 and while_grad.is_loop_switch(x)
+            if not ready:
+                continue
+            if not registry.get(x._type).exits_frame:
+                queue.append(x)
+                continue
+            grad_state = loops.GetGradState(x, before=False)
+            grad_state.deferred_exits.append(t)
+            grad_state.pending_exits_count -= 1
+            if grad_state.pending_exits_count:
+                continue
+            with_grads = False
+            for y in grad_state.deferred_exits:
+                if any(self.grads.get(y.op) or ()):
+                    with_grads = True
+                    queue.append(y.op)
+                else:
+                    grad_state.unused_exits.append(y)
+            for y in grad_state.unused_exits:
+                if with_grads and y._dtype.base_dtype in _TRAINABLE:
+                    self._set(y, loops.ZerosLikeForExit(y))
+                queue.append(y.op)
 
     def _set_input_grad(self, op, t, g):
         g = convert_to_tensor(g)
@@ -242,7 +296,8 @@ class _Walk:
 
 
 def _pending_counts(to_ops, from_ops):
-    """(the ``to_ops`` reachable from ``from_ops``, consumer counts of the ops in between)."""
+    """(the ``to_ops`` reachable from ``from_ops``, consumer counts of the ops in between, the
+    state of the gradient loops of the loops in between or ``None``)."""
     reached = set()
     queue = collections.deque(from_ops)
     while queue:
@@ -263,12 +318,29 @@ def _pending_counts(to_ops, from_ops):
             between.append(op)
             reached.discard(op)
             queue.extend(t._op for t in op._inputs)
+    loop_state = while_grad.control_flow_state(between, between_set)  # may add its counters' exits
     pending = collections.defaultdict(int)
     for op in between:
         for t in op._inputs:
             if t._op in between_set:
                 pending[t._op] += 1
-    return reachable_to_ops, pending
+    return reachable_to_ops, pending, loop_state
+
+
+def _no_grad_through_initial_loop_value(op, from_ops):
+    """TensorFlow's error for a gradient taken through a loop variable's first value."""
+    queue, seen = collections.deque([op]), set()
+    while queue:
+        current = queue.popleft()
+        if current in seen:
+            continue
+        seen.add(current)
+        if current in from_ops:
+            raise ValueError(
+                f"Cannot compute gradient inside while loop with respect to op '{current.name}'. We do not support "
+                f"taking the gradient wrt or through the initial value of a loop variable. Gradients can be "
+                f"computed through loop invariants or wrt the input parameters to the loop body.")
+        queue.extend(t._op for t in current._inputs)
 
 
 def _add_n_by_device(grads):

@@ -22,8 +22,8 @@ def maybe_dead(ops, fed) -> tuple[set, set]:
     dead = {t for op in ops if registry.get(op._type).next_iteration for t in op._outputs}  # back edges
     for op in ops:
         opdef = registry.get(op._type)
-        if opdef.takes_dead_inputs:
-            op_dead = all(t in dead for t in op._inputs)
+        if opdef.takes_dead_inputs:  # dead when every input is (a ControlTrigger, with none, never is)
+            op_dead = bool(op._inputs) and all(t in dead for t in op._inputs)
         else:
             op_dead = any(t in dead for t in op._inputs) or any(c in dead_ops for c in op._control_inputs)
         if op_dead:

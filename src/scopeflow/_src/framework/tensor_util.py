@@ -213,9 +213,12 @@ def constant_value(tensor, partial=False):
     Folds what TensorFlow's ``constant_value`` folds: constants, shapes of fully known
     tensors, and identities, casts and packs of those (each op type's ``fold``). With
     ``partial=True`` a ``Pack`` of partly known scalars gives an object array holding
-    ``None`` for the unknown ones, as in TensorFlow.
+    ``None`` for the unknown ones, as in TensorFlow. A value that is not a tensor is its
+    own value.
     """
-    op = tensor.op
+    op = getattr(tensor, "op", None)
+    if op is None:
+        return tensor
     if partial and op.type == "Pack" and op._attrs.get("axis") == 0 and op.inputs:
         values = [constant_value(x, partial=True) for x in op.inputs]
         if any(v is None for v in values):

@@ -15,7 +15,7 @@ Three layers, each importing only the ones above it in this list (``docs/archite
 # The order below is the registration order (ruff's import sorting is off for this file).
 from scopeflow._src.ops import array_ops, math_ops, nn_ops  # noqa: F401 - definitions and wrappers
 from scopeflow._src.ops.control import control_flow_ops, flow_ops, contexts, cond, assert_op, case  # noqa: F401
-from scopeflow._src.ops.control import while_loop  # noqa: F401
+from scopeflow._src.ops.control import while_loop, stack_ops, while_grad, tensor_array, functional_ops  # noqa: F401
 from scopeflow._src.ops.nn import losses  # noqa: F401
 from scopeflow._src.ops.random import random_ops  # noqa: F401
 from scopeflow._src.ops.state import training_ops, variable_ops  # noqa: F401
