@@ -36,16 +36,17 @@ __all__ = [
     "range", "rank", "real", "realdiv", "reciprocal", "reduce_all", "reduce_any", "reduce_logsumexp", "reduce_max",
     "reduce_mean", "reduce_min", "reduce_prod", "reduce_sum", "register_tensor_conversion_function",
     "RegisterGradient", "report_uninitialized_variables", "reset_default_graph", "reshape", "resource", "reverse",
-    "reverse_v2", "round", "rsqrt", "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_nd",
-    "sequence_mask", "Session", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size",
-    "slice", "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice",
-    "string", "subtract", "tanh", "Tensor", "TensorArray", "tensordot", "TensorShape", "tile", "to_bfloat16",
-    "to_complex128", "to_complex64", "to_double", "to_float", "to_int32", "to_int64", "train", "trainable_variables",
-    "transpose", "truediv", "truncated_normal", "truncated_normal_initializer", "truncatediv", "truncatemod",
-    "tuple", "uint16", "uint32", "uint64", "uint8", "UnconnectedGradients", "unique", "unsorted_segment_sum",
-    "unstack", "Variable", "variable_creator_scope", "variable_op_scope", "variable_scope", "VariableAggregation",
-    "variables_initializer", "VariableScope", "VariableSynchronization", "variance_scaling_initializer", "variant",
-    "where", "where_v2", "while_loop", "zeros", "zeros_initializer", "zeros_like"]
+    "reverse_sequence", "reverse_v2", "round", "rsqrt", "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul",
+    "scan", "scatter_nd", "sequence_mask", "Session", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid",
+    "sign", "sin", "size", "slice", "split", "sqrt", "square", "squared_difference", "squeeze", "stack",
+    "stop_gradient", "strided_slice", "string", "subtract", "tanh", "Tensor", "TensorArray", "tensordot",
+    "TensorShape", "tile", "to_bfloat16", "to_complex128", "to_complex64", "to_double", "to_float", "to_int32",
+    "to_int64", "train", "trainable_variables", "transpose", "truediv", "truncated_normal",
+    "truncated_normal_initializer", "truncatediv", "truncatemod", "tuple", "uint16", "uint32", "uint64", "uint8",
+    "UnconnectedGradients", "unique", "unsorted_segment_sum", "unstack", "Variable", "variable_creator_scope",
+    "variable_op_scope", "variable_scope", "VariableAggregation", "variables_initializer", "VariableScope",
+    "VariableSynchronization", "variance_scaling_initializer", "variant", "where", "where_v2", "while_loop", "zeros",
+    "zeros_initializer", "zeros_like"]
 
 from scopeflow import bitwise, compat, dtypes, errors, initializers, layers, losses, math, metrics, nn, random, train
 from scopeflow._src.client.config import (
@@ -140,6 +141,7 @@ from scopeflow._src.ops.array_ops import (
     rank,
     reshape,
     reverse,
+    reverse_sequence,
     reverse_v2,
     scatter_nd,
     sequence_mask,

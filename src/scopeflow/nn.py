@@ -5,11 +5,11 @@ Only re-exports; the code lives in ``scopeflow._src.ops.nn`` and ``scopeflow._sr
 """
 
 __all__ = [
-    "avg_pool", "avg_pool2d", "avg_pool_v2", "batch_normalization", "bias_add", "conv1d", "conv2d",
-    "conv2d_backprop_filter", "conv2d_backprop_input", "conv2d_transpose", "depthwise_conv2d",
+    "avg_pool", "avg_pool2d", "avg_pool_v2", "batch_normalization", "bias_add", "bidirectional_dynamic_rnn",
+    "conv1d", "conv2d", "conv2d_backprop_filter", "conv2d_backprop_input", "conv2d_transpose", "depthwise_conv2d",
     "depthwise_conv2d_backprop_filter", "depthwise_conv2d_backprop_input", "depthwise_conv2d_native",
-    "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input", "dropout", "elu",
-    "embedding_lookup", "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize", "leaky_relu",
+    "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input", "dropout", "dynamic_rnn",
+    "elu", "embedding_lookup", "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize", "leaky_relu",
     "local_response_normalization", "log_softmax", "lrn", "max_pool", "max_pool2d", "max_pool_v2", "moments",
     "normalize_moments", "relu", "relu6", "relu_layer", "rnn_cell", "selu", "sigmoid",
     "sigmoid_cross_entropy_with_logits", "softmax", "softmax_cross_entropy_with_logits",
@@ -66,6 +66,7 @@ from scopeflow._src.ops.nn_ops import (
     weighted_cross_entropy_with_logits,
     xw_plus_b,
 )
+from scopeflow._src.rnn.dynamic_rnn import bidirectional_dynamic_rnn, dynamic_rnn
 from scopeflow._src.rnn.static_rnn import static_bidirectional_rnn, static_rnn, static_state_saving_rnn
 
 depthwise_conv2d_backprop_filter = depthwise_conv2d_native_backprop_filter

@@ -275,3 +275,15 @@ def _(tf, c, x, y):
         exact_shape=False, grad=False)
 def _(tf, x):
     return list(tf.unique(x))
+
+
+@sample("ReverseSequence", [F64(3, 4, 2)],
+        lambda x: np.stack([np.concatenate([x[b, :n][::-1], x[b, n:]]) for b, n in enumerate([1, 3, 4])]))
+def _(tf, x):
+    return tf.reverse_sequence(x, tf.constant([1, 3, 4]), seq_axis=1, batch_axis=0)
+
+
+@sample("ReverseSequence", [F64(4, 3)], lambda x: np.stack([np.concatenate([x[:n, b][::-1], x[n:, b]])
+                                                           for b, n in enumerate([2, 0, 4])], axis=1))
+def _(tf, x):
+    return tf.reverse_sequence(x, tf.constant([2, 0, 4], tf.int64), seq_axis=0, batch_axis=1)

@@ -48,7 +48,15 @@ from scopeflow._src.ops.array.shapes import (
     size_internal,
     squeeze,
 )
-from scopeflow._src.ops.array.slicing import reverse, reverse_v2, slice, slice_helper, strided_slice, strided_slice_grad
+from scopeflow._src.ops.array.slicing import (
+    reverse,
+    reverse_sequence,
+    reverse_v2,
+    slice,
+    slice_helper,
+    strided_slice,
+    strided_slice_grad,
+)
 from scopeflow._src.ops.array.splitting import split
 from scopeflow._src.ops.array.tiling import tile
 from scopeflow._src.ops.array.transpose import matrix_transpose, transpose
@@ -57,9 +65,9 @@ __all__ = [
     "boolean_mask", "broadcast_dynamic_shape", "broadcast_gradient_args", "broadcast_static_shape", "broadcast_to",
     "concat", "expand_dims", "fill", "gather", "gather_nd", "identity", "invert_permutation", "matrix_transpose",
     "meshgrid", "mirror_pad", "mirror_pad_grad", "newaxis", "one_hot", "ones", "ones_like", "pad", "placeholder",
-    "placeholder_with_default", "range", "rank", "rank_internal", "reshape", "reverse", "reverse_v2", "scatter_nd",
-    "sequence_mask", "shape", "shape_internal", "shape_n", "size", "size_internal", "slice", "slice_helper",
-    "split", "squeeze", "stack", "stop_gradient", "strided_slice", "strided_slice_grad", "tile", "transpose",
-    "unique", "unsorted_segment_sum", "unstack", "where", "where_v2", "zeros", "zeros_like"]
+    "placeholder_with_default", "range", "rank", "rank_internal", "reshape", "reverse", "reverse_sequence",
+    "reverse_v2", "scatter_nd", "sequence_mask", "shape", "shape_internal", "shape_n", "size", "size_internal",
+    "slice", "slice_helper", "split", "squeeze", "stack", "stop_gradient", "strided_slice", "strided_slice_grad",
+    "tile", "transpose", "unique", "unsorted_segment_sum", "unstack", "where", "where_v2", "zeros", "zeros_like"]
 
 newaxis = None

@@ -10,8 +10,7 @@ output zeros and copy their state through (``Select`` per row), inside two ``tf.
 that skip work: past the longest sequence nothing is computed, before the shortest nothing
 is copied. The cell's first call happens inside the first cond, so its ops are named
 ``rnn/cond/<cell>/...`` at every step, as in TensorFlow. ``_reverse_seq`` (the backward
-direction with ``sequence_length``) gathers instead of TensorFlow's ``ReverseSequence`` op,
-which scopeflow does not define: same values and gradients, other op names.
+direction with ``sequence_length``) reverses each row's steps with ``ReverseSequence``.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from __future__ import annotations
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.default_graph import colocate_with, control_dependencies, name_scope
+from scopeflow._src.framework.default_graph import colocate_with, control_dependencies
 from scopeflow._src.framework.tensor_shape import TensorShape, dimension_at_index, dimension_value
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.control.cond import cond
@@ -181,17 +180,6 @@ def _rnn_step(time, sequence_length, min_sequence_length, max_sequence_length, z
             structure.pack_sequence_as(state, final_state))
 
 
-def _reverse_sequence(joined, lengths):
-    """``joined`` (``[time, batch, ...]``) with each row's first ``lengths[b]`` steps reversed:
-    TensorFlow's ``ReverseSequence(seq_axis=0, batch_axis=1)``, built as a ``GatherNd``."""
-    with name_scope("ReverseSequence"):
-        steps = array_ops.reshape(array_ops.range(joined.shape.dims[0].value), [-1, 1])
-        lengths = math_ops.cast(lengths, dtypes.int32)
-        source_step = array_ops.where_v2(steps < lengths, lengths - 1 - steps, steps)
-        batch = array_ops.range(array_ops.shape(joined)[1]) + array_ops.zeros_like(source_step)
-        return array_ops.gather_nd(joined, array_ops.stack([source_step, batch], axis=-1))
-
-
 def _reverse_seq(input_seq, lengths):
     """The list ``input_seq`` reversed in time, per row up to ``lengths`` when given."""
     if lengths is None:
@@ -204,7 +192,7 @@ def _reverse_seq(input_seq, lengths):
         for input_ in sequence:
             input_shape.assert_is_compatible_with(input_.shape)
             input_.set_shape(input_shape)
-        s_reversed = _reverse_sequence(array_ops.stack(sequence), lengths)
+        s_reversed = array_ops.reverse_sequence(array_ops.stack(sequence), lengths, seq_axis=0, batch_axis=1)
         for r, flat_result in zip(array_ops.unstack(s_reversed), flat_results):
             r.set_shape(input_shape)
             flat_result.append(r)

@@ -155,6 +155,12 @@ def _slice_grad(op, grad):
     return [array_ops.pad(grad, array_ops.concat([before, after], 1)), None, None]
 
 
+@gradient("ReverseSequence")
+def _reverse_sequence_grad(op, grad):
+    return [array_ops.reverse_sequence(grad, op.inputs[1], seq_axis=op.get_attr("seq_dim"),
+                                       batch_axis=op.get_attr("batch_dim")), None]
+
+
 @gradient("ReverseV2")
 def _reverse_grad(op, grad):
     return [array_ops.reverse(grad, op.inputs[1]), None]

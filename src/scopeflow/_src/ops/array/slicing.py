@@ -330,3 +330,63 @@ def reverse(tensor, axis, name=None):
 
 
 reverse_v2 = reverse
+
+
+# -- ReverseSequence --------------------------------------------------------------------------------
+@shape_fn
+def _reverse_sequence_shape(ctx, attrs):
+    ctx.with_rank(1, 1)
+    dims = ctx.dims(0)
+    seq_dim, batch_dim = attrs["seq_dim"], attrs["batch_dim"]
+    if dims is None:
+        return UNKNOWN
+    if batch_dim >= len(dims):
+        raise ctx.error(f"batch_dim must be < input rank: {batch_dim} vs. {len(dims)}")
+    if seq_dim >= len(dims):
+        raise ctx.error(f"seq_dim must be < input rank: {seq_dim} vs. {len(dims)}")
+    lengths = ctx.dims(1)
+    batch = dims[batch_dim]
+    if lengths is not None and lengths[0] is not None and batch is not None and lengths[0] != batch:
+        raise ctx.error(f"Dimensions must be equal, but are {batch} and {lengths[0]}")
+    return _shape_with_batch(dims, batch_dim, lengths)
+
+
+def _shape_with_batch(dims, batch_dim, lengths):
+    """The input's shape, its batch dimension known from the lengths' when it was not."""
+    if dims[batch_dim] is None and lengths is not None and lengths[0] is not None:
+        dims = dims[:batch_dim] + (lengths[0],) + dims[batch_dim + 1:]
+    return TensorShape(dims)
+
+
+def _reverse_sequence_factory(op, state):
+    seq_dim, batch_dim = op._attrs["seq_dim"], op._attrs["batch_dim"]
+
+    def reverse_sequence(x, lengths):
+        x = np.asarray(x)
+        out = x.copy()
+        for b, n in enumerate(np.reshape(lengths, -1).tolist()):
+            if n > x.shape[seq_dim] or n < 0:
+                raise errors.InvalidArgumentError(
+                    None, op, f"seq_lens({b}) > input.dims({seq_dim})" if n > 0 else f"seq_lens({b}) < 0")
+            row = [builtins.slice(None)] * x.ndim
+            row[batch_dim] = b
+            row[seq_dim] = builtins.slice(0, n)
+            taken = x[tuple(row)]
+            out[tuple(row)] = np.flip(taken, axis=seq_dim - (1 if batch_dim < seq_dim else 0))
+        return out
+    return reverse_sequence
+
+
+registry.register(OpDef("ReverseSequence", inputs=["input: T", "seq_lengths: Tlen"], outputs=["output: T"],
+                        attrs={"Tlen": frozenset((dtypes.int32, dtypes.int64))}, shape=_reverse_sequence_shape,
+                        factory=_reverse_sequence_factory))
+
+
+def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None, name=None, seq_dim=None,  # noqa: A002
+                     batch_dim=None):
+    """Each row ``b`` of ``input`` (along ``batch_axis``) with its first ``seq_lengths[b]``
+    elements along ``seq_axis`` reversed, the rest unchanged."""
+    seq_axis = seq_dim if seq_axis is None else seq_axis
+    batch_axis = batch_dim if batch_axis is None else batch_axis
+    return create_output("ReverseSequence", [input, seq_lengths],
+                         {"seq_dim": seq_axis, "batch_dim": 0 if batch_axis is None else batch_axis}, name=name)
