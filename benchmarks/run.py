@@ -34,7 +34,8 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-ORDER = ("import", "build", "run_overhead", "mlp_train", "cnn_train", "rnn_unrolled", "checkpoint")
+ORDER = ("import", "build", "run_overhead", "mlp_train", "cnn_train", "rnn_unrolled", "dynamic_rnn", "while_loop",
+         "checkpoint")
 README = HERE.parent / "README.md"
 START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
 

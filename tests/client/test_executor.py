@@ -103,11 +103,22 @@ def test_identity_forwards_variable_reference():
 
 
 def test_identity_ops_cost_no_kernel_call():
-    x = tf.placeholder(tf.float32, [], name="x")
+    x = tf.placeholder(tf.float32, [2], name="x")
     y = tf.identity(tf.identity(x)) + 1.0
     plan = Plan([y], [x], [], RunState())
     assert plan.source.count("= k") == 1  # the add (the constant is folded into the plan)
-    assert plan(np.float32(1.0)) == (2.0,)
+    np.testing.assert_array_equal(plan(np.float32([1.0, 2.0]))[0], [2.0, 3.0])
+
+
+def test_scalar_arithmetic_is_written_as_python_operators():
+    x = tf.placeholder(tf.int32, [], name="x")
+    y = tf.placeholder(tf.int32, [], name="y")
+    plan = Plan([(x + y) * x, x < y], [x, y], [], RunState())
+    assert "= k" not in plan.source and " + " in plan.source and " < " in plan.source
+    total, less = plan(np.array(2, np.int32), np.array(3, np.int32))
+    assert (total, less) == (10, True) and total.dtype == np.int32 and less.dtype == np.bool_
+    big = np.array(2 ** 31 - 1, np.int32)  # int32 wraps around, as in TensorFlow
+    assert plan(big, np.array(1, np.int32))[0] == np.int32(-2 ** 31) * big
 
 
 def test_control_input_added_to_earlier_op_is_ordered_first():

@@ -39,13 +39,14 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.client import frames, liveness, pruning, stacked_sums
-from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.op_builder import type_string
 from scopeflow._src.ops.common import blas
 from scopeflow._src.ops.common.dead import DEAD
 from scopeflow._src.ops.common.shape_fns import static_shapes_known
 
 _ndarray = np.ndarray
+_STRING = dtypes.string
 _FOLD_MAX_ELEMENTS = 4096  # the largest computed value a plan keeps instead of computing per run
 _SCALAR = np.zeros((), np.int8)
 _NUMERIC_ERRORS = (ValueError, IndexError, TypeError, ArithmeticError, np.linalg.LinAlgError, KeyError)
@@ -78,6 +79,11 @@ def _fetch_value(v):
     if type(v) is _ndarray:
         return v.copy() if v.shape else v[()]
     return v
+
+
+def _scalar(v):
+    """A 0-d array as a NumPy scalar (anything else, ``DEAD`` included, as it is)."""
+    return v[()] if type(v) is _ndarray else v
 
 
 def _fetch_live(v, index):
@@ -203,7 +209,7 @@ class _Writer:
         self.depth = 0  # how many loop blocks the op being written is in
         self.steps = 0
         self.namespace = {"_fetch_value": _fetch_value, "_fetch_live": _fetch_live, "_encode_strings": encode_strings,
-                          "_DEAD": DEAD}
+                          "_DEAD": DEAD, "_scalar": _scalar}
         self.counter = 0
         self.fed_names = dict(self.names)  # what a fetch of a fed tensor returns: the value as fed
         for t in feed_tensors:
@@ -326,6 +332,53 @@ class _Writer:
             self.after.setdefault(where, []).append((f"{total} += {name}", blame, [name, total]))
         return True
 
+    def gated_constant(self, op, opdef, kernel) -> bool:
+        """A constant that may be dead (in a branch or loop body, gated by its pivot) is its
+        value when it is alive: no kernel call (a scalar as a NumPy scalar, for the
+        ``inline`` operators)."""
+        if not (opdef.constant and op in self.dead_ops) or op._outputs[0] in self.fed:
+            return False
+        value = self.namespace[kernel]()
+        name = f"c{op._id}_0"
+        self.namespace[name] = self.folded[name] = value[()] if type(value) is _ndarray and not value.ndim else value
+        guard, reads = self._guard(op, [])
+        if op in self.flagged:
+            self._flag(op, guard, reads)
+            guard, reads = self.dead_flags[op], [self.dead_flags[op]]
+        self.body.append((f"{self._local(op._outputs[0])} = _DEAD if {guard} else {name}", ("node", op), reads))
+        return True
+
+    def inline(self, op, opdef, args, needed) -> bool:
+        """Ops a loop runs every iteration, written as expressions rather than kernel calls:
+        a ``Merge`` of two inputs (the live one), a ``Switch`` on a scalar predicate, and an
+        op with a ``scalar_operator`` on scalars (``i + 1``, ``i < n``)."""
+        outs = op._outputs
+        if any(t in self.fed for t in outs) or op in self.flagged:
+            return False
+        if opdef.takes_dead_inputs and len(args) == 2 and outs[1] not in needed and not opdef.outputs[0].is_ref:
+            self.body.append((f"{self._local(outs[0])} = {args[0]} if {args[0]} is not _DEAD else {args[1]}",
+                              ("node", op), args))
+            return True
+        if opdef.routes_input and op._inputs[1].shape.ndims == 0:
+            if any(t._dtype._is_ref_dtype for t in outs):
+                return False
+            false, true = (self._local(t) if t in needed else "_" for t in outs)
+            guard, reads = self._guard(op, args)
+            data, pred = args
+            routed = f"((_DEAD, {data}) if {pred} else ({data}, _DEAD))"
+            text = f"{false}, {true}, = (_DEAD, _DEAD) if {guard} else {routed}" if guard else \
+                f"{false}, {true}, = {routed}"
+            self.body.append((text, ("node", op), args + reads))
+            return True
+        if (opdef.scalar_operator and all(t.shape.ndims == 0 and t._dtype._base is not _STRING for t in op._inputs)
+                and not any(t in self.refs for t in op._inputs)):
+            guard, reads = self._guard(op, args)
+            value = f"{args[0]} {opdef.scalar_operator} {args[1]}"
+            text = f"_DEAD if {guard} else {value}" if guard else value
+            self.body.append((f"{self._local(outs[0])} = {text}", ("node", op), args + reads))
+            return True
+        return False
+
     # -- loops ------------------------------------------------------------------------------
     def _items(self, items, needed):
         for item in items:
@@ -349,12 +402,15 @@ class _Writer:
                 source = self.names[source_tensor]
                 if source_tensor in self.refs:
                     self.refs[out] = self.refs[source_tensor]
-                if op._attrs.get("is_constant"):  # a loop invariant: the same value in every iteration
+                scalar = out.shape.ndims == 0 and source_tensor not in self.refs
+                if op._attrs.get("is_constant") and not scalar:  # a loop invariant: one value for every iteration
                     self.names[out] = source
-                else:
+                else:  # scalars enter as NumPy scalars, which Python's operators compute on fast
                     name = self._local(out)
-                    self.body.append((f"{name} = {source}", ("node", op), [source]))
-                    first_values.append(name)
+                    self.body.append((f"{name} = _scalar({source})" if scalar else f"{name} = {source}",
+                                      ("node", op), [source]))
+                    if not op._attrs.get("is_constant"):
+                        first_values.append(name)
             elif opdef.next_iteration or opdef.exits_frame:
                 out = op._outputs[0]
                 name = self._local(out)
@@ -400,10 +456,10 @@ class _Writer:
         if self.stacked_sums(op, kernel) or self.forward_input(op, opdef):
             return
         self.namespace[kernel] = self.state.kernel(opdef, op)
-        if self.fold_constant(op, opdef, kernel):
+        if self.fold_constant(op, opdef, kernel) or self.gated_constant(op, opdef, kernel):
             return
         args = self._arguments(step, op, opdef)
-        if not self.running_sum(op, opdef, args):
+        if not (self.running_sum(op, opdef, args) or self.inline(op, opdef, args, needed)):
             self._call(op, opdef, kernel, args, needed)
 
     def _arguments(self, step, op, opdef) -> list:

@@ -83,7 +83,9 @@ class OpDef:
       (``MatMul``);
     * ``reshapes``: the input's elements in order, in the shape of input 1 (``Reshape``);
     * ``leading_sum(op)``: how many leading axes of input 0 the op sums away, or ``None``
-      (``Sum`` over axes ``0..k-1``, ``BiasAddGrad`` in ``NHWC``).
+      (``Sum`` over axes ``0..k-1``, ``BiasAddGrad`` in ``NHWC``);
+    * ``scalar_operator``: the Python operator that computes the op on two numeric scalars of
+      its dtype (``+`` for ``AddV2``): a loop's counter needs no kernel call.
 
     Control flow (``ops/common/dead.py``): a value in an untaken cond branch, or past a
     loop's last iteration, is dead, and an op with a dead input or control input is dead
@@ -117,6 +119,7 @@ class OpDef:
     matrix_product: bool = False
     reshapes: bool = False
     leading_sum: Callable | None = None
+    scalar_operator: str | None = None
     routes_input: bool = False
     takes_dead_inputs: bool = False
     enters_frame: bool = False

@@ -5,10 +5,11 @@ NumPy's OpenBLAS runs every product on one thread per core. For the small matric
 most TF1 models, waking and synchronising those threads costs more than the product, and
 on a busy machine the spinning workers take the core the main thread needs. TensorFlow
 sizes its own thread pool; scopeflow asks ``threadpoolctl`` (a small, well-kept library
-made for this) for one thread below ``SMALL`` multiply-adds and for the caller's count
-above. The caller's count is read when a kernel first changes it and put back when the
-plan returns (``restore_threads``), so the user's own NumPy code never runs with ours.
-Without a BLAS that threadpoolctl knows, products run as NumPy runs them.
+made for this) for one thread below ``SMALL`` multiply-adds (``DEEP_SMALL`` when the inner
+dimension is long: OpenBLAS then splits the work well) and for the caller's count above.
+The caller's count is read when a kernel first changes it and put back when the plan
+returns (``restore_threads``), so the user's own NumPy code never runs with ours. Without a
+BLAS that threadpoolctl knows, products run as NumPy runs them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import threading
 
 import numpy as np
 
-SMALL = 1 << 24  # multiply-adds below which one thread wins on a 2-core machine
+SMALL = 1 << 24  # multiply-adds below which one thread wins on a 2-core machine ...
+DEEP_SMALL = 1 << 21  # ... unless the inner dimension is at least DEEP: then from here on
+DEEP = 128
 SMALL_RESULT = 1 << 13  # largest result (32 KiB of float32) taken the (w @ dy.T).T way: its copies stay cheap
 ALL = sys.maxsize  # ``_threads.use(ALL)``: as many threads as the caller allows
 
@@ -147,7 +150,8 @@ def matmul(a: np.ndarray, b: np.ndarray, out=None) -> np.ndarray:
     given.
     """
     work = a.size * (b.shape[-1] if b.ndim else 1)
-    _threads.use(1 if work < SMALL else ALL)
+    deep = a.ndim and a.shape[-1] >= DEEP
+    _threads.use(1 if work < (DEEP_SMALL if deep else SMALL) else ALL)
     if (out is None and b.ndim == 2 and a.ndim == 2 and 2 * a.shape[0] <= b.shape[1]
             and a.shape[0] * b.shape[1] <= SMALL_RESULT
             and b.flags.f_contiguous and not b.flags.c_contiguous):

@@ -26,7 +26,7 @@ def quiet(fn):
     return kernel
 
 
-def register_binary(op_type, allowed, kernel=None, factory=None):
+def register_binary(op_type, allowed, kernel=None, factory=None, scalar_operator=None):
     """Register ``op_type(x: T, y: T) -> z: T`` with broadcasting shapes and TF's runtime
     error for shapes that do not broadcast (its gradient rule, registered with
     ``unbroadcast=True``, returns output-shaped gradients that ``tf.gradients`` reduces)."""
@@ -35,4 +35,4 @@ def register_binary(op_type, allowed, kernel=None, factory=None):
     else:
         factory = (lambda inner: lambda op, state: shape_fns.with_broadcast_error(op, inner(op, state)))(factory)
     registry.register(OpDef(op_type, inputs=["x: T", "y: T"], outputs=["z: T"], attrs={"T": allowed},
-                            shape=shape_fns.broadcast, factory=factory))
+                            shape=shape_fns.broadcast, factory=factory, scalar_operator=scalar_operator))

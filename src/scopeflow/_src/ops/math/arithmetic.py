@@ -35,10 +35,10 @@ def _squared_difference(x, y):
 
 
 # -- registrations -----------------------------------------------------------------------------
-register_binary("AddV2", dtype_lists.ADD_V2, kernel=np.add)  # no errstate: the hot path
+register_binary("AddV2", dtype_lists.ADD_V2, kernel=np.add, scalar_operator="+")  # no errstate: the hot path
 register_binary("Add", dtype_lists.ADD, kernel=np.add)
-register_binary("Sub", dtype_lists.SUB, kernel=np.subtract)
-register_binary("Mul", dtype_lists.MUL_DIV, kernel=np.multiply)
+register_binary("Sub", dtype_lists.SUB, kernel=np.subtract, scalar_operator="-")
+register_binary("Mul", dtype_lists.MUL_DIV, kernel=np.multiply, scalar_operator="*")
 register_binary("Pow", dtype_lists.POW, kernel=quiet(_pow))
 register_binary("Maximum", dtype_lists.MAX_MIN, kernel=np.maximum)
 register_binary("Minimum", dtype_lists.MAX_MIN, kernel=np.minimum)

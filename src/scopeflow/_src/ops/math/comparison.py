@@ -11,25 +11,26 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops.common import dtype_lists, shape_fns
 
 
-def _register(op_type, inputs, kernel, allowed=None, out="z: bool", shape=None):
+def _register(op_type, inputs, kernel, allowed=None, out="z: bool", shape=None, scalar_operator=None):
     attrs = {} if allowed is None else {"T": allowed}
     binary = len(inputs) == 2
     registry.register(OpDef(op_type, inputs=inputs, outputs=[out], attrs=attrs,
                             shape=shape or shape_fns.broadcast, kernel=None if binary else kernel,
-                            factory=shape_fns.broadcasting(kernel) if binary else None))
+                            factory=shape_fns.broadcasting(kernel) if binary else None,
+                            scalar_operator=scalar_operator))
 
 
 def _bool_kernel(fn):
     return lambda x, y: np.asarray(fn(x, y), dtype=bool)
 
 
-for _type, _fn in (("Less", np.less), ("LessEqual", np.less_equal), ("Greater", np.greater),
-                   ("GreaterEqual", np.greater_equal)):
-    _register(_type, ["x: T", "y: T"], _fn, dtype_lists.REAL)
-_register("Equal", ["x: T", "y: T"], _bool_kernel(np.equal))
-_register("NotEqual", ["x: T", "y: T"], _bool_kernel(np.not_equal))
-_register("LogicalAnd", ["x: bool", "y: bool"], np.logical_and)
-_register("LogicalOr", ["x: bool", "y: bool"], np.logical_or)
+for _type, _fn, _op in (("Less", np.less, "<"), ("LessEqual", np.less_equal, "<="), ("Greater", np.greater, ">"),
+                        ("GreaterEqual", np.greater_equal, ">=")):
+    _register(_type, ["x: T", "y: T"], _fn, dtype_lists.REAL, scalar_operator=_op)
+_register("Equal", ["x: T", "y: T"], _bool_kernel(np.equal), scalar_operator="==")
+_register("NotEqual", ["x: T", "y: T"], _bool_kernel(np.not_equal), scalar_operator="!=")
+_register("LogicalAnd", ["x: bool", "y: bool"], np.logical_and, scalar_operator="&")
+_register("LogicalOr", ["x: bool", "y: bool"], np.logical_or, scalar_operator="|")
 _register("LogicalNot", ["x: bool"], np.logical_not, out="y: bool", shape=shape_fns.unchanged)
 _register("BitwiseAnd", ["x: T", "y: T"], np.bitwise_and, dtype_lists.INTEGER, out="z: T")
 _register("BitwiseOr", ["x: T", "y: T"], np.bitwise_or, dtype_lists.INTEGER, out="z: T")

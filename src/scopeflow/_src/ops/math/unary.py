@@ -19,8 +19,10 @@ from scopeflow._src.ops.math.cast import cast
 
 
 def _sigmoid(x):
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+    y = np.negative(x, out=np.empty_like(x))  # 1 / (1 + exp(-x)) in one buffer; exp's overflow gives 0
+    np.exp(y, out=y)
+    y += 1
+    return np.reciprocal(y, out=y)
 
 
 def _unary(op_type, fn, allowed, out="y: T"):

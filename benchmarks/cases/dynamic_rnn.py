@@ -1,0 +1,44 @@
+"""``dynamic_rnn``: an LSTM run by ``tf.nn.dynamic_rnn`` over 100 steps.
+
+Batch 32, 128 units, inputs of 64 features (``BasicLSTMCell``). ``build_ms`` covers the
+forward graph and its ``tf.gradients`` (the best of three builds after a warm-up);
+``forward_ms`` runs the loss, ``forward_backward_ms`` the gradients of every variable (the
+gradient loop pops what the forward loop pushed).
+"""
+
+import numpy as np
+
+from cases.timing import once, per_call
+
+NAME = "dynamic_rnn"
+IMPLS = ("scopeflow", "tensorflow")
+METRICS = {"build_ms": "ms", "forward_ms": "ms", "forward_backward_ms": "ms"}
+TARGETS = {"build_ms": 10, "forward_ms": 1.0, "forward_backward_ms": 1.0}
+UNITS, BATCH, FEATURES = 128, 32, 64
+
+
+def build(tf, steps):
+    inputs = tf.placeholder(tf.float32, [BATCH, steps, FEATURES], name="inputs")
+    cell = tf.nn.rnn_cell.BasicLSTMCell(UNITS)
+    outputs, _ = tf.nn.dynamic_rnn(cell, inputs, dtype=tf.float32)
+    loss = tf.reduce_mean(tf.square(outputs))
+    return inputs, loss, tf.gradients(loss, tf.trainable_variables())
+
+
+def measure(tf, impl, quick):
+    steps, calls, repeat = (10, 2, 2) if quick else (100, 3, 5)
+    with tf.Graph().as_default():
+        build(tf, 5)  # warm-up: first-call costs are not what we measure
+    builds = []
+    for _ in range(1 if quick else 3):
+        graph = tf.Graph()
+        box = {}
+        with graph.as_default():
+            builds.append(once(lambda box=box: box.update(zip(("inputs", "loss", "grads"), build(tf, steps)))))
+            init = tf.global_variables_initializer()
+    feed = {box["inputs"]: np.random.default_rng(0).random((BATCH, steps, FEATURES), dtype=np.float32)}
+    with tf.Session(graph=graph) as sess:
+        sess.run(init)
+        return {"build_ms": min(builds) * 1e3,
+                "forward_ms": per_call(lambda: sess.run(box["loss"], feed), calls, repeat) * 1e3,
+                "forward_backward_ms": per_call(lambda: sess.run(box["grads"], feed), calls, repeat) * 1e3}
