@@ -164,13 +164,7 @@ from scopeflow._src.ops.array_ops import (
     zeros,
     zeros_like,
 )
-from scopeflow._src.ops.control.assert_op import Assert
-from scopeflow._src.ops.control.case import case
-from scopeflow._src.ops.control.cond import cond
 from scopeflow._src.ops.control.control_flow_ops import group, no_op, tuple
-from scopeflow._src.ops.control.functional_ops import foldl, foldr, map_fn, scan
-from scopeflow._src.ops.control.tensor_array import TensorArray
-from scopeflow._src.ops.control.while_loop import while_loop
 
 # -- math (elementwise, reductions, matmul, comparisons) --------------------------------------
 from scopeflow._src.ops.math_ops import (
@@ -326,13 +320,22 @@ newaxis = None
 __version__ = "0.1.0"
 
 
+_CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
+
+
 def __getattr__(name):
-    """``tf.logging`` is loaded on first use: Python's ``logging`` costs import time."""
+    """``tf.logging`` and the control flow (``tf.cond``, ``tf.while_loop``...) load on first
+    use: Python's ``logging`` and the control-flow subsystem cost import time."""
     if name == "logging":
         from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
 
         globals()["logging"] = logging_module
         return logging_module
+    if name in _CONTROL_FLOW:
+        from scopeflow._src.ops.control import api  # loaded on first use: conds and loops cost import time
+
+        globals().update((n, getattr(api, n)) for n in _CONTROL_FLOW)
+        return globals()[name]
     raise AttributeError(f"module 'scopeflow' has no attribute {name!r}")
 
 

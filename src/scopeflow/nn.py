@@ -17,7 +17,8 @@ __all__ = [
     "static_bidirectional_rnn", "static_rnn", "static_state_saving_rnn", "sufficient_statistics", "tanh", "top_k",
     "weighted_cross_entropy_with_logits", "xw_plus_b"]
 
-from scopeflow import rnn_cell
+import importlib as _importlib
+
 from scopeflow._src.ops.math_ops import sigmoid, tanh
 from scopeflow._src.ops.nn_ops import (
     avg_pool,
@@ -66,8 +67,24 @@ from scopeflow._src.ops.nn_ops import (
     weighted_cross_entropy_with_logits,
     xw_plus_b,
 )
-from scopeflow._src.rnn.dynamic_rnn import bidirectional_dynamic_rnn, dynamic_rnn
-from scopeflow._src.rnn.static_rnn import static_bidirectional_rnn, static_rnn, static_state_saving_rnn
 
 depthwise_conv2d_backprop_filter = depthwise_conv2d_native_backprop_filter
 depthwise_conv2d_backprop_input = depthwise_conv2d_native_backprop_input
+
+# -- recurrent networks: loaded on first use (they need the control flow, which costs import time) --
+_RNN = {"rnn_cell": None, "dynamic_rnn": "dynamic_rnn", "bidirectional_dynamic_rnn": "dynamic_rnn",
+        "static_rnn": "static_rnn", "static_bidirectional_rnn": "static_rnn", "static_state_saving_rnn": "static_rnn"}
+
+
+def __getattr__(name):
+    if name not in _RNN:
+        raise AttributeError(f"module 'scopeflow.nn' has no attribute {name!r}")
+    module = _RNN[name]
+    value = (_importlib.import_module("scopeflow.rnn_cell") if module is None
+             else getattr(_importlib.import_module(f"scopeflow._src.rnn.{module}"), name))
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(__all__)

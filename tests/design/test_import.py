@@ -5,8 +5,10 @@ import sys
 
 # Python modules that ``import scopeflow`` must not load (each costs 0.5-4 ms of the import):
 # logging (``tf.logging`` and warnings), hashing (temporary file names), difflib (restore
-# suggestions), the CRC-32C extension and the checkpoint code (``tf.train.Saver`` and friends).
-LAZY = ("logging", "secrets", "hashlib", "difflib", "google_crc32c", "scopeflow._src.checkpoint.saver")
+# suggestions), the CRC-32C extension, the checkpoint code (``tf.train.Saver`` and friends), the
+# control flow (``tf.cond``, ``tf.while_loop``...) and the recurrent networks (``tf.nn.rnn_cell``).
+LAZY = ("logging", "secrets", "hashlib", "difflib", "google_crc32c", "scopeflow._src.checkpoint.saver",
+        "scopeflow._src.ops.control.api", "scopeflow._src.rnn.cell_base")
 
 
 def _loaded_after(code):
@@ -28,11 +30,20 @@ def test_checkpoint_code_loads_on_first_use():
     assert _loaded_after("from scopeflow.train import latest_checkpoint") == []
 
 
+def test_control_flow_and_rnns_load_on_first_use():
+    assert _loaded_after("import scopeflow as tf; tf.while_loop") == ["scopeflow._src.ops.control.api"]
+    assert _loaded_after("import scopeflow as tf; tf.nn.rnn_cell.LSTMCell") == ["scopeflow._src.rnn.cell_base"]
+    assert _loaded_after("from scopeflow.nn import dynamic_rnn") == [
+        "scopeflow._src.ops.control.api", "scopeflow._src.rnn.cell_base"]
+
+
 def test_lazy_names_are_listed_and_unknown_ones_refused():
     import pytest
 
     import scopeflow as tf
 
-    assert "logging" in dir(tf) and "Saver" in dir(tf.train)
+    assert "logging" in dir(tf) and "Saver" in dir(tf.train) and "cond" in dir(tf) and "dynamic_rnn" in dir(tf.nn)
     with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
         tf.train.Nope  # noqa: B018
+    with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
+        tf.nn.Nope  # noqa: B018

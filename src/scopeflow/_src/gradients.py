@@ -26,8 +26,7 @@ from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops, math_ops, unbroadcast
-from scopeflow._src.ops.control import control_flow_ops, while_grad
-from scopeflow._src.ops.control.cond import zeros_for_untaken
+from scopeflow._src.ops.control import control_flow_ops
 
 _TRAINABLE = frozenset((dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64, dtypes.complex64,
                         dtypes.complex128, dtypes.resource, dtypes.variant))
@@ -185,7 +184,8 @@ class _Walk:
             rule = registry.gradient_rule(op)
         if loops is not None:
             loops.EnterGradWhileContext(op, before=False)
-        if while_grad.is_loop_switch(op) and op._control_flow_context is default_graph()._get_control_flow_context():
+        if loops is not None and loops.is_loop_switch(op) and \
+                op._control_flow_context is default_graph()._get_control_flow_context():
             _no_grad_through_initial_loop_value(op, self.from_ops)
         in_grads = [None] * len(op._inputs)
         if rule is not None and has_grads:
@@ -195,6 +195,7 @@ class _Walk:
                     if loops is not None:
                         out_grads[i] = loops.ZerosLikeV1WhileLoop(op, i)
                     elif routes:
+                        from scopeflow._src.ops.control.cond import zeros_for_untaken  # loaded with the Switch ops
                         out_grads[i] = zeros_for_untaken(op, i)
                     else:
                         out_grads[i] = array_ops.zeros_like(op._outputs[i], optimize=False)
@@ -225,7 +226,7 @@ class _Walk:
             self.pending[x] -= 1
             ready = self.pending[x] == 0
             if loops is not None and not ready:
-                ready = self.pending[x] > 0 and while_grad.is_loop_switch(x)
+                ready = self.pending[x] > 0 and loops.is_loop_switch(x)
             if not ready:
                 continue
             if not registry.get(x._type).exits_frame:
@@ -318,7 +319,10 @@ def _pending_counts(to_ops, from_ops):
             between.append(op)
             reached.discard(op)
             queue.extend(t._op for t in op._inputs)
-    loop_state = while_grad.control_flow_state(between, between_set)  # may add its counters' exits
+    loop_state = None
+    if any(registry.get(op._type).exits_frame for op in between):  # a loop lies between: its gradient loops
+        from scopeflow._src.ops.control import while_grad  # loaded with the loops themselves (control/api.py)
+        loop_state = while_grad.control_flow_state(between, between_set)  # may add its counters' exits
     pending = collections.defaultdict(int)
     for op in between:
         for t in op._inputs:

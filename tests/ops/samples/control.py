@@ -3,6 +3,7 @@ through the one taken), ``Assert``, and the loop ops through ``tf.while_loop``."
 
 import numpy as np
 
+from scopeflow._src.ops.control import api  # noqa: F401 - registers the control-flow ops (loaded on first use)
 from tests.ops.samples import F64, exempt, sample
 
 _P_TRUE, _P_FALSE = np.bool_(True), np.bool_(False)

@@ -11,8 +11,6 @@ and before everything that reads its exits.
 
 from __future__ import annotations
 
-import heapq
-
 from scopeflow._src.framework import registry
 
 
@@ -84,6 +82,7 @@ def _frames(ops) -> dict:
 def _ordered(items, position) -> list:
     """``items`` (a frame's ops and its child Blocks) in an order where each follows
     what it reads from the others; ties keep the plan's order."""
+    import heapq  # only plans with loops get here: heapq stays out of ``import scopeflow``
     index = {}
     for i, item in enumerate(items):
         for op in ([item] if not isinstance(item, Block) else item.ops()):

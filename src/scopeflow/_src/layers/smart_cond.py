@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from scopeflow._src.framework import tensor_util
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.ops.control.cond import cond
 from scopeflow._src.variables.variable import RefVariable
 
 
@@ -22,6 +21,11 @@ def constant_value(pred):
         value = tensor_util.constant_value(pred)
         return None if value is None else bool(value)
     return pred
+
+
+def cond(pred, true_fn, false_fn, name):
+    from scopeflow._src.ops.control.api import cond as tf_cond  # the control flow loads on first use
+    return tf_cond(pred, true_fn=true_fn, false_fn=false_fn, name=name)
 
 
 def smart_cond(pred, true_fn, false_fn, name=None):

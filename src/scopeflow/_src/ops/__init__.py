@@ -10,12 +10,13 @@ Three layers, each importing only the ones above it in this list (``docs/archite
    ``operators`` gives tensors their Python operators;
 3. the gradient rules (``*/grads.py`` and the other ``*_grads.py``), registered last, once
    every wrapper exists: a rule may build any op.
+
+Conds and loops (``control/api.py``) load on first use, with their ops and rules.
 """
 
 # The order below is the registration order (ruff's import sorting is off for this file).
 from scopeflow._src.ops import array_ops, math_ops, nn_ops  # noqa: F401 - definitions and wrappers
-from scopeflow._src.ops.control import control_flow_ops, flow_ops, contexts, cond, assert_op, case  # noqa: F401
-from scopeflow._src.ops.control import while_loop, stack_ops, while_grad, tensor_array, functional_ops  # noqa: F401
+from scopeflow._src.ops.control import control_flow_ops  # noqa: F401 - the rest loads on first use: control/api.py
 from scopeflow._src.ops.nn import losses  # noqa: F401
 from scopeflow._src.ops.random import random_ops  # noqa: F401
 from scopeflow._src.ops.state import training_ops, variable_ops  # noqa: F401
@@ -26,4 +27,3 @@ from scopeflow._src.ops.math import grads as math_grads, product_grads, reductio
 from scopeflow._src.ops.nn import grads as nn_grads  # noqa: F401
 from scopeflow._src.ops.random import grads as random_grads  # noqa: F401
 from scopeflow._src.ops.state import grads as state_grads  # noqa: F401
-from scopeflow._src.ops.control import grads as control_grads  # noqa: F401

@@ -18,9 +18,7 @@ from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
 from scopeflow._src.framework.tensor_util import constant_value
 from scopeflow._src.ops import array_ops, math_ops
-from scopeflow._src.ops.control.assert_op import Assert
-from scopeflow._src.ops.control.tensor_array import TensorArray
-from scopeflow._src.ops.control.while_loop import while_loop
+from scopeflow._src.ops.control.api import Assert, TensorArray, while_loop
 from scopeflow._src.rnn import structure
 from scopeflow._src.rnn.cell_base import assert_like_rnncell, concat_shape
 from scopeflow._src.rnn.static_rnn import _infer_state_dtype, _rnn_step, _should_cache

@@ -21,7 +21,7 @@ from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import colocate_with, control_dependencies
 from scopeflow._src.framework.tensor_shape import TensorShape, dimension_at_index, dimension_value
 from scopeflow._src.ops import array_ops, math_ops
-from scopeflow._src.ops.control.cond import cond
+from scopeflow._src.ops.control.api import cond
 from scopeflow._src.rnn import structure
 from scopeflow._src.rnn.cell_base import assert_like_rnncell, concat_shape
 from scopeflow._src.variables.variable_scope import variable_scope

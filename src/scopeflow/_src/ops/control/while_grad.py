@@ -211,6 +211,8 @@ class ControlFlowState:
     def __init__(self):
         self._map = {}
 
+    is_loop_switch = staticmethod(is_loop_switch)
+
     def GetGradState(self, op, before):  # noqa: N802
         if before and registry.get(op._type).exits_frame:
             forward = op._control_flow_context.outer_context
