@@ -223,12 +223,7 @@ class CondContext(ControlFlowContext):
         control dependency, named ``<consumer>/Switch``."""
         if val in self._values:
             return self._external_values.get(val, val)
-        self._values.add(val)
-        result = val
-        if self._outer_context is not None:
-            result = self._outer_context.AddValue(val)
-            self._values.add(result)
-            self._external_values[result] = result
+        result = self._from_outer(val)
         with control_dependencies(None):
             result = flow_ops.switch_ref_or_tensor(result, self._pred)[self._branch]
             if self._outer_context is not None:
@@ -238,6 +233,16 @@ class CondContext(ControlFlowContext):
         self._mark_seen([result])
         self._external_values[val] = result
         return result
+
+    def _from_outer(self, val):
+        """``val`` as the outer context sees it (``val`` itself outside any), both now known here."""
+        self._values.add(val)
+        if self._outer_context is None:
+            return val
+        real = self._outer_context.AddValue(val)
+        self._values.add(real)
+        self._external_values[real] = real
+        return real
 
     def AddOp(self, op) -> None:  # noqa: N802
         """Take ``op``, just built in this branch (see the module docstring)."""
@@ -264,13 +269,7 @@ class CondContext(ControlFlowContext):
         """The branch's stand-in for a result tensor ``val`` (a ``Switch`` when ``val`` comes
         from outside the branch, as in ``lambda: x``)."""
         if val not in self._values:
-            self._values.add(val)
-            real = val
-            if self._outer_context is not None:
-                real = self._outer_context.AddValue(val)
-                self._values.add(real)
-                self._external_values[real] = real
-            real = flow_ops.switch_ref_or_tensor(real, self._pred)[self._branch]
+            real = flow_ops.switch_ref_or_tensor(self._from_outer(val), self._pred)[self._branch]
             self._external_values[val] = real
             return real
         return self._external_values.get(val, val)

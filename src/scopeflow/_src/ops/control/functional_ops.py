@@ -90,9 +90,7 @@ def foldl(fn, elems, initializer=None, parallel_iterations=10, back_prop=True, s
     initializer, ``elems[0]`` starts)."""
     _check_callable(fn)
     with name_scope(name, "foldl", [elems]):
-        elems_flat = [convert_to_tensor(e, name="elem") for e in nest.flatten(elems)]
-        n = dimension_value(elems_flat[0].shape[0]) or shape(elems_flat[0])[0]
-        elems_ta = nest.map_structure(lambda e: _unstacked(e, n), elems)
+        n, elems_ta = _fold_inputs(elems)
         if initializer is None:
             a = nest.map_structure(lambda ta: ta.read(0), elems_ta)
             i = constant(1)
@@ -114,9 +112,7 @@ def foldr(fn, elems, initializer=None, parallel_iterations=10, back_prop=True, s
     initializer, ``elems[n-1]`` starts)."""
     _check_callable(fn)
     with name_scope(name, "foldr", [elems]):
-        elems_flat = [convert_to_tensor(e, name="elem") for e in nest.flatten(elems)]
-        n = dimension_value(elems_flat[0].shape[0]) or shape(elems_flat[0])[0]
-        elems_ta = nest.map_structure(lambda e: _unstacked(e, n), elems)
+        n, elems_ta = _fold_inputs(elems)
         if initializer is None:
             i = n - 1
             a = nest.map_structure(lambda ta: ta.read(i), elems_ta)
@@ -133,8 +129,12 @@ def foldr(fn, elems, initializer=None, parallel_iterations=10, back_prop=True, s
         return result
 
 
-def _unstacked(elem, n):
-    return TensorArray(dtype=elem.dtype, size=n, dynamic_size=False, infer_shape=True).unstack(elem)
+def _fold_inputs(elems):
+    """(the length of the folded dimension, ``elems`` unstacked into TensorArrays)."""
+    elems_flat = [convert_to_tensor(e, name="elem") for e in nest.flatten(elems)]
+    n = dimension_value(elems_flat[0].shape[0]) or shape(elems_flat[0])[0]
+    return n, nest.map_structure(
+        lambda e: TensorArray(dtype=e.dtype, size=n, dynamic_size=False, infer_shape=True).unstack(e), elems)
 
 
 def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True, swap_memory=False, infer_shape=True,
