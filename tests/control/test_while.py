@@ -95,3 +95,29 @@ def test_a_body_that_changes_the_dtype_fails_when_run():
         with pytest.raises(tf.errors.InvalidArgumentError,
                            match="Input 1 of node while/Merge was passed float from while/NextIteration:0"):
             sess.run(r)
+
+
+def test_a_gradient_loops_running_sums_add_in_place_and_repeat_exactly():
+    """``b_acc`` sums a loop invariant's gradient over the iterations: after the first
+    iteration into its own buffer, never into the zeros it started from."""
+    x = tf.placeholder(tf.float64, [3, 4])
+    w = tf.Variable(np.linspace(-1.0, 1.0, 16).reshape(4, 4))
+    _, h = tf.while_loop(lambda i, h: i < 5, lambda i, h: (i + 1, tf.tanh(tf.matmul(h, w))), [0, x])
+    grad = tf.gradients(tf.reduce_sum(h), w)[0]
+    feed = {x: np.full((3, 4), 0.1)}
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        first, second = sess.run(grad, feed), sess.run(grad, feed)
+        assert "_accumulate(" in _sources(sess)
+        wv = sess.run(w)
+    np.testing.assert_array_equal(first, second)
+    hv, hs = np.full((3, 4), 0.1), []
+    for _ in range(5):
+        hs.append(hv)
+        hv = np.tanh(hv @ wv)
+    dh, want = np.ones((3, 4)), np.zeros((4, 4))
+    for h_in in reversed(hs):
+        dz = dh * (1 - np.tanh(h_in @ wv) ** 2)
+        want += h_in.T @ dz
+        dh = dz @ wv.T
+    np.testing.assert_allclose(first, want, rtol=1e-10)

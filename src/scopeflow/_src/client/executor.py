@@ -86,6 +86,15 @@ def _scalar(v):
     return v[()] if type(v) is _ndarray else v
 
 
+def _accumulate(total, value, first):
+    """``total + value``, into ``total``'s buffer unless it is the sum's first value (which
+    belongs to someone else: a constant, a variable, a fed array)."""
+    if total is first or type(total) is not _ndarray:
+        return total + value
+    np.add(total, value, out=total)
+    return total
+
+
 def _fetch_live(v, index):
     """``_fetch_value`` of a fetch that may be dead (downstream of an untaken branch)."""
     if v is DEAD:
@@ -207,9 +216,10 @@ class _Writer:
         self.after = {}  # index in ``body`` (-1: before it) -> statements to run right after it
         self.folded = {}  # name in the namespace -> value computed once, when the plan was written
         self.depth = 0  # how many loop blocks the op being written is in
+        self.accumulators = {}  # a loop's running-sum op -> the local holding the sum's first value
         self.steps = 0
         self.namespace = {"_fetch_value": _fetch_value, "_fetch_live": _fetch_live, "_encode_strings": encode_strings,
-                          "_DEAD": DEAD, "_scalar": _scalar}
+                          "_DEAD": DEAD, "_scalar": _scalar, "_accumulate": _accumulate}
         self.counter = 0
         self.fed_names = dict(self.names)  # what a fetch of a fed tensor returns: the value as fed
         for t in feed_tensors:
@@ -350,11 +360,19 @@ class _Writer:
 
     def inline(self, op, opdef, args, needed) -> bool:
         """Ops a loop runs every iteration, written as expressions rather than kernel calls:
-        a ``Merge`` of two inputs (the live one), a ``Switch`` on a scalar predicate, and an
-        op with a ``scalar_operator`` on scalars (``i + 1``, ``i < n``)."""
+        a ``Merge`` of two inputs (the live one), a ``Switch`` on a scalar predicate, an op
+        with a ``scalar_operator`` on scalars (``i + 1``, ``i < n``), and a running sum that
+        adds into its own buffer after the first iteration (``_accumulate``)."""
         outs = op._outputs
         if any(t in self.fed for t in outs) or op in self.flagged:
             return False
+        first = self.accumulators.get(op)
+        if first is not None:
+            guard, reads = self._guard(op, args)
+            value = f"_accumulate({args[0]}, {args[1]}, {first})"
+            self.body.append((f"{self._local(outs[0])} = _DEAD if {guard} else {value}" if guard else
+                              f"{self._local(outs[0])} = {value}", ("node", op), args + reads + [first]))
+            return True
         if opdef.takes_dead_inputs and len(args) == 2 and outs[1] not in needed and not opdef.outputs[0].is_ref:
             self.body.append((f"{self._local(outs[0])} = {args[0]} if {args[0]} is not _DEAD else {args[1]}",
                               ("node", op), args))
@@ -411,6 +429,7 @@ class _Writer:
                                       ("node", op), [source]))
                     if not op._attrs.get("is_constant"):
                         first_values.append(name)
+                        self._first_of_accumulator(op, name)
             elif opdef.next_iteration or opdef.exits_frame:
                 out = op._outputs[0]
                 name = self._local(out)
@@ -431,6 +450,30 @@ class _Writer:
         self.depth -= 1
         inner, self.body = self.body, outer
         self.body.append(_Loop(inner))
+
+    def _first_of_accumulator(self, enter, name) -> None:
+        """If the loop variable that ``enter`` brings in is a running sum (``total + value``
+        each iteration, read by nothing else: a gradient loop's ``b_acc``), keep its first
+        value aside, so that later iterations can add into the sum's own buffer."""
+        merges = enter._outputs[0]._consumers
+        if len(merges) != 1 or not registry.get(merges[0]._type).takes_dead_inputs:
+            return
+        merge = merges[0]
+        switches = merge._outputs[0]._consumers
+        if len(switches) != 1 or not registry.get(switches[0]._type).routes_input:
+            return
+        adds = switches[0]._outputs[1]._consumers
+        if len(adds) != 1 or registry.get(adds[0]._type).scalar_operator != "+":
+            return
+        add = adds[0]
+        total, shape = add._outputs[0], add._outputs[0].shape
+        if (add._inputs[0] is not switches[0]._outputs[1] or len(total._consumers) != 1
+                or not registry.get(total._consumers[0]._type).next_iteration
+                or total._consumers[0]._outputs[0] is not merge._inputs[1] or not shape.is_fully_defined()
+                or not shape.ndims or any(t.shape != shape for t in add._inputs) or total._dtype._base is _STRING):
+            return
+        first = self.accumulators[add] = f"f{name[1:]}"
+        self.body.append((f"{first} = {name}", None, [name]))
 
     def _frame_edge(self, op, opdef) -> bool:
         """Inside a loop block: a ``NextIteration`` sets the value the next iteration's ``Merge``
