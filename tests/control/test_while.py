@@ -121,3 +121,19 @@ def test_a_gradient_loops_running_sums_add_in_place_and_repeat_exactly():
         want += h_in.T @ dz
         dh = dz @ wv.T
     np.testing.assert_allclose(first, want, rtol=1e-10)
+
+
+def test_gradients_inside_control_dependencies_on_the_loops_results():
+    """The classic batch-norm training step: ``tf.gradients`` inside
+    ``control_dependencies(UPDATE_OPS)``, whose ops need the loop's exits. TF's executor runs
+    the bookkeeping that ``tf.gradients`` adds to the forward loop after the loop; scopeflow
+    builds that bookkeeping without the waits, so the loop still runs as one block."""
+    x = tf.placeholder(tf.float32, [2, 3])
+    v = tf.Variable(1.5)
+    _, h = tf.while_loop(lambda i, h: i < 3, lambda i, h: (i + 1, h * v), [0, x])
+    update = tf.assign_add(v, tf.reduce_sum(h) * 0.0)
+    with tf.control_dependencies([update]):
+        grad = tf.gradients(tf.reduce_sum(h), v)[0]
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        assert np.isclose(sess.run(grad, {x: np.ones((2, 3), np.float32)}), 6 * 3 * 1.5 ** 2)

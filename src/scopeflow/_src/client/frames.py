@@ -11,7 +11,7 @@ and before everything that reads its exits.
 
 from __future__ import annotations
 
-from scopeflow._src.framework import registry
+from scopeflow._src.framework import errors, registry
 
 
 class Block:
@@ -85,11 +85,11 @@ def _ordered(items, position) -> list:
     import heapq  # only plans with loops get here: heapq stays out of ``import scopeflow``
     index = {}
     for i, item in enumerate(items):
-        for op in ([item] if not isinstance(item, Block) else item.ops()):
+        for op in _ops_of(item):
             index[op] = i
     deps = [set() for _ in items]
     for i, item in enumerate(items):
-        for op in ([item] if not isinstance(item, Block) else item.ops()):
+        for op in _ops_of(item):
             sources = [t._op for t in op._inputs if not back_edge(t._op, op)] + list(op._control_inputs)
             for s in sources:
                 j = index.get(s)
@@ -99,7 +99,7 @@ def _ordered(items, position) -> list:
     for i, ds in enumerate(deps):
         for j in ds:
             users[j].append(i)
-    first = [min(position[op] for op in ([it] if not isinstance(it, Block) else it.ops())) for it in items]
+    first = [min(position[op] for op in _ops_of(item)) for item in items]
     waiting = [len(ds) for ds in deps]
     ready = [(first[i], i) for i in range(len(items)) if not waiting[i]]
     heapq.heapify(ready)
@@ -111,7 +111,17 @@ def _ordered(items, position) -> list:
             waiting[u] -= 1
             if not waiting[u]:
                 heapq.heappush(ready, (first[u], u))
+    if len(out) < len(items):  # a loop that reads, through control edges, what needs its own exits
+        stuck = [item for i, item in enumerate(items) if waiting[i]]
+        names = ", ".join(sorted({op.name for item in stuck for op in _ops_of(item)})[:5])
+        raise errors.InvalidArgumentError(
+            None, None, f"Graph is invalid: a while loop depends on ops that need its own results ({names}, ...); "
+                        f"scopeflow runs each loop as one block and cannot order them")
     return out
+
+
+def _ops_of(item):
+    return item.ops() if isinstance(item, Block) else [item]
 
 
 def back_edge(producer, consumer) -> bool:

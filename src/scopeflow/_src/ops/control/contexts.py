@@ -341,6 +341,7 @@ class WhileContext(ControlFlowContext):
         self._loop_exits = []
         self._loop_enters = []
         self._grad_state = grad_state
+        self.differentiating = False  # tf.gradients is adding its bookkeeping to this (forward) loop
 
     maximum_iterations = property(lambda self: self._maximum_iterations)
     parallel_iterations = property(lambda self: self._parallel_iterations)
@@ -421,7 +422,7 @@ class WhileContext(ControlFlowContext):
             if not op._control_inputs and all(is_loop_constant_enter(x.op) for x in op._inputs):
                 op._add_control_input(self.GetControlPivot().op)
         self._values.update(op._outputs)
-        if external:
+        if external and not self.differentiating:  # see ``differentiating`` in while_grad.GradLoopState
             with control_dependencies(None):
                 self.Enter()
                 external = [identity(x._outputs[0]).op for x in external if x._outputs]
@@ -549,24 +550,37 @@ class WhileContext(ControlFlowContext):
 
     # -- the gradient machinery's loops (while_grad.py calls these) ------------------------------
     def AddForwardLoopCounter(self, outer_grad_state):  # noqa: N802
-        """A counter of this loop's iterations (``f_count``): returns (its exit, its next value)."""
-        n = constant(0, name="f_count")
-        if outer_grad_state is not None:
-            n.op._add_control_input(outer_grad_state.forward_index.op._inputs[0].op)
-        self.Enter()
-        self.AddName(n)
-        enter_n = flow_ops.enter(n, self._name, is_constant=False, parallel_iterations=self._parallel_iterations,
-                                 name="f_count")
-        self._loop_enters.append(enter_n)
-        merge_n = flow_ops.merge([enter_n, enter_n])[0]
-        switch_n = flow_ops.switch(merge_n, self._pivot)
-        index = add(switch_n[1], 1)
-        next_n = flow_ops.next_iteration(index)
-        merge_n.op._update_input(1, next_n)
-        total = flow_ops.exit(switch_n[0], name="f_count")
-        self._loop_exits.append(total)
-        self.ExitResult([total])
-        self.Exit()
+        """A counter of this loop's iterations (``f_count``): returns (its exit, its next value).
+
+        Unlike TensorFlow's, the counter is built outside the ``control_dependencies`` open
+        around ``tf.gradients`` (typically ``UPDATE_OPS``, which need the loop's results):
+        TF's executor then runs the counter's iterations after the loop, a loop compiled as
+        one block cannot, and the counter has nothing to wait for (see the README).
+        """
+        outer = self._graph._get_control_flow_context()
+        with control_dependencies(None):
+            if outer is not None:
+                outer.Enter()
+            n = constant(0, name="f_count")
+            if outer is not None:
+                outer.Exit()
+            if outer_grad_state is not None:
+                n.op._add_control_input(outer_grad_state.forward_index.op._inputs[0].op)
+            self.Enter()
+            self.AddName(n)
+            enter_n = flow_ops.enter(n, self._name, is_constant=False, parallel_iterations=self._parallel_iterations,
+                                     name="f_count")
+            self._loop_enters.append(enter_n)
+            merge_n = flow_ops.merge([enter_n, enter_n])[0]
+            switch_n = flow_ops.switch(merge_n, self._pivot)
+            index = add(switch_n[1], 1)
+            next_n = flow_ops.next_iteration(index)
+            merge_n.op._update_input(1, next_n)
+            total = flow_ops.exit(switch_n[0], name="f_count")
+            self._loop_exits.append(total)
+            self.ExitResult([total])
+            self.Exit()
+        self._graph._record_op_seen_by_control_dependencies(total.op)  # as if built inside them, as TF's is
         return total, next_n
 
     def AddBackpropLoopCounter(self, count, outer_grad_state):  # noqa: N802

@@ -66,6 +66,11 @@ class GradLoopState:
         self.deferred_exits = []
         self.forward_loop_exits = list(forward_ctxt.loop_exits)
         self.pending_exits_count = len(forward_ctxt.loop_exits)
+        # The ops tf.gradients puts into the forward loop (its counter, shape reads) wait in
+        # TF for the control dependencies open around tf.gradients, and TF's executor runs
+        # them after the loop when those need the loop's results. A loop compiled as one block
+        # cannot wait for its own results, and these ops need no waiting (see the README).
+        forward_ctxt.differentiating = True
         outer_forward = outer_grad_state.forward_context if outer_grad_state else forward_ctxt.outer_context
         if outer_forward is not None:
             outer_forward.Enter()
@@ -322,6 +327,7 @@ class ControlFlowState:
     def PostProcessing(self):  # noqa: N802
         """Close the back edge of every gradient ``Merge`` that received one gradient only."""
         for grad_state in self._map.values():
+            grad_state.forward_context.differentiating = False
             for b_merge in grad_state.switch_map.values():
                 if b_merge.op._inputs[0] is b_merge.op._inputs[1]:
                     dtype = b_merge.op._inputs[0].dtype
