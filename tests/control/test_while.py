@@ -137,3 +137,20 @@ def test_gradients_inside_control_dependencies_on_the_loops_results():
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
         assert np.isclose(sess.run(grad, {x: np.ones((2, 3), np.float32)}), 6 * 3 * 1.5 ** 2)
+
+
+def test_an_op_reading_from_two_frames_is_tensorflows_error():
+    inside = {}
+
+    def body(i):
+        inside["i"] = i
+        return i + 1
+    r = tf.while_loop(lambda i: i < 3, body, [0])
+    with tf.control_dependencies([inside["i"].op]):
+        after = tf.identity(r, name="after")
+    with tf.Session() as sess:
+        with pytest.raises(tf.errors.InvalidArgumentError,
+                           match=r"\{\{node after\}\} has inputs from different frames. The input \{\{node "
+                                 r"while/Identity\}\} is in frame 'while/while_context'. The input \{\{node "
+                                 r"while/Exit\}\} is in frame ''."):
+            sess.run(after)

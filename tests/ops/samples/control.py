@@ -74,12 +74,12 @@ for _op in ("TensorArrayGradV3", "StackV2", "StackPushV2", "StackPopV2"):  # bui
 
 @sample("TensorArrayConcatV3", [F64(5, 2)], lambda x: x)
 def _(tf, x):
-    return tf.reshape(tf.TensorArray(tf.float64, size=2).split(x, [2, 3]).concat(), [5, 2])
+    return tf.reshape(tf.TensorArray(tf.float64, size=2, infer_shape=False).split(x, [2, 3]).concat(), [5, 2])
 
 
 @sample("TensorArraySplitV3", [F64(5, 2)], lambda x: x * 2.0)
 def _(tf, x):
-    return tf.reshape(tf.TensorArray(tf.float64, size=2).split(x * 2.0, [3, 2]).concat(), [5, 2])
+    return tf.reshape(tf.TensorArray(tf.float64, size=2, infer_shape=False).split(x * 2.0, [3, 2]).concat(), [5, 2])
 
 
 @sample("TensorArraySizeV3", [F64(3)], lambda x: np.int32(2))

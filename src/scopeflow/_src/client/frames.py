@@ -69,8 +69,15 @@ def _frames(ops) -> dict:
 
     for op in ops:
         opdef = registry.get(op._type)
-        sources = [t._op for t in op._inputs] or list(op._control_inputs)
-        outer = next((output_frame(s) for s in sources if s in frame_of), ())
+        sources = [s for s in [t._op for t in op._inputs] + list(op._control_inputs) if s in frame_of]
+        sources.sort(key=lambda s: s._id)  # the first built is the one TF's message names first
+        outer = output_frame(sources[0]) if sources else ()
+        for s in sources[1:]:
+            if output_frame(s) != outer:
+                raise errors.InvalidArgumentError(
+                    None, op, f"{{{{node {op.name}}}}} has inputs from different frames. The input "
+                              f"{{{{node {sources[0].name}}}}} is in frame '{_frame_name(outer)}'. The input "
+                              f"{{{{node {s.name}}}}} is in frame '{_frame_name(output_frame(s))}'.")
         if opdef.enters_frame:
             name = op._attrs["frame_name"]
             frame_of[op] = outer + (name.decode() if isinstance(name, bytes) else name,)
@@ -118,6 +125,10 @@ def _ordered(items, position) -> list:
             None, None, f"Graph is invalid: a while loop depends on ops that need its own results ({names}, ...); "
                         f"scopeflow runs each loop as one block and cannot order them")
     return out
+
+
+def _frame_name(path) -> str:
+    return path[-1] if path else ""
 
 
 def _ops_of(item):

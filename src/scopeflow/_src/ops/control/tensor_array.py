@@ -59,6 +59,10 @@ class TensorArrayValue:
                 None, op, f"TensorArray dtype is {type_string(self.dtype)} but Op is trying to write dtype "
                           f"{type_string(dtypes.as_dtype(value.dtype))}.")
         index = int(index)
+        if not self.element_shape.is_compatible_with(value.shape):
+            self.fail(op, f"Could not write to TensorArray index {index} because the value shape is "
+                          f"{list(value.shape)} which is incompatible with the TensorArray's inferred element shape: "
+                          f"{_shape_text(self.element_shape)} (consider setting infer_shape=False).")
         if index < 0 or (index >= len(self.elements) and not self.dynamic_size):
             self.fail(op, f"Tried to write to index {index} but array is not resizeable and size is: "
                           f"{len(self.elements)}")
@@ -152,7 +156,7 @@ class TensorArrayValue:
             known = self._known_shape()
             g = self.grads[source] = TensorArrayValue(
                 f"{self.name}@{source}", self.dtype, len(self.elements), False, True,
-                TensorShape(known) if known is not None else self.element_shape, True, aggregate=True)
+                TensorShape(known) if known is not None else self.element_shape, self.identical_shapes, aggregate=True)
         return g
 
 
