@@ -137,8 +137,14 @@ def linear_cosine_decay_ops(tf):
 @case
 def piecewise_constant_values(tf):
     out = _values(tf, lambda s: tf.train.piecewise_constant(s, [5, 15], [1.0, 0.5, 0.1]))
-    del out["name"]  # TF builds a case/cond (Merge); scopeflow selects with SelectV2
+    del out["name"]  # checked with the ops by piecewise_constant_ops
     return out
+
+
+@case
+def piecewise_constant_ops(tf):
+    """TF builds a ``tf.case`` of the pieces (``PiecewiseConstant/case/cond/Merge``)."""
+    return _ops(tf, lambda s: tf.train.piecewise_constant(s, [5, 15], [1.0, 0.5, 0.1]))
 
 
 @case

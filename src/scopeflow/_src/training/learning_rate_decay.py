@@ -145,12 +145,13 @@ def piecewise_constant(x, boundaries, values, name=None):
 
 
 def _select_piece(x, boundaries, values, name):
+    """TF's ``PiecewiseConstantDecay``: a ``tf.case`` of the pieces, at most one true."""
+    from scopeflow._src.ops.control.api import case  # the control flow loads on first use
     with default_graph().name_scope(name or "PiecewiseConstant"):
-        result = values[-1]
-        # the last piece first, so that values[0] wins at x <= boundaries[0]
-        for low, v in zip(reversed(boundaries), reversed(values[:-1])):
-            result = array_ops.where_v2(x <= low, v, result)
-        return result
+        pairs = [(x <= boundaries[0], lambda: values[0]), (x > boundaries[-1], lambda: values[-1])]
+        for low, high, v in zip(boundaries[:-1], boundaries[1:], values[1:-1]):
+            pairs.append(((x > low) & (x <= high), lambda v=v: v))
+        return case(pairs, lambda: values[0], exclusive=True)
 
 
 piecewise_constant_decay = piecewise_constant
