@@ -29,7 +29,7 @@ __all__ = [
     "local_variables_initializer", "log", "log1p", "logging", "logical_and", "logical_not", "logical_or",
     "logical_xor", "losses", "make_template", "map_fn", "math", "matmul", "matrix_transpose", "maximum", "meshgrid",
     "metrics", "minimum", "mod", "model_variables", "moving_average_variables", "multinomial", "multiply",
-    "name_scope", "negative", "newaxis", "nn", "no_op", "not_equal", "NotDifferentiable", "one_hot", "ones",
+    "name_scope", "negative", "nest", "newaxis", "nn", "no_op", "not_equal", "NotDifferentiable", "one_hot", "ones",
     "ones_initializer", "ones_like", "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "placeholder",
     "placeholder_with_default", "pow", "qint16", "qint32", "qint8", "qr", "quint16", "quint8", "random",
     "random_normal", "random_normal_initializer", "random_shuffle", "random_uniform", "random_uniform_initializer",
@@ -48,7 +48,21 @@ __all__ = [
     "VariableSynchronization", "variance_scaling_initializer", "variant", "where", "where_v2", "while_loop", "zeros",
     "zeros_initializer", "zeros_like"]
 
-from scopeflow import bitwise, compat, dtypes, errors, initializers, layers, losses, math, metrics, nn, random, train
+from scopeflow import (
+    bitwise,
+    compat,
+    dtypes,
+    errors,
+    initializers,
+    layers,
+    losses,
+    math,
+    metrics,
+    nest,
+    nn,
+    random,
+    train,
+)
 from scopeflow._src.client.config import (
     ConfigProto,
     GPUOptions,

@@ -1,6 +1,8 @@
 """``tf.cond`` at run time: only the taken branch runs, dead values, references in branches,
 and the plan's deadness checks (TF's names and messages are in the ``control_cond`` goldens)."""
 
+import collections
+
 import numpy as np
 import pytest
 
@@ -107,3 +109,25 @@ def test_a_variable_created_in_a_branch_is_initialized_outside_it():
 def test_dead_sentinel_reads_as_itself():
     assert DEAD.get() is DEAD
     assert repr(DEAD) == "DEAD"
+
+
+def test_initialized_value_reads_the_variable_once_it_has_a_value():
+    v = tf.Variable(2.0, name="v")
+    w = tf.Variable(v.initialized_value() * 3.0, name="w")
+    assert v.initialized_value().op.type == "Merge"
+    with tf.Session() as sess:
+        sess.run(w.initializer)  # v has no value yet: its initial value is read
+        assert sess.run(w) == 6.0
+        sess.run(v.initializer)
+        sess.run(tf.assign(v, 5.0))
+        sess.run(w.initializer)
+        assert sess.run(w) == 15.0
+
+
+def test_tf_nest_is_tensorflows():
+    point = collections.namedtuple("Point", "x y")
+    structure = {"b": point(1, [2, 3]), "a": 0}
+    assert tf.nest.flatten(structure) == [0, 1, 2, 3]
+    assert tf.nest.map_structure(lambda v: v * 10, structure) == {"a": 0, "b": point(10, [20, 30])}
+    with pytest.raises(ValueError, match="don't have the same nested structure"):
+        tf.nest.assert_same_structure([1, 2], [1])

@@ -9,7 +9,7 @@ import scopeflow as tf
 
 PUBLIC = ("scopeflow", "scopeflow.bitwise", "scopeflow.compat", "scopeflow.dtypes", "scopeflow.errors",
           "scopeflow.initializers", "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
-          "scopeflow.nn", "scopeflow.random", "scopeflow.rnn_cell", "scopeflow.train")
+          "scopeflow.nest", "scopeflow.nn", "scopeflow.random", "scopeflow.rnn_cell", "scopeflow.train")
 
 
 @pytest.mark.parametrize("name", PUBLIC)

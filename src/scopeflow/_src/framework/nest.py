@@ -1,9 +1,10 @@
-"""Nested structures of values, as TensorFlow's ``nest`` sees them.
+"""Nested structures of values, as TensorFlow's ``nest`` sees them (``tf.nest``).
 
 Lists, tuples and namedtuples are sequences (rebuilt with their own type), mappings are
 traversed in sorted-key order, and anything else (a tensor, a number, ``None``) is a leaf.
 Errors carry TensorFlow's wording: the first line (``The two structures don't have the
-same nested structure.``) and the "More specifically" detail.
+same nested structure.``) and the "More specifically" detail. ``expand_composites`` is
+accepted: scopeflow has no composite tensors to expand.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ def is_nested(value) -> bool:
     return isinstance(value, (list, tuple, Mapping))
 
 
-def flatten(structure) -> list:
+def flatten(structure, expand_composites=False) -> list:
     """``nest.flatten``: the leaves of ``structure`` in order. Lists, tuples and namedtuples
     are flattened in order, mappings by sorted key; anything else is a leaf.
 
@@ -46,7 +47,7 @@ def sequence_like(instance, items):
     return type(instance)(items)
 
 
-def pack_sequence_as(structure, flat_sequence):
+def pack_sequence_as(structure, flat_sequence, expand_composites=False):
     """Rebuild ``structure`` with the leaves of ``flat_sequence``, in order.
 
     >>> pack_sequence_as((1, [2, 3]), ["a", "b", "c"])
@@ -88,7 +89,7 @@ class _Dot:
         return "."
 
 
-def assert_same_structure(first, second, check_types=True) -> None:
+def assert_same_structure(first, second, check_types=True, expand_composites=False) -> None:
     """Raise TensorFlow's ``ValueError`` (different nesting) or ``TypeError`` (different
     sequence types) unless ``first`` and ``second`` have the same structure."""
     def fail(cls, detail):
@@ -118,9 +119,11 @@ def assert_same_structure(first, second, check_types=True) -> None:
     walk(first, second)
 
 
-def map_structure(fn, *structures):
+def map_structure(fn, *structures, check_types=True, expand_composites=False):
     """``fn`` applied leaf by leaf to structures of the same shape, packed like the first."""
+    if not structures:
+        raise ValueError("Must provide at least one structure")
     for other in structures[1:]:
-        assert_same_structure(structures[0], other)
+        assert_same_structure(structures[0], other, check_types=check_types)
     flats = [flatten(s) for s in structures]
     return pack_sequence_as(structures[0], [fn(*leaves) for leaves in zip(*flats)])

@@ -220,6 +220,15 @@ class RefVariable(metaclass=_VariableMeta):
         """A new ``Identity`` of the variable named ``read``."""
         return array_ops.identity(self._variable, name="read")
 
+    def initialized_value(self):
+        """The variable's value if it has one, else its initial value (a ``tf.cond`` on
+        ``IsVariableInitialized``, outside any control dependency): what another variable's
+        initial value should read."""
+        from scopeflow._src.ops.control.api import cond  # the control flow loads on first use
+        with control_dependencies(None):
+            return cond(variable_ops.is_variable_initialized(self._variable), self.read_value,
+                        lambda: self.initial_value)
+
     def _ref(self):
         return self._variable
 
