@@ -11,7 +11,7 @@ __all__ = [
     "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input", "dropout", "dynamic_rnn",
     "elu", "embedding_lookup", "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize", "leaky_relu",
     "local_response_normalization", "log_softmax", "lrn", "max_pool", "max_pool2d", "max_pool_v2", "moments",
-    "normalize_moments", "relu", "relu6", "relu_layer", "rnn_cell", "selu", "sigmoid",
+    "normalize_moments", "raw_rnn", "relu", "relu6", "relu_layer", "rnn_cell", "selu", "sigmoid",
     "sigmoid_cross_entropy_with_logits", "softmax", "softmax_cross_entropy_with_logits",
     "softmax_cross_entropy_with_logits_v2", "softplus", "softsign", "sparse_softmax_cross_entropy_with_logits",
     "static_bidirectional_rnn", "static_rnn", "static_state_saving_rnn", "sufficient_statistics", "tanh", "top_k",
@@ -73,7 +73,8 @@ depthwise_conv2d_backprop_input = depthwise_conv2d_native_backprop_input
 
 # -- recurrent networks: loaded on first use (they need the control flow, which costs import time) --
 _RNN = {"rnn_cell": None, "dynamic_rnn": "dynamic_rnn", "bidirectional_dynamic_rnn": "dynamic_rnn",
-        "static_rnn": "static_rnn", "static_bidirectional_rnn": "static_rnn", "static_state_saving_rnn": "static_rnn"}
+        "raw_rnn": "dynamic_rnn", "static_rnn": "static_rnn", "static_bidirectional_rnn": "static_rnn",
+        "static_state_saving_rnn": "static_rnn"}
 
 
 def __getattr__(name):

@@ -1,5 +1,5 @@
-"""``tf.nn.dynamic_rnn`` and ``tf.nn.bidirectional_dynamic_rnn``: an RNN run by a
-``tf.while_loop`` over the time steps, as TensorFlow's ``rnn.py`` builds it.
+"""``tf.nn.dynamic_rnn``, ``tf.nn.bidirectional_dynamic_rnn`` and ``tf.nn.raw_rnn``: an RNN run
+by a ``tf.while_loop`` over the time steps, as TensorFlow's ``rnn.py`` builds it.
 
 The inputs are made time-major (``rnn/transpose``), unstacked into a TensorArray
 (``rnn/TensorArrayUnstack``), and each iteration of ``rnn/while`` reads one step, calls the
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
-from scopeflow._src.framework.default_graph import control_dependencies, name_scope
+from scopeflow._src.framework.default_graph import colocate_with, control_dependencies, name_scope
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
 from scopeflow._src.framework.tensor_util import constant_value
@@ -207,3 +207,80 @@ def bidirectional_dynamic_rnn(cell_fw, cell_bw, inputs, sequence_length=None, in
                 time_major=time_major, scope=bw_scope)
     output_bw = reverse(tmp)
     return (output_fw, output_bw), (state_fw, state_bw)
+
+
+def raw_rnn(cell, loop_fn, parallel_iterations=None, swap_memory=False, scope=None):
+    """The RNN loop with the caller in charge: ``loop_fn(time, cell_output, cell_state,
+    loop_state)`` gives ``(finished, next_input, next_state, emit_output, next_loop_state)``
+    at every step (at time 0 with ``None``s, giving the initial state and the emit
+    structure). Returns ``(emit_ta, final_state, final_loop_state)``: TensorArrays of what
+    was emitted, zeros once a row finished, whose state stays as it was."""
+    assert_like_rnncell("cell", cell)
+    if not callable(loop_fn):
+        raise TypeError(f"Argument `loop_fn` must be a callable. Received: {loop_fn}.")
+    parallel_iterations = parallel_iterations or 32
+    with variable_scope(scope or "rnn") as varscope:
+        if _should_cache() and varscope.caching_device is None:
+            varscope.set_caching_device(lambda op: op.device)
+        time = constant(0, dtype=dtypes.int32)
+        elements_finished, next_input, initial_state, emit_structure, init_loop_state = loop_fn(time, None, None, None)
+        flat_input = structure.flatten(next_input)
+        loop_state = init_loop_state if init_loop_state is not None else constant(0, dtype=dtypes.int32)
+        static_batch = flat_input[0].shape.with_rank_at_least(1).dims[0]
+        for x in flat_input:
+            static_batch.assert_is_compatible_with(x.shape.with_rank_at_least(1).dims[0])
+        const_batch_size = batch_size = static_batch.value
+        if batch_size is None:
+            batch_size = array_ops.shape(flat_input[0])[0]
+        structure.assert_same_structure(initial_state, cell.state_size)
+        flat_state = [convert_to_tensor(s) for s in structure.flatten(initial_state)]
+        state = structure.pack_sequence_as(initial_state, flat_state)
+        if emit_structure is not None:
+            flat_emit = structure.flatten(emit_structure)
+            emit_sizes = [e.shape if e.shape.is_fully_defined() else array_ops.shape(e) for e in flat_emit]
+            emit_dtypes = [e.dtype for e in flat_emit]
+        else:
+            emit_structure = cell.output_size
+            emit_sizes = structure.flatten(emit_structure)
+            emit_dtypes = [flat_state[0].dtype] * len(emit_sizes)
+        emit_ta = structure.pack_sequence_as(emit_structure, [
+            TensorArray(dtype=dtype, dynamic_size=True, size=0, name=f"rnn_output_{i}",
+                        element_shape=TensorShape([const_batch_size]).concatenate(_static_shape(size)))
+            for i, (dtype, size) in enumerate(zip(emit_dtypes, emit_sizes))])
+        zero_emit = structure.pack_sequence_as(emit_structure, [
+            array_ops.zeros(concat_shape(batch_size, size), dtype) for size, dtype in zip(emit_sizes, emit_dtypes)])
+
+        def condition(unused_time, elements_finished, *_):
+            return math_ops.logical_not(math_ops.reduce_all(elements_finished))
+
+        def body(time, elements_finished, current_input, emit_ta, state, loop_state):
+            next_output, cell_state = cell(current_input, state)
+            structure.assert_same_structure(state, cell_state)
+            structure.assert_same_structure(cell.output_size, next_output)
+            next_time = time + 1
+            next_finished, next_input, next_state, emit_output, next_loop_state = loop_fn(
+                next_time, next_output, cell_state, loop_state)
+            structure.assert_same_structure(state, next_state)
+            structure.assert_same_structure(current_input, next_input)
+            structure.assert_same_structure(emit_ta, emit_output)
+            loop_state = loop_state if next_loop_state is None else next_loop_state
+
+            def copy_some_through(current, candidate):
+                def copy(cur, cand):
+                    if isinstance(cur, TensorArray) or cur.shape.rank == 0:
+                        return cand
+                    with colocate_with(cand):
+                        return array_ops.where(elements_finished, cur, cand)
+                return structure.map_structure(copy, current, candidate)
+
+            emit_output = copy_some_through(zero_emit, emit_output)
+            next_state = copy_some_through(state, next_state)
+            emit_ta = structure.map_structure(lambda ta, emit: ta.write(time, emit), emit_ta, emit_output)
+            elements_finished = math_ops.logical_or(elements_finished, next_finished)
+            return next_time, elements_finished, next_input, emit_ta, next_state, loop_state
+
+        returned = while_loop(condition, body,
+                              loop_vars=[time, elements_finished, next_input, emit_ta, state, loop_state],
+                              parallel_iterations=parallel_iterations, swap_memory=swap_memory)
+        emit_ta, final_state, final_loop_state = returned[-3:]
+        return emit_ta, final_state, (None if init_loop_state is None else final_loop_state)

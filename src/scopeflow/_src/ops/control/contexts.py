@@ -246,6 +246,9 @@ class CondContext(ControlFlowContext):
 
     def AddOp(self, op) -> None:  # noqa: N802
         """Take ``op``, just built in this branch (see the module docstring)."""
+        self._add_op_internal(op)
+
+    def _add_op_internal(self, op) -> None:
         if not op._inputs:
             self._RemoveExternalControlEdges(op)
             if not any(contains(self, c._control_flow_context) for c in op._control_inputs):
