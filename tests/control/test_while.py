@@ -154,3 +154,17 @@ def test_an_op_reading_from_two_frames_is_tensorflows_error():
                                  r"while/Identity\}\} is in frame 'while/while_context'. The input \{\{node "
                                  r"while/Exit\}\} is in frame ''."):
             sess.run(after)
+
+
+def test_gradient_of_a_shape_read_inside_a_cond_inside_a_loop():
+    """The gradient of a gather reads its params' shape; inside a loop that read is built in
+    the forward loop's context, here a cond's."""
+    table = tf.placeholder(tf.float64, [None, 3])  # an unknown shape: the gradient reads it with a Shape op
+
+    def body(i, total):
+        picked = tf.cond(i % 2 > 0, lambda: tf.gather(table * 1.0, i), lambda: tf.zeros([3], tf.float64))
+        return i + 1, total + picked
+    _, total = tf.while_loop(lambda i, t: i < 4, body, [0, tf.zeros([3], tf.float64)])
+    with tf.Session() as sess:
+        grad = sess.run(tf.gradients(tf.reduce_sum(total), table)[0], {table: np.arange(12.0).reshape(4, 3)})
+    np.testing.assert_array_equal(grad, [[0, 0, 0], [1, 1, 1], [0, 0, 0], [1, 1, 1]])
