@@ -417,9 +417,11 @@ class Graph:
         self._unfeedable_tensors.add(tensor)
 
     def is_feedable(self, tensor) -> bool:
-        return tensor not in self._unfeedable_tensors
+        return not self._unfeedable_tensors or tensor not in self._unfeedable_tensors  # hashing costs a call
 
     def is_fetchable(self, tensor_or_op) -> bool:
+        if not self._unfetchable_ops:
+            return True
         op = tensor_or_op if isinstance(tensor_or_op, Operation) else tensor_or_op.op
         return op not in self._unfetchable_ops
 
