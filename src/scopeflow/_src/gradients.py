@@ -320,8 +320,9 @@ def _pending_counts(to_ops, from_ops):
             reached.discard(op)
             queue.extend(t._op for t in op._inputs)
     loop_state = None
-    if any(registry.get(op._type).exits_frame for op in between):  # a loop lies between: its gradient loops
-        from scopeflow._src.ops.control import while_grad  # loaded with the loops themselves (control/api.py)
+    if to_ops and to_ops[0]._graph._has_control_flow and any(registry.get(op._type).exits_frame for op in between):
+        # a loop lies between: its gradient loops (while_grad is loaded with the loops themselves)
+        from scopeflow._src.ops.control import while_grad  # loaded with control/api.py
         loop_state = while_grad.control_flow_state(between, between_set)  # may add its counters' exits
     pending = collections.defaultdict(int)
     for op in between:

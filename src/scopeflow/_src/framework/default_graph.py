@@ -34,7 +34,7 @@ def name_scope(name, default_name=None, values=None):
     >>> scope
     'outer/inner/'
     """
-    if values and not hasattr(values, "__iter__"):  # TF iterates them looking for a graph
+    if values and type(values) is not list and not hasattr(values, "__iter__"):  # TF iterates them for a graph
         raise TypeError(f"'{type(values).__name__}' object is not iterable")
     if name is None and default_name is None and values is not None:
         raise ValueError(f"At least one of name ({name}) and default_name ({default_name}) must be provided.")

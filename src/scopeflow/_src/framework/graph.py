@@ -45,6 +45,7 @@ class Graph:
         self._evaluated = {}            # op -> output values computed while building (shape_fns)
         self._reduced_shapes = {}       # (shape, axes) -> kept dims and tile multiples (the Sum gradient)
         self._layer_name_uids = {}      # tf.layers' automatic names: base name -> last number used
+        self._has_control_flow = False  # whether a cond or loop was ever built here (checks skipped until then)
         self._unfetchable_ops = set()   # ops inside a cond branch or a loop (prevent_fetching)
         self._unfeedable_tensors = set()  # a loop's values (prevent_feeding)
 
@@ -199,9 +200,10 @@ class Graph:
                 c._add_control_output(op)
             for controller in control_stack:
                 controller._seen.add(op)
-        for t in inputs:  # a value from inside a loop can only be read where that loop runs
-            if t._op._control_flow_context is not None:
-                t._op._control_flow_context.check_consumer(op, t._op, state.control_flow_context)
+        if self._has_control_flow:
+            for t in inputs:  # a value from inside a loop can only be read where that loop runs
+                if t._op._control_flow_context is not None:
+                    t._op._control_flow_context.check_consumer(op, t._op, state.control_flow_context)
         ctx = state.control_flow_context
         if ctx is not None:  # a cond branch or loop body routes the op's outside inputs in
             op._control_flow_context = ctx

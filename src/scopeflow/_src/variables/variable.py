@@ -126,8 +126,10 @@ class RefVariable(metaclass=_VariableMeta):
         self._frames = _user_frames()
         # TF's init_scope: a variable's ops depend on no control inputs and lie outside any
         # cond or loop, whatever surrounds its creation (the name scope is kept).
-        with control_dependencies(None), name_scope(name, "Variable", [] if init_from_fn else [initial_value]) \
-                as scope:
+        state = context.builder(default_graph())
+        outside = control_dependencies(None) if state.control_stack or state.control_flow_context is not None \
+            else contextlib.nullcontext()  # nothing to leave: the common case costs nothing
+        with outside, name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
             if init_from_fn:
                 with name_scope("Initializer"):
                     value = initial_value()

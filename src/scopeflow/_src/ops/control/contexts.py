@@ -80,6 +80,7 @@ class ControlFlowContext:
 
     def __init__(self):
         graph = default_graph()
+        graph._has_control_flow = True
         self._outer_context = graph._get_control_flow_context()
         self._nested_contexts = []
         if self._outer_context is not None:
