@@ -6,9 +6,7 @@ forward graph and its ``tf.gradients`` (the best of three builds after a warm-up
 gradient loop pops what the forward loop pushed).
 """
 
-import numpy as np
-
-from cases.timing import once, per_call
+from cases.timing import rnn_rows
 
 NAME = "dynamic_rnn"
 IMPLS = ("scopeflow", "tensorflow")
@@ -27,18 +25,4 @@ def build(tf, steps):
 
 def measure(tf, impl, quick):
     steps, calls, repeat = (10, 2, 2) if quick else (100, 3, 5)
-    with tf.Graph().as_default():
-        build(tf, 5)  # warm-up: first-call costs are not what we measure
-    builds = []
-    for _ in range(1 if quick else 3):
-        graph = tf.Graph()
-        box = {}
-        with graph.as_default():
-            builds.append(once(lambda box=box: box.update(zip(("inputs", "loss", "grads"), build(tf, steps)))))
-            init = tf.global_variables_initializer()
-    feed = {box["inputs"]: np.random.default_rng(0).random((BATCH, steps, FEATURES), dtype=np.float32)}
-    with tf.Session(graph=graph) as sess:
-        sess.run(init)
-        return {"build_ms": min(builds) * 1e3,
-                "forward_ms": per_call(lambda: sess.run(box["loss"], feed), calls, repeat) * 1e3,
-                "forward_backward_ms": per_call(lambda: sess.run(box["grads"], feed), calls, repeat) * 1e3}
+    return rnn_rows(tf, build, steps, (BATCH, steps, FEATURES), calls, repeat, quick)

@@ -7,9 +7,7 @@ forward graph and its ``tf.gradients`` (the best of three builds after a warm-up
 every variable.
 """
 
-import numpy as np
-
-from cases.timing import once, per_call
+from cases.timing import rnn_rows
 
 NAME = "rnn_unrolled"
 IMPLS = ("scopeflow", "tensorflow")
@@ -32,19 +30,4 @@ def build(tf, steps):
 
 def measure(tf, impl, quick):
     steps, calls, repeat = (10, 2, 2) if quick else (100, 5, 5)
-    with tf.Graph().as_default():
-        build(tf, 5)  # warm-up, as in the ``build`` benchmark: first-call costs are not what we measure
-    builds = []
-    for _ in range(1 if quick else 3):  # the best of three builds, each in a fresh graph
-        graph = tf.Graph()
-        box = {}
-        with graph.as_default():
-            builds.append(once(lambda box=box: box.update(zip(("inputs", "loss", "grads"), build(tf, steps)))))
-            init = tf.global_variables_initializer()
-    build_s = min(builds)
-    feed = {box["inputs"]: np.random.default_rng(0).random((steps, BATCH, FEATURES), dtype=np.float32)}
-    with tf.Session(graph=graph) as sess:
-        sess.run(init)
-        return {"build_ms": build_s * 1e3,
-                "forward_ms": per_call(lambda: sess.run(box["loss"], feed), calls, repeat) * 1e3,
-                "forward_backward_ms": per_call(lambda: sess.run(box["grads"], feed), calls, repeat) * 1e3}
+    return rnn_rows(tf, build, steps, (steps, BATCH, FEATURES), calls, repeat, quick)
