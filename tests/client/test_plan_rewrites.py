@@ -1,5 +1,5 @@
 """What a plan computes once or differently from one kernel call per op, pass by pass
-(``executor._Writer``: ``stacked_sums``, ``forward_input``, ``fold_constant``,
+(``plan_writer.PlanWriter``: ``stacked_sums``, ``forward_input``, ``fold_constant``,
 ``running_sum``), each driven by ``OpDef`` facts, not op-type names; then the product layout
 chosen in ``blas.matmul``, sums over leading axes as products, and where variables are
 stored."""

@@ -2,7 +2,7 @@
 ``NextIteration``, ``Exit``), built by ``WhileContext.BuildLoop``.
 
 At run time a loop is a frame: a plan runs its ops as one compiled block per iteration
-(``client/executor.py``) until no value flows to a next iteration.
+(``client/plan_writer.py``) until no value flows to a next iteration.
 """
 
 from __future__ import annotations
