@@ -14,8 +14,9 @@ from scopeflow._src.framework.default_graph import control_dependencies
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.ops.array.identity import identity
 from scopeflow._src.ops.control import flow_ops
-from scopeflow._src.ops.control.contexts import WhileContext, add_next_and_back_edge, output_context
+from scopeflow._src.ops.control.contexts import output_context
 from scopeflow._src.ops.control.tensor_array import TensorArray
+from scopeflow._src.ops.control.while_context import WhileContext, add_next_and_back_edge
 from scopeflow._src.ops.math.comparison import equal
 
 

@@ -19,7 +19,8 @@ from scopeflow._src.ops.array.creation import zeros, zeros_like
 from scopeflow._src.ops.array.shapes import shape_internal
 from scopeflow._src.ops.control import flow_ops, stack_ops
 from scopeflow._src.ops.control.cond import zeros_for_untaken
-from scopeflow._src.ops.control.contexts import CondContext, WhileContext, output_context, while_context_of
+from scopeflow._src.ops.control.contexts import CondContext, output_context, while_context_of
+from scopeflow._src.ops.control.while_context import WhileContext
 
 
 def is_loop_switch(op) -> bool:

@@ -12,7 +12,7 @@ from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops.control.contexts import WhileContext
+from scopeflow._src.ops.control.while_context import WhileContext
 from scopeflow._src.ops.math.comparison import less, logical_and
 
 
