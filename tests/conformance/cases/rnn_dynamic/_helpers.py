@@ -9,6 +9,7 @@ initializers draw.
 import numpy as np
 
 from tests.conformance.cases._layers_helpers import arr  # noqa: F401
+from tests.conformance.cases.rnn_cells._helpers import fixed_assigns, run_fixed, variables  # noqa: F401
 from tests.conformance.harness import shape_of
 
 
@@ -44,27 +45,6 @@ def kinds(tensors):
     if isinstance(tensors, (list, tuple)):
         return [type(tensors).__name__, [kinds(t) for t in tensors]]
     return type(tensors).__name__
-
-
-def variables(tf):
-    """``[name, shape, trainable]`` of every global variable."""
-    trainable = {v.name for v in tf.trainable_variables()}
-    return [[v.name, shape_of(v), v.name in trainable] for v in tf.global_variables()]
-
-
-def fixed_assigns(tf, var_list=None, low=-0.6, high=0.6):
-    """Assign ops giving each variable a deterministic value (seeded by its position)."""
-    var_list = tf.global_variables() if var_list is None else var_list
-    return [v.assign(arr(*v.shape.as_list(), seed=100 + i, low=low, high=high)) for i, v in enumerate(var_list)]
-
-
-def run_fixed(tf, fetches, feed_dict=None, low=-0.6, high=0.6):
-    """Run ``fetches`` with every variable set to ``fixed_assigns``' values."""
-    assigns = fixed_assigns(tf, low=low, high=high)
-    with tf.Session() as sess:
-        sess.run(tf.global_variables_initializer())
-        sess.run(assigns)
-        return sess.run(fetches, feed_dict)
 
 
 def run_init(tf, fetches, feed_dict=None):
