@@ -31,9 +31,6 @@ _MISSING = object()
 # xfail: it fails the suite the day it starts passing, so this list cannot go stale.
 KNOWN_ABSENT = {
     "get_variable.gv_partitioner_fixed_size": "partitioned variables are not supported",
-    "control_cond.cond_graph_def_nodes": "Graph.as_graph_def comes with GraphDef export (issue 19)",
-    "control_while.loop_graph_def_nodes": "Graph.as_graph_def comes with GraphDef export (issue 19)",
-    "tensor_array.graph_def_nodes": "Graph.as_graph_def comes with GraphDef export (issue 19)",
     "control_while.run_time_error_in_body": "tf.debugging comes with the everyday utilities (issue 21)",
     "control_while.string_loop_var": "tf.strings comes with the everyday utilities (issue 21)",
 }

@@ -11,7 +11,7 @@ import contextlib
 import re
 import threading
 
-from scopeflow._src.framework import context, devices, naming, op_builder
+from scopeflow._src.framework import context, devices, graph_def, naming, op_builder
 from scopeflow._src.framework.graph_scopes import ControlDependencies as _ControlDependencies
 from scopeflow._src.framework.graph_scopes import NameScope as _NameScope
 from scopeflow._src.framework.operation import Operation, SymbolicTensor, Tensor
@@ -58,6 +58,26 @@ class Graph:
     @property
     def version(self) -> int:
         return self._version
+
+    @property
+    def graph_def_versions(self):
+        """The ``VersionDef`` of this graph's GraphDef (TensorFlow 2.21's producer version)."""
+        return graph_def.versions()
+
+    def as_graph_def(self, from_version=None, add_shapes=False):
+        """This graph as a ``GraphDef`` protocol buffer: every operation with TensorFlow's
+        attributes, in creation order (only those added after version ``from_version`` when
+        given); ``add_shapes`` adds each node's ``_output_shapes``.
+
+        >>> import scopeflow as tf
+        >>> g = tf.Graph()
+        >>> with g.as_default():
+        ...     x = tf.constant(2.0, name="x")
+        ...     y = tf.identity(x, name="y")
+        >>> [(n.name, n.op, list(n.input)) for n in g.as_graph_def().node]
+        [('x', 'Const', []), ('y', 'Identity', ['x'])]
+        """
+        return graph_def.graph_to_graph_def(self, from_version, add_shapes)
 
     @property
     def finalized(self) -> bool:

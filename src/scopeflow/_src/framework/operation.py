@@ -8,11 +8,13 @@ on a branch's pivot.
 
 from __future__ import annotations
 
-from scopeflow._src.framework import tensor_shape
+from scopeflow._src.framework import node_def as _node_def
+from scopeflow._src.framework import registry, tensor_shape
 from scopeflow._src.framework.context import default_session
 from scopeflow._src.framework.errors import OperatorNotAllowedInGraphError
 from scopeflow._src.framework.shape_inference import merge_shapes
 
+_NO_ATTR = object()
 _NONE = ()  # shared empty consumer and control lists: most stay empty, and fewer objects means less GC work
 
 
@@ -235,7 +237,8 @@ class Operation:
 
     @property
     def node_def(self):
-        return _NodeDef(self)
+        """The op as a ``NodeDef`` protocol buffer (its attributes' defaults included)."""
+        return _node_def.node_def(self)
 
     def _set_device(self, device: str) -> None:
         self._device = device
@@ -246,10 +249,12 @@ class Operation:
 
     def get_attr(self, name: str):
         """The value of attribute ``name`` (a DType, TensorShape, int, list, array, ...)."""
-        try:
-            value = self._attrs[name]
-        except KeyError:
-            raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.") from None
+        value = self._attrs.get(name, _NO_ATTR)
+        if value is _NO_ATTR:
+            opdef = registry.find(self._type)
+            value = opdef.defaults.get(name, _NO_ATTR) if opdef is not None else _NO_ATTR
+            if value is _NO_ATTR:
+                raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.")
         if isinstance(value, str):  # TF returns string attrs as bytes (b"SAME")
             return value.encode()
         return value
@@ -310,26 +315,7 @@ class Operation:
         return f"<tf.Operation '{self._name}' type={self._type}>"
 
     def __str__(self):
-        return str(_NodeDef(self))
-
-
-class _NodeDef:
-    """A read-only, text-only stand-in for TensorFlow's ``NodeDef`` proto."""
-
-    def __init__(self, op):
-        self.name = op.name
-        self.op = op.type
-        self.input = [t.name[:-2] if t.name.endswith(":0") else t.name for t in op.inputs] + [
-            "^" + c.name for c in op.control_inputs]
-        self.device = op.device
-        self.attr = dict(op._attrs)
-
-    def __str__(self):
-        lines = [f'name: "{self.name}"', f'op: "{self.op}"']
-        lines += [f'input: "{i}"' for i in self.input]
-        if self.device:
-            lines.append(f'device: "{self.device}"')
-        return "\n".join(lines) + "\n"
+        return str(_node_def.node_def(self))
 
 
 def _session_for(graph, session, what: str):

@@ -87,6 +87,11 @@ class OpDef:
     * ``scalar_operator``: the Python operator that computes the op on two numeric scalars of
       its dtype (``+`` for ``AddV2``): a loop's counter needs no kernel call.
 
+    ``attrs`` maps each type attribute to its allowed dtypes (``None``: any); ``defaults``
+    gives TensorFlow's other attributes that have a default value, with it (``{"transpose_a":
+    False}``): a node carries every one its wrapper did not set (``get_attr``, a GraphDef),
+    and a GraphDef written by TF may leave them out.
+
     Control flow (``ops/common/dead.py``): a value in an untaken cond branch, or past a
     loop's last iteration, is dead, and an op with a dead input or control input is dead
     too, except for these:
@@ -105,6 +110,7 @@ class OpDef:
     inputs: tuple = ()
     outputs: tuple = ()
     attrs: dict = dataclasses.field(default_factory=dict)
+    defaults: dict = dataclasses.field(default_factory=dict)
     shape: Callable | None = None
     kernel: Callable | None = None
     factory: Callable | None = None

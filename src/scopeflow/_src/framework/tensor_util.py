@@ -125,8 +125,8 @@ def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray
             return fast
         if fast.ndim == 0 and not verify_shape:  # a scalar filling a shape: tf.zeros([64])
             dims = _positive_dims(shape)
-            if dims is not None:
-                return np.full(dims, fast)
+            if dims is not None:  # one value repeated: a Const's TensorProto holds it once, as TF's
+                return np.broadcast_to(fast, dims)
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype).base_dtype
     np_dt = dtype.as_numpy_dtype if dtype is not None and dtype.is_numpy_compatible else None

@@ -1,0 +1,136 @@
+"""Operations to ``NodeDef`` messages, and attribute values to ``AttrValue`` and back.
+
+A node's attributes are its wrapper's plus the defaults its ``OpDef`` declares, as in a
+GraphDef TensorFlow writes. Python values map to ``AttrValue`` fields by their type (a
+``DType`` is a ``type``, a ``TensorShape`` a ``shape``, an array a ``tensor``...); a number
+given for an attribute whose default is a float is written as one.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from scopeflow._src import protos
+from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework.tensor_proto import array_to_proto, proto_to_array, shape_from_proto, shape_proto
+from scopeflow._src.framework.tensor_shape import TensorShape
+
+
+def node_attrs(op) -> dict:
+    """Every attribute of ``op``: its own, then its op type's defaults for the rest."""
+    opdef = registry.find(op._type)
+    if opdef is None or not opdef.defaults:
+        return op._attrs
+    return {**opdef.defaults, **op._attrs}
+
+
+def input_names(op) -> list[str]:
+    """A NodeDef's ``input`` strings: ``name`` (output 0), ``name:i``, ``^name`` (control)."""
+    names = [t._op._name if t._value_index == 0 else f"{t._op._name}:{t._value_index}" for t in op._inputs]
+    names += ["^" + c._name for c in op._control_inputs]
+    return names
+
+
+def node_def(op, proto=None):
+    """``op`` as a ``NodeDef`` (written into ``proto``, a ``GraphDef.node`` entry, if given)."""
+    proto = protos.NodeDef() if proto is None else proto
+    proto.name = op._name
+    proto.op = op._type
+    proto.input.extend(input_names(op))
+    if op._device:
+        proto.device = op._device
+    opdef = registry.find(op._type)
+    defaults = opdef.defaults if opdef is not None else {}
+    attr = proto.attr
+    for key, value in node_attrs(op).items():
+        set_attr_value(attr[key], value, defaults.get(key))
+    return proto
+
+
+def set_attr_value(proto, value, like=None) -> None:
+    """Write ``value`` into the ``AttrValue`` ``proto``; ``like`` (the attribute's default)
+    decides between ``i`` and ``f`` for a number."""
+    if isinstance(value, dtypes.DType):
+        proto.type = value.as_datatype_enum
+    elif isinstance(value, TensorShape):
+        shape_proto(value, proto.shape)
+    elif isinstance(value, (bool, np.bool_)):
+        proto.b = bool(value)
+    elif isinstance(value, numbers.Integral) and not isinstance(like, float):
+        proto.i = int(value)
+    elif isinstance(value, numbers.Real):
+        proto.f = float(value)
+    elif isinstance(value, str):
+        proto.s = value.encode()
+    elif isinstance(value, bytes):
+        proto.s = value
+    elif isinstance(value, np.ndarray):
+        array_to_proto(value, proto=proto.tensor)
+    elif isinstance(value, (list, tuple)):
+        _set_list(proto.list, value, like[0] if isinstance(like, (list, tuple)) and like else None)
+    elif isinstance(value, protos.NameAttrList):
+        proto.func.CopyFrom(value)
+    elif isinstance(value, protos.TensorProto):
+        proto.tensor.CopyFrom(value)
+    else:
+        raise TypeError(f"Cannot write attribute value {value!r} of type {type(value).__name__} into a NodeDef")
+
+
+def _set_list(proto, values, like) -> None:
+    proto.SetInParent()  # an empty list is still a list
+    for v in values:
+        if isinstance(v, dtypes.DType):
+            proto.type.append(v.as_datatype_enum)
+        elif isinstance(v, TensorShape):
+            shape_proto(v, proto.shape.add())
+        elif isinstance(v, (bool, np.bool_)):
+            proto.b.append(bool(v))
+        elif isinstance(v, numbers.Integral) and not isinstance(like, float):
+            proto.i.append(int(v))
+        elif isinstance(v, numbers.Real):
+            proto.f.append(float(v))
+        elif isinstance(v, (str, bytes)):
+            proto.s.append(v.encode() if isinstance(v, str) else v)
+        elif isinstance(v, np.ndarray):
+            array_to_proto(v, proto=proto.tensor.add())
+        else:
+            raise TypeError(f"Cannot write attribute list item {v!r} of type {type(v).__name__} into a NodeDef")
+
+
+def attr_value(proto):
+    """The Python value of an ``AttrValue``: as scopeflow's ops hold it (strings as ``str``,
+    string lists as ``bytes``, types as ``DType``, shapes as ``TensorShape``, tensors as
+    read-only arrays)."""
+    kind = proto.WhichOneof("value")
+    if kind == "s":
+        try:
+            return proto.s.decode()
+        except UnicodeDecodeError:
+            return proto.s
+    if kind in ("i", "f", "b", "placeholder"):
+        return getattr(proto, kind)
+    if kind == "type":
+        return dtypes.as_dtype(proto.type)
+    if kind == "shape":
+        return shape_from_proto(proto.shape)
+    if kind == "tensor":
+        array = proto_to_array(proto.tensor)
+        array.flags.writeable = False
+        return array
+    if kind == "func":
+        return proto.func
+    if kind == "list":
+        lst = proto.list
+        for field in ("s", "i", "f", "b"):
+            if len(getattr(lst, field)):
+                return list(getattr(lst, field))
+        if len(lst.type):
+            return [dtypes.as_dtype(t) for t in lst.type]
+        if len(lst.shape):
+            return [shape_from_proto(s) for s in lst.shape]
+        if len(lst.tensor):
+            return [proto_to_array(t) for t in lst.tensor]
+        return list(lst.func)
+    return None
