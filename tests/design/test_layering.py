@@ -112,7 +112,7 @@ def test_the_op_library_has_no_import_cycles():
 PACKAGE_LAYERS = {
     "protos": set(),
     "framework": {"protos"},
-    "ops": {"framework"},
+    "ops": {"framework", "protos"},
     "gradients": {"framework", "ops"},
     "variables": {"framework", "ops"},
     "client": {"framework", "ops", "logging_module"},
@@ -120,8 +120,10 @@ PACKAGE_LAYERS = {
     "metrics": {"framework", "ops", "variables"},
     "rnn": {"framework", "ops", "variables", "layers"},
     "training": {"framework", "ops", "variables", "gradients", "logging_module"},
-    "checkpoint": {"framework", "ops", "variables", "logging_module"},
-    "cli": {"framework", "checkpoint"},
+    "graph_io": {"protos", "framework", "ops", "client", "variables", "logging_module"},
+    "summary": {"protos", "framework", "ops", "client", "graph_io", "logging_module"},
+    "checkpoint": {"protos", "framework", "ops", "variables", "graph_io", "client", "logging_module"},
+    "cli": {"protos", "framework", "ops", "client", "graph_io", "checkpoint", "summary"},
     "logging_module": set(),
 }
 
