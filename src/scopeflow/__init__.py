@@ -10,26 +10,27 @@ This module only re-exports; the code lives in ``scopeflow._src``. Sub-namespace
 __all__ = [
     "abs", "accumulate_n", "add", "add_n", "add_to_collection", "add_to_collections", "AggregationMethod",
     "all_variables", "arg_max", "arg_min", "argmax", "argmin", "as_dtype", "Assert", "assert_variables_initialized",
-    "assign", "assign_add", "assign_sub", "AUTO_REUSE", "bfloat16", "bitwise", "bitwise_and", "bitwise_or",
+    "assign", "assign_add", "assign_sub", "AttrValue", "AUTO_REUSE", "bfloat16", "bitwise", "bitwise_and", "bitwise_or",
     "bitwise_xor", "bool", "boolean_mask", "broadcast_dynamic_shape", "broadcast_static_shape", "broadcast_to", "case",
     "cast", "ceil", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex",
     "complex128", "complex64", "concat", "cond", "ConfigProto", "conj", "constant", "constant_initializer",
     "control_dependencies", "convert_to_tensor", "cos", "count_nonzero", "cumprod", "cumsum", "device", "diag",
     "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
-    "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_stitch", "einsum", "equal", "errors",
+    "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_stitch", "einsum", "equal", "errors", "Event",
     "executing_eagerly", "exp", "expand_dims", "eye", "fill", "float16", "float32", "float64", "floor", "floor_div",
     "floordiv", "floormod", "foldl", "foldr", "gather", "gather_nd", "get_collection", "get_collection_ref",
     "get_default_graph", "get_default_session", "get_local_variable", "get_name_scope", "get_seed", "get_variable",
     "get_variable_scope", "global_norm", "global_variables", "global_variables_initializer",
-    "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "GraphKeys",
-    "GraphOptions", "greater", "greater_equal", "group", "half", "identity", "imag", "initialize_all_variables",
-    "initialize_local_variables", "initialize_variables", "initializers", "int16", "int32", "int64", "int8",
-    "InteractiveSession", "invert_permutation", "is_finite", "is_inf", "is_nan", "is_tensor", "is_variable_initialized",
-    "layers", "less", "less_equal", "local_variables", "local_variables_initializer", "log", "log1p", "logging",
-    "logical_and", "logical_not", "logical_or", "logical_xor", "losses", "make_ndarray", "make_template",
-    "make_tensor_proto", "map_fn", "math", "matmul", "matrix_transpose", "maximum", "meshgrid", "metrics", "minimum",
-    "mod", "model_variables", "moving_average_variables", "multinomial", "multiply", "name_scope", "negative", "nest",
-    "newaxis", "nn", "no_op", "not_equal", "NotDifferentiable", "one_hot", "ones", "ones_initializer", "ones_like",
+    "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "GraphDef",
+    "GraphKeys", "GraphOptions", "greater", "greater_equal", "group", "half", "HistogramProto", "identity", "imag",
+    "import_graph_def", "initialize_all_variables", "initialize_local_variables", "initialize_variables",
+    "initializers", "int16", "int32", "int64", "int8", "InteractiveSession", "invert_permutation", "io", "is_finite",
+    "is_inf", "is_nan", "is_tensor", "is_variable_initialized", "layers", "less", "less_equal", "local_variables",
+    "local_variables_initializer", "log", "log1p", "logging", "logical_and", "logical_not", "logical_or", "logical_xor",
+    "LogMessage", "losses", "make_ndarray", "make_template", "make_tensor_proto", "map_fn", "math", "matmul",
+    "matrix_transpose", "maximum", "meshgrid", "MetaGraphDef", "metrics", "minimum", "mod", "model_variables",
+    "moving_average_variables", "multinomial", "multiply", "name_scope", "NameAttrList", "negative", "nest", "newaxis",
+    "nn", "no_op", "NodeDef", "not_equal", "NotDifferentiable", "one_hot", "ones", "ones_initializer", "ones_like",
     "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "placeholder", "placeholder_with_default", "pow",
     "qint16", "qint32", "qint8", "qr", "quint16", "quint8", "random", "random_normal", "random_normal_initializer",
     "random_shuffle", "random_uniform", "random_uniform_initializer", "range", "rank", "real", "realdiv", "reciprocal",
@@ -37,15 +38,16 @@ __all__ = [
     "reduce_sum", "register_tensor_conversion_function", "RegisterGradient", "report_uninitialized_variables",
     "reset_default_graph", "reshape", "resource", "reverse", "reverse_sequence", "reverse_v2", "round", "rsqrt",
     "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_nd", "sequence_mask", "Session",
-    "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice", "split", "sqrt",
-    "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string", "subtract", "tanh",
-    "Tensor", "TensorArray", "tensordot", "TensorShape", "tile", "to_bfloat16", "to_complex128", "to_complex64",
-    "to_double", "to_float", "to_int32", "to_int64", "train", "trainable_variables", "transpose", "truediv",
-    "truncated_normal", "truncated_normal_initializer", "truncatediv", "truncatemod", "tuple", "uint16", "uint32",
-    "uint64", "uint8", "UnconnectedGradients", "unique", "unsorted_segment_sum", "unstack", "Variable",
-    "variable_creator_scope", "variable_op_scope", "variable_scope", "VariableAggregation", "variables_initializer",
-    "VariableScope", "VariableSynchronization", "variance_scaling_initializer", "variant", "where", "where_v2",
-    "while_loop", "zeros", "zeros_initializer", "zeros_like"]
+    "SessionLog", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice",
+    "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
+    "subtract", "Summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo", "TensorShape",
+    "tile", "to_bfloat16", "to_complex128", "to_complex64", "to_double", "to_float", "to_int32", "to_int64", "train",
+    "trainable_variables", "transpose", "truediv", "truncated_normal", "truncated_normal_initializer", "truncatediv",
+    "truncatemod", "tuple", "uint16", "uint32", "uint64", "uint8", "UnconnectedGradients", "unique",
+    "unsorted_segment_sum", "unstack", "Variable", "variable_creator_scope", "variable_op_scope", "variable_scope",
+    "VariableAggregation", "variables_initializer", "VariableScope", "VariableSynchronization",
+    "variance_scaling_initializer", "variant", "where", "where_v2", "while_loop", "zeros", "zeros_initializer",
+    "zeros_like"]
 
 from scopeflow import (
     bitwise,
@@ -53,6 +55,7 @@ from scopeflow import (
     dtypes,
     errors,
     initializers,
+    io,
     layers,
     losses,
     math,
@@ -62,6 +65,7 @@ from scopeflow import (
     random,
     train,
 )
+from scopeflow._src import protos as _protos
 from scopeflow._src.client.config import (
     ConfigProto,
     GPUOptions,
@@ -129,6 +133,7 @@ from scopeflow._src.framework.registry import NotDifferentiable, RegisterGradien
 from scopeflow._src.framework.tensor_proto import make_ndarray, make_tensor_proto
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
 from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients
+from scopeflow._src.graph_io.importer import import_graph_def
 
 # -- arrays (shapes, slicing, gathering, joining) ----------------------------------------------
 from scopeflow._src.ops.array_ops import (
@@ -334,17 +339,24 @@ newaxis = None
 __version__ = "0.1.0"
 
 
+# TensorFlow's protocol buffers, built on first use (protobuf costs import time)
+_PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
+           "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
 
 
 def __getattr__(name):
-    """``tf.logging`` and the control flow (``tf.cond``, ``tf.while_loop``...) load on first
-    use: Python's ``logging`` and the control-flow subsystem cost import time."""
+    """``tf.logging``, the control flow (``tf.cond``, ``tf.while_loop``...) and the protocol
+    buffers (``tf.GraphDef``...) load on first use: Python's ``logging``, the control-flow
+    subsystem and protobuf cost import time."""
     if name == "logging":
         from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
 
         globals()["logging"] = logging_module
         return logging_module
+    if name in _PROTOS:
+        globals()[name] = getattr(_protos, name)
+        return globals()[name]
     if name in _CONTROL_FLOW:
         from scopeflow._src.ops.control import api  # loaded on first use: conds and loops cost import time
 

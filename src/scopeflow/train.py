@@ -5,17 +5,18 @@ global step) and ``scopeflow._src.checkpoint``, which loads on first use.
 """
 
 __all__ = [
-    "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "assert_global_step", "checkpoint_exists",
-    "cosine_decay", "create_global_step", "exponential_decay", "generate_checkpoint_state_proto",
-    "get_checkpoint_mtimes", "get_checkpoint_state", "get_global_step", "get_or_create_global_step", "global_step",
-    "GradientDescentOptimizer", "init_from_checkpoint", "inverse_time_decay", "latest_checkpoint",
-    "linear_cosine_decay", "list_variables", "load_checkpoint", "load_variable", "MomentumOptimizer",
-    "natural_exp_decay", "NewCheckpointReader", "Optimizer", "piecewise_constant", "piecewise_constant_decay",
-    "polynomial_decay", "ProximalGradientDescentOptimizer", "remove_checkpoint", "RenameRules", "RestoreReport",
-    "RMSPropOptimizer", "Saver", "SaverDef", "update_checkpoint_state"]
+    "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "assert_global_step", "checkpoint_exists", "cosine_decay",
+    "create_global_step", "exponential_decay", "generate_checkpoint_state_proto", "get_checkpoint_mtimes",
+    "get_checkpoint_state", "get_global_step", "get_or_create_global_step", "global_step", "GradientDescentOptimizer",
+    "init_from_checkpoint", "inverse_time_decay", "latest_checkpoint", "linear_cosine_decay", "list_variables",
+    "load_checkpoint", "load_variable", "MomentumOptimizer", "natural_exp_decay", "NewCheckpointReader", "Optimizer",
+    "piecewise_constant", "piecewise_constant_decay", "polynomial_decay", "ProximalGradientDescentOptimizer",
+    "remove_checkpoint", "RenameRules", "RestoreReport", "RMSPropOptimizer", "Saver", "SaverDef",
+    "update_checkpoint_state", "write_graph"]
 
 import importlib as _importlib
 
+from scopeflow._src.graph_io.write_graph import write_graph
 from scopeflow._src.training.learning_rate_decay import (
     cosine_decay,
     exponential_decay,

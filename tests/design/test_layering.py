@@ -110,20 +110,21 @@ def test_the_op_library_has_no_import_cycles():
 
 # Each package of scopeflow._src and the packages it may import (docs/architecture.md).
 PACKAGE_LAYERS = {
+    "platform": set(),
     "protos": set(),
     "framework": {"protos"},
     "ops": {"framework", "protos"},
     "gradients": {"framework", "ops"},
-    "variables": {"framework", "ops"},
+    "variables": {"protos", "framework", "ops"},
     "client": {"framework", "ops", "logging_module"},
     "layers": {"framework", "ops", "variables"},
     "metrics": {"framework", "ops", "variables"},
     "rnn": {"framework", "ops", "variables", "layers"},
     "training": {"framework", "ops", "variables", "gradients", "logging_module"},
-    "graph_io": {"protos", "framework", "ops", "client", "variables", "logging_module"},
-    "summary": {"protos", "framework", "ops", "client", "graph_io", "logging_module"},
-    "checkpoint": {"protos", "framework", "ops", "variables", "graph_io", "client", "logging_module"},
-    "cli": {"protos", "framework", "ops", "client", "graph_io", "checkpoint", "summary"},
+    "graph_io": {"platform", "protos", "framework", "ops", "client", "variables", "logging_module"},
+    "summary": {"platform", "protos", "framework", "ops", "client", "graph_io", "logging_module"},
+    "checkpoint": {"platform", "protos", "framework", "ops", "variables", "graph_io", "client", "logging_module"},
+    "cli": {"platform", "protos", "framework", "ops", "client", "graph_io", "checkpoint", "summary"},
     "logging_module": set(),
 }
 

@@ -8,7 +8,8 @@ import pytest
 import scopeflow as tf
 
 PUBLIC = ("scopeflow", "scopeflow.bitwise", "scopeflow.compat", "scopeflow.dtypes", "scopeflow.errors",
-          "scopeflow.initializers", "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
+          "scopeflow.initializers", "scopeflow.io",
+          "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
           "scopeflow.nest", "scopeflow.nn", "scopeflow.random", "scopeflow.rnn_cell", "scopeflow.train")
 
 

@@ -15,8 +15,8 @@ import numpy as np
 
 from scopeflow._src.checkpoint import bundle_format as fmt
 from scopeflow._src.checkpoint import sstable, wire
-from scopeflow._src.checkpoint.checkpoint_state import temp_name
 from scopeflow._src.framework import dtypes, errors
+from scopeflow._src.platform.file_io import temp_name
 
 
 class BundleWriter:

@@ -17,6 +17,8 @@ import glob
 import os
 import re
 
+from scopeflow._src.platform.file_io import write_atomically
+
 
 @dataclasses.dataclass
 class CheckpointState:
@@ -173,24 +175,6 @@ def update_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoin
         raise RuntimeError(f"Save path '{model_checkpoint_path}' conflicts with path used for checkpoint state.  "
                            f"Please use a different save path.")
     write_atomically(filename, str(state).encode("utf-8", "surrogateescape"))
-
-
-def temp_name(path: str) -> str:
-    """A fresh temporary name beside ``path`` (TensorFlow's ``<path>.tempstate<random>``)."""
-    return f"{path}.tempstate{int.from_bytes(os.urandom(8), 'little')}"
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it over ``path``."""
-    tmp = temp_name(path)
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
 
 
 def get_checkpoint_state(checkpoint_dir, latest_filename=None):

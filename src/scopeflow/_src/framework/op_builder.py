@@ -43,7 +43,7 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
         op_name = graph._op_name(name, op_type)
         if ready is None:
             return _finish(graph, opdef, op_name, _check_inputs(opdef, op_type, inputs, attrs), attrs)
-        return graph._add_op(op_type, op_name, ready, attrs, _infer_outputs(opdef, op_name, ready, attrs),
+        return graph._add_op(op_type, op_name, ready, attrs, infer_outputs(opdef, op_name, ready, attrs),
                              own_scope=not direct)
     if graph is context.default_graph():
         with graph.name_scope(name or op_type) as scope:
@@ -166,11 +166,11 @@ def _finish(graph, opdef, name, tensors, attrs):
             raise ValueError(
                 f"{t} must be from the same graph as {flat[0]} "
                 f"(graphs are {t._op._graph!r} and {graph!r}).")
-    outputs = _infer_outputs(opdef, name, flat, attrs)
+    outputs = infer_outputs(opdef, name, flat, attrs)
     return graph._add_op(opdef.type, name, flat, attrs, outputs)
 
 
-def _infer_outputs(opdef, name, inputs, attrs):
+def infer_outputs(opdef, name, inputs, attrs):
     if opdef.shape is None:
         shapes = None
     else:

@@ -27,3 +27,10 @@ from scopeflow._src.ops.math import grads as math_grads, product_grads, reductio
 from scopeflow._src.ops.nn import grads as nn_grads  # noqa: F401
 from scopeflow._src.ops.random import grads as random_grads  # noqa: F401
 from scopeflow._src.ops.state import grads as state_grads  # noqa: F401
+
+
+def load_lazy_ops() -> None:
+    """Register the op types whose packages load on first use (control flow), so that a graph
+    read from a file finds every op type scopeflow has."""
+    # loaded on first use: each package costs import time
+    from scopeflow._src.ops.control import api  # noqa: F401

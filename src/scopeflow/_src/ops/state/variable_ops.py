@@ -37,7 +37,7 @@ class VariableRef:
 
 
 def _variable_factory(op, state):
-    ref = VariableRef(state.variables, op._attrs.get("shared_name").decode() or op.name, op)
+    ref = VariableRef(state.variables, op._attrs.get("shared_name", "") or op.name, op)
     return lambda: ref
 
 
@@ -101,8 +101,8 @@ registry.register(OpDef("IsVariableInitialized", inputs=["ref: Ref(dtype)"], out
 
 def variable_op_v2(shape, dtype, name="Variable", container="", shared_name=""):
     """A raw ``VariableV2`` op (what ``tf.Variable`` builds its variable from)."""
-    attrs = {"shape": TensorShape(shape), "dtype": dtypes.as_dtype(dtype), "container": container.encode(),
-             "shared_name": shared_name.encode()}
+    attrs = {"shape": TensorShape(shape), "dtype": dtypes.as_dtype(dtype), "container": container,
+             "shared_name": shared_name}
     return create("VariableV2", [], attrs, name=name, direct=True)._outputs[0]
 
 

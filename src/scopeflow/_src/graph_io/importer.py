@@ -1,0 +1,264 @@
+"""``tf.import_graph_def``: the nodes of a ``GraphDef`` become operations of the default graph.
+
+As TensorFlow's importer: every node is created under a fresh name scope (``import``,
+``import_1``... or ``name``; ``name=""`` imports at the root, renaming a node whose name is
+taken, ``a`` to ``a_1``), inputs named in ``input_map`` are replaced by the given tensors,
+nodes may come in any order (a loop's ``NextIteration`` reaches its ``Merge`` afterwards),
+and each node gets the defaults of its op type's attributes. Errors are TF's: ``ValueError``
+for a malformed graph or a bad name, ``TypeError`` for bad arguments, ``NotFoundError`` for an
+op type scopeflow does not have.
+"""
+
+from __future__ import annotations
+
+from scopeflow._src import ops as _ops
+from scopeflow._src import protos
+from scopeflow._src.framework import context, devices, errors, naming, op_builder, registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.node_def import attr_value
+from scopeflow._src.framework.operation import Operation, Tensor
+
+
+def _split(name: str) -> tuple[str, int]:
+    """``"op:1"`` -> ``("op", 1)``; ``"op"`` -> ``("op", 0)``."""
+    op_name, _, index = name.partition(":")
+    if not index:
+        return op_name, 0
+    if not index.isdigit():
+        raise ValueError(f"Cannot convert {name!r} to a tensor name.")
+    return op_name, int(index)
+
+
+def _check_arguments(graph_def, input_map, return_elements):
+    if not isinstance(graph_def, protos.GraphDef):
+        try:
+            graph_def = protos.GraphDef.FromString(graph_def.SerializeToString())
+        except (AttributeError, TypeError):
+            raise TypeError("Argument `graph_def` must be a GraphDef proto.") from None
+    if input_map is None:
+        input_map = {}
+    elif not isinstance(input_map, dict):
+        raise TypeError(f"Argument `input_map` must be a dictionary. Obtained {type(input_map).__name__}")
+    elif not all(isinstance(k, (str, bytes)) for k in input_map):
+        raise TypeError(f"All keys for argument `input_map` must be strings. Obtained keys: {list(input_map)}")
+    if return_elements is not None:
+        if not all(isinstance(x, (str, bytes)) for x in return_elements):
+            raise TypeError(f"Argument `return_elements` must be a list of strings. Obtained {return_elements}.")
+        return_elements = [x.decode() if isinstance(x, bytes) else x for x in return_elements]
+    input_map = {(k.decode() if isinstance(k, bytes) else k): v for k, v in input_map.items()}
+    return graph_def, input_map, return_elements
+
+
+def import_graph_def(graph_def, input_map=None, return_elements=None, name=None, op_dict=None,
+                     producer_op_list=None):
+    """Import the nodes of ``graph_def`` into the default graph; return the operations and
+    tensors named in ``return_elements`` (``"op"`` or ``"op:i"``, names in ``graph_def``), or
+    ``None``. ``op_dict`` is ignored, as in TensorFlow; ``producer_op_list`` is accepted.
+
+    >>> import scopeflow as tf
+    >>> g = tf.Graph()
+    >>> with g.as_default():
+    ...     y = tf.identity(tf.constant(2.0, name="x"), name="y")
+    >>> with tf.Graph().as_default():
+    ...     x = tf.constant(5.0)
+    ...     y, = tf.import_graph_def(g.as_graph_def(), input_map={"x:0": x}, return_elements=["y:0"])
+    ...     y.name, float(tf.Session().run(y))
+    ('import/y:0', 5.0)
+    """
+    del op_dict, producer_op_list  # TensorFlow ignores the first; scopeflow's ops read unknown attrs fine
+    graph_def, input_map, return_elements = _check_arguments(graph_def, input_map, return_elements)
+    graph = context.default_graph()
+    with graph.name_scope("import" if name is None else name) as scope:
+        if not all(isinstance(v, Tensor) for v in input_map.values()):
+            if name == "":
+                raise ValueError(
+                    "tf.import_graph_def() requires a non-empty `name` if `input_map` contains non-Tensor values. "
+                    "Try calling tf.convert_to_tensor() on `input_map` values before calling tf.import_graph_def().")
+            with graph.name_scope("_inputs"):
+                input_map = {k: convert_to_tensor(v) for k, v in input_map.items()}
+    importer = _Importer(graph, graph_def, scope[:-1] if scope else "", input_map)
+    with graph.control_dependencies(None):  # imported ops keep the graph's own control edges only
+        importer.run()
+    if return_elements is None:
+        return None
+    return [importer.element(e) for e in return_elements]
+
+
+class _Importer:
+    """One import: the nodes by name, the operations made so far, the loops' back edges."""
+
+    def __init__(self, graph, graph_def, prefix, input_map):
+        self.graph = graph
+        self.prefix = prefix
+        self.nodes = {}
+        for node in graph_def.node:
+            if node.name in self.nodes:
+                raise ValueError(f"Node '{node.name}' is not unique")
+            self.nodes[node.name] = node
+        self.order = list(graph_def.node)
+        self.made: dict[str, Operation] = {}
+        self.back_edges = []  # (merge op, input index, source name)
+        self.tensor_map = {}
+        self.control_map = {}
+        for key, value in input_map.items():
+            if key.startswith("^"):
+                self.control_map[key[1:]] = value.op if isinstance(value, Tensor) else value
+            else:
+                self.tensor_map[_split(key)] = value
+        self.used_keys = set()
+
+    def run(self):
+        for node in self.order:
+            self.make(node)
+        for merge, index, source in self.back_edges:
+            merge._update_input(index, self.tensor(source, merge))
+        unused = [k for k in self._map_keys() if k not in self.used_keys]
+        if unused:
+            raise ValueError(f"Attempted to map inputs that were not found in graph_def: [{', '.join(unused)}]")
+
+    def _map_keys(self):
+        return [f"{n}:{i}" for n, i in self.tensor_map] + ["^" + n for n in self.control_map]
+
+    def make(self, node):
+        """Create ``node`` and, first, the nodes it reads (depth first, without recursion)."""
+        stack = [node]
+        while stack:
+            top = stack[-1]
+            if top.name in self.made:
+                stack.pop()
+                continue
+            waiting = [self.nodes[n] for n in self._sources(top) if n not in self.made]
+            if waiting:
+                stack.extend(reversed(waiting))
+                if len(stack) > 2 * len(self.nodes) + 1:
+                    raise ValueError(f"GraphDef is not a DAG: node '{top.name}' is on a cycle")
+                continue
+            stack.pop()
+            self.made[top.name] = self._create(top)
+
+    def _sources(self, node):
+        """The names of the nodes ``node`` needs before it can be made (a ``Merge``'s input from
+        a ``NextIteration`` is a loop's back edge: it is connected afterwards)."""
+        opdef = self._opdef(node)
+        names = []
+        for text in node.input:
+            src = text[1:] if text.startswith("^") else _split(text)[0]
+            if src not in self.nodes:
+                raise ValueError(f"Node '{node.name}': Unknown input node '{text}'")
+            if opdef.takes_dead_inputs and self._opdef(self.nodes[src]).next_iteration:
+                continue
+            if not text.startswith("^") and (src, _split(text)[1]) in self.tensor_map:
+                continue
+            if text.startswith("^") and src in self.control_map:
+                continue
+            names.append(src)
+        return names
+
+    def _opdef(self, node):
+        opdef = registry.find(node.op)
+        if opdef is None:
+            _ops.load_lazy_ops()
+            opdef = registry.find(node.op)
+        if opdef is None:
+            raise errors.NotFoundError(
+                None, None,
+                f"Op type not registered '{node.op}' in binary running scopeflow. Make sure the Op and Kernel are "
+                f"registered in the binary running in this process.")
+        return opdef
+
+    def tensor(self, text, consumer_name):
+        src, index = _split(text)
+        mapped = self.tensor_map.get((src, index))
+        if mapped is not None:
+            self.used_keys.add(f"{src}:{index}")
+            return mapped
+        op = self.made[src]
+        if index >= len(op._outputs):
+            raise ValueError(f"Node '{consumer_name}': Connecting to invalid output {index} of source node {src} "
+                             f"which has {len(op._outputs)} outputs.")
+        return op._outputs[index]
+
+    def _create(self, node):
+        graph, opdef = self.graph, self._opdef(node)
+        full_name = f"{self.prefix}/{node.name}" if self.prefix else node.name
+        with graph._lock:
+            full_name = naming.unique_name(graph._names_in_use, full_name)
+        attrs = {**opdef.defaults, **{k: attr_value(v) for k, v in node.attr.items()}}
+        if "_class" in attrs and self.prefix:
+            attrs["_class"] = [b"loc:@" + self.prefix.encode() + b"/" + g[5:] if g.startswith(b"loc:@") else g
+                               for g in attrs["_class"]]
+        inputs, control, deferred = [], [], []
+        for text in node.input:
+            if text.startswith("^"):
+                src = text[1:]
+                if src in self.control_map:
+                    self.used_keys.add(text)
+                    control.append(self.control_map[src])
+                else:
+                    control.append(self.made[src])
+            elif _split(text)[0] not in self.made and (_split(text) not in self.tensor_map):
+                deferred.append((len(inputs), text))  # a back edge: connected once its source exists
+                inputs.append(None)
+            else:
+                inputs.append(self.tensor(text, node.name))
+        for index, _ in deferred:
+            inputs[index] = next(t for t in inputs if t is not None)
+        _check_input_types(opdef, node, full_name, inputs, attrs)
+        try:
+            outputs = op_builder.infer_outputs(opdef, full_name, inputs, attrs)
+        except KeyError as e:
+            raise ValueError(f"NodeDef missing attr {e} from {_signature(opdef)}; NodeDef: {{{{node {full_name}}}}}") \
+                from None
+        colocation = attrs.get("_class")
+        op = graph._add_op(node.op, full_name, inputs, attrs, outputs)
+        if colocation is not None:  # the node's own groups, not those of an enclosing colocate_with
+            op._attrs["_class"] = colocation
+        else:
+            op._attrs.pop("_class", None)
+        if node.device:  # the node's device, inside any enclosing tf.device block
+            op._set_device(devices.merge(op._device, node.device))
+        if control:
+            op._add_control_inputs(control)
+        if opdef.control_flow:
+            graph._has_control_flow = True
+        self.back_edges += [(op, index, text) for index, text in deferred]
+        return op
+
+    def element(self, name):
+        if ":" in name:
+            src, index = _split(name)
+            if (src, index) in self.tensor_map:
+                return self.tensor_map[(src, index)]
+            if src not in self.made:
+                raise ValueError(f"Requested return tensor '{name}' not found in graph def")
+            op = self.made[src]
+            if index >= len(op._outputs):
+                raise ValueError(f"Invalid return output {index} of node '{src}', which has "
+                                 f"{len(op._outputs)} output(s)")
+            return op._outputs[index]
+        if name not in self.made:
+            raise ValueError(f"Requested return node '{name}' not found in graph def")
+        return self.made[name]
+
+
+def _signature(opdef) -> str:
+    ins = ", ".join(f"{a.name}:{a.type_attr or a.dtype.name}" for a in opdef.inputs)
+    outs = ", ".join(f"{a.name}:{a.type_attr or a.dtype.name}" for a in opdef.outputs)
+    return f"Op<name={opdef.type}; signature={ins} -> {outs}>"
+
+
+def _check_input_types(opdef, node, full_name, inputs, attrs):
+    """TF's checks of a node's inputs against its op: their number, then each one's dtype."""
+    expected = []
+    for arg in opdef.inputs:
+        count = attrs.get(arg.number_attr, 0) if arg.number_attr else 1
+        dtype = arg.dtype if arg.dtype is not None else attrs.get(arg.type_attr)
+        expected += [dtype] * count
+    if len(expected) != len(inputs):
+        shown = ", ".join(op_builder.type_string(d) if d is not None else "?" for d in expected)
+        raise ValueError(f"NodeDef expected inputs '{shown}' do not match {len(inputs)} inputs specified; "
+                         f"{_signature(opdef)}; NodeDef: {{{{node {full_name}}}}}")
+    for i, (dtype, t) in enumerate(zip(expected, inputs)):
+        if dtype is not None and t.dtype.base_dtype != dtype.base_dtype:
+            raise ValueError(f"Input {i} of node {full_name} was passed {op_builder.type_string(t.dtype)} from "
+                             f"{t.name} incompatible with expected {op_builder.type_string(dtype)}.")

@@ -1,0 +1,1 @@
+"""What scopeflow needs of the operating system: files written whole or not at all."""
