@@ -234,6 +234,20 @@ class Graph:
                 ctx.AddOp(op)
         return op
 
+    def _remove_ops(self, ops) -> None:
+        """Take ``ops``, the newest of the graph with nothing built on them, out again: a
+        failed ``import_graph_def`` leaves the graph as it was (TF's importer adds all or none)."""
+        with self._lock:
+            gone = set(ops)
+            self._ops = [op for op in self._ops if op not in gone]
+            for op in ops:
+                del self._ops_by_name[op._name]
+                self._names_in_use.pop(op._name.lower(), None)
+                for t in op._inputs:
+                    t._consumers.remove(op)
+                for c in op._control_inputs:
+                    c._control_outputs.remove(op)
+
     def _op_name(self, name: str | None, default: str) -> str:
         """The final name of a new op: ``name`` made unique in the current scope.
 

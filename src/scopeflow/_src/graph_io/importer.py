@@ -77,11 +77,7 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
             with graph.name_scope("_inputs"):
                 input_map = {k: convert_to_tensor(v) for k, v in input_map.items()}
     importer = _Importer(graph, graph_def, scope[:-1] if scope else "", input_map)
-    with graph.control_dependencies(None):  # imported ops keep the graph's own control edges only
-        importer.run()
-    if return_elements is None:
-        return None
-    return [importer.element(e) for e in return_elements]
+    return importer.run(return_elements)
 
 
 class _Importer:
@@ -107,14 +103,21 @@ class _Importer:
                 self.tensor_map[_split(key)] = value
         self.used_keys = set()
 
-    def run(self):
-        for node in self.order:
-            self.make(node)
-        for merge, index, source in self.back_edges:
-            merge._update_input(index, self.tensor(source, merge))
+    def run(self, return_elements):
+        """Make every node; return the elements asked for (``None`` if none were)."""
+        try:
+            for node in self.order:
+                self.make(node)
+            for merge, index, source in self.back_edges:
+                merge._update_input(index, self.tensor(source, merge))
+            elements = None if return_elements is None else [self.element(e) for e in return_elements]
+        except BaseException:  # all or nothing, as TF's importer
+            self.graph._remove_ops(list(self.made.values()))
+            raise
         unused = [k for k in self._map_keys() if k not in self.used_keys]
-        if unused:
+        if unused:  # checked once the graph is in, as TF does (the nodes stay)
             raise ValueError(f"Attempted to map inputs that were not found in graph_def: [{', '.join(unused)}]")
+        return elements
 
     def _map_keys(self):
         return [f"{n}:{i}" for n, i in self.tensor_map] + ["^" + n for n in self.control_map]
@@ -210,7 +213,7 @@ class _Importer:
             raise ValueError(f"NodeDef missing attr {e} from {_signature(opdef)}; NodeDef: {{{{node {full_name}}}}}") \
                 from None
         colocation = attrs.get("_class")
-        op = graph._add_op(node.op, full_name, inputs, attrs, outputs)
+        op = graph._add_op(node.op, full_name, inputs, attrs, outputs, input_ops=())  # outer control deps: all
         if colocation is not None:  # the node's own groups, not those of an enclosing colocate_with
             op._attrs["_class"] = colocation
         else:
