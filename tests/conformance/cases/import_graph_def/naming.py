@@ -1,7 +1,7 @@
 """import_graph_def: the names of imported operations and what they return."""
 
 from tests.conformance.cases.import_graph_def._helpers import model_graph_def, names, nodes, small_graph_def
-from tests.conformance.harness import case, raises
+from tests.conformance.harness import case
 
 
 @case
