@@ -21,9 +21,9 @@ __all__ = [
     "floordiv", "floormod", "foldl", "foldr", "gather", "gather_nd", "get_collection", "get_collection_ref",
     "get_default_graph", "get_default_session", "get_local_variable", "get_name_scope", "get_seed", "get_variable",
     "get_variable_scope", "global_norm", "global_variables", "global_variables_initializer",
-    "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "GraphDef",
-    "GraphKeys", "GraphOptions", "greater", "greater_equal", "group", "half", "HistogramProto", "identity", "imag",
-    "import_graph_def", "initialize_all_variables", "initialize_local_variables", "initialize_variables",
+    "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "graph_util",
+    "GraphDef", "GraphKeys", "GraphOptions", "greater", "greater_equal", "group", "half", "HistogramProto", "identity",
+    "imag", "import_graph_def", "initialize_all_variables", "initialize_local_variables", "initialize_variables",
     "initializers", "int16", "int32", "int64", "int8", "InteractiveSession", "invert_permutation", "io", "is_finite",
     "is_inf", "is_nan", "is_tensor", "is_variable_initialized", "layers", "less", "less_equal", "local_variables",
     "local_variables_initializer", "log", "log1p", "logging", "logical_and", "logical_not", "logical_or", "logical_xor",
@@ -48,6 +48,8 @@ __all__ = [
     "VariableAggregation", "variables_initializer", "VariableScope", "VariableSynchronization",
     "variance_scaling_initializer", "variant", "where", "where_v2", "while_loop", "zeros", "zeros_initializer",
     "zeros_like"]
+
+import importlib as _importlib
 
 from scopeflow import (
     bitwise,
@@ -362,6 +364,9 @@ def __getattr__(name):
 
         globals().update((n, getattr(api, n)) for n in _CONTROL_FLOW)
         return globals()[name]
+    if name == "graph_util":
+        # loaded on first use: freezing logs through Python's logging, which costs import time
+        return _importlib.import_module("scopeflow.graph_util")
     raise AttributeError(f"module 'scopeflow' has no attribute {name!r}")
 
 

@@ -37,6 +37,10 @@ def test_control_flow_and_rnns_load_on_first_use():
         "scopeflow._src.ops.control.api", "scopeflow._src.rnn.cell_base"]
 
 
+def test_graph_util_loads_on_first_use():
+    assert _loaded_after("import scopeflow as tf; tf.graph_util.extract_sub_graph") == ["logging"]
+
+
 def test_lazy_names_are_listed_and_unknown_ones_refused():
     import pytest
 

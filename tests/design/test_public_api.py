@@ -8,7 +8,7 @@ import pytest
 import scopeflow as tf
 
 PUBLIC = ("scopeflow", "scopeflow.bitwise", "scopeflow.compat", "scopeflow.dtypes", "scopeflow.errors",
-          "scopeflow.initializers", "scopeflow.io",
+          "scopeflow.graph_util", "scopeflow.initializers", "scopeflow.io",
           "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
           "scopeflow.nest", "scopeflow.nn", "scopeflow.random", "scopeflow.rnn_cell", "scopeflow.train")
 
