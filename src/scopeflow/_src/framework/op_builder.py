@@ -191,6 +191,9 @@ def infer_outputs(opdef, name, inputs, attrs):
     out_dtypes = []
     for arg in opdef.outputs:
         dt = arg.dtype if arg.dtype is not None else attrs[arg.type_attr]
+        if arg.type_list:
+            out_dtypes.extend(dt)
+            continue
         if arg.is_ref:
             dt = dt._as_ref
         count = attrs[arg.number_attr] if arg.number_attr else 1

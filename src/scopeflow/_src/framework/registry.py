@@ -39,6 +39,13 @@ class Arg:
     is_ref: bool = False
     number_attr: str | None = None
 
+    @property
+    def type_list(self) -> bool:
+        """Whether this is TensorFlow's list of tensors of mixed types (``SaveV2``'s
+        ``tensors: dtypes``): ``type_attr`` holds the list of dtypes and ``number_attr`` is a
+        private (``_``) attribute giving its length, which is not part of TensorFlow's node."""
+        return bool(self.number_attr) and self.number_attr.startswith("_")
+
     @classmethod
     def parse(cls, spec: str) -> "Arg":
         name, _, kind = (s.strip() for s in spec.partition(":"))

@@ -187,6 +187,9 @@ class _Importer:
         with graph._lock:
             full_name = naming.unique_name(graph._names_in_use, full_name)
         attrs = {**opdef.defaults, **{k: attr_value(v) for k, v in node.attr.items()}}
+        for arg in opdef.inputs + opdef.outputs:
+            if arg.type_list:  # scopeflow's private length of a type list, which TF's nodes lack
+                attrs[arg.number_attr] = len(attrs.get(arg.type_attr) or ())
         if "_class" in attrs and self.prefix:
             attrs["_class"] = [b"loc:@" + self.prefix.encode() + b"/" + g[5:] if g.startswith(b"loc:@") else g
                                for g in attrs["_class"]]
@@ -256,7 +259,7 @@ def _check_input_types(opdef, node, full_name, inputs, attrs):
     for arg in opdef.inputs:
         count = attrs.get(arg.number_attr, 0) if arg.number_attr else 1
         dtype = arg.dtype if arg.dtype is not None else attrs.get(arg.type_attr)
-        expected += [dtype] * count
+        expected += list(dtype or ()) if arg.type_list else [dtype] * count
     if len(expected) != len(inputs):
         shown = ", ".join(op_builder.type_string(d) if d is not None else "?" for d in expected)
         raise ValueError(f"NodeDef expected inputs '{shown}' do not match {len(inputs)} inputs specified; "
