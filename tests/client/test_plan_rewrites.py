@@ -366,7 +366,8 @@ def test_dense_input_gradient_matches_numpy():
     with tf.Session() as sess:
         got = sess.run(y, {x: value})
     assert got.flags.c_contiguous  # a fetch is a fresh row-major array, as TF returns it
-    np.testing.assert_allclose(got, value @ sess.graph.get_tensor_by_name(w.name).op.get_attr("value").T,
+    weights = tf.make_ndarray(sess.graph.get_tensor_by_name(w.name).op.get_attr("value"))  # a TensorProto, as TF's
+    np.testing.assert_allclose(got, value @ weights.T,
                                rtol=1e-4, atol=1e-4)
 
 

@@ -252,6 +252,7 @@ _FROM_NUMPY = {
     np.dtype(np.uint32): uint32, np.dtype(np.uint64): uint64, np.dtype(np.bool_): bool,
     np.dtype(np.complex64): complex64, np.dtype(np.complex128): complex128,
     np.dtype(np.object_): string,
+    **{np.dtype(spec[2]): _BY_NAME[spec[1]] for spec in _SPECS if spec[3] == "q"},  # one-field records
 }
 
 _FROM_PYTHON = {

@@ -99,6 +99,28 @@ def _set_list(proto, values, like) -> None:
             raise TypeError(f"Cannot write attribute list item {v!r} of type {type(v).__name__} into a NodeDef")
 
 
+def python_value(value, like=None):
+    """An attribute as ``Operation.get_attr`` returns it in TensorFlow, which reads it back
+    from the NodeDef: strings as ``bytes``, floats rounded to float32, shapes as
+    ``TensorShapeProto``, tensors as ``TensorProto``, lists as new lists."""
+    if isinstance(value, str):
+        return value.encode()
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, numbers.Integral) and not isinstance(like, float):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(np.float32(value))
+    if isinstance(value, TensorShape):
+        return shape_proto(value)
+    if isinstance(value, np.ndarray):
+        return array_to_proto(value)
+    if isinstance(value, (list, tuple)):
+        item = like[0] if isinstance(like, (list, tuple)) and like else None
+        return [python_value(v, item) for v in value]
+    return value
+
+
 def attr_value(proto):
     """The Python value of an ``AttrValue``: as scopeflow's ops hold it (strings as ``str``,
     string lists as ``bytes``, types as ``DType``, shapes as ``TensorShape``, tensors as

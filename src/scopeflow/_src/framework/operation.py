@@ -9,7 +9,7 @@ on a branch's pivot.
 from __future__ import annotations
 
 from scopeflow._src.framework import node_def as _node_def
-from scopeflow._src.framework import registry, tensor_shape
+from scopeflow._src.framework import dtypes, registry, tensor_shape
 from scopeflow._src.framework.context import default_session
 from scopeflow._src.framework.errors import OperatorNotAllowedInGraphError
 from scopeflow._src.framework.shape_inference import merge_shapes
@@ -248,16 +248,25 @@ class Operation:
         return [t.dtype for t in self._outputs]
 
     def get_attr(self, name: str):
-        """The value of attribute ``name`` (a DType, TensorShape, int, list, array, ...)."""
+        """The value of attribute ``name``, its op type's default when the op did not set it, as
+        TensorFlow returns it: a ``DType``, ``int``, ``bool``, ``float`` (float32-rounded),
+        ``bytes``, ``list``, ``TensorShapeProto`` or ``TensorProto``.
+
+        >>> import scopeflow as tf
+        >>> y = tf.nn.conv2d(tf.ones([1, 4, 4, 1]), tf.ones([2, 2, 1, 1]), [1, 1, 1, 1], "SAME")
+        >>> y.op.get_attr("padding"), y.op.get_attr("dilations"), y.op.get_attr("T")
+        (b'SAME', [1, 1, 1, 1], tf.float32)
+        """
         value = self._attrs.get(name, _NO_ATTR)
+        opdef = registry.find(self._type)
+        defaults = opdef.defaults if opdef is not None else {}
         if value is _NO_ATTR:
-            opdef = registry.find(self._type)
-            value = opdef.defaults.get(name, _NO_ATTR) if opdef is not None else _NO_ATTR
+            value = defaults.get(name, _NO_ATTR)
             if value is _NO_ATTR:
                 raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.")
-        if isinstance(value, str):  # TF returns string attrs as bytes (b"SAME")
-            return value.encode()
-        return value
+        if type(value) is bool or isinstance(value, dtypes.DType):  # most attrs: T, dtype, transpose_a
+            return value
+        return _node_def.python_value(value, defaults.get(name))
 
     def colocation_groups(self) -> list:
         """The ``loc:@name`` groups this op is placed with: its ``_class`` attribute, else itself."""

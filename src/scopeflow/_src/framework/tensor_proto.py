@@ -30,6 +30,7 @@ _RAW = frozenset({"float16", "bfloat16", "float32", "float64", "int32", "int16",
 def shape_proto(shape: TensorShape, proto=None):
     """``shape`` as a ``TensorShapeProto`` (unknown dimensions are -1), written into ``proto``."""
     proto = protos.TensorShapeProto() if proto is None else proto
+    proto.SetInParent()  # a scalar's shape is an empty message, written as one
     if shape.ndims is None:
         proto.unknown_rank = True
     else:

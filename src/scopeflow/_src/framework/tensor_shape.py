@@ -188,6 +188,8 @@ class TensorShape:
             d = None
         elif type(dims) is tuple or type(dims) is list:
             d = _plain_dims(dims)
+        elif type(dims).__name__ == "TensorShapeProto":  # scopeflow's or TensorFlow's message
+            d = None if dims.unknown_rank else tuple(None if x.size == -1 else x.size for x in dims.dim)
         elif isinstance(dims, (str, bytes)):
             raise TypeError(
                 f"Failed to convert '{dims!r}' to a shape: '{dims!r}'could not be converted to a dimension. A shape "

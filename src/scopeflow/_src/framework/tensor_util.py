@@ -143,6 +143,8 @@ def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray
             raise ValueError("None values not supported.")
         if shape is not None and np.prod(shape, dtype=np.int64) == 0:
             nparray = np.empty(shape, dtype=np_dt)
+        elif dtype is not None and dtype.is_quantized:
+            nparray = _quantized_array(values, dtype)
         else:
             _assert_compatible(values, dtype)
             nparray = _python_to_array(values, np_dt)
@@ -185,6 +187,23 @@ def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray
 
 def _as_bytes(v):
     return v.encode("utf-8") if isinstance(v, str) else v
+
+
+def _quantized_array(values, dtype):
+    """Python values of a quantized dtype, as TF reads them: nested lists of one-field records
+    (tuples of ints), so that ``[(1,), (2,)]`` converts and ``[1, 2]`` does not."""
+    def check(v):
+        if isinstance(v, list):
+            for item in v:
+                check(item)
+        elif isinstance(v, tuple):
+            for item in v:
+                if not _is_int(item):
+                    raise TypeError(f"Expected {dtype.name}, but got {item} of type '{type(item).__name__}'.")
+        else:
+            raise TypeError(f"Expected {dtype.name}, but got {v} of type '{type(v).__name__}'.")
+    check(values)
+    return np.array(values, dtype=dtype.as_numpy_dtype)
 
 
 def _python_to_array(values, np_dt):

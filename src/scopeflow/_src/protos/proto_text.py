@@ -14,7 +14,7 @@ from google.protobuf import descriptor_pb2
 _F = descriptor_pb2.FieldDescriptorProto
 _SCALARS = {"double": _F.TYPE_DOUBLE, "float": _F.TYPE_FLOAT, "int64": _F.TYPE_INT64, "uint64": _F.TYPE_UINT64,
             "int32": _F.TYPE_INT32, "uint32": _F.TYPE_UINT32, "bool": _F.TYPE_BOOL, "string": _F.TYPE_STRING,
-            "bytes": _F.TYPE_BYTES}
+            "bytes": _F.TYPE_BYTES, "fixed32": _F.TYPE_FIXED32}
 _TOKEN = re.compile(r"//[^\n]*|([A-Za-z_][\w.]*|-?\d+|[{}<>=;,])|\s+")
 
 

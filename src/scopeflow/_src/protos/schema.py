@@ -301,4 +301,40 @@ message SequenceExample {
   Features context = 1;
   FeatureLists feature_lists = 2;
 }
+
+// tensor_slice.proto, tensor_bundle.proto, trackable_object_graph.proto (a checkpoint's .index)
+message TensorSliceProto {
+  message Extent { int64 start = 1; oneof has_length_hack { int64 length = 2; } }
+  repeated Extent extent = 1;
+}
+message BundleHeaderProto {
+  enum Endianness { LITTLE = 0; BIG = 1; }
+  int32 num_shards = 1;
+  Endianness endianness = 2;
+  VersionDef version = 3;
+}
+message BundleEntryProto {
+  DataType dtype = 1;
+  TensorShapeProto shape = 2;
+  int32 shard_id = 3;
+  int64 offset = 4;
+  int64 size = 5;
+  fixed32 crc32c = 6;
+  repeated TensorSliceProto slices = 7;
+}
+message TrackableObjectGraph {
+  message TrackableObject {
+    message ObjectReference { int32 node_id = 1; string local_name = 2; }
+    message SerializedTensor { string name = 1; string full_name = 2; string checkpoint_key = 3; }
+    message SlotVariableReference {
+      int32 original_variable_node_id = 1; string slot_name = 2; int32 slot_variable_node_id = 3;
+    }
+    repeated ObjectReference children = 1;
+    repeated SerializedTensor attributes = 2;
+    repeated SlotVariableReference slot_variables = 3;
+    RegisteredSaver registered_saver = 4;
+  }
+  repeated TrackableObject nodes = 1;
+}
+message RegisteredSaver { string name = 1; string object_name = 2; }
 """

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
-from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common import attr_defaults, dtype_lists, shape_fns
 from scopeflow._src.ops.common.shape_context import shape_fn
 
 
@@ -50,7 +50,8 @@ def _broadcast_to_factory(op, state):
 
 
 registry.register(OpDef("BroadcastTo", inputs=["input: T", "shape: Tidx"], outputs=["output: T"],
-                        attrs={"Tidx": dtype_lists.INDEX}, shape=_broadcast_to_shape, factory=_broadcast_to_factory))
+                        attrs={"Tidx": dtype_lists.INDEX}, shape=_broadcast_to_shape, factory=_broadcast_to_factory,
+                        defaults=attr_defaults.INT32_TIDX))
 
 
 def broadcast_to(input, shape, name=None):  # noqa: A002
@@ -83,11 +84,12 @@ def _broadcast_gradient_args(s0, s1):
     return np.array(r0, dtype=s0.dtype), np.array(r1, dtype=s0.dtype)
 
 
+_INT32_T = {"T": dtypes.int32}
 registry.register(OpDef("BroadcastArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T"], attrs={"T": dtype_lists.INDEX},
-                        shape=_broadcast_args_shape, kernel=_broadcast_args_kernel))
+                        shape=_broadcast_args_shape, kernel=_broadcast_args_kernel, defaults=_INT32_T))
 registry.register(OpDef("BroadcastGradientArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T", "r1: T"],
                         attrs={"T": dtype_lists.INDEX}, shape=lambda inputs, attrs: [TensorShape([None])] * 2,
-                        kernel=_broadcast_gradient_args))
+                        kernel=_broadcast_gradient_args, defaults=_INT32_T))
 
 
 def broadcast_dynamic_shape(shape_x, shape_y):
@@ -134,7 +136,7 @@ def _invert_permutation_factory(op, state):
 
 
 registry.register(OpDef("InvertPermutation", inputs=["x: T"], outputs=["y: T"], attrs={"T": dtype_lists.INDEX},
-                        shape=_invert_permutation_shape, factory=_invert_permutation_factory))
+                        shape=_invert_permutation_shape, factory=_invert_permutation_factory, defaults=_INT32_T))
 
 
 def invert_permutation(x, name=None):

@@ -15,7 +15,7 @@ from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape, as_shape
 from scopeflow._src.framework.tensor_util import constant_value
 from scopeflow._src.ops.array.joining import stack
 from scopeflow._src.ops.array.shapes import as_tensor_input, expand_dims, rank, reshape, shape_internal, size
-from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common import attr_defaults, dtype_lists, shape_fns
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.math.arithmetic import maximum
 from scopeflow._src.ops.math.cast import cast, raw_cast
@@ -61,7 +61,7 @@ def _fill_fold(t):
 
 registry.register(OpDef("Fill", inputs=["dims: index_type", "value: T"], outputs=["output: T"],
                         attrs={"index_type": dtype_lists.INDEX}, shape=_fill_shape, factory=_fill_factory,
-                        fold=_fill_fold))
+                        fold=_fill_fold, defaults={"index_type": dtypes.int32}))
 registry.register(OpDef("ZerosLike", inputs=["x: T"], outputs=["y: T"], shape=shape_fns.unchanged,
                         kernel=np.zeros_like))
 registry.register(OpDef("OnesLike", inputs=["x: T"], outputs=["y: T"], shape=shape_fns.unchanged,
@@ -217,7 +217,8 @@ def _range_fold(t):
 
 
 registry.register(OpDef("Range", inputs=["start: Tidx", "limit: Tidx", "delta: Tidx"], outputs=["output: Tidx"],
-                        attrs={"Tidx": _RANGE_TYPES}, shape=_range_shape, factory=_range_factory, fold=_range_fold))
+                        attrs={"Tidx": _RANGE_TYPES}, shape=_range_shape, factory=_range_factory, fold=_range_fold,
+                        defaults=attr_defaults.INT32_TIDX))
 
 _RANGE_ORDER = [dtypes.int32, dtypes.int64, dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64]
 
@@ -284,7 +285,7 @@ def _one_hot_factory(op, state):
 registry.register(OpDef("OneHot", inputs=["indices: TI", "depth: int32", "on_value: T", "off_value: T"],
                         outputs=["output: T"],
                         attrs={"TI": frozenset((dtypes.uint8, dtypes.int8, dtypes.int32, dtypes.int64))},
-                        shape=_one_hot_shape, factory=_one_hot_factory))
+                        shape=_one_hot_shape, factory=_one_hot_factory, defaults={"axis": -1, "TI": dtypes.int64}))
 
 
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):

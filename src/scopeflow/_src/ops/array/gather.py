@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import errors, registry, tensor_util
+from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
@@ -89,7 +89,7 @@ def _gather_factory(op, state):
 registry.register(OpDef("GatherV2", inputs=["params: Tparams", "indices: Tindices", "axis: Taxis"],
                         outputs=["output: Tparams"],
                         attrs={"Tindices": dtype_lists.INDEX16, "Taxis": dtype_lists.INDEX},
-                        shape=_gather_shape, factory=_gather_factory))
+                        shape=_gather_shape, factory=_gather_factory, defaults={"batch_dims": 0}))
 
 
 def gather(params, indices, validate_indices=None, name=None, axis=None, batch_dims=0):
@@ -151,8 +151,10 @@ def _gather_nd_factory(op, state):
     return gather_nd_kernel
 
 
+_BAD_INDICES = {"bad_indices_policy": ""}
 registry.register(OpDef("GatherNd", inputs=["params: Tparams", "indices: Tindices"], outputs=["output: Tparams"],
-                        attrs={"Tindices": dtype_lists.INDEX16}, shape=_gather_nd_shape, factory=_gather_nd_factory))
+                        attrs={"Tindices": dtype_lists.INDEX16}, shape=_gather_nd_shape, factory=_gather_nd_factory,
+                        defaults=_BAD_INDICES))
 
 
 def gather_nd(params, indices, name=None, batch_dims=0, bad_indices_policy=""):
@@ -206,7 +208,7 @@ def _scatter_nd_factory(op, state):
 
 registry.register(OpDef("ScatterNd", inputs=["indices: Tindices", "updates: T", "shape: Tindices"],
                         outputs=["output: T"], attrs={"Tindices": dtype_lists.INDEX16}, shape=_scatter_nd_shape,
-                        factory=_scatter_nd_factory))
+                        factory=_scatter_nd_factory, defaults=_BAD_INDICES))
 
 
 def scatter_nd(indices, updates, shape, name=None, bad_indices_policy=""):
@@ -259,7 +261,7 @@ def _segment_factory(op, state):
 registry.register(OpDef("UnsortedSegmentSum", inputs=["data: T", "segment_ids: Tindices",
                                                        "num_segments: Tnumsegments"],
                         outputs=["output: T"], attrs={"Tindices": dtype_lists.INDEX, "Tnumsegments": dtype_lists.INDEX},
-                        shape=_segment_shape, factory=_segment_factory))
+                        shape=_segment_shape, factory=_segment_factory, defaults={"Tnumsegments": dtypes.int32}))
 
 
 def unsorted_segment_sum(data, segment_ids, num_segments, name=None):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from scopeflow._src.framework import dtypes, errors, op_builder, registry, tensor_util
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.tensor_shape import as_shape
+from scopeflow._src.framework.tensor_shape import UNKNOWN, as_shape
 from scopeflow._src.ops.common import shape_fns
 from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn, shape_text
 
@@ -43,7 +43,7 @@ def _placeholder_with_default_shape(ctx, attrs):
 
 registry.register(OpDef("Placeholder", outputs=["output: dtype"],
                         shape=lambda inputs, attrs: attrs["shape"], factory=_placeholder_factory, must_run=True,
-                        fed=True))
+                        fed=True, defaults={"shape": UNKNOWN}))
 registry.register(OpDef("PlaceholderWithDefault", inputs=["input: dtype"], outputs=["output: dtype"],
                         shape=_placeholder_with_default_shape, kernel=lambda x: x, fed=True))
 

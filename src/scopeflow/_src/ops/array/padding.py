@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import errors, registry, tensor_util
+from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import OpDef
@@ -137,16 +137,19 @@ def _pad_factory(op, state):
     return _checking_paddings(op, _pad_kernel)
 
 
+_TPADDINGS = {"Tpaddings": dtypes.int32}
 registry.register(OpDef("Pad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
-                        attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape, factory=_pad_factory))
+                        attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape, factory=_pad_factory,
+                        defaults=_TPADDINGS))
 registry.register(OpDef("PadV2", inputs=["input: T", "paddings: Tpaddings", "constant_values: T"],
                         outputs=["output: T"], attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape,
-                        factory=_pad_factory))
+                        factory=_pad_factory, defaults=_TPADDINGS))
 registry.register(OpDef("MirrorPad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
-                        attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape, factory=_mirror_pad_factory))
+                        attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape, factory=_mirror_pad_factory,
+                        defaults=_TPADDINGS))
 registry.register(OpDef("MirrorPadGrad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
                         attrs={"Tpaddings": dtype_lists.INDEX}, shape=_mirror_pad_grad_shape,
-                        factory=_mirror_pad_grad_factory))
+                        factory=_mirror_pad_grad_factory, defaults=_TPADDINGS))
 
 
 def mirror_pad(input, paddings, mode, name=None):  # noqa: A002 - TensorFlow's argument name

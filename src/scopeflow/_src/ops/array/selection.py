@@ -19,7 +19,7 @@ from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn
 # -- Where (one argument) --------------------------------------------------------------------------
 registry.register(OpDef("Where", inputs=["input: T"], outputs=["index: int64"],
                         shape=lambda inputs, attrs: TensorShape([None, inputs[0].shape.ndims]),
-                        kernel=lambda x: np.argwhere(x).astype(np.int64)))
+                        kernel=lambda x: np.argwhere(x).astype(np.int64), defaults={"T": dtypes.bool}))
 
 
 def _where_indices(condition, name):
@@ -126,7 +126,7 @@ def _unique_factory(op, state):
 
 registry.register(OpDef("Unique", inputs=["x: T"], outputs=["y: T", "idx: out_idx"],
                         attrs={"out_idx": dtype_lists.INDEX},
-                        shape=_unique_shape, factory=_unique_factory))
+                        shape=_unique_shape, factory=_unique_factory, defaults={"out_idx": dtypes.int32}))
 
 
 def unique(x, out_idx=dtypes.int32, name=None):

@@ -52,17 +52,19 @@ def _rank_fold(t):
     return None if ndims is None else np.array(ndims, dtype=np.int32)
 
 
+_OUT_TYPE = {"out_type": dtypes.int32}
 registry.register(OpDef("Shape", inputs=["input: T"], outputs=["output: out_type"],
                         attrs={"out_type": dtype_lists.INDEX},
                         shape=lambda inputs, attrs: TensorShape([inputs[0].shape.ndims]),
-                        factory=_shape_factory, fold=_shape_fold, reads_shape_only=True))
+                        factory=_shape_factory, fold=_shape_fold, reads_shape_only=True, defaults=_OUT_TYPE))
 registry.register(OpDef("ShapeN", inputs=["input: N*T"], outputs=["output: N*out_type"],
                         attrs={"out_type": dtype_lists.INDEX},
                         shape=lambda inputs, attrs: [TensorShape([t.shape.ndims]) for t in inputs],
-                        factory=_shape_n_factory, reads_shape_only=True))
+                        factory=_shape_n_factory, reads_shape_only=True, defaults=_OUT_TYPE))
 registry.register(OpDef("Size", inputs=["input: T"], outputs=["output: out_type"],
                         attrs={"out_type": dtype_lists.INDEX},
-                        shape=shape_fns.scalar, factory=_size_factory, fold=_size_fold, reads_shape_only=True))
+                        shape=shape_fns.scalar, factory=_size_factory, fold=_size_fold, reads_shape_only=True,
+                        defaults=_OUT_TYPE))
 registry.register(OpDef("Rank", inputs=["input: T"], outputs=["output: int32"], shape=shape_fns.scalar,
                         kernel=lambda x: np.int32(np.ndim(x)), fold=_rank_fold, reads_shape_only=True))
 
@@ -223,7 +225,7 @@ def _reshape_as_tf(op, x, target):
 
 registry.register(OpDef("Reshape", inputs=["tensor: T", "shape: Tshape"], outputs=["output: T"],
                         attrs={"Tshape": dtype_lists.INDEX}, shape=_reshape_shape, factory=_reshape_factory,
-                        reshapes=True))
+                        reshapes=True, defaults={"Tshape": dtypes.int32}))
 
 
 def reshape(tensor, shape, name=None):  # noqa: A002 - TensorFlow's argument names
@@ -267,7 +269,8 @@ def _expand_dims_factory(op, state):
 
 
 registry.register(OpDef("ExpandDims", inputs=["input: T", "dim: Tdim"], outputs=["output: T"],
-                        attrs={"Tdim": dtype_lists.INDEX}, shape=_expand_dims_shape, factory=_expand_dims_factory))
+                        attrs={"Tdim": dtype_lists.INDEX}, shape=_expand_dims_shape, factory=_expand_dims_factory,
+                        defaults={"Tdim": dtypes.int32}))
 
 
 def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002
@@ -326,7 +329,7 @@ def _squeeze_factory(op, state):
 
 
 registry.register(OpDef("Squeeze", inputs=["input: T"], outputs=["output: T"], shape=_squeeze_shape,
-                        factory=_squeeze_factory))
+                        factory=_squeeze_factory, defaults={"squeeze_dims": ()}))
 
 
 def squeeze(input, axis=None, name=None, squeeze_dims=None):  # noqa: A002

@@ -20,7 +20,7 @@ from scopeflow._src.ops.array import strided_slice_spec as ss
 from scopeflow._src.ops.array.creation import ones_like
 from scopeflow._src.ops.array.gather import boolean_mask
 from scopeflow._src.ops.array.joining import stack
-from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common import attr_defaults, dtype_lists
 from scopeflow._src.ops.common.shape_context import evaluate_constant, merge_shapes, shape_fn
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.math.cast import raw_cast
@@ -104,13 +104,14 @@ def _strided_slice_grad_factory(op, state):
     return kernel
 
 
+_MASKS = {"begin_mask": 0, "end_mask": 0, "ellipsis_mask": 0, "new_axis_mask": 0, "shrink_axis_mask": 0}
 registry.register(OpDef("StridedSlice", inputs=["input: T", "begin: Index", "end: Index", "strides: Index"],
                         outputs=["output: T"], attrs={"Index": dtype_lists.INDEX16}, shape=_strided_slice_shape,
-                        factory=_strided_slice_factory))
+                        factory=_strided_slice_factory, defaults=_MASKS))
 registry.register(OpDef("StridedSliceGrad", inputs=["shape: Index", "begin: Index", "end: Index", "strides: Index",
                                                      "dy: T"],
                         outputs=["output: T"], attrs={"Index": dtype_lists.INDEX16}, shape=_strided_slice_grad_shape,
-                        factory=_strided_slice_grad_factory))
+                        factory=_strided_slice_grad_factory, defaults=_MASKS))
 
 
 def _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask):
@@ -321,7 +322,7 @@ def _reverse_kernel(x, axis):
 
 registry.register(OpDef("ReverseV2", inputs=["tensor: T", "axis: Tidx"], outputs=["output: T"],
                         attrs={"Tidx": frozenset((dtypes.int32, dtypes.int64))}, shape=_reverse_shape,
-                        kernel=_reverse_kernel))
+                        kernel=_reverse_kernel, defaults=attr_defaults.INT32_TIDX))
 
 
 def reverse(tensor, axis, name=None):
@@ -379,7 +380,7 @@ def _reverse_sequence_factory(op, state):
 
 registry.register(OpDef("ReverseSequence", inputs=["input: T", "seq_lengths: Tlen"], outputs=["output: T"],
                         attrs={"Tlen": frozenset((dtypes.int32, dtypes.int64))}, shape=_reverse_sequence_shape,
-                        factory=_reverse_sequence_factory))
+                        factory=_reverse_sequence_factory, defaults={"batch_dim": 0, "Tlen": dtypes.int64}))
 
 
 def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None, name=None, seq_dim=None,  # noqa: A002

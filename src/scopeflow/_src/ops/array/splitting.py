@@ -139,7 +139,7 @@ registry.register(OpDef("Split", inputs=["split_dim: int32", "value: T"], output
 registry.register(OpDef("SplitV", inputs=["value: T", "size_splits: Tlen", "split_dim: int32"],
                         outputs=["output: num_split*T"], attrs={"Tlen": frozenset(dtypes.as_dtype(n) for n in (
                             "int8", "int32", "int64"))},
-                        shape=_split_v_shape, factory=_split_v_factory))
+                        shape=_split_v_shape, factory=_split_v_factory, defaults={"Tlen": dtypes.int64}))
 
 
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):

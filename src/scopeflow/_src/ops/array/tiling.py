@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
@@ -56,7 +56,8 @@ def _tile_factory(op, state):
 
 
 registry.register(OpDef("Tile", inputs=["input: T", "multiples: Tmultiples"], outputs=["output: T"],
-                        attrs={"Tmultiples": dtype_lists.INDEX}, shape=_tile_shape, factory=_tile_factory))
+                        attrs={"Tmultiples": dtype_lists.INDEX}, shape=_tile_shape, factory=_tile_factory,
+                        defaults={"Tmultiples": dtypes.int32}))
 
 
 def tile(input, multiples, name=None):  # noqa: A002

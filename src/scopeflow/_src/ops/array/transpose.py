@@ -71,7 +71,7 @@ def _transpose_message(rank, perm):
 
 registry.register(OpDef("Transpose", inputs=["x: T", "perm: Tperm"], outputs=["y: T"],
                         attrs={"Tperm": dtype_lists.INDEX}, shape=_transpose_shape, kernel=_transpose_kernel,
-                        fold=_transpose_fold))
+                        fold=_transpose_fold, defaults={"Tperm": dtypes.int32}))
 
 
 def transpose(a, perm=None, name="transpose", conjugate=False):
@@ -93,7 +93,7 @@ def transpose(a, perm=None, name="transpose", conjugate=False):
                 perm = create("Range", [limit, -1, -1], {"Tidx": dtypes.int32})._outputs[0]
             else:
                 perm = np.arange(rank - 1, -1, -1, dtype=np.int32)
-        attrs = {} if hasattr(perm, "dtype") and not isinstance(perm, np.ndarray) else {"Tperm": dtypes.int32}
+        attrs = {} if hasattr(perm, "dtype") else {"Tperm": dtypes.int32}  # an int64 array stays int64
         return create("Transpose", [a, perm], attrs, name=scope)._outputs[0]
 
 

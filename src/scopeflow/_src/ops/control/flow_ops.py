@@ -20,7 +20,7 @@ from scopeflow._src.framework.default_graph import colocate_with, name_scope
 from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape, scalar
-from scopeflow._src.ops.common import shape_fns
+from scopeflow._src.ops.common import attr_defaults, shape_fns
 from scopeflow._src.ops.common.dead import DEAD
 from scopeflow._src.ops.common.shape_context import shape_fn
 
@@ -84,7 +84,7 @@ for _prefix, _kind in (("", "T"), ("Ref", "Ref(T)")):
                             outputs=[f"output: {_kind}", "value_index: int32"],
                             shape=_merge_shape, kernel=_merge, takes_dead_inputs=True))
     registry.register(OpDef(f"{_prefix}Enter", inputs=[f"data: {_kind}"], outputs=[f"output: {_kind}"],
-                            shape=_enter_shape, kernel=_forward, enters_frame=True))
+                            shape=_enter_shape, kernel=_forward, enters_frame=True, defaults=attr_defaults.ENTER))
     registry.register(OpDef(f"{_prefix}Exit", inputs=[f"data: {_kind}"], outputs=[f"output: {_kind}"],
                             shape=shape_fns.unchanged, kernel=_forward, exits_frame=True))
     registry.register(OpDef(f"{_prefix}NextIteration", inputs=[f"data: {_kind}"], outputs=[f"output: {_kind}"],

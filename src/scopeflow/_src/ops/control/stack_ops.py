@@ -32,9 +32,11 @@ def _pop_factory(op, state):
 
 
 registry.register(OpDef("StackV2", inputs=["max_size: int32"], outputs=["handle: resource"],
-                        shape=lambda inputs, attrs: SCALAR, factory=_stack_factory, stateful=True))
+                        shape=lambda inputs, attrs: SCALAR, factory=_stack_factory, stateful=True,
+                        defaults={"stack_name": ""}))
 registry.register(OpDef("StackPushV2", inputs=["handle: resource", "elem: T"], outputs=["output: T"],
-                        shape=lambda inputs, attrs: inputs[1].shape, factory=_push_factory, stateful=True))
+                        shape=lambda inputs, attrs: inputs[1].shape, factory=_push_factory, stateful=True,
+                        defaults={"swap_memory": False}))
 registry.register(OpDef("StackPopV2", inputs=["handle: resource"], outputs=["elem: elem_type"],
                         shape=lambda inputs, attrs: UNKNOWN, factory=_pop_factory, stateful=True))
 registry.register(OpDef("ControlTrigger", kernel=lambda: None, takes_dead_inputs=True))

@@ -202,7 +202,9 @@ def _flow_out(inputs, attrs):
 
 _RESOURCE = "handle: resource"
 registry.register(OpDef("TensorArrayV3", inputs=["size: int32"], outputs=[_RESOURCE, "flow: float32"],
-                        shape=lambda inputs, attrs: [TensorShape([2]), SCALAR], factory=_new_factory, stateful=True))
+                        shape=lambda inputs, attrs: [TensorShape([2]), SCALAR], factory=_new_factory, stateful=True,
+                        defaults={"element_shape": UNKNOWN, "dynamic_size": False, "clear_after_read": True,
+                                  "identical_element_shapes": False, "tensor_array_name": ""}))
 registry.register(OpDef("TensorArrayWriteV3", inputs=[_RESOURCE, "index: int32", "value: T", "flow_in: float32"],
                         outputs=["flow_out: float32"], shape=_flow_out, factory=_factory("write"), stateful=True))
 registry.register(OpDef("TensorArrayReadV3", inputs=[_RESOURCE, "index: int32", "flow_in: float32"],
@@ -226,13 +228,14 @@ def _gather_shape(inputs, attrs):
 
 
 registry.register(OpDef("TensorArrayGatherV3", inputs=[_RESOURCE, "indices: int32", "flow_in: float32"],
-                        outputs=["value: dtype"], shape=_gather_shape, factory=_factory("gather"), stateful=True))
+                        outputs=["value: dtype"], shape=_gather_shape, factory=_factory("gather"), stateful=True,
+                        defaults={"element_shape": UNKNOWN}))
 registry.register(OpDef("TensorArrayScatterV3", inputs=[_RESOURCE, "indices: int32", "value: T", "flow_in: float32"],
                         outputs=["flow_out: float32"], shape=_flow_out, factory=_factory("scatter"), stateful=True))
 registry.register(OpDef("TensorArrayConcatV3", inputs=[_RESOURCE, "flow_in: float32"],
                         outputs=["value: dtype", "lengths: int64"],
                         shape=lambda inputs, attrs: [UNKNOWN, TensorShape([None])], factory=_factory("concat"),
-                        stateful=True))
+                        stateful=True, defaults={"element_shape_except0": UNKNOWN}))
 registry.register(OpDef("TensorArraySplitV3", inputs=[_RESOURCE, "value: T", "lengths: int64", "flow_in: float32"],
                         outputs=["flow_out: float32"], shape=_flow_out, factory=_factory("split"), stateful=True))
 registry.register(OpDef("TensorArraySizeV3", inputs=[_RESOURCE, "flow_in: float32"], outputs=["size: int32"],

@@ -42,7 +42,7 @@ def _fold_cast(t):
 
 
 registry.register(OpDef("Cast", inputs=["x: SrcT"], outputs=["y: DstT"], shape=shape_fns.unchanged,
-                        factory=_cast_factory, fold=_fold_cast))
+                        factory=_cast_factory, fold=_fold_cast, defaults={"Truncate": False}))
 
 
 def raw_cast(x, dtype, name=None):

@@ -35,7 +35,8 @@ def _list_diff_factory(op, state):
 
 
 registry.register(OpDef("ListDiff", inputs=["x: T", "y: T"], outputs=["out: T", "idx: out_idx"],
-                        shape=lambda i, a: _vector(i, a, 2), factory=_list_diff_factory))
+                        shape=lambda i, a: _vector(i, a, 2), factory=_list_diff_factory,
+                        defaults={"out_idx": dtypes.int32}))
 
 
 ListDiff = collections.namedtuple("ListDiff", ["out", "idx"])

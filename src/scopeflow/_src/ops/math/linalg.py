@@ -40,7 +40,7 @@ def _qr_factory(op, state):
 
 registry.register(OpDef("Qr", inputs=["input: T"], outputs=["q: T", "r: T"],
                         attrs={"T": dtype_lists.types("float64,float32,float16,complex64,complex128")},
-                        shape=_qr_shape, factory=_qr_factory))
+                        shape=_qr_shape, factory=_qr_factory, defaults={"full_matrices": False}))
 
 
 def _diag_part_shape(inputs, attrs):
@@ -111,7 +111,8 @@ def _matrix_diag(diag, k, num_rows, num_cols, padding):
 
 registry.register(OpDef("MatrixDiagV3", inputs=["diagonal: T", "k: int32", "num_rows: int32", "num_cols: int32",
                                                  "padding_value: T"],
-                        outputs=["output: T"], shape=_matrix_diag_shape, kernel=_matrix_diag))
+                        outputs=["output: T"], shape=_matrix_diag_shape, kernel=_matrix_diag,
+                        defaults={"align": "RIGHT_LEFT"}))
 
 
 def qr(input, full_matrices=False, name=None):  # noqa: A002
@@ -141,8 +142,9 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name
         diag_ones = ones([diag_size], dtype=dtype)
         with name_scope("diag") as scope:
             k = constant(0, dtype=dtypes.int32, name="k")
-            rows = constant(num_rows, dtype=dtypes.int32, name="num_rows")
-            cols = constant(num_columns, dtype=dtypes.int32, name="num_cols")
+            square = is_square or num_rows == num_columns  # TF's matrix_diag(ones): sizes left to the op
+            rows = constant(-1 if square else num_rows, dtype=dtypes.int32, name="num_rows")
+            cols = constant(-1 if square else num_columns, dtype=dtypes.int32, name="num_cols")
             pad = constant(0, dtype=dtype, name="padding_value")
             return create("MatrixDiagV3", [diag_ones, k, rows, cols, pad], {"align": "RIGHT_LEFT"},
                           name=scope)._outputs[0]

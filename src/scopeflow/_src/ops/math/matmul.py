@@ -69,7 +69,8 @@ def mat_mul(a, b, ta=False, tb=False, ga=False, gb=False, name=None):
 
 
 registry.register(OpDef("MatMul", inputs=["a: T", "b: T"], outputs=["product: T"], attrs={"T": dtype_lists.MATMUL},
-                        shape=_matmul_shape, factory=_matmul_factory, matrix_product=True))
+                        shape=_matmul_shape, factory=_matmul_factory, matrix_product=True,
+                        defaults={"transpose_a": False, "transpose_b": False, "grad_a": False, "grad_b": False}))
 
 
 # -- BatchMatMulV2 / V3 ---------------------------------------------------------------------------
@@ -125,13 +126,14 @@ def _batch_matmul_message(a, b, ax, ay):
     return f"Matrix size-incompatible: In[0]: {dims_text(a.shape)}, In[1]: {dims_text(b.shape)} {int(ax)} {int(ay)}"
 
 
+_ADJ = {"adj_x": False, "adj_y": False, "grad_x": False, "grad_y": False}
 registry.register(OpDef("BatchMatMulV2", inputs=["x: T", "y: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.BATCH_MATMUL}, shape=_batch_matmul_shape,
-                        factory=_batch_matmul_factory))
+                        factory=_batch_matmul_factory, defaults=_ADJ))
 _V3_TYPES = dtype_lists.types("bfloat16,float16,float32,float64,uint8,int8,int16,int32,int64,complex64,complex128")
 registry.register(OpDef("BatchMatMulV3", inputs=["x: Ta", "y: Tb"], outputs=["output: Tout"],
                         attrs={"Ta": _V3_TYPES, "Tb": _V3_TYPES}, shape=_batch_matmul_shape,
-                        factory=_batch_matmul_factory))
+                        factory=_batch_matmul_factory, defaults=_ADJ))
 
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False, a_is_sparse=False,

@@ -25,7 +25,7 @@ from scopeflow._src.ops.array.creation import ones, zeros
 from scopeflow._src.ops.array.creation import range as range_
 from scopeflow._src.ops.array.identity import stop_gradient
 from scopeflow._src.ops.array.shapes import rank, reshape, shape, size
-from scopeflow._src.ops.common import blas, dtype_lists, shape_fns
+from scopeflow._src.ops.common import attr_defaults, blas, dtype_lists, shape_fns
 from scopeflow._src.ops.common.arguments import deprecated_argument_lookup
 from scopeflow._src.ops.math.arithmetic import add, subtract
 from scopeflow._src.ops.math.cast import cast
@@ -151,7 +151,8 @@ for _type, _allowed in (("Sum", dtype_lists.NUMBER), ("Mean", dtype_lists.NUMBER
         _type, inputs=["input: bool" if _allowed is None else "input: T", "reduction_indices: Tidx"],
         outputs=["output: bool" if _allowed is None else "output: T"],
         attrs={"Tidx": dtype_lists.INDEX} if _allowed is None else {"T": _allowed, "Tidx": dtype_lists.INDEX},
-        shape=_reduction_shape, factory=_reduction_factory, leading_sum=_sum_leading if _type == "Sum" else None))
+        shape=_reduction_shape, factory=_reduction_factory, leading_sum=_sum_leading if _type == "Sum" else None,
+        defaults=attr_defaults.REDUCTION))
 
 
 # -- public wrappers -------------------------------------------------------------------------

@@ -47,7 +47,8 @@ def _scan_factory(fn, identity):
 for _type, _fn, _identity in (("Cumsum", np.cumsum, 0), ("Cumprod", np.cumprod, 1)):
     registry.register(OpDef(_type, inputs=["x: T", "axis: Tidx"], outputs=["out: T"],
                             attrs={"T": dtype_lists.NUMBER, "Tidx": dtype_lists.INDEX}, shape=shape_fns.unchanged,
-                            factory=_scan_factory(_fn, _identity)))
+                            factory=_scan_factory(_fn, _identity),
+                            defaults={"exclusive": False, "reverse": False, "Tidx": dtypes.int32}))
 
 
 def _scan(op_type, x, axis, exclusive, reverse, name):
@@ -116,7 +117,8 @@ for _type, _fn, _tidx, _out_types in (
         ("ArgMin", np.argmin, dtype_lists.INDEX, dtype_lists.INDEX)):
     registry.register(OpDef(_type, inputs=["input: T", "dimension: Tidx"], outputs=["output: output_type"],
                             attrs={"T": dtype_lists.ARG_MINMAX, "Tidx": _tidx, "output_type": _out_types},
-                            shape=_arg_shape, factory=_arg_factory(_fn)))
+                            shape=_arg_shape, factory=_arg_factory(_fn),
+                            defaults={"Tidx": dtypes.int32, "output_type": dtypes.int64}))
 
 
 def _arg(op_type, input, axis, dimension, output_type, name):  # noqa: A002

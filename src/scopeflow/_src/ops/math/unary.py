@@ -13,7 +13,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops.array.creation import zeros_like
-from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common import attr_defaults, dtype_lists, shape_fns
 from scopeflow._src.ops.common.elementwise import quiet_unary
 from scopeflow._src.ops.math.cast import cast
 
@@ -99,15 +99,15 @@ def _part(fn):
 _REAL_OUT = dtype_lists.types("float32,float64")
 registry.register(OpDef("Complex", inputs=["real: T", "imag: T"], outputs=["out: Tout"],
                         attrs={"T": _REAL_OUT, "Tout": dtype_lists.COMPLEX}, shape=shape_fns.broadcast,
-                        factory=_complex_factory))
+                        factory=_complex_factory, defaults={"T": dtypes.float32, "Tout": dtypes.complex64}))
 registry.register(OpDef("Real", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": dtype_lists.COMPLEX},
-                        shape=shape_fns.unchanged, factory=_part(np.real)))
+                        shape=shape_fns.unchanged, factory=_part(np.real), defaults=attr_defaults.COMPLEX_PART))
 registry.register(OpDef("Imag", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": dtype_lists.COMPLEX},
-                        shape=shape_fns.unchanged, factory=_part(np.imag)))
+                        shape=shape_fns.unchanged, factory=_part(np.imag), defaults=attr_defaults.COMPLEX_PART))
 registry.register(OpDef("ComplexAbs", inputs=["x: T"], outputs=["y: Tout"], attrs={"T": dtype_lists.COMPLEX},
-                        shape=shape_fns.unchanged, factory=_part(np.abs)))
+                        shape=shape_fns.unchanged, factory=_part(np.abs), defaults=attr_defaults.COMPLEX_PART))
 registry.register(OpDef("Conj", inputs=["input: T"], outputs=["output: T"], attrs={"T": dtype_lists.COMPLEX},
-                        shape=shape_fns.unchanged, kernel=np.conj))
+                        shape=shape_fns.unchanged, kernel=np.conj, defaults={"T": dtypes.complex64}))
 
 
 # -- public wrappers -------------------------------------------------------------------------

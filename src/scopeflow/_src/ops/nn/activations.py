@@ -18,7 +18,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
-from scopeflow._src.ops.common import blas, dtype_lists, shape_fns
+from scopeflow._src.ops.common import attr_defaults, blas, dtype_lists, shape_fns
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.math.cast import cast
 from scopeflow._src.ops.math.matmul import matmul
@@ -55,16 +55,17 @@ def _leaky_grad_factory(op, state):
     return lambda g, x: np.where(x > 0, g, g * np.asarray(alpha, g.dtype))
 
 
-def _register_activation(op_type, kernel, allowed, factory=False, attrs=None):
+def _register_activation(op_type, kernel, allowed, factory=False, attrs=None, defaults=None):
     spec = dict(factory=kernel) if factory else dict(kernel=kernel)
     registry.register(OpDef(op_type, inputs=["features: T"], outputs=["activations: T"],
-                            attrs={"T": allowed, **(attrs or {})}, shape=shape_fns.unchanged, **spec))
+                            attrs={"T": allowed, **(attrs or {})}, shape=shape_fns.unchanged,
+                            defaults=defaults or {}, **spec))
 
 
-def _register_grad_op(op_type, second, kernel, allowed, factory=False):
+def _register_grad_op(op_type, second, kernel, allowed, factory=False, defaults=None):
     spec = dict(factory=kernel) if factory else dict(kernel=kernel)
     registry.register(OpDef(op_type, inputs=["gradients: T", f"{second}: T"], outputs=["backprops: T"],
-                            attrs={"T": allowed}, shape=_grad_op_shape, **spec))
+                            attrs={"T": allowed}, shape=_grad_op_shape, defaults=defaults or {}, **spec))
 
 
 def _grad_op_shape(inputs, attrs):
@@ -75,7 +76,8 @@ _register_activation("Relu", lambda x: np.maximum(x, np.zeros((), x.dtype)), REA
 _register_activation("Relu6", lambda x: np.clip(x, np.zeros((), x.dtype), np.asarray(6, x.dtype)), REALS)
 _register_activation("Elu", _elu, FLOATS)
 _register_activation("Selu", _selu, FLOATS)
-_register_activation("LeakyRelu", _leaky_factory, FLOATS, factory=True)
+_LEAKY_DEFAULTS = {"alpha": 0.2, "T": dtypes.float32}
+_register_activation("LeakyRelu", _leaky_factory, FLOATS, factory=True, defaults=_LEAKY_DEFAULTS)
 _register_activation("Softplus", _softplus, FLOATS)
 _register_activation("Softsign", _softsign, FLOATS)
 
@@ -97,7 +99,7 @@ _register_grad_op("EluGrad", "outputs", lambda g, y: np.where(y < 0, g * (y + 1)
 _register_grad_op("SeluGrad", "outputs",
                   lambda g, y: np.where(y < 0, g * (y + np.asarray(SELU_SCALE * SELU_ALPHA, g.dtype)),
                                         g * np.asarray(SELU_SCALE, g.dtype)), FLOATS)
-_register_grad_op("LeakyReluGrad", "features", _leaky_grad_factory, FLOATS, factory=True)
+_register_grad_op("LeakyReluGrad", "features", _leaky_grad_factory, FLOATS, factory=True, defaults=_LEAKY_DEFAULTS)
 _register_grad_op("SoftsignGrad", "features", lambda g, x: g / np.square(1 + np.abs(x)), FLOATS)
 
 
@@ -229,10 +231,10 @@ def _bias_add_grad_leading_sum(op):
 
 registry.register(OpDef("BiasAdd", inputs=["value: T", "bias: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.NUMBER},
-                        shape=_bias_add_shape, factory=_bias_add_factory))
+                        shape=_bias_add_shape, factory=_bias_add_factory, defaults=attr_defaults.NHWC))
 registry.register(OpDef("BiasAddGrad", inputs=["out_backprop: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.NUMBER}, shape=_bias_add_grad_shape, factory=_bias_add_grad_factory,
-                        leading_sum=_bias_add_grad_leading_sum))
+                        leading_sum=_bias_add_grad_leading_sum, defaults=attr_defaults.NHWC))
 
 
 def bias_add(value, bias, data_format=None, name=None):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
@@ -146,7 +146,9 @@ def _fused_grad_factory(op, state):
 registry.register(OpDef("FusedBatchNormV3", inputs=["x: T", "scale: U", "offset: U", "mean: U", "variance: U"],
                         outputs=["y: T", "batch_mean: U", "batch_variance: U", "reserve_space_1: U",
                                  "reserve_space_2: U", "reserve_space_3: U"],
-                        attrs={"T": _T, "U": _U}, shape=_fused_shape, factory=_fused_factory))
+                        attrs={"T": _T, "U": _U}, shape=_fused_shape, factory=_fused_factory,
+                        defaults={"epsilon": 1e-4, "exponential_avg_factor": 1.0, "data_format": "NHWC",
+                                  "is_training": True}))
 registry.register(OpDef("FusedBatchNormGradV3",
                         inputs=["y_backprop: T", "x: T", "scale: float32", "reserve_space_1: U", "reserve_space_2: U",
                                 "reserve_space_3: U"],
@@ -219,10 +221,12 @@ def _lrn_shape(inputs, attrs):
 
 
 _LRN_T = dtype_lists.types("float16,bfloat16,float32")
+_LRN_DEFAULTS = {"depth_radius": 5, "bias": 1.0, "alpha": 1.0, "beta": 0.5, "T": dtypes.float32}
 registry.register(OpDef("LRN", inputs=["input: T"], outputs=["output: T"], attrs={"T": _LRN_T}, shape=_lrn_shape,
-                        factory=_lrn_factory))
+                        factory=_lrn_factory, defaults=_LRN_DEFAULTS))
 registry.register(OpDef("LRNGrad", inputs=["input_grads: T", "input_image: T", "output_image: T"],
-                        outputs=["output: T"], attrs={"T": _LRN_T}, shape=_lrn_shape, factory=_lrn_grad_factory))
+                        outputs=["output: T"], attrs={"T": _LRN_T}, shape=_lrn_shape, factory=_lrn_grad_factory,
+                        defaults=_LRN_DEFAULTS))
 
 
 def lrn(input, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, name=None):  # noqa: A002 - TF's names

@@ -12,7 +12,7 @@ import collections.abc
 import numpy as np
 
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
-from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.default_graph import colocate_with, name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.nn.activations import l2_loss
 
@@ -59,7 +59,11 @@ def global_norm(t_list, name=None):
     t_list = _check_sequence(t_list)
     with name_scope(name, "global_norm", t_list) as name:
         values = [None if t is None else convert_to_tensor(t, name=f"t_{i}") for i, t in enumerate(t_list)]
-        half_squared_norms = [l2_loss(v) for v in values if v is not None]
+        half_squared_norms = []
+        for v in values:
+            if v is not None:
+                with colocate_with(v):
+                    half_squared_norms.append(l2_loss(v))
         half_squared_norm = math_ops.reduce_sum(array_ops.stack(half_squared_norms))
         return math_ops.sqrt(half_squared_norm * constant(2.0, dtype=half_squared_norm.dtype), name="global_norm")
 
@@ -88,5 +92,6 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
             if v is None:
                 clipped.append(None)
             else:
-                clipped.append(array_ops.identity(v * math_ops.cast(scale, v.dtype), name=f"{name}_{i}"))
+                with colocate_with(v):
+                    clipped.append(array_ops.identity(v * math_ops.cast(scale, v.dtype), name=f"{name}_{i}"))
     return clipped, use_norm

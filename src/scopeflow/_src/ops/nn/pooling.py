@@ -17,7 +17,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common import attr_defaults, dtype_lists
 from scopeflow._src.ops.nn import windows as wu
 from scopeflow._src.ops.nn.conv import sizes_shape
 
@@ -227,19 +227,20 @@ def _factory(fn, layout):
 
 
 _GRAD_T = dtype_lists.REAL
+_MAX_POOL_DEFAULTS = {"T": dtypes.float32, "explicit_paddings": (), "data_format": "NHWC"}
 registry.register(OpDef("MaxPool", inputs=["input: T"], outputs=["output: T"], attrs={"T": _MAX_T},
-                        shape=_pool_shape, factory=_factory(_max_pool, (True,))))
+                        shape=_pool_shape, factory=_factory(_max_pool, (True,)), defaults=_MAX_POOL_DEFAULTS))
 registry.register(OpDef("AvgPool", inputs=["value: T"], outputs=["output: T"], attrs={"T": dtype_lists.FLOATING},
-                        shape=_pool_shape, factory=_factory(_avg_pool, (True,))))
+                        shape=_pool_shape, factory=_factory(_avg_pool, (True,)), defaults=attr_defaults.NHWC))
 registry.register(OpDef("MaxPoolGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"], outputs=["output: T"],
                         attrs={"T": _GRAD_T}, shape=_input_shape(0),
-                        factory=_factory(_max_pool_grad, (True, True, True))))
+                        factory=_factory(_max_pool_grad, (True, True, True)), defaults=_MAX_POOL_DEFAULTS))
 registry.register(OpDef("MaxPoolGradGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"],
                         outputs=["output: T"], attrs={"T": _GRAD_T}, shape=_input_shape(1),
-                        factory=_factory(_max_pool_grad_grad, (True, True, True))))
+                        factory=_factory(_max_pool_grad_grad, (True, True, True)), defaults=attr_defaults.NHWC))
 registry.register(OpDef("AvgPoolGrad", inputs=["orig_input_shape: int32", "grad: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.FLOATING}, shape=_avg_grad_shape,
-                        factory=_factory(_avg_pool_grad, (None, True))))
+                        factory=_factory(_avg_pool_grad, (None, True)), defaults=attr_defaults.NHWC))
 
 
 # -- public wrappers ---------------------------------------------------------------------------------------

@@ -207,7 +207,7 @@ def _sparse_xent_message(features, labels):
 registry.register(OpDef("SparseSoftmaxCrossEntropyWithLogits", inputs=["features: T", "labels: Tlabels"],
                         outputs=["loss: T", "backprop: T"],
                         attrs={"T": dtype_lists.FLOATING, "Tlabels": dtype_lists.types("int32,int64")},
-                        shape=_sparse_xent_shape, factory=_sparse_xent_factory))
+                        shape=_sparse_xent_shape, factory=_sparse_xent_factory, defaults={"Tlabels": dtypes.int64}))
 
 
 def _ensure_xent_args(name, labels, logits):

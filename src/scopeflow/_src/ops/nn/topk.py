@@ -58,7 +58,8 @@ def _runtime_error(op, message):
 
 registry.register(OpDef("TopKV2", inputs=["input: T", "k: Tk"], outputs=["values: T", "indices: index_type"],
                         attrs={"T": dtype_lists.REAL, "Tk": dtype_lists.types("int16,int32,int64")}, shape=_top_k_shape,
-                        factory=_top_k_factory))
+                        factory=_top_k_factory,
+                        defaults={"sorted": True, "Tk": dtypes.int32, "index_type": dtypes.int32}))
 
 
 def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa: A002 - TF's names
@@ -114,7 +115,8 @@ def _in_top_k(predictions, targets, k):
 
 registry.register(OpDef("InTopKV2", inputs=["predictions: float32", "targets: T", "k: T"],
                         outputs=["precision: bool"], attrs={"T": dtype_lists.types("int32,int64")},
-                        shape=_in_top_k_shape, factory=_in_top_k_factory))
+                        shape=_in_top_k_shape, factory=_in_top_k_factory,
+                        defaults={"T": dtypes.int32}))
 
 
 def in_top_k(predictions, targets, k, name=None):

@@ -21,7 +21,7 @@ from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.framework.tensor_util import constant_value
 from scopeflow._src.ops import math_ops
-from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common import attr_defaults, dtype_lists, shape_fns
 
 _INT = dtype_lists.types("int32,int64")
 
@@ -83,7 +83,8 @@ for _type, _draw in (("RandomUniform", lambda rng, s: rng.random(s)),
                      ("TruncatedNormal", _truncated)):
     registry.register(OpDef(_type, inputs=["shape: T"], outputs=["output: dtype"],
                             attrs={"dtype": dtype_lists.types("float16,bfloat16,float32,float64"), "T": _INT},
-                            shape=_shape_from_input, factory=_sampler(_draw), stateful=True))
+                            shape=_shape_from_input, factory=_sampler(_draw), stateful=True,
+                            defaults=attr_defaults.SEEDS))
 
 
 def _uniform_int_factory(op, state):
@@ -99,7 +100,7 @@ def _uniform_int_factory(op, state):
 
 registry.register(OpDef("RandomUniformInt", inputs=["shape: T", "minval: Tout", "maxval: Tout"],
                         outputs=["output: Tout"], attrs={"Tout": _INT, "T": _INT}, shape=_shape_from_input,
-                        factory=_uniform_int_factory, stateful=True))
+                        factory=_uniform_int_factory, stateful=True, defaults=attr_defaults.SEEDS))
 
 
 def _shuffle_factory(op, state):
@@ -108,7 +109,7 @@ def _shuffle_factory(op, state):
 
 
 registry.register(OpDef("RandomShuffle", inputs=["value: T"], outputs=["output: T"], shape=shape_fns.unchanged,
-                        factory=_shuffle_factory, stateful=True))
+                        factory=_shuffle_factory, stateful=True, defaults=attr_defaults.SEEDS))
 
 
 def _multinomial_shape(inputs, attrs):
@@ -141,7 +142,8 @@ def _multinomial_factory(op, state):
 
 registry.register(OpDef("Multinomial", inputs=["logits: T", "num_samples: int32"], outputs=["output: output_dtype"],
                         attrs={"T": dtype_lists.REAL, "output_dtype": _INT}, shape=_multinomial_shape,
-                        factory=_multinomial_factory, stateful=True))
+                        factory=_multinomial_factory, stateful=True,
+                        defaults={**attr_defaults.SEEDS, "output_dtype": dtypes.int64}))
 
 
 # -- wrappers -------------------------------------------------------------------------------------------

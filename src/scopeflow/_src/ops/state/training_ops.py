@@ -21,7 +21,7 @@ from scopeflow._src.framework import errors, registry
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import NUMBER, OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
-from scopeflow._src.ops.common import blas, shape_fns
+from scopeflow._src.ops.common import attr_defaults, blas, shape_fns
 
 _LOCK = threading.Lock()
 
@@ -156,10 +156,12 @@ def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
 
 
 # -- op definitions -------------------------------------------------------------------------
-def _define(op_type, inputs, n_refs, scalars, update, attrs=()):
+def _define(op_type, inputs, n_refs, scalars, update, attrs=None):
     """Register ``op_type``: ``inputs`` in TF's order, the first ``n_refs`` of them ``Ref``s,
     ``scalars`` the names of the scalar inputs; every other input has the variable's shape.
-    ``attrs`` name the boolean attrs that select the update rule (``update(**attrs)``)."""
+    ``attrs`` maps the boolean attrs that select the update rule (``update(**attrs)``) to
+    TF's defaults."""
+    attrs = attrs or {}
     specs = [f"{name}: Ref(T)" if i < n_refs else f"{name}: T" for i, name in enumerate(inputs)]
     checks = tuple((i, name, name in scalars) for i, name in enumerate(inputs) if i > 0)
 
@@ -174,11 +176,12 @@ def _define(op_type, inputs, n_refs, scalars, update, attrs=()):
         return out
 
     def factory(op, state):
-        rule = update(**{a: bool(op._attrs[a]) for a in attrs}) if attrs else update
+        rule = update(**{a: bool(op._attrs.get(a, d)) for a, d in attrs.items()}) if attrs else update
         return _kernel(op, rule, n_refs, checks, bool(op._attrs.get("use_locking", False)))
 
     registry.register(OpDef(op_type, inputs=specs, outputs=["out: Ref(T)"], attrs={"T": NUMBER},
-                            shape=shape, factory=factory, stateful=True))
+                            shape=shape, factory=factory, stateful=True,
+                            defaults={**attr_defaults.USE_LOCKING, **attrs}))
 
 
 def _kernel(op, update, n_refs, checks, locking):
@@ -240,10 +243,10 @@ _define("ApplyGradientDescent", ["var", "alpha", "delta"], 1, ["alpha"], _gradie
 _define("ApplyProximalGradientDescent", ["var", "alpha", "l1", "l2", "delta"], 1, ["alpha", "l1", "l2"],
         _proximal_gradient_descent)
 _define("ApplyMomentum", ["var", "accum", "lr", "grad", "momentum"], 2, ["lr", "momentum"], _momentum,
-        ["use_nesterov"])
-_define("ApplyAdagrad", ["var", "accum", "lr", "grad"], 2, ["lr"], _adagrad, ["update_slots"])
+        {"use_nesterov": False})
+_define("ApplyAdagrad", ["var", "accum", "lr", "grad"], 2, ["lr"], _adagrad, {"update_slots": True})
 _define("ApplyAdam", ["var", "m", "v", "beta1_power", "beta2_power", "lr", "beta1", "beta2", "epsilon", "grad"], 3,
-        ["beta1_power", "beta2_power", "lr", "beta1", "beta2", "epsilon"], _adam, ["use_nesterov"])
+        ["beta1_power", "beta2_power", "lr", "beta1", "beta2", "epsilon"], _adam, {"use_nesterov": False})
 _define("ApplyRMSProp", ["var", "ms", "mom", "lr", "rho", "momentum", "epsilon", "grad"], 3,
         ["lr", "rho", "momentum", "epsilon"], _rms_prop)
 _define("ApplyCenteredRMSProp", ["var", "mg", "ms", "mom", "lr", "rho", "momentum", "epsilon", "grad"], 4,

@@ -15,7 +15,7 @@ from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import merge_shapes
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops.common import blas
+from scopeflow._src.ops.common import attr_defaults, blas
 
 
 class VariableRef:
@@ -42,7 +42,8 @@ def _variable_factory(op, state):
 
 
 registry.register(OpDef("VariableV2", outputs=["ref: Ref(dtype)"],
-                        shape=lambda inputs, attrs: attrs["shape"], factory=_variable_factory, stateful=True))
+                        shape=lambda inputs, attrs: attrs["shape"], factory=_variable_factory, stateful=True,
+                        defaults={"container": "", "shared_name": ""}))
 
 
 def _assign_shape(inputs, attrs):
@@ -87,13 +88,14 @@ def _update_factory(fn):
 
 
 registry.register(OpDef("Assign", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
-                        shape=_assign_shape, factory=_assign_factory, stateful=True))
+                        shape=_assign_shape, factory=_assign_factory, stateful=True,
+                        defaults={"validate_shape": True, "use_locking": True}))
 registry.register(OpDef("AssignAdd", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
                         shape=lambda inputs, attrs: inputs[0].shape, factory=_update_factory(np.add),
-                        stateful=True))
+                        stateful=True, defaults=attr_defaults.USE_LOCKING))
 registry.register(OpDef("AssignSub", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
                         shape=lambda inputs, attrs: inputs[0].shape, factory=_update_factory(np.subtract),
-                        stateful=True))
+                        stateful=True, defaults=attr_defaults.USE_LOCKING))
 registry.register(OpDef("IsVariableInitialized", inputs=["ref: Ref(dtype)"], outputs=["is_initialized: bool"],
                         shape=lambda inputs, attrs: TensorShape(()),
                         kernel=lambda ref: np.bool_(ref.key in ref.store), stateful=True))
