@@ -11,6 +11,8 @@ op type scopeflow does not have.
 
 from __future__ import annotations
 
+import heapq
+
 from scopeflow._src import ops as _ops
 from scopeflow._src import protos
 from scopeflow._src.framework import context, devices, errors, naming, op_builder, registry
@@ -106,8 +108,7 @@ class _Importer:
     def run(self, return_elements):
         """Make every node; return the elements asked for (``None`` if none were)."""
         try:
-            for node in self.order:
-                self.make(node)
+            self.make_all()
             for merge, index, source in self.back_edges:
                 merge._update_input(index, self.tensor(source, merge))
             elements = None if return_elements is None else [self.element(e) for e in return_elements]
@@ -122,40 +123,36 @@ class _Importer:
     def _map_keys(self):
         return [f"{n}:{i}" for n, i in self.tensor_map] + ["^" + n for n in self.control_map]
 
-    def make(self, node):
-        """Create ``node`` and, first, the nodes it reads (depth first, without recursion)."""
-        stack = [node]
-        while stack:
-            top = stack[-1]
-            if top.name in self.made:
-                stack.pop()
-                continue
-            waiting = [self.nodes[n] for n in self._sources(top) if n not in self.made]
-            if waiting:
-                stack.extend(reversed(waiting))
-                if len(stack) > 2 * len(self.nodes) + 1:
-                    raise ValueError(f"GraphDef is not a DAG: node '{top.name}' is on a cycle")
-                continue
-            stack.pop()
-            self.made[top.name] = self._create(top)
-
-    def _sources(self, node):
-        """The names of the nodes ``node`` needs before it can be made (a ``Merge``'s input from
-        a ``NextIteration`` is a loop's back edge: it is connected afterwards)."""
-        opdef = self._opdef(node)
-        names = []
-        for text in node.input:
-            src = text[1:] if text.startswith("^") else _split(text)[0]
-            if src not in self.nodes:
-                raise ValueError(f"Node '{node.name}': Unknown input node '{text}'")
-            if opdef.takes_dead_inputs and self._opdef(self.nodes[src]).next_iteration:
-                continue
-            if not text.startswith("^") and (src, _split(text)[1]) in self.tensor_map:
-                continue
-            if text.startswith("^") and src in self.control_map:
-                continue
-            names.append(src)
-        return names
+    def make_all(self):
+        """Create every node in TensorFlow's order: of the nodes whose inputs all exist, the
+        first in the GraphDef goes next; a loop's ``Merge`` waits for one data input only (its
+        ``NextIteration`` input, the back edge, is connected afterwards)."""
+        order = self.order
+        index = {n.name: i for i, n in enumerate(order)}
+        consumers = [[] for _ in order]
+        pending = []
+        for i, node in enumerate(order):
+            merge, controls, loop = self._opdef(node).takes_dead_inputs, 0, False
+            for text in node.input:
+                control = text.startswith("^")
+                j = index.get(text[1:] if control else _split(text)[0])
+                if j is None:
+                    raise ValueError(f"Node '{node.name}': Unknown input node '{text}'")
+                consumers[j].append(i)
+                controls += control
+                loop = loop or (merge and not control and self._opdef(order[j]).next_iteration)
+            pending.append(controls + 1 if loop else len(node.input))
+        ready = [i for i, count in enumerate(pending) if count == 0]
+        while ready:
+            i = heapq.heappop(ready)
+            self.made[order[i].name] = self._create(order[i])
+            for k in consumers[i]:
+                pending[k] -= 1
+                if pending[k] == 0:
+                    heapq.heappush(ready, k)
+        if len(self.made) < len(order):
+            stuck = next(n.name for n in order if n.name not in self.made)
+            raise ValueError(f"GraphDef is not a DAG: node '{stuck}' is on a cycle that no loop's Merge breaks")
 
     def _opdef(self, node):
         opdef = registry.find(node.op)

@@ -1,7 +1,7 @@
 """import_graph_def: the names of imported operations and what they return."""
 
 from tests.conformance.cases.import_graph_def._helpers import model_graph_def, names, nodes, small_graph_def
-from tests.conformance.harness import case
+from tests.conformance.harness import case, error_class
 
 
 @case
@@ -167,3 +167,31 @@ def default_attrs_filled_in(tf):
     out, = tf.import_graph_def(gd, return_elements=["mm:0"])
     with tf.Session() as sess:
         return [out.op.get_attr("transpose_a"), out.op.get_attr("transpose_b"), sess.run(out).tolist()]
+
+
+@case
+def cond_imports_in_topological_order(tf):
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.placeholder(tf.float32, [], name="x")
+        tf.cond(x > 0, lambda: tf.square(x), lambda: tf.negative(x), name="c")
+    tf.import_graph_def(g.as_graph_def())
+    return names(tf.get_default_graph())
+
+
+@case
+def while_loop_imports_in_topological_order(tf):
+    g = tf.Graph()
+    with g.as_default():
+        tf.while_loop(lambda i: i < 3, lambda i: i + 1, [tf.constant(0)], name="w")
+    tf.import_graph_def(g.as_graph_def())
+    return names(tf.get_default_graph())
+
+
+@case
+def error_cycle(tf):
+    gd = tf.GraphDef()
+    for name, source in (("a", "b"), ("b", "a")):
+        n = gd.node.add(name=name, op="Identity", input=[source])
+        n.attr["T"].type = 1
+    return error_class(tf.import_graph_def, gd)
