@@ -24,7 +24,7 @@ import enum
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.default_graph import colocate_with, name_scope
 from scopeflow._src.ops import array_ops, math_ops, unbroadcast
 from scopeflow._src.ops.control import control_flow_ops
 
@@ -349,8 +349,13 @@ def _no_grad_through_initial_loop_value(op, from_ops):
 
 
 def _add_n_by_device(grads):
+    """TF's ``_MultiDeviceAddN``: the gradients of each device summed next to the first of
+    them (colocated with its op), then those sums."""
     by_device: dict = {}
     for g in grads:
         by_device.setdefault(g.device, []).append(g)
-    sums = [math_ops.add_n(by_device[d]) for d in sorted(by_device)]
+    sums = []
+    for d in sorted(by_device):
+        with colocate_with(by_device[d][0]._op, ignore_existing=True):
+            sums.append(math_ops.add_n(by_device[d]))
     return math_ops.add_n(sums)

@@ -203,11 +203,12 @@ class Graph:
             self._version += 1
             if state.gradient_overrides and op_type in state.gradient_overrides:
                 attrs["_gradient_op_type"] = state.gradient_overrides[op_type]
+            devices = state.device_stack
+            device = devices[-1] if devices else ""
             if state.colocation_stack:
                 attrs["_class"] = sorted({g for c in state.colocation_stack for g in c.colocation_groups()})
-            devices = state.device_stack
-            op = Operation(self, self._version, name, op_type, inputs, control, attrs, outputs,
-                           devices[-1] if devices else "")
+                device = next((c._device for c in state.colocation_stack if c._device), device)
+            op = Operation(self, self._version, name, op_type, inputs, control, attrs, outputs, device)
             self._ops.append(op)
             self._ops_by_name[name] = op
             for t in inputs:
@@ -367,19 +368,22 @@ class Graph:
     @contextlib.contextmanager
     def colocate_with(self, op, ignore_existing=False):
         """Ops created inside are colocated with ``op`` (a tensor's or variable's op): they get
-        its colocation groups as their ``_class`` attribute (``loc:@name``), as in TensorFlow.
-        With ``ignore_existing``, enclosing ``colocate_with`` blocks are ignored."""
+        its colocation groups as their ``_class`` attribute (``loc:@name``), and its device when
+        it has one, as in TensorFlow; enclosing ``device`` blocks do not apply inside (TF resets
+        its device stack here). With ``ignore_existing``, enclosing ``colocate_with`` blocks
+        are ignored."""
         if op is None and not ignore_existing:
             raise ValueError("Trying to reset colocation (op is None) but ignore_existing is not True")
         if op is not None and not isinstance(op, Operation):
             op = op.op if isinstance(op, Tensor) else self._control_input(op)
         state = context.builder(self)
-        saved = state.colocation_stack
+        saved, saved_devices = state.colocation_stack, state.device_stack
         state.colocation_stack = ([] if ignore_existing else list(saved)) + ([op] if op is not None else [])
+        state.device_stack = []
         try:
             yield
         finally:
-            state.colocation_stack = saved
+            state.colocation_stack, state.device_stack = saved, saved_devices
 
     @contextlib.contextmanager
     def gradient_override_map(self, op_type_map):

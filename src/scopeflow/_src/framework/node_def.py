@@ -19,11 +19,26 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 
 
 def node_attrs(op) -> dict:
-    """Every attribute of ``op``: its own, then its op type's defaults for the rest."""
+    """Every attribute of ``op`` that TensorFlow's node has: its own, then its op type's
+    defaults for the rest, without scopeflow's private lengths of type lists."""
     opdef = registry.find(op._type)
-    if opdef is None or not opdef.defaults:
+    if opdef is None:
         return op._attrs
-    return {**opdef.defaults, **op._attrs}
+    attrs = {**opdef.defaults, **op._attrs} if opdef.defaults else op._attrs
+    hidden = private_attrs(opdef)
+    return {k: v for k, v in attrs.items() if k not in hidden} if hidden else attrs
+
+
+_PRIVATE: dict[str, frozenset] = {}
+
+
+def private_attrs(opdef) -> frozenset:
+    """The attributes of ``opdef``'s ops that are scopeflow's own bookkeeping, not TensorFlow's:
+    the length of each type-list argument (``Assert``'s ``_num_data``), kept off NodeDefs."""
+    found = _PRIVATE.get(opdef.type)
+    if found is None:
+        found = _PRIVATE[opdef.type] = frozenset(a.number_attr for a in opdef.inputs + opdef.outputs if a.type_list)
+    return found
 
 
 def input_names(op) -> list[str]:

@@ -7,6 +7,8 @@ graph. Also TF's text for types and nodes in messages (``type_string``, ``DT_FLO
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as _np
 
 from scopeflow._src.framework import context, dtypes, naming
@@ -43,6 +45,10 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
         op_name = graph._op_name(name, op_type)
         if ready is None:
             return _finish(graph, opdef, op_name, _check_inputs(opdef, op_type, inputs, attrs), attrs)
+        if opdef._ref_inputs:
+            with _colocated_with_refs(graph, opdef, ready):
+                return graph._add_op(op_type, op_name, ready, attrs, infer_outputs(opdef, op_name, ready, attrs),
+                                     own_scope=not direct)
         return graph._add_op(op_type, op_name, ready, attrs, infer_outputs(opdef, op_name, ready, attrs),
                              own_scope=not direct)
     if graph is context.default_graph():
@@ -167,7 +173,21 @@ def _finish(graph, opdef, name, tensors, attrs):
                 f"{t} must be from the same graph as {flat[0]} "
                 f"(graphs are {t._op._graph!r} and {graph!r}).")
     outputs = infer_outputs(opdef, name, flat, attrs)
+    if opdef._ref_inputs:
+        with _colocated_with_refs(graph, opdef, flat):
+            return graph._add_op(opdef.type, name, flat, attrs, outputs)
     return graph._add_op(opdef.type, name, flat, attrs, outputs)
+
+
+def _colocated_with_refs(graph, opdef, flat):
+    """TF's ``_MaybeColocateWith``: an op that takes references (``Assign``, ``ApplyAdam``) is
+    built colocated with each of them."""
+    refs = ([t for arg, t in zip(opdef.inputs, flat) if arg.is_ref] if opdef._list_attrs is None
+            else [t for t in flat if t._dtype._is_ref_dtype])
+    stack = contextlib.ExitStack()
+    for t in refs:
+        stack.enter_context(graph.colocate_with(t._op))
+    return stack
 
 
 def infer_outputs(opdef, name, inputs, attrs):

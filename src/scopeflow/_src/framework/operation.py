@@ -8,8 +8,8 @@ on a branch's pivot.
 
 from __future__ import annotations
 
-from scopeflow._src.framework import node_def as _node_def
 from scopeflow._src.framework import dtypes, registry, tensor_shape
+from scopeflow._src.framework import node_def as _node_def
 from scopeflow._src.framework.context import default_session
 from scopeflow._src.framework.errors import OperatorNotAllowedInGraphError
 from scopeflow._src.framework.shape_inference import merge_shapes
@@ -260,7 +260,7 @@ class Operation:
         value = self._attrs.get(name, _NO_ATTR)
         opdef = registry.find(self._type)
         defaults = opdef.defaults if opdef is not None else {}
-        if value is _NO_ATTR:
+        if value is _NO_ATTR or name.startswith("_") and opdef is not None and name in _node_def.private_attrs(opdef):
             value = defaults.get(name, _NO_ATTR)
             if value is _NO_ATTR:
                 raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.")

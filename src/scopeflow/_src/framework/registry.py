@@ -153,6 +153,7 @@ class OpDef:
         object.__setattr__(self, "_list_attrs", tuple(a.number_attr for a in self.inputs)
                            if any(a.number_attr for a in self.inputs) else None)
         object.__setattr__(self, "_single_output", len(self.outputs) == 1 and not self.outputs[0].number_attr)
+        object.__setattr__(self, "_ref_inputs", any(a.is_ref for a in self.inputs))  # built colocated with them
 
     def compile(self, op, state):
         """The function that computes ``op``'s outputs from its input values."""
