@@ -6,9 +6,10 @@ global step) and ``scopeflow._src.checkpoint``, which loads on first use.
 
 __all__ = [
     "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "assert_global_step", "checkpoint_exists", "cosine_decay",
-    "create_global_step", "exponential_decay", "generate_checkpoint_state_proto", "get_checkpoint_mtimes",
-    "get_checkpoint_state", "get_global_step", "get_or_create_global_step", "global_step", "GradientDescentOptimizer",
-    "init_from_checkpoint", "inverse_time_decay", "latest_checkpoint", "linear_cosine_decay", "list_variables",
+    "create_global_step", "exponential_decay", "export_meta_graph", "generate_checkpoint_state_proto",
+    "get_checkpoint_mtimes", "get_checkpoint_state", "get_global_step", "get_or_create_global_step", "global_step",
+    "GradientDescentOptimizer", "import_meta_graph", "init_from_checkpoint", "inverse_time_decay",
+    "latest_checkpoint", "linear_cosine_decay", "list_variables",
     "load_checkpoint", "load_variable", "MomentumOptimizer", "natural_exp_decay", "NewCheckpointReader", "Optimizer",
     "piecewise_constant", "piecewise_constant_decay", "polynomial_decay", "ProximalGradientDescentOptimizer",
     "remove_checkpoint", "RenameRules", "RestoreReport", "RMSPropOptimizer", "Saver", "SaverDef",
@@ -51,6 +52,8 @@ _CHECKPOINT_NAMES = {
     "checkpoint_state": ("checkpoint_exists", "generate_checkpoint_state_proto", "get_checkpoint_mtimes",
                          "get_checkpoint_state", "latest_checkpoint", "remove_checkpoint", "update_checkpoint_state"),
     "init_from_checkpoint": ("init_from_checkpoint",),
+    "meta_graph": ("export_meta_graph",),
+    "meta_graph_import": ("import_meta_graph",),
     "rename": ("RenameRules",),  # scopeflow: restore after renames
     "restore_plan": ("RestoreReport",),  # scopeflow: the report of a restore
     "saver": ("Saver",),

@@ -119,8 +119,8 @@ def test_max_to_keep_deletes_old_checkpoints(tmp_path):
         for step in range(1, 5):
             saver.save(sess, str(tmp_path / "ckpt"), global_step=step)
     assert saver.last_checkpoints == [str(tmp_path / "ckpt-3"), str(tmp_path / "ckpt-4")]
-    assert sorted(os.listdir(tmp_path)) == ["checkpoint", "ckpt-3.data-00000-of-00001", "ckpt-3.index",
-                                            "ckpt-4.data-00000-of-00001", "ckpt-4.index"]
+    assert sorted(os.listdir(tmp_path)) == ["checkpoint", "ckpt-3.data-00000-of-00001", "ckpt-3.index", "ckpt-3.meta",
+                                            "ckpt-4.data-00000-of-00001", "ckpt-4.index", "ckpt-4.meta"]
     state = tf.train.get_checkpoint_state(str(tmp_path))
     assert state.all_model_checkpoint_paths == saver.last_checkpoints
 
@@ -159,12 +159,14 @@ def test_save_relative_paths_and_moving_the_directory(tmp_path):
         assert sess.run(v).tolist() == [1.0, 2.0]
 
 
-def test_write_state_false_and_no_meta_file(tmp_path):
+def test_write_state_false_and_write_meta_graph(tmp_path):
     v = tf.Variable(1.0, name="v")
     saver = tf.train.Saver()
     with _session_with(v) as sess:
         saver.save(sess, str(tmp_path / "m"), write_state=False, write_meta_graph=True)
-    assert sorted(os.listdir(tmp_path)) == ["m.data-00000-of-00001", "m.index"]
+        saver.save(sess, str(tmp_path / "n"), write_state=False, write_meta_graph=False)
+    assert sorted(os.listdir(tmp_path)) == ["m.data-00000-of-00001", "m.index", "m.meta", "n.data-00000-of-00001",
+                                            "n.index"]
 
 
 def test_interrupted_save_keeps_the_previous_checkpoint(tmp_path, monkeypatch):
@@ -180,7 +182,7 @@ def test_interrupted_save_keeps_the_previous_checkpoint(tmp_path, monkeypatch):
         with pytest.raises(KeyboardInterrupt):
             saver.save(sess, str(tmp_path / "m"), global_step=2)
     assert tf.train.latest_checkpoint(str(tmp_path)) == first
-    assert sorted(os.listdir(tmp_path)) == ["checkpoint", "m-1.data-00000-of-00001", "m-1.index"]
+    assert sorted(os.listdir(tmp_path)) == ["checkpoint", "m-1.data-00000-of-00001", "m-1.index", "m-1.meta"]
 
 
 def test_restore_missing_variable_names_the_closest_checkpoint_name(tmp_path):
@@ -279,7 +281,7 @@ def test_sharded_saver_writes_one_shard(tmp_path):
     with _session_with(v) as sess:
         path = saver.save(sess, str(tmp_path / "m"))
         saver.restore(sess, path)
-    assert sorted(os.listdir(tmp_path)) == ["checkpoint", "m.data-00000-of-00001", "m.index"]
+    assert sorted(os.listdir(tmp_path)) == ["checkpoint", "m.data-00000-of-00001", "m.index", "m.meta"]
 
 
 def test_defer_build_and_saver_def(tmp_path):

@@ -26,7 +26,8 @@ def test_tf_logging_loads_on_first_use():
 
 
 def test_checkpoint_code_loads_on_first_use():
-    assert _loaded_after("import scopeflow as tf; tf.train.Saver") == ["scopeflow._src.checkpoint.saver"]
+    # a Saver writes meta graphs, whose export warns about collections it cannot write
+    assert _loaded_after("import scopeflow as tf; tf.train.Saver") == ["logging", "scopeflow._src.checkpoint.saver"]
     assert _loaded_after("from scopeflow.train import latest_checkpoint") == []
 
 

@@ -14,12 +14,14 @@ import time
 import numpy as np
 
 from scopeflow._src.checkpoint import checkpoint_state as state_lib
-from scopeflow._src.checkpoint import io_ops, object_graph, saver_restore
+from scopeflow._src.checkpoint import collection_def, io_ops, meta_graph, object_graph, saver_restore
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.saveables import all_saveable_objects, build_saveables
-from scopeflow._src.checkpoint.saver_def import SaverDef
+from scopeflow._src.checkpoint.saver_def import SaverDef, scoped_saver_def, unscoped_saver_def
 from scopeflow._src.framework import errors
+from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import control_dependencies, name_scope
+from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.control import control_flow_ops
 from scopeflow._src.ops.state import variable_ops
@@ -34,9 +36,10 @@ class Saver:
     scopeflow goes further than TensorFlow in ``restore``, which takes rename rules, a
     partial mode and a dry run (see ``restore``).
 
-    Where we differ: no ``.meta`` file is written (``write_meta_graph`` is accepted and
-    ignored: scopeflow graphs have no ``GraphDef``), so ``export_meta_graph`` and
-    ``import_meta_graph`` do not exist. Only the V2 format is written. With one device,
+    ``save`` writes the graph beside the checkpoint as ``<prefix>.meta`` (a ``MetaGraphDef``,
+    see ``tf.train.export_meta_graph``), which ``tf.train.import_meta_graph`` reads back.
+
+    Where we differ: only the V2 format is written. With one device,
     ``sharded=True`` writes the same single-shard files as ``sharded=False`` (TensorFlow
     does too on one device) through the unsharded save ops.
 
@@ -99,8 +102,9 @@ class Saver:
             self._is_empty = False
             self.saver_def = self._build_ops(build_saveables(self._var_list))
         elif self._name:
-            for field in ("filename_tensor_name", "save_tensor_name", "restore_op_name"):
-                setattr(self.saver_def, field, f"{self._name}/{getattr(self.saver_def, field)}")
+            # ``name`` is the import scope of a saver_def read from a meta graph (TF changes the
+            # caller's proto in place; scopeflow scopes a copy)
+            self.saver_def = scoped_saver_def(self.saver_def, self._name)
         self._check_saver_def()
         self._next_checkpoint_time = time.time() + self.saver_def.keep_checkpoint_every_n_hours * 3600
 
@@ -123,8 +127,9 @@ class Saver:
             restore_op = control_flow_ops.group(*assigns, name="restore_all")
         self._saveables = saveables
         max_to_keep = 0 if self._max_to_keep is None else self._max_to_keep
-        return SaverDef(filename.name, save_tensor.name, restore_op.name, max_to_keep, bool(self._sharded),
-                        self._keep_checkpoint_every_n_hours, SaverDef.V2)
+        return SaverDef(filename_tensor_name=filename.name, save_tensor_name=save_tensor.name,
+                        restore_op_name=restore_op.name, max_to_keep=max_to_keep, sharded=bool(self._sharded),
+                        keep_checkpoint_every_n_hours=self._keep_checkpoint_every_n_hours, version=SaverDef.V2)
 
     def _assign(self, saveable, value):
         shape = saveable.shape
@@ -142,22 +147,21 @@ class Saver:
         if not self.saver_def.restore_op_name:
             raise ValueError(f"saver_def must specify the restore_op_name: {self.saver_def}")
 
-    def as_saver_def(self) -> SaverDef:
+    def as_saver_def(self):
+        """The saver's ``SaverDef`` proto (the names of its filename tensor, save tensor and
+        restore op)."""
         return self.saver_def
 
     def to_proto(self, export_scope=None):
+        """The ``SaverDef`` with ``export_scope`` taken off its names, or ``None`` when the
+        saver's ops lie outside ``export_scope``."""
         if export_scope is None:
             return self.saver_def
-        d = self.saver_def
-        names = (d.filename_tensor_name, d.save_tensor_name, d.restore_op_name)
-        if not all(n.startswith(export_scope) for n in names):
-            return None
-        strip = lambda n: n[len(export_scope):].lstrip("/")  # noqa: E731
-        return SaverDef(*(strip(n) for n in names), d.max_to_keep, d.sharded, d.keep_checkpoint_every_n_hours,
-                        d.version)
+        return unscoped_saver_def(self.saver_def, export_scope)
 
     @staticmethod
     def from_proto(saver_def, import_scope=None) -> "Saver":
+        """A saver running the ops ``saver_def`` names, under ``import_scope``."""
         return Saver(saver_def=saver_def, name=import_scope)
 
     # -- the list of recent checkpoints ---------------------------------------------------
@@ -207,7 +211,8 @@ class Saver:
 
         Returns the checkpoint prefix (``None`` for an empty saver). Files appear atomically:
         data and index are renamed into place when complete, the index last, then the
-        ``checkpoint`` state file is replaced. No ``.meta`` is written (see the class).
+        ``checkpoint`` state file is replaced, then (``write_meta_graph``) the session's graph
+        is written as ``<prefix>.<meta_graph_suffix>`` (see ``export_meta_graph``).
         """
         if not self._is_built:
             raise RuntimeError("`build()` should be called before save if defer_build==True")
@@ -226,8 +231,15 @@ class Saver:
                 raise ValueError(f"'latest_filename' collides with 'save_path': '{latest_filename}' and '{save_path}'")
         if not hasattr(sess, "run"):
             raise TypeError(f"'sess' must be a Session; {sess}")
-        if self._is_empty:
-            return None
+        path = None if self._is_empty else self._save_checkpoint(sess, save_path, checkpoint_file, latest_filename,
+                                                                  meta_graph_suffix, write_state)
+        if write_meta_graph:
+            with sess.graph.as_default():
+                self.export_meta_graph(state_lib.meta_graph_filename(checkpoint_file, meta_graph_suffix),
+                                       strip_default_attrs=strip_default_attrs, save_debug_info=save_debug_info)
+        return path
+
+    def _save_checkpoint(self, sess, save_path, checkpoint_file, latest_filename, meta_graph_suffix, write_state):
         save_dir = os.path.dirname(save_path)
         try:
             path = sess.run(self.saver_def.save_tensor_name, {self.saver_def.filename_tensor_name: checkpoint_file})
@@ -242,6 +254,17 @@ class Saver:
                 raise ValueError(f"Parent directory of {save_path} doesn't exist, can't save.") from None
             raise exc
         return path
+
+    def export_meta_graph(self, filename=None, collection_list=None, as_text=False, export_scope=None,
+                          clear_devices=False, clear_extraneous_savers=False, strip_default_attrs=False,
+                          save_debug_info=False):
+        """The default graph as a ``MetaGraphDef`` with this saver's ``SaverDef``, written to
+        ``filename`` when given (see ``tf.train.export_meta_graph``)."""
+        return meta_graph.export_meta_graph(
+            filename=filename, graph_def=default_graph().as_graph_def(add_shapes=True), saver_def=self.saver_def,
+            collection_list=collection_list, as_text=as_text, export_scope=export_scope,
+            clear_devices=clear_devices, clear_extraneous_savers=clear_extraneous_savers,
+            strip_default_attrs=strip_default_attrs, save_debug_info=save_debug_info)
 
     # -- restoring ------------------------------------------------------------------------
     def restore(self, sess, save_path, rename=None, strict=True, dry_run=False):
@@ -315,3 +338,7 @@ def _given(var_list) -> bool:
 def _text(path) -> str:
     path = os.fspath(path)
     return path.decode("utf-8", "surrogateescape") if isinstance(path, bytes) else path
+
+
+collection_def.register_proto_function(GraphKeys.SAVERS, proto_type="SaverDef", to_proto=Saver.to_proto,
+                                       from_proto=Saver.from_proto)

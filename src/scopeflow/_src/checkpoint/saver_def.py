@@ -1,45 +1,45 @@
-"""``tf.train.SaverDef``: the names of a ``Saver``'s filename tensor, save tensor and restore op."""
+"""``tf.train.SaverDef``: the names of a ``Saver``'s filename tensor, save tensor and restore op.
+
+``SaverDef`` is TensorFlow's protocol buffer class itself (``saver.proto``), so a ``.meta``
+file carries it unchanged and ``str()`` gives its text format.
+
+>>> print(SaverDef(filename_tensor_name="save/Const:0", save_tensor_name="save/control_dependency:0",
+...                restore_op_name="save/restore_all", max_to_keep=5, keep_checkpoint_every_n_hours=10000,
+...                version=SaverDef.V2), end="")
+filename_tensor_name: "save/Const:0"
+save_tensor_name: "save/control_dependency:0"
+restore_op_name: "save/restore_all"
+max_to_keep: 5
+keep_checkpoint_every_n_hours: 10000
+version: V2
+"""
 
 from __future__ import annotations
 
-import dataclasses
+from scopeflow._src import protos
+from scopeflow._src.framework.scoped_names import prepend_name_scope, strip_name_scope
+
+SaverDef = protos.SaverDef
+
+_NAME_FIELDS = ("filename_tensor_name", "save_tensor_name", "restore_op_name")
 
 
-@dataclasses.dataclass
-class SaverDef:
-    """TensorFlow's ``SaverDef`` proto as a plain object; ``str()`` gives its text format.
+def scoped_saver_def(saver_def, import_scope: str):
+    """A copy of ``saver_def`` whose tensor and op names are moved under ``import_scope``."""
+    scoped = SaverDef()
+    scoped.CopyFrom(saver_def)
+    for field in _NAME_FIELDS:
+        setattr(scoped, field, prepend_name_scope(getattr(scoped, field), import_scope))
+    return scoped
 
-    >>> print(SaverDef("save/Const:0", "save/control_dependency:0", "save/restore_all", 5), end="")
-    filename_tensor_name: "save/Const:0"
-    save_tensor_name: "save/control_dependency:0"
-    restore_op_name: "save/restore_all"
-    max_to_keep: 5
-    keep_checkpoint_every_n_hours: 10000
-    version: V2
-    """
 
-    LEGACY = 0
-    V1 = 1
-    V2 = 2
-
-    filename_tensor_name: str = ""
-    save_tensor_name: str = ""
-    restore_op_name: str = ""
-    max_to_keep: int = 0
-    sharded: bool = False
-    keep_checkpoint_every_n_hours: float = 10000.0
-    version: int = 2
-
-    def __str__(self) -> str:
-        lines = [f'{name}: "{getattr(self, name)}"' for name in
-                 ("filename_tensor_name", "save_tensor_name", "restore_op_name") if getattr(self, name)]
-        if self.max_to_keep:
-            lines.append(f"max_to_keep: {self.max_to_keep}")
-        if self.sharded:
-            lines.append("sharded: true")
-        if self.keep_checkpoint_every_n_hours:
-            hours = repr(float(self.keep_checkpoint_every_n_hours))
-            lines.append(f"keep_checkpoint_every_n_hours: {hours[:-2] if hours.endswith('.0') else hours}")
-        if self.version:
-            lines.append(f"version: {('LEGACY', 'V1', 'V2')[self.version]}")
-        return "".join(line + "\n" for line in lines)
+def unscoped_saver_def(saver_def, export_scope: str):
+    """A copy of ``saver_def`` with ``export_scope`` taken off its names, or ``None`` when one
+    of them lies outside it (TensorFlow's ``Saver.to_proto``)."""
+    if not all(getattr(saver_def, field).startswith(export_scope) for field in _NAME_FIELDS):
+        return None
+    unscoped = SaverDef()
+    unscoped.CopyFrom(saver_def)
+    for field in _NAME_FIELDS:
+        setattr(unscoped, field, strip_name_scope(getattr(unscoped, field), export_scope))
+    return unscoped

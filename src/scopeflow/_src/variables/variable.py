@@ -13,12 +13,14 @@ import enum
 import inspect
 import sys
 
+from scopeflow._src import protos
 from scopeflow._src.framework import context
 from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import _session_for
+from scopeflow._src.framework.scoped_names import prepend_name_scope, strip_name_scope
 from scopeflow._src.framework.tensor_shape import unknown_shape
 from scopeflow._src.ops import array_ops, operators
 from scopeflow._src.ops.state import variable_ops
@@ -102,8 +104,10 @@ class RefVariable(metaclass=_VariableMeta):
                  import_scope=None, constraint=None, use_resource=None, synchronization=None,
                  aggregation=None, shape=None):
         if variable_def is not None:
-            raise ValueError("scopeflow does not restore variables from VariableDef protos; "
-                             "create them with tf.Variable(initial_value) instead")
+            if initial_value is not None:
+                raise ValueError("variable_def and initial_value are mutually exclusive.")
+            self._init_from_proto(variable_def, import_scope)
+            return
         if initial_value is None:
             raise ValueError("initial_value must be specified.")
         init_from_fn = callable(initial_value)
@@ -279,8 +283,75 @@ class RefVariable(metaclass=_VariableMeta):
     def ref(self):
         return self._snapshot.ref().__class__(self)
 
+    # -- VariableDef protos (a meta graph's variable collections) --------------------------
     def to_proto(self, export_scope=None):
-        raise TypeError("scopeflow variables are saved with tf.train.Saver, not as VariableDef protos")
+        """The variable as a ``VariableDef`` proto with ``export_scope`` taken off its names,
+        or ``None`` when the variable lies outside ``export_scope``.
+
+        >>> import scopeflow as tf
+        >>> print(tf.Variable(1.0, name="v").to_proto(), end="")
+        variable_name: "v:0"
+        initializer_name: "v/Assign"
+        snapshot_name: "v/read:0"
+        initial_value_name: "v/initial_value:0"
+        trainable: true
+        """
+        if export_scope is not None and not self._variable.name.startswith(export_scope):
+            return None
+        proto = protos.VariableDef()
+        proto.variable_name = strip_name_scope(self._variable.name, export_scope)
+        if self._initial_value is not None:
+            proto.initial_value_name = strip_name_scope(self._initial_value.name, export_scope)
+        proto.trainable = self._trainable
+        proto.synchronization = self._synchronization.value
+        proto.aggregation = self._aggregation.value
+        proto.initializer_name = strip_name_scope(self._initializer_op.name, export_scope)
+        proto.snapshot_name = strip_name_scope(self._snapshot.name, export_scope)
+        if self._save_slice_info is not None:
+            proto.save_slice_info_def.CopyFrom(self._save_slice_info)
+            proto.save_slice_info_def.full_name = strip_name_scope(self._save_slice_info.full_name, export_scope)
+        return proto
+
+    @staticmethod
+    def from_proto(variable_def, import_scope=None):
+        """The variable whose ops ``variable_def`` names (in the default graph, under
+        ``import_scope``): what ``tf.train.import_meta_graph`` makes of each ``VariableDef``."""
+        return RefVariable(variable_def=variable_def, import_scope=import_scope)
+
+    def _init_from_proto(self, variable_def, import_scope=None):
+        graph = default_graph()
+
+        def element(name):
+            return graph.as_graph_element(prepend_name_scope(name, import_scope))
+
+        self._variable = element(variable_def.variable_name)
+        self._name = self._variable.name
+        self._graph = self._variable.graph
+        self._initializer_op = element(variable_def.initializer_name)
+        self._initial_value = element(variable_def.initial_value_name) if variable_def.initial_value_name else None
+        self._synchronization = _enum_of(VariableSynchronization, variable_def.synchronization, "synchronization",
+                                         variable_def.variable_name)
+        self._aggregation = _enum_of(VariableAggregation, variable_def.aggregation, "aggregation",
+                                     variable_def.variable_name)
+        self._trainable = variable_def.trainable
+        self._snapshot = element(variable_def.snapshot_name)
+        self._save_slice_info = None
+        if variable_def.HasField("save_slice_info_def"):
+            # kept as the proto: scopeflow has no partitioned variables, but a re-export keeps it
+            self._save_slice_info = protos.SaveSliceInfoDef()
+            self._save_slice_info.CopyFrom(variable_def.save_slice_info_def)
+            self._save_slice_info.full_name = prepend_name_scope(variable_def.save_slice_info_def.full_name,
+                                                                 import_scope)
+        self._caching_device = None
+        self._constraint = None
+        self._frames = []
+
+
+def _enum_of(enum_class, value, what, name):
+    try:
+        return enum_class(value)
+    except ValueError:
+        raise ValueError(f"Invalid variable {what} mode: {value} for variable: {name}") from None
 
 
 def _install_operators():
