@@ -6,10 +6,13 @@
     scopeflow ckpt diff A B [--atol TOL]
     scopeflow ckpt rename SRC DST --rule OLD=NEW [--regex PATTERN=REPL ...] [--dry-run] [--force]
     scopeflow ckpt convert PATH --to safetensors|npz [-o OUTPUT] [--force]
+    scopeflow graph ls FILE [--ops] [--depth N]
+    scopeflow graph freeze CKPT --outputs A,B -o OUTPUT [--text] [--force]
 
-PATH is a checkpoint prefix, one of its files, or a directory (its ``checkpoint`` file's
-latest checkpoint). Exit status: 0 on success, 1 when ``diff`` finds differences, 2 on bad
-input (the message, on stderr, says what is wrong).
+PATH and CKPT are a checkpoint prefix, one of its files, or a directory (its ``checkpoint``
+file's latest checkpoint). FILE is a GraphDef (``.pb``, ``.pbtxt``) or a MetaGraph
+(``.meta``), binary or text. Exit status: 0 on success, 1 when ``diff`` finds differences,
+2 on bad input (the message, on stderr, says what is wrong).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from scopeflow._src.cli import convert, diff, ls, rename_cmd
+from scopeflow._src.cli import convert, diff, graph_freeze, graph_ls, ls, rename_cmd
 from scopeflow._src.cli.paths import UsageError
 from scopeflow._src.framework import errors
 
@@ -32,14 +35,12 @@ class _Rules(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scopeflow", description="Tools for TensorFlow checkpoints.")
+    parser = argparse.ArgumentParser(prog="scopeflow", description="Tools for TensorFlow checkpoints and graphs.")
     parser.add_argument("--version", action="version", version="scopeflow 0.1.0")
     parser.set_defaults(usage_of=parser)
     top = parser.add_subparsers(dest="command", metavar="COMMAND")
-    ckpt = top.add_parser("ckpt", help="inspect, compare, rename and convert checkpoints",
-                          description="Inspect, compare, rename and convert TensorFlow checkpoints.")
-    ckpt.set_defaults(usage_of=ckpt)
-    sub = ckpt.add_subparsers(dest="action", metavar="ACTION")
+    sub = _command(top, "ckpt", "inspect, compare, rename and convert checkpoints",
+                   "Inspect, compare, rename and convert TensorFlow checkpoints.")
 
     p = sub.add_parser("ls", help="list tensors by scope with dtypes, shapes and sizes")
     p.add_argument("path", metavar="PATH", help="checkpoint prefix, file or directory")
@@ -69,7 +70,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="file to write (default: PREFIX.safetensors or PREFIX.npz)")
     p.add_argument("--force", action="store_true", help="overwrite the output if it exists")
     p.set_defaults(run=convert.run)
+    _add_graph_commands(top)
     return parser
+
+
+def _command(top, name, help_text, description):
+    """The sub-parsers of the actions of the command ``name`` (``scopeflow NAME ACTION``)."""
+    command = top.add_parser(name, help=help_text, description=description)
+    command.set_defaults(usage_of=command)
+    return command.add_subparsers(dest="action", metavar="ACTION")
+
+
+def _add_graph_commands(top) -> None:
+    sub = _command(top, "graph", "inspect and freeze graph files",
+                   "Inspect GraphDef and MetaGraph files; freeze a checkpoint into a GraphDef.")
+
+    p = sub.add_parser("ls", help="a graph file as a tree of scopes, with op counts, variables and placeholders")
+    p.add_argument("file", metavar="FILE", help=".pb or .pbtxt GraphDef, or .meta MetaGraph (binary or text)")
+    p.add_argument("--ops", action="store_true", help="list every op, not only variables and placeholders")
+    p.add_argument("--depth", type=int, metavar="N", help="show scopes down to N levels")
+    p.set_defaults(run=graph_ls.run)
+
+    p = sub.add_parser("freeze", help="write a checkpoint's graph with its variables as constants")
+    p.add_argument("ckpt", metavar="CKPT", help="checkpoint prefix, file or directory (CKPT.meta holds the graph)")
+    p.add_argument("--outputs", required=True, metavar="A,B", help="the output node names, separated by commas")
+    p.add_argument("-o", "--output", required=True, help="the GraphDef file to write")
+    p.add_argument("--text", action="store_true", help="write protobuf text instead of binary")
+    p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    p.set_defaults(run=graph_freeze.run)
 
 
 def main(argv=None, out=None, err=None) -> int:
@@ -84,14 +112,15 @@ def main(argv=None, out=None, err=None) -> int:
     if getattr(args, "run", None) is None:
         args.usage_of.print_help(err)
         return 2
+    command = f"scopeflow {args.command} {args.action}"
     try:
         return args.run(args, out)
     except UsageError as e:
-        print(f"scopeflow ckpt {args.action}: error: {e}", file=err)
+        print(f"{command}: error: {e}", file=err)
     except errors.OpError as e:
-        print(f"scopeflow ckpt {args.action}: error: {type(e).__name__}: {e.message}", file=err)
+        print(f"{command}: error: {type(e).__name__}: {e.message}", file=err)
     except OSError as e:
-        print(f"scopeflow ckpt {args.action}: error: {e}", file=err)
+        print(f"{command}: error: {e}", file=err)
     return 2
 
 
