@@ -60,6 +60,21 @@ def _variable_to_proto(variable, export_scope=None):
     return variable.to_proto(export_scope=export_scope)
 
 
+def _context_function(name):
+    """``ops/control/context_protos.<name>``, loaded when a cond or loop context is written or read."""
+    def call(item, **scope):
+        # loaded on first use: the control flow, which a graph without conds or loops never loads
+        from scopeflow._src.ops.control import context_protos
+
+        return getattr(context_protos, name)(item, **scope)
+    call.__name__ = name
+    return call
+
+
+register_proto_function(GraphKeys.COND_CONTEXT, "CondContextDef", _context_function("cond_context_to_proto"),
+                        _context_function("cond_context_from_proto"))
+register_proto_function(GraphKeys.WHILE_CONTEXT, "WhileContextDef", _context_function("while_context_to_proto"),
+                        _context_function("while_context_from_proto"))
 for _key in (GraphKeys.GLOBAL_VARIABLES, GraphKeys.TRAINABLE_VARIABLES, GraphKeys.MOVING_AVERAGE_VARIABLES,
              GraphKeys.LOCAL_VARIABLES, GraphKeys.MODEL_VARIABLES, GraphKeys.GLOBAL_STEP, GraphKeys.METRIC_VARIABLES):
     register_proto_function(_key, "VariableDef", _variable_to_proto, RefVariable.from_proto)
