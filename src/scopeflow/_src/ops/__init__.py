@@ -11,7 +11,8 @@ Three layers, each importing only the ones above it in this list (``docs/archite
 3. the gradient rules (``*/grads.py`` and the other ``*_grads.py``), registered last, once
    every wrapper exists: a rule may build any op.
 
-Conds and loops (``control/api.py``) load on first use, with their ops and rules.
+Conds and loops (``control/api.py``) and the summary ops (``summary/api.py``) load on first use,
+with their ops and rules; ``load_lazy_ops`` loads them all.
 """
 
 # The order below is the registration order (ruff's import sorting is off for this file).
@@ -30,7 +31,8 @@ from scopeflow._src.ops.state import grads as state_grads  # noqa: F401
 
 
 def load_lazy_ops() -> None:
-    """Register the op types whose packages load on first use (control flow), so that a graph
-    read from a file finds every op type scopeflow has."""
+    """Register the op types whose packages load on first use (control flow, summaries), so that
+    a graph read from a file finds every op type scopeflow has."""
     # loaded on first use: each package costs import time
     from scopeflow._src.ops.control import api  # noqa: F401
+    from scopeflow._src.ops.summary import api as summary_api  # noqa: F401
