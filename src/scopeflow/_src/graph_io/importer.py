@@ -250,18 +250,25 @@ def _signature(opdef) -> str:
     return f"Op<name={opdef.type}; signature={ins} -> {outs}>"
 
 
+def _type_name(dtype) -> str:
+    """TF's ``DataTypeString``: ``float``, ``float_ref``..."""
+    return op_builder.type_string(dtype) + ("_ref" if dtype._is_ref_dtype else "")
+
+
 def _check_input_types(opdef, node, full_name, inputs, attrs):
     """TF's checks of a node's inputs against its op: their number, then each one's dtype."""
     expected = []
     for arg in opdef.inputs:
         count = attrs.get(arg.number_attr, 0) if arg.number_attr else 1
         dtype = arg.dtype if arg.dtype is not None else attrs.get(arg.type_attr)
-        expected += list(dtype or ()) if arg.type_list else [dtype] * count
+        types = list(dtype or ()) if arg.type_list else [dtype] * count
+        expected += [d._as_ref if arg.is_ref and d is not None else d for d in types]
     if len(expected) != len(inputs):
-        shown = ", ".join(op_builder.type_string(d) if d is not None else "?" for d in expected)
+        shown = ", ".join(_type_name(d) if d is not None else "?" for d in expected)
         raise ValueError(f"NodeDef expected inputs '{shown}' do not match {len(inputs)} inputs specified; "
                          f"{_signature(opdef)}; NodeDef: {{{{node {full_name}}}}}")
     for i, (dtype, t) in enumerate(zip(expected, inputs)):
-        if dtype is not None and t.dtype.base_dtype != dtype.base_dtype:
-            raise ValueError(f"Input {i} of node {full_name} was passed {op_builder.type_string(t.dtype)} from "
-                             f"{t.name} incompatible with expected {op_builder.type_string(dtype)}.")
+        needs_ref = dtype is not None and dtype._is_ref_dtype and not t.dtype._is_ref_dtype
+        if dtype is not None and (t.dtype.base_dtype != dtype.base_dtype or needs_ref):
+            raise ValueError(f"Input {i} of node {full_name} was passed {_type_name(t.dtype)} from "
+                             f"{t.name} incompatible with expected {_type_name(dtype)}.")
