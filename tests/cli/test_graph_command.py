@@ -156,6 +156,16 @@ def test_freeze_writes_a_graph_that_computes_the_trained_values(tmp_path):
     assert [f for f in os.listdir(tmp_path) if "tempstate" in f] == []
 
 
+def test_ls_of_a_checkpoint_lists_its_meta_graph(tmp_path):
+    prefix, _, _ = _train_and_save(str(tmp_path))
+    for path in (str(tmp_path), prefix):
+        code, out, err = run("graph", "ls", path)
+        assert (code, err) == (0, "")
+        assert out.startswith(f"graph: {prefix}.meta (binary MetaGraphDef, TensorFlow ")
+        assert ["w", "VariableV2", "float32", "[3,", "2]", "4"] in [line.split() for line in out.splitlines()]
+        assert out.splitlines()[1] == "collections: train_op (1), trainable_variables (2), variables (2)"
+
+
 def test_freeze_as_text_and_overwriting(tmp_path):
     _train_and_save(str(tmp_path))
     target = tmp_path / "model.pbtxt"

@@ -1,4 +1,5 @@
-"""``scopeflow graph ls FILE``: a ``.pb``, ``.pbtxt`` or ``.meta`` graph as a tree of scopes.
+"""``scopeflow graph ls FILE``: a ``.pb``, ``.pbtxt`` or ``.meta`` graph as a tree of scopes
+(a checkpoint prefix or directory: its ``.meta``).
 
 Each scope (a box in TensorBoard's graph view) shows how many ops it holds; variables,
 frozen variables (a ``Const`` read through ``<name>/read``, as freezing leaves them) and
@@ -9,11 +10,12 @@ the tree at N levels. The last lines count the ops by type and give the totals.
 from __future__ import annotations
 
 import math
+import os
 import textwrap
 
 from scopeflow._src.cli import fmt
 from scopeflow._src.cli.graph_files import read_graph_file
-from scopeflow._src.cli.paths import UsageError
+from scopeflow._src.cli.paths import UsageError, resolve
 from scopeflow._src.framework.tensor_proto import shape_from_proto
 
 _VARIABLES = ("VariableV2", "Variable", "VarHandleOp")
@@ -137,10 +139,19 @@ def _totals(graph_def, listing: _Listing, root: _Box) -> list[str]:
     return kinds + ["total: " + ", ".join(parts)]
 
 
+def _graph_path(path: str) -> str:
+    """``path``, or for a checkpoint prefix or directory the ``.meta`` of its checkpoint."""
+    if os.path.isdir(path):
+        return resolve(path) + ".meta"
+    if not os.path.exists(path) and os.path.isfile(path + ".meta"):
+        return path + ".meta"
+    return path
+
+
 def run(args, out) -> int:
     if args.depth is not None and args.depth < 1:
         raise UsageError("--depth must be at least 1")
-    graph = read_graph_file(args.file)
+    graph = read_graph_file(_graph_path(args.file))
     graph_def, meta = graph.graph_def, graph.meta_graph_def
     about = [graph.kind]
     if meta is not None and meta.meta_info_def.tensorflow_version:

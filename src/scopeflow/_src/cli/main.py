@@ -11,8 +11,9 @@
 
 PATH and CKPT are a checkpoint prefix, one of its files, or a directory (its ``checkpoint``
 file's latest checkpoint). FILE is a GraphDef (``.pb``, ``.pbtxt``) or a MetaGraph
-(``.meta``), binary or text. Exit status: 0 on success, 1 when ``diff`` finds differences,
-2 on bad input (the message, on stderr, says what is wrong).
+(``.meta``), binary or text, or a checkpoint (its ``.meta``). Exit status: 0 on success,
+1 when ``diff`` finds differences, 2 on bad input (the message, on stderr, says what is
+wrong).
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ def _add_graph_commands(top) -> None:
                    "Inspect GraphDef and MetaGraph files; freeze a checkpoint into a GraphDef.")
 
     p = sub.add_parser("ls", help="a graph file as a tree of scopes, with op counts, variables and placeholders")
-    p.add_argument("file", metavar="FILE", help=".pb or .pbtxt GraphDef, or .meta MetaGraph (binary or text)")
+    p.add_argument("file", metavar="FILE", help=".pb or .pbtxt GraphDef, .meta MetaGraph (binary or text), or a "
+                   "checkpoint prefix or directory (its .meta)")
     p.add_argument("--ops", action="store_true", help="list every op, not only variables and placeholders")
     p.add_argument("--depth", type=int, metavar="N", help="show scopes down to N levels")
     p.set_defaults(run=graph_ls.run)
