@@ -320,6 +320,7 @@ class Graph:
             if c not in current:
                 ops.append(c)
                 current.add(c)
+                c._attrs["_has_manual_control_dependencies"] = True  # TF marks every manual control input
         return _ControlDependencies(self, ops, new_stack=False)
 
     def _control_input(self, c):

@@ -28,7 +28,7 @@ def graph_to_graph_def(graph, from_version=None, add_shapes=False):
     for op in ops:
         if from_version is not None and op._id <= from_version:
             continue
-        proto = node_def(op, nodes.add())
+        proto = node_def(op, nodes.add(), sort_control=True)
         if add_shapes:
             shapes = proto.attr["_output_shapes"].list
             shapes.SetInParent()  # a node without outputs has an empty list

@@ -41,19 +41,22 @@ def private_attrs(opdef) -> frozenset:
     return found
 
 
-def input_names(op) -> list[str]:
-    """A NodeDef's ``input`` strings: ``name`` (output 0), ``name:i``, ``^name`` (control)."""
+def input_names(op, sort_control=False) -> list[str]:
+    """A NodeDef's ``input`` strings: ``name`` (output 0), ``name:i``, ``^name`` (control inputs
+    in the order they were added, or by name as in a GraphDef with ``sort_control``)."""
     names = [t._op._name if t._value_index == 0 else f"{t._op._name}:{t._value_index}" for t in op._inputs]
-    names += ["^" + c._name for c in op._control_inputs]
+    control = [c._name for c in op._control_inputs]
+    names += ["^" + c for c in (sorted(control) if sort_control else control)]
     return names
 
 
-def node_def(op, proto=None):
-    """``op`` as a ``NodeDef`` (written into ``proto``, a ``GraphDef.node`` entry, if given)."""
+def node_def(op, proto=None, sort_control=False):
+    """``op`` as a ``NodeDef`` (written into ``proto``, a ``GraphDef.node`` entry, if given);
+    ``sort_control`` sorts the control inputs by name, as TensorFlow's ``GraphDef``s do."""
     proto = protos.NodeDef() if proto is None else proto
     proto.name = op._name
     proto.op = op._type
-    proto.input.extend(input_names(op))
+    proto.input.extend(input_names(op, sort_control))
     if op._device:
         proto.device = op._device
     opdef = registry.find(op._type)

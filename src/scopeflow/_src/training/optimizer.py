@@ -21,7 +21,7 @@ from __future__ import annotations
 from scopeflow._src.framework import dtypes, nest
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.default_graph import control_dependencies, name_scope
+from scopeflow._src.framework.default_graph import colocate_with, control_dependencies, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.gradients import gradients
@@ -188,12 +188,12 @@ class Optimizer:
             for grad, var, processor in converted:
                 if grad is None:
                     continue
-                with name_scope("update_" + var.op.name):
+                with name_scope("update_" + var.op.name), colocate_with(var):
                     update_ops.append(processor.update_op(self, grad))
             if global_step is None:
                 apply_updates = self._finish(update_ops, name)
             else:
-                with control_dependencies([self._finish(update_ops, "update")]):
+                with control_dependencies([self._finish(update_ops, "update")]), colocate_with(global_step):
                     apply_updates = assign_add(global_step, 1, name=name)
         if isinstance(apply_updates, Tensor):
             apply_updates = apply_updates.op
@@ -245,15 +245,18 @@ class Optimizer:
         return named_slots[_var_key(var)]
 
     def _create_non_slot_variable(self, initial_value, name, colocate_with):
-        """A variable of the optimizer itself (``beta1_power``), one per graph."""
+        """A variable of the optimizer itself (``beta1_power``), one per graph, placed with
+        ``colocate_with``."""
         key = (name, colocate_with.graph)
         v = self._non_slot_dict.get(key)
         if v is None:
             if self._use_own_namescope_for_non_slot_vars:
-                with name_scope(None), variable_scope(self._non_slot_variable_scope):
+                with name_scope(None), variable_scope(self._non_slot_variable_scope), \
+                        default_graph().colocate_with(colocate_with):
                     v = get_variable(name, initializer=initial_value, trainable=False)
             else:
-                v = RefVariable(initial_value, name=name, trainable=False)
+                with default_graph().colocate_with(colocate_with):
+                    v = RefVariable(initial_value, name=name, trainable=False)
             self._non_slot_dict[key] = v
         return v
 

@@ -9,6 +9,9 @@ current variable scope as a prefix (inside ``variable_scope("outer")`` TF names 
 
 from __future__ import annotations
 
+import contextlib
+
+from scopeflow._src.framework.default_graph import colocate_with
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.ops import array_ops
 from scopeflow._src.variables import initializers
@@ -31,17 +34,23 @@ def _create_slot_var(primary, val, validate_shape, shape, dtype):
 
 
 def create_slot(primary, val, name, colocate_with_primary=True):
-    """A slot of ``primary`` initialised to the tensor ``val`` (whose dtype it takes)."""
+    """A slot of ``primary`` initialised to the tensor ``val`` (whose dtype it takes), placed
+    with ``primary`` unless ``colocate_with_primary`` is false."""
     validate_shape = val.get_shape().is_fully_defined()
-    with variable_scope(None, _prefix(primary) + "/" + name):
+    with variable_scope(None, _prefix(primary) + "/" + name), _placed_with(primary, colocate_with_primary):
         return _create_slot_var(primary, val, validate_shape, None, None)
 
 
 def create_slot_with_initializer(primary, initializer, shape, dtype, name, colocate_with_primary=True):
     """A slot of ``primary`` of ``shape`` and ``dtype``, initialised by ``initializer``."""
     validate_shape = shape.is_fully_defined()
-    with variable_scope(None, _prefix(primary) + "/" + name):
+    with variable_scope(None, _prefix(primary) + "/" + name), _placed_with(primary, colocate_with_primary):
         return _create_slot_var(primary, initializer, validate_shape, shape, dtype)
+
+
+def _placed_with(primary, colocate):
+    """TF's ``colocate_vars_with(primary)`` of the default distribution strategy."""
+    return colocate_with(primary) if colocate else contextlib.nullcontext()
 
 
 def create_zeros_slot(primary, name, dtype=None, colocate_with_primary=True):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.default_graph import get_collection, name_scope
+from scopeflow._src.framework.default_graph import device, get_collection, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.control import control_flow_ops
@@ -98,10 +100,11 @@ def report_uninitialized_variables(var_list=None, name="report_uninitialized_var
     with name_scope(name):
         if var_list:
             init_vars = [variable_ops.is_variable_initialized(v) for v in var_list]
-        if not var_list:
-            return constant([], dtype=dtypes.string)
-        mask = math_ops.logical_not(array_ops.stack(init_vars))
-        names = constant([v.op.name for v in var_list])
-        return array_ops.boolean_mask(names, mask)
+        with device(os.environ.get("TF_DEVICE_FOR_UNINITIALIZED_VARIABLE_REPORTING", "/cpu:0")):  # as TF
+            if not var_list:
+                return constant([], dtype=dtypes.string)
+            mask = math_ops.logical_not(array_ops.stack(init_vars))
+            names = constant([v.op.name for v in var_list])
+            return array_ops.boolean_mask(names, mask)
 
 

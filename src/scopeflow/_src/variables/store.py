@@ -12,7 +12,7 @@ import linecache
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import register_tensor_conversion_function
-from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.default_graph import colocate_with, name_scope
 from scopeflow._src.framework.function_utils import accepts_argument
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.tensor_shape import as_shape
@@ -238,7 +238,7 @@ _install_lazy_operators()
 
 def _add_regularizer(v, name, regularizer):
     def make():
-        with name_scope(name + "/Regularizer/"):
+        with colocate_with(v), name_scope(name + "/Regularizer/"):
             return regularizer(v)
 
     if regularizer(v) is not None:

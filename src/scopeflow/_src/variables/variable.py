@@ -14,7 +14,7 @@ import inspect
 import sys
 
 from scopeflow._src import protos
-from scopeflow._src.framework import context
+from scopeflow._src.framework import context, devices
 from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import control_dependencies, name_scope
@@ -135,7 +135,8 @@ class RefVariable(metaclass=_VariableMeta):
             else contextlib.nullcontext()  # nothing to leave: the common case costs nothing
         with outside, name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
             if init_from_fn:
-                with name_scope("Initializer"):
+                first_new = len(default_graph()._ops)
+                with name_scope("Initializer"), default_graph().device(None):
                     value = initial_value()
                     self._initial_value = convert_to_tensor(value, name="initial_value", dtype=dtype)
             else:
@@ -147,12 +148,14 @@ class RefVariable(metaclass=_VariableMeta):
             value_shape = self._initial_value.shape
             var_shape = value_shape if validate_shape else unknown_shape()
             self._variable = variable_ops.variable_op_v2(var_shape, self._initial_value.dtype.base_dtype, name=scope)
+            if init_from_fn:  # TF's _attr_scope: the initializer's ops and the variable are placed together
+                _colocate_new_ops(default_graph(), first_new, f"loc:@{scope[:-1]}".encode())
             self._name = self._variable.name
             if validate_shape and not value_shape.is_fully_defined():
                 raise ValueError(f"initial_value must have a shape specified: {self._initial_value}")
             self._initializer_op = variable_ops.assign(self._variable, self._initial_value,
                                                     validate_shape=validate_shape).op
-            self._snapshot = array_ops.identity(self._variable, name="read")
+            self._snapshot = _snapshot(self._variable, caching_device)
         self._caching_device = caching_device
         self._graph = self._variable.graph
         self._graph.add_to_collections(collections, self)
@@ -345,6 +348,30 @@ class RefVariable(metaclass=_VariableMeta):
         self._caching_device = None
         self._constraint = None
         self._frames = []
+
+
+def _snapshot(variable, caching_device):
+    """The variable's ``read`` Identity: placed with the variable, or on ``caching_device`` (a
+    device string, or TF's device function of the op: ``lambda op: op.device`` in an RNN)."""
+    graph = variable.graph
+    if caching_device is None:
+        with graph.colocate_with(variable.op):
+            return array_ops.identity(variable, name="read")
+    if not callable(caching_device):
+        with graph.device(caching_device):
+            return array_ops.identity(variable, name="read")
+    read = array_ops.identity(variable, name="read")
+    read.op._set_device(devices.merge(read.op.device, caching_device(read.op)))
+    return read
+
+
+def _colocate_new_ops(graph, first, group) -> None:
+    """Give the ops added to ``graph`` from index ``first`` on that have no ``_class`` the one
+    colocation group ``group`` (what TF's ``_attr_scope({"_class": ...})`` does as they are built)."""
+    with graph._lock:
+        new = graph._ops[first:]
+    for op in new:
+        op._attrs.setdefault("_class", [group])
 
 
 def _enum_of(enum_class, value, what, name):

@@ -9,6 +9,7 @@ convert it to: ``array_ops.unsorted_segment_sum(values, indices, dense_shape[0])
 from __future__ import annotations
 
 from scopeflow._src.framework import dtypes, tensor_util
+from scopeflow._src.framework.default_graph import colocate_with
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import gradient
 from scopeflow._src.ops import array_ops, math_ops
@@ -27,7 +28,8 @@ def _cast_if_needed(x, dtype):
 def _gather_v2_grad(op, grad):
     """TF's ``_GatherV2Grad`` (dense for axis 0, see the module docstring)."""
     params, indices, axis = op.inputs
-    params_shape = array_ops.shape(params)
+    with colocate_with(params):  # params can be large: TF computes its shape next to it
+        params_shape = array_ops.shape(params)
     indices_size = array_ops.expand_dims(array_ops.size(indices), 0)
     axis_static = tensor_util.constant_value(axis)
     batch_dims = int(op._attrs["batch_dims"])

@@ -4,7 +4,7 @@ scatters are in ``gather_grads.py``.)"""
 
 from __future__ import annotations
 
-from scopeflow._src.framework import tensor_util
+from scopeflow._src.framework import registry, tensor_util
 from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import gradient, not_differentiable
@@ -78,6 +78,8 @@ def _concat_grad(op, grad):
     values, axis = op.inputs[:-1], op.inputs[-1]
     if len(values) == 1:
         return [grad, None]
+    if axis.op.type == "Const" and _output_context(axis.op) is not _output_context(grad.op):
+        axis = constant(tensor_util.constant_value(axis), dtype=axis.dtype)  # TF's copy, not through an Enter
     non_neg_axis = axis % array_ops.rank(values[0])
     sizes = _input_shapes(values)
     if len(sizes) > 16:
@@ -85,6 +87,15 @@ def _concat_grad(op, grad):
         return array_ops.split(grad, sizes, non_neg_axis) + [None]
     offsets = create("ConcatOffset", [non_neg_axis, sizes]).outputs
     return [array_ops.slice(grad, begin, s) for begin, s in zip(offsets, sizes)] + [None]
+
+
+def _output_context(op):
+    """TF's ``GetOutputContext``: the cond or loop the op's outputs are in (a loop's ``Exit``
+    gives its value to the loop's outer context)."""
+    ctx = op._control_flow_context
+    if ctx is not None and registry.get(op._type).exits_frame:
+        ctx = ctx.outer_context
+    return ctx
 
 
 def _input_shapes(values):

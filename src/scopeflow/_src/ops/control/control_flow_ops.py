@@ -7,7 +7,7 @@ import builtins
 from scopeflow._src.framework import registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.default_graph import control_dependencies, name_scope
+from scopeflow._src.framework.default_graph import colocate_with, control_dependencies, name_scope
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.registry import OpDef
@@ -65,7 +65,7 @@ def with_dependencies(dependencies, output_tensor, name=None):
     """``output_tensor`` through an ``Identity`` (``control_dependency``) that runs after
     ``dependencies``."""
     with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]) as scope:
-        with control_dependencies(dependencies):
+        with colocate_with(output_tensor), control_dependencies(dependencies):
             return identity(convert_to_tensor(output_tensor), name=scope)
 
 

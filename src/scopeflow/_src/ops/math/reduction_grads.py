@@ -8,6 +8,7 @@ import numpy as np
 from scopeflow._src.framework import dtypes, tensor_util
 from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.default_graph import colocate_with, device
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.ops import array_ops, math_ops
 
@@ -53,7 +54,8 @@ def _sum_grad(op, grad):
                 return [array_ops.tile(grad, scaling), None]
     input_shape = array_ops.shape(x)
     if not op._attrs["keep_dims"]:
-        kept = math_ops.reduced_shape(input_shape, axes_t)
+        with colocate_with(input_shape):
+            kept = math_ops.reduced_shape(input_shape, axes_t)
         grad = array_ops.reshape(grad, kept)
     return [array_ops.broadcast_to(grad, input_shape), None]
 
@@ -100,14 +102,15 @@ def _prod_grad(op, grad):
     if not op._attrs["keep_dims"]:
         grad = array_ops.reshape(grad, math_ops.reduced_shape(input_shape, op._inputs[1]))
     grad = array_ops.broadcast_to(grad, input_shape)
-    rank = array_ops.rank(x)
-    reduction_indices = math_ops.cast(reduction_indices, rank.dtype)
-    reduced = (reduction_indices + rank) % rank
-    idx = array_ops.range(0, rank)
-    other, _ = math_ops.list_diff(idx, reduced)
-    perm = array_ops.concat([reduced, other], 0)
-    reduced_num = math_ops.reduce_prod(array_ops.gather(input_shape, reduced))
-    other_num = math_ops.reduce_prod(array_ops.gather(input_shape, other))
+    with device("/cpu:0"):  # TF keeps these shape computations on the CPU
+        rank = array_ops.rank(x)
+        reduction_indices = math_ops.cast(reduction_indices, rank.dtype)
+        reduced = (reduction_indices + rank) % rank
+        idx = array_ops.range(0, rank)
+        other, _ = math_ops.list_diff(idx, reduced)
+        perm = array_ops.concat([reduced, other], 0)
+        reduced_num = math_ops.reduce_prod(array_ops.gather(input_shape, reduced))
+        other_num = math_ops.reduce_prod(array_ops.gather(input_shape, other))
     permuted = array_ops.transpose(x, perm)
     permuted_shape = array_ops.shape(permuted)
     reshaped = array_ops.reshape(permuted, (reduced_num, other_num))
