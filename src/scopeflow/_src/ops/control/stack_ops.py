@@ -9,7 +9,7 @@ from __future__ import annotations
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.tensor_shape import SCALAR, UNKNOWN
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 
 
 def _stack_factory(op, state):
@@ -30,9 +30,13 @@ def _pop_factory(op, state):
         return stack.pop()
     return pop
 
+_HANDLE_SHAPE = TensorShape([2])
 
+
+# TF's shape of a stack handle is a 2-vector (``TwoElementOutput``, from when handles were
+# string pairs); TF refuses a GraphDef whose ``_output_shapes`` say otherwise.
 registry.register(OpDef("StackV2", inputs=["max_size: int32"], outputs=["handle: resource"],
-                        shape=lambda inputs, attrs: SCALAR, factory=_stack_factory, stateful=True,
+                        shape=lambda inputs, attrs: _HANDLE_SHAPE, factory=_stack_factory, stateful=True,
                         defaults={"stack_name": ""}))
 registry.register(OpDef("StackPushV2", inputs=["handle: resource", "elem: T"], outputs=["output: T"],
                         shape=lambda inputs, attrs: inputs[1].shape, factory=_push_factory, stateful=True,
