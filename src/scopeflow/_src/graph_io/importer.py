@@ -132,16 +132,19 @@ class _Importer:
         consumers = [[] for _ in order]
         pending = []
         for i, node in enumerate(order):
-            merge, controls, loop = self._opdef(node).takes_dead_inputs, 0, False
+            merge, controls, loop, waits = self._opdef(node).takes_dead_inputs, 0, False, 0
             for text in node.input:
                 control = text.startswith("^")
+                if (text[1:] in self.control_map) if control else (_split(text) in self.tensor_map):
+                    continue  # input_map's tensor stands in: the source need not be in the GraphDef
                 j = index.get(text[1:] if control else _split(text)[0])
                 if j is None:
                     raise ValueError(f"Node '{node.name}': Unknown input node '{text}'")
                 consumers[j].append(i)
                 controls += control
+                waits += 1
                 loop = loop or (merge and not control and self._opdef(order[j]).next_iteration)
-            pending.append(controls + 1 if loop else len(node.input))
+            pending.append(controls + 1 if loop else waits)
         ready = [i for i, count in enumerate(pending) if count == 0]
         while ready:
             i = heapq.heappop(ready)
