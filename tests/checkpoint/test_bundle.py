@@ -7,10 +7,11 @@ import numpy as np
 import pytest
 
 from scopeflow._src.checkpoint import bundle_format as fmt
-from scopeflow._src.checkpoint import slices, snappy, sstable, wire
+from scopeflow._src.checkpoint import slices, snappy, sstable, varints
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.bundle_writer import BundleWriter
 from scopeflow._src.framework import errors
+from scopeflow._src.platform import checksums
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "tf_checkpoints")
 EXPECTED = json.load(open(os.path.join(FIXTURES, "expected.json")))
@@ -43,28 +44,28 @@ def as_comparable(value, dtype):
 
 # -- checksums and varints ----------------------------------------------------------------------
 def test_crc32c_check_value_and_mask():
-    assert wire.crc32c(b"123456789") == 0xE3069283
-    assert wire.crc32c(memoryview(b"123456789")) == 0xE3069283
-    assert wire.crc32c(b"6789", wire.crc32c(b"12345")) == 0xE3069283
+    assert checksums.crc32c(b"123456789") == 0xE3069283
+    assert checksums.crc32c(memoryview(b"123456789")) == 0xE3069283
+    assert checksums.crc32c(b"6789", checksums.crc32c(b"12345")) == 0xE3069283
     for c in (0, 1, 0xE3069283, 0xFFFFFFFF):
-        assert wire.unmask(wire.mask(c)) == c
-    assert wire.mask(0xF7006846) == 0x7310D8D8  # the format document's string example
+        assert checksums.unmask(checksums.mask(c)) == c
+    assert checksums.mask(0xF7006846) == 0x7310D8D8  # the format document's string example
 
 
 def test_crc32c_of_large_buffer_matches_bytes():
     data = np.random.default_rng(0).integers(0, 256, size=3 * (1 << 20) + 17, dtype=np.uint8)
-    assert wire.crc32c(data) == wire.crc32c(data.tobytes())
+    assert checksums.crc32c(data) == checksums.crc32c(data.tobytes())
 
 
 @pytest.mark.parametrize("value", [0, 1, 127, 128, 300, 2 ** 35, 2 ** 64 - 1])
 def test_varint_round_trip(value):
-    encoded = wire.varint(value)
-    assert wire.get_varint(encoded, 0) == (value, len(encoded))
+    encoded = varints.varint(value)
+    assert varints.get_varint(encoded, 0) == (value, len(encoded))
 
 
 def test_truncated_varint_is_an_error():
-    with pytest.raises(wire.WireError):
-        wire.get_varint(b"\x80\x80", 0)
+    with pytest.raises(varints.VarintError):
+        varints.get_varint(b"\x80\x80", 0)
 
 
 # -- the format document's worked example, byte for byte ------------------------------------------
@@ -156,7 +157,7 @@ def test_big_endian_bundles_are_read(tmp_path):
     with open(prefix + ".data-00000-of-00001", "wb") as f:
         f.write(data)
     header = fmt.Header(big_endian=True).encode()
-    entry = fmt.Entry(1, (2,), 0, 0, 8, wire.mask(wire.crc32c(data))).encode()
+    entry = fmt.Entry(1, (2,), 0, 0, 8, checksums.mask(checksums.crc32c(data))).encode()
     with open(prefix + ".index", "wb") as f:
         f.write(sstable.build_table([(b"", header), (b"x", entry)]))
     np.testing.assert_array_equal(BundleReader(prefix).read("x"), [1.5, -2.0])
@@ -193,7 +194,7 @@ def test_empty_table():
 
 def _snappy_compress(data: bytes) -> bytes:
     """A small Snappy encoder for the test: literals of every length form, and copies."""
-    out = bytearray(wire.varint(len(data)))
+    out = bytearray(varints.varint(len(data)))
     pos = 0
     while pos < len(data):
         run = 1
@@ -225,7 +226,8 @@ def test_snappy_blocks_are_read():
     contents = _snappy_compress(block.finish())
     table = bytearray()
     handle = sstable._handle(0, len(contents))
-    table += contents + b"\x01" + wire.mask(wire.crc32c(b"\x01", wire.crc32c(contents))).to_bytes(4, "little")
+    crc = checksums.crc32c(b"\x01", checksums.crc32c(contents))
+    table += contents + b"\x01" + checksums.mask(crc).to_bytes(4, "little")
     meta = sstable._write_block(table, sstable._BlockBuilder(16).finish())
     index = sstable._BlockBuilder(1)
     index.add(b"l", handle)
@@ -237,7 +239,7 @@ def test_snappy_blocks_are_read():
 
 
 def test_bad_snappy_is_an_error():
-    with pytest.raises(wire.WireError):
+    with pytest.raises(snappy.SnappyError):
         snappy.decompress(bytes([10, 1 | (0 << 2), 4]))
 
 

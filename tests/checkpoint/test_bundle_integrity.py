@@ -7,9 +7,10 @@ import shutil
 import pytest
 
 from scopeflow._src.checkpoint import bundle_format as fmt
-from scopeflow._src.checkpoint import sstable, wire
+from scopeflow._src.checkpoint import sstable
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.framework import errors
+from scopeflow._src.platform import checksums
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "tf_checkpoints")
 
@@ -113,7 +114,7 @@ def test_wrong_entry_size_is_data_loss(tmp_path):
     prefix = str(tmp_path / "x")
     with open(prefix + ".data-00000-of-00001", "wb") as f:
         f.write(bytes(12))
-    entry = fmt.Entry(1, (4,), 0, 0, 12, wire.mask(wire.crc32c(bytes(12))))
+    entry = fmt.Entry(1, (4,), 0, 0, 12, checksums.mask(checksums.crc32c(bytes(12))))
     with open(prefix + ".index", "wb") as f:
         f.write(sstable.build_table([(b"", fmt.Header().encode()), (b"x", entry.encode())]))
     with pytest.raises(errors.DataLossError, match="Invalid size in bundle entry: key x; stored size 12; expected "

@@ -1,8 +1,9 @@
 """The messages and dtype table of TensorFlow's V2 checkpoint ("tensor bundle") format.
 
 The ``.index`` table maps ``""`` to a ``BundleHeaderProto`` and every tensor name to a
-``BundleEntryProto`` (dtype, shape, shard, offset, size, masked CRC-32C, slices), encoded
-here by hand with proto3 rules in field order, exactly as TensorFlow writes them.
+``BundleEntryProto`` (dtype, shape, shard, offset, size, masked CRC-32C, slices). ``Header``
+and ``Entry`` are their plain-Python forms, read and written with the ``protobuf`` classes of
+``scopeflow._src.protos``; proto3 in field order is byte for byte what TensorFlow writes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import dataclasses
 
 import numpy as np
 
-from scopeflow._src.checkpoint import wire
+from scopeflow._src import protos
 from scopeflow._src.framework import dtypes
 
 # DataType enum -> little-endian storage dtype (bfloat16 is stored as its raw 16 bits).
@@ -63,9 +64,35 @@ def is_supported(enum: int) -> bool:
     return enum in _STORAGE or enum == STRING
 
 
+class CorruptProtoError(ValueError):
+    """Bytes that are not the expected message; readers turn it into ``DataLossError`` naming the file."""
+
+
+def parse(message_class, data: bytes):
+    """``message_class`` read from ``data``; ``CorruptProtoError`` if the bytes are not one.
+
+    >>> parse(protos.BundleHeaderProto, bytes([8, 1])).num_shards
+    1
+    """
+    try:
+        return message_class.FromString(data)
+    except Exception as e:
+        # loaded on first use: only a failed parse needs protobuf's error class by name
+        from google.protobuf.message import DecodeError
+
+        if isinstance(e, DecodeError):
+            raise CorruptProtoError(str(e)) from None
+        raise
+
+
 @dataclasses.dataclass
 class Entry:
-    """One ``BundleEntryProto``: where a tensor's bytes are and how to check them."""
+    """One ``BundleEntryProto``: where a tensor's bytes are and how to check them.
+
+    >>> entry = Entry(1, (2, 3), offset=8, size=24)
+    >>> Entry.decode(entry.encode()) == entry
+    True
+    """
 
     dtype: int
     shape: tuple
@@ -73,7 +100,7 @@ class Entry:
     offset: int = 0
     size: int = 0
     crc32c: int = 0          # masked, as stored
-    slices: tuple = ()       # serialized TensorSliceProtos (partitioned variables)
+    slices: tuple = ()       # TensorSliceProtos (partitioned variables)
 
     @property
     def num_elements(self) -> int:
@@ -83,66 +110,31 @@ class Entry:
         return n
 
     def encode(self) -> bytes:
-        out = bytearray()
-        wire.field_varint(out, 1, self.dtype)
-        wire.field_bytes(out, 2, encode_shape(self.shape), always=True)
-        wire.field_varint(out, 3, self.shard_id)
-        wire.field_varint(out, 4, self.offset)
-        wire.field_varint(out, 5, self.size)
-        wire.field_fixed32(out, 6, self.crc32c)
-        for s in self.slices:
-            wire.field_bytes(out, 7, s, always=True)
-        return bytes(out)
+        message = protos.BundleEntryProto(dtype=self.dtype, shard_id=self.shard_id, offset=self.offset,
+                                          size=self.size, crc32c=self.crc32c, slices=self.slices)
+        message.shape.SetInParent()  # written even when empty (a scalar), as TensorFlow does
+        dims = message.shape.dim
+        for d in self.shape:
+            dims.add(size=d)
+        return message.SerializeToString()
 
     @classmethod
     def decode(cls, data: bytes) -> "Entry":
-        entry = cls(0, ())
-        slices = []
-        for number, value in wire.fields(data):
-            if number == 1:
-                entry.dtype = value
-            elif number == 2:
-                entry.shape = decode_shape(value)
-            elif number == 3:
-                entry.shard_id = value
-            elif number == 4:
-                entry.offset = wire.signed64(value)
-            elif number == 5:
-                entry.size = wire.signed64(value)
-            elif number == 6:
-                entry.crc32c = value
-            elif number == 7:
-                slices.append(value)
-        entry.slices = tuple(slices)
-        return entry
-
-
-def encode_shape(shape) -> bytes:
-    out = bytearray()
-    for d in shape:
-        dim = bytearray()
-        wire.field_varint(dim, 1, int(d))
-        wire.field_bytes(out, 2, bytes(dim), always=True)
-    return bytes(out)
-
-
-def decode_shape(data: bytes) -> tuple:
-    dims = []
-    for number, value in wire.fields(data):
-        if number == 2:
-            size = 0
-            for n, v in wire.fields(value):
-                if n == 1:
-                    size = wire.signed64(v)
-            dims.append(size)
-        elif number == 3 and value:
-            raise wire.WireError("a stored tensor has unknown rank")
-    return tuple(dims)
+        message = parse(protos.BundleEntryProto, data)
+        shape = message.shape
+        if shape.unknown_rank:
+            raise CorruptProtoError("a stored tensor has unknown rank")
+        return cls(message.dtype, tuple([d.size for d in shape.dim]), message.shard_id, message.offset,
+                   message.size, message.crc32c, tuple(message.slices))
 
 
 @dataclasses.dataclass
 class Header:
-    """``BundleHeaderProto``: shard count, byte order and format version."""
+    """``BundleHeaderProto``: shard count, byte order and format version.
+
+    >>> Header().encode().hex()
+    '08011a020801'
+    """
 
     num_shards: int = 1
     big_endian: bool = False
@@ -151,45 +143,19 @@ class Header:
     bad_consumers: tuple = ()
 
     def encode(self) -> bytes:
-        version = bytearray()
-        wire.field_varint(version, 1, self.producer)
-        wire.field_varint(version, 2, self.min_consumer)
-        for b in self.bad_consumers:
-            wire.put_varint(version, 3 << 3)
-            wire.put_varint(version, b)
-        out = bytearray()
-        wire.field_varint(out, 1, self.num_shards)
-        wire.field_varint(out, 2, int(self.big_endian))
-        wire.field_bytes(out, 3, bytes(version))
-        return bytes(out)
+        header = protos.BundleHeaderProto(num_shards=self.num_shards, endianness=int(self.big_endian))
+        if self.producer or self.min_consumer or self.bad_consumers:  # an empty version is left out
+            header.version.producer = self.producer
+            header.version.min_consumer = self.min_consumer
+            header.version.bad_consumers.extend(self.bad_consumers)
+        return header.SerializeToString()
 
     @classmethod
     def decode(cls, data: bytes) -> "Header":
-        header = cls(num_shards=0, producer=0)
-        for number, value in wire.fields(data):
-            if number == 1:
-                header.num_shards = value
-            elif number == 2:
-                header.big_endian = value == 1
-            elif number == 3:
-                bad = []
-                for n, v in wire.fields(value):
-                    if n == 1:
-                        header.producer = v
-                    elif n == 2:
-                        header.min_consumer = v
-                    elif n == 3:
-                        bad.extend(_packed(v) if isinstance(v, bytes) else [v])
-                header.bad_consumers = tuple(bad)
-        return header
-
-
-def _packed(data: bytes) -> list:
-    out, pos = [], 0
-    while pos < len(data):
-        v, pos = wire.get_varint(data, pos)
-        out.append(v)
-    return out
+        header = parse(protos.BundleHeaderProto, data)
+        version = header.version
+        return cls(header.num_shards, header.endianness == 1, version.producer, version.min_consumer,
+                   tuple(version.bad_consumers))
 
 
 def data_filename(prefix: str, shard: int, num_shards: int) -> str:

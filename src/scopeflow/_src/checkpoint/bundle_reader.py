@@ -14,8 +14,10 @@ import os
 import numpy as np
 
 from scopeflow._src.checkpoint import bundle_format as fmt
-from scopeflow._src.checkpoint import slices, sstable, wire
+from scopeflow._src.checkpoint import slices, sstable
+from scopeflow._src.checkpoint.varints import VarintError, get_varint
 from scopeflow._src.framework import errors
+from scopeflow._src.platform.checksums import crc32c, mask, unmask
 
 
 def _data_loss(message: str) -> errors.DataLossError:
@@ -57,7 +59,7 @@ class BundleReader:
                     self._slice_entries[key] = fmt.Entry.decode(value)
                 else:
                     self.entries[key.decode("utf-8", "surrogateescape")] = fmt.Entry.decode(value)
-        except wire.WireError as e:
+        except fmt.CorruptProtoError as e:
             raise _data_loss(f"{self.index_path}: corrupted checkpoint index entry ({e})") from None
         version = self.header
         if version.min_consumer > 1 or 1 in version.bad_consumers:
@@ -97,7 +99,7 @@ class BundleReader:
             if got != expected:
                 raise _data_loss(f"Read less bytes than requested: {path} is truncated (tensor {name} needs bytes "
                                  f"{entry.offset}..{entry.offset + expected}, got {got})")
-            self._check(name, entry, wire.crc32c(out), path)
+            self._check(name, entry, crc32c(out), path)
         if self.header.big_endian:
             out = out.astype(storage.newbyteorder("<"))
         return out.view(fmt.public_dtype(entry.dtype))
@@ -112,18 +114,18 @@ class BundleReader:
         try:
             lengths, pos, length_crc = [], 0, 0
             for _ in range(n):
-                length, pos = wire.get_varint(data, pos)
+                length, pos = get_varint(data, pos)
                 lengths.append(length)
-                length_crc = wire.crc32c(length.to_bytes(4 if length <= 0xFFFFFFFF else 8, "little"), length_crc)
-        except wire.WireError:
+                length_crc = crc32c(length.to_bytes(4 if length <= 0xFFFFFFFF else 8, "little"), length_crc)
+        except VarintError:
             raise _data_loss(f"Corrupted string tensor {name} in {path}") from None
         stored = data[pos:pos + 4]
-        if len(stored) != 4 or wire.unmask(int.from_bytes(stored, "little")) != length_crc:
+        if len(stored) != 4 or unmask(int.from_bytes(stored, "little")) != length_crc:
             raise _data_loss(f"The length checksum does not match for tensor {name} in {path}")
         pos += 4
         if pos + sum(lengths) > len(data):
             raise _data_loss(f"Corrupted string tensor {name} in {path}: the strings run past its entry")
-        self._check(name, entry, wire.crc32c(data[pos - 4:pos + sum(lengths)], length_crc), path)
+        self._check(name, entry, crc32c(data[pos - 4:pos + sum(lengths)], length_crc), path)
         out = np.empty(n, dtype=object)
         for i, length in enumerate(lengths):
             out[i] = data[pos:pos + length]
@@ -131,9 +133,9 @@ class BundleReader:
         return out.reshape(entry.shape)
 
     def _check(self, name, entry, crc, path):
-        if wire.mask(crc) != entry.crc32c:
+        if mask(crc) != entry.crc32c:
             raise _data_loss(f"TensorBundle at {self.prefix} shard {entry.shard_id} ({entry.size} bytes): Checksum "
-                             f"does not match: stored {wire.unmask(entry.crc32c)} vs. calculated on the restored "
+                             f"does not match: stored {unmask(entry.crc32c)} vs. calculated on the restored "
                              f"bytes {crc} (tensor {name} in {path})")
 
     def _read_sliced(self, name: str, entry: fmt.Entry) -> np.ndarray:
@@ -142,7 +144,7 @@ class BundleReader:
         for proto in entry.slices:
             try:
                 extents = slices.parse_slice(proto, entry.shape)
-            except wire.WireError as e:
+            except slices.SliceError as e:
                 raise _data_loss(f"{self.index_path}: corrupted slice of {name} ({e})") from None
             part = self._slice_entries.get(slices.slice_key(name.encode("utf-8", "surrogateescape"), extents))
             index, shape = slices.region(extents, entry.shape)

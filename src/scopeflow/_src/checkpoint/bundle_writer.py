@@ -14,8 +14,10 @@ import os
 import numpy as np
 
 from scopeflow._src.checkpoint import bundle_format as fmt
-from scopeflow._src.checkpoint import sstable, wire
+from scopeflow._src.checkpoint import sstable
+from scopeflow._src.checkpoint.varints import put_varint
 from scopeflow._src.framework import dtypes, errors
+from scopeflow._src.platform.checksums import crc32c, mask
 from scopeflow._src.platform.file_io import temp_name
 
 
@@ -67,7 +69,7 @@ class BundleWriter:
         except OSError as e:
             raise _os_error(e, self._data_tmp) from None
         # As TensorFlow: even an empty tensor records the current offset and mask(crc32c("")).
-        self._entries[key] = fmt.Entry(enum, tuple(int(d) for d in array.shape), 0, self._offset, size, wire.mask(crc))
+        self._entries[key] = fmt.Entry(enum, tuple(int(d) for d in array.shape), 0, self._offset, size, mask(crc))
         self._offset += size
 
     def _write_array(self, array: np.ndarray, enum: int):
@@ -80,21 +82,21 @@ class BundleWriter:
             return 0, 0
         flat = array.reshape(-1).view(np.uint8)
         self._file.write(memoryview(flat))  # straight from the array's buffer
-        return len(flat), wire.crc32c(flat)
+        return len(flat), crc32c(flat)
 
     def _write_strings(self, array: np.ndarray):
         items = [_as_bytes(v) for v in array.reshape(-1)]
         header = bytearray()
         length_crc = 0
         for item in items:
-            wire.put_varint(header, len(item))
+            put_varint(header, len(item))
             n = len(item)
-            length_crc = wire.crc32c(n.to_bytes(4 if n <= 0xFFFFFFFF else 8, "little"), length_crc)
-        stored = wire.mask(length_crc).to_bytes(4, "little")
+            length_crc = crc32c(n.to_bytes(4 if n <= 0xFFFFFFFF else 8, "little"), length_crc)
+        stored = mask(length_crc).to_bytes(4, "little")
         header += stored
-        crc = wire.crc32c(stored, length_crc)
+        crc = crc32c(stored, length_crc)
         body = b"".join(items)
-        crc = wire.crc32c(body, crc)
+        crc = crc32c(body, crc)
         self._file.write(header)
         self._file.write(body)
         return len(header) + len(body), crc

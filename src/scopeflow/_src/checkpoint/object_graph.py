@@ -8,7 +8,8 @@ that mapping when a name-based restore finds keys missing, as TensorFlow does.
 
 from __future__ import annotations
 
-from scopeflow._src.checkpoint import wire
+from scopeflow._src import protos
+from scopeflow._src.checkpoint import bundle_format as fmt
 from scopeflow._src.framework import errors
 
 OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
@@ -18,22 +19,15 @@ def names_to_keys(reader) -> dict | None:
     """``{variable name: checkpoint key}`` from the object graph, or ``None`` if there is none."""
     if OBJECT_GRAPH_KEY not in reader.entries:
         return None
-    data = reader.read(OBJECT_GRAPH_KEY)[()]
-    out = {}
+    data = reader.read(OBJECT_GRAPH_KEY)
     try:
-        for number, node in wire.fields(data):
-            if number != 1:
-                continue
-            for field, attribute in wire.fields(node):
-                if field != 2:
-                    continue
-                parts = {n: v for n, v in wire.fields(attribute) if n in (2, 3)}
-                out[parts.get(2, b"").decode("utf-8", "surrogateescape")] = \
-                    parts.get(3, b"").decode("utf-8", "surrogateescape")
-    except (wire.WireError, AttributeError):
+        if data.dtype != object or data.shape != ():
+            raise fmt.CorruptProtoError(f"a {data.dtype} tensor of shape {list(data.shape)}, not a string")
+        graph = fmt.parse(protos.TrackableObjectGraph, data[()])
+    except fmt.CorruptProtoError:
         raise errors.DataLossError(None, None, f"{reader.index_path}: the object graph in the checkpoint is "
                                                "corrupted") from None
-    return out
+    return {attribute.full_name: attribute.checkpoint_key for node in graph.nodes for attribute in node.attributes}
 
 
 def check_names(current: set, mapping: dict) -> None:

@@ -9,28 +9,21 @@ that list and copy the slices into one array.
 
 from __future__ import annotations
 
-from scopeflow._src.checkpoint import wire
-
 _FULL = -1
 # OrderedCode's header bits for signed numbers encoded in 1..10 bytes.
 _HEADER = {1: (0x80, 0), 2: (0xC0, 0), 3: (0xE0, 0), 4: (0xF0, 0), 5: (0xF8, 0), 6: (0xFC, 0),
            7: (0xFE, 0), 8: (0xFF, 0), 9: (0xFF, 0x80), 10: (0xFF, 0xC0)}
 
 
-def parse_slice(data: bytes, full_shape) -> list[tuple[int, int]]:
+class SliceError(ValueError):
+    """A slice that does not fit its tensor; the reader turns it into ``DataLossError``."""
+
+
+def parse_slice(proto, full_shape) -> list[tuple[int, int]]:
     """``(start, length)`` per dimension of a ``TensorSliceProto`` (no length: the full dim)."""
-    extents = []
-    for number, value in wire.fields(data):
-        if number == 1:
-            start, length = 0, _FULL
-            for n, v in wire.fields(value):
-                if n == 1:
-                    start = wire.signed64(v)
-                elif n == 2:
-                    length = wire.signed64(v)
-            extents.append((start, length))
+    extents = [(e.start, e.length if e.HasField("length") else _FULL) for e in proto.extent]
     if len(extents) != len(full_shape):
-        raise wire.WireError(f"slice of rank {len(extents)} for a tensor of rank {len(full_shape)}")
+        raise SliceError(f"slice of rank {len(extents)} for a tensor of rank {len(full_shape)}")
     return extents
 
 

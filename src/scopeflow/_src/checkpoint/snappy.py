@@ -8,12 +8,23 @@ elements whose tag byte's low two bits say literal (0) or a back-reference copy 
 
 from __future__ import annotations
 
-from scopeflow._src.checkpoint.wire import WireError, get_varint
+from scopeflow._src.checkpoint.varints import VarintError, get_varint
+
+
+class SnappyError(ValueError):
+    """A malformed Snappy block; the table reader turns it into ``DataLossError``."""
 
 
 def decompress(data: bytes) -> bytes:
-    """The bytes that the raw Snappy block ``data`` encodes; ``WireError`` if malformed."""
-    size, pos = get_varint(data, 0)
+    """The bytes that the raw Snappy block ``data`` encodes; ``SnappyError`` if malformed.
+
+    >>> decompress(bytes([8, 12]) + b"abcd" + bytes([1, 4]))  # a literal, then a copy of it
+    b'abcdabcd'
+    """
+    try:
+        size, pos = get_varint(data, 0)
+    except VarintError as e:
+        raise SnappyError(str(e)) from None
     out = bytearray()
     end = len(data)
     while pos < end:
@@ -25,11 +36,11 @@ def decompress(data: bytes) -> bytes:
             if length > 60:
                 extra = length - 60
                 if pos + extra > end:
-                    raise WireError("snappy: truncated literal length")
+                    raise SnappyError("snappy: truncated literal length")
                 length = int.from_bytes(data[pos:pos + extra], "little") + 1
                 pos += extra
             if pos + length > end:
-                raise WireError("snappy: truncated literal")
+                raise SnappyError("snappy: truncated literal")
             out += data[pos:pos + length]
             pos += length
             continue
@@ -40,20 +51,20 @@ def decompress(data: bytes) -> bytes:
             length = (tag >> 2) + 1
             width = 2 if kind == 2 else 4
         if pos + width > end:
-            raise WireError("snappy: truncated copy")
+            raise SnappyError("snappy: truncated copy")
         offset = int.from_bytes(data[pos:pos + width], "little")
         if kind == 1:
             offset |= (tag >> 5) << 8
         pos += width
         _copy(out, offset, length)
     if len(out) != size:
-        raise WireError(f"snappy: decoded {len(out)} bytes, header says {size}")
+        raise SnappyError(f"snappy: decoded {len(out)} bytes, header says {size}")
     return bytes(out)
 
 
 def _copy(out: bytearray, offset: int, length: int) -> None:
     if offset == 0 or offset > len(out):
-        raise WireError("snappy: copy offset out of range")
+        raise SnappyError("snappy: copy offset out of range")
     start = len(out) - offset
     if offset >= length:
         out += out[start:start + length]

@@ -10,7 +10,8 @@ block checksum and accepts Snappy-compressed blocks.
 from __future__ import annotations
 
 from scopeflow._src.checkpoint import snappy
-from scopeflow._src.checkpoint.wire import WireError, crc32c, get_varint, mask, put_varint, unmask
+from scopeflow._src.checkpoint.varints import VarintError, get_varint, put_varint
+from scopeflow._src.platform.checksums import crc32c, mask, unmask
 
 MAGIC = (0xDB4775248B80FB57).to_bytes(8, "little")
 FOOTER_SIZE = 48
@@ -150,7 +151,7 @@ def read_table(data: bytes) -> list[tuple[bytes, bytes]]:
         meta_size, pos = get_varint(footer, pos)
         index_offset, pos = get_varint(footer, pos)
         index_size, pos = get_varint(footer, pos)
-    except WireError:
+    except VarintError:
         raise TableError("bad block handle") from None
     if any(footer[pos:-8]):  # writers zero the padding; checking it leaves no byte unverified
         raise TableError("corrupted footer padding")
@@ -160,7 +161,7 @@ def read_table(data: bytes) -> list[tuple[bytes, bytes]]:
         try:
             offset, pos = get_varint(handle, 0)
             size, _ = get_varint(handle, pos)
-        except WireError:
+        except VarintError:
             raise TableError("bad block handle") from None
         items.extend(_block_entries(_read_block(data, offset, size)))
     return items
@@ -180,7 +181,7 @@ def _read_block(data: bytes, offset: int, size: int) -> bytes:
     if kind == 1:
         try:
             return snappy.decompress(contents)
-        except WireError as e:
+        except snappy.SnappyError as e:
             raise TableError(f"corrupted compressed block contents ({e})") from None
     raise TableError(f"bad block type {kind}")
 
@@ -204,5 +205,5 @@ def _block_entries(block: bytes):
             pos += non_shared
             yield key, block[pos:pos + value_len]
             pos += value_len
-    except WireError:
+    except VarintError:
         raise TableError("bad entry in block") from None
