@@ -17,10 +17,10 @@ from scopeflow._src.checkpoint import checkpoint_state as state_lib
 from scopeflow._src.checkpoint import collection_def, io_ops, meta_graph, object_graph, saver_restore
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.saveables import all_saveable_objects, build_saveables
-from scopeflow._src.checkpoint.saver_def import SaverDef, scoped_saver_def, unscoped_saver_def
+from scopeflow._src.checkpoint.saver_def import SaverDef, scope_saver_def, unscoped_saver_def
 from scopeflow._src.framework import errors
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.default_graph import control_dependencies, name_scope
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.control import control_flow_ops
@@ -102,9 +102,9 @@ class Saver:
             self._is_empty = False
             self.saver_def = self._build_ops(build_saveables(self._var_list))
         elif self._name:
-            # ``name`` is the import scope of a saver_def read from a meta graph (TF changes the
-            # caller's proto in place; scopeflow scopes a copy)
-            self.saver_def = scoped_saver_def(self.saver_def, self._name)
+            # ``name`` is the import scope of a saver_def read from a meta graph: its names move
+            # under it, in the caller's proto itself, as in TensorFlow
+            scope_saver_def(self.saver_def, self._name)
         self._check_saver_def()
         self._next_checkpoint_time = time.time() + self.saver_def.keep_checkpoint_every_n_hours * 3600
 
@@ -115,10 +115,9 @@ class Saver:
             filename = array_ops.placeholder_with_default(self._filename or "model", shape=(), name="filename")
             filename = array_ops.placeholder_with_default(filename, shape=(), name="Const")
             save = io_ops.save_v2(filename, names, [""] * len(names), tensors)
-            with name_scope(None, "control_dependency", [save, filename]) as dep_scope:
-                with control_dependencies([save]):
-                    save_tensor = array_ops.identity(filename, name=dep_scope)
-            restored = io_ops.restore_v2(filename, names, [""] * len(names), [s.dtype for s in saveables])
+            save_tensor = control_flow_ops.with_dependencies([save], filename)
+            with default_graph().device("cpu:0"):  # TF restores onto the CPU
+                restored = io_ops.restore_v2(filename, names, [""] * len(names), [s.dtype for s in saveables])
             assigns = []
             for saveable, value in zip(saveables, restored):
                 assigns.append(self._assign(saveable, value))

@@ -66,8 +66,9 @@ class Graph:
 
     def as_graph_def(self, from_version=None, add_shapes=False):
         """This graph as a ``GraphDef`` protocol buffer: every operation with TensorFlow's
-        attributes, in creation order (only those added after version ``from_version`` when
-        given); ``add_shapes`` adds each node's ``_output_shapes``.
+        attributes, in creation order; ``add_shapes`` adds the ``_output_shapes`` of each node
+        that has outputs. ``from_version`` is accepted and, as in TensorFlow 2.21 (whatever its
+        docstring says), changes nothing: every node is written.
 
         >>> import scopeflow as tf
         >>> g = tf.Graph()

@@ -19,19 +19,18 @@ def versions(proto=None):
 
 
 def graph_to_graph_def(graph, from_version=None, add_shapes=False):
-    """``graph``'s operations (those added after ``from_version`` when given), in creation
-    order, as a ``GraphDef``; with ``add_shapes``, each node's ``_output_shapes``."""
+    """``graph``'s operations, in creation order, as a ``GraphDef``; with ``add_shapes``, the
+    ``_output_shapes`` of each node that has outputs. TensorFlow 2.21 ignores ``from_version``
+    (every node is written), and so does scopeflow."""
+    del from_version
     graph_def = protos.GraphDef()
     nodes = graph_def.node
     with graph._lock:
         ops = list(graph._ops)
     for op in ops:
-        if from_version is not None and op._id <= from_version:
-            continue
         proto = node_def(op, nodes.add(), sort_control=True)
-        if add_shapes:
+        if add_shapes and op._outputs:
             shapes = proto.attr["_output_shapes"].list
-            shapes.SetInParent()  # a node without outputs has an empty list
             for t in op._outputs:
                 shape_proto(t._shape, shapes.shape.add())
     versions(graph_def.versions)

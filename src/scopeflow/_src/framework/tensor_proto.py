@@ -52,15 +52,17 @@ def _repeated_value(array: np.ndarray):
     return None
 
 
-def array_to_proto(array: np.ndarray, dtype=None, proto=None):
-    """``array`` as a ``TensorProto`` of ``dtype`` (default: the array's), written into ``proto``."""
+def array_to_proto(array: np.ndarray, dtype=None, proto=None, shape=None):
+    """``array`` as a ``TensorProto`` of ``dtype`` (default: the array's), written into ``proto``.
+    With a ``shape`` of more elements than ``array`` has, the values are written as given, and
+    a reader repeats the last one (TensorFlow's encoding of ``make_tensor_proto([1, 2], shape=[4])``)."""
     dtype = dtypes.as_dtype(array.dtype) if dtype is None else dtypes.as_dtype(dtype).base_dtype
     proto = protos.TensorProto() if proto is None else proto
     proto.dtype = dtype.as_datatype_enum
-    shape_proto(TensorShape(array.shape), proto.tensor_shape)
+    shape_proto(TensorShape(array.shape if shape is None else shape), proto.tensor_shape)
     values = _repeated_value(array)
     if values is None:
-        if dtype.name in _RAW and array.size > 1:
+        if dtype.name in _RAW and array.size > 1 and shape is None:
             proto.tensor_content = np.ascontiguousarray(array).tobytes()
             return proto
         values = array.reshape(-1)
@@ -126,6 +128,10 @@ def make_tensor_proto(values, dtype=None, shape=None, verify_shape=False, allow_
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype)
     array = tensor_util.to_ndarray(values, dtype, shape, verify_shape)
+    if shape is not None and _repeated_value(array) is None:
+        given = tensor_util.to_ndarray(values, dtype)
+        if given.size != array.size:  # TF writes the values given; a reader repeats the last
+            return array_to_proto(given, dtype, shape=array.shape)
     return array_to_proto(array, dtype)
 
 
