@@ -9,9 +9,13 @@ A classic TensorFlow 1.x program, run unchanged by ``import scopeflow as tf``:
   digit; Adam trains it on scikit-learn's bundled 8x8 ``load_digits`` images (no download);
 * it prints the variable tree by scope, trains with a progress bar, reports held-out
   accuracy (same/different pairs, and digit classes by nearest embedding centroid), and
-  saves a checkpoint in TensorFlow's format (``scopeflow ckpt ls`` or TF can read it).
+  saves a checkpoint in TensorFlow's format (``scopeflow ckpt ls`` or TF can read it);
+* it writes a TensorBoard run (``tf.summary``: loss and accuracy curves, histograms of the
+  weights, the graph, in which each variable scope is one box) and prints the command that
+  opens it.
 
-Run ``make demo``, or ``python examples/siamese_digits.py [--steps N] [--checkpoint-dir D]``.
+Run ``make demo``, or ``python examples/siamese_digits.py [--steps N] [--checkpoint-dir D]
+[--logdir D]``.
 ``--tensorflow`` runs the very same code on real TensorFlow (``tensorflow.compat.v1``).
 """
 
@@ -69,6 +73,16 @@ def build_model():
                 train_op=train_op, global_step=global_step)
 
 
+def add_summaries(model):
+    """TensorBoard summaries: the loss and accuracy curves, a histogram of each weight."""
+    tf.summary.scalar("loss", model["loss"])
+    tf.summary.scalar("accuracy", model["accuracy"])
+    with tf.name_scope("weights"):
+        for v in tf.trainable_variables():
+            tf.summary.histogram(v.op.name, v)
+    return tf.summary.merge_all()
+
+
 # -- data ---------------------------------------------------------------------------------------
 def load_data(rng):
     digits = load_digits()
@@ -120,6 +134,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=1500)
     parser.add_argument("--checkpoint-dir", default="checkpoints/siamese_digits")
+    parser.add_argument("--logdir", default="logs/siamese_digits", help="TensorBoard log directory")
+    parser.add_argument("--summary-every", type=int, default=25, help="steps between summaries")
     parser.add_argument("--tensorflow", action="store_true", help="run on real TensorFlow instead")
     args = parser.parse_args(argv)
 
@@ -127,19 +143,24 @@ def main(argv=None):
     tf.set_random_seed(0)
     train, test = load_data(rng)
     model = build_model()
+    summaries = add_summaries(model)
     print_variable_tree(tf.trainable_variables())
     test_a, test_b, test_same = sample_pairs(np.random.default_rng(1), test[1], 2000)
     test_feed = {model["image_a"]: test[0][test_a], model["image_b"]: test[0][test_b], model["same"]: test_same}
 
     saver = tf.train.Saver()
-    with tf.Session() as sess:
+    with tf.Session() as sess, tf.summary.FileWriter(os.path.join(args.logdir, "train"), sess.graph) as writer:
         sess.run(tf.global_variables_initializer())
         running = None
         with tqdm(range(args.steps), desc="training", unit="step", mininterval=0.5) as bar:  # on stderr
             for step in bar:
                 a, b, same = sample_pairs(rng, train[1], BATCH)
                 feed = {model["image_a"]: train[0][a], model["image_b"]: train[0][b], model["same"]: same}
-                _, loss = sess.run([model["train_op"], model["loss"]], feed)
+                if step % args.summary_every == 0:
+                    _, loss, summary = sess.run([model["train_op"], model["loss"], summaries], feed)
+                    writer.add_summary(summary, step)
+                else:
+                    _, loss = sess.run([model["train_op"], model["loss"]], feed)
                 running = loss if running is None else 0.95 * running + 0.05 * loss
                 if step % 25 == 0:
                     bar.set_postfix(loss=f"{running:.4f}", refresh=False)
@@ -151,6 +172,7 @@ def main(argv=None):
         os.makedirs(args.checkpoint_dir, exist_ok=True)
         path = saver.save(sess, os.path.join(args.checkpoint_dir, "model.ckpt"), global_step=model["global_step"])
         print(f"checkpoint: {path} (inspect it with: scopeflow ckpt ls {args.checkpoint_dir})")
+    print(f"TensorBoard run: {args.logdir}/train (open it with: tensorboard --logdir {args.logdir})")
 
 
 if __name__ == "__main__":

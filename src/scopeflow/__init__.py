@@ -40,10 +40,11 @@ __all__ = [
     "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_nd", "sequence_mask", "Session",
     "SessionLog", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
-    "subtract", "Summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo", "TensorShape",
-    "tile", "to_bfloat16", "to_complex128", "to_complex64", "to_double", "to_float", "to_int32", "to_int64", "train",
-    "trainable_variables", "transpose", "truediv", "truncated_normal", "truncated_normal_initializer", "truncatediv",
-    "truncatemod", "tuple", "uint16", "uint32", "uint64", "uint8", "UnconnectedGradients", "unique",
+    "subtract", "Summary", "summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo",
+    "TensorShape", "tile", "to_bfloat16", "to_complex128", "to_complex64", "to_double", "to_float", "to_int32",
+    "to_int64", "train", "trainable_variables", "transpose", "truediv", "truncated_normal",
+    "truncated_normal_initializer", "truncatediv", "truncatemod", "tuple", "uint16", "uint32", "uint64", "uint8",
+    "UnconnectedGradients", "unique",
     "unsorted_segment_sum", "unstack", "Variable", "variable_creator_scope", "variable_op_scope", "variable_scope",
     "VariableAggregation", "variables_initializer", "VariableScope", "VariableSynchronization",
     "variance_scaling_initializer", "variant", "where", "where_v2", "while_loop", "zeros", "zeros_initializer",
@@ -367,6 +368,9 @@ def __getattr__(name):
     if name == "graph_util":
         # loaded on first use: freezing logs through Python's logging, which costs import time
         return _importlib.import_module("scopeflow.graph_util")
+    if name == "summary":
+        # loaded on first use: the summary ops and event-file writers, with protobuf
+        return _importlib.import_module("scopeflow.summary")
     raise AttributeError(f"module 'scopeflow' has no attribute {name!r}")
 
 

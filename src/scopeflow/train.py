@@ -5,15 +5,14 @@ global step) and ``scopeflow._src.checkpoint``, which loads on first use.
 """
 
 __all__ = [
-    "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "assert_global_step", "checkpoint_exists", "cosine_decay",
-    "create_global_step", "exponential_decay", "export_meta_graph", "generate_checkpoint_state_proto",
+    "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "assert_global_step", "checkpoint_exists",
+    "cosine_decay", "create_global_step", "exponential_decay", "export_meta_graph", "generate_checkpoint_state_proto",
     "get_checkpoint_mtimes", "get_checkpoint_state", "get_global_step", "get_or_create_global_step", "global_step",
-    "GradientDescentOptimizer", "import_meta_graph", "init_from_checkpoint", "inverse_time_decay",
-    "latest_checkpoint", "linear_cosine_decay", "list_variables",
-    "load_checkpoint", "load_variable", "MomentumOptimizer", "natural_exp_decay", "NewCheckpointReader", "Optimizer",
-    "piecewise_constant", "piecewise_constant_decay", "polynomial_decay", "ProximalGradientDescentOptimizer",
-    "remove_checkpoint", "RenameRules", "RestoreReport", "RMSPropOptimizer", "Saver", "SaverDef",
-    "update_checkpoint_state", "write_graph"]
+    "GradientDescentOptimizer", "import_meta_graph", "init_from_checkpoint", "inverse_time_decay", "latest_checkpoint",
+    "linear_cosine_decay", "list_variables", "load_checkpoint", "load_variable", "MomentumOptimizer",
+    "natural_exp_decay", "NewCheckpointReader", "Optimizer", "piecewise_constant", "piecewise_constant_decay",
+    "polynomial_decay", "ProximalGradientDescentOptimizer", "remove_checkpoint", "RenameRules", "RestoreReport",
+    "RMSPropOptimizer", "Saver", "SaverDef", "summary_iterator", "update_checkpoint_state", "write_graph"]
 
 import importlib as _importlib
 
@@ -60,13 +59,15 @@ _CHECKPOINT_NAMES = {
     "saver_def": ("SaverDef",),
 }
 _LAZY = {name: module for module, names in _CHECKPOINT_NAMES.items() for name in names}
+_LAZY["summary_iterator"] = "scopeflow._src.summary.summary_iterator"  # event files: loaded on first use, too
 
 
 def __getattr__(name):
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'scopeflow.train' has no attribute {name!r}")
-    value = getattr(_importlib.import_module(f"scopeflow._src.checkpoint.{module}"), name)
+    path = module if module.startswith("scopeflow.") else f"scopeflow._src.checkpoint.{module}"
+    value = getattr(_importlib.import_module(path), name)
     globals()[name] = value
     return value
 

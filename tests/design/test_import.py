@@ -6,9 +6,11 @@ import sys
 # Python modules that ``import scopeflow`` must not load (each costs 0.5-4 ms of the import):
 # logging (``tf.logging`` and warnings), hashing (temporary file names), difflib (restore
 # suggestions), the CRC-32C extension, the checkpoint code (``tf.train.Saver`` and friends), the
-# control flow (``tf.cond``, ``tf.while_loop``...) and the recurrent networks (``tf.nn.rnn_cell``).
+# control flow (``tf.cond``, ``tf.while_loop``...), the recurrent networks (``tf.nn.rnn_cell``) and the
+# summary ops and event-file writers (``tf.summary``).
 LAZY = ("logging", "secrets", "hashlib", "difflib", "google_crc32c", "scopeflow._src.checkpoint.saver",
-        "scopeflow._src.ops.control.api", "scopeflow._src.rnn.cell_base")
+        "scopeflow._src.ops.control.api", "scopeflow._src.rnn.cell_base", "scopeflow._src.ops.summary.api",
+        "scopeflow._src.summary.file_writer")
 
 
 def _loaded_after(code):
@@ -36,6 +38,17 @@ def test_control_flow_and_rnns_load_on_first_use():
     assert _loaded_after("import scopeflow as tf; tf.nn.rnn_cell.LSTMCell") == ["scopeflow._src.rnn.cell_base"]
     assert _loaded_after("from scopeflow.nn import dynamic_rnn") == [
         "scopeflow._src.ops.control.api", "scopeflow._src.rnn.cell_base"]
+
+
+def test_summaries_load_on_first_use():
+    assert _loaded_after("import scopeflow as tf; tf.summary.scalar") == [
+        "logging", "scopeflow._src.ops.summary.api", "scopeflow._src.summary.file_writer"]
+    assert _loaded_after("from scopeflow.train import summary_iterator") == []
+
+
+def test_lazy_ops_load_for_imported_graphs():
+    assert _loaded_after("from scopeflow._src.ops import load_lazy_ops; load_lazy_ops()") == [
+        "logging", "scopeflow._src.ops.control.api", "scopeflow._src.ops.summary.api"]
 
 
 def test_graph_util_loads_on_first_use():

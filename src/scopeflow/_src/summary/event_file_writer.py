@@ -1,0 +1,201 @@
+"""``EventFileWriter``: writes ``Event`` protocol buffers to an event file from a thread of its own.
+
+The file is ``<logdir>/events.out.tfevents.<10-digit seconds>.<hostname><suffix>``, made at
+the first event (at once when a ``filename_suffix`` is given, as TF's writer does); its
+first record is the ``file_version`` event. ``add_event`` serializes the event and queues
+it (blocking while ``max_queue`` events wait); the thread frames each as a TFRecord and
+writes whole records only, so a file never ends inside a record, and hands them to the
+operating system every ``flush_secs`` seconds and on ``flush``. ``close`` flushes and
+closes the file; ``reopen`` starts a new file at the next event. Writers still open when
+the interpreter exits are closed then, so no added event is lost.
+
+Where we differ: TensorFlow names a reopened writer's file after the current second and
+overwrites a file of that name written in the same second; scopeflow takes the next free
+second instead, so each file of a run keeps its events and files sort in writing order.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import queue
+import socket
+import sys
+import threading
+import time
+import weakref
+
+from scopeflow._src import protos
+from scopeflow._src.summary.records import RecordWriter, frame
+
+FILE_VERSION = "brain.Event:2"
+SOURCE_WRITER = "tensorflow.core.util.events_writer"
+_FLUSH, _CLOSE = object(), object()
+_BATCH_BYTES = 1 << 16  # records gathered per write to the file
+_OPEN: weakref.WeakSet = weakref.WeakSet()
+
+
+def message_kind(message) -> str | None:
+    """``"Event"`` for a ``tensorflow.Event`` (ours, TensorFlow's, or TensorBoard's copy of it,
+    ``tensorboard.Event``), and so on; ``None`` for anything else."""
+    name = getattr(getattr(message, "DESCRIPTOR", None), "full_name", "")
+    package, _, kind = name.rpartition(".")
+    return kind if package in ("tensorflow", "tensorboard") else None
+
+
+def event_bytes(event) -> bytes:
+    """``event`` (an ``Event``, ours or another library's) serialized; TF's ``TypeError`` otherwise."""
+    if message_kind(event) != "Event":
+        kind = getattr(getattr(event, "DESCRIPTOR", None), "full_name", None) or type(event).__name__
+        raise TypeError(f"Expected an tensorflow.Event proto, but got {kind}")
+    return event.SerializeToString()
+
+
+class EventFileWriter:
+    """Writes events to a new event file in ``logdir`` (made if missing), from a thread.
+
+    >>> import tempfile
+    >>> writer = EventFileWriter(tempfile.mkdtemp())
+    >>> writer.add_event(protos.Event(step=1))
+    >>> writer.close()
+    >>> os.path.basename(writer.path).startswith("events.out.tfevents.")
+    True
+    """
+
+    def __init__(self, logdir, max_queue: int = 10, flush_secs: float = 120, filename_suffix=None):
+        self._logdir = str(logdir)
+        os.makedirs(self._logdir, exist_ok=True)
+        self._max_queue = max_queue
+        self._flush_secs = flush_secs
+        self._suffix = filename_suffix.decode() if isinstance(filename_suffix, bytes) else (filename_suffix or "")
+        self._file: RecordWriter | None = None
+        self.path: str | None = None
+        if self._suffix:
+            self._open_file()
+        self._closed = True
+        self._start()
+        _OPEN.add(self)
+
+    def get_logdir(self) -> str:
+        """The directory the event files are written to."""
+        return self._logdir
+
+    def add_event(self, event) -> None:
+        """Queue ``event`` (an ``Event`` protocol buffer) for writing; nothing once closed."""
+        if not self._closed:
+            self._put(event_bytes(event))
+
+    def flush(self) -> None:
+        """Write every queued event and hand the file to the operating system; waits."""
+        if not self._closed:
+            self._flushed.clear()
+            self._put(_FLUSH)
+            self._flushed.wait()
+            self._raise_failure()
+
+    def close(self) -> None:
+        """Flush, then close the file. ``reopen`` starts a new one."""
+        if not self._closed:
+            self.flush()
+            self._stop()
+
+    def reopen(self) -> None:
+        """After ``close``: write the next events to a new file (nothing if still open)."""
+        if self._closed:
+            self._start()
+
+    # -- the writing thread ----------------------------------------------------------------------
+    def _start(self) -> None:
+        self._queue: queue.Queue = queue.Queue(self._max_queue if self._max_queue > 0 else 0)
+        self._flushed = threading.Event()
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="EventLoggerThread", daemon=True)
+        self._closed = False
+        self._thread.start()
+
+    def _put(self, item) -> None:
+        self._raise_failure()
+        self._queue.put(item)
+
+    def _raise_failure(self) -> None:
+        """Re-raise, once, what stopped the thread writing (TF's writer then counts as closed)."""
+        failure, self._failure = self._failure, None
+        if failure is not None:
+            self._stop()
+            raise failure
+
+    def _stop(self) -> None:
+        self._queue.put(_CLOSE)
+        self._thread.join()
+        self._closed = True
+
+    def _run(self) -> None:
+        """Gather framed records; write them when 64 KiB wait, and write and sync them at the
+        first event, ``flush_secs`` after the last sync, on ``flush`` and on ``close``."""
+        batch = bytearray()
+        next_sync = 0.0
+        while True:
+            timeout = max(next_sync - time.monotonic(), 0.0) if batch else None
+            try:
+                item = self._queue.get(timeout=timeout)
+            except queue.Empty:
+                item = _FLUSH
+            try:
+                if isinstance(item, bytes):
+                    batch += frame(item)
+                    now = time.monotonic()
+                    if now >= next_sync or len(batch) >= _BATCH_BYTES:
+                        self._write(batch, sync=now >= next_sync)
+                        next_sync = now + self._flush_secs if now >= next_sync else next_sync
+                    continue
+                self._write(batch, sync=True)
+                next_sync = time.monotonic() + self._flush_secs
+                if item is _CLOSE:
+                    if self._file is not None:
+                        self._file.close()
+                        self._file = None
+                    return
+            except Exception as e:  # noqa: BLE001 - raised in the caller by its next call
+                batch.clear()
+                self._failure = e
+                print(f"EventFileWriter writer thread error: {e}", file=sys.stderr)
+                if item is _CLOSE:
+                    return
+            finally:
+                if item is _FLUSH:
+                    self._flushed.set()
+
+    def _write(self, batch: bytearray, sync: bool) -> None:
+        if batch:
+            if self._file is None:
+                self._open_file()
+            self._file.write_framed(bytes(batch))
+            batch.clear()
+        if sync and self._file is not None:
+            self._file.flush()
+
+    def _open_file(self) -> None:
+        seconds = int(time.time())
+        while True:
+            path = os.path.join(self._logdir, f"events.out.tfevents.{seconds:010d}.{socket.gethostname()}"
+                                              f"{self._suffix}")
+            try:
+                self._file = RecordWriter(path, exclusive=True)
+                break
+            except FileExistsError:
+                seconds += 1
+        self.path = path
+        first = protos.Event(wall_time=float(seconds), file_version=FILE_VERSION)
+        first.source_metadata.writer = SOURCE_WRITER
+        self._file.write(first.SerializeToString())
+        self._file.flush()
+
+
+@atexit.register
+def _close_open_writers() -> None:
+    """Flush and close every writer still open when the interpreter exits."""
+    for writer in list(_OPEN):
+        try:
+            writer.close()
+        except Exception:  # noqa: BLE001, S110 - exiting: each writer gets its chance
+            pass

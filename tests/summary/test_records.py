@@ -1,0 +1,66 @@
+"""TFRecord framing (``summary/records.py``): records written, read back, and TF's errors for
+damaged files."""
+
+import os
+import struct
+
+import pytest
+
+import scopeflow as tf
+from scopeflow._src.summary.records import RecordWriter, frame, read_records
+
+
+def _write(path, records):
+    writer = RecordWriter(path)
+    for r in records:
+        writer.write(r)
+    writer.close()
+    return open(path, "rb").read()
+
+
+def test_records_round_trip(tmp_path):
+    records = [b"", b"a", b"\x00" * 1000, bytes(range(256)) * 50]
+    data = _write(tmp_path / "f", records)
+    assert len(data) == sum(len(r) + 16 for r in records)
+    assert list(read_records(str(tmp_path / "f"))) == records
+
+
+def test_a_frame_is_length_crc_data_crc():
+    record = frame(b"abc")
+    assert struct.unpack("<Q", record[:8]) == (3,)
+    assert record[12:15] == b"abc" and len(record) == 19
+
+
+def test_exclusive_writer_refuses_an_existing_file(tmp_path):
+    (tmp_path / "f").write_bytes(b"x")
+    with pytest.raises(FileExistsError):
+        RecordWriter(str(tmp_path / "f"), exclusive=True)
+    RecordWriter(str(tmp_path / "g"), exclusive=True).close()
+    assert (tmp_path / "g").read_bytes() == b""
+
+
+@pytest.mark.parametrize("position, offset", [(0, 0), (9, 0), (12, 12), (22, 22)])
+def test_a_damaged_checksum_is_data_loss_at_its_offset(tmp_path, position, offset):
+    data = bytearray(_write(tmp_path / "f", [b"x" * 6, b"y" * 6]))
+    data[position] ^= 0x40
+    (tmp_path / "bad").write_bytes(bytes(data))
+    hint = " (Is this even a TFRecord file?)" if offset == 0 else ""
+    with pytest.raises(tf.errors.DataLossError) as e:
+        list(read_records(str(tmp_path / "bad")))
+    assert e.value.message == f"corrupted record at {offset}{hint}"
+
+
+def test_a_file_cut_inside_a_header_ends_there_and_inside_data_is_data_loss(tmp_path):
+    data = _write(tmp_path / "f", [b"x" * 6, b"y" * 6])
+    (tmp_path / "cut").write_bytes(data[:22 + 5])
+    assert list(read_records(str(tmp_path / "cut"))) == [b"x" * 6]
+    (tmp_path / "cut").write_bytes(data[:22 + 13])
+    with pytest.raises(tf.errors.DataLossError, match="truncated record at 22' failed with Read less bytes"):
+        list(read_records(str(tmp_path / "cut")))
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(tf.errors.NotFoundError, match="; No such file or directory"):
+        list(read_records(os.path.join(str(tmp_path), "nope")))
+    with pytest.raises(tf.errors.FailedPreconditionError, match="; Is a directory"):
+        list(read_records(str(tmp_path)))
