@@ -69,8 +69,7 @@ def import_scoped_meta_graph_with_return_elements(meta_graph_or_file, clear_devi
         producer_op_list = meta_graph_def.meta_info_def.stripped_op_list \
             if meta_graph_def.meta_info_def.HasField("stripped_op_list") else None
         graph_def = meta_graph_def.graph_def
-        if clear_devices:  # on a copy: TensorFlow clears the caller's proto
-            graph_def = protos.GraphDef.FromString(graph_def.SerializeToString())
+        if clear_devices:  # in the caller's proto, as TensorFlow does
             for node in graph_def.node:
                 node.device = ""
         scope = graph.unique_name(import_scope or "", mark_as_used=False)

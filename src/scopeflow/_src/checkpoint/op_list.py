@@ -77,7 +77,9 @@ def op_def_proto(opdef, node=None, proto=None):
                                      opdef.defaults.get(name))
     for name, kind in attrs.items():
         _attr_def(opdef, name, kind, proto.attr.add())
-    proto.is_stateful = opdef.stateful
+    # scopeflow marks the ops that update a variable reference stateful (they must run); TF
+    # does not (a reference input already keeps them from being merged or folded)
+    proto.is_stateful = opdef.stateful and not any(arg.is_ref for arg in opdef.inputs)
     proto.is_aggregate = proto.is_commutative = opdef.accumulates
     return proto
 

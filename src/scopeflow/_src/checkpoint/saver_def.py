@@ -24,13 +24,10 @@ SaverDef = protos.SaverDef
 _NAME_FIELDS = ("filename_tensor_name", "save_tensor_name", "restore_op_name")
 
 
-def scoped_saver_def(saver_def, import_scope: str):
-    """A copy of ``saver_def`` whose tensor and op names are moved under ``import_scope``."""
-    scoped = SaverDef()
-    scoped.CopyFrom(saver_def)
+def scope_saver_def(saver_def, import_scope: str) -> None:
+    """Move the tensor and op names of ``saver_def`` under ``import_scope`` (in place)."""
     for field in _NAME_FIELDS:
-        setattr(scoped, field, prepend_name_scope(getattr(scoped, field), import_scope))
-    return scoped
+        setattr(saver_def, field, prepend_name_scope(getattr(saver_def, field), import_scope))
 
 
 def unscoped_saver_def(saver_def, export_scope: str):

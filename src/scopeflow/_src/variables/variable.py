@@ -118,8 +118,8 @@ class RefVariable(metaclass=_VariableMeta):
                              f"Got {collections} of type {type(collections)}")
         if constraint is not None and not callable(constraint):
             raise ValueError("The `constraint` argument must be a callable.")
-        if trainable is None:
-            trainable = True
+        if trainable is None:  # TF: a variable synchronized on read is not trained
+            trainable = synchronization != VariableSynchronization.ON_READ
         if trainable and GraphKeys.TRAINABLE_VARIABLES not in collections:
             collections = list(collections) + [GraphKeys.TRAINABLE_VARIABLES]
         self._trainable = trainable
