@@ -171,3 +171,13 @@ def nested_conds_and_loops_and_their_gradient(tf):
     tf.gradients(acc, x)
     found = collections(tf, tf.train.export_meta_graph())  # a cond inside a loop is the loop's nested context
     return [sorted(found), found["while_context"]]
+
+
+@case
+def summaries_are_a_node_list(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    tf.summary.scalar("loss", x)
+    with tf.name_scope("inner"):
+        tf.summary.scalar("value", x * 2.0, family="fam")
+    tf.summary.merge_all()
+    return collections(tf, tf.train.export_meta_graph())

@@ -210,3 +210,19 @@ def a_text_meta_graph_file_imports(tf):
             with tf.Session() as sess:
                 sess.run(tf.global_variables_initializer())
                 return [head, sess.run(tf.get_collection("outputs"))]
+
+
+@case
+def summaries_come_back_for_merge_all(tf):
+    def build(tf):
+        x = tf.placeholder(tf.float32, [], name="x")
+        tf.summary.scalar("x_value", x)
+        tf.summary.histogram("x_hist", tf.stack([x, 2 * x]))
+    meta = _exported(tf, build)
+    with tf.Graph().as_default() as graph:
+        tf.train.import_meta_graph(meta, import_scope="i")
+        merged = tf.summary.merge_all()
+        with tf.Session() as sess:
+            summary = tf.Summary.FromString(sess.run(merged, {"i/x:0": 1.5}))
+        return {"summaries": items(graph.get_collection("summaries")), "merged": merged.name,
+                "tags": [v.tag for v in summary.value], "scalar": summary.value[0].simple_value}
