@@ -155,7 +155,8 @@ registry.register(OpDef("FusedBatchNormGradV3",
                         outputs=["x_backprop: T", "scale_backprop: U", "offset_backprop: U", "reserve_space_4: U",
                                  "reserve_space_5: U"],
                         attrs={"T": _T, "U": dtype_lists.types("float32")}, shape=_grad_shape,
-                        factory=_fused_grad_factory))
+                        factory=_fused_grad_factory,
+                        defaults={"epsilon": 1e-4, "data_format": "NHWC", "is_training": True}))
 
 
 def fused_batch_norm(x, scale, offset, mean=None, variance=None, epsilon=0.001, data_format="NHWC",

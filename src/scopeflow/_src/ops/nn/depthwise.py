@@ -59,7 +59,7 @@ registry.register(OpDef("DepthwiseConv2dNativeBackpropInput",
                         inputs=["input_sizes: int32", "filter: T", "out_backprop: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.FLOATING},
                         shape=lambda i, a: backprop_input_shape(i, a, depthwise=True),
-                        factory=input_factory(_depthwise_backprop_input)))
+                        factory=input_factory(_depthwise_backprop_input), defaults=attr_defaults.CONV))
 registry.register(OpDef("DepthwiseConv2dNativeBackpropFilter",
                         inputs=["input: T", "filter_sizes: int32", "out_backprop: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.FLOATING}, shape=backprop_filter_shape,
