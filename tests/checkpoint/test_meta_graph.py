@@ -8,20 +8,14 @@ import pytest
 
 import scopeflow as tf
 from scopeflow._src import protos
+from tests.conformance.cases.meta_graph._helpers import linear_model
 
 FEED = np.array([[1.0, 2.0], [3.0, 4.0]], np.float32)
 
 
 def _model():
     """A small linear model with a global step and a train_op, as a classic TF1 program builds it."""
-    x = tf.placeholder(tf.float32, [None, 2], name="x")
-    with tf.variable_scope("s"):
-        w = tf.get_variable("w", [2, 1], initializer=tf.constant_initializer([[0.5], [-1.0]]))
-        b = tf.get_variable("b", [1], initializer=tf.zeros_initializer())
-    y = tf.add(tf.matmul(x, w), b, name="y")
-    loss = tf.reduce_mean(tf.square(y - 1.0), name="loss")
-    step = tf.train.get_or_create_global_step()
-    tf.train.GradientDescentOptimizer(0.05).minimize(loss, global_step=step, name="train")
+    x, loss, _ = linear_model(tf)
     return x, loss
 
 

@@ -7,9 +7,6 @@ names, enums by name); ``MetaInfoDef``, ``SaverDef`` and ``VariableDef`` likewis
 
 import contextlib
 import logging
-import os
-import shutil
-import tempfile
 
 import numpy as np
 from google.protobuf import json_format
@@ -122,20 +119,3 @@ def captured_logs(tf):
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
-
-
-class TempDir:
-    """A fresh directory, removed afterwards; ``clean`` replaces its path by ``<dir>``."""
-
-    def __enter__(self):
-        self.path = tempfile.mkdtemp(prefix="sf_meta_")
-        return self
-
-    def __exit__(self, *exc):
-        shutil.rmtree(self.path, ignore_errors=True)
-
-    def join(self, *names):
-        return os.path.join(self.path, *names)
-
-    def clean(self, text):
-        return text.replace(self.path, "<dir>") if isinstance(text, str) else text

@@ -5,7 +5,8 @@ import os
 
 import numpy as np
 
-from tests.conformance.cases.meta_graph._helpers import TempDir, X, items, linear_model
+from tests.conformance.cases.meta_graph._helpers import X, items, linear_model
+from tests.conformance.cases.saver import _Dir as TempDir
 from tests.conformance.harness import case, op_summary, raises
 
 
