@@ -13,17 +13,16 @@ import enum
 import inspect
 import sys
 
-from scopeflow._src import protos
 from scopeflow._src.framework import context, devices
 from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import _session_for
-from scopeflow._src.framework.scoped_names import prepend_name_scope, strip_name_scope
 from scopeflow._src.framework.tensor_shape import unknown_shape
 from scopeflow._src.ops import array_ops, operators
 from scopeflow._src.ops.state import variable_ops
+from scopeflow._src.variables import variable_def as variable_def_lib
 
 _INTERNAL_CODE: dict = {}  # code object -> whether it belongs to scopeflow (asked once per function)
 
@@ -299,21 +298,7 @@ class RefVariable(metaclass=_VariableMeta):
         initial_value_name: "v/initial_value:0"
         trainable: true
         """
-        if export_scope is not None and not self._variable.name.startswith(export_scope):
-            return None
-        proto = protos.VariableDef()
-        proto.variable_name = strip_name_scope(self._variable.name, export_scope)
-        if self._initial_value is not None:
-            proto.initial_value_name = strip_name_scope(self._initial_value.name, export_scope)
-        proto.trainable = self._trainable
-        proto.synchronization = self._synchronization.value
-        proto.aggregation = self._aggregation.value
-        proto.initializer_name = strip_name_scope(self._initializer_op.name, export_scope)
-        proto.snapshot_name = strip_name_scope(self._snapshot.name, export_scope)
-        if self._save_slice_info is not None:
-            proto.save_slice_info_def.CopyFrom(self._save_slice_info)
-            proto.save_slice_info_def.full_name = strip_name_scope(self._save_slice_info.full_name, export_scope)
-        return proto
+        return variable_def_lib.to_proto(self, export_scope)
 
     @staticmethod
     def from_proto(variable_def, import_scope=None):
@@ -322,29 +307,14 @@ class RefVariable(metaclass=_VariableMeta):
         return RefVariable(variable_def=variable_def, import_scope=import_scope)
 
     def _init_from_proto(self, variable_def, import_scope=None):
-        graph = default_graph()
-
-        def element(name):
-            return graph.as_graph_element(prepend_name_scope(name, import_scope))
-
-        self._variable = element(variable_def.variable_name)
+        (self._variable, self._initializer_op, self._initial_value, self._snapshot,
+         self._save_slice_info) = variable_def_lib.bound_elements(variable_def, import_scope)
         self._name = self._variable.name
         self._graph = self._variable.graph
-        self._initializer_op = element(variable_def.initializer_name)
-        self._initial_value = element(variable_def.initial_value_name) if variable_def.initial_value_name else None
-        self._synchronization = _enum_of(VariableSynchronization, variable_def.synchronization, "synchronization",
-                                         variable_def.variable_name)
-        self._aggregation = _enum_of(VariableAggregation, variable_def.aggregation, "aggregation",
-                                     variable_def.variable_name)
+        name = variable_def.variable_name
+        self._synchronization = _enum_of(VariableSynchronization, variable_def.synchronization, "synchronization", name)
+        self._aggregation = _enum_of(VariableAggregation, variable_def.aggregation, "aggregation", name)
         self._trainable = variable_def.trainable
-        self._snapshot = element(variable_def.snapshot_name)
-        self._save_slice_info = None
-        if variable_def.HasField("save_slice_info_def"):
-            # kept as the proto: scopeflow has no partitioned variables, but a re-export keeps it
-            self._save_slice_info = protos.SaveSliceInfoDef()
-            self._save_slice_info.CopyFrom(variable_def.save_slice_info_def)
-            self._save_slice_info.full_name = prepend_name_scope(variable_def.save_slice_info_def.full_name,
-                                                                 import_scope)
         self._caching_device = None
         self._constraint = None
         self._frames = []
