@@ -56,18 +56,22 @@ def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_d
     >>> sorted(meta.collection_def)
     ['trainable_variables', 'variables']
     """
-    meta, _ = export_scoped_meta_graph(filename, graph_def, graph, export_scope, as_text, "unbound_inputs",
-                                       clear_devices, saver_def, clear_extraneous_savers, strip_default_attrs,
-                                       meta_info_def=meta_info_def, collection_list=collection_list, **kwargs)
+    meta, _ = export_scoped_meta_graph(
+        filename=filename, meta_info_def=meta_info_def, graph_def=graph_def, saver_def=saver_def,
+        collection_list=collection_list, as_text=as_text, graph=graph, export_scope=export_scope,
+        clear_devices=clear_devices, clear_extraneous_savers=clear_extraneous_savers,
+        strip_default_attrs=strip_default_attrs, save_debug_info=save_debug_info, **kwargs)
     return meta
 
 
 def export_scoped_meta_graph(filename=None, graph_def=None, graph=None, export_scope=None, as_text=False,
                              unbound_inputs_col_name="unbound_inputs", clear_devices=False, saver_def=None,
-                             clear_extraneous_savers=False, strip_default_attrs=False, meta_info_def=None,
-                             collection_list=None):
+                             clear_extraneous_savers=False, strip_default_attrs=False, save_debug_info=False,
+                             **kwargs):
     """``(MetaGraphDef, {name without export_scope: variable})``: ``export_meta_graph``, and
-    the global variables it covers."""
+    the global variables it covers; ``kwargs`` (``meta_info_def``, ``collection_list``) go to
+    ``create_meta_graph_def``."""
+    del save_debug_info  # scopeflow keeps no creation stack traces to write
     graph = graph or default_graph()
     exclude_nodes = None
     if export_scope or clear_extraneous_savers or clear_devices:
@@ -84,8 +88,9 @@ def export_scoped_meta_graph(filename=None, graph_def=None, graph=None, export_s
     var_list = {strip_name_scope(v.name, export_scope): v
                 for v in graph.get_collection(GraphKeys.GLOBAL_VARIABLES, scope=export_scope)
                 if should_include_node(v, export_scope, exclude_nodes)}
-    meta = create_meta_graph_def(meta_info_def, graph_def, saver_def, collection_list, graph, export_scope,
-                                 exclude_nodes, clear_extraneous_savers, strip_default_attrs)
+    meta = create_meta_graph_def(graph_def=graph_def, saver_def=saver_def, graph=graph, export_scope=export_scope,
+                                 exclude_nodes=exclude_nodes, clear_extraneous_savers=clear_extraneous_savers,
+                                 strip_default_attrs=strip_default_attrs, **kwargs)
     if filename:
         write_graph(meta, os.path.dirname(filename), os.path.basename(filename), as_text=as_text)
     return meta, var_list
