@@ -21,6 +21,7 @@ import weakref
 
 from scopeflow._src import logging_module, protos
 from scopeflow._src.framework.graph import Graph
+from scopeflow._src.protos import Event, Summary, TaggedRunMetadata
 from scopeflow._src.summary.event_file_writer import EventFileWriter, message_kind
 
 _SHARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # session -> {logdir: EventFileWriter}
@@ -82,19 +83,24 @@ class FileWriter:
 
         A value whose tag was seen before loses its ``metadata``, as in TensorFlow."""
         if isinstance(summary, bytes):
-            summary = protos.Summary.FromString(summary)
+            summary = Summary.FromString(summary)
+        seen = self._seen_summary_tags
         for value in summary.value:
-            if value.tag in self._seen_summary_tags:
+            if value.tag not in seen:
+                seen.add(value.tag)
+            elif value.HasField("metadata"):
                 value.ClearField("metadata")
-            else:
-                self._seen_summary_tags.add(value.tag)
-        if not isinstance(summary, protos.Summary):  # another library's Summary class
-            summary = protos.Summary.FromString(summary.SerializeToString())
-        self._add_event(protos.Event(summary=summary), global_step)
+        if type(summary) is not Summary:  # another library's Summary class
+            summary = Summary.FromString(summary.SerializeToString())
+        self._warn_if_closed()
+        if global_step is None:
+            self.event_writer.add_event(Event(wall_time=time.time(), summary=summary))
+        else:
+            self.event_writer.add_event(Event(wall_time=time.time(), step=int(global_step), summary=summary))
 
     def add_session_log(self, session_log, global_step=None) -> None:
         """Add a ``SessionLog`` (``START``, ``STOP`` or ``CHECKPOINT``)."""
-        self._add_event(protos.Event(session_log=session_log), global_step)
+        self._add_event(Event(session_log=session_log), global_step)
 
     def add_graph(self, graph, global_step=None, graph_def=None) -> None:
         """Add ``graph`` (a ``Graph``, written with its output shapes; or a ``GraphDef``,
@@ -113,21 +119,21 @@ class FileWriter:
             true_graph_def = graph if _is(graph, "GraphDef") else graph_def
         else:
             raise TypeError("The passed graph must be an instance of `Graph` or the deprecated `GraphDef`")
-        self._add_event(protos.Event(graph_def=true_graph_def.SerializeToString()), global_step)
+        self._add_event(Event(graph_def=true_graph_def.SerializeToString()), global_step)
 
     def add_meta_graph(self, meta_graph_def, global_step=None) -> None:
         """Add a ``MetaGraphDef`` (as ``tf.train.export_meta_graph`` returns)."""
         if not _is(meta_graph_def, "MetaGraphDef"):
             raise TypeError(f"meta_graph_def must be type MetaGraphDef, saw type: {type(meta_graph_def)}")
-        self._add_event(protos.Event(meta_graph_def=meta_graph_def.SerializeToString()), global_step)
+        self._add_event(Event(meta_graph_def=meta_graph_def.SerializeToString()), global_step)
 
     def add_run_metadata(self, run_metadata, tag, global_step=None) -> None:
         """Add the ``RunMetadata`` of one ``Session.run`` under ``tag`` (once per tag)."""
         if tag in self._session_run_tags:
             raise ValueError("The provided tag was already used for this event type")
         self._session_run_tags[tag] = True
-        tagged = protos.TaggedRunMetadata(tag=tag, run_metadata=_run_metadata_bytes(run_metadata))
-        self._add_event(protos.Event(tagged_run_metadata=tagged), global_step)
+        tagged = TaggedRunMetadata(tag=tag, run_metadata=_run_metadata_bytes(run_metadata))
+        self._add_event(Event(tagged_run_metadata=tagged), global_step)
 
     def _add_event(self, event, step) -> None:
         self._warn_if_closed()

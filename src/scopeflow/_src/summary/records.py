@@ -31,6 +31,19 @@ def frame(data: bytes) -> bytes:
     return b"".join((length, _CRC.pack(mask(crc32c(length))), data, _CRC.pack(mask(crc32c(data)))))
 
 
+def frame_all(records: list) -> bytes:
+    """Each of ``records`` framed by ``frame``, one after another (the event writer's batches).
+
+    >>> frame_all([b"a", b"bc"]) == frame(b"a") + frame(b"bc")
+    True
+    """
+    out = []
+    for data in records:
+        length = _LENGTH.pack(len(data))
+        out += (length, _CRC.pack(mask(crc32c(length))), data, _CRC.pack(mask(crc32c(data))))
+    return b"".join(out)
+
+
 class RecordWriter:
     """Appends TFRecords to a new file at ``path`` (emptied if it exists; with ``exclusive``,
     ``FileExistsError`` instead). Each ``write`` reaches the file in one system call, so the
