@@ -17,11 +17,14 @@ from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.tensor_proto import array_to_proto, proto_to_array, shape_from_proto, shape_proto
 from scopeflow._src.framework.tensor_shape import TensorShape
 
+_UNSET = object()
 
-def node_attrs(op) -> dict:
+
+def node_attrs(op, opdef=_UNSET) -> dict:
     """Every attribute of ``op`` that TensorFlow's node has: its own, then its op type's
     defaults for the rest, without scopeflow's private lengths of type lists."""
-    opdef = registry.find(op._type)
+    if opdef is _UNSET:
+        opdef = registry.find(op._type)
     if opdef is None:
         return op._attrs
     attrs = {**opdef.defaults, **op._attrs} if opdef.defaults else op._attrs
@@ -62,8 +65,16 @@ def node_def(op, proto=None, sort_control=False):
     opdef = registry.find(op._type)
     defaults = opdef.defaults if opdef is not None else {}
     attr = proto.attr
-    for key, value in node_attrs(op).items():
-        set_attr_value(attr[key], value, defaults.get(key))
+    for key, value in node_attrs(op, opdef).items():
+        kind = type(value)
+        if kind is bool:  # the commonest kinds first: a GraphDef of thousands of nodes is written in Python
+            attr[key].b = value
+        elif kind is dtypes.DType:
+            attr[key].type = value.as_datatype_enum
+        elif kind is str:
+            attr[key].s = value.encode()
+        else:
+            set_attr_value(attr[key], value, defaults.get(key))
     return proto
 
 
