@@ -30,6 +30,7 @@ import threading
 import time
 import weakref
 
+from scopeflow._src.framework import errors
 from scopeflow._src.protos import Event
 from scopeflow._src.summary.records import RecordWriter, frame_all
 
@@ -69,6 +70,8 @@ class EventFileWriter:
 
     def __init__(self, logdir, max_queue: int = 10, flush_secs: float = 120, filename_suffix=None):
         self._logdir = str(logdir)
+        if os.path.exists(self._logdir) and not os.path.isdir(self._logdir):
+            raise errors.FailedPreconditionError(None, None, f"{self._logdir} is not a directory")
         os.makedirs(self._logdir, exist_ok=True)
         self._max_queue = max_queue
         self._flush_secs = flush_secs

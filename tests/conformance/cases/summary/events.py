@@ -182,6 +182,16 @@ def file_writer_makes_its_directory(tf):
         return sorted(os.listdir(os.path.join(d.path, "run", "one")))[0].startswith("events.out.tfevents.")
 
 
+@case
+def file_writer_on_a_file(tf):
+    with LogDir() as d:
+        path = os.path.join(d.path, "plain")
+        with open(path, "w") as f:
+            f.write("x")
+        got = raises(tf.summary.FileWriter, path)
+        return {"error": got.get("error"), "message": d.clean(got.get("message", ""))}
+
+
 def _written(tf, d):
     w = tf.summary.FileWriter(d.path)
     for i in range(3):
