@@ -41,20 +41,20 @@ def conv1d_and_transpose(tf):
     return nodes(tf)
 
 
+def _conv_with_gradients(tf, conv, filter_shape):
+    x, w = _image(tf), tf.placeholder(tf.float32, filter_shape, name="w")
+    tf.gradients(conv(x, w, [1, 1, 1, 1], "SAME"), [x, w])
+    return nodes(tf)
+
+
 @case
 def conv_gradients(tf):
-    x, w = _image(tf), tf.placeholder(tf.float32, [3, 3, 3, 4], name="w")
-    y = tf.nn.conv2d(x, w, [1, 1, 1, 1], "SAME")
-    tf.gradients(y, [x, w])
-    return nodes(tf)
+    return _conv_with_gradients(tf, tf.nn.conv2d, [3, 3, 3, 4])
 
 
 @case
 def depthwise_conv(tf):
-    x, w = _image(tf), tf.placeholder(tf.float32, [3, 3, 3, 2], name="w")
-    y = tf.nn.depthwise_conv2d(x, w, [1, 1, 1, 1], "SAME")
-    tf.gradients(y, [x, w])
-    return nodes(tf)
+    return _conv_with_gradients(tf, tf.nn.depthwise_conv2d, [3, 3, 3, 2])
 
 
 @case
