@@ -96,17 +96,31 @@ def test_add_event_refuses_other_messages_at_once(tmp_path):
     writer.close()
 
 
-def test_a_writing_failure_is_raised_by_the_next_call(tmp_path, capsys):
+def test_a_writing_failure_is_raised_and_closes_the_writer(tmp_path):
     writer = EventFileWriter(str(tmp_path))
     writer.add_event(_scalar_event(1))
     writer.flush()
-    writer._file._file.close()  # the file goes away under the thread
+    writer._file._file.close()  # the file goes away under the writer
     writer.add_event(_scalar_event(2))
     with pytest.raises(ValueError):
         writer.flush()
-    assert "EventFileWriter writer thread error" in capsys.readouterr().err
     writer.close()  # already closed: nothing to do
     writer.add_event(_scalar_event(3))  # ignored, as by a closed TF writer
+
+
+def test_a_failure_of_the_thread_is_raised_by_the_next_call(tmp_path, capsys):
+    writer = EventFileWriter(str(tmp_path), flush_secs=0.05)
+    writer.add_event(_scalar_event(1))
+    writer.flush()
+    writer._file._file.close()
+    writer.add_event(_scalar_event(2))  # pending: the thread writes it within flush_secs, and fails
+    deadline = time.monotonic() + 5
+    while writer._failure is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert "EventFileWriter writer thread error" in capsys.readouterr().err
+    with pytest.raises(ValueError):
+        writer.add_event(_scalar_event(3))
+    writer.close()
 
 
 def test_events_are_copied_when_added(tmp_path):
