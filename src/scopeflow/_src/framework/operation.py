@@ -275,6 +275,7 @@ class Operation:
 
     def _set_attr(self, name: str, value) -> None:
         self._attrs[name] = value
+        self._graph._node_defs.pop(self, None)  # as_graph_def's serialized node is stale
 
     @property
     def _attr_names(self):
