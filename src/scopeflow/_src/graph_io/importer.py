@@ -186,7 +186,7 @@ class _Importer:
         full_name = f"{self.prefix}/{node.name}" if self.prefix else node.name
         with graph._lock:
             full_name = naming.unique_name(graph._names_in_use, full_name)
-        attrs = {**opdef.defaults, **{k: attr_value(v) for k, v in node.attr.items()}}
+        attrs = {**opdef.defaults, **{k: _attr_value(v) for k, v in node.attr.items()}}
         for arg in opdef.inputs + opdef.outputs:
             if arg.type_list:  # scopeflow's private length of a type list, which TF's nodes lack
                 attrs[arg.number_attr] = len(attrs.get(arg.type_attr) or ())
@@ -245,6 +245,23 @@ class _Importer:
         if name not in self.made:
             raise ValueError(f"Requested return node '{name}' not found in graph def")
         return self.made[name]
+
+
+_VALUES: dict[bytes, object] = {}  # a serialized AttrValue -> its value (types, shapes, numbers, strings)
+
+
+def _attr_value(proto):
+    """``attr_value(proto)``, kept for the next node with the same attribute (``T: float``
+    is on thousands of nodes); tensors are read each time, lists copied."""
+    if proto.WhichOneof("value") in ("tensor", "func"):
+        return attr_value(proto)
+    key = proto.SerializeToString()
+    value = _VALUES.get(key, _VALUES)
+    if value is _VALUES:
+        if len(_VALUES) > 100_000:  # many distinct values: start again rather than grow
+            _VALUES.clear()
+        value = _VALUES[key] = attr_value(proto)
+    return list(value) if type(value) is list else value
 
 
 def _signature(opdef) -> str:
