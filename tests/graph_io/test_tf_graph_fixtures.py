@@ -4,6 +4,7 @@ The files and the values are made by ``tests/fixtures/tf_graphs/make_graph_fixtu
 by hand with TensorFlow); these tests need only scopeflow.
 """
 
+import importlib.util
 import json
 import os
 
@@ -17,6 +18,11 @@ from scopeflow._src.graph_io.freeze import replace_variables
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "tf_graphs")
 with open(os.path.join(FIXTURES, "expected.json")) as _f:
     EXPECTED = json.load(_f)
+# The fixture script's JSON form of a value (it imports TensorFlow only when run).
+_SPEC = importlib.util.spec_from_file_location("make_graph_fixtures", os.path.join(FIXTURES, "make_graph_fixtures.py"))
+_SCRIPT = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(_SCRIPT)
+_plain = _SCRIPT._plain
 
 
 def load(name):
@@ -95,20 +101,6 @@ def test_a_cond_and_a_while_loop_written_by_tensorflow_compute_tfs_values():
         for run in expected["runs"]:
             got = sess.run(expected["fetches"], feeds_of(graph, run["feeds"]))
             np.testing.assert_allclose(got, run["values"], rtol=1e-6)
-
-
-def _plain(value):
-    """The JSON form the fixture script writes (see ``_plain`` there)."""
-    array = np.asarray(value)
-    if array.dtype.kind == "c":
-        return np.stack([array.real, array.imag], axis=-1).tolist()
-    if array.dtype.kind in "OS":
-        return np.vectorize(lambda b: b.decode("latin-1"), otypes=[object])(array).tolist()
-    if array.dtype.names:
-        return array[array.dtype.names[0]].tolist()
-    if array.dtype.name == "bfloat16":
-        return array.astype(np.float32).tolist()
-    return array.tolist()
 
 
 def test_constants_of_every_dtype_written_by_tensorflow_hold_tfs_values():
