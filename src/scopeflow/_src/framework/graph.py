@@ -48,7 +48,7 @@ class Graph:
         self._has_control_flow = False  # whether a cond or loop was ever built here (checks skipped until then)
         self._unfetchable_ops = set()   # ops inside a cond branch or a loop (prevent_fetching)
         self._unfeedable_tensors = set()  # a loop's values (prevent_feeding)
-        self._node_defs = {}            # op -> its serialized node (graph_def.py), while it lasts
+        self._node_defs = {}            # (op, add_shapes) -> its serialized node (graph_def.py), while it lasts
 
     # -- default graph --------------------------------------------------------------------
     def as_default(self):
@@ -245,7 +245,8 @@ class Graph:
             self._ops = [op for op in self._ops if op not in gone]
             for op in ops:
                 del self._ops_by_name[op._name]
-                self._node_defs.pop(op, None)
+                self._node_defs.pop((op, False), None)
+                self._node_defs.pop((op, True), None)
                 self._names_in_use.pop(op._name.lower(), None)
                 for t in op._inputs:
                     t._consumers.remove(op)

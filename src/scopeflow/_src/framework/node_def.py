@@ -78,61 +78,6 @@ def node_def(op, proto=None, sort_control=False):
     return proto
 
 
-def node_def_bytes(op) -> bytes:
-    """``op``'s node as a serialized ``NodeDef``, control inputs sorted as in a GraphDef.
-
-    Built from pieces: the name, type, inputs and device, then one serialized ``NodeDef``
-    per attribute (protobuf concatenates map entries), each kept for the next node with the
-    same attribute (``T: float32`` is on thousands of nodes); arrays are written each time."""
-    opdef = registry.find(op._type)
-    parts = [protos.NodeDef(name=op._name, op=op._type, input=input_names(op, True),
-                            device=op._device).SerializeToString()]
-    defaults = opdef.defaults if opdef is not None else {}
-    for key, value in node_attrs(op, opdef).items():
-        parts.append(attr_entry_bytes(key, value, defaults.get(key)))
-    return b"".join(parts)
-
-
-_ENTRIES: dict[tuple, bytes] = {}  # (attr name, kind, value) -> a NodeDef holding that one attribute
-
-
-def attr_entry_bytes(key: str, value, like=None) -> bytes:
-    """A serialized ``NodeDef`` with the one attribute ``key: value`` (kept if ``value`` is a
-    plain hashable value: a type, shape, number, string or a tuple/list of them)."""
-    cache_key = _entry_key(key, value, like)
-    data = _ENTRIES.get(cache_key) if cache_key is not None else None
-    if data is None:
-        proto = protos.NodeDef()
-        set_attr_value(proto.attr[key], value, like)
-        data = proto.SerializeToString()
-        if cache_key is not None:
-            if len(_ENTRIES) > 100_000:  # a graph of many distinct values: start again rather than grow
-                _ENTRIES.clear()
-            _ENTRIES[cache_key] = data
-    return data
-
-
-def _plain(value):
-    kind = type(value)
-    if kind is dtypes.DType:
-        return ("type", value._enum)
-    if kind is TensorShape:
-        return ("shape", value._dims)
-    if kind in (bool, int, str, bytes) or (kind is float and value == value):
-        return (kind, value)
-    return None
-
-
-def _entry_key(key, value, like):
-    if type(value) in (list, tuple):
-        items = tuple(_plain(v) for v in value)
-        if None in items:
-            return None
-        return (key, "list", items, type(like[0]) if isinstance(like, (list, tuple)) and like else None)
-    plain = _plain(value)
-    return None if plain is None else (key, plain, type(like))
-
-
 def set_attr_value(proto, value, like=None) -> None:
     """Write ``value`` into the ``AttrValue`` ``proto``; ``like`` (the attribute's default)
     decides between ``i`` and ``f`` for a number."""

@@ -275,7 +275,8 @@ class Operation:
 
     def _set_attr(self, name: str, value) -> None:
         self._attrs[name] = value
-        self._graph._node_defs.pop(self, None)  # as_graph_def's serialized node is stale
+        self._graph._node_defs.pop((self, False), None)  # as_graph_def's serialized nodes are stale
+        self._graph._node_defs.pop((self, True), None)
 
     @property
     def _attr_names(self):
