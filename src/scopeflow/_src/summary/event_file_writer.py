@@ -107,6 +107,7 @@ class EventFileWriter:
         if not self._closed:
             self._raise_failure()
             self._write(sync=True)
+            self._raise_failure()  # the thread may have failed on these events while this call waited
 
     def close(self) -> None:
         """Flush, then close the file. ``reopen`` starts a new one."""
@@ -177,13 +178,14 @@ class EventFileWriter:
             self._wake.clear()
             if self._stopping:
                 return
-            try:
-                with self._lock:
+            with self._lock:  # a failure is recorded before a waiting flush can look for one
+                try:
                     self._write_pending()
                     self._sync()
-            except Exception as e:  # noqa: BLE001 - raised in the caller by its next call
-                self._failure = e
-                print(f"EventFileWriter writer thread error: {e}", file=sys.stderr)
+                except Exception as e:  # noqa: BLE001 - raised in the caller by its next call
+                    self._failure = e
+            if self._failure is not None:
+                print(f"EventFileWriter writer thread error: {self._failure}", file=sys.stderr)
                 return
 
     def _write_pending(self) -> None:
