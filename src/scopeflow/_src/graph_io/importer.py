@@ -146,13 +146,14 @@ class _Importer:
                 loop = loop or (merge and not control and self._opdef(order[j]).next_iteration)
             pending.append(controls + 1 if loop else waits)
         ready = [i for i, count in enumerate(pending) if count == 0]
-        while ready:
-            i = heapq.heappop(ready)
-            self.made[order[i].name] = self._create(order[i])
-            for k in consumers[i]:
-                pending[k] -= 1
-                if pending[k] == 0:
-                    heapq.heappush(ready, k)
+        with self.graph._lock:
+            while ready:
+                i = heapq.heappop(ready)
+                self.made[order[i].name] = self._create(order[i])
+                for k in consumers[i]:
+                    pending[k] -= 1
+                    if pending[k] == 0:
+                        heapq.heappush(ready, k)
         if len(self.made) < len(order):
             stuck = next(n.name for n in order if n.name not in self.made)
             raise ValueError(f"GraphDef is not a DAG: node '{stuck}' is on a cycle that no loop's Merge breaks")
@@ -169,8 +170,8 @@ class _Importer:
                 f"registered in the binary running in this process.")
         return opdef
 
-    def tensor(self, text, consumer_name):
-        src, index = _split(text)
+    def tensor(self, text, consumer_name, split=None):
+        src, index = _split(text) if split is None else split
         mapped = self.tensor_map.get((src, index))
         if mapped is not None:
             self.used_keys.add(f"{src}:{index}")
@@ -184,12 +185,10 @@ class _Importer:
     def _create(self, node):
         graph, opdef = self.graph, self._opdef(node)
         full_name = f"{self.prefix}/{node.name}" if self.prefix else node.name
-        with graph._lock:
-            full_name = naming.unique_name(graph._names_in_use, full_name)
+        full_name = naming.unique_name(graph._names_in_use, full_name)  # make_all holds the graph's lock
         attrs = {**opdef.defaults, **{k: _attr_value(v) for k, v in node.attr.items()}}
-        for arg in opdef.inputs + opdef.outputs:
-            if arg.type_list:  # scopeflow's private length of a type list, which TF's nodes lack
-                attrs[arg.number_attr] = len(attrs.get(arg.type_attr) or ())
+        for arg in _type_lists(opdef):  # scopeflow's private length of a type list, which TF's nodes lack
+            attrs[arg.number_attr] = len(attrs.get(arg.type_attr) or ())
         if "_class" in attrs and self.prefix:
             attrs["_class"] = [b"loc:@" + self.prefix.encode() + b"/" + g[5:] if g.startswith(b"loc:@") else g
                                for g in attrs["_class"]]
@@ -202,11 +201,13 @@ class _Importer:
                     control.append(self.control_map[src])
                 else:
                     control.append(self.made[src])
-            elif _split(text)[0] not in self.made and (_split(text) not in self.tensor_map):
-                deferred.append((len(inputs), text))  # a back edge: connected once its source exists
-                inputs.append(None)
             else:
-                inputs.append(self.tensor(text, node.name))
+                split = _split(text)
+                if split[0] in self.made or split in self.tensor_map:
+                    inputs.append(self.tensor(text, node.name, split))
+                else:
+                    deferred.append((len(inputs), text))  # a back edge: connected once its source exists
+                    inputs.append(None)
         for index, _ in deferred:
             inputs[index] = next(t for t in inputs if t is not None)
         _check_input_types(opdef, node, full_name, inputs, attrs)
@@ -245,6 +246,18 @@ class _Importer:
         if name not in self.made:
             raise ValueError(f"Requested return node '{name}' not found in graph def")
         return self.made[name]
+
+
+_TYPE_LISTS: dict[str, tuple] = {}
+
+
+def _type_lists(opdef) -> tuple:
+    """The type-list arguments of ``opdef`` (``SaveV2``'s ``tensors``), whose length scopeflow
+    keeps in a private attribute."""
+    found = _TYPE_LISTS.get(opdef.type)
+    if found is None:
+        found = _TYPE_LISTS[opdef.type] = tuple(a for a in opdef.inputs + opdef.outputs if a.type_list)
+    return found
 
 
 _VALUES: dict[bytes, object] = {}  # a serialized AttrValue -> its value (types, shapes, numbers, strings)
