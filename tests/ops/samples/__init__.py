@@ -25,6 +25,8 @@ from typing import Callable
 
 import numpy as np
 
+from scopeflow._src.ops import load_lazy_ops
+
 
 @dataclasses.dataclass
 class Sample:
@@ -87,6 +89,10 @@ def I32(*shape, seed=0, low=-5, high=5):  # noqa: N802
 
 
 def load() -> list[Sample]:
+    """Every sample, with every op type registered: those that load on first use (control flow,
+    summaries) and the checkpoint's (``SaveV2``, ``RestoreV2``) included."""
+    load_lazy_ops()
+    importlib.import_module("scopeflow._src.checkpoint.io_ops")
     for info in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{info.name}")
     return SAMPLES
