@@ -68,6 +68,20 @@ class BaseSession:
         return self._graph
 
     @property
+    def graph_def(self):
+        """The session's graph as a ``GraphDef`` (with ``_output_shapes`` when the config's
+        ``graph_options.infer_shapes`` is set, as in TensorFlow).
+
+        >>> import scopeflow as tf
+        >>> with tf.Graph().as_default():
+        ...     c = tf.constant(1.0, name="c")
+        ...     [n.name for n in tf.Session().graph_def.node]
+        ['c']
+        """
+        config = self._config
+        return self._graph.as_graph_def(add_shapes=bool(config and config.graph_options.infer_shapes))
+
+    @property
     def sess_str(self) -> bytes:
         """The target this session was created with (``b""``: in-process)."""
         return self._target

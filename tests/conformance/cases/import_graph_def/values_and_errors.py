@@ -219,3 +219,23 @@ def failed_import_takes_its_scope_name(tf):
     raises(tf.import_graph_def, small_graph_def(tf), return_elements=["nope"])
     tf.import_graph_def(small_graph_def(tf))
     return names(tf.get_default_graph())
+
+
+@case
+def session_graph_def(tf):
+    x = tf.placeholder(tf.float32, [None, 2], name="x")
+    tf.identity(x, name="y")
+    plain = tf.Session().graph_def
+    shaped = tf.Session(config=tf.ConfigProto(graph_options=tf.GraphOptions(infer_shapes=True))).graph_def
+    return [[n.name for n in plain.node], ["_output_shapes" in n.attr for n in plain.node],
+            ["_output_shapes" in n.attr for n in shaped.node],
+            [[d.size for d in n.attr["_output_shapes"].list.shape[0].dim] for n in shaped.node]]
+
+
+@case
+def write_graph_of_session_graph_def(tf):
+    tf.constant(1.0, name="c")
+    with tf.Session() as sess:
+        path = tf.train.write_graph(sess.graph_def, tempfile.mkdtemp(), "g.pbtxt")
+    with open(path) as f:
+        return f.read().splitlines()[:3]
