@@ -32,7 +32,8 @@ __all__ = [
     "moving_average_variables", "multinomial", "multiply", "name_scope", "NameAttrList", "negative", "nest", "newaxis",
     "nn", "no_op", "NodeDef", "not_equal", "NotDifferentiable", "one_hot", "ones", "ones_initializer", "ones_like",
     "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "placeholder", "placeholder_with_default", "pow",
-    "qint16", "qint32", "qint8", "qr", "quint16", "quint8", "random", "random_normal", "random_normal_initializer",
+    "python_io", "qint16", "qint32", "qint8", "qr", "quint16", "quint8", "random", "random_normal",
+    "random_normal_initializer",
     "random_shuffle", "random_uniform", "random_uniform_initializer", "range", "rank", "real", "realdiv", "reciprocal",
     "reduce_all", "reduce_any", "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min", "reduce_prod",
     "reduce_sum", "register_tensor_conversion_function", "RegisterGradient", "report_uninitialized_variables",
@@ -65,6 +66,7 @@ from scopeflow import (
     metrics,
     nest,
     nn,
+    python_io,
     random,
     train,
 )

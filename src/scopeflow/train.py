@@ -5,14 +5,17 @@ global step) and ``scopeflow._src.checkpoint``, which loads on first use.
 """
 
 __all__ = [
-    "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "assert_global_step", "checkpoint_exists",
-    "cosine_decay", "create_global_step", "exponential_decay", "export_meta_graph", "generate_checkpoint_state_proto",
+    "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "assert_global_step", "BytesList", "checkpoint_exists",
+    "cosine_decay", "create_global_step", "Example", "exponential_decay", "export_meta_graph", "Feature",
+    "FeatureList", "FeatureLists", "Features", "FloatList", "generate_checkpoint_state_proto",
     "get_checkpoint_mtimes", "get_checkpoint_state", "get_global_step", "get_or_create_global_step", "global_step",
-    "GradientDescentOptimizer", "import_meta_graph", "init_from_checkpoint", "inverse_time_decay", "latest_checkpoint",
+    "GradientDescentOptimizer", "import_meta_graph", "init_from_checkpoint", "Int64List", "inverse_time_decay",
+    "latest_checkpoint",
     "linear_cosine_decay", "list_variables", "load_checkpoint", "load_variable", "MomentumOptimizer",
     "natural_exp_decay", "NewCheckpointReader", "Optimizer", "piecewise_constant", "piecewise_constant_decay",
     "polynomial_decay", "ProximalGradientDescentOptimizer", "remove_checkpoint", "RenameRules", "RestoreReport",
-    "RMSPropOptimizer", "Saver", "SaverDef", "summary_iterator", "update_checkpoint_state", "write_graph"]
+    "RMSPropOptimizer", "Saver", "SaverDef", "SequenceExample", "summary_iterator", "update_checkpoint_state",
+    "write_graph"]
 
 import importlib as _importlib
 
@@ -60,6 +63,9 @@ _CHECKPOINT_NAMES = {
 }
 _LAZY = {name: module for module, names in _CHECKPOINT_NAMES.items() for name in names}
 _LAZY["summary_iterator"] = "scopeflow._src.summary.summary_iterator"  # event files: loaded on first use, too
+# tf.train.Example and its parts: protocol buffers, built on first use
+_LAZY.update(dict.fromkeys(("BytesList", "Example", "Feature", "FeatureList", "FeatureLists", "Features", "FloatList",
+                            "Int64List", "SequenceExample"), "scopeflow._src.protos"))
 
 
 def __getattr__(name):

@@ -122,9 +122,11 @@ PACKAGE_LAYERS = {
     "metrics": {"framework", "ops", "variables"},
     "rnn": {"framework", "ops", "variables", "layers"},
     "training": {"framework", "ops", "variables", "gradients", "logging_module"},
+    "lib_io": {"platform", "framework"},
     "graph_io": {"platform", "protos", "framework", "ops", "client", "variables", "logging_module"},
     # summary: FileWriter(logdir, graph) also writes the graph's meta graph, which the checkpoint code exports
-    "summary": {"platform", "protos", "framework", "ops", "client", "graph_io", "checkpoint", "logging_module"},
+    "summary": {"platform", "lib_io", "protos", "framework", "ops", "client", "graph_io", "checkpoint",
+                "logging_module"},
     "checkpoint": {"platform", "protos", "framework", "ops", "variables", "graph_io", "client", "logging_module"},
     "cli": {"platform", "protos", "framework", "ops", "client", "graph_io", "checkpoint", "summary"},
     "logging_module": set(),

@@ -10,7 +10,8 @@ import scopeflow as tf
 PUBLIC = ("scopeflow", "scopeflow.bitwise", "scopeflow.compat", "scopeflow.dtypes", "scopeflow.errors",
           "scopeflow.graph_util", "scopeflow.initializers", "scopeflow.io",
           "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
-          "scopeflow.nest", "scopeflow.nn", "scopeflow.random", "scopeflow.rnn_cell", "scopeflow.summary",
+          "scopeflow.nest", "scopeflow.nn", "scopeflow.python_io", "scopeflow.random", "scopeflow.rnn_cell",
+          "scopeflow.summary",
           "scopeflow.train")
 
 

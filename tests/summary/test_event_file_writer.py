@@ -14,8 +14,8 @@ import pytest
 
 import scopeflow as tf
 from scopeflow._src import protos
+from scopeflow._src.lib_io.tf_record import read_records
 from scopeflow._src.summary.event_file_writer import EventFileWriter
-from scopeflow._src.summary.records import read_records
 
 
 def _steps(path):

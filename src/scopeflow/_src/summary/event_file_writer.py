@@ -30,8 +30,8 @@ import time
 import weakref
 
 from scopeflow._src.framework import errors
+from scopeflow._src.platform.records import RecordWriter, frame_all
 from scopeflow._src.protos import Event
-from scopeflow._src.summary.records import RecordWriter, frame_all
 
 FILE_VERSION = "brain.Event:2"
 SOURCE_WRITER = "tensorflow.core.util.events_writer"

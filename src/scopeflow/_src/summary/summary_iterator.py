@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scopeflow._src import protos
-from scopeflow._src.summary.records import read_records
+from scopeflow._src.lib_io.tf_record import read_records
 
 
 def summary_iterator(path):

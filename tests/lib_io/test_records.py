@@ -1,5 +1,5 @@
-"""TFRecord framing (``summary/records.py``): records written, read back, and TF's errors for
-damaged files."""
+"""TFRecord framing (``platform/records.py``, read through ``lib_io.tf_record``): records
+written, read back, and TF's errors for damaged files."""
 
 import os
 import struct
@@ -7,7 +7,8 @@ import struct
 import pytest
 
 import scopeflow as tf
-from scopeflow._src.summary.records import RecordWriter, frame, read_records
+from scopeflow._src.lib_io.tf_record import read_records
+from scopeflow._src.platform.records import RecordWriter, frame
 
 
 def _write(path, records):

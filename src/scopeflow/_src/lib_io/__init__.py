@@ -1,0 +1,1 @@
+"""TensorFlow's record files: ``tf.io.TFRecordWriter``, ``tf_record_iterator`` and their options."""

@@ -1,0 +1,136 @@
+"""``tf.io.TFRecordWriter`` and ``tf.io.tf_record_iterator``: files of TFRecords, plain or
+compressed (``TFRecordOptions``), read and written with TensorFlow's bytes and errors."""
+
+from __future__ import annotations
+
+import os
+
+from scopeflow._src.framework import errors
+from scopeflow._src.lib_io.options import TFRecordOptions, as_options
+from scopeflow._src.lib_io.zlib_streams import Deflater, InflatingStream
+from scopeflow._src.platform.records import CorruptRecord, RecordWriter, iter_records
+
+_WINDOW_BITS = {"ZLIB": 15, "GZIP": 31}
+
+
+def _path(path) -> str:
+    if isinstance(path, (bytes, str)):
+        return os.fsdecode(path)
+    raise TypeError(f"__init__(): incompatible function arguments; the path must be str or bytes, not "
+                    f"{type(path).__name__}")
+
+
+def _open(path: str, opener):
+    """``opener(path)``, its ``OSError`` raised as TensorFlow's error for the file."""
+    try:
+        return opener(path)
+    except FileNotFoundError:
+        raise errors.NotFoundError(None, None, f"{path}; No such file or directory") from None
+    except (IsADirectoryError, NotADirectoryError) as e:
+        reason = "Is a directory" if isinstance(e, IsADirectoryError) else "Not a directory"
+        raise errors.FailedPreconditionError(None, None, f"{path}; {reason}") from None
+    except PermissionError:
+        raise errors.PermissionDeniedError(None, None, f"{path}; Permission denied") from None
+
+
+class TFRecordWriter:
+    """A class to write records to a TFRecords file (``options``: a ``TFRecordOptions``, or a
+    compression type). Also a context manager, closing the file at the end.
+
+    >>> import os, tempfile
+    >>> import scopeflow as tf
+    >>> path = os.path.join(tempfile.mkdtemp(), "data.tfrecord")
+    >>> with tf.io.TFRecordWriter(path, "GZIP") as writer:
+    ...     writer.write(b"first")
+    ...     writer.write(b"second")
+    >>> list(tf.io.tf_record_iterator(path, "GZIP"))
+    [b'first', b'second']
+    """
+
+    def __init__(self, path, options=None):
+        options = as_options(options)
+        settings = options.zlib_settings()
+        path = _path(path)
+        self._writer = _open(path, lambda p: RecordWriter(p, compressor=settings and Deflater(settings)))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def write(self, record) -> None:
+        """Write ``record`` (bytes, or a string written as UTF-8) as one record."""
+        if isinstance(record, str):
+            record = record.encode("utf-8")
+        elif not isinstance(record, (bytes, bytearray, memoryview)):
+            raise TypeError("write(): incompatible function arguments. The following argument types are "
+                            f"supported:\n    1. (self, record: str) -> None\n\nInvoked with: {self!r}, {record!r}")
+        self._check_open().write(bytes(record))
+
+    def flush(self) -> None:
+        """Flush the file (a compressed one with zlib's partial flush)."""
+        self._check_open().flush()
+
+    def close(self) -> None:
+        """Close the file; closing it again does nothing."""
+        self._writer.close()
+
+    def _check_open(self) -> RecordWriter:
+        if self._writer.closed:
+            raise errors.FailedPreconditionError(None, None, "Writer is closed.")
+        return self._writer
+
+
+class _RecordIterator:
+    """The records of a file opened at once, read one by one; ``DataLossError`` for a
+    damaged record."""
+
+    def __init__(self, path: str, compression_type: str):
+        self._file = _open(path, lambda p: open(p, "rb"))  # noqa: SIM115 - closed at the end of the records
+        stream = self._file if not compression_type else InflatingStream(self._file, _WINDOW_BITS[compression_type])
+        self._records = iter_records(stream, "EOF reached" if compression_type else
+                                     "Read less bytes than requested")
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> bytes:
+        try:
+            return next(self._records)
+        except CorruptRecord as e:
+            self._file.close()
+            raise errors.DataLossError(None, None, str(e)) from None
+        except StopIteration:
+            self._file.close()
+            raise
+
+
+def tf_record_iterator(path, options=None):
+    """An iterator over the records (``bytes``) of the TFRecords file ``path``, decompressed as
+    ``options`` (a ``TFRecordOptions`` or a compression type) says. Opens the file at once:
+    ``NotFoundError`` when it does not exist.
+
+    >>> import os, tempfile
+    >>> import scopeflow as tf
+    >>> path = os.path.join(tempfile.mkdtemp(), "data.tfrecord")
+    >>> with tf.io.TFRecordWriter(path) as writer:
+    ...     writer.write(b"a")
+    >>> next(tf.io.tf_record_iterator(path))
+    b'a'
+    """
+    compression_type = TFRecordOptions.get_compression_type_string(options)
+    return _RecordIterator(_path(path), compression_type)
+
+
+def read_records(path: str, compression_type: str = ""):
+    """The records of the file ``path`` (``tf_record_iterator``'s, for scopeflow's own readers).
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "missing")
+    >>> list(read_records(path))
+    Traceback (most recent call last):
+    ...
+    scopeflow.errors.NotFoundError: ...; No such file or directory
+    """
+    return _RecordIterator(path, compression_type)

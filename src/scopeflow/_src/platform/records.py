@@ -1,0 +1,134 @@
+"""TFRecord framing: the records of event files and of ``tf.io.TFRecordWriter``'s files.
+
+Each record is the data's length (``uint64``, little endian), the masked CRC-32C of those 8
+bytes, the data, and the masked CRC-32C of the data; records follow one another with no
+file header. ``frame`` builds one record, ``RecordWriter`` appends records to a file (through
+a zlib compressor when given one), and ``iter_records`` reads them back from a binary stream,
+raising ``CorruptRecord`` (the caller's ``DataLossError``) for a corrupted or truncated
+record; a stream that ends inside a record's 12-byte header ends there without error, as in TF.
+This layer knows no TensorFlow error classes: ``lib_io.tf_record`` maps its errors to them.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import zlib
+
+from scopeflow._src.platform.checksums import crc32c, mask
+
+_LENGTH = struct.Struct("<Q")
+_CRC = struct.Struct("<I")
+_HEADER = 12
+
+
+class CorruptRecord(Exception):
+    """A record whose checksum fails or that the file cuts short (TF's ``DataLossError``)."""
+
+
+def frame(data: bytes) -> bytes:
+    """``data`` as one TFRecord.
+
+    >>> frame(b"").hex()
+    '000000000000000029039807d8ea82a2'
+    """
+    length = _LENGTH.pack(len(data))
+    return b"".join((length, _CRC.pack(mask(crc32c(length))), data, _CRC.pack(mask(crc32c(data)))))
+
+
+def frame_all(records: list) -> bytes:
+    """Each of ``records`` framed by ``frame``, one after another (the event writer's batches).
+
+    >>> frame_all([b"a", b"bc"]) == frame(b"a") + frame(b"bc")
+    True
+    """
+    out = []
+    for data in records:
+        length = _LENGTH.pack(len(data))
+        out += (length, _CRC.pack(mask(crc32c(length))), data, _CRC.pack(mask(crc32c(data))))
+    return b"".join(out)
+
+
+class RecordWriter:
+    """Appends TFRecords to a new file at ``path`` (emptied if it exists; with ``exclusive``,
+    ``FileExistsError`` instead). Uncompressed, each ``write`` reaches the file in one system
+    call, so the file holds whole records only, even if the process is killed. With a
+    ``compressor`` (``compress(records)`` and ``flush(zlib_mode)``, as a ``zlib.compressobj``),
+    records pass through it, ``flush`` makes a partial flush, and ``close`` ends the stream.
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "r")
+    >>> writer = RecordWriter(path)
+    >>> writer.write(b"abc")
+    >>> writer.close()
+    >>> os.path.getsize(path)
+    19
+    """
+
+    def __init__(self, path: str, exclusive: bool = False, compressor=None):
+        self.path = path
+        self._compressor = compressor
+        self._file = open(path, "xb" if exclusive else "wb", buffering=0)  # noqa: SIM115 - closed by close()
+
+    @property
+    def closed(self) -> bool:
+        return self._file.closed
+
+    def write(self, data: bytes) -> None:
+        """Append ``data`` as one record."""
+        self.write_framed(frame(data))
+
+    def write_framed(self, records: bytes) -> None:
+        """Append ``records``, whole records already framed by ``frame``."""
+        if self._compressor is not None:
+            records = self._compressor.compress(records)
+        self._write_all(records)
+
+    def _write_all(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[self._file.write(view):]
+
+    def flush(self) -> None:
+        """Ask the operating system to store what was written (``fsync``)."""
+        if self._compressor is not None:
+            self._write_all(self._compressor.flush(zlib.Z_PARTIAL_FLUSH))
+        os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        if not self._file.closed:
+            if self._compressor is not None:
+                self._write_all(self._compressor.flush(zlib.Z_FINISH))
+                self._compressor = None
+            os.fsync(self._file.fileno())
+            self._file.close()
+
+
+def iter_records(stream, short_read: str = "Read less bytes than requested"):
+    """Yield the data of each record read from the binary ``stream`` (anything with ``read(n)``);
+    ``short_read`` ends the message for a record the stream cuts short (TF's words for its file).
+
+    >>> import io
+    >>> list(iter_records(io.BytesIO(frame(b"a") + frame(b"bc"))))
+    [b'a', b'bc']
+    """
+    offset = 0
+    while True:
+        header = stream.read(_HEADER)
+        if len(header) < _HEADER:
+            return
+        _check(header[:8], _CRC.unpack_from(header, 8)[0], offset)
+        (length,) = _LENGTH.unpack_from(header)
+        body = stream.read(length + 4)
+        if len(body) < length + 4:
+            raise CorruptRecord(f"truncated record at {offset}' failed with {short_read}")
+        data = body[:length]
+        _check(data, _CRC.unpack_from(body, length)[0], offset + _HEADER)
+        yield data
+        offset += _HEADER + length + 4
+
+
+def _check(data: bytes, stored: int, offset: int) -> None:
+    if mask(crc32c(data)) != stored:
+        hint = " (Is this even a TFRecord file?)" if offset == 0 else ""
+        raise CorruptRecord(f"corrupted record at {offset}{hint}")
