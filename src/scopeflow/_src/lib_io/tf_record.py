@@ -84,9 +84,13 @@ class TFRecordWriter:
 
 class _RecordIterator:
     """The records of a file opened at once, read one by one; ``DataLossError`` for a
-    damaged record."""
+    damaged record. A directory opens, as in TF, and fails at the first read."""
 
     def __init__(self, path: str, compression_type: str):
+        self._error = None
+        if os.path.isdir(path):
+            self._error = errors.FailedPreconditionError(None, None, f"{path}; Is a directory")
+            return
         self._file = _open(path, lambda p: open(p, "rb"))  # noqa: SIM115 - closed at the end of the records
         stream = self._file if not compression_type else InflatingStream(self._file, _WINDOW_BITS[compression_type])
         self._records = iter_records(stream, "EOF reached" if compression_type else
@@ -96,6 +100,8 @@ class _RecordIterator:
         return self
 
     def __next__(self) -> bytes:
+        if self._error is not None:
+            raise self._error
         try:
             return next(self._records)
         except CorruptRecord as e:

@@ -72,11 +72,12 @@ class Deflater:
 
 class InflatingStream:
     """The decompressed bytes of the binary file ``f`` (``window_bits`` 15: zlib, 31: gzip),
-    read with ``read(n)``; ``CorruptRecord`` when zlib finds the data damaged.
+    read with ``read(n)``; ``CorruptRecord`` when zlib finds the data damaged. Gzip members
+    follow one another (TF reads them all); a zlib stream ends the file (TF ignores what follows).
 
     >>> import io, zlib
     >>> InflatingStream(io.BytesIO(zlib.compress(b"abc") * 2), 15).read(6)
-    b'abcabc'
+    b'abc'
     """
 
     def __init__(self, f, window_bits: int):
@@ -93,6 +94,8 @@ class InflatingStream:
         return out
 
     def _more(self) -> bool:
+        if self._zlib.eof and self._window_bits <= 15:
+            return False
         data = self._zlib.unused_data if self._zlib.eof else b""
         data = data or self._file.read(_CHUNK)
         if not data:
