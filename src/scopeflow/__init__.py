@@ -14,7 +14,8 @@ __all__ = [
     "bitwise_xor", "bool", "boolean_mask", "broadcast_dynamic_shape", "broadcast_static_shape", "broadcast_to", "case",
     "cast", "ceil", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex",
     "complex128", "complex64", "concat", "cond", "ConfigProto", "conj", "constant", "constant_initializer",
-    "control_dependencies", "convert_to_tensor", "cos", "count_nonzero", "cumprod", "cumsum", "device", "diag",
+    "control_dependencies", "convert_to_tensor", "cos", "count_nonzero", "cumprod", "cumsum", "decode_csv",
+    "decode_raw", "device", "diag",
     "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
     "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_stitch", "einsum", "equal", "errors", "Event",
     "executing_eagerly", "exp", "expand_dims", "eye", "fill", "float16", "float32", "float64", "floor", "floor_div",
@@ -41,6 +42,7 @@ __all__ = [
     "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_nd", "sequence_mask", "Session",
     "SessionLog", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
+    "string_to_number", "strings",
     "subtract", "Summary", "summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo",
     "TensorShape", "tile", "to_bfloat16", "to_complex128", "to_complex64", "to_double", "to_float", "to_int32",
     "to_int64", "train", "trainable_variables", "transpose", "truediv", "truncated_normal",
@@ -348,12 +350,13 @@ __version__ = "0.1.0"
 _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
+_PARSING = ("decode_csv", "decode_raw", "string_to_number")
 
 
 def __getattr__(name):
-    """``tf.logging``, the control flow (``tf.cond``, ``tf.while_loop``...) and the protocol
-    buffers (``tf.GraphDef``...) load on first use: Python's ``logging``, the control-flow
-    subsystem and protobuf cost import time."""
+    """``tf.logging``, the control flow (``tf.cond``, ``tf.while_loop``...), the parsing ops
+    (``tf.decode_csv``, ``tf.strings``...) and the protocol buffers (``tf.GraphDef``...) load on
+    first use: Python's ``logging``, the control-flow subsystem and protobuf cost import time."""
     if name == "logging":
         from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
 
@@ -370,6 +373,14 @@ def __getattr__(name):
     if name == "graph_util":
         # loaded on first use: freezing logs through Python's logging, which costs import time
         return _importlib.import_module("scopeflow.graph_util")
+    if name in _PARSING:
+        from scopeflow._src.ops.parsing import api as parsing  # loaded on first use: the parsing ops
+
+        globals().update((n, getattr(parsing, n)) for n in _PARSING)
+        return globals()[name]
+    if name == "strings":
+        # loaded on first use, with the parsing ops
+        return _importlib.import_module("scopeflow.strings")
     if name == "summary":
         # loaded on first use: the summary ops and event-file writers, with protobuf
         return _importlib.import_module("scopeflow.summary")

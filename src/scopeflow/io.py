@@ -1,11 +1,27 @@
 """``tf.io``: reading and writing TensorFlow's files.
 
-Only re-exports; the code lives in ``scopeflow._src.graph_io`` (graph files) and
-``scopeflow._src.lib_io`` (TFRecord files).
+Only re-exports; the code lives in ``scopeflow._src.graph_io`` (graph files),
+``scopeflow._src.lib_io`` (TFRecord files) and ``scopeflow._src.ops.parsing`` (decoding raw
+bytes and CSV records, loaded on first use).
 """
 
-__all__ = ["tf_record_iterator", "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "write_graph"]
+__all__ = ["decode_csv", "decode_raw", "tf_record_iterator", "TFRecordCompressionType", "TFRecordOptions",
+           "TFRecordWriter", "write_graph"]
 
 from scopeflow._src.graph_io.write_graph import write_graph
 from scopeflow._src.lib_io.options import TFRecordCompressionType, TFRecordOptions
 from scopeflow._src.lib_io.tf_record import TFRecordWriter, tf_record_iterator
+
+
+def __getattr__(name):
+    """``decode_csv`` and ``decode_raw``, whose ops load on first use."""
+    if name in ("decode_csv", "decode_raw"):
+        from scopeflow._src.ops.parsing import api  # loaded on first use: the parsing ops
+
+        globals()[name] = getattr(api, name)
+        return globals()[name]
+    raise AttributeError(f"module 'scopeflow.io' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(__all__)

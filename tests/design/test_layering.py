@@ -65,9 +65,10 @@ def test_lower_layers_import_nothing_above_them(layer, allowed):
     assert {k: v for k, v in wrong.items() if v} == {}
 
 
-# The modules that register gradient rules: the op library, and the control flow and summary ops it loads
-# on first use.
-REGISTRARS = (f"{PACKAGE}.ops", f"{PACKAGE}.ops.control.api", f"{PACKAGE}.ops.summary.api")
+# The modules that register gradient rules: the op library, and the control flow, summary and parsing ops
+# it loads on first use.
+REGISTRARS = (f"{PACKAGE}.ops", f"{PACKAGE}.ops.control.api", f"{PACKAGE}.ops.summary.api",
+              f"{PACKAGE}.ops.parsing.api")
 
 
 def test_op_definitions_and_wrappers_import_no_gradient_rule_and_nothing_above_the_op_library():

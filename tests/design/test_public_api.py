@@ -11,7 +11,7 @@ PUBLIC = ("scopeflow", "scopeflow.bitwise", "scopeflow.compat", "scopeflow.dtype
           "scopeflow.graph_util", "scopeflow.initializers", "scopeflow.io",
           "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
           "scopeflow.nest", "scopeflow.nn", "scopeflow.python_io", "scopeflow.random", "scopeflow.rnn_cell",
-          "scopeflow.summary",
+          "scopeflow.strings", "scopeflow.summary",
           "scopeflow.train")
 
 

@@ -3,7 +3,7 @@
 Three layers, each importing only the ones above it in this list (``docs/architecture.md``):
 
 1. ``common/``: what op definitions share (dtype lists, shape functions, the BLAS wrapper);
-2. the topic packages ``array/``, ``math/``, ``nn/``, ``state/``, ``random/`` and ``control/``:
+2. the topic packages ``array/``, ``math/``, ``nn/``, ``state/``, ``random/``, ``parsing/`` and ``control/``:
    each module declares its ops (``OpDef``: types, shape function, kernel) and then their
    Python wrappers; a wrapper may call the wrappers of lower modules. ``array_ops``,
    ``math_ops`` and ``nn_ops`` gather the wrappers for the layers above the op library;
@@ -11,8 +11,8 @@ Three layers, each importing only the ones above it in this list (``docs/archite
 3. the gradient rules (``*/grads.py`` and the other ``*_grads.py``), registered last, once
    every wrapper exists: a rule may build any op.
 
-Conds and loops (``control/api.py``) and the summary ops (``summary/api.py``) load on first use,
-with their ops and rules; ``load_lazy_ops`` loads them all.
+Conds and loops (``control/api.py``), the summary ops (``summary/api.py``) and the parsing ops
+(``parsing/api.py``) load on first use, with their ops and rules; ``load_lazy_ops`` loads them all.
 """
 
 # The order below is the registration order (ruff's import sorting is off for this file).
@@ -31,8 +31,9 @@ from scopeflow._src.ops.state import grads as state_grads  # noqa: F401
 
 
 def load_lazy_ops() -> None:
-    """Register the op types whose packages load on first use (control flow, summaries), so that
+    """Register the op types whose packages load on first use (control flow, summaries, parsing), so that
     a graph read from a file finds every op type scopeflow has."""
     # loaded on first use: each package costs import time
     from scopeflow._src.ops.control import api  # noqa: F401
     from scopeflow._src.ops.summary import api as summary_api  # noqa: F401
+    from scopeflow._src.ops.parsing import api as parsing_api  # noqa: F401

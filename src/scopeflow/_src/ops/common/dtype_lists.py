@@ -52,3 +52,15 @@ MATMUL = types("bfloat16,float16,float32,float64,int32,int64,uint8,uint16,uint32
 BATCH_MATMUL = types("bfloat16,float16,float32,float64,int16,int32,int64,uint8,uint16,uint32,uint64,complex64,"
                      "complex128")
 ARG_MINMAX = REAL_Q + types("bool")
+
+
+def check_allowed(param: str, dtype, allowed: tuple) -> None:
+    """TF's ``TypeError`` for a type attribute given outside its op's list (``allowed``, in TF's
+    order), as its Python wrappers word it.
+
+    >>> check_allowed("out_type", dtypes.int32, INDEX)
+    """
+    if dtype.base_dtype not in allowed:
+        names = ", ".join(d.name for d in allowed)
+        raise TypeError(f"Value passed to parameter '{param}' has DataType {dtype.base_dtype.name} not in list of "
+                        f"allowed values: {names}")

@@ -1,0 +1,13 @@
+"""The parsing ops, loaded on first use (``import scopeflow`` does not load them): importing
+this module registers ``DecodeRaw``, ``DecodeCSV`` and ``StringToNumber`` with their wrappers,
+then their gradient rules (none: they are not differentiable), as ``ops/__init__`` does for
+the rest of the op library.
+"""
+
+# The order below is the registration order (ruff's import sorting is off for this file).
+from scopeflow._src.ops.parsing.decode_csv import decode_csv
+from scopeflow._src.ops.parsing.decode_raw import decode_raw
+from scopeflow._src.ops.parsing.string_to_number import string_to_number
+from scopeflow._src.ops.parsing import grads  # noqa: F401 - gradient rules
+
+__all__ = ["decode_csv", "decode_raw", "string_to_number"]

@@ -1,0 +1,7 @@
+"""The parsing ops have no gradient, as in TensorFlow (their inputs are strings)."""
+
+from __future__ import annotations
+
+from scopeflow._src.framework.registry import not_differentiable
+
+not_differentiable("DecodeRaw", "DecodeCSV", "StringToNumber")

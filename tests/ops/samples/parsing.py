@@ -1,0 +1,44 @@
+"""Parsing ops: bytes and text into numbers, against NumPy references (no gradients: their
+inputs are strings). TF's parsing rules and errors are tested in ``tests/ops/test_parsing.py``
+and the ``parsing`` conformance area."""
+
+import numpy as np
+
+from tests.ops.samples import sample
+
+_RAW = np.array([np.arange(6, dtype="<i2").tobytes(), np.arange(6, 12, dtype="<i2").tobytes()], dtype=object)
+_RAW_BE = np.array([np.linspace(-1, 1, 3).astype(">f8").tobytes()] * 2, dtype=object)
+_NUMBERS = np.array([[b"1.5", b" -2", b"1e3"], [b"inf", b"0x10", b".25"]], dtype=object)
+_CSV = np.array([b'1,2.5,"a,b"', b',-1.5,c', b'7,,"say ""hi"""'], dtype=object)
+
+
+@sample("DecodeRaw", [_RAW], lambda x: np.arange(12, dtype=np.int16).reshape(2, 6), grad=False, exact_shape=False)
+def _(tf, x):
+    return tf.decode_raw(x, tf.int16)
+
+
+@sample("DecodeRaw", [_RAW_BE], lambda x: np.tile(np.linspace(-1, 1, 3), (2, 1)), grad=False, exact_shape=False)
+def _(tf, x):
+    return tf.io.decode_raw(x, tf.float64, little_endian=False)
+
+
+@sample("StringToNumber", [_NUMBERS], lambda x: np.array([[1.5, -2, 1e3], [np.inf, 16, 0.25]], np.float32),
+        grad=False)
+def _(tf, x):
+    return tf.strings.to_number(x)
+
+
+@sample("StringToNumber", [np.array([b"12", b" -3 ", b"+4"], dtype=object)],
+        lambda x: np.array([12, -3, 4], np.int64), grad=False)
+def _(tf, x):
+    return tf.string_to_number(x, tf.int64)
+
+
+def _csv_reference(x):
+    return [np.array([1, 0, 7], np.int32), np.array([2.5, -1.5, 9.0], np.float64),
+            np.array([b"a,b", b"c", b'say "hi"'], dtype=object)]
+
+
+@sample("DecodeCSV", [_CSV], _csv_reference, grad=False)
+def _(tf, x):
+    return tf.io.decode_csv(x, [[0], tf.constant([9.0], tf.float64), tf.constant([], tf.string)])
