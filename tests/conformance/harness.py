@@ -227,6 +227,31 @@ def static(outs):
     return [[t.name, t.dtype.name, shape_of(t)] for t in outs]
 
 
+def run(tf, fetches, feed=None):
+    """Run ``fetches`` in a new session, after initializing the global variables."""
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return sess.run(fetches, feed)
+
+
+def names(tensors):
+    """Tensor names of a nested structure (lists for tuples); ``None`` stays ``None``."""
+    if tensors is None:
+        return None
+    if isinstance(tensors, (list, tuple)):
+        return [names(t) for t in tensors]
+    return tensors.name
+
+
+def grad_info(tf, ys, xs, feed=None, **kwargs):
+    """Names, static shapes and values of ``tf.gradients(ys, xs)`` (``None`` where TF gives None)."""
+    gs = tf.gradients(ys, xs, **kwargs)
+    live = [g for g in gs if g is not None]
+    it = iter(run(tf, live, feed))
+    return {"names": names(gs), "shapes": [None if g is None else shape_of(g) for g in gs],
+            "values": [None if g is None else next(it) for g in gs]}
+
+
 def values(tf, outs, feed=None):
     with tf.Session() as sess:
         return sess.run(outs, feed)

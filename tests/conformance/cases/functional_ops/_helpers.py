@@ -1,6 +1,6 @@
 """Helpers shared by the ``functional_ops`` conformance cases (no cases here)."""
 
-from tests.conformance.harness import raises, shape_of
+from tests.conformance.harness import grad_info, names, raises, run, shape_of  # noqa: F401 - the cases' helpers
 
 
 def sig(t):
@@ -12,10 +12,6 @@ def sigs(ts):
     return [sig(t) for t in ts]
 
 
-def run(tf, fetches, feed=None):
-    with tf.Session() as sess:
-        sess.run(tf.global_variables_initializer())
-        return sess.run(fetches, feed)
 
 
 def summary(tf):
@@ -28,21 +24,8 @@ def loop_names(tf, prefix):
     return [op.name for op in tf.get_default_graph().get_operations() if op.name.startswith(prefix)]
 
 
-def names(tensors):
-    if tensors is None:
-        return None
-    if isinstance(tensors, (list, tuple)):
-        return [names(t) for t in tensors]
-    return tensors.name
 
 
-def grad_info(tf, ys, xs, feed=None, **kwargs):
-    """Names, static shapes and values of ``tf.gradients(ys, xs)`` (``None`` where TF gives None)."""
-    gs = tf.gradients(ys, xs, **kwargs)
-    live = [g for g in gs if g is not None]
-    it = iter(run(tf, live, feed))
-    return {"names": names(gs), "shapes": [None if g is None else shape_of(g) for g in gs],
-            "values": [None if g is None else next(it) for g in gs]}
 
 
 def first_line(fn, *args, **kwargs):

@@ -10,7 +10,7 @@ import numpy as np
 
 from tests.conformance.cases._layers_helpers import arr  # noqa: F401
 from tests.conformance.cases.rnn_cells._helpers import fixed_assigns, run_fixed, variables  # noqa: F401
-from tests.conformance.harness import shape_of
+from tests.conformance.harness import names, shape_of  # noqa: F401 - the cases' helpers
 
 
 def seq(tf, batch=2, time=3, depth=3, time_major=False, name="x", dtype=None):
@@ -24,13 +24,6 @@ def data(*shape, seed=0, dtype=np.float32):
     return arr(*shape, seed=seed, low=-1.0, high=1.0, dtype=dtype)
 
 
-def names(tensors):
-    """Tensor names of a nested structure (lists for tuples); ``None`` stays ``None``."""
-    if tensors is None:
-        return None
-    if isinstance(tensors, (list, tuple)):
-        return [names(t) for t in tensors]
-    return tensors.name
 
 
 def shapes(tensors):

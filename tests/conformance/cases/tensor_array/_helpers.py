@@ -2,7 +2,7 @@
 
 import re
 
-from tests.conformance.harness import run_error, shape_of
+from tests.conformance.harness import grad_info, names, run, run_error, shape_of  # noqa: F401 - the cases' helpers
 
 # A TensorArray's run-time resource is named "<op name>_<N>", N from a process-wide counter that
 # depends on how many TensorArrays ran before: dropped from messages on both sides.
@@ -37,24 +37,6 @@ def sig(t):
     return [t.name, t.dtype.name, shape_of(t)]
 
 
-def run(tf, fetches, feed=None):
-    with tf.Session() as sess:
-        sess.run(tf.global_variables_initializer())
-        return sess.run(fetches, feed)
 
 
-def names(tensors):
-    if tensors is None:
-        return None
-    if isinstance(tensors, (list, tuple)):
-        return [names(t) for t in tensors]
-    return tensors.name
 
-
-def grad_info(tf, ys, xs, feed=None, **kwargs):
-    """Names, static shapes and values of ``tf.gradients(ys, xs)`` (``None`` where TF gives None)."""
-    gs = tf.gradients(ys, xs, **kwargs)
-    live = [g for g in gs if g is not None]
-    it = iter(run(tf, live, feed))
-    return {"names": names(gs), "shapes": [None if g is None else shape_of(g) for g in gs],
-            "values": [None if g is None else next(it) for g in gs]}
