@@ -27,6 +27,7 @@ import textwrap
 from pydoc_data.topics import topics
 
 import numpy as np
+from reporting import print_variable_tree  # examples/reporting.py, beside this script
 from tqdm import tqdm
 
 if "--tensorflow" in sys.argv[1:]:
@@ -142,23 +143,6 @@ def print_sample(title, text):
 
 
 # -- reporting ----------------------------------------------------------------------------------
-def print_variable_tree(variables):
-    """Variables grouped by scope, with shapes and parameter counts."""
-    print("Trainable variables (the sampling graph adds none: it reuses the training graph's):")
-    last_scope = None
-    total = 0
-    for v in variables:
-        scope, _, leaf = v.op.name.rpartition("/")
-        if scope != last_scope:
-            print(f"  {scope}/")
-            last_scope = scope
-        shape = v.shape.as_list()
-        count = int(np.prod(shape))
-        total += count
-        print(f"    {leaf:<10} {str(tuple(shape)):<11} {count:>8,}")
-    print(f"  total: {total:,} parameters in {len(variables)} variables")
-
-
 def held_out_loss(sess, model, held_out):
     inputs, targets = held_out
     return sess.run(model["loss"], {model["inputs"]: inputs, model["targets"]: targets})
@@ -184,7 +168,9 @@ def main(argv=None):
 
     model = build_training_graph(len(vocab))
     sampler = build_sampling_graph(len(vocab))
-    print_variable_tree(tf.trainable_variables())
+    print_variable_tree(tf.trainable_variables(),
+                        "Trainable variables (the sampling graph adds none: it reuses the training graph's):",
+                        count_width=8)
 
     saver = tf.train.Saver()
     with tf.Session() as sess:

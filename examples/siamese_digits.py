@@ -24,6 +24,7 @@ import os
 import sys
 
 import numpy as np
+from reporting import print_variable_tree  # examples/reporting.py, beside this script
 from sklearn.datasets import load_digits
 from tqdm import tqdm
 
@@ -104,23 +105,6 @@ def sample_pairs(rng, labels, n):
 
 
 # -- reporting ----------------------------------------------------------------------------------
-def print_variable_tree(variables):
-    """Variables grouped by scope, with shapes and parameter counts."""
-    print("Trainable variables (the second tower adds none: it reuses the encoder's):")
-    last_scope = None
-    total = 0
-    for v in variables:
-        scope, _, leaf = v.op.name.rpartition("/")
-        if scope != last_scope:
-            print(f"  {scope}/")
-            last_scope = scope
-        shape = v.shape.as_list()
-        count = int(np.prod(shape))
-        total += count
-        print(f"    {leaf:<10} {str(tuple(shape)):<11} {count:>6,}")
-    print(f"  total: {total:,} parameters in {len(variables)} variables")
-
-
 def centroid_accuracy(sess, model, train, test):
     """Digit-class accuracy on held-out images: nearest class centroid of the embeddings."""
     emb_train = sess.run(model["emb"], {model["image_a"]: train[0]})
@@ -144,7 +128,8 @@ def main(argv=None):
     train, test = load_data(rng)
     model = build_model()
     summaries = add_summaries(model)
-    print_variable_tree(tf.trainable_variables())
+    print_variable_tree(tf.trainable_variables(),
+                        "Trainable variables (the second tower adds none: it reuses the encoder's):")
     test_a, test_b, test_same = sample_pairs(np.random.default_rng(1), test[1], 2000)
     test_feed = {model["image_a"]: test[0][test_a], model["image_b"]: test[0][test_b], model["same"]: test_same}
 
