@@ -22,6 +22,8 @@ variable is reported at the node TensorFlow names: the ``Identity`` that read it
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from scopeflow._src.client import liveness, pruning
@@ -32,13 +34,21 @@ from scopeflow._src.ops.common import blas
 _NUMERIC_ERRORS = (ValueError, IndexError, TypeError, ArithmeticError, np.linalg.LinAlgError, KeyError)
 
 class RunState:
-    """What a session keeps between runs: variable values (by variable name), and the
-    kernels of stateful ops, which all plans of a session share (so a seeded random op
-    continues one stream whichever fetches it is run with, as in TensorFlow)."""
+    """What a session keeps between runs: variable values (by variable name), the kernels of
+    stateful ops, which all plans of a session share (so a seeded random op continues one
+    stream whichever fetches it is run with, as in TensorFlow), and the resources those
+    kernels own (queues, iterators and their threads), closed with the session.
+
+    Several threads may run plans of one session at once (a queue runner enqueues while the
+    training loop dequeues): each stateful kernel is still created once, under a lock.
+    """
 
     def __init__(self):
         self.variables: dict[str, np.ndarray] = {}
         self.kernels: dict = {}
+        self.resources: list = []
+        self.lock = threading.RLock()
+        self.closed = False
 
     def kernel(self, opdef, op):
         """``op``'s kernel: compiled per plan, or once per session for stateful ops."""
@@ -46,8 +56,26 @@ class RunState:
             return opdef.compile(op, self)
         kernel = self.kernels.get(op)
         if kernel is None:
-            kernel = self.kernels[op] = opdef.compile(op, self)
+            with self.lock:
+                kernel = self.kernels.get(op)
+                if kernel is None:
+                    kernel = self.kernels[op] = opdef.compile(op, self)
         return kernel
+
+    def add_resource(self, resource):
+        """Keep ``resource`` (an object with a ``close()`` method: a queue, an iterator) until
+        the session closes, when its ``close()`` is called: blocked runs waiting on it end
+        with ``CancelledError`` and its threads stop."""
+        with self.lock:
+            self.resources.append(resource)
+        return resource
+
+    def close(self):
+        """Close every resource, in reverse order of creation (once)."""
+        with self.lock:
+            resources, self.resources, self.closed = self.resources[::-1], [], True
+        for resource in resources:
+            resource.close()
 
 
 class Plan:

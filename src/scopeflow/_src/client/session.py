@@ -103,7 +103,8 @@ class BaseSession:
         self._closed = True
         self._plans.clear()
         self._steps.clear()
-        self._state = RunState()
+        state, self._state = self._state, RunState()
+        state.close()
 
     # -- running ------------------------------------------------------------------------------
     def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
