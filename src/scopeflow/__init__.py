@@ -41,6 +41,7 @@ __all__ = [
     "reset_default_graph", "reshape", "resource", "reverse", "reverse_sequence", "reverse_v2", "round", "rsqrt",
     "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_nd", "sequence_mask", "Session",
     "SessionLog", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice",
+    "sparse", "SparseTensor", "SparseTensorValue",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
     "string_to_number", "strings",
     "subtract", "Summary", "summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo",
@@ -137,6 +138,7 @@ from scopeflow._src.framework.graph import Graph
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.registry import NotDifferentiable, RegisterGradient
+from scopeflow._src.framework.sparse_tensor import SparseTensor, SparseTensorValue
 from scopeflow._src.framework.tensor_proto import make_ndarray, make_tensor_proto
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
 from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients
@@ -381,6 +383,9 @@ def __getattr__(name):
     if name == "strings":
         # loaded on first use, with the parsing ops
         return _importlib.import_module("scopeflow.strings")
+    if name == "sparse":
+        # loaded on first use, with the sparse ops
+        return _importlib.import_module("scopeflow.sparse")
     if name == "summary":
         # loaded on first use: the summary ops and event-file writers, with protobuf
         return _importlib.import_module("scopeflow.summary")

@@ -13,6 +13,7 @@ objects a cached entry must hold so that no other object can take their ids.
 from __future__ import annotations
 
 from scopeflow._src.framework.operation import Operation, SymbolicTensor
+from scopeflow._src.framework.sparse_tensor import SparseTensor
 
 
 def fetch_key(fetch):
@@ -33,6 +34,8 @@ def fetch_key(fetch):
         return None if None in parts else (kind, *parts)
     if hasattr(fetch, "_as_graph_element") and not isinstance(fetch, (list, tuple, dict)):
         return ("element", id(fetch))  # a variable
+    if kind is SparseTensor:
+        return ("sparse", id(fetch))
     return None
 
 

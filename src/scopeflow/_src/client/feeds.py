@@ -25,6 +25,7 @@ import numpy as np
 
 from scopeflow._src.framework import nest
 from scopeflow._src.framework.operation import SymbolicTensor, Tensor
+from scopeflow._src.framework.sparse_tensor import SparseTensor
 
 _ndarray = np.ndarray
 
@@ -104,13 +105,33 @@ def _as_dtype_scalar(np_dtype, value):
 def flatten_feed_dict(feed_dict) -> dict:
     """TensorFlow's ``nest.flatten_dict_items``: tuple keys feed several tensors at once.
 
-    ``{(a, b): (1, 2)}`` becomes ``{a: 1, b: 2}``; the flattened keys must be unique.
+    ``{(a, b): (1, 2)}`` becomes ``{a: 1, b: 2}``; the flattened keys must be unique. Then,
+    as TensorFlow's session does, a ``SparseTensor`` key feeds its ``indices``, ``values``
+    and ``dense_shape`` from the value's parts (a ``SparseTensorValue`` or a tuple).
     """
     if not isinstance(feed_dict, Mapping):
         raise TypeError(f"FlattenDictItems: 'dict' must be a dictionary or collection.Mapping type object, "
                         f"instead of '{type(feed_dict).__name__}'.")
-    if not any(isinstance(k, (tuple, list)) for k in feed_dict):
+    if not any(isinstance(k, (tuple, list, SparseTensor)) for k in feed_dict):
         return feed_dict
+    flat = _flatten_tuple_keys(feed_dict)
+    if not any(isinstance(k, SparseTensor) for k in flat):
+        return flat
+    expanded = {}
+    for key, value in flat.items():
+        if isinstance(key, SparseTensor):
+            expanded.update(sparse_feed_parts(key, value))
+        else:
+            expanded[key] = value
+    return expanded
+
+
+def sparse_feed_parts(key: SparseTensor, value) -> list:
+    """The ``(tensor, value)`` pairs a ``SparseTensor`` feed stands for (TF zips them)."""
+    return list(zip([key.indices, key.values, key.dense_shape], value))
+
+
+def _flatten_tuple_keys(feed_dict) -> dict:
     flat = {}
     for key, value in feed_dict.items():
         if isinstance(key, (tuple, list)):

@@ -3,7 +3,8 @@
 As in TensorFlow, a fetch is a graph element (a ``Tensor``, an ``Operation``, a variable,
 or a name) or a list, tuple, namedtuple, dict (any ``Mapping``; ``defaultdict`` keeps its
 factory) or ``attrs`` class of fetches, nested to any depth. The result has the same
-structure with each tensor replaced by its value and each operation by ``None``.
+structure with each tensor replaced by its value, each operation by ``None`` and each
+``SparseTensor`` by a ``SparseTensorValue`` of its three tensors' values.
 Duplicates are computed once.
 """
 
@@ -16,6 +17,7 @@ from collections.abc import Mapping
 
 from scopeflow._src.framework import errors
 from scopeflow._src.framework.operation import Operation, SymbolicTensor
+from scopeflow._src.framework.sparse_tensor import SparseTensor, SparseTensorValue
 
 
 class FetchStructure:
@@ -58,6 +60,9 @@ class FetchStructure:
                 ctor = type(fetch)
             keys = list(fetch.keys())
             return ("mapping", ctor, keys, [self._walk(graph, fetch[k]) for k in keys])
+        if isinstance(fetch, SparseTensor):  # its three tensors, returned as a SparseTensorValue
+            parts = [self._leaf(graph, t) for t in (fetch.indices, fetch.values, fetch.dense_shape)]
+            return ("call", SparseTensorValue, parts)
         attrs = getattr(type(fetch), "__attrs_attrs__", None)
         if attrs is not None:
             return ("call", type(fetch), [self._walk(graph, getattr(fetch, a.name)) for a in attrs])

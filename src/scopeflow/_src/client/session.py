@@ -36,6 +36,7 @@ from scopeflow._src.client.fetches import FetchStructure
 from scopeflow._src.framework import context, errors
 from scopeflow._src.framework.graph import Graph
 from scopeflow._src.framework.operation import Operation, SymbolicTensor
+from scopeflow._src.framework.sparse_tensor import SparseTensor
 
 _MAX_CACHED = 4096  # plans or steps kept per session before the cache starts over
 
@@ -249,12 +250,40 @@ class _FeedListCallable:
 
     def _compile(self):
         session = self._session
-        tensors = [feed_lib.resolve_key(session._graph, f) for f in self._feed_list]
+        sparse = [isinstance(f, SparseTensor) for f in self._feed_list]
+        keys = [t for f, s in zip(self._feed_list, sparse)
+                for t in ((f.indices, f.values, f.dense_shape) if s else (f,))]
+        tensors = [feed_lib.resolve_key(session._graph, f) for f in keys]
         if len(set(map(id, tensors))) != len(tensors):
             return None  # the same tensor fed twice: the last value wins, as run() does
         structure = FetchStructure(session._graph, self._fetches)
         plan = session._plan(structure.tensors, structure.ops, tensors)
-        return _step(plan, session._specs(tensors), structure.build)
+        step = _step(plan, session._specs(tensors), structure.build)
+        if not any(sparse):
+            return step
+        fetches, feed_list = self._fetches, self._feed_list
+
+        def sparse_step(args):
+            values = _sparse_args(args, sparse)
+            if values is None:  # a SparseTensor fed fewer than its three parts: run's path feeds those
+                return session.run(fetches, dict(zip(feed_list, args)))
+            return step(values)
+        return sparse_step
+
+
+def _sparse_args(args, sparse) -> list:
+    """The values of a callable's feeds with each ``SparseTensor``'s value split in three
+    (``None`` if one has not three parts)."""
+    values = []
+    for value, is_sparse in zip(args, sparse):
+        if is_sparse:
+            parts = tuple(value)
+            if len(parts) != 3:
+                return None
+            values.extend(parts)
+        else:
+            values.append(value)
+    return values
 
 
 class Session(BaseSession):
