@@ -18,7 +18,8 @@ __all__ = [
     "decode_raw", "device", "diag",
     "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
     "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_stitch", "einsum", "equal", "errors", "Event",
-    "executing_eagerly", "exp", "expand_dims", "eye", "fill", "float16", "float32", "float64", "floor", "floor_div",
+    "executing_eagerly", "exp", "expand_dims", "eye", "fill", "FixedLenFeature", "FixedLenSequenceFeature", "float16",
+    "float32", "float64", "floor", "floor_div",
     "floordiv", "floormod", "foldl", "foldr", "gather", "gather_nd", "get_collection", "get_collection_ref",
     "get_default_graph", "get_default_session", "get_local_variable", "get_name_scope", "get_seed", "get_variable",
     "get_variable_scope", "global_norm", "global_variables", "global_variables_initializer",
@@ -32,7 +33,8 @@ __all__ = [
     "matrix_transpose", "maximum", "meshgrid", "MetaGraphDef", "metrics", "minimum", "mod", "model_variables",
     "moving_average_variables", "multinomial", "multiply", "name_scope", "NameAttrList", "negative", "nest", "newaxis",
     "nn", "no_op", "NodeDef", "not_equal", "NotDifferentiable", "one_hot", "ones", "ones_initializer", "ones_like",
-    "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "placeholder", "placeholder_with_default", "pow",
+    "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "parse_example", "parse_single_example",
+    "parse_single_sequence_example", "placeholder", "placeholder_with_default", "pow",
     "python_io", "qint16", "qint32", "qint8", "qr", "quint16", "quint8", "random", "random_normal",
     "random_normal_initializer",
     "random_shuffle", "random_uniform", "random_uniform_initializer", "range", "rank", "real", "realdiv", "reciprocal",
@@ -51,8 +53,8 @@ __all__ = [
     "UnconnectedGradients", "unique",
     "unsorted_segment_sum", "unstack", "Variable", "variable_creator_scope", "variable_op_scope", "variable_scope",
     "VariableAggregation", "variables_initializer", "VariableScope", "VariableSynchronization",
-    "variance_scaling_initializer", "variant", "where", "where_v2", "while_loop", "zeros", "zeros_initializer",
-    "zeros_like"]
+    "variance_scaling_initializer", "variant", "VarLenFeature", "where", "where_v2", "while_loop", "zeros",
+    "zeros_initializer", "zeros_like"]
 
 import importlib as _importlib
 
@@ -352,7 +354,8 @@ __version__ = "0.1.0"
 _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
-_PARSING = ("decode_csv", "decode_raw", "string_to_number")
+_PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
+            "parse_single_example", "parse_single_sequence_example", "string_to_number", "VarLenFeature")
 
 
 def __getattr__(name):

@@ -2,20 +2,24 @@
 
 Only re-exports; the code lives in ``scopeflow._src.graph_io`` (graph files),
 ``scopeflow._src.lib_io`` (TFRecord files) and ``scopeflow._src.ops.parsing`` (decoding raw
-bytes and CSV records, loaded on first use).
+bytes, CSV records and ``tf.train.Example``s, loaded on first use).
 """
 
-__all__ = ["decode_csv", "decode_raw", "tf_record_iterator", "TFRecordCompressionType", "TFRecordOptions",
-           "TFRecordWriter", "write_graph"]
+__all__ = ["decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
+           "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "tf_record_iterator",
+           "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_graph"]
 
 from scopeflow._src.graph_io.write_graph import write_graph
 from scopeflow._src.lib_io.options import TFRecordCompressionType, TFRecordOptions
 from scopeflow._src.lib_io.tf_record import TFRecordWriter, tf_record_iterator
 
+_PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
+            "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "VarLenFeature")
+
 
 def __getattr__(name):
-    """``decode_csv`` and ``decode_raw``, whose ops load on first use."""
-    if name in ("decode_csv", "decode_raw"):
+    """The parsing functions and feature configurations, whose ops load on first use."""
+    if name in _PARSING:
         from scopeflow._src.ops.parsing import api  # loaded on first use: the parsing ops
 
         globals()[name] = getattr(api, name)

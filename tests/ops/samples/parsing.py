@@ -42,3 +42,42 @@ def _csv_reference(x):
 @sample("DecodeCSV", [_CSV], _csv_reference, grad=False)
 def _(tf, x):
     return tf.io.decode_csv(x, [[0], tf.constant([9.0], tf.float64), tf.constant([], tf.string)])
+
+
+def _example(**features):
+    import scopeflow as tf  # the protos load on first use
+
+    def feature(v):
+        if isinstance(v[0], bytes):
+            return tf.train.Feature(bytes_list=tf.train.BytesList(value=v))
+        if isinstance(v[0], float):
+            return tf.train.Feature(float_list=tf.train.FloatList(value=v))
+        return tf.train.Feature(int64_list=tf.train.Int64List(value=v))
+    return tf.train.Example(features=tf.train.Features(
+        feature={k: feature(v) for k, v in features.items()})).SerializeToString()
+
+
+def _sequence(**lists):
+    import scopeflow as tf  # the protos load on first use
+
+    return tf.train.SequenceExample(feature_lists=tf.train.FeatureLists(feature_list={
+        k: tf.train.FeatureList(feature=[tf.train.Feature(int64_list=tf.train.Int64List(value=f)) for f in v])
+        for k, v in lists.items()})).SerializeToString()
+
+
+_EXAMPLES = np.array([_example(x=[1.5, 2.5], s=[b"a"]), _example(x=[3.0, 4.0])], dtype=object)
+
+
+@sample("ParseExampleV2", [_EXAMPLES], lambda x: [np.array([[0, 0]]), np.array([b"a"], dtype=object),
+                                                  np.array([2, 1]), np.array([[1.5, 2.5], [3.0, 4.0]], np.float32)],
+        grad=False, exact_shape=False)
+def _(tf, x):
+    parsed = tf.io.parse_example(x, {"x": tf.io.FixedLenFeature([2], tf.float32), "s": tf.io.VarLenFeature(tf.string)})
+    return [parsed["s"].indices, parsed["s"].values, parsed["s"].dense_shape, parsed["x"]]
+
+
+@sample("ParseSequenceExampleV2", [np.array(_sequence(t=[[1], [2], [3]]), dtype=object)],
+        lambda x: [np.array([1, 2, 3])], grad=False, exact_shape=False)
+def _(tf, x):
+    return [tf.io.parse_single_sequence_example(x, sequence_features={"t": tf.io.FixedLenSequenceFeature(
+        [], tf.int64)})[1]["t"]]
