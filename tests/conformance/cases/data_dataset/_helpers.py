@@ -40,6 +40,8 @@ def value(v):
     """A fetched element as comparable data: NumPy scalars become 0-d arrays (keeping the dtype)."""
     if isinstance(v, dict):
         return {k: value(x) for k, x in v.items()}
+    if hasattr(v, "indices") and hasattr(v, "dense_shape"):  # a SparseTensorValue
+        return {"indices": v.indices, "values": v.values, "dense_shape": v.dense_shape}
     if isinstance(v, (tuple, list)):
         return [value(x) for x in v]
     if isinstance(v, np.generic):
