@@ -206,3 +206,30 @@ def files_multiset_of_shuffled_lines(tf):
         d.text("n.txt", "\n".join(str(i) for i in range(20)))
         ds = tf.data.TextLineDataset(d.path("n.txt")).shuffle(8, seed=1)
         return sorted_values(drain(tf, ds))
+
+
+@case
+def tfrecord_examples_parsed(tf):
+    with TempDir() as d:
+        records = []
+        for i in range(3):
+            ex = tf.train.Example(features=tf.train.Features(feature={
+                "id": tf.train.Feature(int64_list=tf.train.Int64List(value=[i])),
+                "xy": tf.train.Feature(float_list=tf.train.FloatList(value=[i * 0.5, -i])),
+                "name": tf.train.Feature(bytes_list=tf.train.BytesList(value=[b"n%d" % i]))}))
+            records.append(ex.SerializeToString())
+        spec = {"id": tf.io.FixedLenFeature([], tf.int64), "xy": tf.io.FixedLenFeature([2], tf.float32),
+                "name": tf.io.FixedLenFeature([], tf.string)}
+        ds = tf.data.TFRecordDataset(d.records(tf, "ex.tfrecord", records)).map(
+            lambda r: tf.io.parse_single_example(r, spec)).batch(2)
+        return {"structure": structure(tf, ds), "values": drain(tf, ds)}
+
+
+@case
+def tfrecord_files_interleaved(tf):
+    with TempDir() as d:
+        for i in range(3):
+            d.records(tf, f"part-{i}.tfrecord", [f"{i}:{j}".encode() for j in range(2 + i)])
+        files = tf.data.Dataset.list_files(d.path("part-*.tfrecord"), shuffle=False)
+        ds = files.interleave(tf.data.TFRecordDataset, cycle_length=2, block_length=2)
+        return drain(tf, ds)
