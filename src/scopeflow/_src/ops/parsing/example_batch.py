@@ -91,7 +91,8 @@ def sparse_output(examples, spec, names, single):
         counts.append(len(values))
     values = _concat(rows, spec)
     total = len(values)
-    within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum([0] + counts[:-1]), counts).astype(np.int64)
+    starts = np.cumsum([0] + counts)[:-1]
+    within = np.arange(total, dtype=np.int64) - np.repeat(starts, counts).astype(np.int64)
     longest = max(counts, default=0)
     if single:
         return within.reshape(total, 1), values, np.array([longest], np.int64)

@@ -18,6 +18,8 @@ from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
 from scopeflow._src.ops.array.shapes import reshape
 
+PARSED_TYPES = (dtypes.float32, dtypes.int64, dtypes.string)  # what Example protos hold
+
 
 class VarLenFeature(collections.namedtuple("VarLenFeature", ["dtype"])):
     """A feature of any number of values, parsed into a ``SparseTensor`` (``dtype``: ``int64``,
@@ -82,6 +84,15 @@ class ParseParams:
     @property
     def num_features(self) -> int:
         return len(self.sparse_keys) + len(self.dense_keys)
+
+    def check_types(self, dense_param: str, sparse_param: str) -> None:
+        """TF's ``TypeError`` for a dense or sparse dtype the parse ops do not take (those are
+        float32, int64 and string), naming the op's parameter as TF's op builder does."""
+        for param, types in ((dense_param, self.dense_types), (sparse_param, self.sparse_types)):
+            for dtype in types:
+                if dtype not in PARSED_TYPES:
+                    raise TypeError(f"Value passed to parameter '{param}' has DataType {dtype.name} not in list of "
+                                    f"allowed values: float32, int64, string")
 
     def _add(self, key, feature):
         if not feature.dtype:

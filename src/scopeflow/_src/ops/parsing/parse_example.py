@@ -23,7 +23,7 @@ from scopeflow._src.ops.parsing import example_batch as batch
 from scopeflow._src.ops.parsing import features as config
 from scopeflow._src.ops.parsing.scalar_check import assert_scalar
 
-_TYPES = (dtypes.float32, dtypes.int64, dtypes.string)
+_TYPES = config.PARSED_TYPES
 _DENSE, _SPARSE, _RAGGED = "_num_dense", "_num_sparse_types", "_num_ragged"  # private lengths of the type lists
 _KEYS = ("serialized: string", "names: string", "sparse_keys: string", "dense_keys: string", "ragged_keys: string")
 
@@ -48,6 +48,9 @@ def _parse_factory(op, state):
     def parse_example_v2(serialized, names, sparse_keys, dense_keys, ragged_keys, *defaults):
         if ragged_keys.size:
             raise errors.UnimplementedError(None, op, "ParseExampleV2: ragged features are not supported")
+        if serialized.ndim > 1:
+            raise errors.InvalidArgumentError(
+                None, op, f"Expected serialized to be a scalar or vector, got shape: {batch.shape_text(serialized.shape)}")
         single = serialized.ndim == 0
         if names.size and names.shape != serialized.shape:
             raise errors.InvalidArgumentError(
@@ -141,6 +144,7 @@ def parse_example(serialized, features, name=None, example_names=None):
         raise ValueError(f"Argument `features` cannot be None or falsy. Got {features}")
     features = config.prepend_none_dimension(features)
     params = config.ParseParams.from_features(features, _ALLOWED)
+    params.check_types("dense_defaults", "sparse_types")
     return _parse_example_raw(serialized, example_names, params, name)
 
 

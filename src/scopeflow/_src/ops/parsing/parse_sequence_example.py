@@ -21,7 +21,7 @@ from scopeflow._src.ops.parsing import example_batch, sequence_batch
 from scopeflow._src.ops.parsing import features as config
 from scopeflow._src.ops.parsing.scalar_check import assert_scalar
 
-_TYPES = (dtypes.float32, dtypes.int64, dtypes.string)
+_TYPES = config.PARSED_TYPES
 _SPLITS = (dtypes.int32, dtypes.int64)
 # the private lengths of the type lists (not part of TF's node, as SaveV2's)
 _C_DENSE, _C_SPARSE, _C_RAGGED = "_num_context_dense", "_num_context_sparse_types", "_num_context_ragged"
@@ -170,6 +170,8 @@ def _params(context_features, sequence_features):
     context = config.ParseParams.from_features(context_features, [config.VarLenFeature, config.FixedLenFeature])
     lists = config.ParseParams.from_features(sequence_features,
                                              [config.VarLenFeature, config.FixedLenSequenceFeature])
+    context.check_types("context_dense_defaults", "context_sparse_types")
+    lists.check_types("feature_list_dense_types", "feature_list_sparse_types")
     return context, lists
 
 
