@@ -161,3 +161,20 @@ def repeat_after_error(tf):
     ds = tf.data.Dataset.from_tensor_slices([1.0, 0.0]).map(lambda x: tf.debugging.check_numerics(1.0 / x, "inf"))
     ds = ds.repeat(2)
     return first_error(tf, ds)
+
+
+@case
+def shuffle_graph_seed_repeats_across_sessions(tf):
+    tf.set_random_seed(11)
+    nxt = tf.data.make_one_shot_iterator(tf.data.Dataset.range(16).shuffle(16)).get_next()
+    orders = []
+    for _ in range(2):
+        with tf.Session() as sess:
+            orders.append([int(sess.run(nxt)) for _ in range(16)])
+    return [orders[0] == orders[1], sorted(orders[0])]
+
+
+@case
+def repeat_then_batch_crosses_epochs(tf):
+    return [drain(tf, tf.data.Dataset.range(5).repeat(2).batch(3)),
+            drain(tf, tf.data.Dataset.range(5).batch(3).repeat(2))]

@@ -66,3 +66,14 @@ def shapes_after_each_transformation(tf):
              "cache": ds.cache(), "prefetch": ds.prefetch(1), "enumerate": ds.enumerate(),
              "filter": ds.filter(lambda e: True), "padded": ds.padded_batch(2, padded_shapes=[5, 7])}
     return {k: structure(tf, v)["shapes"] for k, v in steps.items()}
+
+
+@case
+def autotune_constant(tf):
+    return [tf.data.experimental.AUTOTUNE, raises(lambda: tf.data.AUTOTUNE)]
+
+
+@case
+def python_iteration_in_graph_mode(tf):
+    ds = tf.data.Dataset.range(2)
+    return [raises(lambda: iter(ds)), raises(lambda: list(ds))]
