@@ -49,8 +49,9 @@ def _parse_factory(op, state):
         if ragged_keys.size:
             raise errors.UnimplementedError(None, op, "ParseExampleV2: ragged features are not supported")
         if serialized.ndim > 1:
-            raise errors.InvalidArgumentError(
-                None, op, f"Expected serialized to be a scalar or vector, got shape: {batch.shape_text(serialized.shape)}")
+            shown = batch.shape_text(serialized.shape)
+            raise errors.InvalidArgumentError(None, op,
+                                              f"Expected serialized to be a scalar or vector, got shape: {shown}")
         single = serialized.ndim == 0
         if names.size and names.shape != serialized.shape:
             raise errors.InvalidArgumentError(
