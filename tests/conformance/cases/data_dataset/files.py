@@ -233,3 +233,17 @@ def tfrecord_files_interleaved(tf):
         files = tf.data.Dataset.list_files(d.path("part-*.tfrecord"), shuffle=False)
         ds = files.interleave(tf.data.TFRecordDataset, cycle_length=2, block_length=2)
         return drain(tf, ds)
+
+
+@case
+def csv_lines_decoded(tf):
+    with TempDir() as d:
+        path = d.text("data.csv", "x,y,label\n1.5,2,a\n-1,,b\n3,4.25,\"c,d\"\n")
+        names = ["x", "y", "label"]
+
+        def parse(line):
+            fields = tf.io.decode_csv(line, record_defaults=[[0.0], [-1.0], [""]])
+            return dict(zip(names, fields))
+
+        ds = tf.data.TextLineDataset(path).skip(1).map(parse).batch(2)
+        return {"structure": structure(tf, ds), "values": drain(tf, ds)}
