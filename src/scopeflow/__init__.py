@@ -14,7 +14,7 @@ __all__ = [
     "bitwise_xor", "bool", "boolean_mask", "broadcast_dynamic_shape", "broadcast_static_shape", "broadcast_to", "case",
     "cast", "ceil", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex",
     "complex128", "complex64", "concat", "cond", "ConfigProto", "conj", "constant", "constant_initializer",
-    "control_dependencies", "convert_to_tensor", "cos", "count_nonzero", "cumprod", "cumsum", "decode_csv",
+    "control_dependencies", "convert_to_tensor", "cos", "count_nonzero", "cumprod", "cumsum", "data", "decode_csv",
     "decode_raw", "device", "diag",
     "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
     "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_stitch", "einsum", "equal", "errors", "Event",
@@ -41,9 +41,13 @@ __all__ = [
     "reduce_all", "reduce_any", "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min", "reduce_prod",
     "reduce_sum", "register_tensor_conversion_function", "RegisterGradient", "report_uninitialized_variables",
     "reset_default_graph", "reshape", "resource", "reverse", "reverse_sequence", "reverse_v2", "round", "rsqrt",
-    "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_nd", "sequence_mask", "Session",
+    "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_nd", "segment_sum", "sequence_mask",
+    "Session",
     "SessionLog", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice",
-    "sparse", "SparseTensor", "SparseTensorValue",
+    "sparse", "sparse_add", "sparse_concat", "sparse_fill_empty_rows", "sparse_placeholder", "sparse_reduce_sum",
+    "sparse_reduce_sum_sparse", "sparse_reorder", "sparse_reshape", "sparse_retain", "sparse_segment_mean",
+    "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_tensor_dense_matmul", "sparse_tensor_to_dense",
+    "sparse_to_dense", "SparseTensor", "SparseTensorValue",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
     "string_to_number", "strings",
     "subtract", "Summary", "summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo",
@@ -350,6 +354,11 @@ newaxis = None
 __version__ = "0.1.0"
 
 
+# the sparse ops (tf.sparse_* names), loaded on first use
+_SPARSE = ("segment_sum", "sparse_add", "sparse_concat", "sparse_fill_empty_rows", "sparse_placeholder",
+           "sparse_reduce_sum", "sparse_reduce_sum_sparse", "sparse_reorder", "sparse_reshape", "sparse_retain",
+           "sparse_segment_mean", "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_tensor_dense_matmul",
+           "sparse_tensor_to_dense", "sparse_to_dense")
 # TensorFlow's protocol buffers, built on first use (protobuf costs import time)
 _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")
@@ -386,9 +395,17 @@ def __getattr__(name):
     if name == "strings":
         # loaded on first use, with the parsing ops
         return _importlib.import_module("scopeflow.strings")
+    if name in _SPARSE:
+        from scopeflow._src.ops.sparse import api as sparse  # loaded on first use: the sparse ops
+
+        globals().update((n, getattr(sparse, n)) for n in _SPARSE)
+        return globals()[name]
     if name == "sparse":
         # loaded on first use, with the sparse ops
         return _importlib.import_module("scopeflow.sparse")
+    if name == "data":
+        # loaded on first use: the tf.data subsystem (datasets, iterators and their ops)
+        return _importlib.import_module("scopeflow.data")
     if name == "summary":
         # loaded on first use: the summary ops and event-file writers, with protobuf
         return _importlib.import_module("scopeflow.summary")

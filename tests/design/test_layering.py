@@ -65,10 +65,10 @@ def test_lower_layers_import_nothing_above_them(layer, allowed):
     assert {k: v for k, v in wrong.items() if v} == {}
 
 
-# The modules that register gradient rules: the op library, and the control flow, summary and parsing ops
+# The modules that register gradient rules: the op library, and the control flow, summary, parsing and sparse ops
 # it loads on first use.
 REGISTRARS = (f"{PACKAGE}.ops", f"{PACKAGE}.ops.control.api", f"{PACKAGE}.ops.summary.api",
-              f"{PACKAGE}.ops.parsing.api")
+              f"{PACKAGE}.ops.parsing.api", f"{PACKAGE}.ops.sparse.api")
 
 
 def test_op_definitions_and_wrappers_import_no_gradient_rule_and_nothing_above_the_op_library():
@@ -124,6 +124,8 @@ PACKAGE_LAYERS = {
     "rnn": {"framework", "ops", "variables", "layers"},
     "training": {"framework", "ops", "variables", "gradients", "logging_module"},
     "lib_io": {"platform", "framework"},
+    # data: dataset ops read files through lib_io and run traced functions as client plans
+    "data": {"platform", "protos", "lib_io", "framework", "ops", "client"},
     "graph_io": {"platform", "protos", "framework", "ops", "client", "variables", "logging_module"},
     # summary: FileWriter(logdir, graph) also writes the graph's meta graph, which the checkpoint code exports
     "summary": {"platform", "lib_io", "protos", "framework", "ops", "client", "graph_io", "checkpoint",

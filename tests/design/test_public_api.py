@@ -7,11 +7,12 @@ import pytest
 
 import scopeflow as tf
 
-PUBLIC = ("scopeflow", "scopeflow.bitwise", "scopeflow.compat", "scopeflow.dtypes", "scopeflow.errors",
+PUBLIC = ("scopeflow", "scopeflow.bitwise", "scopeflow.compat", "scopeflow.data", "scopeflow.data.experimental",
+          "scopeflow.dtypes", "scopeflow.errors",
           "scopeflow.graph_util", "scopeflow.initializers", "scopeflow.io",
           "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
           "scopeflow.nest", "scopeflow.nn", "scopeflow.python_io", "scopeflow.random", "scopeflow.rnn_cell",
-          "scopeflow.strings", "scopeflow.summary",
+          "scopeflow.sparse", "scopeflow.strings", "scopeflow.summary",
           "scopeflow.train")
 
 

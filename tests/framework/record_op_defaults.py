@@ -26,6 +26,7 @@ def registered_op_types() -> list[str]:
     import scopeflow  # noqa: F401
     from scopeflow._src import ops
     from scopeflow._src.checkpoint import io_ops  # noqa: F401
+    from scopeflow._src.data import api as data_api  # noqa: F401 - the dataset and iterator ops
     from scopeflow._src.framework import registry
 
     ops.load_lazy_ops()

@@ -13,6 +13,7 @@ import pytest
 import scopeflow as tf
 from scopeflow._src import ops, protos
 from scopeflow._src.checkpoint import io_ops  # noqa: F401 - registers SaveV2/RestoreV2
+from scopeflow._src.data import api as data_api  # noqa: F401 - registers the dataset and iterator ops
 from scopeflow._src.framework import node_def, registry
 from scopeflow._src.framework.tensor_shape import TensorShape
 

@@ -87,7 +87,9 @@ class Graph:
 
     @property
     def building_function(self) -> bool:
-        """Whether this graph is a function body being traced (never, for a ``Graph``)."""
+        """Whether this graph is a function body being traced (never, for a ``Graph``): a
+        function's graph (``data/func_graph.py``) takes values of enclosing graphs as inputs
+        (``capture``)."""
         return False
 
     def finalize(self) -> None:

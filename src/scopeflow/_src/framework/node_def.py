@@ -101,6 +101,8 @@ def set_attr_value(proto, value, like=None) -> None:
         _set_list(proto.list, value, like[0] if isinstance(like, (list, tuple)) and like else None)
     elif isinstance(value, protos.NameAttrList):
         proto.func.CopyFrom(value)
+    elif hasattr(value, "name_attr_list"):  # a traced function (tf.data's map function): its name
+        proto.func.CopyFrom(value.name_attr_list())
     elif isinstance(value, protos.TensorProto):
         proto.tensor.CopyFrom(value)
     else:

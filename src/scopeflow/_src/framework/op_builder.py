@@ -167,8 +167,11 @@ def _finish(graph, opdef, name, tensors, attrs):
             flat.extend(t)
         else:
             flat.append(t)
-    for t in flat:
+    for i, t in enumerate(flat):
         if t._op._graph is not graph:
+            if graph.building_function:  # a function body reads a value of an enclosing graph
+                flat[i] = graph.capture(t)
+                continue
             raise ValueError(
                 f"{t} must be from the same graph as {flat[0]} "
                 f"(graphs are {t._op._graph!r} and {graph!r}).")

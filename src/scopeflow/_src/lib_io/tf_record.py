@@ -140,3 +140,49 @@ def read_records(path: str, compression_type: str = ""):
     scopeflow.errors.NotFoundError: ...; No such file or directory
     """
     return _RecordIterator(path, compression_type)
+
+
+class _Stream:
+    """A file's bytes, inflated as ``compression_type`` says, as a context manager."""
+
+    def __init__(self, path: str, compression_type: str):
+        if os.path.isdir(path):
+            raise errors.FailedPreconditionError(None, None, f"{path}; Is a directory")
+        self._file = _open(path, lambda p: open(p, "rb"))  # noqa: SIM115 - closed on exit
+        self._stream = (self._file if not compression_type
+                        else InflatingStream(self._file, _WINDOW_BITS[compression_type]))
+
+    def read(self) -> bytes:
+        """Every (decompressed) byte; ``DataLossError`` when compressed data is damaged."""
+        if self._stream is self._file:
+            return self._file.read()
+        parts = []
+        try:
+            while True:
+                part = self._stream.read(1 << 20)
+                if not part:
+                    return b"".join(parts)
+                parts.append(part)
+        except CorruptRecord as e:
+            raise errors.DataLossError(None, None, str(e)) from None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self._file.close()
+
+
+def open_stream(path: str, compression_type: str = ""):
+    """The file ``path`` for reading its (decompressed) bytes, with TensorFlow's errors for a
+    missing file or a directory (the text and fixed-length record datasets read files so).
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "a.txt")
+    >>> with open(path, "wb") as f:
+    ...     _ = f.write(b"line")
+    >>> with open_stream(path) as stream:
+    ...     stream.read()
+    b'line'
+    """
+    return _Stream(path, compression_type)

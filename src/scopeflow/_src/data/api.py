@@ -1,0 +1,18 @@
+"""The ``tf.data`` subsystem, loaded on first use (``import scopeflow`` does not import it):
+importing this module registers every dataset and iterator op type and gives the public names."""
+
+from scopeflow._src.data.dataset import (
+                                         Dataset,
+                                         get_output_classes,
+                                         get_output_shapes,
+                                         get_output_types,
+                                         make_initializable_iterator,
+                                         make_one_shot_iterator,
+)
+from scopeflow._src.data.experimental import AUTOTUNE, map_and_batch, shuffle_and_repeat
+from scopeflow._src.data.iterator import Iterator
+from scopeflow._src.data.readers import FixedLengthRecordDataset, TextLineDataset, TFRecordDataset
+
+__all__ = ["AUTOTUNE", "Dataset", "FixedLengthRecordDataset", "get_output_classes", "get_output_shapes",
+           "get_output_types", "Iterator", "make_initializable_iterator", "make_one_shot_iterator", "map_and_batch",
+           "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset"]

@@ -1,0 +1,243 @@
+"""``tf.data.Dataset`` (TF1's ``DatasetV1``): a graph tensor (the dataset op's variant output)
+with the structure of its elements. Each method adds the nodes TensorFlow adds; the modules
+named in each method hold the op types, what they do in a session and the graph builders.
+
+>>> import scopeflow as tf
+>>> with tf.Graph().as_default():
+...     ds = tf.data.Dataset.from_tensor_slices(([1, 2, 3], [4.0, 5.0, 6.0])).map(lambda a, b: (a * 2, b)).batch(2)
+...     print(ds.output_types, ds.output_shapes)
+...     nxt = tf.data.make_one_shot_iterator(ds).get_next()
+...     with tf.Session() as sess:
+...         print([v.tolist() for v in sess.run(nxt)])
+(tf.int32, tf.float32) (TensorShape([Dimension(None)]), TensorShape([Dimension(None)]))
+[[2, 4], [4.0, 5.0]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.data import batching, function_builders, prefetch, shuffling, sources, transforms
+from scopeflow._src.data.iterator import Iterator
+from scopeflow._src.data.iterator_ops import IteratorResource  # noqa: F401 - registers the iterator op types
+from scopeflow._src.framework import context, default_graph, dtypes
+from scopeflow._src.framework.tensor_shape import TensorShape
+
+
+class Dataset:
+    """A sequence of elements, each a nested structure (tuples, dicts, namedtuples) of tensors."""
+
+    def __init__(self, variant_tensor, structure):
+        self._variant_tensor = variant_tensor
+        self._structure = structure
+
+    # -- sources --------------------------------------------------------------------------------
+    @staticmethod
+    def from_tensor_slices(tensors, name=None) -> "Dataset":
+        """One element per row (first dimension) of ``tensors``."""
+        return Dataset(*sources.tensor_slices(tensors, name=name))
+
+    @staticmethod
+    def from_tensors(tensors, name=None) -> "Dataset":
+        """A single element: ``tensors``."""
+        return Dataset(*sources.tensors(tensors, name=name))
+
+    @staticmethod
+    def range(*args, output_type=dtypes.int64, name=None) -> "Dataset":
+        """``range(stop)``, ``range(start, stop[, step])`` as int64 scalars."""
+        return Dataset(*sources.range_dataset(args, output_type, name))
+
+    @staticmethod
+    def zip(datasets, name=None) -> "Dataset":
+        """Elements of the nested ``datasets`` side by side, nested as ``datasets``."""
+        return Dataset(*transforms.zip_datasets(datasets, _is_dataset, name))
+
+    @staticmethod
+    def from_generator(generator, output_types=None, output_shapes=None, args=None, output_signature=None,
+                       name=None) -> "Dataset":
+        """Elements produced by calling ``generator(*args)`` in the session (a Python iterable)."""
+        from scopeflow._src.data import generator as generator_lib  # loaded on first use: the PyFunc op
+
+        return generator_lib.from_generator(Dataset, generator, output_types, output_shapes, args, output_signature)
+
+    @staticmethod
+    def list_files(file_pattern, shuffle=None, seed=None, name=None) -> "Dataset":
+        """The file names matching ``file_pattern`` (a glob, or several), sorted unless shuffled."""
+        from scopeflow._src.data import readers  # loaded on first use: file datasets
+
+        return readers.list_files(file_pattern, shuffle, seed)
+
+    # -- transformations ------------------------------------------------------------------------
+    def map(self, map_func, num_parallel_calls=None, deterministic=None, name=None) -> "Dataset":
+        """``map_func`` applied to each element (traced once into a graph function)."""
+        return Dataset(*function_builders.map_dataset(self, map_func, num_parallel_calls, deterministic, name))
+
+    def flat_map(self, map_func, name=None) -> "Dataset":
+        """The elements of the dataset ``map_func`` returns for each element, one after another."""
+        return Dataset(*function_builders.flat_map(self, map_func, _is_dataset, name))
+
+    def interleave(self, map_func, cycle_length=None, block_length=None, num_parallel_calls=None,
+                   deterministic=None, name=None) -> "Dataset":
+        """Elements of ``cycle_length`` datasets from ``map_func`` in turn, ``block_length`` at a time."""
+        return Dataset(*function_builders.interleave(self, map_func, cycle_length, block_length, _is_dataset, name))
+
+    def filter(self, predicate, name=None) -> "Dataset":
+        """The elements for which ``predicate`` gives ``True``."""
+        return Dataset(function_builders.filter_dataset(self, predicate, name), self._structure)
+
+    def batch(self, batch_size, drop_remainder=False, num_parallel_calls=None, deterministic=None,
+              name=None) -> "Dataset":
+        """Consecutive elements stacked ``batch_size`` at a time."""
+        return Dataset(*batching.batch(self, batch_size, drop_remainder, name))
+
+    def padded_batch(self, batch_size, padded_shapes=None, padding_values=None, drop_remainder=False,
+                     name=None) -> "Dataset":
+        """Batches whose components are padded to ``padded_shapes`` (-1/None: the batch's longest)."""
+        return Dataset(*batching.padded_batch(self, batch_size, padded_shapes, padding_values, drop_remainder,
+                                              name))
+
+    def unbatch(self, name=None) -> "Dataset":
+        """Each element's rows as elements."""
+        return Dataset(*batching.unbatch(self, name))
+
+    def shuffle(self, buffer_size, seed=None, reshuffle_each_iteration=None, name=None) -> "Dataset":
+        """The elements in random order, drawn from a buffer of ``buffer_size``."""
+        return Dataset(shuffling.shuffle(self, buffer_size, seed, reshuffle_each_iteration, name), self._structure)
+
+    def repeat(self, count=None, name=None) -> "Dataset":
+        """The elements ``count`` times (forever when ``None`` or -1)."""
+        return self._count_op("RepeatDataset", -1 if count is None else count, name)
+
+    def take(self, count, name=None) -> "Dataset":
+        """The first ``count`` elements (all when -1)."""
+        return self._count_op("TakeDataset", count, name)
+
+    def skip(self, count, name=None) -> "Dataset":
+        """All but the first ``count`` elements (none when -1)."""
+        return self._count_op("SkipDataset", count, name)
+
+    def _count_op(self, op_type, count, name):
+        return Dataset(transforms.count_op(op_type, self, count, name), self._structure)
+
+    def prefetch(self, buffer_size, name=None) -> "Dataset":
+        """The elements, computed ahead by a thread (``buffer_size`` of them)."""
+        with self._variant_tensor.graph.colocate_with(self._variant_tensor.op):
+            return Dataset(prefetch.prefetch(self, buffer_size, name), self._structure)
+
+    def cache(self, filename="", name=None) -> "Dataset":
+        """The elements, computed once and replayed by later passes."""
+        return Dataset(transforms.cache(self, filename, name), self._structure)
+
+    def concatenate(self, dataset, name=None) -> "Dataset":
+        """This dataset's elements, then ``dataset``'s."""
+        return Dataset(*transforms.concatenate(self, dataset, name))
+
+    def enumerate(self, start=0, name=None) -> "Dataset":
+        """``(index, element)`` pairs, the index counting from ``start``."""
+        counter = Dataset.range(start, np.iinfo(np.int64).max, name=name)
+        counter = Dataset(transforms.rewrite(counter, "replicate_on_split"), counter._structure)
+        return Dataset.zip((counter, self), name=name)
+
+    def apply(self, transformation_func) -> "Dataset":
+        """``transformation_func(self)``, which must return a dataset."""
+        dataset = transformation_func(self)
+        if not _is_dataset(dataset):
+            raise TypeError(f"`transformation_func` must return a `tf.data.Dataset` object. Got {type(dataset)}.")
+        return dataset
+
+    # -- structure ------------------------------------------------------------------------------
+    @property
+    def output_types(self):
+        return self._structure.output_types
+
+    @property
+    def output_shapes(self):
+        return self._structure.output_shapes
+
+    @property
+    def output_classes(self):
+        return self._structure.output_classes
+
+    # -- iterators ------------------------------------------------------------------------------
+    def make_one_shot_iterator(self) -> Iterator:
+        """An iterator that starts by itself on first use (no placeholders in the dataset)."""
+        return make_one_shot_iterator(self)
+
+    def make_initializable_iterator(self, shared_name=None) -> Iterator:
+        """An iterator started (again) by running its ``initializer``."""
+        return make_initializable_iterator(self, shared_name)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} shapes: {self.output_shapes}, types: {self.output_types}>"
+
+
+def _is_dataset(value) -> bool:
+    return isinstance(value, Dataset)
+
+
+class _DatasetFactory:
+    """A one-shot iterator's ``dataset_factory`` attribute: the dataset tensor it starts on."""
+
+    def __init__(self, dataset_tensor):
+        self.dataset_tensor = dataset_tensor
+        self.name = f"_make_dataset_{id(self):x}"
+
+    def name_attr_list(self):
+        from scopeflow._src import protos  # loaded on first use: protobuf, for GraphDefs only
+
+        return protos.NameAttrList(name=self.name)
+
+
+def _check_capturable(tensor) -> None:
+    """TF's capture-by-value of a one-shot iterator's dataset refuses placeholders."""
+    seen, stack = set(), [tensor.op]
+    while stack:
+        op = stack.pop()
+        if op in seen:
+            continue
+        seen.add(op)
+        if op.type in ("Placeholder", "PlaceholderWithDefault"):
+            raise ValueError(f"Cannot capture a placeholder (name:{op.name}, type:{op.type}) by value.")
+        stack.extend(t.op for t in op.inputs)
+        stack.extend(op.control_inputs)
+
+
+def make_one_shot_iterator(dataset) -> Iterator:
+    """``tf.data.make_one_shot_iterator(dataset)``."""
+    _check_capturable(dataset._variant_tensor)
+    default_graph.get_seed(None)
+    graph = context.default_graph()
+    structure = dataset._structure
+    with graph.colocate_with(dataset._variant_tensor.op):
+        attrs = {"dataset_factory": _DatasetFactory(dataset._variant_tensor), **structure.attrs(),
+                 "container": "", "shared_name": ""}
+        op = graph._add_op("OneShotIterator", graph._op_name(None, "OneShotIterator"), [], attrs,
+                           [(dtypes.resource, TensorShape([]))])
+        return Iterator(op._outputs[0], None, structure.output_types, structure.output_shapes,
+                        structure.output_classes)
+
+
+def make_initializable_iterator(dataset, shared_name=None) -> Iterator:
+    """``tf.data.make_initializable_iterator(dataset, shared_name)``."""
+    graph = context.default_graph()
+    structure = dataset._structure
+    with graph.colocate_with(dataset._variant_tensor.op):
+        attrs = {"container": "", "shared_name": shared_name or "", **structure.attrs()}
+        resource = graph._add_op("IteratorV2", graph._op_name(None, "IteratorV2"), [], attrs,
+                                 [(dtypes.resource, TensorShape([]))])._outputs[0]
+        initializer = graph._add_op("MakeIterator", graph._op_name(None, "MakeIterator"),
+                                    [dataset._variant_tensor, resource], {}, [])
+        return Iterator(resource, initializer, structure.output_types, structure.output_shapes,
+                        structure.output_classes)
+
+
+def get_output_types(dataset_or_iterator):
+    return dataset_or_iterator._structure.output_types
+
+
+def get_output_shapes(dataset_or_iterator):
+    return dataset_or_iterator._structure.output_shapes
+
+
+def get_output_classes(dataset_or_iterator):
+    return dataset_or_iterator._structure.output_classes

@@ -1,0 +1,125 @@
+"""User functions of ``map``, ``filter``, ``flat_map`` and ``interleave``, traced once.
+
+``DataFunction`` calls the Python function once, in a ``FuncGraph`` of its own, on placeholders
+``args_0``, ``args_1``... standing for an element's components (a tuple element is passed as
+separate arguments, as TensorFlow does; a dict or namedtuple as one). Its ops are named as
+TensorFlow names them inside a function (``mul``, ``Cast``); tensors of the enclosing graph
+that it reads are captured (``func_graph.py``) and become the dataset op's
+``other_arguments``. In a session, the function is one compiled ``Plan`` (``compile``), run
+for each element: the op library, never Python per op.
+
+``elementwise`` tells whether running the function once on a stack of elements gives the
+stack of its results (every op elementwise, every other operand a scalar constant or capture,
+no state): then a ``map`` before a ``batch`` runs once per batch.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from scopeflow._src.client.executor import Plan
+from scopeflow._src.data import structure as structure_lib
+from scopeflow._src.data.func_graph import FuncGraph
+from scopeflow._src.framework import context, registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.ops.array.identity import placeholder
+
+_UIDS = itertools.count(1)
+
+# Ops that compute each output element from the same element of each input (operands of equal
+# shapes, or scalars broadcast): a function made of them maps a stack of elements to the stack
+# of its results.
+_ELEMENTWISE = frozenset("""
+    Identity Cast Neg Abs Square Sqrt Rsqrt Reciprocal Exp Expm1 Log Log1p Floor Ceil Round Rint Sign
+    Tanh Sigmoid Relu Relu6 Elu Selu Softplus Sin Cos Erf IsNan IsFinite LogicalNot
+    Add AddV2 Sub Mul RealDiv Div DivNoNan FloorDiv FloorMod TruncateDiv Mod Maximum Minimum Pow
+    SquaredDifference Equal NotEqual Less LessEqual Greater GreaterEqual LogicalAnd LogicalOr
+    ClipByValue
+""".split())
+
+
+class DataFunction:
+    """``fn`` traced for elements of ``input_structure``; what a dataset op runs per element."""
+
+    def __init__(self, fn, input_structure, transformation: str, returns_dataset: bool = False):
+        outer = context.default_graph()
+        name = getattr(fn, "__name__", type(fn).__name__).replace("<", "").replace(">", "")
+        self.name = f"__inference_{transformation.replace('.', '_')}_{name}_{next(_UIDS)}"
+        self.graph = graph = FuncGraph(self.name, outer)
+        self.input_structure = input_structure
+        with context.push_graph(graph):
+            args = [placeholder(dt, sh, name=f"args_{i}")
+                    for i, (dt, sh) in enumerate(zip(input_structure.types, input_structure.shapes))]
+            nested = input_structure.pack(args)
+            ret = fn(*nested) if type(nested) is tuple else fn(nested)
+            self.dataset = None
+            if returns_dataset:
+                self.dataset = ret
+                outputs, template = [ret._variant_tensor], None
+            else:
+                outputs, template = _outputs(ret, transformation)
+            outputs = [graph.capture(t) if t.graph is not graph else t for t in outputs]
+        self.outputs = outputs
+        self.output_structure = None if template is None else structure_lib.Structure.of_tensors(template, outputs)
+        self.args = args
+        self.inputs = args + list(graph.captures.values())
+        self.captured = list(graph.capture_sources.values())  # tensors of the enclosing graph
+        self.elementwise = _is_elementwise(graph, args, outputs)
+
+    def compile(self, state) -> Plan:
+        """The function as a plan of the session whose ``state`` is given: call it with an
+        element's components, then the captured values; it returns the outputs."""
+        return Plan(self.outputs, self.inputs, [], state)
+
+    def name_attr_list(self):
+        """The function as a ``NameAttrList`` (a node's ``f`` attribute in a GraphDef)."""
+        from scopeflow._src import protos  # loaded on first use: protobuf, for GraphDefs only
+
+        func = protos.NameAttrList(name=self.name)
+        func.attr["_tf_data_function"].b = True
+        return func
+
+    def __repr__(self):
+        return f"<DataFunction {self.name}>"
+
+
+def _outputs(ret, transformation):
+    """The function's return value as (flat tensors, nesting): lists become tuples and Python
+    values tensors, as TensorFlow does."""
+    if isinstance(ret, list):
+        ret = tuple(ret)
+    flat = structure_lib.flatten(ret)
+    tensors = []
+    for value in flat:
+        if isinstance(value, Tensor):
+            tensors.append(value)
+            continue
+        try:
+            tensors.append(convert_to_tensor(value))
+        except (TypeError, ValueError):
+            raise TypeError(f"Unsupported return value from function passed to {transformation}: {ret}.") from None
+    return tensors, ret
+
+
+def _is_elementwise(graph, args, outputs) -> bool:
+    """Whether the function maps a stack of elements to the stack of its results."""
+    varying = set(args)  # tensors that change from element to element
+    for op in graph.get_operations():
+        if op._type == "Placeholder" or op._type == "Const":
+            continue
+        opdef = registry.find(op._type)
+        if opdef is None or opdef.stateful:
+            return False
+        if not any(t in varying for t in op._inputs):
+            continue  # a constant computed from constants and captures
+        if op._type not in _ELEMENTWISE:
+            return False
+        for out in op._outputs:
+            if not out.shape.is_fully_defined():
+                return False
+            for t in op._inputs:
+                if t.shape != out.shape and (t in varying or t.shape.ndims != 0):
+                    return False
+            varying.add(out)
+    return all(t in varying for t in outputs)

@@ -1,0 +1,171 @@
+"""The structure of a dataset's elements: nested tuples, dicts and namedtuples of components.
+
+tf.data sees nesting differently from ``tf.nest``: a tuple (namedtuples included) or a mapping
+is a structure, but a Python *list* is one component, converted to a tensor
+(``from_tensor_slices([[1, 2], [3, 4]])`` has one component of shape ``(2,)``). A ``Structure``
+keeps the nesting once (a template whose leaves are ignored) and each component's dtype, static
+shape and class in flat lists, in TensorFlow's flattening order (mappings by sorted key); the
+graph's dataset ops carry the flat lists as their ``output_types``/``output_shapes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.sparse_tensor import SparseTensor
+from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
+
+
+def is_structure(value) -> bool:
+    """Whether tf.data nests into ``value``: tuples and mappings (lists are components)."""
+    return isinstance(value, (tuple, Mapping))
+
+
+def flatten(value) -> list:
+    """The components of ``value`` in TensorFlow's order (mappings by sorted key).
+
+    >>> flatten(({"b": 2, "a": 1}, [3, 4]))
+    [1, 2, [3, 4]]
+    """
+    if isinstance(value, tuple):
+        return [leaf for item in value for leaf in flatten(item)]
+    if isinstance(value, Mapping):
+        return [leaf for key in sorted(value) for leaf in flatten(value[key])]
+    return [value]
+
+
+def pack(template, flat) -> object:
+    """``template``'s nesting with the leaves of ``flat`` (an iterable), in order."""
+    return _pack(template, iter(flat))
+
+
+def _pack(template, leaves):
+    if isinstance(template, tuple):
+        items = [_pack(item, leaves) for item in template]
+        return type(template)(*items) if hasattr(template, "_fields") else tuple(items)
+    if isinstance(template, Mapping):
+        packed = {key: _pack(template[key], leaves) for key in sorted(template)}
+        return type(template)((key, packed[key]) for key in template)
+    return next(leaves)
+
+
+def map_structure(fn, template) -> object:
+    """``fn`` applied to each leaf of ``template``, in the same nesting."""
+    return pack(template, [fn(leaf) for leaf in flatten(template)])
+
+
+def same_nesting(a, b) -> bool:
+    """Whether ``a`` and ``b`` nest the same way (types of sequences, keys, lengths)."""
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        return (isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b)
+                and hasattr(a, "_fields") == hasattr(b, "_fields") and all(map(same_nesting, a, b)))
+    if isinstance(a, Mapping) or isinstance(b, Mapping):
+        return (isinstance(a, Mapping) and isinstance(b, Mapping) and sorted(a) == sorted(b)
+                and all(same_nesting(a[k], b[k]) for k in a))
+    return True
+
+
+class Structure:
+    """An element's nesting with each component's dtype, static shape and class."""
+
+    __slots__ = ("template", "types", "shapes", "classes")
+
+    def __init__(self, template, types, shapes, classes=None):
+        self.template = template
+        self.types = list(types)
+        self.shapes = [as_shape(s) for s in shapes]
+        self.classes = list(classes) if classes is not None else [Tensor] * len(self.types)
+
+    @classmethod
+    def of_tensors(cls, template, tensors) -> "Structure":
+        """The structure of ``tensors`` (flat), nested as ``template``."""
+        return cls(template, [t.dtype.base_dtype for t in tensors], [t.shape for t in tensors])
+
+    def __len__(self):
+        return len(self.types)
+
+    def pack(self, flat):
+        """Flat values nested as this structure's elements."""
+        return pack(self.template, flat)
+
+    def with_shapes(self, shapes) -> "Structure":
+        return Structure(self.template, self.types, shapes, self.classes)
+
+    @property
+    def output_types(self):
+        return self.pack(self.types)
+
+    @property
+    def output_shapes(self):
+        return self.pack(self.shapes)
+
+    @property
+    def output_classes(self):
+        return self.pack(self.classes)
+
+    def attrs(self, types_attr: str = "output_types") -> dict:
+        """The ``output_types``/``output_shapes`` attributes of a dataset op with this element."""
+        return {types_attr: list(self.types), "output_shapes": list(self.shapes)}
+
+    def __repr__(self):
+        return f"Structure({self.output_types!r}, {self.output_shapes!r})"
+
+
+def normalize_element(element, types=None) -> tuple[Structure, list]:
+    """``element`` (nested Python values and tensors) as tensors: TensorFlow's ``normalize_element``,
+    which converts each component under ``normalize_element/component_<i>``."""
+    flat = flatten(element)
+    if types is not None:
+        types = flatten(types)
+    tensors = []
+    with name_scope("normalize_element"):
+        for i, value in enumerate(flat):
+            if isinstance(value, SparseTensor):
+                raise TypeError("scopeflow's tf.data does not take SparseTensor components yet")
+            dtype = types[i] if types is not None else None
+            tensors.append(value if isinstance(value, Tensor) and dtype is None else
+                           convert_to_tensor(value, dtype=dtype, name=f"component_{i}"))
+    return Structure.of_tensors(element, tensors), tensors
+
+
+def legacy_structure(output_types, output_shapes=None, output_classes=None) -> Structure:
+    """An iterator's structure from TF1's ``output_types``/``output_shapes``/``output_classes``
+    (shapes default to unknown, classes to ``tf.Tensor``)."""
+    types = map_structure(dtypes.as_dtype, output_types)
+    flat_types = flatten(types)
+    if output_shapes is None:
+        flat_shapes = [TensorShape(None)] * len(flat_types)
+    else:
+        flat_shapes = [as_shape(s) for s in flatten_up_to(types, output_shapes)]
+    flat_classes = None if output_classes is None else flatten_up_to(types, output_classes)
+    return Structure(types, flat_types, flat_shapes, flat_classes)
+
+
+def flatten_up_to(template, value) -> list:
+    """``value``'s parts at the leaves of ``template`` (a leaf of ``template`` may match a list
+    in ``value``: a shape given as ``[2, 3]``)."""
+    if isinstance(template, tuple):
+        if not isinstance(value, (tuple, list)) or len(value) != len(template):
+            raise ValueError(f"The two structures don't have the same sequence length. Input structure has length "
+                             f"{len(template)}, while shallow structure has length {_length(value)}.")
+        return [leaf for t, v in zip(template, value) for leaf in flatten_up_to(t, v)]
+    if isinstance(template, Mapping):
+        if not isinstance(value, Mapping) or sorted(value) != sorted(template):
+            raise ValueError("The two structures don't have the same keys.")
+        return [leaf for k in sorted(template) for leaf in flatten_up_to(template[k], value[k])]
+    return [value]
+
+
+def _length(value) -> int:
+    return len(value) if isinstance(value, (tuple, list, Mapping)) else 1
+
+
+def numpy_dtype(dtype) -> np.dtype:
+    """The NumPy dtype of a component of ``dtype`` (strings as objects holding ``bytes``)."""
+    return np.dtype(object) if dtype.base_dtype == dtypes.string else np.dtype(dtype.as_numpy_dtype)
