@@ -1,7 +1,8 @@
 """``tf.nn`` (TF1): activations, convolutions, pooling, normalisation, losses on logits, and the
 unrolled RNNs with their cells (``tf.nn.rnn_cell``).
 
-Only re-exports; the code lives in ``scopeflow._src.ops.nn`` and ``scopeflow._src.rnn``.
+Only re-exports; the code lives in ``scopeflow._src.ops.nn`` and ``scopeflow._src.rnn``
+(``embedding_lookup_sparse``: ``scopeflow._src.ops.sparse``, loaded on first use).
 """
 
 __all__ = [
@@ -9,7 +10,8 @@ __all__ = [
     "conv1d", "conv2d", "conv2d_backprop_filter", "conv2d_backprop_input", "conv2d_transpose", "depthwise_conv2d",
     "depthwise_conv2d_backprop_filter", "depthwise_conv2d_backprop_input", "depthwise_conv2d_native",
     "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input", "dropout", "dynamic_rnn",
-    "elu", "embedding_lookup", "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize", "leaky_relu",
+    "elu", "embedding_lookup", "embedding_lookup_sparse", "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize",
+    "leaky_relu",
     "local_response_normalization", "log_softmax", "lrn", "max_pool", "max_pool2d", "max_pool_v2", "moments",
     "normalize_moments", "raw_rnn", "relu", "relu6", "relu_layer", "rnn_cell", "selu", "sigmoid",
     "sigmoid_cross_entropy_with_logits", "softmax", "softmax_cross_entropy_with_logits",
@@ -78,6 +80,11 @@ _RNN = {"rnn_cell": None, "dynamic_rnn": "dynamic_rnn", "bidirectional_dynamic_r
 
 
 def __getattr__(name):
+    if name == "embedding_lookup_sparse":
+        from scopeflow._src.ops.sparse import api  # loaded on first use: the sparse ops
+
+        globals()[name] = api.embedding_lookup_sparse
+        return api.embedding_lookup_sparse
     if name not in _RNN:
         raise AttributeError(f"module 'scopeflow.nn' has no attribute {name!r}")
     module = _RNN[name]

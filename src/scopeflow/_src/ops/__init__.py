@@ -31,9 +31,10 @@ from scopeflow._src.ops.state import grads as state_grads  # noqa: F401
 
 
 def load_lazy_ops() -> None:
-    """Register the op types whose packages load on first use (control flow, summaries, parsing), so that
+    """Register the op types whose packages load on first use (control flow, summaries, parsing, sparse), so that
     a graph read from a file finds every op type scopeflow has."""
     # loaded on first use: each package costs import time
     from scopeflow._src.ops.control import api  # noqa: F401
     from scopeflow._src.ops.summary import api as summary_api  # noqa: F401
     from scopeflow._src.ops.parsing import api as parsing_api  # noqa: F401
+    from scopeflow._src.ops.sparse import api as sparse_api  # noqa: F401

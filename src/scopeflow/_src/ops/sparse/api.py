@@ -1,0 +1,22 @@
+"""The sparse ops, loaded on first use (``import scopeflow`` does not load them): importing
+this module registers their op types with their wrappers, then their gradient rules, as
+``ops/__init__`` does for the rest of the op library.
+"""
+
+# The order below is the registration order (ruff's import sorting is off for this file).
+from scopeflow._src.ops.sparse.to_dense import from_dense, sparse_tensor_to_dense, sparse_to_dense
+from scopeflow._src.ops.sparse.reorder import sparse_reorder, sparse_reshape
+from scopeflow._src.ops.sparse.add import sparse_add
+from scopeflow._src.ops.sparse.concat import sparse_concat
+from scopeflow._src.ops.sparse.matmul import sparse_tensor_dense_matmul
+from scopeflow._src.ops.sparse.reduce import sparse_reduce_sum, sparse_reduce_sum_sparse
+from scopeflow._src.ops.sparse.rows import sparse_fill_empty_rows, sparse_placeholder, sparse_retain
+from scopeflow._src.ops.sparse.segments import (
+    segment_sum, sparse_segment_mean, sparse_segment_sqrt_n, sparse_segment_sum)
+from scopeflow._src.ops.sparse.embedding import embedding_lookup_sparse
+from scopeflow._src.ops.sparse import grads  # noqa: F401 - gradient rules
+
+__all__ = ["embedding_lookup_sparse", "from_dense", "segment_sum", "sparse_add", "sparse_concat",
+           "sparse_fill_empty_rows", "sparse_placeholder", "sparse_reduce_sum", "sparse_reduce_sum_sparse",
+           "sparse_reorder", "sparse_reshape", "sparse_retain", "sparse_segment_mean", "sparse_segment_sqrt_n",
+           "sparse_segment_sum", "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense"]

@@ -1,0 +1,123 @@
+"""Gradients of the sparse ops, built with TensorFlow's calls in TensorFlow's order (TF's
+``sparse_grad.py`` and the segment rules of ``math_grad.py``), so ``gradients/<op>_grad/``
+names match.
+
+A ``SparseSegment*`` op built with ``sparse_gradient=True`` gets ``IndexedSlices`` from
+TensorFlow; scopeflow has none and builds the dense ``SparseSegment*Grad`` op instead, which
+has the values TensorFlow's conversion of those slices to a tensor has.
+"""
+
+from __future__ import annotations
+
+from scopeflow._src.framework import dtypes
+from scopeflow._src.framework.registry import gradient, not_differentiable
+from scopeflow._src.framework.sparse_tensor import SparseTensor
+from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops.sparse import add, matmul, reorder, rows, segments
+
+not_differentiable("SparseAddGrad", "SparseConcat")
+
+
+@gradient("SparseReorder")
+def _sparse_reorder_grad(op, unused_output_indices_grad, output_values_grad):
+    input_indices, input_shape = op.inputs[0], op.inputs[2]
+    num_entries = array_ops.shape(input_indices)[0]
+    entry_indices = array_ops.range(num_entries)
+    sp_ordered = reorder.sparse_reorder(SparseTensor(input_indices, entry_indices, input_shape))
+    inverted_permutation = array_ops.invert_permutation(sp_ordered.values)
+    return None, array_ops.gather(output_values_grad, inverted_permutation), None
+
+
+@gradient("SparseAdd")
+def _sparse_add_grad(op, *grads):
+    a_val_grad, b_val_grad = add.sparse_add_grad(grads[1], op.inputs[0], op.inputs[3], op.outputs[0])
+    a_val_grad.set_shape(op.inputs[1].get_shape())
+    b_val_grad.set_shape(op.inputs[4].get_shape())
+    return None, a_val_grad, None, None, b_val_grad, None, None
+
+
+@gradient("SparseTensorDenseAdd")
+def _sparse_tensor_dense_add_grad(op, out_grad):
+    return None, array_ops.gather_nd(out_grad, op.inputs[0]), None, out_grad
+
+
+@gradient("SparseReduceSum")
+def _sparse_reduce_sum_grad(op, out_grad):
+    sp_indices, sp_shape = op.inputs[0], op.inputs[2]
+    output_shape_kept_dims = math_ops.reduced_shape(sp_shape, op.inputs[3])
+    out_grad_reshaped = array_ops.reshape(out_grad, output_shape_kept_dims)
+    scale = sp_shape // math_ops.cast(output_shape_kept_dims, dtypes.int64)
+    return None, array_ops.gather_nd(out_grad_reshaped, sp_indices // scale), None, None
+
+
+@gradient("SparseTensorDenseMatMul")
+def _sparse_tensor_dense_matmul_grad(op, grad):
+    a_indices, a_values, a_shape = op.inputs[:3]
+    b = op.inputs[3]
+    adj_a, adj_b = op.get_attr("adjoint_a"), op.get_attr("adjoint_b")
+    a_type, b_type = a_values.dtype.base_dtype, b.dtype.base_dtype
+    if a_type != b_type:
+        raise TypeError(f"SparseTensorDenseMatMul op received operands with different types: `{a_type}` and "
+                        f"`{b_type}`.")
+    b_grad = matmul.sparse_tensor_dense_matmul_op(a_indices, a_values, a_shape, grad, adjoint_a=not adj_a)
+    if adj_b:
+        b_grad = array_ops.matrix_transpose(b_grad, conjugate=True)
+    rows_ = a_indices[:, 0]
+    cols = a_indices[:, 1]
+    parts_a = array_ops.gather(grad, cols if adj_a else rows_)
+    parts_b = array_ops.gather(array_ops.transpose(b) if adj_b else b, rows_ if adj_a else cols)
+    if not adj_a and not adj_b:
+        a_values_grad = math_ops.matmul(array_ops.expand_dims(parts_a, -2), array_ops.expand_dims(parts_b, -2),
+                                        adjoint_b=True)
+    elif adj_a and not adj_b:
+        a_values_grad = math_ops.matmul(array_ops.expand_dims(parts_a, -1), array_ops.expand_dims(parts_b, -1),
+                                        adjoint_a=True)
+    elif not adj_a and adj_b:
+        a_values_grad = math_ops.matmul(array_ops.expand_dims(parts_a, -2), array_ops.expand_dims(parts_b, -1))
+    else:
+        a_values_grad = math_ops.matmul(array_ops.expand_dims(parts_a, -1), array_ops.expand_dims(parts_b, -2),
+                                        adjoint_a=True, adjoint_b=True)
+    return None, array_ops.squeeze(a_values_grad, axis=[-2, -1]), None, b_grad
+
+
+@gradient("SparseFillEmptyRows")
+def _sparse_fill_empty_rows_grad(op, unused_grad_output_indices, output_grad_values, unused_grad_empty_row_indicator,
+                                 unused_grad_reverse_index_map):
+    d_values, d_default_value = rows.sparse_fill_empty_rows_grad(op.outputs[3], output_grad_values)
+    return [None, d_values, None, d_default_value]
+
+
+@gradient("SparseToDense")
+def _sparse_to_dense_grad(op, grad):
+    sparse_indices, output_shape, _, _ = op.inputs
+    sparse_values_grad = array_ops.gather_nd(grad, sparse_indices)
+    default_value_grad = math_ops.reduce_sum(grad) - math_ops.reduce_sum(sparse_values_grad)
+    return [array_ops.zeros_like(sparse_indices), array_ops.zeros_like(output_shape), sparse_values_grad,
+            default_value_grad]
+
+
+def _segment_rule(op_type):
+    def rule(op, grad):
+        dim0 = array_ops.shape(op.inputs[0])[0]
+        return segments.sparse_segment_grad(op_type, grad, op.inputs[1], op.inputs[2], dim0), None, None
+    return rule
+
+
+for _type in ("SparseSegmentSum", "SparseSegmentMean", "SparseSegmentSqrtN"):
+    gradient(_type)(_segment_rule(_type))
+
+
+def _segment_with_num_segments_rule(op_type):
+    def rule(op, grad):
+        dim0 = array_ops.shape(op.inputs[0])[0]
+        return segments.sparse_segment_grad(op_type, grad, op.inputs[1], op.inputs[2], dim0), None, None, None
+    return rule
+
+
+for _type in ("SparseSegmentSum", "SparseSegmentMean", "SparseSegmentSqrtN"):
+    gradient(f"{_type}WithNumSegments")(_segment_with_num_segments_rule(_type))
+
+
+@gradient("SegmentSum")
+def _segment_sum_grad(op, grad):
+    return array_ops.gather(grad, op.inputs[1]), None

@@ -1,0 +1,146 @@
+"""``SparseReduceSum`` and ``SparseReduceSumSparse``: sums of a sparse tensor's entries over
+some axes, as a dense tensor or as a ``SparseTensor`` (``tf.sparse.reduce_sum``,
+``tf.sparse.reduce_sum_sparse``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework.constant_op import constant
+from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.op_builder import create, create_output
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.sparse_tensor import SparseTensor
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.array.creation import range as range_
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.shape_context import shape_fn
+from scopeflow._src.ops.sparse.common import check_components, require
+
+
+@shape_fn
+def _reduce_shape(ctx, attrs):
+    shape, axes = ctx.value(2), ctx.value(3)
+    if shape is None or axes is None:
+        return UNKNOWN
+    ndims = shape.size
+    if ndims == 0:
+        return UNKNOWN
+    reduced = {(int(a) + ndims) % ndims for a in np.reshape(axes, -1).tolist()}
+    keep = attrs["keep_dims"]
+    return TensorShape([1 if d in reduced else int(shape[d]) for d in range(ndims)
+                        if keep or d not in reduced])
+
+
+def _reduced_axes(op, axes, ndims):
+    out = set()
+    for a in np.reshape(axes, -1).tolist():
+        require(op, -ndims <= a < ndims, f"Invalid reduction dimension {a}, for input with {ndims} dimensions.")
+        out.add(a % ndims)
+    return sorted(out)
+
+
+def _group(op, indices, values, shape, axes, keep_dims):
+    """The output indices (one row per group of entries that share the kept coordinates, in
+    row-major order), the sums of each group, and the output shape."""
+    check_components(op, indices, values, shape)
+    ndims = shape.size
+    reduced = _reduced_axes(op, axes, ndims)
+    kept = [d for d in range(ndims) if d not in reduced]
+    out_shape = np.array([1 if d in reduced else shape[d] for d in range(ndims) if keep_dims or d in kept], np.int64)
+    coords = indices[:, kept]
+    if len(coords) == 0:
+        groups, inverse = np.zeros((0, len(kept)), np.int64), np.zeros(0, np.int64)
+    else:
+        groups, inverse = np.unique(coords, axis=0, return_inverse=True)
+    sums = np.zeros(len(groups), values.dtype)
+    np.add.at(sums, inverse.reshape(-1), values)
+    if keep_dims:
+        full = np.zeros((len(groups), ndims), np.int64)
+        full[:, kept] = groups
+        groups = full
+    return groups.astype(np.int64), sums, out_shape
+
+
+def _reduce_sum_factory(op, state):
+    keep_dims = op._attrs["keep_dims"]
+
+    def sparse_reduce_sum(indices, values, shape, axes):
+        groups, sums, out_shape = _group(op, indices, values, shape, axes, keep_dims)
+        out = np.zeros(tuple(out_shape.tolist()), values.dtype)
+        if len(groups) and out.ndim:
+            out[tuple(groups.T)] = sums
+        elif len(groups):
+            out[()] = sums[0]  # every axis reduced: one group
+        return out
+    return sparse_reduce_sum
+
+
+def _reduce_sum_sparse_factory(op, state):
+    keep_dims = op._attrs["keep_dims"]
+
+    def sparse_reduce_sum_sparse(indices, values, shape, axes):
+        return _group(op, indices, values, shape, axes, keep_dims)
+    return sparse_reduce_sum_sparse
+
+
+_INPUTS = ["input_indices: int64", "input_values: T", "input_shape: int64", "reduction_axes: int32"]
+registry.register(OpDef("SparseReduceSum", inputs=_INPUTS, outputs=["output: T"], attrs={"T": dtype_lists.NUMBER},
+                        defaults={"keep_dims": False}, shape=_reduce_shape, factory=_reduce_sum_factory))
+registry.register(OpDef("SparseReduceSumSparse", inputs=_INPUTS,
+                        outputs=["output_indices: int64", "output_values: T", "output_shape: int64"],
+                        attrs={"T": dtype_lists.NUMBER}, defaults={"keep_dims": False},
+                        shape=lambda inputs, attrs: [UNKNOWN, UNKNOWN, UNKNOWN], factory=_reduce_sum_sparse_factory))
+
+
+def _reduction_dims(sp_input, axis):
+    """TF's ``_ReductionDims`` for a sparse input: every axis when ``axis`` is ``None``."""
+    if axis is not None:
+        return axis
+    rank = sp_input.shape.rank
+    if rank:
+        return constant(np.arange(rank, dtype=np.int32))
+    with name_scope(None, "Rank", [sp_input.dense_shape]) as scope:
+        rank = create_output("Size", [sp_input.dense_shape], {"out_type": dtypes.int32}, name=scope)
+    return range_(0, rank)
+
+
+def _lookup(new, new_name, old, old_name):
+    if new is not None and old is not None:
+        raise ValueError(f"Cannot specify both '{new_name}' and '{old_name}'.")
+    return old if new is None else new
+
+
+def sparse_reduce_sum(sp_input, axis=None, keepdims=None, reduction_axes=None, keep_dims=None):
+    """The sum of a ``SparseTensor``'s entries over ``axis`` (all by default), as a dense
+    tensor (``SparseReduceSum``).
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     st = tf.SparseTensor([[0, 0], [1, 1], [1, 2]], [1.0, 2.0, 3.0], [2, 3])
+    ...     print(tf.Session().run(tf.sparse.reduce_sum(st, axis=1)).tolist())
+    [1.0, 5.0]
+    """
+    keepdims = bool(_lookup(keepdims, "keepdims", keep_dims, "keep_dims"))
+    axis = _lookup(axis, "axis", reduction_axes, "reduction_axes")
+    return create_output("SparseReduceSum", [sp_input.indices, sp_input.values, sp_input.dense_shape,
+                                             _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
+
+
+def sparse_reduce_sum_sparse(sp_input, axis=None, keepdims=None, reduction_axes=None, keep_dims=None):
+    """``sparse_reduce_sum`` as a ``SparseTensor`` of the groups that have entries
+    (``SparseReduceSumSparse``).
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     st = tf.SparseTensor([[0, 0], [2, 1]], [1.0, 2.0], [3, 3])
+    ...     print(tf.Session().run(tf.sparse.reduce_sum_sparse(st, axis=1)).indices.tolist())
+    [[0], [2]]
+    """
+    keepdims = bool(_lookup(keepdims, "keepdims", keep_dims, "keep_dims"))
+    axis = _lookup(axis, "axis", reduction_axes, "reduction_axes")
+    op = create("SparseReduceSumSparse", [sp_input.indices, sp_input.values, sp_input.dense_shape,
+                                          _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
+    return SparseTensor(*op.outputs)

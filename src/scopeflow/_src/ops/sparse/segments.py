@@ -1,0 +1,222 @@
+"""Segment reductions: ``SparseSegmentSum``/``Mean``/``SqrtN`` (rows of ``data`` picked by
+``indices``, reduced by sorted ``segment_ids``), their gradient ops
+(``SparseSegment*Grad``), and ``SegmentSum``: what ``tf.nn.embedding_lookup_sparse`` builds.
+
+The kernels walk the segments as TF's do, so the first bad segment id or index raises TF's
+error; a segment id that is skipped gives a row of zeros.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn
+from scopeflow._src.ops.sparse.common import require
+
+_SUM_TYPES = dtype_lists.REAL
+_MEAN_TYPES = dtype_lists.types("bfloat16,float16,float32,float64")
+
+
+def _rest(shape):
+    return UNKNOWN if shape.ndims is None else TensorShape(shape.as_list()[1:])
+
+
+@shape_fn
+def _reduction_shape(ctx, attrs):
+    ctx.with_rank_at_least(0, 1)
+    ctx.with_rank(1, 1)
+    ctx.with_rank(2, 1)
+    merge_shapes(ctx.shape(1), ctx.shape(2), ctx)
+    return TensorShape([None]).concatenate(_rest(ctx.shape(0)))
+
+
+def _segments(op, ids):
+    """``[(segment id, start, end)]`` of a sorted id vector, with TF's checks."""
+    ids = ids.tolist()
+    out, start = [], 0
+    for end in range(1, len(ids) + 1):
+        if end < len(ids):
+            if ids[end] == ids[start]:
+                continue
+            require(op, ids[start] < ids[end], "segment ids are not increasing")
+        out.append((ids[start], start, end))
+        start = end
+    return out
+
+
+def _sparse_segment_factory(scale):
+    def factory(op, state):
+        def sparse_segment_reduce(data, indices, segment_ids, num_segments=None):
+            require(op, indices.ndim == 1, "indices should be a vector.")
+            require(op, segment_ids.ndim == 1, "segment_ids should be a vector.")
+            require(op, len(indices) == len(segment_ids), "segment_ids and indices should have same size.")
+            if num_segments is None:
+                rows = int(segment_ids[-1]) + 1 if len(segment_ids) else 0
+                require(op, rows >= 0, "segment ids must be >= 0")
+            else:
+                rows = int(num_segments)
+            out = np.zeros((rows,) + data.shape[1:], data.dtype)
+            for sid, start, end in _segments(op, segment_ids):
+                require(op, 0 <= sid < rows, f"Segment id {sid} out of range [0, {rows}), possibly because "
+                                             f"'segment_ids' input is not sorted.")
+                picked = indices[start:end]
+                bad = np.flatnonzero((picked < 0) | (picked >= len(data)))
+                if bad.size:
+                    at = start + int(bad[0])
+                    require(op, False, f"Bad: indices[{at}] == {int(indices[at])} out of range [0, {len(data)})")
+                total = data[picked].sum(axis=0)
+                out[sid] = total / scale(end - start) if scale else total
+            return out
+        return sparse_segment_reduce
+    return factory
+
+
+def _grad_factory(scale):
+    def factory(op, state):
+        def sparse_segment_grad(grad, indices, segment_ids, output_dim0):
+            n, m = int(output_dim0), len(grad)
+            require(op, len(indices) == len(segment_ids), "segment_ids and indices should have same size.")
+            bad = np.flatnonzero((segment_ids < 0) | (segment_ids >= m))
+            require(op, not bad.size, f"Segment id {int(segment_ids[bad[0]]) if bad.size else 0} out of range "
+                                      f"[0, {m}).")
+            bad = np.flatnonzero((indices < 0) | (indices >= n))
+            require(op, not bad.size, f"Index {int(indices[bad[0]]) if bad.size else 0} out of range [0, {n}).")
+            out = np.zeros((n,) + grad.shape[1:], grad.dtype)
+            rows = grad[segment_ids]
+            if scale is not None:
+                counts = np.bincount(segment_ids, minlength=m)[segment_ids]
+                rows = rows / np.vectorize(scale, otypes=[float])(counts).reshape((-1,) + (1,) * (grad.ndim - 1))
+            np.add.at(out, indices, rows.astype(grad.dtype, copy=False))
+            return out
+        return sparse_segment_grad
+    return factory
+
+
+def _mean(count):
+    return max(count, 1)
+
+
+def _sqrtn(count):
+    return np.sqrt(max(count, 1))
+
+
+@shape_fn
+def _grad_shape(ctx, attrs):
+    ctx.with_rank_at_least(0, 1)
+    ctx.with_rank(1, 1)
+    merge_shapes(ctx.shape(2), ctx.shape(1), ctx)
+    ctx.with_rank(3, 0)
+    dim0 = ctx.value(3)
+    if dim0 is not None and dim0 < 0:
+        raise ctx.error("Cannot specify a negative value for output_dim0")
+    return TensorShape([None if dim0 is None else int(dim0)]).concatenate(_rest(ctx.shape(0)))
+
+
+@shape_fn
+def _with_num_segments_shape(ctx, attrs):
+    ctx.with_rank_at_least(0, 1)
+    ctx.with_rank(1, 1)
+    ctx.with_rank(2, 1)
+    ctx.with_rank(3, 0)
+    merge_shapes(ctx.shape(1), ctx.shape(2), ctx)
+    n = ctx.value(3)
+    return TensorShape([None if n is None else int(n)]).concatenate(_rest(ctx.shape(0)))
+
+
+_INDEX_ATTRS = {"Tidx": dtype_lists.INDEX, "Tsegmentids": dtype_lists.INDEX}
+_INDEX_DEFAULTS = {"Tidx": dtypes.int32, "Tsegmentids": dtypes.int32}
+for _type, _types, _scale in (("Sum", _SUM_TYPES, None), ("Mean", _MEAN_TYPES, _mean), ("SqrtN", _MEAN_TYPES, _sqrtn)):
+    registry.register(OpDef(
+        f"SparseSegment{_type}", inputs=["data: T", "indices: Tidx", "segment_ids: Tsegmentids"],
+        outputs=["output: T"], attrs={"T": _types, **_INDEX_ATTRS},
+        defaults={**_INDEX_DEFAULTS, "sparse_gradient": False},
+        shape=_reduction_shape, factory=_sparse_segment_factory(_scale)))
+    registry.register(OpDef(
+        f"SparseSegment{_type}WithNumSegments",
+        inputs=["data: T", "indices: Tidx", "segment_ids: Tsegmentids", "num_segments: Tnumsegments"],
+        outputs=["output: T"], attrs={"T": _types, "Tnumsegments": dtype_lists.INDEX, **_INDEX_ATTRS},
+        defaults={**_INDEX_DEFAULTS, "Tnumsegments": dtypes.int32, "sparse_gradient": False},
+        shape=_with_num_segments_shape, factory=_sparse_segment_factory(_scale)))
+    registry.register(OpDef(
+        f"SparseSegment{_type}Grad",
+        inputs=["grad: T", "indices: Tidx", "segment_ids: Tsegmentids", "output_dim0: int32"],
+        outputs=["output: T"], attrs={"T": _MEAN_TYPES, **_INDEX_ATTRS}, defaults=dict(_INDEX_DEFAULTS),
+        shape=_grad_shape, factory=_grad_factory(_scale)))
+
+
+def _sparse_segment(op_type):
+    def reduce(data, indices, segment_ids, name=None, num_segments=None, sparse_gradient=False):
+        attrs = {"sparse_gradient": bool(sparse_gradient)}
+        if num_segments is not None:
+            return create_output(f"{op_type}WithNumSegments", [data, indices, segment_ids, num_segments], attrs,
+                                 name=name)
+        return create_output(op_type, [data, indices, segment_ids], attrs, name=name)
+    return reduce
+
+
+sparse_segment_sum = _sparse_segment("SparseSegmentSum")
+sparse_segment_sum.__doc__ = """Sums of the rows of ``data`` picked by ``indices``, one per
+segment id (``SparseSegmentSum``; ids sorted).
+
+>>> import scopeflow as tf
+>>> with tf.Graph().as_default():
+...     s = tf.sparse.segment_sum([[1.0], [2.0], [4.0]], [0, 2, 1], [0, 0, 1])
+...     print(tf.Session().run(s).tolist())
+[[5.0], [2.0]]
+"""
+sparse_segment_mean = _sparse_segment("SparseSegmentMean")
+sparse_segment_mean.__doc__ = "``sparse_segment_sum`` divided by each segment's size (``SparseSegmentMean``)."
+sparse_segment_sqrt_n = _sparse_segment("SparseSegmentSqrtN")
+sparse_segment_sqrt_n.__doc__ = ("``sparse_segment_sum`` divided by the square root of each segment's size "
+                                 "(``SparseSegmentSqrtN``).")
+
+
+def sparse_segment_grad(op_type, grad, indices, segment_ids, output_dim0, name=None):
+    """A ``SparseSegment{Sum,Mean,SqrtN}Grad`` op: the dense gradient of ``data``."""
+    return create_output(f"{op_type}Grad", [grad, indices, segment_ids, output_dim0], name=name)
+
+
+# -- SegmentSum ------------------------------------------------------------------------------------
+@shape_fn
+def _segment_sum_shape(ctx, attrs):
+    ctx.with_rank_at_least(0, 1)
+    ctx.with_rank(1, 1)
+    return TensorShape([None]).concatenate(_rest(ctx.shape(0)))
+
+
+def _segment_sum_factory(op, state):
+    def segment_sum(data, segment_ids):
+        require(op, segment_ids.ndim == 1, "segment_ids should be a vector.")
+        require(op, len(segment_ids) == (data.shape[0] if data.ndim else 1),
+                "segment_ids should be the same size as dimension 0 of input.")
+        rows = int(segment_ids[-1]) + 1 if len(segment_ids) else 0
+        require(op, rows >= 0, "segment ids must be >= 0")
+        out = np.zeros((rows,) + data.shape[1:], data.dtype)
+        for sid, start, end in _segments(op, segment_ids):
+            require(op, 0 <= sid < rows, f"Segment id {sid} out of range [0, {rows}), possibly because "
+                                         f"'segment_ids' input is not sorted.")
+            out[sid] = data[start:end].sum(axis=0)
+        return out
+    return segment_sum
+
+
+registry.register(OpDef("SegmentSum", inputs=["data: T", "segment_ids: Tindices"], outputs=["output: T"],
+                        attrs={"T": dtype_lists.NUMBER, "Tindices": dtype_lists.INDEX},
+                        shape=_segment_sum_shape, factory=_segment_sum_factory))
+
+
+def segment_sum(data, segment_ids, name=None):
+    """Sums of the rows of ``data`` sharing a (sorted) segment id (``SegmentSum``).
+
+    >>> import scopeflow as tf
+    >>> from scopeflow._src.ops.sparse.segments import segment_sum
+    >>> with tf.Graph().as_default():
+    ...     print(tf.Session().run(segment_sum([1, 2, 3], [0, 0, 1])).tolist())
+    [3, 3]
+    """
+    return create_output("SegmentSum", [data, segment_ids], name=name)
