@@ -73,6 +73,8 @@ def _fetch_live(v, index):
 
 def encode_strings(array):
     """A fed string array as kernels see it: ``bytes`` elements (``str`` encoded as UTF-8)."""
+    if array.dtype == object and set(map(type, array.reshape(-1).tolist())) <= {bytes}:
+        return array.copy()  # already bytes (a batch of records): no per-element work
     out = np.empty(array.shape, dtype=object)
     flat = out.reshape(-1)
     for i, item in enumerate(array.reshape(-1)):

@@ -15,7 +15,7 @@ import os
 import struct
 import zlib
 
-from scopeflow._src.platform.checksums import crc32c, mask
+from scopeflow._src.platform.checksums import crc32c, crc32c_of_bytes, mask
 
 _LENGTH = struct.Struct("<Q")
 _CRC = struct.Struct("<I")
@@ -104,31 +104,59 @@ class RecordWriter:
             self._file.close()
 
 
+_CHUNK = 1 << 20  # bytes read from the stream at a time
+
+
 def iter_records(stream, short_read: str = "Read less bytes than requested"):
     """Yield the data of each record read from the binary ``stream`` (anything with ``read(n)``);
     ``short_read`` ends the message for a record the stream cuts short (TF's words for its file).
+    The stream is read a megabyte at a time and records are cut out of that buffer, so a
+    record costs two checksums and a few slices.
 
     >>> import io
     >>> list(iter_records(io.BytesIO(frame(b"a") + frame(b"bc"))))
     [b'a', b'bc']
     """
-    offset = 0
+    buf, pos, offset, done = b"", 0, 0, False
+    unpack_length, unpack_crc, crc = _LENGTH.unpack_from, _CRC.unpack_from, crc32c_of_bytes()
+    good_headers = {}  # header -> True: files repeat record lengths, so most headers are checked once
     while True:
-        header = stream.read(_HEADER)
-        if len(header) < _HEADER:
+        if len(buf) - pos < _HEADER and not done:
+            buf, pos, done = _refill(stream, buf, pos, _HEADER)
+        if len(buf) - pos < _HEADER:
             return
-        _check(header[:8], _CRC.unpack_from(header, 8)[0], offset)
-        (length,) = _LENGTH.unpack_from(header)
-        body = stream.read(length + 4)
-        if len(body) < length + 4:
+        header = buf[pos:pos + _HEADER]
+        if header not in good_headers:
+            if mask(crc(header[:8])) != unpack_crc(header, 8)[0]:
+                _fail(offset)
+            good_headers[header] = True
+        end = pos + _HEADER + unpack_length(header)[0] + 4
+        if end > len(buf) and not done:
+            buf, pos, done = _refill(stream, buf, pos, end - pos)
+            end = _HEADER + unpack_length(header)[0] + 4
+        if end > len(buf):
             raise CorruptRecord(f"truncated record at {offset}' failed with {short_read}")
-        data = body[:length]
-        _check(data, _CRC.unpack_from(body, length)[0], offset + _HEADER)
+        data = buf[pos + _HEADER:end - 4]
+        if mask(crc(data)) != unpack_crc(buf, end - 4)[0]:
+            _fail(offset + _HEADER)
         yield data
-        offset += _HEADER + length + 4
+        offset += end - pos
+        pos = end
 
 
-def _check(data: bytes, stored: int, offset: int) -> None:
-    if mask(crc32c(data)) != stored:
-        hint = " (Is this even a TFRecord file?)" if offset == 0 else ""
-        raise CorruptRecord(f"corrupted record at {offset}{hint}")
+def _refill(stream, buf, pos, need):
+    """``(buffer, 0, at end)``: the unread part of ``buf`` and more of ``stream``, until
+    ``need`` bytes are there or the stream ends."""
+    parts, have = [buf[pos:]], len(buf) - pos
+    while have < need:
+        part = stream.read(max(_CHUNK, need - have))
+        if not part:
+            return b"".join(parts), 0, True
+        parts.append(part)
+        have += len(part)
+    return b"".join(parts), 0, False
+
+
+def _fail(offset: int):
+    hint = " (Is this even a TFRecord file?)" if offset == 0 else ""
+    raise CorruptRecord(f"corrupted record at {offset}{hint}")

@@ -20,11 +20,13 @@ from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.parsing import example_batch as batch
+from scopeflow._src.ops.parsing import example_fast
 from scopeflow._src.ops.parsing import features as config
 from scopeflow._src.ops.parsing.scalar_check import assert_scalar
 
 _TYPES = config.PARSED_TYPES
 _DENSE, _SPARSE, _RAGGED = "_num_dense", "_num_sparse_types", "_num_ragged"  # private lengths of the type lists
+_FAST_BATCH = 2  # batches read by example_fast.py first (one record: the exact path is as quick)
 _KEYS = ("serialized: string", "names: string", "sparse_keys: string", "dense_keys: string", "ragged_keys: string")
 
 
@@ -69,6 +71,10 @@ def _parse_factory(op, state):
 
 
 def _parse(records, names, sparse, dense, defaults, single):
+    if not single and len(records) >= _FAST_BATCH:
+        fast = example_fast.outputs(records, sparse, dense, defaults)
+        if fast is not None:
+            return fast
     examples = batch.decode_records(records)
     out = [batch.sparse_output(examples, spec, names, single) for spec in sparse]
     dense_values = []
