@@ -1,6 +1,7 @@
 """The ``tf.data`` subsystem, loaded on first use (``import scopeflow`` does not import it):
 importing this module registers every dataset and iterator op type and gives the public names."""
 
+from scopeflow._src.data import generator  # noqa: F401 - registers GeneratorDataset (from_generator)
 from scopeflow._src.data.dataset import (
                                          Dataset,
                                          get_output_classes,

@@ -94,7 +94,7 @@ def _pad(c, parts, padded_shape, fill):
     out = np.full([len(parts)] + target, fill, dtype=parts[0].dtype)
     for i, p in enumerate(parts):
         if any(s > t for s, t in zip(p.shape, target)):
-            raise errors.InvalidArgumentError(None, None, "Attempted to pad to a smaller size than the input element.")
+            raise errors.DataLossError(None, None, "Attempted to pad to a smaller size than the input element.")
         out[(i,) + tuple(slice(0, s) for s in p.shape)] = p
     return out
 
@@ -123,7 +123,7 @@ class UnbatchIterator(runtime.ElementIterator):
                     None, None, "Input element must have the same batch size in each component.")
             self.rows, self.pos, self.count = item, 0, sizes.pop()
         self.pos += 1
-        return tuple(c[self.pos - 1] for c in self.rows)
+        return tuple(c[self.pos - 1, ...] for c in self.rows)
 
     def close(self):
         self.inner.close()
@@ -179,7 +179,13 @@ def padded_batch(dataset, batch_size, padded_shapes, padding_values, drop_remain
     flat_shapes = structure_lib.flatten_up_to(source.output_types, padded_shapes)
     shape_tensors, static = [], []
     for given, component in zip(flat_shapes, source.shapes):
-        shape = as_shape(given)
+        try:
+            shape = as_shape(given)
+        except (TypeError, ValueError):
+            shape = None
+        if shape is None:  # not a shape: TF converts it as a tensor, which words the error
+            convert_to_tensor(given, preferred_dtype=dtypes.int64)
+            shape = as_shape(given)
         if not _paddable(shape, component):
             raise ValueError(f"The padded shape {shape} is not compatible with the shape {component} of the "
                              f"corresponding input component.")
@@ -216,7 +222,10 @@ def _padding_values(padding_values, source):
     for value, dtype in zip(flat, types):
         if value is None:
             value = "" if dtype == dtypes.string else np.zeros((), dtype.as_numpy_dtype)
-        t = convert_to_tensor(value, dtype=dtype, name="padding_value")
+        t = convert_to_tensor(value, name="padding_value")
+        if t.dtype.base_dtype != dtype:
+            raise TypeError(f"Invalid `padding_values`. `padding_values` values type {t.dtype} does not match "
+                            f"type {dtype} of the corresponding input component.")
         if t.shape.ndims not in (None, 0):
             raise ValueError(f"Invalid `padding_values`. `padding_values` values should be scalars, but got "
                              f"{t.shape}.")
@@ -225,8 +234,14 @@ def _padding_values(padding_values, source):
 
 
 def unbatch(dataset, name=None):
+    known = None
     for s in dataset._structure.shapes:
         if s.ndims == 0:
             raise ValueError("Cannot unbatch an input with scalar components.")
+        first = s[0].value if s.ndims else None
+        if first is not None and known is not None and first != known:
+            raise ValueError(f"`unbatch()` is only supported for datasets of elements whose components have a "
+                             f"matching leading dimension. Encountered both {known} and {first}.")
+        known = first if known is None else known
     structure = dataset._structure.with_shapes([s[1:] if s.ndims is not None else s for s in dataset._structure.shapes])
     return add_dataset_op("UnbatchDataset", [dataset._variant_tensor], structure.attrs(), name), structure

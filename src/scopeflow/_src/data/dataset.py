@@ -97,8 +97,10 @@ class Dataset:
                                               name))
 
     def unbatch(self, name=None) -> "Dataset":
-        """Each element's rows as elements."""
-        return Dataset(*batching.unbatch(self, name))
+        """Each element's rows as elements (after TF's ``normalize_to_dense`` map, which passes
+        dense components on)."""
+        dense = self.map(lambda *components: components if len(components) > 1 else components[0])
+        return Dataset(*batching.unbatch(dense, name))
 
     def shuffle(self, buffer_size, seed=None, reshuffle_each_iteration=None, name=None) -> "Dataset":
         """The elements in random order, drawn from a buffer of ``buffer_size``."""
@@ -167,6 +169,10 @@ class Dataset:
         """An iterator started (again) by running its ``initializer``."""
         return make_initializable_iterator(self, shared_name)
 
+    def __iter__(self):
+        raise RuntimeError("`tf.data.Dataset` only supports Python-style iteration in eager mode or within "
+                           "tf.function.")
+
     def __repr__(self):
         return f"<{type(self).__name__} shapes: {self.output_shapes}, types: {self.output_types}>"
 
@@ -198,6 +204,12 @@ def _check_capturable(tensor) -> None:
         seen.add(op)
         if op.type in ("Placeholder", "PlaceholderWithDefault"):
             raise ValueError(f"Cannot capture a placeholder (name:{op.name}, type:{op.type}) by value.")
+        if op.type in ("VariableV2", "VarHandleOp"):
+            raise ValueError(f"Cannot capture a stateful node (name:{op.name}, type:{op.type}) by value.: A likely "
+                             f"cause of this error is that the dataset for which you are calling "
+                             f"`make_one_shot_iterator()` captures a stateful object, such as a `tf.Variable` or "
+                             f"`tf.lookup.StaticHashTable`, which is not supported. Use "
+                             f"`make_initializable_iterator()` instead.")
         stack.extend(t.op for t in op.inputs)
         stack.extend(op.control_inputs)
 
@@ -231,13 +243,23 @@ def make_initializable_iterator(dataset, shared_name=None) -> Iterator:
                         structure.output_classes)
 
 
+def _structure_of(dataset_or_iterator):
+    if not isinstance(dataset_or_iterator, (Dataset, Iterator)):
+        raise TypeError(f"Invalid `dataset_or_iterator`. `dataset_or_iterator` must be a `tf.data.Dataset` or "
+                        f"tf.data.Iterator object, but got {type(dataset_or_iterator)}.")
+    return dataset_or_iterator._structure
+
+
 def get_output_types(dataset_or_iterator):
-    return dataset_or_iterator._structure.output_types
+    """``tf.compat.v1.data.get_output_types``: the element's dtypes, nested as the element."""
+    return _structure_of(dataset_or_iterator).output_types
 
 
 def get_output_shapes(dataset_or_iterator):
-    return dataset_or_iterator._structure.output_shapes
+    """``tf.compat.v1.data.get_output_shapes``: the element's static shapes, nested as the element."""
+    return _structure_of(dataset_or_iterator).output_shapes
 
 
 def get_output_classes(dataset_or_iterator):
-    return dataset_or_iterator._structure.output_classes
+    """``tf.compat.v1.data.get_output_classes``: ``tf.Tensor`` for each component."""
+    return _structure_of(dataset_or_iterator).output_classes

@@ -5,6 +5,7 @@ and values): trace the function once, then add the dataset node with its ``f`` (
 from __future__ import annotations
 
 from scopeflow._src.data import mapping  # noqa: F401 - registers the op types built here
+from scopeflow._src.data import structure as structure_lib
 from scopeflow._src.data.functions import DataFunction
 from scopeflow._src.data.graph_build import ARGUMENTS, add_dataset_op, bool_input, int64_input
 from scopeflow._src.framework import dtypes
@@ -55,29 +56,18 @@ def map_and_batch(dataset, map_func, batch_size, num_parallel_batches=None, drop
 def filter_dataset(dataset, predicate, name=None):
     func = DataFunction(predicate, dataset._structure, "Dataset.filter()")
     out = func.output_structure
-    if len(out) != 1 or out.template is not None and not isinstance(out.template, Tensor) \
-            or out.types[0] != dtypes.bool or not out.shapes[0].is_compatible_with(TensorShape([])):
+    if len(out) != 1 or structure_lib.is_structure(out.template) or out.types[0] != dtypes.bool \
+            or not out.shapes[0].is_compatible_with(TensorShape([])):
         raise ValueError(f"Invalid `predicate`. `predicate` must return a `tf.bool` scalar tensor, but its return "
-                         f"type is {_spec_text(out)}.")
+                         f"type is {structure_lib.spec_text(out)}.")
     inputs, attrs = _function_inputs(dataset, func, "predicate")
     attrs.update(dataset._structure.attrs())
     return add_dataset_op("FilterDataset", inputs, attrs, name)
 
 
-def _spec_text(structure) -> str:
-    specs = [f"TensorSpec(shape={_shape_text(s)}, dtype=tf.{t.name}, name=None)"
-             for t, s in zip(structure.types, structure.shapes)]
-    return specs[0] if len(specs) == 1 and not isinstance(structure.template, tuple) else f"({', '.join(specs)})"
-
-
-def _shape_text(shape) -> str:
-    if shape.ndims is None:
-        return "<unknown>"
-    dims = ["None" if d is None else str(d) for d in shape.as_list()]
-    return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
-
-
 def _dataset_function(dataset, map_func, transformation, is_dataset):
+    if not callable(map_func):
+        raise ValueError(f"Argument `func` must be a callable. Received func={map_func} (of type {type(map_func)})")
     def checked(*args):
         ret = map_func(*args)
         if not is_dataset(ret):

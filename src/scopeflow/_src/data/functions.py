@@ -43,6 +43,8 @@ class DataFunction:
     """``fn`` traced for elements of ``input_structure``; what a dataset op runs per element."""
 
     def __init__(self, fn, input_structure, transformation: str, returns_dataset: bool = False):
+        if not callable(fn):
+            raise ValueError(f"Argument `func` must be a callable. Received func={fn} (of type {type(fn)})")
         outer = context.default_graph()
         name = getattr(fn, "__name__", type(fn).__name__).replace("<", "").replace(">", "")
         self.name = f"__inference_{transformation.replace('.', '_')}_{name}_{next(_UIDS)}"
@@ -89,6 +91,8 @@ def _outputs(ret, transformation):
     values tensors, as TensorFlow does."""
     if isinstance(ret, list):
         ret = tuple(ret)
+    if ret is None:
+        return [], ()
     flat = structure_lib.flatten(ret)
     tensors = []
     for value in flat:

@@ -46,6 +46,9 @@ def register_dataset_op(op_type: str, inputs, factory, defaults=None, stateful: 
 
 def add_dataset_op(op_type: str, inputs, attrs: dict, name=None):
     """Add a dataset node with (already converted) ``inputs``; returns its variant tensor."""
+    for key in ("output_types", "Toutput_types"):
+        if key in attrs and not attrs[key]:
+            raise ValueError(f"Attr '{key}' of '{op_type}' Op passed list of length 0 less than minimum 1.")
     graph = context.default_graph()
     if graph.building_function:
         inputs = [graph.capture(t) if t.graph is not graph else t for t in inputs]

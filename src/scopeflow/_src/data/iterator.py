@@ -12,7 +12,7 @@ from __future__ import annotations
 from scopeflow._src.data import iterator_ops  # noqa: F401 - registers the iterator op types
 from scopeflow._src.data import structure as structure_lib
 from scopeflow._src.data.graph_build import COMPONENTS
-from scopeflow._src.framework import context, dtypes
+from scopeflow._src.framework import context, dtypes, nest
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.tensor_shape import TensorShape
@@ -82,9 +82,11 @@ class Iterator:
         """An op that starts this iterator on ``dataset`` (of a compatible structure)."""
         with name_scope(name, "make_initializer") as scope:
             theirs, mine = dataset._structure, self._structure
-            if not structure_lib.same_nesting(mine.template, theirs.template):
-                raise TypeError(f"The two structures don't have the same nested structure.\n\nFirst structure: "
-                                f"{mine.output_types}\n\nSecond structure: {theirs.output_types}")
+            try:
+                nest.assert_same_structure(mine.output_types, theirs.output_types)
+                nest.assert_same_structure(mine.output_shapes, theirs.output_shapes)
+            except ValueError as e:  # tf.data's nest says no more than this
+                raise ValueError(str(e).split("\nEntire first structure")[0]) from None
             if any(a is not b for a, b in zip(mine.classes, theirs.classes)):
                 raise TypeError(f"Expected output classes {self.output_classes!r} but got dataset with output "
                                 f"classes {theirs.output_classes!r}.")

@@ -14,9 +14,12 @@ import itertools
 import threading
 import weakref
 
+import numpy as np
+
 from scopeflow._src.client.executor import Plan
 from scopeflow._src.data import runtime
-from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework.op_builder import type_string
 from scopeflow._src.framework.registry import Arg, OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
 
@@ -90,7 +93,31 @@ def _make_iterator_factory(op, state):
 
 
 def _get_next_factory(op, state):
-    return lambda resource: resource.get_next(op)
+    wanted = [(np.dtype(object) if t == dtypes.string else np.dtype(t.as_numpy_dtype), type_string(t),
+               None if s.ndims is None else s.as_list()) for t, s in zip(op._attrs["output_types"],
+                                                                    op._attrs["output_shapes"])]
+
+    def iterator_get_next(resource):
+        item = resource.get_next(op)
+        if len(item) != len(wanted):
+            raise errors.InvalidArgumentError(
+                None, op, f"Number of components does not match: expected {len(wanted)} types but got {len(item)}.")
+        for i, (value, (dtype, name, dims)) in enumerate(zip(item, wanted)):
+            if type(value) is not np.ndarray:  # a function's constant output: bytes, a NumPy scalar
+                value = np.asarray(value, dtype=dtype if dtype.kind == "O" else None)
+                item = item[:i] + (value,) + item[i + 1:]
+            if value.dtype != dtype:
+                raise errors.InvalidArgumentError(
+                    None, op, f"Data type mismatch at component {i}: expected {name} but got "
+                              f"{type_string(dtypes.as_dtype(value.dtype))}.")
+            if dims is not None and (len(dims) != value.ndim or any(
+                    d is not None and d != n for d, n in zip(dims, value.shape))):
+                shown = "[" + ",".join("?" if d is None else str(d) for d in dims) + "]"
+                raise errors.InvalidArgumentError(
+                    None, op, f"Incompatible shapes at component {i}: expected {shown} but got "
+                              f"{list(value.shape)}.".replace(", ", ","))
+        return item
+    return iterator_get_next
 
 
 def _to_handle_factory(op, state):
@@ -102,7 +129,7 @@ def _from_handle_factory(op, state):
         key = handle if isinstance(handle, bytes) else bytes(handle.item() if hasattr(handle, "item") else handle)
         resource = _HANDLES.get(key)
         if resource is None:
-            raise errors.InvalidArgumentError(None, op, f"Could not find resource with handle {key!r}")
+            raise errors.InvalidArgumentError(None, op, "Could not parse string_handle as a valid ResourceHandle")
         return resource
     return iterator_from_string_handle
 

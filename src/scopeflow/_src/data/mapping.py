@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -20,18 +21,29 @@ import numpy as np
 from scopeflow._src.data import runtime
 from scopeflow._src.data.batching import BatchValue
 from scopeflow._src.data.graph_build import ARGUMENTS, arguments_arg, register_dataset_op
+from scopeflow._src.framework import errors
+
+_NODE_TEXT = re.compile(r"Node: '[^']*'\n(.*)\n\t \[\[", re.DOTALL)
 
 
 class Runner:
-    """A compiled function with its captured values: ``runner(components)`` -> outputs."""
+    """A compiled function with its captured values: ``runner(components)`` -> outputs. An
+    error in the function names the dataset as TensorFlow does ("Error in user-defined
+    function passed to MapDataset:...")."""
 
-    __slots__ = ("plan", "captured")
+    __slots__ = ("plan", "captured", "where")
 
-    def __init__(self, plan, captured):
-        self.plan, self.captured = plan, tuple(captured)
+    def __init__(self, plan, captured, where):
+        self.plan, self.captured, self.where = plan, tuple(captured), where
 
     def __call__(self, item):
-        return self.plan(*item, *self.captured)
+        try:
+            return self.plan(*item, *self.captured)
+        except errors.OpError as e:
+            found = _NODE_TEXT.search(e.message)
+            raw = found.group(1) if found else e.message
+            raise type(e)(None, None, f"Error in user-defined function passed to {self.where}:0 transformation "
+                                      f"with iterator: Iterator::Root: {raw}") from None
 
 
 class MapValue(runtime.DatasetValue):
@@ -121,6 +133,10 @@ class InterleaveValue(runtime.DatasetValue):
 
     def __init__(self, inner, runner, cycle_length=1, block_length=1):
         self.inner, self.runner = inner, runner
+        if cycle_length == 0 or cycle_length < -1:
+            raise errors.InvalidArgumentError(None, None, "cycle_length must be greater than zero.")
+        if block_length <= 0:
+            raise errors.InvalidArgumentError(None, None, "block_length must be greater than zero.")
         self.cycle_length = cycle_length if cycle_length > 0 else (os.cpu_count() or 1)
         self.block_length = block_length
 
@@ -181,7 +197,7 @@ def _runner_factory(build):
         elementwise = func.elementwise
 
         def kernel(inner, *rest):
-            runner = Runner(plan, rest[:n])
+            runner = Runner(plan, rest[:n], op._type)
             return build(op, inner, runner, rest[n:], elementwise)
         return kernel
     return factory

@@ -14,12 +14,16 @@ import threading
 
 from scopeflow._src.data import runtime
 from scopeflow._src.data.graph_build import add_dataset_op, int64_input, register_dataset_op
+from scopeflow._src.framework import errors
 
 _END = object()
 
 
 class PrefetchValue(runtime.DatasetValue):
     def __init__(self, inner, buffer_size):
+        if buffer_size < -1:
+            raise errors.InvalidArgumentError(
+                None, None, "buffer_size must be >= 0 or set buffer_size to be -1 for auto-tuning")
         self.inner, self.buffer_size = inner, buffer_size if buffer_size > 0 else 1
 
     def make(self):

@@ -36,9 +36,8 @@ def _names(filenames) -> list:
 
 
 def _compression(value, op=None) -> str:
-    kind = value.decode() if isinstance(value, bytes) else str(np.asarray(value).item() if not isinstance(value, str)
-                                                                  else value)
-    kind = kind.decode() if isinstance(kind, bytes) else kind
+    kind = np.asarray(value, dtype=object).item()
+    kind = kind.decode() if isinstance(kind, bytes) else str(kind)
     if kind not in _COMPRESSION:
         raise errors.InvalidArgumentError(None, op, f"Unsupported compression_type: {kind}.")
     return kind
@@ -85,6 +84,13 @@ def _records(compression):
     return lambda path: read_records(path, compression)
 
 
+def _record_compression(value) -> str:
+    """A TFRecord reader's compression: an unknown name reads the file uncompressed, as in TF."""
+    kind = np.asarray(value, dtype=object).item()
+    kind = kind.decode() if isinstance(kind, bytes) else str(kind)
+    return kind if kind in _COMPRESSION else ""
+
+
 def _fixed(header, record, footer, compression, op):
     if record <= 0:
         raise errors.InvalidArgumentError(None, op, "`record_bytes` must be > 0")
@@ -108,7 +114,7 @@ def _text_factory(op, state):
 
 def _tfrecord_factory(op, state):
     return lambda filenames, compression, buffer_size, *offsets: FileValue(
-        filenames, _records(_compression(compression, op)))
+        filenames, _records(_record_compression(compression)))
 
 
 def _fixed_factory(op, state):

@@ -81,18 +81,18 @@ def stack(items) -> tuple:
     for c in range(width):
         parts = [item[c] for item in items]
         first = np.shape(parts[0])
-        for i, p in enumerate(parts):
+        for p in parts:
             if np.shape(p) != first:
                 raise errors.InvalidArgumentError(
-                    None, None, f"Cannot batch tensors with different shapes in component {c}. First element had "
-                                f"shape {list(first)} and element {i} had shape {list(np.shape(p))}.")
+                    None, None, f"Cannot add tensor to the batch: number of elements does not match. Shapes are: "
+                                f"[tensor]: {list(np.shape(p))}, [batch]: {list(first)}")
         out.append(np.stack(parts) if parts[0].__class__ is not bytes else np.array(parts, dtype=object))
     return tuple(out)
 
 
 def unstack(components, count) -> list:
     """The ``count`` elements of stacked ``components``."""
-    return [tuple(c[i] for c in components) for i in range(count)]
+    return [tuple(c[i, ...] for c in components) for i in range(count)]
 
 
 def scalar(value) -> int:

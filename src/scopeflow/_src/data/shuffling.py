@@ -30,7 +30,8 @@ from scopeflow._src.ops.math.comparison import equal, logical_and
 class ShuffleValue(runtime.DatasetValue):
     def __init__(self, inner, buffer_size, seed, seed2, reshuffle):
         if buffer_size <= 0:
-            raise errors.InvalidArgumentError(None, None, "buffer_size must be greater than zero.")
+            raise errors.InvalidArgumentError(None, None,
+                                              "buffer_size must be greater than zero or UNKNOWN_CARDINALITY")
         self.inner, self.buffer_size, self.reshuffle = inner, buffer_size, reshuffle
         self.seeded = seed != 0 or seed2 != 0
         self.seed = (seed, seed2)

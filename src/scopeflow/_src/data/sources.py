@@ -30,7 +30,7 @@ class SlicesValue(runtime.DatasetValue):
         return tuple(c[indices] for c in self.components)
 
     def row(self, i):
-        return tuple(c[i] for c in self.components)
+        return tuple(c[i, ...] for c in self.components)  # arrays, also of 0-d rows
 
 
 class TensorValue(runtime.DatasetValue):
@@ -55,20 +55,20 @@ class TensorValue(runtime.DatasetValue):
 class RangeValue(runtime.DatasetValue):
     """``start, start + step, ...`` before ``stop``, as int64 scalars."""
 
-    def __init__(self, start, stop, step):
+    def __init__(self, start, stop, step, dtype=np.int64):
         if step == 0:
             raise errors.InvalidArgumentError(None, None, "step must be a non-zero integer.")
-        self.start, self.step = start, step
+        self.start, self.step, self.dtype = start, step, dtype
         self.size = len(range(start, stop, step))
 
     def make(self):
         return IndexedIterator(self)
 
     def gather(self, indices):
-        return (self.start + np.asarray(indices, np.int64) * self.step,)
+        return ((self.start + np.asarray(indices, np.int64) * self.step).astype(self.dtype, copy=False),)
 
     def row(self, i):
-        return (np.int64(self.start + i * self.step),)
+        return (np.array(self.start + i * self.step, self.dtype),)
 
 
 class IndexedIterator(runtime.ElementIterator):
@@ -110,7 +110,8 @@ def _tensor_factory(op, state):
 
 
 def _range_factory(op, state):
-    return lambda start, stop, step: RangeValue(int(start), int(stop), int(step))
+    dtype = np.dtype(op._attrs["output_types"][0].as_numpy_dtype)
+    return lambda start, stop, step: RangeValue(int(start), int(stop), int(step), dtype)
 
 
 register_dataset_op("TensorSliceDataset", [components_arg()], _slices_factory,

@@ -120,7 +120,7 @@ class Structure:
 def normalize_element(element, types=None) -> tuple[Structure, list]:
     """``element`` (nested Python values and tensors) as tensors: TensorFlow's ``normalize_element``,
     which converts each component under ``normalize_element/component_<i>``."""
-    flat = flatten(element)
+    flat = [] if element is None else flatten(element)
     if types is not None:
         types = flatten(types)
     tensors = []
@@ -151,19 +151,43 @@ def flatten_up_to(template, value) -> list:
     """``value``'s parts at the leaves of ``template`` (a leaf of ``template`` may match a list
     in ``value``: a shape given as ``[2, 3]``)."""
     if isinstance(template, tuple):
-        if not isinstance(value, (tuple, list)) or len(value) != len(template):
+        if not isinstance(value, tuple):
+            raise TypeError(f"If shallow structure is a sequence, input must also be a sequence. Input has type: "
+                            f"'{type(value).__name__}'.")
+        if len(value) != len(template):
             raise ValueError(f"The two structures don't have the same sequence length. Input structure has length "
-                             f"{len(template)}, while shallow structure has length {_length(value)}.")
+                             f"{len(value)}, while shallow structure has length {len(template)}.")
         return [leaf for t, v in zip(template, value) for leaf in flatten_up_to(t, v)]
     if isinstance(template, Mapping):
-        if not isinstance(value, Mapping) or sorted(value) != sorted(template):
-            raise ValueError("The two structures don't have the same keys.")
+        if not isinstance(value, Mapping):
+            raise TypeError(f"If shallow structure is a sequence, input must also be a sequence. Input has type: "
+                            f"'{type(value).__name__}'.")
+        if sorted(value) != sorted(template):
+            raise ValueError(f"The two structures don't have the same keys. Input structure has keys "
+                             f"{sorted(value)}, while shallow structure has keys {sorted(template)}.")
         return [leaf for k in sorted(template) for leaf in flatten_up_to(template[k], value[k])]
     return [value]
 
 
-def _length(value) -> int:
-    return len(value) if isinstance(value, (tuple, list, Mapping)) else 1
+def spec_text(structure) -> str:
+    """The element as TensorFlow prints its ``element_spec`` (``TensorSpec(shape=(), ...)``)."""
+    specs = [f"TensorSpec(shape={_shape_text(s)}, dtype=tf.{t.name}, name=None)"
+             for t, s in zip(structure.types, structure.shapes)]
+    return str(structure.pack(_Text(s) for s in specs))
+
+
+class _Text(str):
+    __slots__ = ()
+
+    def __repr__(self):
+        return str(self)
+
+
+def _shape_text(shape) -> str:
+    if shape.ndims is None:
+        return "<unknown>"
+    dims = ["None" if d is None else str(d) for d in shape.as_list()]
+    return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
 
 
 def numpy_dtype(dtype) -> np.dtype:

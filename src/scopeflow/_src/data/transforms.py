@@ -4,6 +4,8 @@ counter (each: the op type, its value in a session, and the graph builder)."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from scopeflow._src.data import runtime
 from scopeflow._src.data import structure as structure_lib
 from scopeflow._src.data.graph_build import add_dataset_op, int64_input, register_dataset_op, string_input
@@ -40,14 +42,21 @@ class RepeatIterator(runtime.ElementIterator):
         return None
 
     def next_batch(self, n):
-        while self.current is not None:
-            got = self.current.next_batch(n)
+        """Batches run on across epochs, as TensorFlow's ``repeat().batch()`` does."""
+        parts, count = [], 0
+        while self.current is not None and count < n:
+            got = self.current.next_batch(n - count)
             if got is not None:
                 self.seen = True
-                return got
-            if not self._advance():
-                return None
-        return None
+                parts.append(got[0])
+                count += got[1]
+            elif not self._advance():
+                break
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0], count
+        return tuple(np.concatenate(c) for c in zip(*parts)), count
 
     def _advance(self) -> bool:
         self.current.close()
@@ -238,7 +247,8 @@ def count_op(op_type, dataset, count, name=None):
 def concatenate(first, second, name=None):
     a, b = first._structure, second._structure
     if a.types != b.types or not structure_lib.same_nesting(a.template, b.template):
-        raise TypeError(f"Incompatible dataset elements:\n  {a.output_types} vs.   {b.output_types}")
+        raise TypeError(f"Incompatible dataset elements:\n  {structure_lib.spec_text(a)} vs.   "
+                        f"{structure_lib.spec_text(b)}")
     shapes = [x.most_specific_compatible_shape(y) for x, y in zip(a.shapes, b.shapes)]
     structure = a.with_shapes(shapes)
     return add_dataset_op("ConcatenateDataset", [first._variant_tensor, second._variant_tensor],
@@ -249,9 +259,13 @@ def zip_datasets(datasets, is_dataset, name=None):
     """A ``ZipDataset`` of the datasets nested in ``datasets`` (tuples and dicts)."""
     flat = structure_lib.flatten(datasets)
     for d in flat:
+        if isinstance(d, list):
+            raise TypeError("Invalid input to `zip`. Inputs are expected to be (nested) structures of "
+                            "`tf.data.Dataset` objects. Python `list` is not supported and you should use `tuple` "
+                            "instead.")
         if not is_dataset(d):
-            raise TypeError(f"Invalid `datasets`. `datasets` is expected to be a (nested) structure of "
-                            f"`tf.data.Dataset` objects. Received: {datasets}")
+            raise TypeError(f"Invalid input to `zip`. Inputs are expected to be (nested) structures of "
+                            f"`tf.data.Dataset` objects but encountered object of type {type(d)}.")
     template = _expand(datasets)
     types = [t for d in flat for t in d._structure.types]
     shapes = [s for d in flat for s in d._structure.shapes]
@@ -279,6 +293,9 @@ def cache(dataset, filename, name=None):
 
 def rewrite(dataset, rewrite_name):
     """TF's ``apply_rewrite``: a ``RewriteDataset`` (the rewrite itself changes nothing here)."""
-    with name_scope("RewriteDataset"):
+    graph = dataset._variant_tensor.graph
+    name = graph._op_name(None, "RewriteDataset")
+    with name_scope(name + "/"):
         name_tensor = string_input(rewrite_name, "rewrite_name")
-    return add_dataset_op("RewriteDataset", [dataset._variant_tensor, name_tensor], dataset._structure.attrs())
+    return add_dataset_op("RewriteDataset", [dataset._variant_tensor, name_tensor], dataset._structure.attrs(),
+                          name + "/")
