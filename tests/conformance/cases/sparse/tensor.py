@@ -66,7 +66,7 @@ def sparse_tensor_consumers(tf):
     st = tf.SparseTensor([[0, 0], [1, 1]], [1.0, 2.0], [2, 2])
     d = tf.sparse.to_dense(st)
     s = tf.sparse.reduce_sum(st)
-    return [op.name for op in st.consumers()] + [d.op.name, s.op.name]
+    return sorted(op.name for op in st.consumers()) + [d.op.name, s.op.name]  # TF's order is a set's
 
 
 @case

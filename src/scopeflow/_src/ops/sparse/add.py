@@ -20,7 +20,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.array.broadcast import broadcast_static_shape
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.common.shape_context import shape_fn
-from scopeflow._src.ops.sparse.common import require, row_keys, to_sparse
+from scopeflow._src.ops.sparse.common import argument_lookup, require, row_keys, to_sparse
 
 
 def merge_order(a_indices: np.ndarray, b_indices: np.ndarray):
@@ -167,9 +167,7 @@ def sparse_add(a, b, threshold=None, thresh=None):
     ...     print(s.shape, tf.Session().run(s).values.tolist())
     (2, 2) [2.0, 4.0]
     """
-    if threshold is not None and thresh is not None:
-        raise ValueError("Cannot specify both 'threshold' and 'thresh'.")
-    threshold = thresh if threshold is None else threshold
+    threshold = argument_lookup("threshold", threshold, "thresh", thresh)
     threshold = 0 if threshold is None else threshold
     classes = (SparseTensor, SparseTensorValue)
     if not any(isinstance(x, classes) for x in (a, b)):

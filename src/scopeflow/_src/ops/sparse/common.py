@@ -29,6 +29,15 @@ def to_sparse_list(sp_inputs):
     raise TypeError("Inputs must be a list or tuple.")
 
 
+def argument_lookup(new_name, new_value, old_name, old_value):
+    """TF's ``deprecated_argument_lookup``: the value of a renamed argument given either way."""
+    if new_value is not None:
+        if old_value is not None:
+            raise ValueError(f"Cannot specify both '{old_name}' and '{new_name}'.")
+        return new_value
+    return old_value
+
+
 def dims_text(values) -> str:
     """``[2,3]``: a shape or an index as TF's C++ code prints it."""
     return "[" + ",".join(str(int(v)) for v in np.asarray(values).reshape(-1).tolist()) + "]"

@@ -19,7 +19,7 @@ from scopeflow._src.ops.array.joining import concat
 from scopeflow._src.ops.array.shapes import reshape
 from scopeflow._src.ops.common.shape_context import merge_dim, merge_shapes, shape_fn
 from scopeflow._src.ops.math.reduction import reduce_max
-from scopeflow._src.ops.sparse.common import require, to_sparse_list
+from scopeflow._src.ops.sparse.common import argument_lookup, require, to_sparse_list
 from scopeflow._src.ops.sparse.reorder import row_major_order
 
 
@@ -93,11 +93,9 @@ def sparse_concat(axis, sp_inputs, name=None, expand_nonconcat_dim=False, concat
     ...     print(c.shape, tf.Session().run(c).indices.tolist())
     (2, 4) [[0, 0], [0, 2]]
     """
-    if expand_nonconcat_dims is not None:
-        expand_nonconcat_dim = expand_nonconcat_dims
-    if axis is not None and concat_dim is not None:
-        raise ValueError("Cannot specify both 'axis' and 'concat_dim'.")
-    axis = concat_dim if axis is None else axis
+    expand_nonconcat_dim = argument_lookup("expand_nonconcat_dims", expand_nonconcat_dims, "expand_nonconcat_dim",
+                                           expand_nonconcat_dim)
+    axis = argument_lookup("axis", axis, "concat_dim", concat_dim)
     sp_inputs = to_sparse_list(sp_inputs)
     if len(sp_inputs) == 1:
         return sp_inputs[0]

@@ -17,7 +17,7 @@ from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.array.creation import range as range_
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.common.shape_context import shape_fn
-from scopeflow._src.ops.sparse.common import check_components, require
+from scopeflow._src.ops.sparse.common import argument_lookup, check_components, require
 
 
 @shape_fn
@@ -107,12 +107,6 @@ def _reduction_dims(sp_input, axis):
     return range_(0, rank)
 
 
-def _lookup(new, new_name, old, old_name):
-    if new is not None and old is not None:
-        raise ValueError(f"Cannot specify both '{new_name}' and '{old_name}'.")
-    return old if new is None else new
-
-
 def sparse_reduce_sum(sp_input, axis=None, keepdims=None, reduction_axes=None, keep_dims=None):
     """The sum of a ``SparseTensor``'s entries over ``axis`` (all by default), as a dense
     tensor (``SparseReduceSum``).
@@ -123,8 +117,8 @@ def sparse_reduce_sum(sp_input, axis=None, keepdims=None, reduction_axes=None, k
     ...     print(tf.Session().run(tf.sparse.reduce_sum(st, axis=1)).tolist())
     [1.0, 5.0]
     """
-    keepdims = bool(_lookup(keepdims, "keepdims", keep_dims, "keep_dims"))
-    axis = _lookup(axis, "axis", reduction_axes, "reduction_axes")
+    keepdims = bool(argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
+    axis = argument_lookup("axis", axis, "reduction_axes", reduction_axes)
     return create_output("SparseReduceSum", [sp_input.indices, sp_input.values, sp_input.dense_shape,
                                              _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
 
@@ -139,8 +133,8 @@ def sparse_reduce_sum_sparse(sp_input, axis=None, keepdims=None, reduction_axes=
     ...     print(tf.Session().run(tf.sparse.reduce_sum_sparse(st, axis=1)).indices.tolist())
     [[0], [2]]
     """
-    keepdims = bool(_lookup(keepdims, "keepdims", keep_dims, "keep_dims"))
-    axis = _lookup(axis, "axis", reduction_axes, "reduction_axes")
+    keepdims = bool(argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
+    axis = argument_lookup("axis", axis, "reduction_axes", reduction_axes)
     op = create("SparseReduceSumSparse", [sp_input.indices, sp_input.values, sp_input.dense_shape,
                                           _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
     return SparseTensor(*op.outputs)

@@ -39,8 +39,7 @@ def _reorder_factory(op, state):
     def sparse_reorder(indices, values, shape):
         check_components(op, indices, values, shape)
         require(op, len(indices) == len(values),
-                f"Number of elements in input_indices and input_values do not match: {len(indices)} vs. "
-                f"{len(values)}")
+                f"Number of elements in indices ({len(indices)}) and values ({len(values)}) do not match")
         order = row_major_order(indices)
         return indices[order], values[order]
     return sparse_reorder
