@@ -47,7 +47,7 @@ class DataFunction:
             raise ValueError(f"Argument `func` must be a callable. Received func={fn} (of type {type(fn)})")
         outer = context.default_graph()
         name = getattr(fn, "__name__", type(fn).__name__).replace("<", "").replace(">", "")
-        self.name = f"__inference_{transformation.replace('.', '_')}_{name}_{next(_UIDS)}"
+        self.name = f"__inference_{transformation.replace('()', '').replace('.', '_')}_{name}_{next(_UIDS)}"
         self.graph = graph = FuncGraph(self.name, outer)
         self.input_structure = input_structure
         with context.push_graph(graph):
