@@ -38,7 +38,7 @@ def test_reinitializing_stops_the_previous_prefetch_thread():
         it = tf.data.make_initializable_iterator(tf.data.Dataset.range(10 ** 9).prefetch(2))
         nxt = it.get_next()
         with tf.Session() as sess:
-            for start in range(3):
+            for _ in range(3):
                 sess.run(it.initializer)
                 assert int(sess.run(nxt)) == 0
                 assert len(set(_data_threads()) - before) == 1
