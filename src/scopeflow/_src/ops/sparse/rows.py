@@ -49,9 +49,9 @@ def _fill_factory(op, state):
             require(op, n == 0, f"Received SparseTensor with dense_shape[0] = 0 but indices.shape[0] = {n}")
             return (np.zeros((0, shape.size), np.int64), values[:0], np.zeros(0, bool), np.zeros(0, np.int64))
         row = indices[:, 0]
-        for i, r in enumerate(row.tolist()):
-            require(op, r >= 0, f"indices({i}, 0) is invalid: {r} < 0")
-            require(op, r < rows, f"indices({i}, 0) is invalid: {r} >= {rows}")
+        bad = np.flatnonzero((row < 0) | (row >= rows))
+        if bad.size:  # TF's bounds check is unsigned: a negative row is ">= rows" too
+            require(op, False, f"indices({int(bad[0])}, 0) is invalid: {int(row[bad[0]])} >= {rows}")
         counts = np.bincount(row, minlength=rows)
         empty = counts == 0
         sizes = np.where(empty, 1, counts)
