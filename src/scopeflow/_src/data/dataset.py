@@ -20,11 +20,12 @@ import numpy as np
 from scopeflow._src.data import batching, function_builders, prefetch, shuffling, sources, transforms
 from scopeflow._src.data.iterator import Iterator
 from scopeflow._src.data.iterator_ops import IteratorResource  # noqa: F401 - registers the iterator op types
+from scopeflow._src.data.structure import HasStructure
 from scopeflow._src.framework import context, default_graph, dtypes
 from scopeflow._src.framework.tensor_shape import TensorShape
 
 
-class Dataset:
+class Dataset(HasStructure):
     """A sequence of elements, each a nested structure (tuples, dicts, namedtuples) of tensors."""
 
     def __init__(self, variant_tensor, structure):
@@ -146,19 +147,6 @@ class Dataset:
         if not _is_dataset(dataset):
             raise TypeError(f"`transformation_func` must return a `tf.data.Dataset` object. Got {type(dataset)}.")
         return dataset
-
-    # -- structure ------------------------------------------------------------------------------
-    @property
-    def output_types(self):
-        return self._structure.output_types
-
-    @property
-    def output_shapes(self):
-        return self._structure.output_shapes
-
-    @property
-    def output_classes(self):
-        return self._structure.output_classes
 
     # -- iterators ------------------------------------------------------------------------------
     def make_one_shot_iterator(self) -> Iterator:

@@ -26,7 +26,7 @@ def _add(op_type, inputs, attrs, outputs, name=None):
     return graph._add_op(op_type, graph._op_name(name, op_type), list(inputs), attrs, outputs)
 
 
-class Iterator:
+class Iterator(structure_lib.HasStructure):
     """Iterates over a dataset in a session: ``get_next()`` is the next element's tensors.
 
     >>> import scopeflow as tf
@@ -116,15 +116,3 @@ class Iterator:
             return self._string_handle
         return _add("IteratorToStringHandle", [self._iterator_resource], {}, [(dtypes.string, _SCALAR)],
                     name)._outputs[0]
-
-    @property
-    def output_types(self):
-        return self._structure.output_types
-
-    @property
-    def output_shapes(self):
-        return self._structure.output_shapes
-
-    @property
-    def output_classes(self):
-        return self._structure.output_classes

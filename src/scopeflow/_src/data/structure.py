@@ -71,6 +71,26 @@ def same_nesting(a, b) -> bool:
     return True
 
 
+class HasStructure:
+    """TF1's ``output_types``/``output_shapes``/``output_classes`` of a dataset or iterator,
+    read from its ``_structure``."""
+
+    @property
+    def output_types(self):
+        """The dtype of each component, nested as the elements."""
+        return self._structure.output_types
+
+    @property
+    def output_shapes(self):
+        """The static shape of each component, nested as the elements."""
+        return self._structure.output_shapes
+
+    @property
+    def output_classes(self):
+        """``tf.Tensor`` for each component, nested as the elements."""
+        return self._structure.output_classes
+
+
 class Structure:
     """An element's nesting with each component's dtype, static shape and class."""
 
@@ -150,18 +170,15 @@ def legacy_structure(output_types, output_shapes=None, output_classes=None) -> S
 def flatten_up_to(template, value) -> list:
     """``value``'s parts at the leaves of ``template`` (a leaf of ``template`` may match a list
     in ``value``: a shape given as ``[2, 3]``)."""
+    if is_structure(template) and not isinstance(value, tuple if isinstance(template, tuple) else Mapping):
+        raise TypeError(f"If shallow structure is a sequence, input must also be a sequence. Input has type: "
+                        f"'{type(value).__name__}'.")
     if isinstance(template, tuple):
-        if not isinstance(value, tuple):
-            raise TypeError(f"If shallow structure is a sequence, input must also be a sequence. Input has type: "
-                            f"'{type(value).__name__}'.")
         if len(value) != len(template):
             raise ValueError(f"The two structures don't have the same sequence length. Input structure has length "
                              f"{len(value)}, while shallow structure has length {len(template)}.")
         return [leaf for t, v in zip(template, value) for leaf in flatten_up_to(t, v)]
     if isinstance(template, Mapping):
-        if not isinstance(value, Mapping):
-            raise TypeError(f"If shallow structure is a sequence, input must also be a sequence. Input has type: "
-                            f"'{type(value).__name__}'.")
         if sorted(value) != sorted(template):
             raise ValueError(f"The two structures don't have the same keys. Input structure has keys "
                              f"{sorted(value)}, while shallow structure has keys {sorted(template)}.")
