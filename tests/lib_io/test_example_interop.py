@@ -11,6 +11,7 @@ import subprocess
 import pytest
 
 import scopeflow as tf
+from tests.conformance.cases.parse_example._helpers import feature
 from tests.lib_io.test_example_fixtures import SCRIPT, _configs
 
 TF_PYTHON = os.environ.get("SCOPEFLOW_TF_PYTHON", os.path.expanduser("~/tfref/bin/python"))
@@ -36,11 +37,7 @@ print(json.dumps([script.plain(batch), [[script.plain(c), script.plain(s)] for c
 
 
 def _feature(values):
-    if isinstance(values[0], bytes):
-        return tf.train.Feature(bytes_list=tf.train.BytesList(value=values))
-    if isinstance(values[0], float):
-        return tf.train.Feature(float_list=tf.train.FloatList(value=values))
-    return tf.train.Feature(int64_list=tf.train.Int64List(value=values))
+    return feature(tf, values)
 
 
 def _examples():

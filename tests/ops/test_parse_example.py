@@ -8,21 +8,15 @@ import pytest
 import scopeflow as tf
 from scopeflow._src.ops.parsing import example_batch, example_fast
 from scopeflow._src.ops.parsing.example_batch import Spec
+from tests.conformance.cases.parse_example._helpers import example, feature
 
 
 def _feature(values):
-    if not values:
-        return tf.train.Feature()
-    if isinstance(values[0], bytes):
-        return tf.train.Feature(bytes_list=tf.train.BytesList(value=values))
-    if isinstance(values[0], float):
-        return tf.train.Feature(float_list=tf.train.FloatList(value=values))
-    return tf.train.Feature(int64_list=tf.train.Int64List(value=values))
+    return feature(tf, values)
 
 
 def _example(**features):
-    return tf.train.Example(features=tf.train.Features(
-        feature={k: _feature(v) for k, v in features.items()})).SerializeToString()
+    return example(tf, **features)
 
 
 def _int64s(values):

@@ -4,6 +4,7 @@ and the ``parsing`` conformance area."""
 
 import numpy as np
 
+from tests.conformance.cases.parse_example._helpers import example
 from tests.ops.samples import sample
 
 _RAW = np.array([np.arange(6, dtype="<i2").tobytes(), np.arange(6, 12, dtype="<i2").tobytes()], dtype=object)
@@ -47,14 +48,7 @@ def _(tf, x):
 def _example(**features):
     import scopeflow as tf  # the protos load on first use
 
-    def feature(v):
-        if isinstance(v[0], bytes):
-            return tf.train.Feature(bytes_list=tf.train.BytesList(value=v))
-        if isinstance(v[0], float):
-            return tf.train.Feature(float_list=tf.train.FloatList(value=v))
-        return tf.train.Feature(int64_list=tf.train.Int64List(value=v))
-    return tf.train.Example(features=tf.train.Features(
-        feature={k: feature(v) for k, v in features.items()})).SerializeToString()
+    return example(tf, **features)
 
 
 def _sequence(**lists):

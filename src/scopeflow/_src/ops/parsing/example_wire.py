@@ -95,13 +95,7 @@ def _maps(data, fields: int):
 
 
 def _feature_list(raw):
-    features, pos, end = [], 0, len(raw)
-    while pos < end:
-        if raw[pos] != 0x0A:
-            raise Malformed
-        start, pos = _delimited(raw, pos + 1, end)
-        features.append(raw[start:pos])
-    return features
+    return _repeated(raw, 0, len(raw))
 
 
 def _entry(data, pos: int, limit: int):
@@ -139,13 +133,15 @@ def feature_values(raw: bytes, kind: str):
         return [] if kind == "bytes" else np.zeros(0, np.float32 if kind == "float" else np.int64)
     start, end = _delimited(raw, 1, len(raw))
     if kind == "bytes":
-        return _bytes_list(raw, start, end)
+        return _repeated(raw, start, end)
     if kind == "float":
         return _float_list(raw, start, end)
     return _int64_list(raw, start, end)
 
 
-def _bytes_list(raw, pos, end):
+def _repeated(raw, pos, end):
+    """The payloads of the length-delimited fields 1 filling ``raw[pos:end]`` (a ``BytesList``'s
+    values, a ``FeatureList``'s features)."""
     values = []
     while pos < end:
         if raw[pos] != 0x0A:

@@ -30,12 +30,17 @@ _FAST_BATCH = 2  # batches read by example_fast.py first (one record: the exact 
 _KEYS = ("serialized: string", "names: string", "sparse_keys: string", "dense_keys: string", "ragged_keys: string")
 
 
-@shape_fn
-def _shape(ctx, attrs):
+def records_dims(ctx):
+    """The dims of the records input (a vector or a scalar; ``None``: unknown rank), and its rank."""
     dims = ctx.dims(0)
     if dims is not None and len(dims) > 1:
         raise ctx.error(f"Shape must be at most rank 1 but is rank {len(dims)}")
-    rank = None if dims is None else len(dims)
+    return dims, None if dims is None else len(dims)
+
+
+@shape_fn
+def _shape(ctx, attrs):
+    dims, rank = records_dims(ctx)
     n = attrs["num_sparse"]
     indices = TensorShape([None, None if rank is None else rank + 1])
     shapes = TensorShape([None if rank is None else rank + 1])

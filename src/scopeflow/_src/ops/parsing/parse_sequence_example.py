@@ -19,6 +19,7 @@ from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.parsing import example_batch, sequence_batch
 from scopeflow._src.ops.parsing import features as config
+from scopeflow._src.ops.parsing.parse_example import records_dims
 from scopeflow._src.ops.parsing.scalar_check import assert_scalar
 
 _TYPES = config.PARSED_TYPES
@@ -32,10 +33,7 @@ _KEY_INPUTS = ("debug_name", "context_sparse_keys", "context_dense_keys", "conte
 
 @shape_fn
 def _shape(ctx, attrs):
-    dims = ctx.dims(0)
-    if dims is not None and len(dims) > 1:
-        raise ctx.error(f"Shape must be at most rank 1 but is rank {len(dims)}")
-    rank = None if dims is None else len(dims)
+    dims, rank = records_dims(ctx)
 
     def sparse(n, extra):
         width = None if rank is None else rank + extra
