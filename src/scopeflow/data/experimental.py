@@ -1,8 +1,15 @@
 """``tf.data.experimental``: the names TF1 programs use. Only re-exports."""
 
-__all__ = ["AUTOTUNE", "map_and_batch", "shuffle_and_repeat"]
+__all__ = ["AUTOTUNE", "ignore_errors", "map_and_batch", "parallel_interleave", "shuffle_and_repeat", "unbatch"]
 
-from scopeflow._src.data.api import AUTOTUNE, map_and_batch, shuffle_and_repeat
+from scopeflow._src.data.api import (
+    AUTOTUNE,
+    ignore_errors,
+    map_and_batch,
+    parallel_interleave,
+    shuffle_and_repeat,
+    unbatch,
+)
 
 
 def __dir__():

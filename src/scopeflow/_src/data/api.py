@@ -10,10 +10,18 @@ from scopeflow._src.data.dataset import (
                                          make_initializable_iterator,
                                          make_one_shot_iterator,
 )
-from scopeflow._src.data.experimental import AUTOTUNE, map_and_batch, shuffle_and_repeat
+from scopeflow._src.data.experimental import (
+                                         AUTOTUNE,
+                                         ignore_errors,
+                                         map_and_batch,
+                                         parallel_interleave,
+                                         shuffle_and_repeat,
+                                         unbatch,
+)
 from scopeflow._src.data.iterator import Iterator
 from scopeflow._src.data.readers import FixedLengthRecordDataset, TextLineDataset, TFRecordDataset
 
 __all__ = ["AUTOTUNE", "Dataset", "FixedLengthRecordDataset", "get_output_classes", "get_output_shapes",
-           "get_output_types", "Iterator", "make_initializable_iterator", "make_one_shot_iterator", "map_and_batch",
-           "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset"]
+           "get_output_types", "ignore_errors", "Iterator", "make_initializable_iterator", "make_one_shot_iterator",
+           "map_and_batch", "parallel_interleave", "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset",
+           "unbatch"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.data import batching, function_builders, prefetch, shuffling, sources, transforms
+from scopeflow._src.data import batching, filtering, function_builders, prefetch, shuffling, sources, transforms
 from scopeflow._src.data.iterator import Iterator
 from scopeflow._src.data.iterator_ops import IteratorResource  # noqa: F401 - registers the iterator op types
 from scopeflow._src.data.structure import HasStructure
@@ -121,6 +121,10 @@ class Dataset(HasStructure):
 
     def _count_op(self, op_type, count, name):
         return Dataset(transforms.count_op(op_type, self, count, name), self._structure)
+
+    def shard(self, num_shards, index, name=None) -> "Dataset":
+        """Every ``num_shards``-th element, from the ``index``-th."""
+        return Dataset(filtering.shard(self, num_shards, index, name), self._structure)
 
     def prefetch(self, buffer_size, name=None) -> "Dataset":
         """The elements, computed ahead by a thread (``buffer_size`` of them)."""

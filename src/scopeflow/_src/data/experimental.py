@@ -1,9 +1,11 @@
-"""``tf.data.experimental`` names that TF1 programs use: ``AUTOTUNE``, ``shuffle_and_repeat``
-and ``map_and_batch`` (transformations for ``Dataset.apply``)."""
+"""``tf.data.experimental`` names that TF1 programs use: ``AUTOTUNE`` and the transformations
+for ``Dataset.apply``: ``shuffle_and_repeat``, ``map_and_batch``, ``parallel_interleave``,
+``ignore_errors``, ``unbatch``."""
 
 from __future__ import annotations
 
-from scopeflow._src.data import function_builders, shuffling
+from scopeflow._src.data import filtering, function_builders, shuffling
+from scopeflow._src.data.dataset import Dataset
 
 AUTOTUNE = function_builders.AUTOTUNE
 
@@ -12,14 +14,37 @@ def shuffle_and_repeat(buffer_size, count=None, seed=None):
     """``dataset.apply(shuffle_and_repeat(...))``: a shuffle reshuffled at each of ``count``
     passes (forever when ``None``), as one ``ShuffleAndRepeatDataset``."""
     def apply(dataset):
-        return type(dataset)(shuffling.shuffle_and_repeat(dataset, buffer_size, count, seed), dataset._structure)
+        return Dataset(shuffling.shuffle_and_repeat(dataset, buffer_size, count, seed), dataset._structure)
     return apply
+
+
+def parallel_interleave(map_func, cycle_length, block_length=1, sloppy=False, buffer_output_elements=None,
+                        prefetch_input_elements=None):
+    """``dataset.apply(parallel_interleave(...))``: ``interleave`` as TF1 pipelines over many
+    files wrote it (one ``LegacyParallelInterleaveDatasetV2``)."""
+    def apply(dataset):
+        return Dataset(*function_builders.parallel_interleave(
+            dataset, map_func, cycle_length, block_length, sloppy, buffer_output_elements, prefetch_input_elements,
+            lambda d: isinstance(d, Dataset)))
+    return apply
+
+
+def ignore_errors(log_warning=False):
+    """``dataset.apply(ignore_errors())``: the elements, without those whose computation failed."""
+    def apply(dataset):
+        return Dataset(filtering.ignore_errors(dataset, log_warning), dataset._structure)
+    return apply
+
+
+def unbatch():
+    """``dataset.apply(unbatch())``: ``Dataset.unbatch``."""
+    return lambda dataset: dataset.unbatch()
 
 
 def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainder=False, num_parallel_calls=None):
     """``dataset.apply(map_and_batch(...))``: ``map(map_func).batch(batch_size)`` as one
     ``MapAndBatchDataset``."""
     def apply(dataset):
-        return type(dataset)(*function_builders.map_and_batch(dataset, map_func, batch_size, num_parallel_batches,
+        return Dataset(*function_builders.map_and_batch(dataset, map_func, batch_size, num_parallel_batches,
                                                               drop_remainder, num_parallel_calls))
     return apply

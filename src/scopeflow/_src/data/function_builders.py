@@ -88,6 +88,22 @@ def flat_map(dataset, map_func, is_dataset, name=None):
     return add_dataset_op("FlatMapDataset", inputs, attrs, name), structure
 
 
+def parallel_interleave(dataset, map_func, cycle_length, block_length, sloppy, buffer_output_elements,
+                        prefetch_input_elements, is_dataset):
+    """``tf.data.experimental.parallel_interleave``'s ``LegacyParallelInterleaveDatasetV2`` (its
+    elements in ``interleave``'s order: scopeflow is never sloppy)."""
+    func = _dataset_function(dataset, map_func, "tf.data.experimental.parallel_interleave()", is_dataset)
+    structure = func.dataset._structure
+    inputs, attrs = _function_inputs(dataset, func)
+    extra = [int64_input(cycle_length, "cycle_length"), int64_input(block_length, "block_length"),
+             int64_input(2 * block_length if buffer_output_elements is None else buffer_output_elements,
+                         "buffer_output_elements"),
+             int64_input(2 * cycle_length if prefetch_input_elements is None else prefetch_input_elements,
+                         "prefetch_input_elements")]
+    attrs.update(structure.attrs(), deterministic="default" if sloppy is None else ("false" if sloppy else "true"))
+    return add_dataset_op("LegacyParallelInterleaveDatasetV2", inputs + extra, attrs), structure
+
+
 def interleave(dataset, map_func, cycle_length, block_length, is_dataset, name=None):
     func = _dataset_function(dataset, map_func, "Dataset.interleave()", is_dataset)
     structure = func.dataset._structure

@@ -233,3 +233,6 @@ register_dataset_op("FilterDataset", _IN, _runner_factory(lambda op, inner, runn
 register_dataset_op("FlatMapDataset", _IN, _runner_factory(_interleave))
 register_dataset_op("InterleaveDataset", _IN + ["cycle_length: int64", "block_length: int64"],
                     _runner_factory(_interleave))
+register_dataset_op("LegacyParallelInterleaveDatasetV2",
+                    _IN + ["cycle_length: int64", "block_length: int64", "buffer_output_elements: int64",
+                           "prefetch_input_elements: int64"], _runner_factory(_interleave), {"deterministic": "default"})

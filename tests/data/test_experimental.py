@@ -1,0 +1,46 @@
+"""shard and the tf.data.experimental transformations, against TensorFlow's results."""
+
+import pytest
+
+import scopeflow as tf
+
+
+def _drain(ds):
+    nxt = tf.data.make_one_shot_iterator(ds).get_next()
+    out = []
+    with tf.Session() as sess:
+        while True:
+            try:
+                out.append(sess.run(nxt).tolist())
+            except tf.errors.OutOfRangeError:
+                return out
+
+
+def test_shard_takes_every_nth_element_from_index():
+    with tf.Graph().as_default() as g:
+        assert _drain(tf.data.Dataset.range(10).shard(3, 1)) == [1, 4, 7]
+        assert [op.type for op in g.get_operations()][4:7] == ["Const", "Const", "ShardDataset"]
+        with pytest.raises(tf.errors.InvalidArgumentError, match="Index must be between 0 and 2"):
+            _drain(tf.data.Dataset.range(10).shard(3, 3))
+
+
+def test_parallel_interleave_in_interleave_order():
+    with tf.Graph().as_default():
+        ds = tf.data.Dataset.range(1, 4).apply(tf.data.experimental.parallel_interleave(
+            lambda x: tf.data.Dataset.range(x), cycle_length=2))
+        assert _drain(ds) == [0, 0, 1, 0, 1, 2]
+
+
+def test_ignore_errors_skips_failed_elements():
+    with tf.Graph().as_default():
+        ds = tf.data.Dataset.from_tensor_slices(["1", "x", "3"]).map(tf.strings.to_number)
+        assert _drain(ds.apply(tf.data.experimental.ignore_errors())) == [1.0, 3.0]
+
+
+def test_shuffle_and_repeat_and_map_and_batch():
+    with tf.Graph().as_default():
+        shuffled = _drain(tf.data.Dataset.range(5).apply(tf.data.experimental.shuffle_and_repeat(5, 2, seed=1)))
+        assert sorted(shuffled) == sorted(list(range(5)) * 2)
+        ds = tf.data.Dataset.range(7).apply(tf.data.experimental.map_and_batch(lambda x: x * 10, 3))
+        assert ds.output_shapes.as_list() == [None]
+        assert _drain(ds) == [[0, 10, 20], [30, 40, 50], [60]]
