@@ -65,3 +65,21 @@ def test_missing_file_and_directory(tmp_path):
         list(read_records(os.path.join(str(tmp_path), "nope")))
     with pytest.raises(tf.errors.FailedPreconditionError, match="; Is a directory"):
         list(read_records(str(tmp_path)))
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 40, 1 << 20])
+def test_records_across_read_boundaries_and_the_good_ones_before_a_damaged_one(tmp_path, monkeypatch, chunk):
+    from scopeflow._src.platform import records as framing  # the read size, made small for this test
+
+    monkeypatch.setattr(framing, "_CHUNK", chunk)
+    records = [bytes([i]) * (i * 7) for i in range(12)]
+    data = bytearray(_write(tmp_path / "f", records))
+    assert list(read_records(str(tmp_path / "f"))) == records
+    sixth = sum(len(r) + 16 for r in records[:6])
+    data[sixth + 12] ^= 1  # the sixth record's first data byte
+    (tmp_path / "bad").write_bytes(bytes(data))
+    got = []
+    with pytest.raises(tf.errors.DataLossError) as e:
+        for record in read_records(str(tmp_path / "bad")):
+            got.append(record)
+    assert got == records[:6] and e.value.message == f"corrupted record at {sixth + 12}"

@@ -57,6 +57,15 @@ def mask(crc: int) -> int:
     return (((crc >> 15) | (crc << 17)) + _MASK_DELTA) & 0xFFFFFFFF
 
 
+def mask_all(crcs: np.ndarray) -> np.ndarray:
+    """``mask`` of each CRC of a ``uint64`` array.
+
+    >>> [hex(m) for m in mask_all(np.array([0xF7006846], np.uint64))]
+    ['0x7310d8d8']
+    """
+    return (((crcs >> 15) | (crcs << 17)) + _MASK_DELTA) & 0xFFFFFFFF
+
+
 def unmask(masked: int) -> int:
     """The CRC that ``mask`` turned into ``masked``.
 

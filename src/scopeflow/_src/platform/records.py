@@ -15,7 +15,9 @@ import os
 import struct
 import zlib
 
-from scopeflow._src.platform.checksums import crc32c, crc32c_of_bytes, mask
+import numpy as np
+
+from scopeflow._src.platform.checksums import crc32c, crc32c_of_bytes, mask, mask_all
 
 _LENGTH = struct.Struct("<Q")
 _CRC = struct.Struct("<I")
@@ -110,38 +112,65 @@ _CHUNK = 1 << 20  # bytes read from the stream at a time
 def iter_records(stream, short_read: str = "Read less bytes than requested"):
     """Yield the data of each record read from the binary ``stream`` (anything with ``read(n)``);
     ``short_read`` ends the message for a record the stream cuts short (TF's words for its file).
-    The stream is read a megabyte at a time and records are cut out of that buffer, so a
-    record costs two checksums and a few slices.
+    The stream is read a megabyte at a time; the records in that buffer are cut out in one
+    loop, their checksums computed together, and the good ones yielded before any error.
 
     >>> import io
     >>> list(iter_records(io.BytesIO(frame(b"a") + frame(b"bc"))))
     [b'a', b'bc']
     """
     buf, pos, offset, done = b"", 0, 0, False
-    unpack_length, unpack_crc, crc = _LENGTH.unpack_from, _CRC.unpack_from, crc32c_of_bytes()
-    good_headers = {}  # header -> True: files repeat record lengths, so most headers are checked once
+    crc, good_headers = crc32c_of_bytes(), {}  # files repeat record lengths: most headers are checked once
     while True:
         if len(buf) - pos < _HEADER and not done:
             buf, pos, done = _refill(stream, buf, pos, _HEADER)
         if len(buf) - pos < _HEADER:
             return
+        records, ends, bad_header = _cut(buf, pos, crc, good_headers)
+        if records:
+            good = _good_prefix(records, [_CRC.unpack_from(buf, e - 4)[0] for e in ends], crc)
+            yield from records[:good]
+            if good < len(records):
+                start = ends[good - 1] if good else pos
+                _fail(offset + start - pos + _HEADER)
+            offset += ends[-1] - pos
+            pos = ends[-1]
+        if bad_header:
+            _fail(offset)
+        if records:
+            continue
+        need = _HEADER + _LENGTH.unpack_from(buf, pos)[0] + 4  # the next record is not all in the buffer
+        if not done:
+            buf, pos, done = _refill(stream, buf, pos, need)
+        if len(buf) - pos < need:
+            raise CorruptRecord(f"truncated record at {offset}' failed with {short_read}")
+
+
+def _cut(buf, pos, crc, good_headers):
+    """The data of the whole records in ``buf`` from ``pos``, the end of each, and whether the
+    header after them is corrupted."""
+    records, ends, n = [], [], len(buf)
+    unpack_length, unpack_crc = _LENGTH.unpack_from, _CRC.unpack_from
+    while n - pos >= _HEADER:
         header = buf[pos:pos + _HEADER]
         if header not in good_headers:
             if mask(crc(header[:8])) != unpack_crc(header, 8)[0]:
-                _fail(offset)
+                return records, ends, True
             good_headers[header] = True
         end = pos + _HEADER + unpack_length(header)[0] + 4
-        if end > len(buf) and not done:
-            buf, pos, done = _refill(stream, buf, pos, end - pos)
-            end = _HEADER + unpack_length(header)[0] + 4
-        if end > len(buf):
-            raise CorruptRecord(f"truncated record at {offset}' failed with {short_read}")
-        data = buf[pos + _HEADER:end - 4]
-        if mask(crc(data)) != unpack_crc(buf, end - 4)[0]:
-            _fail(offset + _HEADER)
-        yield data
-        offset += end - pos
+        if end > n:
+            break
+        records.append(buf[pos + _HEADER:end - 4])
+        ends.append(end)
         pos = end
+    return records, ends, False
+
+
+def _good_prefix(records, stored, crc) -> int:
+    """How many of ``records`` match their ``stored`` masked checksums before the first that does not."""
+    computed = np.fromiter(map(crc, records), np.uint64, len(records))
+    ok = mask_all(computed) == np.array(stored, np.uint64)
+    return len(records) if ok.all() else int(np.argmin(ok))
 
 
 def _refill(stream, buf, pos, need):
