@@ -235,4 +235,5 @@ register_dataset_op("InterleaveDataset", _IN + ["cycle_length: int64", "block_le
                     _runner_factory(_interleave))
 register_dataset_op("LegacyParallelInterleaveDatasetV2",
                     _IN + ["cycle_length: int64", "block_length: int64", "buffer_output_elements: int64",
-                           "prefetch_input_elements: int64"], _runner_factory(_interleave), {"deterministic": "default"})
+                           "prefetch_input_elements: int64"], _runner_factory(_interleave),
+                    {"deterministic": "default"})
