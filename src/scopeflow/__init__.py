@@ -14,11 +14,13 @@ __all__ = [
     "bitwise_xor", "bool", "boolean_mask", "broadcast_dynamic_shape", "broadcast_static_shape", "broadcast_to", "case",
     "cast", "ceil", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex",
     "complex128", "complex64", "concat", "cond", "ConfigProto", "conj", "constant", "constant_initializer",
-    "control_dependencies", "convert_to_tensor", "cos", "count_nonzero", "cumprod", "cumsum", "data", "decode_csv",
+    "control_dependencies", "convert_to_tensor", "cos", "count_nonzero", "count_up_to", "cumprod", "cumsum", "data",
+    "decode_csv",
     "decode_raw", "device", "diag",
     "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
     "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_stitch", "einsum", "equal", "errors", "Event",
-    "executing_eagerly", "exp", "expand_dims", "eye", "fill", "FixedLenFeature", "FixedLenSequenceFeature", "float16",
+    "executing_eagerly", "exp", "expand_dims", "eye", "FIFOQueue", "fill", "FixedLenFeature",
+    "FixedLenSequenceFeature", "float16",
     "float32", "float64", "floor", "floor_div",
     "floordiv", "floormod", "foldl", "foldr", "gather", "gather_nd", "get_collection", "get_collection_ref",
     "get_default_graph", "get_default_session", "get_local_variable", "get_name_scope", "get_seed", "get_variable",
@@ -33,11 +35,14 @@ __all__ = [
     "matrix_transpose", "maximum", "meshgrid", "MetaGraphDef", "metrics", "minimum", "mod", "model_variables",
     "moving_average_variables", "multinomial", "multiply", "name_scope", "NameAttrList", "negative", "nest", "newaxis",
     "nn", "no_op", "NodeDef", "not_equal", "NotDifferentiable", "one_hot", "ones", "ones_initializer", "ones_like",
-    "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "parse_example", "parse_single_example",
+    "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "PaddingFIFOQueue", "parse_example",
+    "parse_single_example",
     "parse_single_sequence_example", "placeholder", "placeholder_with_default", "pow",
-    "python_io", "qint16", "qint32", "qint8", "qr", "quint16", "quint8", "random", "random_normal",
+    "PriorityQueue", "python_io", "qint16", "qint32", "qint8", "qr", "queue", "QueueBase", "quint16", "quint8",
+    "random", "random_normal",
     "random_normal_initializer",
-    "random_shuffle", "random_uniform", "random_uniform_initializer", "range", "rank", "real", "realdiv", "reciprocal",
+    "random_shuffle", "random_uniform", "random_uniform_initializer", "RandomShuffleQueue", "range", "rank", "real",
+    "realdiv", "reciprocal",
     "reduce_all", "reduce_any", "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min", "reduce_prod",
     "reduce_sum", "register_tensor_conversion_function", "RegisterGradient", "report_uninitialized_variables",
     "reset_default_graph", "reshape", "resource", "reverse", "reverse_sequence", "reverse_v2", "round", "rsqrt",
@@ -46,8 +51,8 @@ __all__ = [
     "SessionLog", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice",
     "sparse", "sparse_add", "sparse_concat", "sparse_fill_empty_rows", "sparse_placeholder", "sparse_reduce_sum",
     "sparse_reduce_sum_sparse", "sparse_reorder", "sparse_reshape", "sparse_retain", "sparse_segment_mean",
-    "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_tensor_dense_matmul", "sparse_tensor_to_dense",
-    "sparse_to_dense", "SparseTensor", "SparseTensorValue",
+    "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_softmax", "sparse_tensor_dense_matmul",
+    "sparse_tensor_to_dense", "sparse_to_dense", "sparse_transpose", "SparseTensor", "SparseTensorValue",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
     "string_to_number", "strings",
     "subtract", "Summary", "summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo",
@@ -305,7 +310,7 @@ from scopeflow._src.ops.random.random_ops import (
     random_uniform,
     truncated_normal,
 )
-from scopeflow._src.ops.state.variable_ops import assign, assign_add, assign_sub
+from scopeflow._src.ops.state.variable_ops import assign, assign_add, assign_sub, count_up_to
 
 # -- variables ---------------------------------------------------------------------------------
 from scopeflow._src.variables.collections import (
@@ -357,14 +362,15 @@ __version__ = "0.1.0"
 # the sparse ops (tf.sparse_* names), loaded on first use
 _SPARSE = ("segment_sum", "sparse_add", "sparse_concat", "sparse_fill_empty_rows", "sparse_placeholder",
            "sparse_reduce_sum", "sparse_reduce_sum_sparse", "sparse_reorder", "sparse_reshape", "sparse_retain",
-           "sparse_segment_mean", "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_tensor_dense_matmul",
-           "sparse_tensor_to_dense", "sparse_to_dense")
+           "sparse_segment_mean", "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_softmax",
+           "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense", "sparse_transpose")
 # TensorFlow's protocol buffers, built on first use (protobuf costs import time)
 _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
 _PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
             "parse_single_example", "parse_single_sequence_example", "string_to_number", "VarLenFeature")
+_QUEUES = ("FIFOQueue", "PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue")
 
 
 def __getattr__(name):
@@ -392,6 +398,14 @@ def __getattr__(name):
 
         globals().update((n, getattr(parsing, n)) for n in _PARSING)
         return globals()[name]
+    if name in _QUEUES:
+        from scopeflow._src.queues import api as queues  # loaded on first use: the queue ops
+
+        globals().update((n, getattr(queues, n)) for n in _QUEUES)
+        return globals()[name]
+    if name == "queue":
+        # loaded on first use, with the queue ops
+        return _importlib.import_module("scopeflow.queue")
     if name == "strings":
         # loaded on first use, with the parsing ops
         return _importlib.import_module("scopeflow.strings")

@@ -5,8 +5,10 @@ Only re-exports; the code lives in ``scopeflow._src.graph_io`` (graph files),
 bytes, CSV records and ``tf.train.Example``s, loaded on first use).
 """
 
-__all__ = ["decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
-           "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "tf_record_iterator",
+__all__ = ["decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "PaddingFIFOQueue",
+           "parse_example",
+           "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "PriorityQueue",
+           "QueueBase", "RandomShuffleQueue", "tf_record_iterator",
            "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_graph"]
 
 from scopeflow._src.graph_io.write_graph import write_graph
@@ -16,6 +18,8 @@ from scopeflow._src.lib_io.tf_record import TFRecordWriter, tf_record_iterator
 _PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
             "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "VarLenFeature")
 
+_QUEUES = ("PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue")
+
 
 def __getattr__(name):
     """The parsing functions and feature configurations, whose ops load on first use."""
@@ -23,6 +27,11 @@ def __getattr__(name):
         from scopeflow._src.ops.parsing import api  # loaded on first use: the parsing ops
 
         globals()[name] = getattr(api, name)
+        return globals()[name]
+    if name in _QUEUES:
+        from scopeflow._src.queues import api as queues  # loaded on first use: the queue ops
+
+        globals()[name] = getattr(queues, name)
         return globals()[name]
     raise AttributeError(f"module 'scopeflow.io' has no attribute {name!r}")
 

@@ -5,17 +5,19 @@ global step) and ``scopeflow._src.checkpoint``, which loads on first use.
 """
 
 __all__ = [
-    "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "assert_global_step", "BytesList", "checkpoint_exists",
-    "cosine_decay", "create_global_step", "Example", "exponential_decay", "export_meta_graph", "Feature",
-    "FeatureList", "FeatureLists", "Features", "FloatList", "generate_checkpoint_state_proto",
-    "get_checkpoint_mtimes", "get_checkpoint_state", "get_global_step", "get_or_create_global_step", "global_step",
-    "GradientDescentOptimizer", "import_meta_graph", "init_from_checkpoint", "Int64List", "inverse_time_decay",
-    "latest_checkpoint",
-    "linear_cosine_decay", "list_variables", "load_checkpoint", "load_variable", "MomentumOptimizer",
-    "natural_exp_decay", "NewCheckpointReader", "Optimizer", "piecewise_constant", "piecewise_constant_decay",
-    "polynomial_decay", "ProximalGradientDescentOptimizer", "remove_checkpoint", "RenameRules", "RestoreReport",
-    "RMSPropOptimizer", "Saver", "SaverDef", "SequenceExample", "summary_iterator", "update_checkpoint_state",
-    "write_graph"]
+    "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "add_queue_runner", "assert_global_step", "batch",
+    "batch_join", "BytesList", "checkpoint_exists", "Coordinator", "cosine_decay", "create_global_step", "Example",
+    "exponential_decay", "export_meta_graph", "Feature", "FeatureList", "FeatureLists", "Features", "FloatList",
+    "generate_checkpoint_state_proto", "get_checkpoint_mtimes", "get_checkpoint_state", "get_global_step",
+    "get_or_create_global_step", "global_step", "GradientDescentOptimizer", "import_meta_graph",
+    "init_from_checkpoint", "input_producer", "Int64List", "inverse_time_decay", "latest_checkpoint", "limit_epochs",
+    "linear_cosine_decay", "list_variables", "load_checkpoint", "load_variable", "LooperThread", "maybe_batch",
+    "maybe_batch_join", "maybe_shuffle_batch", "maybe_shuffle_batch_join", "MomentumOptimizer", "natural_exp_decay",
+    "NewCheckpointReader", "Optimizer", "piecewise_constant", "piecewise_constant_decay", "polynomial_decay",
+    "ProximalGradientDescentOptimizer", "queue_runner", "QueueRunner", "range_input_producer", "remove_checkpoint",
+    "RenameRules", "RestoreReport", "RMSPropOptimizer", "Saver", "SaverDef", "SequenceExample", "shuffle_batch",
+    "shuffle_batch_join", "slice_input_producer", "start_queue_runners", "string_input_producer", "summary_iterator",
+    "update_checkpoint_state", "write_graph"]
 
 import importlib as _importlib
 
@@ -63,12 +65,26 @@ _CHECKPOINT_NAMES = {
 }
 _LAZY = {name: module for module, names in _CHECKPOINT_NAMES.items() for name in names}
 _LAZY["summary_iterator"] = "scopeflow._src.summary.summary_iterator"  # event files: loaded on first use, too
+# the queue-based input pipeline: loaded on first use, with the queue and reader ops
+_INPUT_NAMES = {
+    "batching": ("batch", "batch_join", "maybe_batch", "maybe_batch_join", "maybe_shuffle_batch",
+                 "maybe_shuffle_batch_join", "shuffle_batch", "shuffle_batch_join"),
+    "coordinator": ("Coordinator", "LooperThread"),
+    "input": ("input_producer", "limit_epochs", "range_input_producer", "slice_input_producer",
+              "string_input_producer"),
+    "queue_runner": ("add_queue_runner", "QueueRunner", "start_queue_runners"),
+}
+_LAZY.update({name: f"scopeflow._src.training.{module}" for module, names in _INPUT_NAMES.items() for name in names})
 # tf.train.Example and its parts: protocol buffers, built on first use
 _LAZY.update(dict.fromkeys(("BytesList", "Example", "Feature", "FeatureList", "FeatureLists", "Features", "FloatList",
                             "Int64List", "SequenceExample"), "scopeflow._src.protos"))
 
 
 def __getattr__(name):
+    if name == "queue_runner":  # tf.train.queue_runner: QueueRunner, add_queue_runner, start_queue_runners
+        module = _importlib.import_module("scopeflow._src.training.queue_runner")
+        globals()[name] = module
+        return module
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'scopeflow.train' has no attribute {name!r}")

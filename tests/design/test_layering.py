@@ -122,11 +122,14 @@ PACKAGE_LAYERS = {
     "layers": {"framework", "ops", "variables"},
     "metrics": {"framework", "ops", "variables"},
     "rnn": {"framework", "ops", "variables", "layers"},
-    "training": {"framework", "ops", "variables", "gradients", "logging_module"},
+    # training: the queue-based input functions build queues; QueueRunner.to_proto writes a QueueRunnerDef
+    "training": {"framework", "ops", "variables", "gradients", "logging_module", "queues", "protos"},
     "lib_io": {"platform", "framework"},
+    "queues": {"platform", "lib_io", "protos", "framework", "ops"},  # queues and readers (files, TFRecords)
     # data: dataset ops read files through lib_io and run traced functions as client plans
     "data": {"platform", "protos", "lib_io", "framework", "ops", "client"},
-    "graph_io": {"platform", "protos", "framework", "ops", "client", "variables", "logging_module"},
+    "graph_io": {"platform", "protos", "framework", "ops", "client", "variables", "logging_module",
+                 "queues"},  # an imported graph's queue and reader ops are registered on first use
     # summary: FileWriter(logdir, graph) also writes the graph's meta graph, which the checkpoint code exports
     "summary": {"platform", "lib_io", "protos", "framework", "ops", "client", "graph_io", "checkpoint",
                 "logging_module"},

@@ -11,8 +11,8 @@ PUBLIC = ("scopeflow", "scopeflow.bitwise", "scopeflow.compat", "scopeflow.data"
           "scopeflow.dtypes", "scopeflow.errors",
           "scopeflow.graph_util", "scopeflow.initializers", "scopeflow.io",
           "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
-          "scopeflow.nest", "scopeflow.nn", "scopeflow.python_io", "scopeflow.random", "scopeflow.rnn_cell",
-          "scopeflow.sparse", "scopeflow.strings", "scopeflow.summary",
+          "scopeflow.nest", "scopeflow.nn", "scopeflow.python_io", "scopeflow.queue", "scopeflow.random",
+          "scopeflow.rnn_cell", "scopeflow.sparse", "scopeflow.strings", "scopeflow.summary",
           "scopeflow.train")
 
 

@@ -28,6 +28,7 @@ def registered_op_types() -> list[str]:
     from scopeflow._src.checkpoint import io_ops  # noqa: F401
     from scopeflow._src.data import api as data_api  # noqa: F401 - the dataset and iterator ops
     from scopeflow._src.framework import registry
+    from scopeflow._src.queues import api as queues_api  # noqa: F401 - the queue and reader ops
 
     ops.load_lazy_ops()
     return sorted(registry._REGISTRY)

@@ -33,7 +33,7 @@ from scopeflow._src.client import config as config_lib
 from scopeflow._src.client import feeds as feed_lib
 from scopeflow._src.client.executor import Plan, RunState
 from scopeflow._src.client.fetches import FetchStructure
-from scopeflow._src.framework import context, errors
+from scopeflow._src.framework import context, errors, run_deadline
 from scopeflow._src.framework.graph import Graph
 from scopeflow._src.framework.operation import Operation, SymbolicTensor
 from scopeflow._src.framework.sparse_tensor import SparseTensor
@@ -121,6 +121,8 @@ class BaseSession:
             raise RuntimeError("Attempted to use a closed Session.")
         if options is not None or run_metadata is not None:
             _check_run_options(options, run_metadata)
+            if options is not None and options.timeout_in_ms > 0:
+                return self._run_within(options.timeout_in_ms, fetches, feed_dict)
         kind = type(fetches)
         key = id(fetches) if kind is SymbolicTensor or kind is Operation else call_keys.fetch_key(fetches)
         if key is not None:
@@ -130,6 +132,18 @@ class BaseSession:
                 if step is not None:
                     return step(feed_dict.values() if feed_dict else ())
         return self._run(fetches, feed_dict, key)
+
+    def _run_within(self, timeout_in_ms, fetches, feed_dict):
+        """``run`` with a deadline: a kernel still waiting (on a queue) when it passes gives up,
+        and the run raises TensorFlow's ``DeadlineExceededError``, which names no node."""
+        try:
+            with run_deadline.within(timeout_in_ms):
+                return self.run(fetches, feed_dict)
+        except errors.DeadlineExceededError as e:
+            if run_deadline.TIMED_OUT not in e.message:
+                raise
+            raise errors.DeadlineExceededError(None, None, f"Graph execution error:\n\n{run_deadline.TIMED_OUT}") \
+                from None
 
     def _run(self, fetches, feed_dict, key):
         if self._graph.version == 0:

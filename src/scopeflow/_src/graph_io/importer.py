@@ -162,6 +162,7 @@ class _Importer:
         opdef = registry.find(node.op)
         if opdef is None:
             _ops.load_lazy_ops()
+            from scopeflow._src.queues import api  # noqa: F401 - loaded on first use: the queue and reader ops
             opdef = registry.find(node.op)
         if opdef is None:
             raise errors.NotFoundError(

@@ -263,6 +263,11 @@ class RefVariable(metaclass=_VariableMeta):
         out = variable_ops.assign_sub(self._variable, delta, use_locking=use_locking, name=name)
         return out if read_value else out.op
 
+    def count_up_to(self, limit):
+        """A ``CountUpTo`` op incrementing this int variable until ``limit`` (then
+        ``OutOfRangeError``); its value is the count before the increment."""
+        return variable_ops.count_up_to(self._variable, limit)
+
     # -- python protocol ------------------------------------------------------------------
     def __repr__(self):
         return f"<tf.Variable '{self.name}' shape={self.shape} dtype={self.dtype.name}>"

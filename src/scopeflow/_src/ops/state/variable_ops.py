@@ -75,16 +75,32 @@ def _assign_factory(op, state):
 
 def _update_factory(fn):
     def factory(op, state):
+        lock = state.lock  # a read-modify-write: threads running steps at once must not lose updates
+
         def update(ref, value):
-            old = ref.get()
-            new = fn(old, value)
-            if new.shape != old.shape:
-                raise errors.InvalidArgumentError(
-                    None, op, f"Must have the same shape: {list(old.shape)} vs {list(np.shape(value))}")
-            ref.store[ref.key] = new.astype(old.dtype, copy=False)
+            with lock:
+                old = ref.get()
+                new = fn(old, value)
+                if new.shape != old.shape:
+                    raise errors.InvalidArgumentError(
+                        None, op, f"Must have the same shape: {list(old.shape)} vs {list(np.shape(value))}")
+                ref.store[ref.key] = new.astype(old.dtype, copy=False)
             return ref
         return update
     return factory
+
+
+def _count_up_to_factory(op, state):
+    limit, lock = op._attrs["limit"], state.lock
+
+    def count_up_to(ref):
+        with lock:
+            old = ref.get()
+            if old >= limit:
+                raise errors.OutOfRangeError(None, op, f"Reached limit of {limit}")
+            ref.store[ref.key] = old + old.dtype.type(1)
+        return old.copy()
+    return count_up_to
 
 
 registry.register(OpDef("Assign", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
@@ -96,6 +112,9 @@ registry.register(OpDef("AssignAdd", inputs=["ref: Ref(T)", "value: T"], outputs
 registry.register(OpDef("AssignSub", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
                         shape=lambda inputs, attrs: inputs[0].shape, factory=_update_factory(np.subtract),
                         stateful=True, defaults=attr_defaults.USE_LOCKING))
+registry.register(OpDef("CountUpTo", inputs=["ref: Ref(T)"], outputs=["output: T"],
+                        attrs={"T": (dtypes.int32, dtypes.int64)}, shape=lambda inputs, attrs: inputs[0].shape,
+                        factory=_count_up_to_factory, stateful=True))
 registry.register(OpDef("IsVariableInitialized", inputs=["ref: Ref(dtype)"], outputs=["is_initialized: bool"],
                         shape=lambda inputs, attrs: TensorShape(()),
                         kernel=lambda ref: np.bool_(ref.key in ref.store), stateful=True))
@@ -135,3 +154,11 @@ def is_variable_initialized(variable):
     """A bool tensor: whether ``variable`` holds a value in the running session."""
     ref = variable._ref() if hasattr(variable, "_ref") else variable
     return create("IsVariableInitialized", [ref], {"dtype": ref.dtype.base_dtype})._outputs[0]
+
+
+def count_up_to(ref, limit, name=None):
+    """Increment the int32/int64 variable ``ref`` until it reaches ``limit`` (a ``CountUpTo``
+    op); the output is the value before the increment, and a run that finds the variable
+    at ``limit`` raises ``OutOfRangeError`` ("Reached limit of ...")."""
+    ref_tensor = ref._ref() if hasattr(ref, "_ref") else ref
+    return create("CountUpTo", [ref_tensor], {"limit": int(limit)}, name=name)._outputs[0]

@@ -1,0 +1,9 @@
+"""The queues and readers, loaded on first use (``import scopeflow`` does not load them):
+importing this module registers their op types and gives the public classes. As in
+TensorFlow, none of these op types has a gradient rule (``tf.gradients`` through one raises
+``LookupError``).
+"""
+
+from scopeflow._src.queues.queue_base import FIFOQueue, PaddingFIFOQueue, PriorityQueue, QueueBase, RandomShuffleQueue
+
+__all__ = ["FIFOQueue", "PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue"]
