@@ -4,14 +4,15 @@ Only re-exports; the class lives in ``scopeflow._src.framework.sparse_tensor`` a
 ``scopeflow._src.ops.sparse``. Loaded on first use (``tf.sparse``), with the sparse ops.
 """
 
-__all__ = ["add", "concat", "fill_empty_rows", "from_dense", "matmul", "placeholder", "reduce_sum",
+__all__ = ["add", "concat", "expand_dims", "fill_empty_rows", "from_dense", "matmul", "placeholder", "reduce_sum",
            "reduce_sum_sparse", "reorder", "reshape", "retain", "segment_mean", "segment_sqrt_n", "segment_sum",
-           "sparse_dense_matmul", "SparseTensor", "to_dense"]
+           "softmax", "sparse_dense_matmul", "SparseTensor", "to_dense", "transpose"]
 
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops.sparse.api import from_dense
 from scopeflow._src.ops.sparse.api import sparse_add as add
 from scopeflow._src.ops.sparse.api import sparse_concat as concat
+from scopeflow._src.ops.sparse.api import sparse_expand_dims as expand_dims
 from scopeflow._src.ops.sparse.api import sparse_fill_empty_rows as fill_empty_rows
 from scopeflow._src.ops.sparse.api import sparse_placeholder as placeholder
 from scopeflow._src.ops.sparse.api import sparse_reduce_sum as reduce_sum
@@ -22,6 +23,8 @@ from scopeflow._src.ops.sparse.api import sparse_retain as retain
 from scopeflow._src.ops.sparse.api import sparse_segment_mean as segment_mean
 from scopeflow._src.ops.sparse.api import sparse_segment_sqrt_n as segment_sqrt_n
 from scopeflow._src.ops.sparse.api import sparse_segment_sum as segment_sum
+from scopeflow._src.ops.sparse.api import sparse_softmax as softmax
 from scopeflow._src.ops.sparse.api import sparse_tensor_dense_matmul as matmul
 from scopeflow._src.ops.sparse.api import sparse_tensor_dense_matmul as sparse_dense_matmul
 from scopeflow._src.ops.sparse.api import sparse_tensor_to_dense as to_dense
+from scopeflow._src.ops.sparse.api import sparse_transpose as transpose

@@ -6,7 +6,7 @@ can weight them. TF's names, errors and orders are in the ``sparse`` conformance
 import numpy as np
 
 from scopeflow._src.framework.op_builder import create
-from scopeflow._src.ops.sparse import add, rows, segments
+from scopeflow._src.ops.sparse import add, cwise, rows, segments
 from tests.ops.samples import F64, sample
 
 _IDX = np.array([[0, 1], [1, 0], [1, 2]], np.int64)
@@ -150,3 +150,32 @@ for _name, _fn, _scale in (("Sum", "segment_sum", lambda n: 1), ("Mean", "segmen
         lambda d, s: np.stack([d[0] + d[1], d[2], np.zeros(2), d[3]]))
 def _(tf, d, s):
     return tf.reshape(tf.segment_sum(d, s), [4, 2])
+
+
+@sample("SparseDenseCwiseMul", [_IDX, F64(3), F64(3, seed=7)], lambda i, v, d: v * d[i[:, 1]])
+def _(tf, i, v, d):
+    return (tf.SparseTensor(i, v, [2, 3]) * d).values
+
+
+@sample("SparseDenseCwiseDiv", [_IDX, F64(3), F64(2, 1, seed=8, low=0.5, high=2.0)], lambda i, v, d: v / d[i[:, 0], 0])
+def _(tf, i, v, d):
+    return (tf.SparseTensor(i, v, [2, 3]) / d).values
+
+
+@sample("SparseDenseCwiseAdd", [_IDX, F64(3), F64(2, 3, seed=9)], lambda i, v, d: v + d[tuple(i.T)], grad=False)
+def _(tf, i, v, d):
+    return cwise.sparse_dense_cwise_add(tf.SparseTensor(i, v, [2, 3]), d).values
+
+
+def _softmax_reference(i, v):
+    out = np.empty_like(v)
+    for row in (0, 1):
+        mask = i[:, 0] == row
+        e = np.exp(v[mask] - v[mask].max())
+        out[mask] = e / e.sum()
+    return out
+
+
+@sample("SparseSoftmax", [_IDX, F64(3)], _softmax_reference)
+def _(tf, i, v):
+    return tf.sparse.softmax(tf.SparseTensor(i, v, [2, 3])).values

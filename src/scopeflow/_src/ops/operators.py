@@ -5,6 +5,9 @@ operators (``2.0 * x``) convert the Python operand first (``mul/x``), as TF does
 is ``truediv`` (ints cast to floats), ``x // y`` a ``FloorDiv`` named ``floordiv``, ``x % y``
 a ``FloorMod`` named ``mod``, ``&``/``|``/``^``/``~`` logical ops on bools and bitwise ops on
 integers, ``-x`` a ``Neg`` and ``abs(x)`` an ``Abs``; ``==`` compares identity (TF1).
+
+A ``SparseTensor`` has TF's three: ``sp * x``, ``sp / x`` (``truediv``) and ``__div__``, each a
+``SparseDenseCwiseMul``/``Div`` of its values (the sparse ops load on first use).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops import array_ops, math_ops
 
 _BINARY = {
@@ -79,4 +83,15 @@ def install(cls) -> None:
         setattr(cls, key, fn)
 
 
+def _sparse_operator(op_name):
+    def operator(sp_x, y):
+        from scopeflow._src.ops.sparse import api as sparse  # loaded on first use: the sparse ops
+
+        return sparse.binary_operator(op_name, sp_x, y)
+    operator.__name__ = f"__{op_name}__"
+    return operator
+
+
 install(Tensor)
+for _op_name in ("div", "truediv", "mul"):
+    setattr(SparseTensor, f"__{_op_name}__", _sparse_operator(_op_name))

@@ -14,9 +14,11 @@ from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.sparse_tensor import SparseTensor, SparseTensorValue
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists, shape_fns
 from scopeflow._src.ops.common.shape_context import evaluate_constant, shape_fn, shape_text
+from scopeflow._src.ops.math.cast import raw_cast
 
 
 # -- Shape, ShapeN, Size, Rank ------------------------------------------------------------------
@@ -80,6 +82,8 @@ def shape_internal(input, name=None, optimize=True, out_type=None):  # noqa: A00
     """TF's ``shape_internal``: a ``Const`` for a fully known shape (named ``shape_as_tensor``
     inside the scope when ``out_type`` is ``None``), else a ``Shape`` op."""
     with name_scope(name, "Shape", [input]) as scope:
+        if isinstance(input, (SparseTensor, SparseTensorValue)):  # the dense shape, cast
+            return raw_cast(input.dense_shape, dtypes.int32 if out_type is None else dtypes.as_dtype(out_type))
         input = as_tensor_input(input)
         if optimize and input.shape.is_fully_defined():
             if out_type is None:
@@ -108,6 +112,9 @@ def size_internal(input, name=None, optimize=True, out_type=dtypes.int32):  # no
     """TF's ``size_internal``: a ``Const`` when known (or when a dimension is 0) and ``optimize``."""
     out_type = dtypes.as_dtype(out_type)
     with name_scope(name, "Size", [input]) as scope:
+        if isinstance(input, (SparseTensor, SparseTensorValue)):  # the product of the dense shape
+            return create_output("Prod", [raw_cast(input.dense_shape, out_type), 0], {"keep_dims": False},
+                                 name=scope)
         input = as_tensor_input(input)
         dims = input.shape.as_tuple()
         if optimize and input.shape.is_fully_defined():
@@ -125,6 +132,8 @@ def size(input, name=None, out_type=None):  # noqa: A002
 def rank_internal(input, name=None, optimize=True):  # noqa: A002
     """TF's ``rank_internal``: a ``Const`` when the rank is known and ``optimize``, else ``Rank``."""
     with name_scope(name, "Rank", [input]) as scope:
+        if isinstance(input, (SparseTensor, SparseTensorValue)):  # the length of the dense shape
+            return create_output("Size", [input.dense_shape], {"out_type": dtypes.int32}, name=scope)
         input = as_tensor_input(input)
         if optimize and input.shape.ndims is not None:
             return constant(input.shape.ndims, dtypes.int32, name=scope)

@@ -16,6 +16,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
+from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops.array.identity import identity
 from scopeflow._src.ops.common import dtype_lists, shape_fns
 from scopeflow._src.ops.common.elementwise import quiet, register_binary
@@ -106,7 +107,12 @@ def add_dispatch(x, y, name=None):
 
 
 def mul_dispatch(x, y, name=None):
-    """``x * y`` (TF's ``__mul__``): bools multiply as int32 and cast back."""
+    """``x * y`` (TF's ``__mul__``): bools multiply as int32 and cast back; a ``SparseTensor`` ``y``
+    gives a ``SparseTensor`` (``SparseDenseCwiseMul``)."""
+    if isinstance(y, SparseTensor):
+        from scopeflow._src.ops.sparse import api as sparse  # loaded on first use: the sparse ops
+
+        return sparse.dense_times_sparse(x, y, name)
     if _is_tensor(x) and x.dtype.base_dtype == dtypes.bool or _is_tensor(y) and y.dtype.base_dtype == dtypes.bool:
         product = multiply(_to_int32(x), _to_int32(y), name=name)
         return raw_cast(product, dtypes.bool)

@@ -13,7 +13,7 @@ from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops import array_ops, math_ops
-from scopeflow._src.ops.sparse import add, matmul, reorder, rows, segments
+from scopeflow._src.ops.sparse import add, cwise, matmul, reduce, reorder, rows, segments
 
 not_differentiable("SparseAddGrad", "SparseConcat")
 
@@ -121,3 +121,50 @@ for _type in ("SparseSegmentSum", "SparseSegmentMean", "SparseSegmentSqrtN"):
 @gradient("SegmentSum")
 def _segment_sum_grad(op, grad):
     return array_ops.gather(grad, op.inputs[1]), None
+
+
+def _sparse_dense_cwise_mul_or_div_grad(op, grad, is_mul):
+    x_indices, x_shape, y = op.inputs[0], op.inputs[2], op.inputs[3]
+    y_shape = math_ops.cast(array_ops.shape(y), dtypes.int64)
+    num_added_dims = array_ops.expand_dims(array_ops.size(x_shape) - array_ops.size(y_shape), 0)
+    augmented_y_shape = array_ops.concat([array_ops.ones(num_added_dims, dtypes.int64), y_shape], 0)
+    scaling = x_shape // augmented_y_shape
+    scaled_indices = x_indices // scaling
+    scaled_indices = array_ops.slice(scaled_indices, array_ops.concat([[0], num_added_dims], 0), [-1, -1])
+    dense_vals = array_ops.gather_nd(y, scaled_indices)
+    if is_mul:
+        dx = grad * dense_vals
+        dy_val = grad * op.inputs[1]
+    else:
+        dx = grad / dense_vals
+        dy_val = grad * (-op.inputs[1] / math_ops.square(dense_vals))
+    dy = add.sparse_add(array_ops.zeros_like(y), SparseTensor(scaled_indices, dy_val, y_shape))
+    return None, dx, None, dy
+
+
+@gradient("SparseDenseCwiseMul")
+def _sparse_dense_cwise_mul_grad(op, grad):
+    return _sparse_dense_cwise_mul_or_div_grad(op, grad, True)
+
+
+@gradient("SparseDenseCwiseDiv")
+def _sparse_dense_cwise_div_grad(op, grad):
+    return _sparse_dense_cwise_mul_or_div_grad(op, grad, False)
+
+
+@gradient("SparseDenseCwiseAdd")
+def _sparse_dense_cwise_add_grad(unused_op, unused_grad):
+    raise NotImplementedError("Gradient for SparseDenseCwiseAdd is not implemented.")  # TF's rule, word for word
+
+
+@gradient("SparseSoftmax")
+def _sparse_softmax_grad(op, grad):
+    indices, shape = op.inputs[0], op.inputs[2]
+    out_vals = op.outputs[0]
+    sp_output = SparseTensor(indices, out_vals, shape)
+    sp_grad = SparseTensor(indices, grad, shape)
+    sp_product = SparseTensor(indices, sp_output.values * sp_grad.values, shape)
+    sum_reduced = -reduce.sparse_reduce_sum(sp_product, [-1], keepdims=True)
+    sp_sum = cwise.sparse_dense_cwise_add(sp_grad, sum_reduced)
+    grad_x = sp_sum.values * sp_output.values
+    return [None, grad_x, None]
