@@ -91,3 +91,15 @@ def test_a_session_parses_a_large_batch_as_the_exact_path_does():
     want = _exact(records, _SPARSE[:1], _DENSE, _DEFAULTS)
     _assert_same([got["ids"].indices, got["ids"].values, got["ids"].dense_shape, got["opt"], got["seq"], got["w"]],
                  [want[0], want[1], want[2], want[4], want[5], want[3]])
+
+
+@pytest.mark.parametrize("records", [
+    [_example(w=[1.0, 2.0, 3.0], ids=[1, 300]), _example(w=[4.0, 5.0, 6.0], ids=[300, 1])],  # varints move
+    [_example(w=[1.0, 2.0, 3.0], ids=[5]), _example(w=[1.0, 2.0, 3.0], img=[b"x"])],          # other keys
+    [_example(w=[1.0, 2.0, 3.0], img=[b"ab"]), _example(w=[1.0, 2.0, 3.0], img=[b"cd"])],    # one layout
+])
+def test_records_of_one_length_parse_as_the_exact_path_parses_them(records):
+    assert len(set(map(len, records))) == 1
+    dense = _DENSE[:1]
+    _assert_same(list(example_fast.outputs(records, _SPARSE, dense, _DEFAULTS[:1])),
+                 _exact(records, _SPARSE, dense, _DEFAULTS[:1]))

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from scopeflow._src.ops.parsing.example_wire import Malformed, delimited, varint
+
 _TAGS = {"bytes": 0x0A, "float": 0x12, "int64": 0x1A}
 _PAD = 16  # zero bytes after the data: varint reads may look past a message's end
 
@@ -109,16 +111,21 @@ def _ranges(starts, ends):
     return offsets + np.arange(total)
 
 
-def _list_values(buf, data, kind, vstart, vend):
-    """(values, count per feature) of the features ``[vstart, vend)`` of ``kind``."""
+def _value_ranges(buf, kind, vstart, vend):
+    """The value lists of the features ``[vstart, vend)`` of ``kind``: (index of the feature,
+    start, end) of each bytes value, or of each feature's packed numbers."""
     if (buf[vstart] != _TAGS[kind]).any():
         raise _Fallback
     llen, lsize = _varints(buf, vstart + 1)
     lstart = vstart + 1 + lsize
     if (lstart + llen != vend).any():
         raise _Fallback
-    owner, start, stop = _fields(buf, lstart, vend, 0x0A)
-    counts = np.zeros(len(vstart), np.int64)
+    return _fields(buf, lstart, vend, 0x0A)
+
+
+def _values(buf, data, kind, owner, start, stop, n):
+    """(values, count per feature) of ``n`` features of ``kind`` whose values ``_value_ranges`` found."""
+    counts = np.zeros(n, np.int64)
     if kind == "bytes":
         np.add.at(counts, owner, 1)
         values = np.empty(len(start), dtype=object)
@@ -153,6 +160,78 @@ def _int64s(raw, sizes):
     return values.view(np.int64), np.add.reduceat(last.astype(np.int64), run_end - sizes + 1)
 
 
+def _locate(buf, starts, ends, specs) -> dict:
+    """``{key: (record of each feature found, then _value_ranges of those features)}``."""
+    record, fstart, fend = _fields(buf, starts, ends, 0x0A)
+    if len(record) and (record[1:] == record[:-1]).any():
+        raise _Fallback  # a record of several Features (merged records)
+    owner, estart, eend = _fields(buf, fstart, fend, 0x0A)
+    owner = record[owner]
+    kstart, kend, vstart, vend = _entries(buf, estart, eend)
+    out = {}
+    for spec in specs:
+        found = _match(buf, kstart, kend, spec.key)
+        where = owner[found]
+        if len(where) and (where[1:] == where[:-1]).any():
+            raise _Fallback  # a key twice in one record
+        if (vend[found] == vstart[found]).any():
+            raise _Fallback  # an empty Feature
+        out[spec.key] = (where,) + _value_ranges(buf, spec.kind, vstart[found], vend[found])
+    return out
+
+
+def _locate_first(record: bytes, specs) -> dict:
+    """``_locate`` of one record, in Python (quicker than arrays for one): its single
+    ``Features`` field of entries written key first, each key once."""
+    try:
+        tag, pos = varint(record, 0, len(record))
+        start, end = delimited(record, pos, len(record))
+        if tag != 0x0A or end != len(record):
+            raise _Fallback
+        entries = {}
+        while start < end:
+            if record[start] != 0x0A:
+                raise _Fallback
+            entry, start = delimited(record, start + 1, end)
+            key_start, key_end = delimited(record, entry + 1, start)
+            if record[entry] != 0x0A or key_end >= start or record[key_end] != 0x12 or \
+                    delimited(record, key_end + 1, start)[1] != start or record[key_start:key_end] in entries:
+                raise _Fallback
+            entries[record[key_start:key_end]] = (delimited(record, key_end + 1, start)[0], start)
+    except Malformed:
+        raise _Fallback from None
+    out = {}
+    for spec in specs:
+        found = entries.get(spec.key)
+        if found is None:
+            out[spec.key] = (np.zeros(0, np.int64),) + (np.zeros(0, np.int64),) * 3
+        else:
+            out[spec.key] = (np.zeros(1, np.int64),) + _value_ranges(np.frombuffer(record + bytes(_PAD), np.uint8),
+                                                                    spec.kind, np.array([found[0]]),
+                                                                    np.array([found[1]]))
+    return out
+
+
+def _uniform(buf, lengths, specs) -> dict | None:
+    """``_locate`` for records of one length whose bytes differ only inside the requested
+    values (records written by one program, like MNIST's): the first record is located,
+    and the others are checked to have its bytes everywhere else; ``None`` otherwise."""
+    n, size = len(lengths), int(lengths[0]) if len(lengths) else 0
+    if n < 2 or not size or (lengths != size).any():
+        return None
+    first = _locate_first(bytes(buf[:size]), specs)
+    keep = np.ones(size, bool)
+    for _, _, start, stop in first.values():
+        keep[_ranges(start, stop)] = False
+    rows = buf[:n * size].reshape(n, size)
+    if not (rows[:, keep] == rows[0, keep]).all():
+        return None
+    shift = (np.arange(n, dtype=np.int64) * size)[:, None]
+    return {key: (np.arange(n, dtype=np.int64) if len(where) else where, np.repeat(np.arange(n), len(owner)),
+                  (start + shift).reshape(-1), (stop + shift).reshape(-1))
+            for key, (where, owner, start, stop) in first.items()}
+
+
 def parse(records: list, specs: list) -> dict | None:
     """``{key: (record index of each feature found, values, count per feature found)}`` for
     the ``Spec``s of ``specs``, or ``None`` when the batch needs the exact path."""
@@ -161,22 +240,11 @@ def parse(records: list, specs: list) -> dict | None:
     lengths = np.fromiter(map(len, records), np.int64, len(records))
     ends = np.cumsum(lengths)
     try:
-        record, fstart, fend = _fields(buf, ends - lengths, ends, 0x0A)
-        if len(record) and (record[1:] == record[:-1]).any():
-            return None  # a record of several Features (merged records)
-        owner, estart, eend = _fields(buf, fstart, fend, 0x0A)
-        owner = record[owner]
-        kstart, kend, vstart, vend = _entries(buf, estart, eend)
+        located = _uniform(buf, lengths, specs) or _locate(buf, ends - lengths, ends, specs)
         out = {}
         for spec in specs:
-            found = _match(buf, kstart, kend, spec.key)
-            where = owner[found]
-            if len(where) and (where[1:] == where[:-1]).any():
-                return None  # a key twice in one record
-            if (vend[found] == vstart[found]).any():
-                return None  # an empty Feature
-            values, counts = _list_values(buf, data, spec.kind, vstart[found], vend[found])
-            out[spec.key] = (where, values, counts)
+            where, owner, start, stop = located[spec.key]
+            out[spec.key] = (where,) + _values(buf, data, spec.kind, owner, start, stop, len(where))
         return out
     except _Fallback:
         return None

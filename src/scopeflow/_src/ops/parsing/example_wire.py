@@ -35,7 +35,7 @@ def varint(buf, pos: int, limit: int):
     raise Malformed
 
 
-def _delimited(buf, pos: int, limit: int):
+def delimited(buf, pos: int, limit: int):
     """The (start, end) of the length-delimited field whose length is at ``pos``."""
     length, pos = varint(buf, pos, limit)
     end = pos + length
@@ -52,7 +52,7 @@ def _skip(buf, tag: int, pos: int, limit: int) -> int:
     if wire == 0:
         return varint(buf, pos, limit)[1]
     if wire == 2:
-        return _delimited(buf, pos, limit)[1]
+        return delimited(buf, pos, limit)[1]
     size = {1: 8, 5: 4}.get(wire)
     if size is None or pos + size > limit:
         raise Malformed
@@ -87,7 +87,7 @@ def _maps(data, fields: int):
         while pos < limit:
             if data[pos] != 0x0A:
                 raise Malformed
-            start, stop = _delimited(data, pos + 1, limit)
+            start, stop = delimited(data, pos + 1, limit)
             key, value = _entry(data, start, stop)
             out.setdefault(key, value)
             pos = stop
@@ -104,7 +104,7 @@ def _entry(data, pos: int, limit: int):
         if pos >= limit:
             raise Malformed
         tag = data[pos]
-        start, stop = _delimited(data, pos + 1, limit)
+        start, stop = delimited(data, pos + 1, limit)
         if tag == 0x0A:
             key = data[start:stop]
         elif tag == 0x12:
@@ -131,7 +131,7 @@ def feature_values(raw: bytes, kind: str):
     """The values of the ``Feature`` ``raw`` of ``kind``: a list of bytes, or a NumPy vector."""
     if not raw:
         return [] if kind == "bytes" else np.zeros(0, np.float32 if kind == "float" else np.int64)
-    start, end = _delimited(raw, 1, len(raw))
+    start, end = delimited(raw, 1, len(raw))
     if kind == "bytes":
         return _repeated(raw, start, end)
     if kind == "float":
@@ -146,7 +146,7 @@ def _repeated(raw, pos, end):
     while pos < end:
         if raw[pos] != 0x0A:
             raise Malformed
-        start, pos = _delimited(raw, pos + 1, end)
+        start, pos = delimited(raw, pos + 1, end)
         values.append(raw[start:pos])
     return values
 
@@ -156,7 +156,7 @@ def _float_list(raw, pos, end):
     while pos < end:
         tag = raw[pos]
         if tag == 0x0A:  # packed
-            start, pos = _delimited(raw, pos + 1, end)
+            start, pos = delimited(raw, pos + 1, end)
             if (pos - start) % 4:
                 raise Malformed
             parts.append(raw[start:pos])
@@ -175,7 +175,7 @@ def _int64_list(raw, pos, end):
     while pos < end:
         tag = raw[pos]
         if tag == 0x0A:  # packed
-            start, pos = _delimited(raw, pos + 1, end)
+            start, pos = delimited(raw, pos + 1, end)
             while start < pos:
                 value, start = varint(raw, start, pos)
                 values.append(value & _U64)
