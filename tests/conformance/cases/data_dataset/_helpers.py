@@ -91,6 +91,27 @@ def first_error(tf, ds, limit=200):
     return out + ["no end"]
 
 
+def outcomes(tf, sess, nxt, runs):
+    """Each of ``runs`` runs of ``nxt``: its value, or its error (errors do not stop the runs)."""
+    out = []
+    for _ in range(runs):
+        got = raises_last_line(lambda: out.append(value(sess.run(nxt))))
+        if "error" in got:
+            out.append(user_function_error(got))
+    return out
+
+
+_CLASS = re.compile(r"<class '(?:\w+\.)*(\w+)'>")
+
+
+def short_classes(got):
+    """A recorded error whose message names classes by their name only (``<class 'X'>``): their
+    modules differ between TensorFlow and scopeflow."""
+    if "message" in got:
+        got["message"] = _CLASS.sub(r"<class '\1'>", got["message"])
+    return got
+
+
 # TF's prefix of an error raised inside a dataset's function; it numbers the function and names
 # the iterator's internal chain (which depends on its graph rewrites), so only the dataset stays.
 _IN_FUNCTION = re.compile(r"^Error in user-defined function passed to (\w+):\d+ transformation with iterator: \S+: ")

@@ -4,7 +4,7 @@ components, and what a dataset object is."""
 
 import numpy as np
 
-from tests.conformance.cases.data_dataset._helpers import drain, plain, structure
+from tests.conformance.cases.data_dataset._helpers import drain, plain, short_classes, structure
 from tests.conformance.harness import case, raises
 
 
@@ -29,8 +29,8 @@ def dataset_classes(tf):
 
 @case
 def get_output_types_of_a_tensor(tf):
-    return [raises(lambda: tf.data.get_output_types(tf.constant(1))),
-            raises(lambda: tf.data.get_output_shapes([1, 2]))]
+    return [short_classes(raises(lambda: tf.data.get_output_types(tf.constant(1)))),
+            short_classes(raises(lambda: tf.data.get_output_shapes([1, 2])))]
 
 
 @case
