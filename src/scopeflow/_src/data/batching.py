@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.data import runtime
+from scopeflow._src.data import runtime, sparse
 from scopeflow._src.data import structure as structure_lib
 from scopeflow._src.data.graph_build import (
     COMPONENTS,
@@ -45,7 +45,7 @@ class BatchIterator(runtime.ElementIterator):
         got = self.inner.next_batch(self.size)
         if got is None or (self.drop and got[1] < self.size):
             return None
-        return got[0]
+        return sparse.finish_batch(got[0])
 
     def close(self):
         self.inner.close()

@@ -23,6 +23,7 @@ from scopeflow._src.data.func_graph import FuncGraph
 from scopeflow._src.framework import context, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops.array.identity import placeholder
 
 _UIDS = itertools.count(1)
@@ -51,19 +52,19 @@ class DataFunction:
         self.graph = graph = FuncGraph(self.name, outer)
         self.input_structure = input_structure
         with context.push_graph(graph):
-            args = [placeholder(dt, sh, name=f"args_{i}")
-                    for i, (dt, sh) in enumerate(zip(input_structure.types, input_structure.shapes))]
-            nested = input_structure.pack(args)
+            args = [placeholder(dt, sh, name=f"args_{i}") for i, (dt, sh) in
+                    enumerate(zip(input_structure.flat_types, input_structure.flat_shapes))]
+            nested = input_structure.pack(input_structure.from_tensors(args))
             ret = fn(*nested) if type(nested) is tuple else fn(nested)
-            self.dataset = None
+            self.dataset = self.output_structure = None
             if returns_dataset:
                 self.dataset = ret
-                outputs, template = [ret._variant_tensor], None
+                outputs = [ret._variant_tensor]
             else:
-                outputs, template = _outputs(ret, transformation)
+                template, values = _outputs(ret, transformation)
+                self.output_structure, outputs = structure_lib.components_of(template, values)
             outputs = [graph.capture(t) if t.graph is not graph else t for t in outputs]
         self.outputs = outputs
-        self.output_structure = None if template is None else structure_lib.Structure.of_tensors(template, outputs)
         self.args = args
         self.inputs = args + list(graph.captures.values())
         self.captured = list(graph.capture_sources.values())  # tensors of the enclosing graph
@@ -87,23 +88,23 @@ class DataFunction:
 
 
 def _outputs(ret, transformation):
-    """The function's return value as (flat tensors, nesting): lists become tuples and Python
-    values tensors, as TensorFlow does."""
+    """The function's return value as (nesting, flat tensors and sparse tensors): lists become
+    tuples and Python values tensors, as TensorFlow does."""
     if isinstance(ret, list):
         ret = tuple(ret)
     if ret is None:
-        return [], ()
+        return (), []
     flat = structure_lib.flatten(ret)
-    tensors = []
+    values = []
     for value in flat:
-        if isinstance(value, Tensor):
-            tensors.append(value)
+        if isinstance(value, (Tensor, SparseTensor)):
+            values.append(value)
             continue
         try:
-            tensors.append(convert_to_tensor(value))
+            values.append(convert_to_tensor(value))
         except (TypeError, ValueError):
             raise TypeError(f"Unsupported return value from function passed to {transformation}: {ret}.") from None
-    return tensors, ret
+    return ret, values
 
 
 def _is_elementwise(graph, args, outputs) -> bool:

@@ -105,10 +105,10 @@ class Iterator(structure_lib.HasStructure):
         self._get_next_call_count += 1
         structure = self._structure
         attrs = {**structure.attrs(), COMPONENTS: len(structure)}
-        outputs = list(zip(structure.types, structure.shapes))
+        outputs = list(zip(structure.flat_types, structure.flat_shapes))
         with self._iterator_resource.graph.colocate_with(self._iterator_resource.op):
             op = _add("IteratorGetNext", [self._iterator_resource], attrs, outputs, name)
-        return structure.pack(op._outputs)
+            return structure.pack(structure.from_tensors(op._outputs))
 
     def string_handle(self, name=None):
         """A string naming this iterator, to feed a ``from_string_handle`` iterator."""

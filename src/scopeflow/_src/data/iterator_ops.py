@@ -17,7 +17,7 @@ import weakref
 import numpy as np
 
 from scopeflow._src.client.executor import Plan
-from scopeflow._src.data import runtime
+from scopeflow._src.data import runtime, sparse
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.op_builder import type_string
 from scopeflow._src.framework.registry import Arg, OpDef
@@ -93,7 +93,7 @@ def _make_iterator_factory(op, state):
 
 
 def _get_next_factory(op, state):
-    wanted = [(np.dtype(object) if t == dtypes.string else np.dtype(t.as_numpy_dtype), type_string(t),
+    wanted = [(np.dtype(object) if t in (dtypes.string, dtypes.variant) else np.dtype(t.as_numpy_dtype), type_string(t),
                None if s.ndims is None else s.as_list()) for t, s in zip(op._attrs["output_types"],
                                                                     op._attrs["output_shapes"])]
 
@@ -103,8 +103,9 @@ def _get_next_factory(op, state):
             raise errors.InvalidArgumentError(
                 None, op, f"Number of components does not match: expected {len(wanted)} types but got {len(item)}.")
         for i, (value, (dtype, name, dims)) in enumerate(zip(item, wanted)):
-            if type(value) is not np.ndarray:  # a function's constant output: bytes, a NumPy scalar
-                value = np.asarray(value, dtype=dtype if dtype.kind == "O" else None)
+            if type(value) is not np.ndarray:  # a function's result: bytes, a NumPy scalar, a sparse value
+                value = (sparse.boxed(value) if isinstance(value, sparse.SparseParts)
+                         else np.asarray(value, dtype=dtype if dtype.kind == "O" else None))
                 item = item[:i] + (value,) + item[i + 1:]
             if value.dtype != dtype:
                 raise errors.InvalidArgumentError(

@@ -80,14 +80,25 @@ def stack(items) -> tuple:
     out = []
     for c in range(width):
         parts = [item[c] for item in items]
-        first = np.shape(parts[0])
+        if isinstance(parts[0], (bytes, tuple)):  # bytes, a sparse value's parts: one object each
+            out.append(_objects(parts))
+            continue
+        first = parts[0].shape
         for p in parts:
             if np.shape(p) != first:
                 raise errors.InvalidArgumentError(
                     None, None, f"Cannot add tensor to the batch: number of elements does not match. Shapes are: "
                                 f"[tensor]: {list(np.shape(p))}, [batch]: {list(first)}")
-        out.append(np.stack(parts) if parts[0].__class__ is not bytes else np.array(parts, dtype=object))
+        out.append(np.stack(parts))
     return tuple(out)
+
+
+def _objects(parts) -> np.ndarray:
+    """Python objects (bytes, a sparse value's parts) in a 1-D object array, each kept whole."""
+    out = np.empty(len(parts), dtype=object)
+    for i, p in enumerate(parts):
+        out[i] = p.item() if type(p) is np.ndarray else p
+    return out
 
 
 def unstack(components, count) -> list:

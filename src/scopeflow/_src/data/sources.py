@@ -123,16 +123,16 @@ register_dataset_op("RangeDataset", ["start: int64", "stop: int64", "step: int64
 
 def tensor_slices(element, is_files: bool = False, name=None):
     """A ``TensorSliceDataset`` of ``element``'s rows: (variant tensor, element structure)."""
-    structure, tensors = structure_lib.normalize_element(element)
+    structure, tensors = structure_lib.normalize_element(element, batched=True)
     first = None
-    for t in tensors:
-        if t.shape.ndims == 0:
+    for shape in structure.shapes:
+        if shape.ndims == 0:
             raise ValueError("Unbatching a tensor is only supported for rank >= 1")
-        dim = t.shape[0].value if t.shape.ndims else None
+        dim = shape[0].value if shape.ndims else None
         if dim is not None and first is not None and dim != first:
             raise ValueError(f"Dimensions {first} and {dim} are not compatible")
         first = dim if first is None else first
-    shapes = [t.shape[1:] if t.shape.ndims is not None else TensorShape(None) for t in tensors]
+    shapes = [s[1:] if s.ndims is not None else TensorShape(None) for s in structure.shapes]
     structure = structure.with_shapes(shapes)
     attrs = {**structure.attrs("Toutput_types"), COMPONENTS: len(tensors), "is_files": is_files}
     return add_dataset_op("TensorSliceDataset", tensors, attrs, name), structure

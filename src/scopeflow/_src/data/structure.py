@@ -14,12 +14,15 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from scopeflow._src.data import sparse
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
+
+_UNKNOWN = TensorShape(None)
 
 
 def is_structure(value) -> bool:
@@ -110,6 +113,11 @@ class Structure:
     def __len__(self):
         return len(self.types)
 
+    def from_tensors(self, tensors) -> list:
+        """The components carried by ``tensors`` (a sparse one deserialized)."""
+        return [sparse.from_variant(t, dtype, shape) if c is SparseTensor else t
+                for t, dtype, shape, c in zip(tensors, self.types, self.shapes, self.classes)]
+
     def pack(self, flat):
         """Flat values nested as this structure's elements."""
         return pack(self.template, flat)
@@ -129,29 +137,52 @@ class Structure:
     def output_classes(self):
         return self.pack(self.classes)
 
+    @property
+    def flat_types(self) -> list:
+        """The dtypes of the tensors that carry the components: a sparse one is a ``variant``."""
+        return [dtypes.variant if c is SparseTensor else t for t, c in zip(self.types, self.classes)]
+
+    @property
+    def flat_shapes(self) -> list:
+        return [_UNKNOWN if c is SparseTensor else s for s, c in zip(self.shapes, self.classes)]
+
     def attrs(self, types_attr: str = "output_types") -> dict:
         """The ``output_types``/``output_shapes`` attributes of a dataset op with this element."""
-        return {types_attr: list(self.types), "output_shapes": list(self.shapes)}
+        return {types_attr: self.flat_types, "output_shapes": self.flat_shapes}
 
     def __repr__(self):
         return f"Structure({self.output_types!r}, {self.output_shapes!r})"
 
 
-def normalize_element(element, types=None) -> tuple[Structure, list]:
+def normalize_element(element, batched: bool = False) -> tuple[Structure, list]:
     """``element`` (nested Python values and tensors) as tensors: TensorFlow's ``normalize_element``,
-    which converts each component under ``normalize_element/component_<i>``."""
+    which converts each component under ``normalize_element/component_<i>``; a ``SparseTensor``
+    becomes a variant (one per row when ``batched``: ``from_tensor_slices``)."""
     flat = [] if element is None else flatten(element)
-    if types is not None:
-        types = flatten(types)
     tensors = []
     with name_scope("normalize_element"):
         for i, value in enumerate(flat):
-            if isinstance(value, SparseTensor):
-                raise TypeError("scopeflow's tf.data does not take SparseTensor components yet")
-            dtype = types[i] if types is not None else None
-            tensors.append(value if isinstance(value, Tensor) and dtype is None else
-                           convert_to_tensor(value, dtype=dtype, name=f"component_{i}"))
-    return Structure.of_tensors(element, tensors), tensors
+            tensors.append(value if isinstance(value, (Tensor, SparseTensor)) else
+                           convert_to_tensor(value, name=f"component_{i}"))
+    return components_of(element, tensors, batched)
+
+
+def components_of(template, values, batched: bool = False) -> tuple[Structure, list]:
+    """The structure of ``values`` (tensors and sparse tensors, flat), nested as ``template``,
+    and the tensors that carry them."""
+    types, shapes, classes, tensors = [], [], [], []
+    for value in values:
+        if isinstance(value, SparseTensor):
+            types.append(value.dtype.base_dtype)
+            shapes.append(sparse.static_shape(value))
+            classes.append(SparseTensor)
+            tensors.append(sparse.to_variant(value, batched))
+        else:
+            types.append(value.dtype.base_dtype)
+            shapes.append(value.shape)
+            classes.append(Tensor)
+            tensors.append(value)
+    return Structure(template, types, shapes, classes), tensors
 
 
 def legacy_structure(output_types, output_shapes=None, output_classes=None) -> Structure:

@@ -269,7 +269,8 @@ def zip_datasets(datasets, is_dataset, name=None):
     template = _expand(datasets)
     types = [t for d in flat for t in d._structure.types]
     shapes = [s for d in flat for s in d._structure.shapes]
-    structure = structure_lib.Structure(template, types, shapes)
+    classes = [c for d in flat for c in d._structure.classes]
+    structure = structure_lib.Structure(template, types, shapes, classes)
     attrs = {**structure.attrs(), "N": len(flat)}
     return add_dataset_op("ZipDataset", [d._variant_tensor for d in flat], attrs, name), structure
 
