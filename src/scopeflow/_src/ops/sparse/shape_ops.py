@@ -24,7 +24,7 @@ from scopeflow._src.ops.array.shapes import shape as shape_of
 from scopeflow._src.ops.array.slicing import slice as slice_
 from scopeflow._src.ops.array.transpose import transpose
 from scopeflow._src.ops.common import dtype_lists
-from scopeflow._src.ops.sparse.common import check_components, dims_text, require
+from scopeflow._src.ops.sparse.common import check_components, require
 from scopeflow._src.ops.sparse.reorder import sparse_reorder
 
 
@@ -90,7 +90,8 @@ def sparse_expand_dims(sp_input, axis=None, name=None) -> SparseTensor:
 def _softmax_factory(op, state):
     def sparse_softmax(indices, values, shape):
         check_components(op, indices, values, shape)
-        require(op, shape.size >= 2, f"Input should have rank >= 2, but received shape: {dims_text(shape)}")
+        require(op, shape.size >= 2, f"Input should have rank >= 2, but received shape: "
+                                     f"{' '.join(str(int(d)) for d in shape.tolist())}")
         if not len(values):
             return values.copy()
         _, group = np.unique(indices[:, :-1], axis=0, return_inverse=True)
