@@ -14,7 +14,7 @@ first ``sess.run`` to the end of the data; it splits into ``first_batch_s`` (the
 there, packing the 47 MB of images into the iterator's dataset function) and ``ms_per_batch``
 (each later batch, the steady state a training loop sees). ``build_s`` is the time to build the
 pipeline and its iterator in a fresh graph. Every image and label is checked to have come
-through once.
+through once, and the first batch to have been shuffled.
 """
 
 import time
@@ -46,16 +46,18 @@ def build(tf, images, labels):
 
 def epoch(tf, sess, nxt, times):
     """Fetch every batch, appending the time after each to ``times``; return (batches, images,
-    sum of every image's first pixel, sum of labels)."""
+    sum of every image's first pixel, sum of labels, the first batch's labels)."""
     batches = seen = 0
+    first = None
     pixels = 0.0
     label_sum = 0
     while True:
         try:
             x, y = sess.run(nxt)
         except tf.errors.OutOfRangeError:
-            return batches, seen, pixels, label_sum
+            return batches, seen, pixels, label_sum, first
         times.append(time.perf_counter())
+        first = y if first is None else first
         batches += 1
         seen += len(y)
         pixels += float(x[:, 0, 0].sum())  # a cheap fingerprint of the images
@@ -72,11 +74,13 @@ def measure(tf, impl, quick):
         build_s = time.perf_counter() - start
         with tf.Session(graph=graph) as sess:
             times = [time.perf_counter()]
-            batches, seen, pixels, label_sum = epoch(tf, sess, nxt, times)
+            batches, seen, pixels, label_sum, first = epoch(tf, sess, nxt, times)
             end = time.perf_counter()
     want = (-(-count // 128), count, float(images[:, 0, 0].sum()) / 255.0, int(labels.sum()))
     got = (batches, seen, pixels, label_sum)
     if got[:2] != want[:2] or got[3] != want[3] or abs(got[2] - want[2]) > 1e-3 * max(1.0, want[2]):
         raise AssertionError(f"{impl}: the epoch gave (batches, images, pixels, labels) {got}, not {want}")
+    if np.array_equal(first, labels[:len(first)]):  # a 10,000-element buffer cannot keep the order
+        raise AssertionError(f"{impl}: the first batch came unshuffled")
     return {"epoch_s": end - times[0], "first_batch_s": times[1] - times[0],
             "ms_per_batch": (times[-1] - times[1]) / (len(times) - 2) * 1000, "build_s": build_s}
