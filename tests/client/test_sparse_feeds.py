@@ -93,3 +93,19 @@ def test_sparse_runs_from_several_threads():
             for t in threads:
                 t.join()
     assert errors == [] and sums == {k: 50.0 * k for k in range(6)}
+
+
+def test_a_repeated_sparse_feed_runs_the_cached_step_with_each_calls_values():
+    with tf.Graph().as_default():
+        sp = tf.sparse_placeholder(tf.float32, shape=[3, 3])
+        dense = tf.sparse.to_dense(sp)
+        with tf.Session() as sess:
+            got = [sess.run(dense, {sp: ([[k, k]], [float(k + 1)], [3, 3])}) for k in range(3)]
+            steps = len(sess._steps)
+            two_parts = sess.run(dense, {sp: ([[0, 2]], [7.0])})  # the full path: dense_shape keeps its default
+            value = sess.run(dense, {sp: tf.SparseTensorValue([[2, 0]], [5.0], [3, 3])})
+            assert len(sess._steps) == steps
+            with pytest.raises(TypeError):
+                sess.run(dense, {sp: 5})
+    assert [g.trace() for g in got] == [1.0, 2.0, 3.0]
+    assert two_parts[0, 2] == 7.0 and value[2, 0] == 5.0

@@ -54,6 +54,8 @@ def feed_key(feed_dict):
             parts.append(k)
         elif hasattr(k, "_as_graph_element") and kind is not tuple:
             parts.append(("element", id(k)))
+        elif kind is SparseTensor:
+            parts.append(("sparse", id(k)))
         else:
             return None
     return tuple(parts)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import threading
 
-from scopeflow._src.client import call_keys
+from scopeflow._src.client import call_keys, sparse_steps
 from scopeflow._src.client import config as config_lib
 from scopeflow._src.client import feeds as feed_lib
 from scopeflow._src.client.executor import Plan, RunState
@@ -153,9 +153,14 @@ class BaseSession:
         plan = self._plan(structure.tensors, structure.ops, feed_tensors)
         result = structure.build(plan(*feed_values))
         feed_key = call_keys.feed_key(feed_dict)
-        if key is not None and feed_key is not None and one_per_key:
-            step = _step(plan, self._specs(feed_tensors), structure.build, call_keys.pins(fetches, feed_dict))
-            self._remember(self._steps, (key, feed_key), step)
+        if key is not None and feed_key is not None:
+            mask = None if one_per_key else sparse_steps.sparse_mask(feed_dict)
+            if one_per_key or mask and sparse_steps.expanded_feed_count(feed_dict, mask) == len(feed_tensors):
+                step = _step(plan, self._specs(feed_tensors), structure.build, call_keys.pins(fetches, feed_dict))
+                if mask:
+                    keys = list(feed_dict)
+                    step = sparse_steps.sparse_step(step, mask, lambda v: self._run(fetches, dict(zip(keys, v)), None))
+                self._remember(self._steps, (key, feed_key), step)
         return result
 
     def _feeds(self, feed_dict):
@@ -276,28 +281,7 @@ class _FeedListCallable:
         if not any(sparse):
             return step
         fetches, feed_list = self._fetches, self._feed_list
-
-        def sparse_step(args):
-            values = _sparse_args(args, sparse)
-            if values is None:  # a SparseTensor fed fewer than its three parts: run's path feeds those
-                return session.run(fetches, dict(zip(feed_list, args)))
-            return step(values)
-        return sparse_step
-
-
-def _sparse_args(args, sparse) -> list:
-    """The values of a callable's feeds with each ``SparseTensor``'s value split in three
-    (``None`` if one has not three parts)."""
-    values = []
-    for value, is_sparse in zip(args, sparse):
-        if is_sparse:
-            parts = tuple(value)
-            if len(parts) != 3:
-                return None
-            values.extend(parts)
-        else:
-            values.append(value)
-    return values
+        return sparse_steps.sparse_step(step, sparse, lambda args: session.run(fetches, dict(zip(feed_list, args))))
 
 
 class Session(BaseSession):
