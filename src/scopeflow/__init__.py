@@ -20,14 +20,15 @@ __all__ = [
     "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
     "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_stitch", "einsum", "equal", "errors", "Event",
     "executing_eagerly", "exp", "expand_dims", "eye", "FIFOQueue", "fill", "FixedLenFeature",
-    "FixedLenSequenceFeature", "float16",
+    "FixedLengthRecordReader", "FixedLenSequenceFeature", "float16",
     "float32", "float64", "floor", "floor_div",
     "floordiv", "floormod", "foldl", "foldr", "gather", "gather_nd", "get_collection", "get_collection_ref",
     "get_default_graph", "get_default_session", "get_local_variable", "get_name_scope", "get_seed", "get_variable",
     "get_variable_scope", "global_norm", "global_variables", "global_variables_initializer",
     "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "graph_util",
     "GraphDef", "GraphKeys", "GraphOptions", "greater", "greater_equal", "group", "half", "HistogramProto", "identity",
-    "imag", "import_graph_def", "initialize_all_variables", "initialize_local_variables", "initialize_variables",
+    "IdentityReader", "imag", "import_graph_def", "initialize_all_variables", "initialize_local_variables",
+    "initialize_variables",
     "initializers", "int16", "int32", "int64", "int8", "InteractiveSession", "invert_permutation", "io", "is_finite",
     "is_inf", "is_nan", "is_tensor", "is_variable_initialized", "layers", "less", "less_equal", "local_variables",
     "local_variables_initializer", "log", "log1p", "logging", "logical_and", "logical_not", "logical_or", "logical_xor",
@@ -41,7 +42,8 @@ __all__ = [
     "PriorityQueue", "python_io", "qint16", "qint32", "qint8", "qr", "queue", "QueueBase", "quint16", "quint8",
     "random", "random_normal",
     "random_normal_initializer",
-    "random_shuffle", "random_uniform", "random_uniform_initializer", "RandomShuffleQueue", "range", "rank", "real",
+    "random_shuffle", "random_uniform", "random_uniform_initializer", "RandomShuffleQueue", "range", "rank",
+    "ReaderBase", "real",
     "realdiv", "reciprocal",
     "reduce_all", "reduce_any", "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min", "reduce_prod",
     "reduce_sum", "register_tensor_conversion_function", "RegisterGradient", "report_uninitialized_variables",
@@ -56,13 +58,15 @@ __all__ = [
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
     "string_to_number", "strings",
     "subtract", "Summary", "summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo",
-    "TensorShape", "tile", "to_bfloat16", "to_complex128", "to_complex64", "to_double", "to_float", "to_int32",
+    "TensorShape", "TextLineReader", "TFRecordReader", "tile", "to_bfloat16", "to_complex128", "to_complex64",
+    "to_double", "to_float", "to_int32",
     "to_int64", "train", "trainable_variables", "transpose", "truediv", "truncated_normal",
     "truncated_normal_initializer", "truncatediv", "truncatemod", "tuple", "uint16", "uint32", "uint64", "uint8",
     "UnconnectedGradients", "unique",
     "unsorted_segment_sum", "unstack", "Variable", "variable_creator_scope", "variable_op_scope", "variable_scope",
     "VariableAggregation", "variables_initializer", "VariableScope", "VariableSynchronization",
-    "variance_scaling_initializer", "variant", "VarLenFeature", "where", "where_v2", "while_loop", "zeros",
+    "variance_scaling_initializer", "variant", "VarLenFeature", "where", "where_v2", "while_loop", "WholeFileReader",
+    "zeros",
     "zeros_initializer", "zeros_like"]
 
 import importlib as _importlib
@@ -370,7 +374,8 @@ _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "Me
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
 _PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
             "parse_single_example", "parse_single_sequence_example", "string_to_number", "VarLenFeature")
-_QUEUES = ("FIFOQueue", "PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue")
+_QUEUES = ("FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase",
+           "RandomShuffleQueue", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader")
 
 
 def __getattr__(name):
@@ -399,7 +404,7 @@ def __getattr__(name):
         globals().update((n, getattr(parsing, n)) for n in _PARSING)
         return globals()[name]
     if name in _QUEUES:
-        from scopeflow._src.queues import api as queues  # loaded on first use: the queue ops
+        from scopeflow._src.queues import api as queues  # loaded on first use: the queue and reader ops
 
         globals().update((n, getattr(queues, n)) for n in _QUEUES)
         return globals()[name]

@@ -5,5 +5,14 @@ TensorFlow, none of these op types has a gradient rule (``tf.gradients`` through
 """
 
 from scopeflow._src.queues.queue_base import FIFOQueue, PaddingFIFOQueue, PriorityQueue, QueueBase, RandomShuffleQueue
+from scopeflow._src.queues.readers import (
+    FixedLengthRecordReader,
+    IdentityReader,
+    ReaderBase,
+    TextLineReader,
+    TFRecordReader,
+    WholeFileReader,
+)
 
-__all__ = ["FIFOQueue", "PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue"]
+__all__ = ["FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase",
+           "RandomShuffleQueue", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader"]

@@ -112,7 +112,7 @@ def batch(tensors, batch_size, num_threads=1, capacity=32, enqueue_many=False, s
     >>> import scopeflow as tf
     >>> with tf.Graph().as_default():
     ...     x = tf.train.batch([tf.constant([1.0, 2.0])], batch_size=4)
-    ...     x[0].name, x[0].shape.as_list()
+    ...     x.name, x.shape.as_list()  # one tensor in, one batch out
     ('batch:0', [4, 2])
     """
     return _batch(tensors, batch_size, True, num_threads, capacity, enqueue_many, shapes, dynamic_pad,
