@@ -107,3 +107,24 @@ def iterator_in_a_named_scope(tf):
         it = tf.data.make_initializable_iterator(ds)
         nxt = it.get_next()
     return [[op.name, op.type] for op in tf.get_default_graph().get_operations()] + [nxt.name]
+
+
+@case
+def get_next_inside_a_while_loop(tf):
+    it = tf.data.make_one_shot_iterator(tf.data.Dataset.range(1, 100))
+
+    def body(i, total):
+        return i + 1, total + it.get_next()
+
+    _, total = tf.while_loop(lambda i, t: i < 4, body, [tf.constant(0), tf.constant(0, tf.int64)])
+    with tf.Session() as sess:
+        return [int(sess.run(total)), int(sess.run(total))]
+
+
+@case
+def get_next_inside_a_cond(tf):
+    it = tf.data.make_one_shot_iterator(tf.data.Dataset.range(10, 20))
+    flag = tf.placeholder(tf.bool, [])
+    out = tf.cond(flag, lambda: it.get_next(), lambda: tf.constant(-1, tf.int64))
+    with tf.Session() as sess:
+        return [int(sess.run(out, {flag: f})) for f in (True, False, True, False, True)]
