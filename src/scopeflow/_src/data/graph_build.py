@@ -45,14 +45,18 @@ def register_dataset_op(op_type: str, inputs, factory, defaults=None, stateful: 
 
 
 def add_dataset_op(op_type: str, inputs, attrs: dict, name=None):
-    """Add a dataset node with (already converted) ``inputs``; returns its variant tensor."""
+    """Add a dataset node with (already converted) ``inputs``; returns its variant tensor.
+
+    As in TensorFlow, a transformation's ``name`` argument does not name the node (TF keeps it
+    in the op's metadata); only an exact name (``"scope/"``, scopeflow's own) is used."""
     for key in ("output_types", "Toutput_types"):
         if key in attrs and not attrs[key]:
             raise ValueError(f"Attr '{key}' of '{op_type}' Op passed list of length 0 less than minimum 1.")
     graph = context.default_graph()
     if graph.building_function:
         inputs = [graph.capture(t) if t.graph is not graph else t for t in inputs]
-    op = graph._add_op(op_type, graph._op_name(name, op_type), list(inputs), attrs, [(dtypes.variant, SCALAR)])
+    exact = name if name and name.endswith("/") else None
+    op = graph._add_op(op_type, graph._op_name(exact, op_type), list(inputs), attrs, [(dtypes.variant, SCALAR)])
     return op._outputs[0]
 
 
