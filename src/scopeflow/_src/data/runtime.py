@@ -83,7 +83,7 @@ def stack(items) -> tuple:
         if isinstance(parts[0], (bytes, tuple)):  # bytes, a sparse value's parts: one object each
             out.append(_objects(parts))
             continue
-        first = parts[0].shape
+        first = parts[-1].shape  # TF's batch takes its shape from the last element
         for p in parts:
             if np.shape(p) != first:
                 raise errors.InvalidArgumentError(

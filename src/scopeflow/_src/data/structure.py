@@ -204,10 +204,11 @@ def flatten_up_to(template, value) -> list:
     if is_structure(template) and not isinstance(value, tuple if isinstance(template, tuple) else Mapping):
         raise TypeError(f"If shallow structure is a sequence, input must also be a sequence. Input has type: "
                         f"'{type(value).__name__}'.")
-    if isinstance(template, tuple):
+    if is_structure(template):
         if len(value) != len(template):
             raise ValueError(f"The two structures don't have the same sequence length. Input structure has length "
                              f"{len(value)}, while shallow structure has length {len(template)}.")
+    if isinstance(template, tuple):
         return [leaf for t, v in zip(template, value) for leaf in flatten_up_to(t, v)]
     if isinstance(template, Mapping):
         if sorted(value) != sorted(template):
