@@ -5,13 +5,11 @@ plain data) and ``drain`` (every element an iterator yields, up to ``OutOfRangeE
 are written in a fresh temporary directory (``TempDir``) whose path reads ``<dir>`` in messages.
 """
 
-import os
 import re
-import shutil
-import tempfile
 
 import numpy as np
 
+from tests.conformance.cases.tfrecord import _helpers as tfrecord_helpers
 from tests.conformance.harness import raises_last_line, shape_of
 
 
@@ -137,19 +135,9 @@ def graph_ops(tf, start=0):
     return [[op.name, op.type] for op in tf.get_default_graph().get_operations()[start:]]
 
 
-class TempDir:
+class TempDir(tfrecord_helpers.TempDir):
     """A fresh directory for one case: ``with TempDir() as d: d.path("name")``; ``d.clean(x)``
     writes its path as ``<dir>`` in strings found in ``x``."""
-
-    def __enter__(self):
-        self.root = tempfile.mkdtemp(prefix="sf_data_")
-        return self
-
-    def __exit__(self, *exc_info):
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def path(self, name: str) -> str:
-        return os.path.join(self.root, name)
 
     def text(self, name: str, data) -> str:
         """Write ``data`` (str or bytes) to ``name``; return the file's path."""

@@ -42,7 +42,10 @@ def batch_size_tensor(tf):
 @case
 def batch_different_shapes(tf):
     ds = tf.data.Dataset.range(1, 4).map(lambda x: tf.fill([x], x)).batch(2)
-    return {"structure": structure(tf, ds), "values": first_error(tf, ds)}
+    got = first_error(tf, ds)
+    # TF copies a batch's elements in parallel: which shape it calls the batch's varies run to run
+    got[-1]["message"] = got[-1]["message"].split(" Shapes are:")[0]
+    return {"structure": structure(tf, ds), "values": got}
 
 
 @case
