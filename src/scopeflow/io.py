@@ -8,7 +8,7 @@ bytes, CSV records and ``tf.train.Example``s, loaded on first use).
 __all__ = ["decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "PaddingFIFOQueue",
            "parse_example",
            "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "PriorityQueue",
-           "QueueBase", "RandomShuffleQueue", "tf_record_iterator",
+           "QueueBase", "RandomShuffleQueue", "SparseFeature", "tf_record_iterator",
            "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_graph"]
 
 from scopeflow._src.graph_io.write_graph import write_graph
@@ -16,7 +16,8 @@ from scopeflow._src.lib_io.options import TFRecordCompressionType, TFRecordOptio
 from scopeflow._src.lib_io.tf_record import TFRecordWriter, tf_record_iterator
 
 _PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
-            "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "VarLenFeature")
+            "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "SparseFeature",
+            "VarLenFeature")
 
 _QUEUES = ("PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue")
 

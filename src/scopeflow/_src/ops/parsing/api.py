@@ -9,10 +9,11 @@ from scopeflow._src.ops.parsing.decode_csv import decode_csv
 from scopeflow._src.ops.parsing.decode_raw import decode_raw
 from scopeflow._src.ops.parsing.string_to_number import string_to_number
 from scopeflow._src.ops.parsing.features import FixedLenFeature, FixedLenSequenceFeature, VarLenFeature
+from scopeflow._src.ops.parsing.sparse_features import SparseFeature
 from scopeflow._src.ops.parsing.parse_example import parse_example, parse_single_example
 from scopeflow._src.ops.parsing.parse_sequence_example import parse_sequence_example, parse_single_sequence_example
 from scopeflow._src.ops.parsing import grads  # noqa: F401 - gradient rules
 
 __all__ = ["decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
-           "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "string_to_number",
-           "VarLenFeature"]
+           "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "SparseFeature",
+           "string_to_number", "VarLenFeature"]

@@ -17,6 +17,7 @@ from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
 from scopeflow._src.ops.array.shapes import reshape
+from scopeflow._src.ops.parsing.sparse_features import SparseFeature, add_sparse_feature
 
 PARSED_TYPES = (dtypes.float32, dtypes.int64, dtypes.string)  # what Example protos hold
 
@@ -95,12 +96,15 @@ class ParseParams:
                                     f"allowed values: float32, int64, string")
 
     def _add(self, key, feature):
+        if isinstance(feature, SparseFeature):
+            add_sparse_feature(self, key, feature)
+            return
         if not feature.dtype:
             raise ValueError(f"Missing type for feature {key}. Received feature={feature}"
                              + ("" if isinstance(feature, VarLenFeature) else "."))
         dtype = dtypes.as_dtype(feature.dtype)
         if isinstance(feature, VarLenFeature):
-            self._add_sparse(key, dtype)
+            self.add_sparse(key, dtype)
             return
         if feature.shape is None:
             raise ValueError(f"Missing shape for feature {key}. Received feature={feature}.")
@@ -120,7 +124,8 @@ class ParseParams:
         if feature.default_value is not None:
             self.defaults[key] = feature.default_value
 
-    def _add_sparse(self, key, dtype):
+    def add_sparse(self, key, dtype):
+        """Add a sparse key of ``dtype`` (again: it must have the same dtype)."""
         if key in self.sparse_keys:
             original = self.sparse_types[self.sparse_keys.index(key)]
             if original != dtype:

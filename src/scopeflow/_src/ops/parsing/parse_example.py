@@ -23,6 +23,7 @@ from scopeflow._src.ops.parsing import example_batch as batch
 from scopeflow._src.ops.parsing import example_fast
 from scopeflow._src.ops.parsing import features as config
 from scopeflow._src.ops.parsing.scalar_check import assert_scalar
+from scopeflow._src.ops.parsing.sparse_features import SparseFeature, merge_sparse_features
 
 _TYPES = config.PARSED_TYPES
 _DENSE, _SPARSE, _RAGGED = "_num_dense", "_num_sparse_types", "_num_ragged"  # private lengths of the type lists
@@ -135,14 +136,14 @@ def _parse_example_raw(serialized, names, params, name):
     return dict(zip(params.sparse_keys + params.dense_keys, sparse + list(outs[3 * n:])))
 
 
-_ALLOWED = (config.VarLenFeature, config.FixedLenFeature, config.FixedLenSequenceFeature)
+_ALLOWED = (config.VarLenFeature, SparseFeature, config.FixedLenFeature, config.FixedLenSequenceFeature)
 
 
 def parse_example(serialized, features, name=None, example_names=None):
     """Parse a batch of serialized ``tf.train.Example``s (a string vector) into a dict from
     each key of ``features`` to a ``Tensor`` (``FixedLenFeature``: ``[batch] + shape``;
     ``FixedLenSequenceFeature``: ``[batch, None] + shape``) or a ``SparseTensor``
-    (``VarLenFeature``).
+    (``VarLenFeature``, ``SparseFeature``).
 
     >>> import scopeflow as tf
     >>> record = tf.train.Example(features=tf.train.Features(feature={
@@ -157,7 +158,7 @@ def parse_example(serialized, features, name=None, example_names=None):
     features = config.prepend_none_dimension(features)
     params = config.ParseParams.from_features(features, _ALLOWED)
     params.check_types("dense_defaults", "sparse_types")
-    return _parse_example_raw(serialized, example_names, params, name)
+    return merge_sparse_features(features, _parse_example_raw(serialized, example_names, params, name))
 
 
 def parse_single_example(serialized, features, name=None, example_names=None):
