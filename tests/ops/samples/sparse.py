@@ -6,7 +6,7 @@ can weight them. TF's names, errors and orders are in the ``sparse`` conformance
 import numpy as np
 
 from scopeflow._src.framework.op_builder import create
-from scopeflow._src.ops.sparse import add, cwise, rows, segments
+from scopeflow._src.ops.sparse import add, cwise, rows, segments, slicing
 from tests.ops.samples import F64, sample
 
 _IDX = np.array([[0, 1], [1, 0], [1, 2]], np.int64)
@@ -179,3 +179,47 @@ def _softmax_reference(i, v):
 @sample("SparseSoftmax", [_IDX, F64(3)], _softmax_reference)
 def _(tf, i, v):
     return tf.sparse.softmax(tf.SparseTensor(i, v, [2, 3])).values
+
+
+@sample("SparseSlice", [_IDX, F64(3)], lambda i, v: [np.array([[0, 0], [0, 2]]), v[[1, 2]]])
+def _(tf, i, v):
+    st = tf.sparse.slice(tf.SparseTensor(i, v, [2, 3]), [1, 0], [5, 5])
+    return [tf.reshape(st.indices, [2, 2]), tf.reshape(st.values, [2])]
+
+
+@sample("SparseSliceGrad", [F64(2), _IDX, np.array([1, 0], np.int64), np.array([[0, 0], [0, 2]], np.int64)],
+        lambda g, i, s, o: np.array([0.0, g[0], g[1]]), grad=False)
+def _(tf, g, i, s, o):
+    return slicing.sparse_slice_grad(g, i, s, o)
+
+
+@sample("SparseSplit", [_IDX, F64(3)], lambda i, v: [np.array([[1, 0]]), np.array([[0, 0]]), np.array([[1, 0]]),
+                                                     v[[1]], v[[0]], v[[2]]], grad=False, exact_shape=False)
+def _(tf, i, v):
+    parts = tf.sparse.split(sp_input=tf.SparseTensor(i, v, [2, 3]), num_split=3, axis=1)
+    return [p.indices for p in parts] + [p.values for p in parts]
+
+
+@sample("SparseReduceMax", [_IDX, F64(3)], lambda i, v: np.array([v[0], max(v[1], v[2])]), grad=False)
+def _(tf, i, v):
+    return tf.sparse.reduce_max(tf.SparseTensor(i, v, [2, 3]), 1)
+
+
+@sample("SparseReduceMaxSparse", [_IDX, F64(3)], lambda i, v: np.array([v[1], v[0], v[2]]), grad=False,
+        exact_shape=False)
+def _(tf, i, v):
+    return tf.sparse.reduce_max_sparse(tf.SparseTensor(i, v, [2, 3]), 0).values
+
+
+@sample("SparseSparseMaximum", [_IDX, F64(3), F64(2, seed=11)],
+        lambda i, v, w: np.array([max(w[0], 0), max(v[0], 0), max(v[1], w[1]), max(v[2], 0)]), grad=False,
+        exact_shape=False)
+def _(tf, i, v, w):
+    return tf.sparse.maximum(tf.SparseTensor(i, v, [2, 3]), tf.SparseTensor([[0, 0], [1, 0]], w, [2, 3])).values
+
+
+@sample("SparseSparseMinimum", [_IDX, F64(3), F64(2, seed=11)],
+        lambda i, v, w: np.array([min(w[0], 0), min(v[0], 0), min(v[1], w[1]), min(v[2], 0)]), grad=False,
+        exact_shape=False)
+def _(tf, i, v, w):
+    return tf.sparse.minimum(tf.SparseTensor(i, v, [2, 3]), tf.SparseTensor([[0, 0], [1, 0]], w, [2, 3])).values

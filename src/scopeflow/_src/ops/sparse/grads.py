@@ -13,7 +13,7 @@ from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops import array_ops, math_ops
-from scopeflow._src.ops.sparse import add, cwise, matmul, reduce, reorder, rows, segments
+from scopeflow._src.ops.sparse import add, cwise, matmul, reduce, reorder, rows, segments, slicing
 
 not_differentiable("SparseAddGrad", "SparseConcat")
 
@@ -168,3 +168,22 @@ def _sparse_softmax_grad(op, grad):
     sp_sum = cwise.sparse_dense_cwise_add(sp_grad, sum_reduced)
     grad_x = sp_sum.values * sp_output.values
     return [None, grad_x, None]
+
+
+@gradient("SparseSlice")
+def _sparse_slice_grad(op, *grads):
+    val_grad = slicing.sparse_slice_grad(grads[1], op.inputs[0], op.inputs[3], op.outputs[0])
+    val_grad.set_shape(op.inputs[1].get_shape())
+    return None, val_grad, None, None, None
+
+
+def _not_implemented(op_type):
+    def rule(unused_op, unused_grad):
+        raise NotImplementedError(f"Gradient for {op_type} is not implemented.")  # TF's rule, word for word
+    # TF's rule takes one gradient though the op has two outputs: calling it raises a TypeError naming it
+    rule.__qualname__ = rule.__name__ = f"_{op_type}Grad"
+    return rule
+
+
+for _type in ("SparseSparseMaximum", "SparseSparseMinimum"):
+    gradient(_type)(_not_implemented(_type))

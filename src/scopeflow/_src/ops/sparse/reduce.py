@@ -1,6 +1,7 @@
-"""``SparseReduceSum`` and ``SparseReduceSumSparse``: sums of a sparse tensor's entries over
-some axes, as a dense tensor or as a ``SparseTensor`` (``tf.sparse.reduce_sum``,
-``tf.sparse.reduce_sum_sparse``).
+"""``SparseReduceSum``/``SparseReduceMax`` and their ``...Sparse`` forms: sums (maxima) of a
+sparse tensor's entries over some axes, as a dense tensor or as a ``SparseTensor``
+(``tf.sparse.reduce_sum``, ``tf.sparse.reduce_max``, ...). As TF's kernels, a maximum is taken
+over the entries only (the implicit zeros take no part), and an output with no entry is 0.
 """
 
 from __future__ import annotations
@@ -42,7 +43,11 @@ def _reduced_axes(op, axes, ndims):
     return sorted(out)
 
 
-def _group(op, indices, values, shape, axes, keep_dims):
+def _lowest(dtype):
+    return -np.inf if dtype.kind in "fc" else np.iinfo(dtype).min
+
+
+def _group(op, indices, values, shape, axes, keep_dims, maximum=False):
     """The output indices (one row per group of entries that share the kept coordinates, in
     row-major order), the sums of each group, and the output shape."""
     check_components(op, indices, values, shape)
@@ -55,8 +60,12 @@ def _group(op, indices, values, shape, axes, keep_dims):
         groups, inverse = np.zeros((0, len(kept)), np.int64), np.zeros(0, np.int64)
     else:
         groups, inverse = np.unique(coords, axis=0, return_inverse=True)
-    sums = np.zeros(len(groups), values.dtype)
-    np.add.at(sums, inverse.reshape(-1), values)
+    if maximum:
+        sums = np.full(len(groups), _lowest(values.dtype), values.dtype)
+        np.maximum.at(sums, inverse.reshape(-1), values)
+    else:
+        sums = np.zeros(len(groups), values.dtype)
+        np.add.at(sums, inverse.reshape(-1), values)
     if keep_dims:
         full = np.zeros((len(groups), ndims), np.int64)
         full[:, kept] = groups
@@ -65,10 +74,10 @@ def _group(op, indices, values, shape, axes, keep_dims):
 
 
 def _reduce_sum_factory(op, state):
-    keep_dims = op._attrs["keep_dims"]
+    keep_dims, maximum = op._attrs["keep_dims"], op._type == "SparseReduceMax"
 
     def sparse_reduce_sum(indices, values, shape, axes):
-        groups, sums, out_shape = _group(op, indices, values, shape, axes, keep_dims)
+        groups, sums, out_shape = _group(op, indices, values, shape, axes, keep_dims, maximum)
         out = np.zeros(tuple(out_shape.tolist()), values.dtype)
         if len(groups) and out.ndim:
             out[tuple(groups.T)] = sums
@@ -79,10 +88,10 @@ def _reduce_sum_factory(op, state):
 
 
 def _reduce_sum_sparse_factory(op, state):
-    keep_dims = op._attrs["keep_dims"]
+    keep_dims, maximum = op._attrs["keep_dims"], op._type == "SparseReduceMaxSparse"
 
     def sparse_reduce_sum_sparse(indices, values, shape, axes):
-        return _group(op, indices, values, shape, axes, keep_dims)
+        return _group(op, indices, values, shape, axes, keep_dims, maximum)
     return sparse_reduce_sum_sparse
 
 
@@ -92,6 +101,12 @@ registry.register(OpDef("SparseReduceSum", inputs=_INPUTS, outputs=["output: T"]
 registry.register(OpDef("SparseReduceSumSparse", inputs=_INPUTS,
                         outputs=["output_indices: int64", "output_values: T", "output_shape: int64"],
                         attrs={"T": dtype_lists.NUMBER}, defaults={"keep_dims": False},
+                        shape=lambda inputs, attrs: [UNKNOWN, UNKNOWN, UNKNOWN], factory=_reduce_sum_sparse_factory))
+registry.register(OpDef("SparseReduceMax", inputs=_INPUTS, outputs=["output: T"], attrs={"T": dtype_lists.REAL},
+                        defaults={"keep_dims": False}, shape=_reduce_shape, factory=_reduce_sum_factory))
+registry.register(OpDef("SparseReduceMaxSparse", inputs=_INPUTS,
+                        outputs=["output_indices: int64", "output_values: T", "output_shape: int64"],
+                        attrs={"T": dtype_lists.REAL}, defaults={"keep_dims": False},
                         shape=lambda inputs, attrs: [UNKNOWN, UNKNOWN, UNKNOWN], factory=_reduce_sum_sparse_factory))
 
 
@@ -136,5 +151,31 @@ def sparse_reduce_sum_sparse(sp_input, axis=None, keepdims=None, reduction_axes=
     keepdims = bool(argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
     axis = argument_lookup("axis", axis, "reduction_axes", reduction_axes)
     op = create("SparseReduceSumSparse", [sp_input.indices, sp_input.values, sp_input.dense_shape,
+                                          _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
+    return SparseTensor(*op.outputs)
+
+
+def sparse_reduce_max(sp_input, axis=None, keepdims=None, reduction_axes=None, keep_dims=None):
+    """The maximum of a ``SparseTensor``'s entries over ``axis`` (all by default), as a dense
+    tensor (``SparseReduceMax``; implicit zeros take no part, an empty group gives 0).
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     st = tf.SparseTensor([[0, 0], [1, 1], [1, 2]], [-1.0, 2.0, 3.0], [3, 3])
+    ...     print(tf.Session().run(tf.sparse.reduce_max(st, axis=1)).tolist())
+    [-1.0, 3.0, 0.0]
+    """
+    keepdims = bool(argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
+    axis = argument_lookup("axis", axis, "reduction_axes", reduction_axes)
+    return create_output("SparseReduceMax", [sp_input.indices, sp_input.values, sp_input.dense_shape,
+                                             _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
+
+
+def sparse_reduce_max_sparse(sp_input, axis=None, keepdims=None, reduction_axes=None, keep_dims=None):
+    """``sparse_reduce_max`` as a ``SparseTensor`` of the groups that have entries
+    (``SparseReduceMaxSparse``)."""
+    keepdims = bool(argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
+    axis = argument_lookup("axis", axis, "reduction_axes", reduction_axes)
+    op = create("SparseReduceMaxSparse", [sp_input.indices, sp_input.values, sp_input.dense_shape,
                                           _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
     return SparseTensor(*op.outputs)
