@@ -133,7 +133,9 @@ PACKAGE_LAYERS = {
     # summary: FileWriter(logdir, graph) also writes the graph's meta graph, which the checkpoint code exports
     "summary": {"platform", "lib_io", "protos", "framework", "ops", "client", "graph_io", "checkpoint",
                 "logging_module"},
-    "checkpoint": {"platform", "protos", "framework", "ops", "variables", "graph_io", "client", "logging_module"},
+    # checkpoint: a meta graph's queue_runners collection holds QueueRunnerDefs (training's QueueRunner, on first use)
+    "checkpoint": {"platform", "protos", "framework", "ops", "variables", "graph_io", "client", "logging_module",
+                   "training"},
     "cli": {"platform", "protos", "framework", "ops", "client", "graph_io", "checkpoint", "summary"},
     "logging_module": set(),
 }

@@ -67,7 +67,10 @@ class RunState:
         the session closes, when its ``close()`` is called: blocked runs waiting on it end
         with ``CancelledError`` and its threads stop."""
         with self.lock:
-            self.resources.append(resource)
+            if not self.closed:
+                self.resources.append(resource)
+                return resource
+        resource.close()  # created by a run that raced the session's close: nothing may wait on it
         return resource
 
     def close(self):

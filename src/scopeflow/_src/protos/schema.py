@@ -107,7 +107,24 @@ message VersionDef {
   int32 min_consumer = 2;
   repeated int32 bad_consumers = 3;
 }
-message FunctionDefLibrary {}
+// function.proto (the functions a GraphDef's nodes name: tf.data's traced functions)
+message FunctionDef {
+  OpDef signature = 1;
+  map<string, AttrValue> attr = 5;
+  message ArgAttrs { map<string, AttrValue> attr = 1; }
+  map<uint32, ArgAttrs> arg_attr = 7;
+  map<uint32, uint32> resource_arg_unique_id = 8;
+  repeated NodeDef node_def = 3;
+  map<string, string> ret = 4;
+  map<string, string> control_ret = 6;
+}
+message GradientDef { string function_name = 1; string gradient_func = 2; }
+message RegisteredGradient { string gradient_func = 1; string registered_op_type = 2; }
+message FunctionDefLibrary {
+  repeated FunctionDef function = 1;
+  repeated GradientDef gradient = 2;
+  repeated RegisteredGradient registered_gradients = 3;
+}
 message GraphDef {
   repeated NodeDef node = 1;
   VersionDef versions = 4;
@@ -359,4 +376,11 @@ message TrackableObjectGraph {
   repeated TrackableObject nodes = 1;
 }
 message RegisteredSaver { string name = 1; string object_name = 2; }
+message QueueRunnerDef {
+  string queue_name = 1;
+  repeated string enqueue_op_name = 2;
+  string close_op_name = 3;
+  string cancel_op_name = 4;
+  repeated int32 queue_closed_exception_types = 5;  // TF's tensorflow.error.Code enum: the same packed varints
+}
 """
