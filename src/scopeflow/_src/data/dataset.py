@@ -17,7 +17,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.data import batching, filtering, function_builders, prefetch, shuffling, sources, transforms
+from scopeflow._src.data import (
+    batching,
+    filtering,
+    function_builders,
+    function_def,
+    prefetch,
+    shuffling,
+    sources,
+    transforms,
+)
 from scopeflow._src.data.iterator import Iterator
 from scopeflow._src.data.iterator_ops import IteratorResource  # noqa: F401 - registers the iterator op types
 from scopeflow._src.data.structure import HasStructure
@@ -180,6 +189,17 @@ class _DatasetFactory:
         self.dataset_tensor = dataset_tensor
         self.name = f"_make_dataset_{id(self):x}"
 
+    @property
+    def functions(self) -> dict:
+        """The traced functions of the dataset's ops."""
+        ops = function_def.ancestors(self.dataset_tensor)
+        return {f.name: f for f in function_def.nested_functions(ops)}
+
+    def function_def(self):
+        """The dataset's ops, captured by value, as a function returning the dataset."""
+        return function_def.function_def(self.name, function_def.ancestors(self.dataset_tensor), [],
+                                         [self.dataset_tensor])
+
     def name_attr_list(self):
         from scopeflow._src import protos  # loaded on first use: protobuf, for GraphDefs only
 
@@ -217,6 +237,7 @@ def make_one_shot_iterator(dataset) -> Iterator:
                  "container": "", "shared_name": ""}
         op = graph._add_op("OneShotIterator", graph._op_name(None, "OneShotIterator"), [], attrs,
                            [(dtypes.resource, TensorShape([]))])
+        graph._functions[attrs["dataset_factory"].name] = attrs["dataset_factory"]
         return Iterator(op._outputs[0], None, structure.output_types, structure.output_shapes,
                         structure.output_classes)
 

@@ -73,6 +73,7 @@ def _dataset_function(dataset, map_func, transformation, is_dataset):
         if not is_dataset(ret):
             raise TypeError(f"The `map_func` argument must return a `Dataset` object. Got {_type_of(ret)!r}.")
         return ret
+    checked.__name__ = getattr(map_func, "__name__", type(map_func).__name__)  # the function's name in the graph
     return DataFunction(checked, dataset._structure, transformation, returns_dataset=True)
 
 

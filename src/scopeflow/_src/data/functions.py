@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 
 from scopeflow._src.client.executor import Plan
+from scopeflow._src.data import function_def
 from scopeflow._src.data import structure as structure_lib
 from scopeflow._src.data.func_graph import FuncGraph
 from scopeflow._src.framework import context, registry
@@ -74,6 +75,16 @@ class DataFunction:
         """The function as a plan of the session whose ``state`` is given: call it with an
         element's components, then the captured values; it returns the outputs."""
         return Plan(self.outputs, self.inputs, [], state)
+
+    @property
+    def functions(self) -> dict:
+        """The functions the body's own nodes name (a dataset made inside ``flat_map``'s)."""
+        return self.graph._functions
+
+    def function_def(self):
+        """The function as TensorFlow's ``FunctionDef``."""
+        return function_def.function_def(self.name, self.graph.get_operations(), self.inputs, self.outputs,
+                                         {"_tf_data_function": True})
 
     def name_attr_list(self):
         """The function as a ``NameAttrList`` (a node's ``f`` attribute in a GraphDef)."""

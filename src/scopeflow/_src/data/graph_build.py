@@ -55,6 +55,9 @@ def add_dataset_op(op_type: str, inputs, attrs: dict, name=None):
     graph = context.default_graph()
     if graph.building_function:
         inputs = [graph.capture(t) if t.graph is not graph else t for t in inputs]
+    for value in attrs.values():
+        if hasattr(value, "function_def"):  # a traced function: written to the GraphDef's library
+            graph._functions[value.name] = value
     exact = name if name and name.endswith("/") else None
     op = graph._add_op(op_type, graph._op_name(exact, op_type), list(inputs), attrs, [(dtypes.variant, SCALAR)])
     return op._outputs[0]

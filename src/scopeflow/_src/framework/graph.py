@@ -49,6 +49,7 @@ class Graph:
         self._unfetchable_ops = set()   # ops inside a cond branch or a loop (prevent_fetching)
         self._unfeedable_tensors = set()  # a loop's values (prevent_feeding)
         self._node_defs = {}            # (op, add_shapes) -> its serialized node (graph_def.py), while it lasts
+        self._functions = {}            # name -> a traced function a node names (tf.data's): the GraphDef's library
 
     # -- default graph --------------------------------------------------------------------
     def as_default(self):

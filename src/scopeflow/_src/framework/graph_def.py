@@ -46,5 +46,18 @@ def graph_to_graph_def(graph, from_version=None, add_shapes=False):
                     shape_proto(shape, listed.shape.add())
             cache[(op, add_shapes)] = (op._inputs, op._control_inputs, op._device, len(op._attrs), shapes,
                                        proto.SerializeToString())
+    if graph._functions:
+        _write_library(graph_def.library, graph._functions, set())
     versions(graph_def.versions)
     return graph_def
+
+
+def _write_library(library, functions: dict, written: set) -> None:
+    """The ``FunctionDef`` of each traced function (``function_def()``), and of the functions its
+    body names (``functions``), once each."""
+    for name, function in functions.items():
+        if name in written:
+            continue
+        written.add(name)
+        library.function.add().CopyFrom(function.function_def())
+        _write_library(library, function.functions, written)
