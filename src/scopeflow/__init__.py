@@ -55,8 +55,8 @@ __all__ = [
     "sparse_placeholder", "sparse_reduce_max", "sparse_reduce_max_sparse", "sparse_reduce_sum",
     "sparse_reduce_sum_sparse", "sparse_reorder", "sparse_reshape", "sparse_retain", "sparse_segment_mean",
     "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_slice", "sparse_softmax", "sparse_split",
-    "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense", "sparse_transpose", "SparseTensor",
-    "SparseTensorValue",
+    "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense", "sparse_transpose", "SparseFeature",
+    "SparseTensor", "SparseTensorValue",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
     "string_to_number", "strings",
     "subtract", "Summary", "summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo",
@@ -376,7 +376,8 @@ _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "Me
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
 _PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
-            "parse_single_example", "parse_single_sequence_example", "string_to_number", "VarLenFeature")
+            "parse_single_example", "parse_single_sequence_example", "SparseFeature", "string_to_number",
+            "VarLenFeature")
 _QUEUES = ("FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase",
            "RandomShuffleQueue", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader")
 

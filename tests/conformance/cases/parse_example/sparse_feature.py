@@ -20,7 +20,7 @@ def sparse_feature_already_sorted_and_single_example(tf):
     g = tf.Graph()
     with g.as_default():
         out = tf.parse_single_example(example(tf, i=[1, 4], v=[b"a", b"b"]),
-                                      {"s": tf.io.SparseFeature("i", "v", tf.string, 6, already_sorted=True)})
+                                      {"s": tf.SparseFeature("i", "v", tf.string, 6, already_sorted=True)})
         got = run(tf, out)
     return [graph_ops(g), static(out), got]
 
