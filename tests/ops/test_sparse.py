@@ -152,3 +152,14 @@ def test_sparse_ops_load_on_first_use():
             "tf.SparseTensorValue([[0]], [1], [1]); assert 'scopeflow._src.ops.sparse' not in sys.modules; "
             "tf.sparse.to_dense; assert 'scopeflow._src.ops.sparse.api' in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_sorted_union_merge_is_tfs_walk(seed):
+    from scopeflow._src.ops.sparse.add import _walk, merge_order
+    from scopeflow._src.ops.sparse.common import row_keys
+
+    a, _ = _random_sparse((7, 6, 2), density=0.4, seed=seed)
+    b, _ = _random_sparse((7, 6, 2), density=0.4, seed=seed + 50)
+    fast, walked = merge_order(a, b), _walk(row_keys(a), row_keys(b))
+    assert [x.tolist() for x in fast] == [x.tolist() for x in walked]

@@ -20,29 +20,91 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.array.broadcast import broadcast_static_shape
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.common.shape_context import shape_fn
-from scopeflow._src.ops.sparse.common import argument_lookup, require, row_keys, to_sparse
+from scopeflow._src.ops.sparse.common import argument_lookup, first_unordered, require, row_keys, to_sparse
 
 
 def merge_order(a_indices: np.ndarray, b_indices: np.ndarray):
-    """TF's merge of two index lists: a list of ``(i, j)`` pairs, ``i`` into ``a`` or ``None``
-    and ``j`` into ``b`` or ``None`` (both when the indices are equal), in output order."""
-    a, b = row_keys(a_indices), row_keys(b_indices)
+    """TF's merge of two index lists: arrays ``(ia, ib)``, for each output entry in order its
+    position in ``a`` and in ``b`` (``-1`` where it has none; both when the indices are equal).
+
+    TF walks both lists once, taking the smaller row-major index first; for operands in
+    row-major order without repeats that is their sorted union, computed here with one sort.
+    """
+    if a_indices.shape[1] and first_unordered(a_indices) is None and first_unordered(b_indices) is None:
+        return _sorted_union(a_indices, b_indices)
+    return _walk(row_keys(a_indices), row_keys(b_indices))
+
+
+def row_major_keys(rows: np.ndarray):
+    """One int64 per index row, ordered as the rows are in row-major order (``None`` when a
+    coordinate is negative or the keys would overflow)."""
+    if not rows.size:
+        return np.zeros(len(rows), np.int64)
+    if rows.min() < 0:
+        return None
+    sizes = rows.max(axis=0).astype(object) + 1
+    if np.prod(sizes) >= 2 ** 62:
+        return None
+    return np.ravel_multi_index(tuple(rows.T), tuple(int(d) for d in sizes)).astype(np.int64)
+
+
+def _sort_two(a_rows, b_rows):
+    """Both lists' rows in row-major order, an ``a`` row right before an equal ``b`` row:
+    ``(sorted rows' equality with the row before, source (0: a, 1: b), position in its list)``."""
+    n, m = len(a_rows), len(b_rows)
+    rows = np.concatenate([a_rows, b_rows])
+    src = np.concatenate([np.zeros(n, np.int8), np.ones(m, np.int8)])
+    pos = np.concatenate([np.arange(n), np.arange(m)])
+    keys = row_major_keys(rows)
+    if keys is not None:
+        order = np.argsort(keys, kind="stable")  # a before b where equal: a comes first
+        keys = keys[order]
+        same = np.zeros(len(keys), bool)
+        same[1:] = keys[1:] == keys[:-1]
+    else:
+        order = np.lexsort((src, *rows.T[::-1]))
+        rows = rows[order]
+        same = np.zeros(len(rows), bool)
+        if len(rows) > 1:
+            same[1:] = (rows[1:] == rows[:-1]).all(axis=1)
+    return same, src[order], pos[order]
+
+
+def _sorted_union(a_indices, b_indices):
+    twin, src, pos = _sort_two(a_indices, b_indices)
+    ia, ib = np.where(src == 0, pos, -1), np.where(src == 1, pos, -1)
+    at = np.flatnonzero(twin)
+    ib[at - 1] = pos[at]
+    return ia[~twin], ib[~twin]
+
+
+def _walk(a, b):
+    """The merge as TF's kernel walks it (operands in any order)."""
     i = j = 0
-    out = []
+    ia, ib = [], []
     while i < len(a) and j < len(b):
         if a[i] < b[j]:
-            out.append((i, None))
+            ia.append(i), ib.append(-1)
             i += 1
         elif a[i] > b[j]:
-            out.append((None, j))
+            ia.append(-1), ib.append(j)
             j += 1
         else:
-            out.append((i, j))
+            ia.append(i), ib.append(j)
             i += 1
             j += 1
-    out.extend((k, None) for k in range(i, len(a)))
-    out.extend((None, k) for k in range(j, len(b)))
-    return out
+    ia.extend(range(i, len(a)))
+    ib.extend([-1] * (len(a) - i))
+    ia.extend([-1] * (len(b) - j))
+    ib.extend(range(j, len(b)))
+    return np.array(ia, np.int64), np.array(ib, np.int64)
+
+
+def merged_rows(a_indices, b_indices, ia, ib):
+    """The index rows of a merge's entries."""
+    return np.where((ia >= 0)[:, None], a_indices[np.maximum(ia, 0)] if len(a_indices) else 0,
+                    b_indices[np.maximum(ib, 0)] if len(b_indices) else 0).astype(np.int64).reshape(
+        len(ia), a_indices.shape[1])
 
 
 # -- SparseAdd -------------------------------------------------------------------------------------
@@ -63,21 +125,13 @@ def _sparse_add_factory(op, state):
                 f"Input indices must have the same dimension, got {a_ind.shape[1]} and {b_ind.shape[1]}")
         for d, (x, y) in enumerate(zip(a_shape.tolist(), b_shape.tolist())):
             require(op, x == y, f"Operands' shapes do not match: got {x} and {y} for dimension {d}")
-        rows, values = [], []
-        for i, j in merge_order(a_ind, b_ind):
-            if j is None:
-                rows.append(a_ind[i])
-                values.append(a_val[i])
-            elif i is None:
-                rows.append(b_ind[j])
-                values.append(b_val[j])
-            else:
-                s = a_val[i] + b_val[j]
-                if np.abs(s) >= thresh:
-                    rows.append(a_ind[i])
-                    values.append(s)
-        indices = np.array(rows, np.int64).reshape(len(rows), a_ind.shape[1])
-        return indices, np.array(values, dtype=a_val.dtype).reshape(len(values)), a_shape
+        ia, ib = merge_order(a_ind, b_ind)
+        has_a, has_b = ia >= 0, ib >= 0
+        values = np.zeros(len(ia), a_val.dtype)
+        values[has_a] += a_val[ia[has_a]]
+        values[has_b] += b_val[ib[has_b]]
+        keep = ~(has_a & has_b) | (np.abs(values) >= thresh)
+        return merged_rows(a_ind, b_ind, ia, ib)[keep], values[keep], a_shape
     return sparse_add
 
 
@@ -103,19 +157,39 @@ def _sparse_add_grad_factory(op, state):
     def sparse_add_grad(grad, a_ind, b_ind, sum_ind):
         a_grad = np.zeros(len(a_ind), grad.dtype)
         b_grad = np.zeros(len(b_ind), grad.dtype)
-        sums = row_keys(sum_ind)
-        a, b = row_keys(a_ind), row_keys(b_ind)
+        ia, ib = merge_order(a_ind, b_ind)
+        rows = merged_rows(a_ind, b_ind, ia, ib)
+        found = _positions(rows, sum_ind)
+        if found is not None:  # each sum entry is a merge entry, both in row-major order: one lookup
+            a_grad[ia[found][ia[found] >= 0]] = grad[ia[found] >= 0]
+            b_grad[ib[found][ib[found] >= 0]] = grad[ib[found] >= 0]
+            return a_grad, b_grad
+        here, sums = row_keys(rows), row_keys(sum_ind)
         k = 0
-        for i, j in merge_order(a_ind, b_ind):
-            here = a[i] if i is not None else b[j]
-            if k < len(sums) and sums[k] == here:
-                if i is not None:
-                    a_grad[i] = grad[k]
-                if j is not None:
-                    b_grad[j] = grad[k]
+        for e, key in enumerate(here):  # the sum's entries are the merge's, less those under the threshold
+            if k < len(sums) and sums[k] == key:
+                if ia[e] >= 0:
+                    a_grad[ia[e]] = grad[k]
+                if ib[e] >= 0:
+                    b_grad[ib[e]] = grad[k]
                 k += 1
         return a_grad, b_grad
     return sparse_add_grad
+
+
+def _positions(rows, sum_rows):
+    """Where each of ``sum_rows`` is in ``rows`` when both are in strict row-major order and
+    every sum row is found; ``None`` otherwise (TF's walk then decides)."""
+    if not rows.shape[1] or first_unordered(rows) is not None or first_unordered(sum_rows) is not None:
+        return None
+    same, src, pos = _sort_two(rows, sum_rows)  # a merge row right before the equal sum row
+    at = np.flatnonzero(src == 1)
+    before = at - 1
+    if (before < 0).any() or (src[before] != 0).any() or not same[at].all():
+        return None
+    found = np.empty(len(sum_rows), np.int64)
+    found[pos[at]] = pos[before]
+    return found
 
 
 registry.register(OpDef(

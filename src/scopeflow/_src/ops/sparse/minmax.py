@@ -15,7 +15,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import dtype_lists
-from scopeflow._src.ops.sparse.add import merge_order
+from scopeflow._src.ops.sparse.add import merge_order, merged_rows
 from scopeflow._src.ops.sparse.common import check_components, dims_text, require
 
 
@@ -28,13 +28,12 @@ def _factory(fn):
                                                       f"{dims_text(a_shape)} and {dims_text(b_shape)}")
             for d, (x, y) in enumerate(zip(a_shape.tolist(), b_shape.tolist())):
                 require(op, x == y, f"Operands' shapes do not match: got {x} and {y} for dimension {d}")
-            zero = a_val.dtype.type(0)
-            rows, values = [], []
-            for i, j in merge_order(a_ind, b_ind):
-                rows.append(a_ind[i] if i is not None else b_ind[j])
-                values.append(fn(a_val[i] if i is not None else zero, b_val[j] if j is not None else zero))
-            return (np.array(rows, np.int64).reshape(len(rows), a_ind.shape[1]),
-                    np.array(values, a_val.dtype).reshape(len(values)))
+            ia, ib = merge_order(a_ind, b_ind)
+            zero = np.zeros(len(ia), a_val.dtype)
+            a_side, b_side = zero.copy(), zero
+            a_side[ia >= 0] = a_val[ia[ia >= 0]]
+            b_side[ib >= 0] = b_val[ib[ib >= 0]]
+            return merged_rows(a_ind, b_ind, ia, ib), fn(a_side, b_side).astype(a_val.dtype, copy=False)
         return sparse_sparse_minmax
     return factory
 
