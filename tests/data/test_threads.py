@@ -112,3 +112,31 @@ def test_an_error_in_the_prefetched_input_reaches_the_consumer_at_its_element():
                 assert "ValueError: boom" in e.message
             else:
                 raise AssertionError("no error")
+
+
+def test_a_run_waiting_for_an_element_ends_with_cancelled_when_the_session_closes():
+    def slow():
+        yield 1
+        time.sleep(30)
+        yield 2
+
+    with tf.Graph().as_default():
+        ds = tf.data.Dataset.from_generator(slow, tf.int64, []).prefetch(1)
+        nxt = tf.data.make_one_shot_iterator(ds).get_next()
+        sess = tf.Session()
+        assert int(sess.run(nxt)) == 1
+        errors = []
+
+        def consume():
+            try:
+                sess.run(nxt)
+            except tf.errors.OpError as e:
+                errors.append(type(e))
+
+        waiting = threading.Thread(target=consume)
+        waiting.start()
+        time.sleep(0.2)
+        closer = threading.Thread(target=sess.close, daemon=True)  # joins the prefetch thread, asleep in the generator
+        closer.start()
+        waiting.join(timeout=10)
+        assert errors == [tf.errors.CancelledError]

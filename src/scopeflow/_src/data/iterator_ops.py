@@ -50,9 +50,13 @@ class IteratorResource:
         with self.lock:
             iterator = self.iterator
             if iterator is None:
+                if self.closed:
+                    raise errors.CancelledError(None, op, "Session has been closed.")
                 raise errors.FailedPreconditionError(None, op, _NOT_INITIALIZED)
             item = iterator.next()
             if item is None:
+                if self.closed:  # the session closed while this run waited for the element
+                    raise errors.CancelledError(None, op, "Session has been closed.")
                 if not isinstance(iterator, runtime.ExhaustedIterator):
                     iterator.close()
                     self.iterator = runtime.ExhaustedIterator()
