@@ -95,3 +95,15 @@ def check_components(op, indices, values, shape) -> None:
 def row_keys(indices: np.ndarray):
     """Each index row as a tuple (row-major comparison by Python's tuple order)."""
     return [tuple(r) for r in indices.tolist()]
+
+
+def add_rows(out, rows, parts) -> None:
+    """``out[rows[i]] += parts[i]`` for every ``i``: the parts sorted by row and summed per row
+    (``np.add.reduceat``), much faster than ``np.add.at`` on many rows."""
+    if not len(rows):
+        return
+    if (np.diff(rows) < 0).any():
+        order = np.argsort(rows, kind="stable")
+        rows, parts = rows[order], parts[order]
+    starts = np.concatenate([[0], np.flatnonzero(np.diff(rows)) + 1])
+    out[rows[starts]] += np.add.reduceat(parts, starts, axis=0)

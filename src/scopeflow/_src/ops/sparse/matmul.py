@@ -19,7 +19,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.array.transpose import transpose
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.common.shape_context import merge_dim, shape_fn
-from scopeflow._src.ops.sparse.common import dims_text, require, to_sparse
+from scopeflow._src.ops.sparse.common import add_rows, dims_text, require, to_sparse
 
 
 @shape_fn
@@ -67,7 +67,8 @@ def _matmul_factory(op, state):
             require(op, False, f"m ({int(m[first])}) from index[{first},{m_col}] out of bounds (>={rows_a})")
         vals = np.conj(values) if adj_a else values
         out = np.zeros((rows_a, dense.shape[1]), dtype=b.dtype)
-        np.add.at(out, m, vals[:, None] * dense[k])
+        if len(m):
+            add_rows(out, m, vals[:, None] * dense[k])
         return out
     return sparse_tensor_dense_matmul
 

@@ -16,7 +16,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn
-from scopeflow._src.ops.sparse.common import require
+from scopeflow._src.ops.sparse.common import add_rows, require
 
 _SUM_TYPES = dtype_lists.REAL
 _MEAN_TYPES = dtype_lists.types("bfloat16,float16,float32,float64")
@@ -61,6 +61,12 @@ def _sparse_segment_factory(scale):
             else:
                 rows = int(num_segments)
             out = np.zeros((rows,) + data.shape[1:], data.dtype)
+            if _well_formed(segment_ids, indices, rows, len(data)):  # no error to find: all at once
+                add_rows(out, segment_ids, data[indices])
+                if scale is not None:
+                    counts = np.bincount(segment_ids, minlength=rows)
+                    out /= np.vectorize(scale, otypes=[float])(counts).reshape((-1,) + (1,) * (data.ndim - 1))
+                return out
             for sid, start, end in _segments(op, segment_ids):
                 require(op, 0 <= sid < rows, f"Segment id {sid} out of range [0, {rows}), possibly because "
                                              f"'segment_ids' input is not sorted.")
@@ -74,6 +80,14 @@ def _sparse_segment_factory(scale):
             return out
         return sparse_segment_reduce
     return factory
+
+
+def _well_formed(segment_ids, indices, rows, n):
+    """Whether the segment ids are sorted and in ``[0, rows)`` and the indices in ``[0, n)``."""
+    if not len(segment_ids):
+        return True
+    return bool((np.diff(segment_ids) >= 0).all() and segment_ids[0] >= 0 and segment_ids[-1] < rows
+                and indices.min() >= 0 and indices.max() < n)
 
 
 def _grad_factory(scale):
@@ -91,7 +105,7 @@ def _grad_factory(scale):
             if scale is not None:
                 counts = np.bincount(segment_ids, minlength=m)[segment_ids]
                 rows = rows / np.vectorize(scale, otypes=[float])(counts).reshape((-1,) + (1,) * (grad.ndim - 1))
-            np.add.at(out, indices, rows.astype(grad.dtype, copy=False))
+            add_rows(out, indices, rows.astype(grad.dtype, copy=False))
             return out
         return sparse_segment_grad
     return factory
