@@ -96,18 +96,13 @@ def _reduce_sum_sparse_factory(op, state):
 
 
 _INPUTS = ["input_indices: int64", "input_values: T", "input_shape: int64", "reduction_axes: int32"]
-registry.register(OpDef("SparseReduceSum", inputs=_INPUTS, outputs=["output: T"], attrs={"T": dtype_lists.NUMBER},
-                        defaults={"keep_dims": False}, shape=_reduce_shape, factory=_reduce_sum_factory))
-registry.register(OpDef("SparseReduceSumSparse", inputs=_INPUTS,
-                        outputs=["output_indices: int64", "output_values: T", "output_shape: int64"],
-                        attrs={"T": dtype_lists.NUMBER}, defaults={"keep_dims": False},
-                        shape=lambda inputs, attrs: [UNKNOWN, UNKNOWN, UNKNOWN], factory=_reduce_sum_sparse_factory))
-registry.register(OpDef("SparseReduceMax", inputs=_INPUTS, outputs=["output: T"], attrs={"T": dtype_lists.REAL},
-                        defaults={"keep_dims": False}, shape=_reduce_shape, factory=_reduce_sum_factory))
-registry.register(OpDef("SparseReduceMaxSparse", inputs=_INPUTS,
-                        outputs=["output_indices: int64", "output_values: T", "output_shape: int64"],
-                        attrs={"T": dtype_lists.REAL}, defaults={"keep_dims": False},
-                        shape=lambda inputs, attrs: [UNKNOWN, UNKNOWN, UNKNOWN], factory=_reduce_sum_sparse_factory))
+_SPARSE_OUTPUTS = ["output_indices: int64", "output_values: T", "output_shape: int64"]
+for _name, _types in (("Sum", dtype_lists.NUMBER), ("Max", dtype_lists.REAL)):
+    registry.register(OpDef(f"SparseReduce{_name}", inputs=_INPUTS, outputs=["output: T"], attrs={"T": _types},
+                            defaults={"keep_dims": False}, shape=_reduce_shape, factory=_reduce_sum_factory))
+    registry.register(OpDef(f"SparseReduce{_name}Sparse", inputs=_INPUTS, outputs=_SPARSE_OUTPUTS, attrs={"T": _types},
+                            defaults={"keep_dims": False}, shape=lambda inputs, attrs: [UNKNOWN, UNKNOWN, UNKNOWN],
+                            factory=_reduce_sum_sparse_factory))
 
 
 def _reduction_dims(sp_input, axis):
@@ -122,6 +117,13 @@ def _reduction_dims(sp_input, axis):
     return range_(0, rank)
 
 
+def _reduce(op_type, sp_input, axis, keepdims, reduction_axes, keep_dims):
+    keepdims = bool(argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
+    axis = argument_lookup("axis", axis, "reduction_axes", reduction_axes)
+    return create(op_type, [sp_input.indices, sp_input.values, sp_input.dense_shape, _reduction_dims(sp_input, axis)],
+                  {"keep_dims": keepdims})
+
+
 def sparse_reduce_sum(sp_input, axis=None, keepdims=None, reduction_axes=None, keep_dims=None):
     """The sum of a ``SparseTensor``'s entries over ``axis`` (all by default), as a dense
     tensor (``SparseReduceSum``).
@@ -132,10 +134,7 @@ def sparse_reduce_sum(sp_input, axis=None, keepdims=None, reduction_axes=None, k
     ...     print(tf.Session().run(tf.sparse.reduce_sum(st, axis=1)).tolist())
     [1.0, 5.0]
     """
-    keepdims = bool(argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
-    axis = argument_lookup("axis", axis, "reduction_axes", reduction_axes)
-    return create_output("SparseReduceSum", [sp_input.indices, sp_input.values, sp_input.dense_shape,
-                                             _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
+    return _reduce("SparseReduceSum", sp_input, axis, keepdims, reduction_axes, keep_dims).outputs[0]
 
 
 def sparse_reduce_sum_sparse(sp_input, axis=None, keepdims=None, reduction_axes=None, keep_dims=None):
@@ -148,11 +147,7 @@ def sparse_reduce_sum_sparse(sp_input, axis=None, keepdims=None, reduction_axes=
     ...     print(tf.Session().run(tf.sparse.reduce_sum_sparse(st, axis=1)).indices.tolist())
     [[0], [2]]
     """
-    keepdims = bool(argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
-    axis = argument_lookup("axis", axis, "reduction_axes", reduction_axes)
-    op = create("SparseReduceSumSparse", [sp_input.indices, sp_input.values, sp_input.dense_shape,
-                                          _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
-    return SparseTensor(*op.outputs)
+    return SparseTensor(*_reduce("SparseReduceSumSparse", sp_input, axis, keepdims, reduction_axes, keep_dims).outputs)
 
 
 def sparse_reduce_max(sp_input, axis=None, keepdims=None, reduction_axes=None, keep_dims=None):
@@ -165,17 +160,10 @@ def sparse_reduce_max(sp_input, axis=None, keepdims=None, reduction_axes=None, k
     ...     print(tf.Session().run(tf.sparse.reduce_max(st, axis=1)).tolist())
     [-1.0, 3.0, 0.0]
     """
-    keepdims = bool(argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
-    axis = argument_lookup("axis", axis, "reduction_axes", reduction_axes)
-    return create_output("SparseReduceMax", [sp_input.indices, sp_input.values, sp_input.dense_shape,
-                                             _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
+    return _reduce("SparseReduceMax", sp_input, axis, keepdims, reduction_axes, keep_dims).outputs[0]
 
 
 def sparse_reduce_max_sparse(sp_input, axis=None, keepdims=None, reduction_axes=None, keep_dims=None):
     """``sparse_reduce_max`` as a ``SparseTensor`` of the groups that have entries
     (``SparseReduceMaxSparse``)."""
-    keepdims = bool(argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
-    axis = argument_lookup("axis", axis, "reduction_axes", reduction_axes)
-    op = create("SparseReduceMaxSparse", [sp_input.indices, sp_input.values, sp_input.dense_shape,
-                                          _reduction_dims(sp_input, axis)], {"keep_dims": keepdims})
-    return SparseTensor(*op.outputs)
+    return SparseTensor(*_reduce("SparseReduceMaxSparse", sp_input, axis, keepdims, reduction_axes, keep_dims).outputs)
