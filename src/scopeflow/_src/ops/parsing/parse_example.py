@@ -50,30 +50,48 @@ def _shape(ctx, attrs):
 
 
 def _parse_factory(op, state):
-    attrs = op._attrs
-    sparse_types, dense_types, dense_shapes = attrs["sparse_types"], attrs["Tdense"], attrs["dense_shapes"]
+    specs = {}
 
     def parse_example_v2(serialized, names, sparse_keys, dense_keys, ragged_keys, *defaults):
         if ragged_keys.size:
             raise errors.UnimplementedError(None, op, "ParseExampleV2: ragged features are not supported")
-        if serialized.ndim > 1:
-            shown = batch.shape_text(serialized.shape)
-            raise errors.InvalidArgumentError(None, op,
-                                              f"Expected serialized to be a scalar or vector, got shape: {shown}")
-        single = serialized.ndim == 0
-        if names.size and names.shape != serialized.shape:
-            raise errors.InvalidArgumentError(
-                None, op, f"Expected names have the same shape as serialized: name.shape={list(names.shape)}, "
-                          f"serialized.shape={list(serialized.shape)}")
-        records = serialized.reshape(-1).tolist()
-        names = [n.decode("utf-8", "replace") for n in names.reshape(-1).tolist()]
-        sparse = [batch.Spec.of(k, t) for k, t in zip(sparse_keys.tolist(), sparse_types)]
-        dense = [batch.Spec.of(k, t, s) for k, t, s in zip(dense_keys.tolist(), dense_types, dense_shapes)]
-        try:
-            return _parse(records, names, sparse, dense, defaults, single)
-        except batch.ParseError as e:
-            raise errors.InvalidArgumentError(None, op, str(e)) from None
+        return parse_records(op, specs, serialized, names, sparse_keys.tolist(), dense_keys.tolist(), defaults)
     return parse_example_v2
+
+
+def parse_records(op, specs, serialized, names, sparse_keys, dense_keys, defaults, kind="scalar or vector"):
+    """The outputs of ``op`` (``ParseExampleV2``, or TF1's ``ParseExample``/``ParseSingleExample``,
+    whose attributes give the types and shapes) for the ``serialized`` records (a vector or a
+    scalar), their ``names`` and the ``sparse_keys``/``dense_keys``; ``specs`` is the kernel's
+    memo of the keys' ``Spec``s (the keys are usually constants)."""
+    if serialized.ndim > (0 if kind == "scalar" else 1) or kind == "vector" and serialized.ndim != 1:
+        shown = batch.shape_text(serialized.shape)
+        raise errors.InvalidArgumentError(None, op, f"Expected serialized to be a {kind}, got shape: {shown}")
+    single = serialized.ndim == 0
+    if names.size and names.shape != serialized.shape:
+        raise errors.InvalidArgumentError(
+            None, op, f"Expected names have the same shape as serialized: name.shape={list(names.shape)}, "
+                      f"serialized.shape={list(serialized.shape)}")
+    keys = (tuple(sparse_keys), tuple(dense_keys))
+    if keys not in specs:
+        specs.clear()
+        specs[keys] = _specs(op._attrs, *keys)
+    sparse, dense = specs[keys]
+    names = [n.decode("utf-8", "replace") for n in names.reshape(-1).tolist()]
+    try:
+        return _parse(serialized.reshape(-1).tolist(), names, sparse, dense, defaults, single)
+    except batch.ParseError as e:
+        raise errors.InvalidArgumentError(None, op, str(e)) from None
+
+
+def _specs(attrs, sparse_keys, dense_keys):
+    sparse = [batch.Spec.of(_bytes(k), t) for k, t in zip(sparse_keys, attrs["sparse_types"])]
+    dense = [batch.Spec.of(_bytes(k), t, s) for k, t, s in zip(dense_keys, attrs["Tdense"], attrs["dense_shapes"])]
+    return sparse, dense
+
+
+def _bytes(key):
+    return key if isinstance(key, bytes) else key.encode("utf-8")
 
 
 def _parse(records, names, sparse, dense, defaults, single):
