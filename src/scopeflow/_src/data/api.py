@@ -8,7 +8,6 @@ from scopeflow._src.data.dataset import (
                                          get_output_shapes,
                                          get_output_types,
                                          make_initializable_iterator,
-                                         make_one_shot_iterator,
 )
 from scopeflow._src.data.experimental import (
                                          AUTOTUNE,
@@ -19,6 +18,7 @@ from scopeflow._src.data.experimental import (
                                          unbatch,
 )
 from scopeflow._src.data.iterator import Iterator
+from scopeflow._src.data.one_shot import make_one_shot_iterator
 from scopeflow._src.data.readers import FixedLengthRecordDataset, TextLineDataset, TFRecordDataset
 
 __all__ = ["AUTOTUNE", "Dataset", "FixedLengthRecordDataset", "get_output_classes", "get_output_shapes",

@@ -21,7 +21,6 @@ from scopeflow._src.data import (
     batching,
     filtering,
     function_builders,
-    function_def,
     prefetch,
     shuffling,
     sources,
@@ -30,7 +29,7 @@ from scopeflow._src.data import (
 from scopeflow._src.data.iterator import Iterator
 from scopeflow._src.data.iterator_ops import IteratorResource  # noqa: F401 - registers the iterator op types
 from scopeflow._src.data.structure import HasStructure
-from scopeflow._src.framework import context, default_graph, dtypes
+from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.tensor_shape import TensorShape
 
 
@@ -164,6 +163,8 @@ class Dataset(HasStructure):
     # -- iterators ------------------------------------------------------------------------------
     def make_one_shot_iterator(self) -> Iterator:
         """An iterator that starts by itself on first use (no placeholders in the dataset)."""
+        from scopeflow._src.data.one_shot import make_one_shot_iterator  # one_shot builds on this module
+
         return make_one_shot_iterator(self)
 
     def make_initializable_iterator(self, shared_name=None) -> Iterator:
@@ -180,66 +181,6 @@ class Dataset(HasStructure):
 
 def _is_dataset(value) -> bool:
     return isinstance(value, Dataset)
-
-
-class _DatasetFactory:
-    """A one-shot iterator's ``dataset_factory`` attribute: the dataset tensor it starts on."""
-
-    def __init__(self, dataset_tensor):
-        self.dataset_tensor = dataset_tensor
-        self.name = f"_make_dataset_{id(self):x}"
-
-    @property
-    def functions(self) -> dict:
-        """The traced functions of the dataset's ops."""
-        ops = function_def.ancestors(self.dataset_tensor)
-        return {f.name: f for f in function_def.nested_functions(ops)}
-
-    def function_def(self):
-        """The dataset's ops, captured by value, as a function returning the dataset."""
-        return function_def.function_def(self.name, function_def.ancestors(self.dataset_tensor), [],
-                                         [self.dataset_tensor])
-
-    def name_attr_list(self):
-        from scopeflow._src import protos  # loaded on first use: protobuf, for GraphDefs only
-
-        return protos.NameAttrList(name=self.name)
-
-
-def _check_capturable(tensor) -> None:
-    """TF's capture-by-value of a one-shot iterator's dataset refuses placeholders."""
-    seen, stack = set(), [tensor.op]
-    while stack:
-        op = stack.pop()
-        if op in seen:
-            continue
-        seen.add(op)
-        if op.type in ("Placeholder", "PlaceholderWithDefault"):
-            raise ValueError(f"Cannot capture a placeholder (name:{op.name}, type:{op.type}) by value.")
-        if op.type in ("VariableV2", "VarHandleOp"):
-            raise ValueError(f"Cannot capture a stateful node (name:{op.name}, type:{op.type}) by value.: A likely "
-                             f"cause of this error is that the dataset for which you are calling "
-                             f"`make_one_shot_iterator()` captures a stateful object, such as a `tf.Variable` or "
-                             f"`tf.lookup.StaticHashTable`, which is not supported. Use "
-                             f"`make_initializable_iterator()` instead.")
-        stack.extend(t.op for t in op.inputs)
-        stack.extend(op.control_inputs)
-
-
-def make_one_shot_iterator(dataset) -> Iterator:
-    """``tf.data.make_one_shot_iterator(dataset)``."""
-    _check_capturable(dataset._variant_tensor)
-    default_graph.get_seed(None)
-    graph = context.default_graph()
-    structure = dataset._structure
-    with graph.colocate_with(dataset._variant_tensor.op):
-        attrs = {"dataset_factory": _DatasetFactory(dataset._variant_tensor), **structure.attrs(),
-                 "container": "", "shared_name": ""}
-        op = graph._add_op("OneShotIterator", graph._op_name(None, "OneShotIterator"), [], attrs,
-                           [(dtypes.resource, TensorShape([]))])
-        graph._functions[attrs["dataset_factory"].name] = attrs["dataset_factory"]
-        return Iterator(op._outputs[0], None, structure.output_types, structure.output_shapes,
-                        structure.output_classes)
 
 
 def make_initializable_iterator(dataset, shared_name=None) -> Iterator:

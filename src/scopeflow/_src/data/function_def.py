@@ -77,20 +77,3 @@ def function_def(name: str, ops, args, outputs, attrs=None):
         fd.attr[key].b = value
     return fd
 
-
-def ancestors(tensor) -> list:
-    """The ops ``tensor`` depends on (inputs and control inputs), in creation order."""
-    seen, stack = set(), [tensor._op]
-    while stack:
-        op = stack.pop()
-        if op in seen:
-            continue
-        seen.add(op)
-        stack.extend(t._op for t in op._inputs)
-        stack.extend(op._control_inputs)
-    return sorted(seen, key=lambda op: op._id)
-
-
-def nested_functions(ops) -> list:
-    """The function attributes (traced functions) of ``ops``."""
-    return [value for op in ops for value in op._attrs.values() if hasattr(value, "function_def")]
