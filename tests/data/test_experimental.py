@@ -3,17 +3,11 @@
 import pytest
 
 import scopeflow as tf
+from tests.data._helpers import drain
 
 
 def _drain(ds):
-    nxt = tf.data.make_one_shot_iterator(ds).get_next()
-    out = []
-    with tf.Session() as sess:
-        while True:
-            try:
-                out.append(sess.run(nxt).tolist())
-            except tf.errors.OutOfRangeError:
-                return out
+    return [v.tolist() for v in drain(ds)[1]]
 
 
 def test_shard_takes_every_nth_element_from_index():

@@ -6,20 +6,14 @@ import pathlib
 import pytest
 
 import scopeflow as tf
+from tests.data._helpers import drain
 
 FIXTURES = pathlib.Path(__file__).parents[1] / "fixtures" / "tf_records"
 RECORDS = json.loads((FIXTURES / "records.json").read_text())
 
 
 def _drain(ds):
-    nxt = tf.data.make_one_shot_iterator(ds).get_next()
-    out = []
-    with tf.Session() as sess:
-        while True:
-            try:
-                out.append(sess.run(nxt))
-            except tf.errors.OutOfRangeError:
-                return out
+    return drain(ds)[1]
 
 
 @pytest.mark.parametrize("name", ["examples.tfrecord", "examples.gzip.tfrecord", "examples.zlib.tfrecord"])

@@ -3,17 +3,7 @@
 import numpy as np
 
 import scopeflow as tf
-
-
-def _drain(ds):
-    nxt = tf.data.make_one_shot_iterator(ds).get_next()
-    out = []
-    with tf.Session() as sess:
-        while True:
-            try:
-                out.append(sess.run(nxt))
-            except tf.errors.OutOfRangeError:
-                return nxt, out
+from tests.data._helpers import drain as _drain
 
 
 def test_slices_of_a_sparse_tensor_are_its_rows():
