@@ -75,3 +75,35 @@ def _(tf, x):
 def _(tf, x):
     return [tf.io.parse_single_sequence_example(x, sequence_features={"t": tf.io.FixedLenSequenceFeature(
         [], tf.int64)})[1]["t"]]
+
+
+def _tf1_parse_op(tf, op_type, inputs, attrs):
+    """A TF1 parse op (only imported graphs hold them: no wrapper builds one)."""
+    from scopeflow._src.framework import registry  # the op builder's parts, as the wrappers use them
+    from scopeflow._src.framework.op_builder import infer_outputs
+
+    graph = tf.get_default_graph()
+    name = graph._op_name(None, op_type)
+    attrs = dict(attrs, _num_dense=len(attrs["Tdense"]), _num_sparse_types=len(attrs["sparse_types"]))
+    return graph._add_op(op_type, name, inputs, attrs, infer_outputs(registry.get(op_type), name, inputs, attrs))
+
+
+@sample("ParseExample", [_EXAMPLES], lambda x: [np.array([[0, 0]]), np.array([b"a"], dtype=object), np.array([2, 1]),
+                                                np.array([[1.5, 2.5], [3.0, 4.0]], np.float32)],
+        grad=False, exact_shape=False)
+def _(tf, x):
+    keys = [tf.constant("s"), tf.constant("x")]
+    op = _tf1_parse_op(tf, "ParseExample", [x, tf.constant([], tf.string)] + keys + [tf.constant([], tf.float32)],
+                       {"Nsparse": 1, "Ndense": 1, "sparse_types": [tf.string], "Tdense": [tf.float32],
+                        "dense_shapes": [tf.TensorShape([2])]})
+    return list(op.outputs)
+
+
+@sample("ParseSingleExample", [_EXAMPLES[0]], lambda x: [np.array([[0]]), np.array([b"a"], dtype=object),
+                                                          np.array([1]), np.array([1.5, 2.5], np.float32)],
+        grad=False, exact_shape=False)
+def _(tf, x):
+    op = _tf1_parse_op(tf, "ParseSingleExample", [x, tf.constant([], tf.float32)],
+                       {"num_sparse": 1, "sparse_keys": ["s"], "dense_keys": ["x"], "sparse_types": [tf.string],
+                        "Tdense": [tf.float32], "dense_shapes": [tf.TensorShape([2])]})
+    return list(op.outputs)
