@@ -68,3 +68,24 @@ def feature_config_reprs_and_fields(tf):
             repr(tf.io.FixedLenFeature(shape=[], dtype=tf.float32, default_value=1.0)),
             tf.io.FixedLenSequenceFeature([], tf.int64, True, 0).allow_missing,
             tf.FixedLenSequenceFeature is tf.io.FixedLenSequenceFeature, tf.VarLenFeature is tf.io.VarLenFeature]
+
+
+@case
+def parse_single_example_feeds_other_ops(tf):
+    record = example(tf, image=[bytes(range(6))], label=[3], w=[0.5, 1.5])
+    parsed = tf.parse_single_example(record, {"image": tf.FixedLenFeature([], tf.string),
+                                              "label": tf.FixedLenFeature([], tf.int64),
+                                              "w": tf.FixedLenFeature([2], tf.float32)})
+    image = tf.cast(tf.decode_raw(parsed["image"], tf.uint8), tf.float32) / 255.0
+    label = tf.one_hot(tf.cast(parsed["label"], tf.int32), 4)
+    return run(tf, [image, label, tf.reduce_sum(parsed["w"]), tf.reshape(parsed["image"], [1])])
+
+
+@case
+def parse_single_sequence_example_feeds_other_ops(tf):
+    from tests.conformance.cases.parse_example._helpers import sequence
+
+    record = sequence(tf, {"c": [b"ab"]}, t=[[1], [2], [3]])
+    context, lists = tf.parse_single_sequence_example(
+        record, {"c": tf.FixedLenFeature([], tf.string)}, {"t": tf.FixedLenSequenceFeature([], tf.int64)})
+    return run(tf, [tf.decode_raw(context["c"], tf.uint8), tf.reduce_sum(lists["t"]) + tf.size(lists["t"], tf.int64)])

@@ -107,7 +107,7 @@ def _parse(records, names, sparse, dense, defaults, single):
             value = batch.sequence_output(examples, spec, default, names, single)
         else:
             value = batch.dense_output(examples, spec, default, names, single)
-        dense_values.append(value[0] if single else value)
+        dense_values.append(value.reshape(value.shape[1:]) if single else value)  # a 0-d array, not a scalar
     return tuple([o[0] for o in out] + [o[1] for o in out] + [o[2] for o in out] + dense_values)
 
 

@@ -79,10 +79,16 @@ def _parse(records, names, specs, missing_ok, defaults, single):
     fs = [sequence_batch.list_sparse(seqs, s, names) for s in f_sparse]
     fd = [sequence_batch.list_dense(seqs, s, m, names) for s, m in zip(f_dense, missing_ok)]
     out = ([i[:, drop:] for i, _, _ in cs] + [v for _, v, _ in cs] + [s[drop:] for _, _, s in cs]
-           + [v[0] if single else v for v in cd]
+           + [_unbatched(v) if single else v for v in cd]
            + [i[:, drop:] for i, _, _ in fs] + [v for _, v, _ in fs] + [s[drop:] for _, _, s in fs]
-           + [v[0] if single else v for v, _ in fd] + [n[0] if single else n for _, n in fd])
+           + [_unbatched(v) if single else v for v, _ in fd] + [_unbatched(n) if single else n for _, n in fd])
     return tuple(out)
+
+
+def _unbatched(value):
+    """A single record's result: the batch of one without its batch dimension (a 0-d array,
+    never a NumPy or Python scalar: kernels downstream read ``.shape``)."""
+    return value.reshape(value.shape[1:])
 
 
 registry.register(OpDef(
