@@ -67,18 +67,19 @@ def decode_records(records: list) -> list:
     return out
 
 
-def _values(raw, spec, where, single, dense):
-    """The values of one example's feature ``raw`` for ``spec``, type-checked."""
+def _values(raw, spec, single, names, i, dense):
+    """The values of example ``i``'s feature ``raw`` for ``spec``, type-checked (the error's
+    place is worded only when there is an error)."""
     try:
         kind = feature_kind(raw)
         if kind is not None and kind != spec.kind:
-            got, want = _TYPE_NAME[kind], _TYPE_NAME[spec.kind]
+            got, want, where = _TYPE_NAME[kind], _TYPE_NAME[spec.kind], _where(single, names, i, spec.key)
             if dense:
                 raise ParseError(f"{where}Data types don't match. Data type: {got} but expected type: {want}")
             raise ParseError(f"{where}Data types don't match. Expected type: {want}, Actual type: {got}")
-        return feature_values(raw, spec.kind) if kind is not None else feature_values(b"", spec.kind)
+        return feature_values(raw if kind is not None else b"", spec.kind)
     except Malformed:
-        raise ParseError(f"{where}Can't parse serialized Example.") from None
+        raise ParseError(f"{_where(single, names, i, spec.key)}Can't parse serialized Example.") from None
 
 
 def sparse_output(examples, spec, names, single):
@@ -86,7 +87,7 @@ def sparse_output(examples, spec, names, single):
     rows, counts = [], []
     for i, features in enumerate(examples):
         raw = features.get(spec.key)
-        values = [] if raw is None else _values(raw, spec, _where(single, names, i, spec.key), single, False)
+        values = [] if raw is None else _values(raw, spec, single, names, i, False)
         rows.append(values)
         counts.append(len(values))
     values = _concat(rows, spec)
@@ -121,9 +122,9 @@ def dense_output(examples, spec, default, names, single):
                 raise _required(single, names, i, spec)
             out[i] = default.reshape(-1)
             continue
-        where = _where(single, names, i, spec.key)
-        values = _values(raw, spec, where, single, True)
+        values = _values(raw, spec, single, names, i, True)
         if len(values) != size:
+            where = _where(single, names, i, spec.key)
             if single:
                 raise ParseError(f"{where}Can't parse serialized Example: Some {spec.kind}_list slice was not parsed.")
             raise ParseError(f"{where}Number of {spec.kind} values != expected.  Values size: {len(values)} but "
@@ -143,9 +144,9 @@ def sequence_output(examples, spec, default, names, single):
         if not raw:
             rows.append(None)
             continue
-        where = _where(single, names, i, spec.key)
-        values = _values(raw, spec, where, single, True)
+        values = _values(raw, spec, single, names, i, True)
         if stride and len(values) % stride:
+            where = _where(single, names, i, spec.key)
             if single:
                 raise ParseError(f"Error while parsing feature with key {spec.key.decode()}: number of elements "
                                  f"should be divisible by {stride}, found {len(values)} instead")

@@ -22,6 +22,8 @@ class Malformed(Exception):
 
 def varint(buf, pos: int, limit: int):
     """The varint at ``buf[pos]`` (bytes) and the position after it."""
+    if pos < limit and buf[pos] < 0x80:  # one byte: tags and most lengths
+        return buf[pos], pos + 1
     result = shift = 0
     while pos < limit:
         b = buf[pos]
