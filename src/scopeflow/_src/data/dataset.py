@@ -43,7 +43,14 @@ class Dataset(HasStructure):
     # -- sources --------------------------------------------------------------------------------
     @staticmethod
     def from_tensor_slices(tensors, name=None) -> "Dataset":
-        """One element per row (first dimension) of ``tensors``."""
+        """One element per row (first dimension) of ``tensors``.
+
+        >>> import scopeflow as tf
+        >>> with tf.Graph().as_default():
+        ...     ds = tf.data.Dataset.from_tensor_slices({"x": [[1, 2], [3, 4]], "y": ["a", "b"]})
+        ...     print(ds.output_types, ds.output_shapes)
+        {'x': tf.int32, 'y': tf.string} {'x': TensorShape([Dimension(2)]), 'y': TensorShape([])}
+        """
         return Dataset(*sources.tensor_slices(tensors, name=name))
 
     @staticmethod
@@ -78,7 +85,17 @@ class Dataset(HasStructure):
 
     # -- transformations ------------------------------------------------------------------------
     def map(self, map_func, num_parallel_calls=None, deterministic=None, name=None) -> "Dataset":
-        """``map_func`` applied to each element (traced once into a graph function)."""
+        """``map_func`` applied to each element (traced once into a graph function; a tuple
+        element is passed as separate arguments).
+
+        >>> import scopeflow as tf
+        >>> with tf.Graph().as_default():
+        ...     ds = tf.data.Dataset.range(3).map(lambda x: (x, tf.cast(x, tf.float32) / 2))
+        ...     nxt = tf.data.make_one_shot_iterator(ds).get_next()
+        ...     with tf.Session() as sess:
+        ...         print([sess.run(nxt)[1] for _ in range(3)])
+        [np.float32(0.0), np.float32(0.5), np.float32(1.0)]
+        """
         return Dataset(*function_builders.map_dataset(self, map_func, num_parallel_calls, deterministic, name))
 
     def flat_map(self, map_func, name=None) -> "Dataset":
@@ -96,7 +113,15 @@ class Dataset(HasStructure):
 
     def batch(self, batch_size, drop_remainder=False, num_parallel_calls=None, deterministic=None,
               name=None) -> "Dataset":
-        """Consecutive elements stacked ``batch_size`` at a time."""
+        """Consecutive elements stacked ``batch_size`` at a time (the batch dimension is static
+        only with ``drop_remainder=True``).
+
+        >>> import scopeflow as tf
+        >>> with tf.Graph().as_default():
+        ...     print(tf.data.Dataset.range(5).batch(2).output_shapes,
+        ...           tf.data.Dataset.range(5).batch(2, drop_remainder=True).output_shapes)
+        (?,) (2,)
+        """
         return Dataset(*batching.batch(self, batch_size, drop_remainder, name))
 
     def padded_batch(self, batch_size, padded_shapes=None, padding_values=None, drop_remainder=False,
@@ -112,7 +137,16 @@ class Dataset(HasStructure):
         return Dataset(*batching.unbatch(dense, name))
 
     def shuffle(self, buffer_size, seed=None, reshuffle_each_iteration=None, name=None) -> "Dataset":
-        """The elements in random order, drawn from a buffer of ``buffer_size``."""
+        """The elements in random order, drawn from a buffer of ``buffer_size`` (with a seed, the
+        same order each run: scopeflow's own, not TensorFlow's).
+
+        >>> import scopeflow as tf
+        >>> with tf.Graph().as_default():
+        ...     nxt = tf.data.make_one_shot_iterator(tf.data.Dataset.range(4).shuffle(4, seed=1)).get_next()
+        ...     with tf.Session() as sess:
+        ...         print(sorted(int(sess.run(nxt)) for _ in range(4)))
+        [0, 1, 2, 3]
+        """
         return Dataset(shuffling.shuffle(self, buffer_size, seed, reshuffle_each_iteration, name), self._structure)
 
     def repeat(self, count=None, name=None) -> "Dataset":
