@@ -4,16 +4,17 @@ Only re-exports; the class lives in ``scopeflow._src.framework.sparse_tensor`` a
 ``scopeflow._src.ops.sparse``. Loaded on first use (``tf.sparse``), with the sparse ops.
 """
 
-__all__ = ["add", "concat", "expand_dims", "fill_empty_rows", "from_dense", "matmul", "maximum", "minimum",
+__all__ = ["add", "concat", "expand_dims", "eye", "fill_empty_rows", "from_dense", "matmul", "maximum", "minimum",
            "placeholder", "reduce_max", "reduce_max_sparse", "reduce_sum", "reduce_sum_sparse", "reorder", "reshape",
            "retain", "segment_mean", "segment_sqrt_n", "segment_sum", "slice", "softmax", "sparse_dense_matmul",
-           "SparseTensor", "split", "to_dense", "transpose"]
+           "SparseTensor", "split", "to_dense", "to_indicator", "transpose"]
 
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops.sparse.api import from_dense
 from scopeflow._src.ops.sparse.api import sparse_add as add
 from scopeflow._src.ops.sparse.api import sparse_concat as concat
 from scopeflow._src.ops.sparse.api import sparse_expand_dims as expand_dims
+from scopeflow._src.ops.sparse.api import sparse_eye as eye
 from scopeflow._src.ops.sparse.api import sparse_fill_empty_rows as fill_empty_rows
 from scopeflow._src.ops.sparse.api import sparse_maximum as maximum
 from scopeflow._src.ops.sparse.api import sparse_minimum as minimum
@@ -34,4 +35,5 @@ from scopeflow._src.ops.sparse.api import sparse_split as split
 from scopeflow._src.ops.sparse.api import sparse_tensor_dense_matmul as matmul
 from scopeflow._src.ops.sparse.api import sparse_tensor_dense_matmul as sparse_dense_matmul
 from scopeflow._src.ops.sparse.api import sparse_tensor_to_dense as to_dense
+from scopeflow._src.ops.sparse.api import sparse_to_indicator as to_indicator
 from scopeflow._src.ops.sparse.api import sparse_transpose as transpose
