@@ -105,6 +105,13 @@ class Plan:
         self._fn = namespace["_plan"]
         self._code = self._fn.__code__
 
+    @property
+    def function(self):
+        """The compiled step itself, for a caller that runs it many times in a row (tf.data's
+        per-element functions): it sets ``np.errstate`` once around the calls, and calls the
+        plan again where one fails, for TensorFlow's error."""
+        return self._fn
+
     def __call__(self, *feed_values):
         try:
             with np.errstate(all="ignore"):  # TensorFlow computes inf/nan silently

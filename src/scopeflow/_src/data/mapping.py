@@ -22,6 +22,7 @@ from scopeflow._src.data import runtime
 from scopeflow._src.data.batching import BatchValue
 from scopeflow._src.data.graph_build import ARGUMENTS, arguments_arg, register_dataset_op
 from scopeflow._src.framework import errors
+from scopeflow._src.ops.common import blas
 
 _NODE_TEXT = re.compile(r"Node: '[^']*'\n(.*)\n\t \[\[", re.DOTALL)
 
@@ -35,6 +36,17 @@ class Runner:
 
     def __init__(self, plan, captured, where):
         self.plan, self.captured, self.where = plan, tuple(captured), where
+
+    def many(self, items) -> list:
+        """The function of each of ``items``, under one ``errstate`` (TF's error on failure)."""
+        fn, captured = self.plan.function, self.captured
+        try:
+            with np.errstate(all="ignore"):  # TensorFlow computes inf/nan silently
+                return [fn(*item, *captured) for item in items]
+        except Exception:  # noqa: BLE001 - run again through the plan, which words TF's error
+            return [self(item) for item in items]
+        finally:
+            blas.restore_threads()  # the caller's BLAS thread counts, if a product kernel changed them
 
     def __call__(self, item):
         try:
@@ -71,8 +83,7 @@ class MapIterator(runtime.ElementIterator):
         components, count = got
         if self.elementwise:
             return self.runner(components), count
-        runner = self.runner
-        return runtime.stack([runner(item) for item in runtime.unstack(components, count)]), count
+        return runtime.stack(self.runner.many(runtime.unstack(components, count))), count
 
     def close(self):
         self.inner.close()
