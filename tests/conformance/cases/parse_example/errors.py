@@ -152,3 +152,30 @@ def build_errors_of_sequence_feature_types(tf):
     configs = [({"c": tf.FixedLenFeature([], tf.int32)}, None), ({"c": tf.VarLenFeature(tf.float64)}, None),
                (None, {"f": tf.FixedLenSequenceFeature([], tf.int32)}), (None, {"f": tf.VarLenFeature(tf.bool)})]
     return [raises(lambda c=c, f=f: tf.parse_single_sequence_example(s, c, f)) for c, f in configs]
+
+
+def _entry(key, feature):
+    entry = b"\x0a" + bytes([len(key)]) + key + b"\x12" + bytes([len(feature)]) + feature
+    return b"\x0a" + bytes([len(entry)]) + entry
+
+
+def _record(*entries):
+    features = b"".join(entries)
+    return b"\x0a" + bytes([len(features)]) + features
+
+
+@case
+def hand_written_records_duplicate_keys_and_odd_features(tf):
+    one, two = b"\x1a\x03\x0a\x01\x01", b"\x1a\x03\x0a\x01\x02"
+    dup = _record(_entry(b"a", one), _entry(b"a", two))
+    fixed, varlen = {"a": tf.FixedLenFeature([], tf.int64)}, {"a": tf.VarLenFeature(tf.int64)}
+    return [_batch(tf, [dup], fixed), _batch(tf, [dup], varlen), _batch(tf, [dup] * 40, fixed),
+            _single(tf, dup, fixed), _single(tf, dup, varlen),
+            _batch(tf, [_record(_entry(b"a", one)) + _record(_entry(b"a", two))], fixed),
+            _batch(tf, [_record(_entry(b"a", b"\x1a\x00"))], fixed),
+            _batch(tf, [_record(_entry(b"a", b"\x22\x00"))], {"a": tf.FixedLenFeature([], tf.int64, default_value=4)}),
+            _single(tf, _record(_entry(b"a", b"\x22\x00")), varlen),
+            _batch(tf, [_record(_entry(b"a", b"\x1a\x02\x08\x07"))], fixed),
+            _batch(tf, [_record(_entry(b"a", b"\x1a\x03\x0a\x01\x80"))], fixed),
+            _single(tf, _record(_entry(b"a", b"\x1a\x03\x0a\x01\x80")), fixed),
+            _batch(tf, [_record(_entry(b"a", b"\x0a\x03\x0a\x05\x80"))], {"a": tf.FixedLenFeature([], tf.string)})]

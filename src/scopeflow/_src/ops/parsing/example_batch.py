@@ -14,7 +14,13 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops.parsing.example_wire import Malformed, feature_kind, feature_values, features_of
+from scopeflow._src.ops.parsing.example_wire import (
+    Malformed,
+    UnsupportedKind,
+    feature_kind,
+    feature_values,
+    features_of,
+)
 
 KIND_OF = {dtypes.string: "bytes", dtypes.float32: "float", dtypes.int64: "int64"}
 _TYPE_NAME = {"bytes": "string", "float": "float", "int64": "int64"}
@@ -78,7 +84,12 @@ def _values(raw, spec, single, names, i, dense):
                 raise ParseError(f"{where}Data types don't match. Data type: {got} but expected type: {want}")
             raise ParseError(f"{where}Data types don't match. Expected type: {want}, Actual type: {got}")
         return feature_values(raw if kind is not None else b"", spec.kind)
+    except UnsupportedKind:
+        raise ParseError("Unsupported datatype.") from None
     except Malformed:
+        if single and dense:
+            raise ParseError(f"{_where(True, names, i, spec.key)}Can't parse serialized Example: Parsing "
+                             f"{spec.kind}_list failed.") from None
         raise ParseError(f"{_where(single, names, i, spec.key)}Can't parse serialized Example.") from None
 
 

@@ -4,7 +4,7 @@
 ``feature_values(raw)`` reads one ``Feature``: its kind (``"bytes"``, ``"float"``,
 ``"int64"``, or ``None`` for an empty ``Feature``) and its values. Like TensorFlow's parser
 (and unlike protobuf's), a record cut short between two features still parses, records
-concatenated merge, a key seen twice keeps its first value, and both the packed and the
+concatenated merge, a key seen twice keeps its last value, and both the packed and the
 unpacked encodings of numbers are read. ``Malformed`` is raised for anything else.
 """
 
@@ -18,6 +18,10 @@ KINDS = {0x0A: "bytes", 0x12: "float", 0x1A: "int64"}  # the Feature's oneof tag
 
 class Malformed(Exception):
     """A record or a feature that does not parse."""
+
+
+class UnsupportedKind(Malformed):
+    """A ``Feature`` whose value is none of the three lists (TF: "Unsupported datatype.")."""
 
 
 def varint(buf, pos: int, limit: int):
@@ -91,7 +95,7 @@ def _maps(data, fields: int):
                 raise Malformed
             start, stop = delimited(data, pos + 1, limit)
             key, value = _entry(data, start, stop)
-            out.setdefault(key, value)
+            out[key] = value  # a key seen again: the last value counts, as in TF
             pos = stop
     return maps
 
@@ -125,7 +129,7 @@ def feature_kind(raw: bytes):
         return None
     kind = KINDS.get(raw[0])
     if kind is None:
-        raise Malformed
+        raise UnsupportedKind
     return kind
 
 
