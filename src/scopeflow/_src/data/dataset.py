@@ -105,7 +105,8 @@ class Dataset(HasStructure):
     def interleave(self, map_func, cycle_length=None, block_length=None, num_parallel_calls=None,
                    deterministic=None, name=None) -> "Dataset":
         """Elements of ``cycle_length`` datasets from ``map_func`` in turn, ``block_length`` at a time."""
-        return Dataset(*function_builders.interleave(self, map_func, cycle_length, block_length, _is_dataset, name))
+        return Dataset(*function_builders.interleave(self, map_func, cycle_length, block_length, _is_dataset,
+                                                     num_parallel_calls, deterministic, name))
 
     def filter(self, predicate, name=None) -> "Dataset":
         """The elements for which ``predicate`` gives ``True``."""

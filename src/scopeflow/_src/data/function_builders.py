@@ -105,11 +105,19 @@ def parallel_interleave(dataset, map_func, cycle_length, block_length, sloppy, b
     return add_dataset_op("LegacyParallelInterleaveDatasetV2", inputs + extra, attrs), structure
 
 
-def interleave(dataset, map_func, cycle_length, block_length, is_dataset, name=None):
+def interleave(dataset, map_func, cycle_length, block_length, is_dataset, num_parallel_calls=None,
+               deterministic=None, name=None):
+    """``InterleaveDataset``, or ``ParallelInterleaveDatasetV4`` with ``num_parallel_calls``
+    (scopeflow's elements come in ``InterleaveDataset``'s order either way)."""
     func = _dataset_function(dataset, map_func, "Dataset.interleave()", is_dataset)
     structure = func.dataset._structure
     inputs, attrs = _function_inputs(dataset, func)
-    cycle = int64_input(AUTOTUNE if cycle_length is None else cycle_length, "cycle_length")
-    block = int64_input(1 if block_length is None else block_length, "block_length")
+    inputs += [int64_input(AUTOTUNE if cycle_length is None else cycle_length, "cycle_length"),
+               int64_input(1 if block_length is None else block_length, "block_length")]
     attrs.update(structure.attrs())
-    return add_dataset_op("InterleaveDataset", inputs + [cycle, block], attrs, name), structure
+    if num_parallel_calls is None:
+        return add_dataset_op("InterleaveDataset", inputs, attrs, name), structure
+    inputs += [int64_input(AUTOTUNE, "buffer_output_elements"), int64_input(AUTOTUNE, "prefetch_input_elements"),
+               int64_input(num_parallel_calls, "num_parallel_calls")]
+    attrs["deterministic"] = "default" if deterministic is None else str(bool(deterministic)).lower()
+    return add_dataset_op("ParallelInterleaveDatasetV4", inputs, attrs, name), structure

@@ -226,6 +226,16 @@ def _map_and_batch(op, inner, runner, rest, elementwise):
     return BatchValue(MapValue(inner, runner, elementwise), runtime.scalar(size), bool(np.asarray(drop)))
 
 
+def _parallel_interleave(op, inner, runner, rest, elementwise):
+    cycle, block, _, _, parallel = (runtime.scalar(v) for v in rest)
+    if cycle > 0 and not (parallel == -1 or 0 < parallel <= cycle):
+        raise errors.InvalidArgumentError(
+            None, None, f"If `cycle_length` is set to a fixed value, `num_parallel_calls` must be either "
+                        f"`tf.data.AUTOTUNE` or a value less than or equal to `cycle_length`. However, "
+                        f"`num_parallel_calls` is {parallel} and `cycle_length` is {cycle}")
+    return InterleaveValue(inner, runner, cycle, block)
+
+
 def _interleave(op, inner, runner, rest, elementwise):
     cycle, block = (runtime.scalar(v) for v in rest[:2]) if rest else (1, 1)
     return InterleaveValue(inner, runner, cycle, block)
@@ -244,6 +254,10 @@ register_dataset_op("FilterDataset", _IN, _runner_factory(lambda op, inner, runn
 register_dataset_op("FlatMapDataset", _IN, _runner_factory(_interleave))
 register_dataset_op("InterleaveDataset", _IN + ["cycle_length: int64", "block_length: int64"],
                     _runner_factory(_interleave))
+register_dataset_op("ParallelInterleaveDatasetV4",
+                    _IN + ["cycle_length: int64", "block_length: int64", "buffer_output_elements: int64",
+                           "prefetch_input_elements: int64", "num_parallel_calls: int64"],
+                    _runner_factory(_parallel_interleave), {"deterministic": "default"})
 register_dataset_op("LegacyParallelInterleaveDatasetV2",
                     _IN + ["cycle_length: int64", "block_length: int64", "buffer_output_elements: int64",
                            "prefetch_input_elements: int64"], _runner_factory(_interleave),

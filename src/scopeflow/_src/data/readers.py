@@ -14,7 +14,7 @@ import glob
 
 import numpy as np
 
-from scopeflow._src.data import runtime, sources
+from scopeflow._src.data import function_builders, runtime, sources
 from scopeflow._src.data.dataset import Dataset
 from scopeflow._src.data.graph_build import add_dataset_op, int64_input, register_dataset_op, string_input
 from scopeflow._src.data.structure import Structure
@@ -160,8 +160,10 @@ def _reader(filenames, num_parallel_reads, make_one):
     if num_parallel_reads is None:
         dataset = files.flat_map(lambda name: Dataset(make_one(name), _STRING))
     else:
-        dataset = files.interleave(lambda name: Dataset(make_one(name), _STRING), cycle_length=num_parallel_reads,
-                                   block_length=1)
+        # TF's readers: a deterministic parallel_interleave (sloppy=False) of one reader per file
+        return function_builders.parallel_interleave(files, lambda name: Dataset(make_one(name), _STRING),
+                                                     num_parallel_reads, 1, False, None, None,
+                                                     lambda d: isinstance(d, Dataset))
     return dataset._variant_tensor, dataset._structure
 
 
