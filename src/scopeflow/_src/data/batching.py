@@ -133,6 +133,10 @@ def _batch_factory(op, state):
     return lambda inner, size, drop: BatchValue(inner, runtime.scalar(size), bool(drop))
 
 
+def _parallel_batch_factory(op, state):
+    return lambda inner, size, parallel, drop: BatchValue(inner, runtime.scalar(size), bool(drop))
+
+
 def _padded_factory(op, state):
     def padded_batch(inner, size, *rest):
         n = op._attrs["N"]
@@ -145,6 +149,9 @@ def _padded_factory(op, state):
 
 register_dataset_op("BatchDatasetV2", ["input_dataset: variant", "batch_size: int64", "drop_remainder: bool"],
                     _batch_factory, {"parallel_copy": False})
+register_dataset_op("ParallelBatchDataset", ["input_dataset: variant", "batch_size: int64", "num_parallel_calls: int64",
+                                             "drop_remainder: bool"], _parallel_batch_factory,
+                    {"parallel_copy": False, "deterministic": "default"})
 register_dataset_op("PaddedBatchDatasetV2",
                     ["input_dataset: variant", "batch_size: int64", Arg("padded_shapes", dtype=dtypes.int64,
                                                                           number_attr="N"),
@@ -159,14 +166,21 @@ def _batch_dim(size, drop):
     return constant_value(size) if known is not None and bool(known) else None
 
 
-def batch(dataset, batch_size, drop_remainder, name=None):
+def batch(dataset, batch_size, drop_remainder, num_parallel_calls=None, deterministic=None, name=None):
+    """``BatchDatasetV2``, or ``ParallelBatchDataset`` with ``num_parallel_calls`` (the same
+    batches: scopeflow's batch is one NumPy call already)."""
     size = int64_input(batch_size, "batch_size")
     drop = bool_input(drop_remainder, "drop_remainder")
     dim = _batch_dim(size, drop)
     dim = None if dim is None else int(dim)
     structure = dataset._structure.with_shapes([TensorShape([dim]).concatenate(s) for s in dataset._structure.shapes])
     attrs = {**structure.attrs(), "parallel_copy": False}
-    return add_dataset_op("BatchDatasetV2", [dataset._variant_tensor, size, drop], attrs, name), structure
+    if num_parallel_calls is None:
+        return add_dataset_op("BatchDatasetV2", [dataset._variant_tensor, size, drop], attrs, name), structure
+    parallel = int64_input(num_parallel_calls, "num_parallel_calls")
+    attrs["deterministic"] = "default" if deterministic is None else str(bool(deterministic)).lower()
+    return add_dataset_op("ParallelBatchDataset", [dataset._variant_tensor, size, parallel, drop], attrs,
+                          name), structure
 
 
 def padded_batch(dataset, batch_size, padded_shapes, padding_values, drop_remainder, name=None):

@@ -123,7 +123,7 @@ class Dataset(HasStructure):
         ...           tf.data.Dataset.range(5).batch(2, drop_remainder=True).output_shapes)
         (?,) (2,)
         """
-        return Dataset(*batching.batch(self, batch_size, drop_remainder, name))
+        return Dataset(*batching.batch(self, batch_size, drop_remainder, num_parallel_calls, deterministic, name))
 
     def padded_batch(self, batch_size, padded_shapes=None, padding_values=None, drop_remainder=False,
                      name=None) -> "Dataset":
