@@ -87,3 +87,28 @@ def test_an_elementwise_map_before_batch_runs_once_per_batch():
         normalise = DataFunction(lambda x, y: (tf.cast(x, tf.float32) / 255.0, y), spec, "Dataset.map()")
         reshape = DataFunction(lambda x, y: (tf.reshape(x, [784]), y), spec, "Dataset.map()")
         assert normalise.elementwise and not reshape.elementwise
+
+
+def test_several_threads_share_one_iterator_and_see_each_element_once():
+    import threading
+
+    with tf.Graph().as_default():
+        nxt = tf.data.make_one_shot_iterator(tf.data.Dataset.range(2000).map(lambda x: x * 2).prefetch(8)).get_next()
+        seen, lock = [], threading.Lock()
+        with tf.Session() as sess:
+            def pull():
+                mine = []
+                while True:
+                    try:
+                        mine.append(int(sess.run(nxt)))
+                    except tf.errors.OutOfRangeError:
+                        break
+                with lock:
+                    seen.extend(mine)
+
+            threads = [threading.Thread(target=pull) for _ in range(4)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+    assert sorted(seen) == [2 * i for i in range(2000)]
