@@ -131,7 +131,7 @@ def _parse_example_raw(serialized, names, params, name):
     """The ``ParseExampleV2`` op of ``params`` in a ``ParseExample`` scope; its results by key."""
     if params.num_features == 0:
         raise ValueError("Must provide at least one feature key.")
-    with name_scope(name, "ParseExample", [serialized, names]) as scope:
+    with name_scope(name, "ParseExample", [serialized, names]):
         serialized = convert_to_tensor(serialized, name="serialized")
         defaults = params.dense_defaults()
         graph = serialized.graph
@@ -148,9 +148,8 @@ def _parse_example_raw(serialized, names, params, name):
                      _SPARSE: len(params.sparse_keys), _RAGGED: 0}
             op = graph._add_op("ParseExampleV2", op_scope[:-1], inputs, attrs,
                                infer_outputs(registry.get("ParseExampleV2"), op_scope[:-1], inputs, attrs))
-        del scope
-    outs, n = op.outputs, len(params.sparse_keys)
-    sparse = [SparseTensor(outs[i], outs[n + i], outs[2 * n + i]) for i in range(n)]
+        outs, n = op.outputs, len(params.sparse_keys)
+        sparse = [SparseTensor(outs[i], outs[n + i], outs[2 * n + i]) for i in range(n)]  # in the scope, as TF
     return dict(zip(params.sparse_keys + params.dense_keys, sparse + list(outs[3 * n:])))
 
 

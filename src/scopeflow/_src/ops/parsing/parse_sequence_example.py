@@ -157,9 +157,9 @@ def _parse_raw(serialized, debug_name, context, lists, name):
             attrs = _attrs(context, lists, len(defaults))
             op = serialized.graph._add_op("ParseSequenceExampleV2", scope[:-1], inputs, attrs, infer_outputs(
                 registry.get("ParseSequenceExampleV2"), scope[:-1], inputs, attrs))
-    outs = list(op.outputs)
-    context_out = _results(outs, context)
-    lists_out = _results(outs[3 * len(context.sparse_keys) + len(context.dense_keys):], lists)
+        outs = list(op.outputs)
+        context_out = _results(outs, context)  # SparseTensors made in the scope, as TF makes them
+        lists_out = _results(outs[3 * len(context.sparse_keys) + len(context.dense_keys):], lists)
     lengths = outs[len(outs) - len(lists.dense_keys):]
     return context_out, lists_out, dict(zip(lists.dense_keys, lengths))
 
