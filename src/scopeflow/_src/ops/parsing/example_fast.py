@@ -5,11 +5,13 @@ The records are joined into one byte array. Each level of the message (records -
 array operations over all messages of that level together, so the Python work grows with
 the number of features and of values per list, not with the number of records. Keys are
 matched against the requested ones by comparing bytes in bulk, and numbers are decoded from
-their packed encodings with array arithmetic.
+their packed encodings with array arithmetic. Records of one length that differ only inside
+the requested values (one program's records, MNIST's say) skip the walk: the first record is
+read in Python and the others are compared with it in one array operation.
 
 This path reads the canonical encoding only (what protobuf serializers write: one
-``Features`` per record, each entry key then value, packed numbers). ``parse`` returns
-``None`` for anything else (an unpacked list, a record cut short, a key seen twice, a
+``Features`` per record, each entry key then value, packed numbers). ``parse`` and
+``outputs`` return ``None`` for anything else (an unpacked list, a record cut short, a key seen twice, a
 type mismatch, a missing required feature...), and the caller parses the batch again with
 ``example_batch.py``, which handles every case with TensorFlow's errors.
 """
