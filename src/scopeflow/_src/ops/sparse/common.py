@@ -98,8 +98,9 @@ def row_keys(indices: np.ndarray):
 
 
 def add_rows(out, rows, parts) -> None:
-    """``out[rows[i]] += parts[i]`` for every ``i``, much faster than ``np.add.at``: the parts
-    sorted by row (a radix sort when rows fit 16 bits) and summed by runs (``np.add.reduceat``)."""
+    """``out[rows[i]] += parts[i]`` for every ``i``, much faster than ``np.add.at``: the parts are
+    sorted by row (a radix sort when rows fit 16 bits); short runs of a row are added layer by
+    layer (the first of each run, then the second...), long ones summed with ``np.add.reduceat``."""
     if not len(rows):
         return
     step = np.diff(rows)
@@ -109,4 +110,10 @@ def add_rows(out, rows, parts) -> None:
         rows, parts = rows[order], parts.take(order, axis=0)
         step = np.diff(rows)
     starts = np.concatenate([[0], np.flatnonzero(step) + 1])
-    out[rows[starts]] += np.add.reduceat(parts, starts, axis=0)
+    lengths = np.diff(np.append(starts, len(rows)))
+    if lengths.max() > 8:
+        out[rows[starts]] += np.add.reduceat(parts, starts, axis=0)
+        return
+    for j in range(int(lengths.max())):  # within a layer every row is distinct: a plain indexed add
+        at = starts[lengths > j] + j
+        out[rows[at]] += parts.take(at, axis=0)

@@ -65,7 +65,7 @@ def _sparse_segment_factory(scale):
                 add_rows(out, segment_ids, data[indices])
                 if scale is not None:
                     counts = np.bincount(segment_ids, minlength=rows)
-                    out /= np.vectorize(scale, otypes=[float])(counts).reshape((-1,) + (1,) * (data.ndim - 1))
+                    out /= scale(counts).reshape((-1,) + (1,) * (data.ndim - 1))
                 return out
             for sid, start, end in _segments(op, segment_ids):
                 require(op, 0 <= sid < rows, f"Segment id {sid} out of range [0, {rows}), possibly because "
@@ -104,7 +104,7 @@ def _grad_factory(scale):
             rows = grad[segment_ids]
             if scale is not None:
                 counts = np.bincount(segment_ids, minlength=m)[segment_ids]
-                rows = rows / np.vectorize(scale, otypes=[float])(counts).reshape((-1,) + (1,) * (grad.ndim - 1))
+                rows = rows / scale(counts).reshape((-1,) + (1,) * (grad.ndim - 1))
             add_rows(out, indices, rows.astype(grad.dtype, copy=False))
             return out
         return sparse_segment_grad
@@ -112,11 +112,11 @@ def _grad_factory(scale):
 
 
 def _mean(count):
-    return max(count, 1)
+    return np.maximum(count, 1)
 
 
 def _sqrtn(count):
-    return np.sqrt(max(count, 1))
+    return np.sqrt(np.maximum(count, 1))
 
 
 @shape_fn
