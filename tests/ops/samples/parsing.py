@@ -84,7 +84,8 @@ def _tf1_parse_op(tf, op_type, inputs, attrs):
 
     graph = tf.get_default_graph()
     name = graph._op_name(None, op_type)
-    attrs = dict(attrs, _num_dense=len(attrs["Tdense"]), _num_sparse_types=len(attrs["sparse_types"]))
+    if "Tdense" in attrs:
+        attrs = dict(attrs, _num_dense=len(attrs["Tdense"]), _num_sparse_types=len(attrs["sparse_types"]))
     return graph._add_op(op_type, name, inputs, attrs, infer_outputs(registry.get(op_type), name, inputs, attrs))
 
 
@@ -106,4 +107,34 @@ def _(tf, x):
     op = _tf1_parse_op(tf, "ParseSingleExample", [x, tf.constant([], tf.float32)],
                        {"num_sparse": 1, "sparse_keys": ["s"], "dense_keys": ["x"], "sparse_types": [tf.string],
                         "Tdense": [tf.float32], "dense_shapes": [tf.TensorShape([2])]})
+    return list(op.outputs)
+
+
+def _sequence_attrs(tf, **extra):
+    """The attributes of a TF1 sequence parse op of one int64 scalar feature list (and the
+    private lengths of its type lists)."""
+    attrs = {"Ncontext_sparse": 0, "Ncontext_dense": 0, "Nfeature_list_sparse": 0, "Nfeature_list_dense": 1,
+             "context_sparse_types": [], "Tcontext_dense": [], "context_dense_shapes": [],
+             "feature_list_sparse_types": [], "feature_list_dense_types": [tf.int64],
+             "feature_list_dense_shapes": [tf.TensorShape([])], "_num_context_dense": 0,
+             "_num_context_sparse_types": 0, "_num_feature_list_dense_types": 1, "_num_feature_list_sparse_types": 0}
+    attrs.update(extra)
+    return attrs
+
+
+@sample("ParseSequenceExample", [np.array([_sequence(t=[[1], [2], [3]])], dtype=object)],
+        lambda x: [np.array([[1, 2, 3]]), np.array([3])], grad=False, exact_shape=False)
+def _(tf, x):
+    op = _tf1_parse_op(tf, "ParseSequenceExample", [x, tf.constant([], tf.string)],
+                          _sequence_attrs(tf, feature_list_dense_keys=["t"], context_sparse_keys=[],
+                                          context_dense_keys=[], feature_list_sparse_keys=[],
+                                          feature_list_dense_missing_assumed_empty=[]))
+    return list(op.outputs)
+
+
+@sample("ParseSingleSequenceExample", [np.array(_sequence(t=[[1], [2]]), dtype=object)],
+        lambda x: [np.array([1, 2])], grad=False, exact_shape=False)
+def _(tf, x):
+    op = _tf1_parse_op(tf, "ParseSingleSequenceExample",
+                          [x, tf.constant([], tf.string), tf.constant("t"), tf.constant("")], _sequence_attrs(tf))
     return list(op.outputs)

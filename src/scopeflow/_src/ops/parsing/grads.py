@@ -5,4 +5,4 @@ from __future__ import annotations
 from scopeflow._src.framework.registry import not_differentiable
 
 not_differentiable("DecodeRaw", "DecodeCSV", "StringToNumber", "ParseExampleV2", "ParseSequenceExampleV2",
-                   "ParseExample", "ParseSingleExample")
+                   "ParseExample", "ParseSingleExample", "ParseSequenceExample", "ParseSingleSequenceExample")

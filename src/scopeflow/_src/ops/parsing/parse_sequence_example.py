@@ -48,26 +48,33 @@ def _shape(ctx, attrs):
 
 
 def _factory(op, state):
-    attrs = op._attrs
-    spec = example_batch.Spec.of
-
     def parse_sequence_example_v2(serialized, debug_name, c_sparse, c_dense, c_ragged, f_sparse, f_dense, f_ragged,
                                   missing_ok, *defaults):
         if c_ragged.size or f_ragged.size:
             raise errors.UnimplementedError(None, op, "ParseSequenceExampleV2: ragged features are not supported")
-        single = serialized.ndim == 0
-        names = [n.decode("utf-8", "replace") for n in debug_name.reshape(-1).tolist()]
-        specs = ([spec(k, t) for k, t in zip(c_sparse.tolist(), attrs["context_sparse_types"])],
-                 [spec(k, t, s) for k, t, s in zip(c_dense.tolist(), attrs["Tcontext_dense"],
-                                                   attrs["context_dense_shapes"])],
-                 [spec(k, t) for k, t in zip(f_sparse.tolist(), attrs["feature_list_sparse_types"])],
-                 [spec(k, t, s) for k, t, s in zip(f_dense.tolist(), attrs["feature_list_dense_types"],
-                                                   attrs["feature_list_dense_shapes"])])
-        try:
-            return _parse(serialized.reshape(-1).tolist(), names, specs, missing_ok.tolist(), defaults, single)
-        except example_batch.ParseError as e:
-            raise errors.InvalidArgumentError(None, op, str(e)) from None
+        keys = [k.tolist() for k in (c_sparse, c_dense, f_sparse, f_dense)]
+        return parse_sequences(op, serialized, debug_name, keys, missing_ok.tolist(), defaults)
     return parse_sequence_example_v2
+
+
+def parse_sequences(op, serialized, debug_name, keys, missing_ok, defaults):
+    """The outputs of ``op`` (``ParseSequenceExampleV2``, or TF1's sequence parse ops, whose
+    attributes give the types and shapes) for ``serialized`` (a vector, or a scalar), their
+    ``debug_name``, the context sparse and dense and feature-list sparse and dense ``keys``,
+    whether each dense feature list may be missing, and the context's dense ``defaults``."""
+    attrs, spec = op._attrs, example_batch.Spec.of
+    c_sparse, c_dense, f_sparse, f_dense = ([k if isinstance(k, bytes) else k.encode() for k in group]
+                                            for group in keys)
+    specs = ([spec(k, t) for k, t in zip(c_sparse, attrs["context_sparse_types"])],
+             [spec(k, t, s) for k, t, s in zip(c_dense, attrs["Tcontext_dense"], attrs["context_dense_shapes"])],
+             [spec(k, t) for k, t in zip(f_sparse, attrs["feature_list_sparse_types"])],
+             [spec(k, t, s) for k, t, s in zip(f_dense, attrs["feature_list_dense_types"],
+                                               attrs["feature_list_dense_shapes"])])
+    names = [n.decode("utf-8", "replace") for n in debug_name.reshape(-1).tolist()]
+    try:
+        return _parse(serialized.reshape(-1).tolist(), names, specs, missing_ok, defaults, serialized.ndim == 0)
+    except example_batch.ParseError as e:
+        raise errors.InvalidArgumentError(None, op, str(e)) from None
 
 
 def _parse(records, names, specs, missing_ok, defaults, single):
