@@ -19,7 +19,13 @@ from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.parsing.features import PARSED_TYPES
 from scopeflow._src.ops.parsing.parse_example import parse_records
-from scopeflow._src.ops.parsing.parse_sequence_example import parse_sequences
+from scopeflow._src.ops.parsing.parse_sequence_example import (
+    CONTEXT_DEFAULTS,
+    CONTEXT_OUTPUTS,
+    LENGTHS,
+    LIST_OUTPUTS,
+    parse_sequences,
+)
 
 _DENSE, _SPARSE = "_num_dense", "_num_sparse_types"  # private lengths of the type lists (as ParseExampleV2's)
 
@@ -81,17 +87,7 @@ registry.register(OpDef(
 
 
 # -- TF1's sequence parse ops -------------------------------------------------------------------
-_C_DENSE, _C_SPARSE, _F_DENSE, _F_SPARSE = ("_num_context_dense", "_num_context_sparse_types",
-                                            "_num_feature_list_dense_types", "_num_feature_list_sparse_types")
-_SEQUENCE_OUTPUTS = [
-    "context_sparse_indices: Ncontext_sparse * int64",
-    Arg("context_sparse_values", type_attr="context_sparse_types", number_attr=_C_SPARSE),
-    "context_sparse_shapes: Ncontext_sparse * int64",
-    Arg("context_dense_values", type_attr="Tcontext_dense", number_attr=_C_DENSE),
-    "feature_list_sparse_indices: Nfeature_list_sparse * int64",
-    Arg("feature_list_sparse_values", type_attr="feature_list_sparse_types", number_attr=_F_SPARSE),
-    "feature_list_sparse_shapes: Nfeature_list_sparse * int64",
-    Arg("feature_list_dense_values", type_attr="feature_list_dense_types", number_attr=_F_DENSE)]
+_SEQUENCE_OUTPUTS = CONTEXT_OUTPUTS + LIST_OUTPUTS
 _SEQUENCE_TYPES = {"Tcontext_dense": PARSED_TYPES, "context_sparse_types": PARSED_TYPES,
                    "feature_list_dense_types": PARSED_TYPES, "feature_list_sparse_types": PARSED_TYPES}
 _SEQUENCE_DEFAULTS = {"Ncontext_sparse": 0, "Ncontext_dense": 0, "Nfeature_list_sparse": 0, "Nfeature_list_dense": 0,
@@ -155,8 +151,8 @@ def _single_sequence_factory(op, state):
 registry.register(OpDef(
     "ParseSequenceExample",
     inputs=["serialized: string", "debug_name: string",
-            Arg("context_dense_defaults", type_attr="Tcontext_dense", number_attr=_C_DENSE)],
-    outputs=_SEQUENCE_OUTPUTS + ["feature_list_dense_lengths: Nfeature_list_dense * int64"],
+            CONTEXT_DEFAULTS],
+    outputs=_SEQUENCE_OUTPUTS + [LENGTHS],
     attrs=_SEQUENCE_TYPES, defaults=_SEQUENCE_DEFAULTS, shape=_sequence_shape, factory=_sequence_factory))
 registry.register(OpDef(
     "ParseSingleSequenceExample",
@@ -164,6 +160,6 @@ registry.register(OpDef(
             "context_sparse_keys: Ncontext_sparse * string", "context_dense_keys: Ncontext_dense * string",
             "feature_list_sparse_keys: Nfeature_list_sparse * string",
             "feature_list_dense_keys: Nfeature_list_dense * string",
-            Arg("context_dense_defaults", type_attr="Tcontext_dense", number_attr=_C_DENSE), "debug_name: string"],
+            CONTEXT_DEFAULTS, "debug_name: string"],
     outputs=_SEQUENCE_OUTPUTS, attrs=_SEQUENCE_TYPES, defaults=_SEQUENCE_DEFAULTS, shape=_single_sequence_shape,
     factory=_single_sequence_factory))

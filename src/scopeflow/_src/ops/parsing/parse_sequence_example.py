@@ -31,6 +31,19 @@ _KEY_INPUTS = ("debug_name", "context_sparse_keys", "context_dense_keys", "conte
                "feature_list_sparse_keys", "feature_list_dense_keys", "feature_list_ragged_keys")
 
 
+# The outputs TF1's sequence parse ops share with this one (``legacy_parse.py``).
+CONTEXT_OUTPUTS = ["context_sparse_indices: Ncontext_sparse * int64",
+                   Arg("context_sparse_values", type_attr="context_sparse_types", number_attr=_C_SPARSE),
+                   "context_sparse_shapes: Ncontext_sparse * int64",
+                   Arg("context_dense_values", type_attr="Tcontext_dense", number_attr=_C_DENSE)]
+LIST_OUTPUTS = ["feature_list_sparse_indices: Nfeature_list_sparse * int64",
+                Arg("feature_list_sparse_values", type_attr="feature_list_sparse_types", number_attr=_F_SPARSE),
+                "feature_list_sparse_shapes: Nfeature_list_sparse * int64",
+                Arg("feature_list_dense_values", type_attr="feature_list_dense_types", number_attr=_F_DENSE)]
+LENGTHS = "feature_list_dense_lengths: Nfeature_list_dense * int64"
+CONTEXT_DEFAULTS = Arg("context_dense_defaults", type_attr="Tcontext_dense", number_attr=_C_DENSE)
+
+
 @shape_fn
 def _shape(ctx, attrs):
     dims, rank = records_dims(ctx)
@@ -102,23 +115,14 @@ registry.register(OpDef(
     "ParseSequenceExampleV2",
     inputs=["serialized: string"] + [f"{k}: string" for k in _KEY_INPUTS]
     + ["feature_list_dense_missing_assumed_empty: bool",
-       Arg("context_dense_defaults", type_attr="Tcontext_dense", number_attr=_C_DENSE)],
-    outputs=["context_sparse_indices: Ncontext_sparse * int64",
-             Arg("context_sparse_values", type_attr="context_sparse_types", number_attr=_C_SPARSE),
-             "context_sparse_shapes: Ncontext_sparse * int64",
-             Arg("context_dense_values", type_attr="Tcontext_dense", number_attr=_C_DENSE),
-             Arg("context_ragged_values", type_attr="context_ragged_value_types", number_attr=_C_RAGGED),
-             Arg("context_ragged_row_splits", type_attr="context_ragged_split_types", number_attr=_C_RAGGED),
-             "feature_list_sparse_indices: Nfeature_list_sparse * int64",
-             Arg("feature_list_sparse_values", type_attr="feature_list_sparse_types", number_attr=_F_SPARSE),
-             "feature_list_sparse_shapes: Nfeature_list_sparse * int64",
-             Arg("feature_list_dense_values", type_attr="feature_list_dense_types", number_attr=_F_DENSE),
-             "feature_list_dense_lengths: Nfeature_list_dense * int64",
-             Arg("feature_list_ragged_values", type_attr="feature_list_ragged_value_types", number_attr=_F_RAGGED),
-             Arg("feature_list_ragged_outer_splits", type_attr="feature_list_ragged_split_types",
-                 number_attr=_F_RAGGED),
-             Arg("feature_list_ragged_inner_splits", type_attr="feature_list_ragged_split_types",
-                 number_attr=_F_RAGGED)],
+       CONTEXT_DEFAULTS],
+    outputs=CONTEXT_OUTPUTS
+    + [Arg("context_ragged_values", type_attr="context_ragged_value_types", number_attr=_C_RAGGED),
+       Arg("context_ragged_row_splits", type_attr="context_ragged_split_types", number_attr=_C_RAGGED)]
+    + LIST_OUTPUTS + [LENGTHS]
+    + [Arg("feature_list_ragged_values", type_attr="feature_list_ragged_value_types", number_attr=_F_RAGGED),
+       Arg("feature_list_ragged_outer_splits", type_attr="feature_list_ragged_split_types", number_attr=_F_RAGGED),
+       Arg("feature_list_ragged_inner_splits", type_attr="feature_list_ragged_split_types", number_attr=_F_RAGGED)],
     attrs={"Tcontext_dense": _TYPES, "context_sparse_types": _TYPES, "context_ragged_value_types": _TYPES,
            "context_ragged_split_types": _SPLITS, "feature_list_dense_types": _TYPES,
            "feature_list_sparse_types": _TYPES, "feature_list_ragged_value_types": _TYPES,
