@@ -3,25 +3,27 @@ importing this module registers every dataset and iterator op type and gives the
 
 from scopeflow._src.data import generator  # noqa: F401 - registers GeneratorDataset (from_generator)
 from scopeflow._src.data.dataset import (
-                                         Dataset,
-                                         get_output_classes,
-                                         get_output_shapes,
-                                         get_output_types,
-                                         make_initializable_iterator,
+    Dataset,
+    get_output_classes,
+    get_output_shapes,
+    get_output_types,
+    make_initializable_iterator,
 )
 from scopeflow._src.data.experimental import (
-                                         AUTOTUNE,
-                                         ignore_errors,
-                                         map_and_batch,
-                                         parallel_interleave,
-                                         shuffle_and_repeat,
-                                         unbatch,
+    AUTOTUNE,
+    bucket_by_sequence_length,
+    group_by_window,
+    ignore_errors,
+    map_and_batch,
+    parallel_interleave,
+    shuffle_and_repeat,
+    unbatch,
 )
 from scopeflow._src.data.iterator import Iterator
 from scopeflow._src.data.one_shot import make_one_shot_iterator
 from scopeflow._src.data.readers import FixedLengthRecordDataset, TextLineDataset, TFRecordDataset
 
-__all__ = ["AUTOTUNE", "Dataset", "FixedLengthRecordDataset", "get_output_classes", "get_output_shapes",
-           "get_output_types", "ignore_errors", "Iterator", "make_initializable_iterator", "make_one_shot_iterator",
-           "map_and_batch", "parallel_interleave", "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset",
-           "unbatch"]
+__all__ = ["AUTOTUNE", "bucket_by_sequence_length", "Dataset", "FixedLengthRecordDataset", "get_output_classes",
+           "get_output_shapes", "get_output_types", "group_by_window", "ignore_errors", "Iterator",
+           "make_initializable_iterator", "make_one_shot_iterator", "map_and_batch", "parallel_interleave",
+           "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset", "unbatch"]

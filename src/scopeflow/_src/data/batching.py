@@ -21,7 +21,7 @@ from scopeflow._src.framework import dtypes, errors
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.registry import Arg
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
-from scopeflow._src.framework.tensor_util import constant_value
+from scopeflow._src.framework.tensor_util import constant_value, constant_value_as_shape
 
 
 # -- batch ----------------------------------------------------------------------------------------
@@ -193,18 +193,11 @@ def padded_batch(dataset, batch_size, padded_shapes, padding_values, drop_remain
     flat_shapes = structure_lib.flatten_up_to(source.output_types, padded_shapes)
     shape_tensors, static = [], []
     for given, component in zip(flat_shapes, source.shapes):
-        try:
-            shape = as_shape(given)
-        except (TypeError, ValueError):
-            shape = None
-        if shape is None:  # not a shape: TF converts it as a tensor, which words the error
-            convert_to_tensor(given, preferred_dtype=dtypes.int64)
-            shape = as_shape(given)
+        shape_tensor, shape = _padded_shape(given)
         if not _paddable(shape, component):
             raise ValueError(f"The padded shape {shape} is not compatible with the shape {component} of the "
                              f"corresponding input component.")
-        shape_tensors.append(convert_to_tensor([d if d is not None else -1 for d in shape.as_list()],
-                                               dtype=dtypes.int64))
+        shape_tensors.append(shape_tensor)
         static.append(shape)
     fills = _padding_values(padding_values, source)
     drop = bool_input(drop_remainder, "drop_remainder")
@@ -214,6 +207,23 @@ def padded_batch(dataset, batch_size, padded_shapes, padding_values, drop_remain
              COMPONENTS: len(static), "parallel_copy": False}
     inputs = [dataset._variant_tensor, size] + shape_tensors + fills + [drop]
     return add_dataset_op("PaddedBatchDatasetV2", inputs, attrs, name), structure
+
+
+def _padded_shape(given):
+    """TF's ``_padded_shape_to_tensor``: ``(int64 vector tensor, static shape)`` of a padded
+    shape given as a shape, or as a tensor (or a list holding tensors: a bucket's boundary)."""
+    try:
+        shape = as_shape(given)
+    except (TypeError, ValueError):
+        tensor = convert_to_tensor(given, preferred_dtype=dtypes.int64)  # which words TF's error
+        if tensor.shape.ndims not in (None, 1):
+            raise ValueError(f"Padded shape {given} must be a `tf.int64` vector tensor, but its shape was "
+                             f"{tensor.shape}.") from None
+        if tensor.dtype.base_dtype != dtypes.int64:
+            raise TypeError(f"Padded shape {given} must be a `tf.int64` vector tensor, but its element type was "
+                            f"{tensor.dtype.name}.") from None
+        return tensor, constant_value_as_shape(tensor)
+    return convert_to_tensor([d if d is not None else -1 for d in shape.as_list()], dtype=dtypes.int64), shape
 
 
 def _paddable(padded, component) -> bool:

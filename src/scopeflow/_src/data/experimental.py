@@ -4,7 +4,7 @@ for ``Dataset.apply``: ``shuffle_and_repeat``, ``map_and_batch``, ``parallel_int
 
 from __future__ import annotations
 
-from scopeflow._src.data import filtering, function_builders, shuffling
+from scopeflow._src.data import filtering, function_builders, grouping, shuffling
 from scopeflow._src.data.dataset import Dataset
 
 AUTOTUNE = function_builders.AUTOTUNE
@@ -27,6 +27,18 @@ def parallel_interleave(map_func, cycle_length, block_length=1, sloppy=False, bu
             dataset, map_func, cycle_length, block_length, sloppy, buffer_output_elements, prefetch_input_elements,
             lambda d: isinstance(d, Dataset)))
     return apply
+
+
+def group_by_window(key_func, reduce_func, window_size=None, window_size_func=None):
+    """``dataset.apply(group_by_window(...))``: elements grouped by ``key_func``, each window of
+    ``window_size`` (or ``window_size_func(key)``) elements turned into a dataset by
+    ``reduce_func(key, window)``, one ``GroupByWindowDataset``."""
+    def apply(dataset):
+        return Dataset(*grouping.group_by_window(dataset, key_func, reduce_func, window_size, window_size_func))
+    return apply
+
+
+bucket_by_sequence_length = grouping.bucket_by_sequence_length
 
 
 def ignore_errors(log_warning=False):

@@ -23,6 +23,7 @@ from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
 
 _UNKNOWN = TensorShape(None)
+_SCALAR = TensorShape([])
 
 
 def is_structure(value) -> bool:
@@ -94,6 +95,14 @@ class HasStructure:
         return self._structure.output_classes
 
 
+class DatasetArg:
+    """A component that is itself a dataset (``group_by_window``'s window, given to its
+    ``reduce_func``): carried as a scalar ``variant``; ``wrap(tensor)`` is the ``Dataset``."""
+
+    def __init__(self, structure, wrap):
+        self.structure, self.wrap = structure, wrap
+
+
 class Structure:
     """An element's nesting with each component's dtype, static shape and class."""
 
@@ -115,8 +124,8 @@ class Structure:
 
     def from_tensors(self, tensors) -> list:
         """The components carried by ``tensors`` (a sparse one deserialized)."""
-        return [sparse.from_variant(t, dtype, shape) if c is SparseTensor else t
-                for t, dtype, shape, c in zip(tensors, self.types, self.shapes, self.classes)]
+        return [sparse.from_variant(t, dtype, shape) if c is SparseTensor else c.wrap(t) if isinstance(c, DatasetArg)
+                else t for t, dtype, shape, c in zip(tensors, self.types, self.shapes, self.classes)]
 
     def pack(self, flat):
         """Flat values nested as this structure's elements."""
@@ -140,11 +149,13 @@ class Structure:
     @property
     def flat_types(self) -> list:
         """The dtypes of the tensors that carry the components: a sparse one is a ``variant``."""
-        return [dtypes.variant if c is SparseTensor else t for t, c in zip(self.types, self.classes)]
+        return [dtypes.variant if c is SparseTensor or isinstance(c, DatasetArg) else t
+                for t, c in zip(self.types, self.classes)]
 
     @property
     def flat_shapes(self) -> list:
-        return [_UNKNOWN if c is SparseTensor else s for s, c in zip(self.shapes, self.classes)]
+        return [_UNKNOWN if c is SparseTensor else _SCALAR if isinstance(c, DatasetArg) else s
+                for s, c in zip(self.shapes, self.classes)]
 
     def attrs(self, types_attr: str = "output_types") -> dict:
         """The ``output_types``/``output_shapes`` attributes of a dataset op with this element."""

@@ -40,7 +40,7 @@ def name_scope(name, default_name=None, values=None):
         raise ValueError(f"At least one of name ({name}) and default_name ({default_name}) must be provided.")
     scope_name = default_name if name is None else name
     default = context.default_graph()
-    graph = _graph_from(values) if values else None
+    graph = _graph_from(values) if values and not default.building_function else None  # TF: a function's body
     if graph is not None and graph is not default:
         return _OtherGraphScope(graph, scope_name)
     return default.name_scope(scope_name)

@@ -38,6 +38,9 @@ def create(op_type, inputs, attrs=None, name=None, graph=None, direct=False):
     if graph is None:
         first = inputs[0] if inputs else None
         graph = first._op._graph if type(first) is SymbolicTensor else _graph_of(inputs)
+        default = context.default_graph()
+        if graph is not default and default.building_function:  # a function body reading an outer value first
+            graph = default
     ready = _ready_inputs(opdef, inputs, attrs, graph)
     if ready is not None or direct:
         if not direct and name and name[-1] != "/":
