@@ -3,8 +3,9 @@
 Lists, tuples and namedtuples are sequences (rebuilt with their own type), mappings are
 traversed in sorted-key order, and anything else (a tensor, a number, ``None``) is a leaf.
 Errors carry TensorFlow's wording: the first line (``The two structures don't have the
-same nested structure.``) and the "More specifically" detail. ``expand_composites`` is
-accepted: scopeflow has no composite tensors to expand.
+same nested structure.``) and the "More specifically" detail. With ``expand_composites``, a
+composite tensor (an object with ``_composite_components()``, as ``SparseTensor``) is a
+structure of its component tensors and is rebuilt by ``_from_composite_components``.
 """
 
 from __future__ import annotations
@@ -25,10 +26,16 @@ def flatten(structure, expand_composites=False) -> list:
     [1, 2, 3, 4]
     """
     if isinstance(structure, (list, tuple)):
-        return [leaf for item in structure for leaf in flatten(item)]
+        return [leaf for item in structure for leaf in flatten(item, expand_composites)]
     if isinstance(structure, Mapping):
-        return [leaf for key in sorted(structure) for leaf in flatten(structure[key])]
+        return [leaf for key in sorted(structure) for leaf in flatten(structure[key], expand_composites)]
+    if expand_composites and _is_composite(structure):
+        return flatten(structure._composite_components(), True)
     return [structure]
+
+
+def _is_composite(value) -> bool:
+    return hasattr(value, "_composite_components")
 
 
 def children(value) -> list:
@@ -54,19 +61,21 @@ def pack_sequence_as(structure, flat_sequence, expand_composites=False):
     ('a', ['b', 'c'])
     """
     flat_sequence = list(flat_sequence)
-    if not is_nested(structure):
+    if not is_nested(structure) and not (expand_composites and _is_composite(structure)):
         if len(flat_sequence) != 1:
             raise ValueError(f"The target structure is of type `{type(structure)}`\n  {structure}\nHowever the "
                              f"input is a sequence ({type(flat_sequence)}) of length {len(flat_sequence)}.\n  "
                              f"{flat_sequence}\nnest cannot guarantee that it is safe to map one to the other.")
         return flat_sequence[0]
-    n_leaves = len(flatten(structure))
+    n_leaves = len(flatten(structure, expand_composites))
     if n_leaves != len(flat_sequence):
         raise ValueError(f"Could not pack sequence. Structure had {n_leaves} atoms, but flat_sequence had "
                          f"{len(flat_sequence)} items.  Structure: {structure}, flat_sequence: {flat_sequence}.")
     leaves = iter(flat_sequence)
 
     def rebuild(node):
+        if expand_composites and _is_composite(node):
+            return node._from_composite_components([rebuild(part) for part in node._composite_components()])
         if not is_nested(node):
             return next(leaves)
         return sequence_like(node, [rebuild(child) for child in children(node)])
@@ -125,5 +134,5 @@ def map_structure(fn, *structures, check_types=True, expand_composites=False):
         raise ValueError("Must provide at least one structure")
     for other in structures[1:]:
         assert_same_structure(structures[0], other, check_types=check_types)
-    flats = [flatten(s) for s in structures]
-    return pack_sequence_as(structures[0], [fn(*leaves) for leaves in zip(*flats)])
+    flats = [flatten(s, expand_composites) for s in structures]
+    return pack_sequence_as(structures[0], [fn(*leaves) for leaves in zip(*flats)], expand_composites)

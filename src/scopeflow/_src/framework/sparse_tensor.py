@@ -130,6 +130,17 @@ class SparseTensor:
         session = _session_for(self.graph, session, "evaluate tensor")
         return SparseTensorValue(*session.run([self._indices, self._values, self._dense_shape], feed_dict))
 
+    def _composite_components(self) -> list:
+        """The component tensors ``nest`` sees with ``expand_composites=True``."""
+        return [self._indices, self._values, self._dense_shape]
+
+    def _from_composite_components(self, components) -> SparseTensor:
+        """A ``SparseTensor`` of new components that keeps what is known of this one's shape
+        (TF's ``SparseTensorSpec._from_components``)."""
+        result = SparseTensor(*components)
+        result._dense_shape_default = result._dense_shape_default.merge_with(self._dense_shape_default)
+        return result
+
     def __repr__(self):
         return f"SparseTensor(indices={self._indices}, values={self._values}, dense_shape={self._dense_shape})"
 

@@ -81,3 +81,18 @@ def grad_operators_softmax_and_transpose(tf):
     return [grads(tf, [m.values * m.values], [v, d]), grads(tf, [q.values], [v], prefix="gradients_1"),
             grads(tf, [s.values * tf.constant([1.0, 2.0, 3.0])], [v], prefix="gradients_2"),
             grads(tf, [t.values * tf.constant([1.0, 2.0, 3.0])], [v], prefix="gradients_3")]
+
+
+@case
+def identity_cond_and_nest_with_sparse_tensors(tf):
+    sp = sparse(tf, [[0, 0], [1, 1]], [1.0, 2.0], [2, 2])
+    other = sparse(tf, [[0, 1]], [5.0], [2, 2])
+    a = tf.identity(sp)
+    b = tf.identity(sp, name="ignored")
+    p = tf.placeholder(tf.bool, [])
+    c = tf.cond(p, lambda: sp, lambda: other)
+    d = tf.cond(p, lambda: {"s": sp, "n": tf.constant(1)}, lambda: {"s": other, "n": tf.constant(2)})
+    flat = tf.nest.flatten([sp, 3], expand_composites=True)
+    packed = tf.nest.pack_sequence_as([sp], flat[:3], expand_composites=True)
+    return [static([a, b, c, d["s"], d["n"]]), [getattr(x, "name", x) for x in flat], static(packed),
+            ops(tf.get_default_graph()), run(tf, [c, d], {p: True}), run(tf, [c, d], {p: False})]

@@ -4,9 +4,10 @@ run-time error, worded as TF words it)."""
 
 from __future__ import annotations
 
-from scopeflow._src.framework import dtypes, errors, op_builder, registry, tensor_util
+from scopeflow._src.framework import dtypes, errors, nest, op_builder, registry, tensor_util
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import UNKNOWN, as_shape
 from scopeflow._src.ops.common import shape_fns
 from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn, shape_text
@@ -54,7 +55,11 @@ def identity(input, name=None):  # noqa: A002 - TensorFlow's argument name
     >>> import scopeflow as tf
     >>> tf.identity(tf.constant(1.0), name="same").name
     'same:0'
+
+    A ``SparseTensor`` gives a ``SparseTensor`` of an ``Identity`` of each part (unnamed, as TF).
     """
+    if isinstance(input, SparseTensor):
+        return nest.map_structure(identity, input, expand_composites=True)
     return create_output("Identity", [input], name=name)
 
 

@@ -65,17 +65,17 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
         nest.assert_same_structure(orig_t, orig_f)
         if not res_t:
             raise ValueError("'true_fn' and 'false_fn' must return at least one result.")
-        flat_t, flat_f = nest.flatten(res_t), nest.flatten(res_f)
+        flat_t, flat_f = nest.flatten(res_t, expand_composites=True), nest.flatten(res_f, expand_composites=True)
         for x, y in zip(flat_t, flat_f):
             if x.dtype.base_dtype != y.dtype.base_dtype:
                 raise ValueError(f"Outputs of 'true_fn' and 'false_fn' must have the same type(s). Received "
                                  f"{x.dtype.name} from 'true_fn' and {y.dtype.name} from 'false_fn'.")
         merges = [flow_ops.merge([f, t])[0] for f, t in zip(flat_f, flat_t)]
-        merges = [_like(o, m) for o, m in zip(nest.flatten(orig_t), merges)]
+        merges = [_like(o, m) for o, m in zip(nest.flatten(orig_t, expand_composites=True), merges)]
         if context_t.outer_context is None:
             graph.add_to_collection(GraphKeys.COND_CONTEXT, context_t)
             graph.add_to_collection(GraphKeys.COND_CONTEXT, context_f)
-        merges = nest.pack_sequence_as(orig_t, merges)
+        merges = nest.pack_sequence_as(orig_t, merges, expand_composites=True)
         return _single(merges) if not strict else merges
 
 

@@ -289,7 +289,7 @@ class CondContext(ControlFlowContext):
                     original = nest.map_structure(identity, as_values(original))
         if original is None:
             return None, None
-        result = nest.map_structure(self._build_cond_tensor, as_values(original))
+        result = nest.map_structure(self._build_cond_tensor, as_values(original), expand_composites=True)
         if not isinstance(result, (list, tuple)):
             result = [result]
         return original, result
@@ -301,8 +301,9 @@ class CondContext(ControlFlowContext):
 
 
 def as_values(structure):
-    """``structure`` with each variable as the tensor it reads and each TensorArray as its flow."""
-    return nest.map_structure(_as_value, structure)
+    """``structure`` with each variable as the tensor it reads and each TensorArray as its flow
+    (a ``SparseTensor`` stays one, of its three tensors)."""
+    return nest.map_structure(_as_value, structure, expand_composites=True)
 
 
 def _as_value(v):
