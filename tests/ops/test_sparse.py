@@ -163,3 +163,22 @@ def test_sorted_union_merge_is_tfs_walk(seed):
     b, _ = _random_sparse((7, 6, 2), density=0.4, seed=seed + 50)
     fast, walked = merge_order(a, b), _walk(row_keys(a), row_keys(b))
     assert [x.tolist() for x in fast] == [x.tolist() for x in walked]
+
+
+@pytest.mark.parametrize("rows, dtype", [
+    (np.array([0, 0, 1, 3, 3, 3]), np.float32),                 # in order, short runs
+    (np.array([3, 0, 3, 1, 0, 3]), np.float64),                 # out of order (radix-sorted)
+    (np.array([2] * 20 + [0] * 12), np.float32),                # long runs (reduceat)
+    (np.array([70_000, 5, 70_000, 5]), np.float64),             # rows beyond 16 bits
+    (np.array([1, 0, 1]), np.int64),                            # integers
+    (np.array([1, 0, 1]), np.complex128),                       # complex
+])
+def test_add_rows_is_an_unbuffered_indexed_add(rows, dtype):
+    from scopeflow._src.ops.sparse.common import add_rows
+
+    parts = (np.arange(len(rows) * 3).reshape(len(rows), 3) + 1).astype(dtype)
+    out = np.ones((rows.max() + 1, 3), dtype)
+    want = out.copy()
+    np.add.at(want, rows, parts)
+    add_rows(out, rows, parts)
+    np.testing.assert_allclose(out, want)
