@@ -14,7 +14,8 @@ __all__ = [
     "bitwise_xor", "bool", "boolean_mask", "broadcast_dynamic_shape", "broadcast_static_shape", "broadcast_to", "case",
     "cast", "ceil", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex",
     "complex128", "complex64", "concat", "cond", "ConfigProto", "conj", "constant", "constant_initializer",
-    "control_dependencies", "convert_to_tensor", "cos", "count_nonzero", "count_up_to", "cumprod", "cumsum", "data",
+    "control_dependencies", "convert_to_tensor",
+    "convert_to_tensor_or_sparse_tensor", "cos", "count_nonzero", "count_up_to", "cumprod", "cumsum", "data",
     "decode_csv",
     "decode_raw", "device", "diag",
     "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
@@ -156,7 +157,11 @@ from scopeflow._src.framework.graph import Graph
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.registry import NotDifferentiable, RegisterGradient
-from scopeflow._src.framework.sparse_tensor import SparseTensor, SparseTensorValue
+from scopeflow._src.framework.sparse_tensor import (
+    SparseTensor,
+    SparseTensorValue,
+    convert_to_tensor_or_sparse_tensor,
+)
 from scopeflow._src.framework.tensor_proto import make_ndarray, make_tensor_proto
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
 from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients

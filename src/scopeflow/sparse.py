@@ -4,10 +4,10 @@ Only re-exports; the class lives in ``scopeflow._src.framework.sparse_tensor`` a
 ``scopeflow._src.ops.sparse``. Loaded on first use (``tf.sparse``), with the sparse ops.
 """
 
-__all__ = ["add", "concat", "expand_dims", "eye", "fill_empty_rows", "from_dense", "matmul", "maximum", "minimum",
-           "placeholder", "reduce_max", "reduce_max_sparse", "reduce_sum", "reduce_sum_sparse", "reorder", "reshape",
-           "retain", "segment_mean", "segment_sqrt_n", "segment_sum", "slice", "softmax", "sparse_dense_matmul",
-           "SparseTensor", "split", "to_dense", "to_indicator", "transpose"]
+__all__ = ["add", "concat", "expand_dims", "eye", "fill_empty_rows", "from_dense", "matmul", "maximum", "merge",
+           "minimum", "placeholder", "reduce_max", "reduce_max_sparse", "reduce_sum", "reduce_sum_sparse", "reorder",
+           "reshape", "retain", "segment_mean", "segment_sqrt_n", "segment_sum", "slice", "softmax",
+           "sparse_dense_matmul", "SparseTensor", "split", "to_dense", "to_indicator", "transpose"]
 
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops.sparse.api import from_dense
@@ -17,6 +17,7 @@ from scopeflow._src.ops.sparse.api import sparse_expand_dims as expand_dims
 from scopeflow._src.ops.sparse.api import sparse_eye as eye
 from scopeflow._src.ops.sparse.api import sparse_fill_empty_rows as fill_empty_rows
 from scopeflow._src.ops.sparse.api import sparse_maximum as maximum
+from scopeflow._src.ops.sparse.api import sparse_merge as merge
 from scopeflow._src.ops.sparse.api import sparse_minimum as minimum
 from scopeflow._src.ops.sparse.api import sparse_placeholder as placeholder
 from scopeflow._src.ops.sparse.api import sparse_reduce_max as reduce_max
