@@ -40,6 +40,7 @@ class QueueKernel:
     """A FIFO queue of tuples of arrays (TensorFlow's ``FIFOQueue`` resource)."""
 
     kind = "FIFOQueue"
+    batch_kind = "FIFOQueue"  # how a batch dequeue's errors name the queue
 
     def __init__(self, name: str, dtypes, shapes, capacity: int):
         self.name = name
@@ -111,14 +112,14 @@ class QueueKernel:
     def dequeue_many(self, n, up_to: bool):
         n = int(n)
         if n < 0:
-            raise errors.InvalidArgumentError(None, None, f"Dequeue requested {n} elements, which must be >= 0")
+            raise errors.InvalidArgumentError(None, None, f"DequeueManyOp requested {n} < 0 elements")
         if not self.shapes:
             raise errors.InvalidArgumentError(
                 None, None, f"{self.kind}'s DequeueMany and DequeueUpTo require the components to have specified "
                             "shapes.")
         if n == 0:
             return tuple(np.zeros((0,) + tuple(d or 0 for d in s), dt) for s, dt in zip(self.shapes, self.dtypes))
-        taken = self._take(n, up_to)
+        taken = self._take(n, up_to, self.batch_kind)
         return tuple(self._batch(taken, i) for i in range(len(self.dtypes)))
 
     # -- waiting ------------------------------------------------------------------------------
@@ -148,7 +149,7 @@ class QueueKernel:
         self._push(element)
         self._cond.notify_all()
 
-    def _take(self, n: int, up_to: bool) -> list:
+    def _take(self, n: int, up_to: bool, kind: str | None = None) -> list:
         taken = []
         with self._cond:
             try:
@@ -163,8 +164,8 @@ class QueueKernel:
                         if up_to and taken:
                             return taken
                         raise errors.OutOfRangeError(
-                            None, None, f"{self.kind} '{self.name}' is closed and has insufficient elements "
-                                        f"(requested {n}, current size {len(self._items)})")
+                            None, None, f"{kind or self.kind} '{self.name}' is closed and has insufficient elements "
+                                        f"(requested {n}, current size {len(self._items) + len(taken)})")
                     self._wait("Dequeue")
             except BaseException:
                 if taken:
@@ -210,6 +211,8 @@ def _fits(shape, wanted) -> bool:
 class PaddingFIFOQueueKernel(QueueKernel):
     """A FIFO queue whose batches are padded (zeros, empty strings) to their largest element."""
 
+    batch_kind = "PaddingFIFOQueue"
+
     def _batch(self, taken, i):
         parts = [e[i] for e in taken]
         shape = tuple(max(p.shape[k] for p in parts) for k in range(parts[0].ndim))
@@ -224,7 +227,7 @@ class PaddingFIFOQueueKernel(QueueKernel):
 class RandomShuffleQueueKernel(QueueKernel):
     """Hands out a uniformly random element once more than ``min_after_dequeue`` are held."""
 
-    kind = "RandomShuffleQueue"
+    kind = batch_kind = "RandomShuffleQueue"
 
     def __init__(self, name, dtypes, shapes, capacity, min_after_dequeue, seed, seed2):
         super().__init__(name, dtypes, shapes, capacity)
@@ -251,7 +254,7 @@ class RandomShuffleQueueKernel(QueueKernel):
 class PriorityQueueKernel(QueueKernel):
     """Hands out the element with the smallest priority (its first, int64 scalar, component)."""
 
-    kind = "PriorityQueue"
+    kind = batch_kind = "PriorityQueue"
 
     def __init__(self, name, dtypes, shapes, capacity):
         super().__init__(name, dtypes, shapes, capacity)
