@@ -50,6 +50,12 @@ def error(fn, *args, tmp=None):
     return got
 
 
+def error_of(e, tmp=None):
+    """An error caught by the case, recorded as ``error`` records it."""
+    lines = [ln for ln in message(e).splitlines() if ln.strip()]
+    return {"error": type(e).__name__, "message": normalise(lines[-1] if lines else "", tmp)}
+
+
 def value(v, tmp=None):
     """A fetched value as plain data (bytes as text, temporary paths replaced)."""
     if isinstance(v, dict):
