@@ -84,32 +84,36 @@ class TFRecordWriter:
 
 class _RecordIterator:
     """The records of a file opened at once, read one by one; ``DataLossError`` for a
-    damaged record. A directory opens, as in TF, and fails at the first read."""
+    damaged record. A directory opens, as in TF, and fails at each read."""
 
     def __init__(self, path: str, compression_type: str):
-        self._error = None
         if os.path.isdir(path):
-            self._error = errors.FailedPreconditionError(None, None, f"{path}; Is a directory")
+            error = errors.FailedPreconditionError(None, None, f"{path}; Is a directory")
+
+            def fail():
+                raise error
+            self._next = fail
             return
-        self._file = _open(path, lambda p: open(p, "rb"))  # noqa: SIM115 - closed at the end of the records
-        stream = self._file if not compression_type else InflatingStream(self._file, _WINDOW_BITS[compression_type])
-        self._records = iter_records(stream, "EOF reached" if compression_type else
-                                     "Read less bytes than requested")
+        file = _open(path, lambda p: open(p, "rb"))  # noqa: SIM115 - closed at the end of the records
+        stream = file if not compression_type else InflatingStream(file, _WINDOW_BITS[compression_type])
+        self._next = _translated(iter_records(stream, "EOF reached" if compression_type else
+                                              "Read less bytes than requested"), file).__next__
 
     def __iter__(self):
         return self
 
     def __next__(self) -> bytes:
-        if self._error is not None:
-            raise self._error
-        try:
-            return next(self._records)
-        except CorruptRecord as e:
-            self._file.close()
-            raise errors.DataLossError(None, None, str(e)) from None
-        except StopIteration:
-            self._file.close()
-            raise
+        return self._next()  # the record generator's own __next__: one call a record
+
+
+def _translated(records, file):
+    """``records``, a damaged one raised as ``DataLossError``; ``file`` closed at the end."""
+    try:
+        yield from records
+    except CorruptRecord as e:
+        raise errors.DataLossError(None, None, str(e)) from None
+    finally:
+        file.close()
 
 
 def tf_record_iterator(path, options=None):

@@ -21,6 +21,7 @@ from scopeflow._src.platform.checksums import crc32c, crc32c_of_bytes, mask, mas
 
 _LENGTH = struct.Struct("<Q")
 _CRC = struct.Struct("<I")
+_HEAD = struct.Struct("<QI")  # a record's header: its length and the masked CRC of the length
 _HEADER = 12
 
 
@@ -126,15 +127,16 @@ def iter_records(stream, short_read: str = "Read less bytes than requested"):
             buf, pos, done = _refill(stream, buf, pos, _HEADER)
         if len(buf) - pos < _HEADER:
             return
-        records, ends, bad_header = _cut(buf, pos, crc, good_headers)
+        records, bad_header = _cut(buf, pos, crc, good_headers)
         if records:
-            good = _good_prefix(records, [_CRC.unpack_from(buf, e - 4)[0] for e in ends], crc)
+            ends = pos + np.cumsum(np.fromiter(map(len, records), np.int64, len(records)) + (_HEADER + 4))
+            good = _good_prefix(records, _stored_crcs(buf, ends), crc)
             yield from records[:good]
             if good < len(records):
-                start = ends[good - 1] if good else pos
+                start = int(ends[good - 1]) if good else pos
                 _fail(offset + start - pos + _HEADER)
-            offset += ends[-1] - pos
-            pos = ends[-1]
+            offset += int(ends[-1]) - pos
+            pos = int(ends[-1])
         if bad_header:
             _fail(offset)
         if records:
@@ -147,29 +149,33 @@ def iter_records(stream, short_read: str = "Read less bytes than requested"):
 
 
 def _cut(buf, pos, crc, good_headers):
-    """The data of the whole records in ``buf`` from ``pos``, the end of each, and whether the
-    header after them is corrupted."""
-    records, ends, n = [], [], len(buf)
-    unpack_length, unpack_crc = _LENGTH.unpack_from, _CRC.unpack_from
+    """The data of the whole records in ``buf`` from ``pos``, and whether the header after
+    them is corrupted."""
+    records, n, unpack_head = [], len(buf), _HEAD.unpack_from
     while n - pos >= _HEADER:
-        header = buf[pos:pos + _HEADER]
-        if header not in good_headers:
-            if mask(crc(header[:8])) != unpack_crc(header, 8)[0]:
-                return records, ends, True
-            good_headers[header] = True
-        end = pos + _HEADER + unpack_length(header)[0] + 4
+        head = unpack_head(buf, pos)  # (length, masked CRC of the length)
+        if head not in good_headers:
+            if mask(crc(buf[pos:pos + 8])) != head[1]:
+                return records, True
+            good_headers[head] = True
+        end = pos + _HEADER + head[0] + 4
         if end > n:
             break
         records.append(buf[pos + _HEADER:end - 4])
-        ends.append(end)
         pos = end
-    return records, ends, False
+    return records, False
+
+
+def _stored_crcs(buf, ends) -> np.ndarray:
+    """The masked data checksums stored at ``ends - 4`` (each record's last four bytes)."""
+    raw = np.frombuffer(buf, np.uint8)[(ends - 4)[:, None] + np.arange(4)]
+    return np.ascontiguousarray(raw).view("<u4").reshape(-1).astype(np.uint64)
 
 
 def _good_prefix(records, stored, crc) -> int:
     """How many of ``records`` match their ``stored`` masked checksums before the first that does not."""
     computed = np.fromiter(map(crc, records), np.uint64, len(records))
-    ok = mask_all(computed) == np.array(stored, np.uint64)
+    ok = mask_all(computed) == stored
     return len(records) if ok.all() else int(np.argmin(ok))
 
 
