@@ -16,7 +16,7 @@ from scopeflow._src.framework.tensor_shape import UNKNOWN, Dimension, TensorShap
 
 
 def _is_int(v):
-    return isinstance(v, (numbers.Integral, Dimension)) and not isinstance(v, (bool, np.bool_)) \
+    return isinstance(v, (numbers.Integral, Dimension)) and not isinstance(v, np.bool_) \
         or isinstance(v, np.ndarray) and issubclass(v.dtype.type, np.integer)
 
 
@@ -135,7 +135,7 @@ def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray
             if dtype == dtypes.string and values.dtype.kind in "US":
                 nparray = np.array([_as_bytes(v) for v in values.ravel().tolist()], dtype=object).reshape(values.shape)
             else:
-                nparray = values.astype(np_dt)
+                nparray = np.asarray(values).astype(np_dt)
         else:
             nparray = np.asarray(values)
     else:
@@ -158,6 +158,8 @@ def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray
             down = nparray.astype(np.int32)
             if np.array_equal(down, nparray):
                 nparray = down
+    if nparray.dtype == object and isinstance(values, np.ndarray):
+        nparray = _object_strings(nparray)
     if nparray.dtype == object and not all(isinstance(v, bytes) for v in nparray.ravel().tolist()):
         raise TypeError(f"Failed to convert elements of {values} to Tensor. Consider casting elements to a supported "
                         f"type. See https://www.tensorflow.org/api_docs/python/tf/dtypes for supported TF dtypes.")
@@ -185,6 +187,18 @@ def to_ndarray(values, dtype=None, shape=None, verify_shape=False) -> np.ndarray
     return out.reshape(shape)
 
 
+def _object_strings(array: np.ndarray) -> np.ndarray:
+    """An object array (NumPy's ``dtype=object``, a tensor of strings to TF) with each str as
+    UTF-8 bytes; anything else is TF's ``compat.as_bytes`` error, for the first such element."""
+    flat = array.ravel().tolist()
+    for v in flat:
+        if not isinstance(v, (bytes, str)):
+            raise TypeError(f"Expected binary or unicode string, got {v!r}")
+    out = np.empty(len(flat), dtype=object)
+    out[:] = [_as_bytes(v) for v in flat]
+    return out.reshape(array.shape)
+
+
 def _as_bytes(v):
     return v.encode("utf-8") if isinstance(v, str) else v
 
@@ -210,6 +224,7 @@ def _python_to_array(values, np_dt):
     flat = list(nest.flatten(values))
     n_str = sum(isinstance(v, (str, bytes)) for v in flat)
     if 0 < n_str < len(flat):
+        np.array(values)  # a ragged list: NumPy's ValueError first, as in TF
         raise TypeError(
             f"Failed to convert elements of {values} to Tensor. Consider casting elements to a supported type. "
             f"See https://www.tensorflow.org/api_docs/python/tf/dtypes for supported TF dtypes.")
