@@ -199,3 +199,11 @@ def parse_example_key_order_of_results(tf):
         "b": tf.FixedLenFeature([], tf.int64), "a": tf.VarLenFeature(tf.int64), "d": tf.VarLenFeature(tf.int64),
         "c": tf.FixedLenFeature([], tf.int64)})
     return list(out)
+
+
+@case
+def parse_example_varlen_large_int64_with_missing_records(tf):
+    records = [example(tf, v=[2**62 + 1, -(2**63) + 7]), example(tf), example(tf, v=[2**53 + 1])]
+    out = tf.parse_example(records, {"v": tf.VarLenFeature(tf.int64)})
+    got = run(tf, out)["ok"]["v"]
+    return [got["values"].dtype.name, [str(v) for v in got["values"].tolist()], got["indices"].tolist()]

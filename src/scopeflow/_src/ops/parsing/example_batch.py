@@ -117,9 +117,10 @@ def _concat(rows, spec):
         out = np.empty(sum(len(r) for r in rows), dtype=object)
         out[:] = [v for r in rows for v in r]
         return out
-    if not rows:
+    parts = [r for r in rows if len(r)]  # a missing feature's [] would make the concatenation float64
+    if not parts:
         return np.zeros(0, spec.np_dtype)
-    return np.concatenate(rows).astype(spec.np_dtype, copy=False)
+    return np.concatenate(parts).astype(spec.np_dtype, copy=False)
 
 
 def dense_output(examples, spec, default, names, single):
