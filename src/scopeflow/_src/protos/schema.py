@@ -381,6 +381,13 @@ message QueueRunnerDef {
   repeated string enqueue_op_name = 2;
   string close_op_name = 3;
   string cancel_op_name = 4;
-  repeated int32 queue_closed_exception_types = 5;  // TF's tensorflow.error.Code enum: the same packed varints
+  // TF's tensorflow.error.Code, declared here (the values, and so the bytes and the text, are TF's)
+  enum Code {
+    OK = 0; CANCELLED = 1; UNKNOWN = 2; INVALID_ARGUMENT = 3; DEADLINE_EXCEEDED = 4; NOT_FOUND = 5;
+    ALREADY_EXISTS = 6; PERMISSION_DENIED = 7; RESOURCE_EXHAUSTED = 8; FAILED_PRECONDITION = 9; ABORTED = 10;
+    OUT_OF_RANGE = 11; UNIMPLEMENTED = 12; INTERNAL = 13; UNAVAILABLE = 14; DATA_LOSS = 15; UNAUTHENTICATED = 16;
+    DO_NOT_USE_RESERVED_FOR_FUTURE_EXPANSION_USE_DEFAULT_IN_SWITCH_INSTEAD_ = 20;
+  }
+  repeated Code queue_closed_exception_types = 5;
 }
 """

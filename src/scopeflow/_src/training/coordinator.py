@@ -71,13 +71,10 @@ class Coordinator:
         else:
             _log().info("Error reported to Coordinator: %s, %s", type(ex), str(ex))
             info = sys.exc_info()
-            if info[1] is None:  # not raised: report the exception itself
-                info = (type(ex), ex, ex.__traceback__)
         if len(info) != 3 or not info[0] or not info[1]:
-            try:
-                raise ValueError(f"ex must be a tuple or sys.exc_info must return the current exception: {info}")
-            except ValueError:
-                info = sys.exc_info()
+            # An exception that is not being handled: TensorFlow means to complain with a ValueError, but
+            # formats its message with the 3-tuple itself, so its request_stop raises this instead.
+            raise TypeError("not all arguments converted during string formatting")
         return info
 
     def clear_stop(self) -> None:
