@@ -41,6 +41,7 @@ class QueueKernel:
 
     kind = "FIFOQueue"
     batch_kind = "FIFOQueue"  # how a batch dequeue's errors name the queue
+    small_batches = True  # whether dequeue_up_to returns a short batch when the queue closes
 
     def __init__(self, name: str, dtypes, shapes, capacity: int):
         self.name = name
@@ -150,28 +151,44 @@ class QueueKernel:
         self._cond.notify_all()
 
     def _take(self, n: int, up_to: bool, kind: str | None = None) -> list:
+        """``n`` elements, taken as they arrive. Once the queue is closed with fewer than the
+        ``remaining`` ones (and no enqueue waiting to add more), ``dequeue_up_to`` takes what is
+        left and returns, others fail, naming what they still wanted, and the elements taken
+        go back to the front (TF's ``PriorityQueue`` has no short batches: it takes the rest,
+        fails, and drops them)."""
         taken = []
         with self._cond:
             try:
                 while True:
+                    remaining = n - len(taken)
+                    if self._closed and len(self._items) < remaining and not self._waiting_enqueues:
+                        return self._closed_short(taken, n, up_to, kind)
                     while len(taken) < n and self._can_take():
                         taken.append(self._pop())
                     if taken:
                         self._cond.notify_all()  # room for waiting enqueues
                     if len(taken) == n:
                         return taken
-                    if self._closed and not self._items and not self._waiting_enqueues:
-                        if up_to and taken:
-                            return taken
-                        raise errors.OutOfRangeError(
-                            None, None, f"{kind or self.kind} '{self.name}' is closed and has insufficient elements "
-                                        f"(requested {n}, current size {len(self._items) + len(taken)})")
                     self._wait("Dequeue")
             except BaseException:
                 if taken:
                     self._push_back(taken)
                     self._cond.notify_all()
                 raise
+
+    def _closed_short(self, taken: list, n: int, up_to: bool, kind):
+        """What a batch dequeue of a closed queue without enough elements does (see ``_take``)."""
+        if up_to and self.small_batches and (taken or self._items):
+            taken.extend(self._pop() for _ in range(len(self._items)))
+            return taken
+        requested, size = n - len(taken), len(self._items)
+        if up_to:  # only TF's PriorityQueue gets here with elements: it takes them and drops them
+            requested -= size
+            self._items.clear()
+            size, taken[:] = 0, []
+        raise errors.OutOfRangeError(
+            None, None, f"{kind or self.kind} '{self.name}' is closed and has insufficient elements (requested "
+                        f"{requested}, current size {size})")
 
     # -- checking what is enqueued --------------------------------------------------------------
     def _element(self, components) -> tuple:
@@ -255,6 +272,7 @@ class PriorityQueueKernel(QueueKernel):
     """Hands out the element with the smallest priority (its first, int64 scalar, component)."""
 
     kind = batch_kind = "PriorityQueue"
+    small_batches = False  # TensorFlow's kernel has none: dequeue_up_to fails for the rest and drops what it took
 
     def __init__(self, name, dtypes, shapes, capacity):
         super().__init__(name, dtypes, shapes, capacity)

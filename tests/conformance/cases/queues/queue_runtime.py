@@ -184,3 +184,20 @@ def from_list_runs_the_chosen_queue(tf):
         sess.run([q0.enqueue_many([[10, 11]]), q1.enqueue_many([[20]])])
         return [value(sess.run(chosen.dequeue(), {index: 1})), value(sess.run(chosen.dequeue(), {index: 0})),
                 value(sess.run(chosen.size(), {index: 0}))]
+
+
+@case
+def batch_dequeues_of_a_closed_queue_of_each_kind(tf):
+    queues = [tf.FIFOQueue(5, [tf.string], shapes=[[]]), tf.RandomShuffleQueue(5, 0, [tf.string], shapes=[[]]),
+              tf.PriorityQueue(5, [tf.string], shapes=[[]])]
+    out = []
+    with tf.Session() as sess:
+        for q in queues:
+            items = ([3, 1, 2], ["c", "a", "b"]) if isinstance(q, tf.PriorityQueue) else [["c", "a", "b"]]
+            sess.run(q.enqueue_many(items))
+            sess.run(q.close())
+            got = [error(sess.run, q.dequeue_many(5)), value(sess.run(q.size()))]
+            up_to = error(sess.run, q.dequeue_up_to(5))
+            got += [up_to if "error" in up_to else len(up_to["ok"][-1]["array"]), value(sess.run(q.size()))]
+            out.append(got)
+    return out
