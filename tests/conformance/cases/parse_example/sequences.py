@@ -96,3 +96,35 @@ def parse_sequence_example_wrong_feature_kinds(tf):
                 s, context_features={"c": tf.FixedLenSequenceFeature([], tf.int64)})),
             raises(lambda: tf.parse_single_sequence_example(
                 s, sequence_features={"f": tf.FixedLenFeature([], tf.int64)}))]
+
+
+@case
+def parse_sequence_example_names_in_errors(tf):
+    fl = tf.FixedLenSequenceFeature
+    batch = tf.io.parse_sequence_example([sequence(tf, f=[[1.0]]), sequence(tf, g=[[1]])],
+                                         sequence_features={"f": fl([1], tf.float32)}, example_names=["a", "b"])
+    single = tf.parse_single_sequence_example(sequence(tf, g=[[1]]), sequence_features={"f": fl([1], tf.float32)},
+                                              example_name="only")
+    return [run(tf, batch), run(tf, single)]
+
+
+@case
+def parse_sequence_example_empty_batch_and_defaults(tf):
+    out = tf.io.parse_sequence_example(
+        tf.constant([], tf.string), context_features={"c": tf.FixedLenFeature([2], tf.int64, default_value=[1, 2]),
+                                                      "cv": tf.VarLenFeature(tf.string)},
+        sequence_features={"f": tf.FixedLenSequenceFeature([2], tf.float32), "v": tf.VarLenFeature(tf.int64)})
+    return [static(out), run(tf, out)]
+
+
+@case
+def parse_sequence_example_graph_nodes_with_defaults(tf):
+    g = tf.Graph()
+    with g.as_default():
+        tf.io.parse_sequence_example(
+            tf.placeholder(tf.string, [None]),
+            context_features={"a b": tf.FixedLenFeature([2], tf.int64, default_value=[1, 2]),
+                              "c": tf.FixedLenFeature([], tf.string)},
+            sequence_features={"f": tf.FixedLenSequenceFeature([], tf.int64, allow_missing=True),
+                               "g": tf.FixedLenSequenceFeature([3], tf.float32)}, example_names=["x"], name="seq")
+    return graph_ops(g)
