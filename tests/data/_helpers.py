@@ -1,5 +1,7 @@
 """What the tf.data tests share."""
 
+import threading
+
 import scopeflow as tf
 
 
@@ -13,3 +15,12 @@ def drain(ds):
                 out.append(sess.run(nxt))
             except tf.errors.OutOfRangeError:
                 return nxt, out
+
+
+def run_threads(target, n: int) -> None:
+    """Run ``target`` on ``n`` threads at once and wait for them all."""
+    threads = [threading.Thread(target=target) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()

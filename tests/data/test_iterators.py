@@ -1,9 +1,12 @@
 """Iterator state belongs to a session; string handles; functions traced once."""
 
+import threading
+
 import numpy as np
 import pytest
 
 import scopeflow as tf
+from tests.data._helpers import run_threads
 
 
 def test_two_sessions_on_one_graph_iterate_separately():
@@ -90,8 +93,6 @@ def test_an_elementwise_map_before_batch_runs_once_per_batch():
 
 
 def test_several_threads_share_one_iterator_and_see_each_element_once():
-    import threading
-
     with tf.Graph().as_default():
         nxt = tf.data.make_one_shot_iterator(tf.data.Dataset.range(2000).map(lambda x: x * 2).prefetch(8)).get_next()
         seen, lock = [], threading.Lock()
@@ -106,9 +107,5 @@ def test_several_threads_share_one_iterator_and_see_each_element_once():
                 with lock:
                     seen.extend(mine)
 
-            threads = [threading.Thread(target=pull) for _ in range(4)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
+            run_threads(pull, 4)
     assert sorted(seen) == [2 * i for i in range(2000)]

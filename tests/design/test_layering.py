@@ -126,8 +126,9 @@ PACKAGE_LAYERS = {
     "training": {"framework", "ops", "variables", "gradients", "logging_module", "queues", "protos"},
     "lib_io": {"platform", "framework"},
     "queues": {"platform", "lib_io", "protos", "framework", "ops"},  # queues and readers (files, TFRecords)
-    # data: dataset ops read files through lib_io and run traced functions as client plans
-    "data": {"platform", "protos", "lib_io", "framework", "ops", "client"},
+    # data: dataset ops read files through lib_io and run traced functions as client plans; cache(filename)
+    # writes and reads the checkpoint package's tensor bundles
+    "data": {"platform", "protos", "lib_io", "framework", "ops", "client", "checkpoint"},
     "graph_io": {"platform", "protos", "framework", "ops", "client", "variables", "logging_module",
                  "queues"},  # an imported graph's queue and reader ops are registered on first use
     # summary: FileWriter(logdir, graph) also writes the graph's meta graph, which the checkpoint code exports

@@ -175,7 +175,9 @@ class Dataset(HasStructure):
             return Dataset(prefetch.prefetch(self, buffer_size, name), self._structure)
 
     def cache(self, filename="", name=None) -> "Dataset":
-        """The elements, computed once and replayed by later passes."""
+        """The elements, computed once and replayed by later passes: in memory, or with a
+        ``filename`` in TensorFlow's cache files, which later pipelines (and TensorFlow) read
+        instead of their input (``file_cache.py``)."""
         return Dataset(transforms.cache(self, filename, name), self._structure)
 
     def concatenate(self, dataset, name=None) -> "Dataset":

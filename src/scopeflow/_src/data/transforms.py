@@ -231,8 +231,18 @@ register_dataset_op("ConcatenateDataset", ["input_dataset: variant", "another_da
                     lambda op, state: ConcatenateValue)
 register_dataset_op("ZipDataset", [Arg("input_datasets", dtype=dtypes.variant, number_attr="N")],
                     _zip_factory)
-register_dataset_op("CacheDataset", ["input_dataset: variant", "filename: string"],
-                    lambda op, state: lambda inner, filename: CacheValue(inner))
+def _cache_factory(op, state):
+    def kernel(inner, filename):
+        filename = np.asarray(filename).item().decode("utf-8")
+        if not filename:
+            return CacheValue(inner)
+        from scopeflow._src.data.file_cache import FileCacheValue  # loaded on first use: the checkpoint bundles
+
+        return FileCacheValue(inner, filename, op._attrs["output_types"])
+    return kernel
+
+
+register_dataset_op("CacheDataset", ["input_dataset: variant", "filename: string"], _cache_factory)
 register_dataset_op("RewriteDataset", ["input_dataset: variant", "rewrite_name: string"],
                     lambda op, state: lambda inner, rewrite_name: inner, metadata=False)
 
