@@ -75,19 +75,18 @@ register_proto_function(GraphKeys.COND_CONTEXT, "CondContextDef", _context_funct
                         _context_function("cond_context_from_proto"))
 register_proto_function(GraphKeys.WHILE_CONTEXT, "WhileContextDef", _context_function("while_context_to_proto"),
                         _context_function("while_context_from_proto"))
-def _queue_runner_function(name):
-    """``QueueRunner.<name>``, loaded when a queue runner is written or read."""
-    def call(item, **scope):
-        # loaded on first use: the queue-based input pipeline, which most graphs never load
-        from scopeflow._src.training.queue_runner import QueueRunner
-
-        return getattr(QueueRunner, name)(item, **scope)
-    call.__name__ = name
-    return call
+def _queue_runner_to_proto(runner, export_scope=None):
+    return runner.to_proto(export_scope=export_scope)
 
 
-register_proto_function(GraphKeys.QUEUE_RUNNERS, "QueueRunnerDef", _queue_runner_function("to_proto"),
-                        _queue_runner_function("from_proto"))
+def _queue_runner_from_proto(proto, import_scope=None):
+    # loaded on first use: the queue-based input pipeline, which most graphs never load
+    from scopeflow._src.training.queue_runner import QueueRunner
+
+    return QueueRunner.from_proto(proto, import_scope=import_scope)
+
+
+register_proto_function(GraphKeys.QUEUE_RUNNERS, "QueueRunnerDef", _queue_runner_to_proto, _queue_runner_from_proto)
 for _key in (GraphKeys.GLOBAL_VARIABLES, GraphKeys.TRAINABLE_VARIABLES, GraphKeys.MOVING_AVERAGE_VARIABLES,
              GraphKeys.LOCAL_VARIABLES, GraphKeys.MODEL_VARIABLES, GraphKeys.GLOBAL_STEP, GraphKeys.METRIC_VARIABLES):
     register_proto_function(_key, "VariableDef", _variable_to_proto, RefVariable.from_proto)

@@ -13,6 +13,7 @@ threads run the same op, and a ``fraction_of_<capacity>_full`` (shuffle:
 from __future__ import annotations
 
 from scopeflow._src.framework import default_graph, dtypes
+from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.ops import math_ops
 from scopeflow._src.ops.summary.summaries import scalar as scalar_summary
 from scopeflow._src.queues.queue_base import FIFOQueue, PaddingFIFOQueue, RandomShuffleQueue
@@ -31,78 +32,90 @@ from scopeflow._src.training.input import (
 )
 
 
+def _queue_batch(default_name, tensors, joined, batch_size, keep_input, make_queue, add_summary, num_threads=1,
+                 enqueue_many=False, shapes=None, allow_smaller_final_batch=False, name=None, check=None):
+    """What every batcher builds: a queue of the inputs' dtypes and merged shapes (``make_queue``),
+    its enqueue ops in a queue runner (one per thread, or per tensor list when ``joined``), its
+    summary, and the batch dequeue, returned in the form of the inputs."""
+    tensor_list_list = _as_tensor_list_list(tensors) if joined else [_as_tensor_list(tensors)]
+    flat = [t for tl in tensor_list_list for t in tl]
+    with default_graph.name_scope(name, default_name, flat + [keep_input]) as name:
+        if check is not None:
+            check()
+        if joined:
+            tensor_list_list = [[convert_to_tensor(t) for t in tl] for tl in tensor_list_list]
+        else:
+            tensor_list_list = [_validate(tensor_list_list[0])]
+        keep_input = _validate_keep_input(keep_input, enqueue_many)
+        queue = make_queue(_dtypes(tensor_list_list), _shapes(tensor_list_list, shapes, enqueue_many))
+        enqueue_ops = _enqueue_ops(queue, tensor_list_list, enqueue_many, keep_input)
+        queue_runner.add_queue_runner(queue_runner.QueueRunner(queue, enqueue_ops if joined
+                                                               else enqueue_ops * num_threads))
+        add_summary(queue)
+        original = tensors[0] if joined else tensors
+        return _as_original_type(original, _dequeue(queue, batch_size, allow_smaller_final_batch, name))
+
+
+def _fifo(dynamic_pad, capacity, shared_name):
+    def make_queue(types, shapes):
+        return (PaddingFIFOQueue if dynamic_pad else FIFOQueue)(capacity=capacity, dtypes=types, shapes=shapes,
+                                                                shared_name=shared_name)
+    return make_queue
+
+
+def _fifo_summary(capacity):
+    return lambda queue: scalar_summary(f"fraction_of_{capacity}_full", _fraction_full(queue, capacity))
+
+
+def _shuffle(capacity, min_after_dequeue, seed, shared_name):
+    def make_queue(types, shapes):
+        return RandomShuffleQueue(capacity=capacity, min_after_dequeue=min_after_dequeue, seed=seed, dtypes=types,
+                                  shapes=shapes, shared_name=shared_name)
+    return make_queue
+
+
+def _shuffle_summary(capacity, min_after_dequeue):
+    def add_summary(queue):
+        full = math_ops.cast(math_ops.maximum(0, queue.size() - min_after_dequeue), dtypes.float32) * (
+            1. / (capacity - min_after_dequeue))
+        scalar_summary(f"fraction_over_{min_after_dequeue}_of_{capacity - min_after_dequeue}_full", full)
+    return add_summary
+
+
+def _check_capacity(capacity, min_after_dequeue):
+    def check():
+        if capacity <= min_after_dequeue:
+            raise ValueError(f"capacity {capacity} must be bigger than min_after_dequeue {min_after_dequeue}.")
+    return check
+
+
 def _batch(tensors, batch_size, keep_input, num_threads=1, capacity=32, enqueue_many=False, shapes=None,
            dynamic_pad=False, allow_smaller_final_batch=False, shared_name=None, name=None):
-    tensor_list = _as_tensor_list(tensors)
-    with default_graph.name_scope(name, "batch", list(tensor_list) + [keep_input]) as name:
-        tensor_list = _validate(tensor_list)
-        keep_input = _validate_keep_input(keep_input, enqueue_many)
-        types = _dtypes([tensor_list])
-        shapes = _shapes([tensor_list], shapes, enqueue_many)
-        queue = (PaddingFIFOQueue if dynamic_pad else FIFOQueue)(capacity=capacity, dtypes=types, shapes=shapes,
-                                                                 shared_name=shared_name)
-        enqueue_ops = _enqueue_ops(queue, [tensor_list], enqueue_many, keep_input) * num_threads
-        queue_runner.add_queue_runner(queue_runner.QueueRunner(queue, enqueue_ops))
-        scalar_summary(f"fraction_of_{capacity}_full", _fraction_full(queue, capacity))
-        return _as_original_type(tensors, _dequeue(queue, batch_size, allow_smaller_final_batch, name))
+    return _queue_batch("batch", tensors, False, batch_size, keep_input, _fifo(dynamic_pad, capacity, shared_name),
+                        _fifo_summary(capacity), num_threads, enqueue_many, shapes, allow_smaller_final_batch, name)
 
 
 def _batch_join(tensors_list, batch_size, keep_input, capacity=32, enqueue_many=False, shapes=None,
                 dynamic_pad=False, allow_smaller_final_batch=False, shared_name=None, name=None):
-    tensor_list_list = _as_tensor_list_list(tensors_list)
-    flat = [t for tl in tensor_list_list for t in tl]
-    with default_graph.name_scope(name, "batch_join", flat + [keep_input]) as name:
-        tensor_list_list = [_validate(tl, "batch_join()") for tl in tensor_list_list]
-        keep_input = _validate_keep_input(keep_input, enqueue_many)
-        types = _dtypes(tensor_list_list)
-        shapes = _shapes(tensor_list_list, shapes, enqueue_many)
-        queue = (PaddingFIFOQueue if dynamic_pad else FIFOQueue)(capacity=capacity, dtypes=types, shapes=shapes,
-                                                                 shared_name=shared_name)
-        queue_runner.add_queue_runner(queue_runner.QueueRunner(
-            queue, _enqueue_ops(queue, tensor_list_list, enqueue_many, keep_input)))
-        scalar_summary(f"fraction_of_{capacity}_full", _fraction_full(queue, capacity))
-        return _as_original_type(tensors_list[0], _dequeue(queue, batch_size, allow_smaller_final_batch, name))
-
-
-def _shuffle_summary(queue, capacity, min_after_dequeue):
-    full = math_ops.cast(math_ops.maximum(0, queue.size() - min_after_dequeue), dtypes.float32) * (
-        1. / (capacity - min_after_dequeue))
-    scalar_summary(f"fraction_over_{min_after_dequeue}_of_{capacity - min_after_dequeue}_full", full)
+    return _queue_batch("batch_join", tensors_list, True, batch_size, keep_input,
+                        _fifo(dynamic_pad, capacity, shared_name), _fifo_summary(capacity), 1, enqueue_many, shapes,
+                        allow_smaller_final_batch, name)
 
 
 def _shuffle_batch(tensors, batch_size, capacity, min_after_dequeue, keep_input, num_threads=1, seed=None,
                    enqueue_many=False, shapes=None, allow_smaller_final_batch=False, shared_name=None, name=None):
-    tensor_list = _as_tensor_list(tensors)
-    with default_graph.name_scope(name, "shuffle_batch", list(tensor_list) + [keep_input]) as name:
-        if capacity <= min_after_dequeue:
-            raise ValueError(f"capacity {capacity} must be bigger than min_after_dequeue {min_after_dequeue}.")
-        tensor_list = _validate(tensor_list)
-        keep_input = _validate_keep_input(keep_input, enqueue_many)
-        types = _dtypes([tensor_list])
-        shapes = _shapes([tensor_list], shapes, enqueue_many)
-        queue = RandomShuffleQueue(capacity=capacity, min_after_dequeue=min_after_dequeue, seed=seed, dtypes=types,
-                                   shapes=shapes, shared_name=shared_name)
-        enqueue_ops = _enqueue_ops(queue, [tensor_list], enqueue_many, keep_input) * num_threads
-        queue_runner.add_queue_runner(queue_runner.QueueRunner(queue, enqueue_ops))
-        _shuffle_summary(queue, capacity, min_after_dequeue)
-        return _as_original_type(tensors, _dequeue(queue, batch_size, allow_smaller_final_batch, name))
+    return _queue_batch("shuffle_batch", tensors, False, batch_size, keep_input,
+                        _shuffle(capacity, min_after_dequeue, seed, shared_name),
+                        _shuffle_summary(capacity, min_after_dequeue), num_threads, enqueue_many, shapes,
+                        allow_smaller_final_batch, name, _check_capacity(capacity, min_after_dequeue))
 
 
 def _shuffle_batch_join(tensors_list, batch_size, capacity, min_after_dequeue, keep_input, seed=None,
                         enqueue_many=False, shapes=None, allow_smaller_final_batch=False, shared_name=None, name=None):
-    tensor_list_list = _as_tensor_list_list(tensors_list)
-    flat = [t for tl in tensor_list_list for t in tl]
-    with default_graph.name_scope(name, "shuffle_batch_join", flat + [keep_input]) as name:
-        tensor_list_list = [_validate(tl, "batch_join()") for tl in tensor_list_list]
-        keep_input = _validate_keep_input(keep_input, enqueue_many)
-        types = _dtypes(tensor_list_list)
-        shapes = _shapes(tensor_list_list, shapes, enqueue_many)
-        queue = RandomShuffleQueue(capacity=capacity, min_after_dequeue=min_after_dequeue, seed=seed, dtypes=types,
-                                   shapes=shapes, shared_name=shared_name)
-        queue_runner.add_queue_runner(queue_runner.QueueRunner(
-            queue, _enqueue_ops(queue, tensor_list_list, enqueue_many, keep_input)))
-        _shuffle_summary(queue, capacity, min_after_dequeue)
-        return _as_original_type(tensors_list[0], _dequeue(queue, batch_size, allow_smaller_final_batch, name))
+    return _queue_batch("shuffle_batch_join", tensors_list, True, batch_size, keep_input,
+                        _shuffle(capacity, min_after_dequeue, seed, shared_name),
+                        _shuffle_summary(capacity, min_after_dequeue), 1, enqueue_many, shapes,
+                        allow_smaller_final_batch, name, _check_capacity(capacity, min_after_dequeue))
 
 
 def batch(tensors, batch_size, num_threads=1, capacity=32, enqueue_many=False, shapes=None, dynamic_pad=False,

@@ -12,6 +12,17 @@ def _runners(tf):
             for qr in tf.get_collection(tf.GraphKeys.QUEUE_RUNNERS)]
 
 
+def _run(tf, fetch, multiset=False):
+    """``run_to_end`` in a new session with the local variables (epoch counters) initialized;
+    with ``multiset`` the batches' values sorted together (their order is not TF's to keep)."""
+    with tf.Session() as sess:
+        sess.run(tf.local_variables_initializer())
+        got = run_to_end(tf, sess, fetch)
+    if multiset:
+        got["values"] = sorted(v for batch in got["values"] for v in batch)
+    return got
+
+
 def _summaries(tf):
     return [s.name for s in tf.get_collection(tf.GraphKeys.SUMMARIES)]
 
@@ -101,9 +112,7 @@ def pipeline_slices_in_order_for_two_epochs(tf):
     image, label = tf.train.slice_input_producer([tf.constant([[1.0], [2.0], [3.0]]), tf.constant([10, 20, 30])],
                                                  num_epochs=2, shuffle=False)
     batch = tf.train.batch([image, label], batch_size=2, allow_smaller_final_batch=True)
-    with tf.Session() as sess:
-        sess.run(tf.local_variables_initializer())
-        return run_to_end(tf, sess, batch)
+    return _run(tf, batch)
 
 
 @case
@@ -111,20 +120,14 @@ def pipeline_range_producer_shuffled_multiset(tf):
     index = tf.train.range_input_producer(7, num_epochs=3, shuffle=True, seed=1).dequeue()
     batch = tf.train.shuffle_batch([index], batch_size=4, capacity=12, min_after_dequeue=3, num_threads=2, seed=2,
                                    allow_smaller_final_batch=True)
-    with tf.Session() as sess:
-        sess.run(tf.local_variables_initializer())
-        got = run_to_end(tf, sess, batch)
-    got["values"] = sorted(v for b in got["values"] for v in b)
-    return got
+    return _run(tf, batch, multiset=True)
 
 
 @case
 def pipeline_batch_without_smaller_final_batch(tf):
     x = tf.train.range_input_producer(5, num_epochs=1, shuffle=False).dequeue()
     batch = tf.train.batch([x], batch_size=2)
-    with tf.Session() as sess:
-        sess.run(tf.local_variables_initializer())
-        got = run_to_end(tf, sess, batch)
+    got = _run(tf, batch)
     # the last element is left over; whether the final dequeue_many was already waiting for it when the queue
     # closed (the message then names 1 element wanted, none left) is a race, in TensorFlow too
     got["end"] = got["end"].split(" (")[0]
@@ -136,9 +139,7 @@ def pipeline_dynamic_pad_batches(tf):
     n = tf.train.range_input_producer(4, num_epochs=1, shuffle=False).dequeue()
     seq = tf.range(n + 1)
     batch = tf.train.batch([seq], batch_size=2, dynamic_pad=True)
-    with tf.Session() as sess:
-        sess.run(tf.local_variables_initializer())
-        return run_to_end(tf, sess, batch)
+    return _run(tf, batch)
 
 
 @case
@@ -146,20 +147,14 @@ def pipeline_batch_join_multiset(tf):
     a = tf.train.range_input_producer(3, num_epochs=1, shuffle=False).dequeue()
     b = tf.train.range_input_producer(3, num_epochs=1, shuffle=False).dequeue()
     batch = tf.train.batch_join([[a], [b + 100]], batch_size=2, allow_smaller_final_batch=True)
-    with tf.Session() as sess:
-        sess.run(tf.local_variables_initializer())
-        got = run_to_end(tf, sess, batch)
-    got["values"] = sorted(v for batch_values in got["values"] for v in batch_values)
-    return got
+    return _run(tf, batch, multiset=True)
 
 
 @case
 def pipeline_enqueue_many_batches(tf):
     rows = tf.train.limit_epochs(tf.constant([[1, 2], [3, 4], [5, 6]]), num_epochs=2)
     batch = tf.train.batch([rows], batch_size=4, enqueue_many=True, allow_smaller_final_batch=True)
-    with tf.Session() as sess:
-        sess.run(tf.local_variables_initializer())
-        return run_to_end(tf, sess, batch)
+    return _run(tf, batch)
 
 
 @case

@@ -34,6 +34,12 @@ def _read_all(tf, sess, fetches, tmp, limit=20):
     return out
 
 
+def _read_file(tf, reader, path, tmp):
+    with tf.Session() as sess:
+        key, val = reader.read(_files(tf, sess, [path]))
+        return _read_all(tf, sess, [key, val], tmp)
+
+
 @case
 def reader_ops_and_attrs(tf):
     q = tf.FIFOQueue(10, tf.string, shapes=[[]])
@@ -99,10 +105,7 @@ def fixed_length_record_reader_layouts(tf):
     for kwargs in ({"record_bytes": 3}, {"record_bytes": 3, "header_bytes": 1, "footer_bytes": 1},
                    {"record_bytes": 3, "header_bytes": 1, "footer_bytes": 1, "hop_bytes": 2},
                    {"record_bytes": 20}):
-        reader = tf.FixedLengthRecordReader(**kwargs)
-        with tf.Session() as sess:
-            key, val = reader.read(_files(tf, sess, [path]))
-            out.append(_read_all(tf, sess, [key, val], tmp))
+        out.append(_read_file(tf, tf.FixedLengthRecordReader(**kwargs), path, tmp))
     return out
 
 
@@ -116,10 +119,7 @@ def tfrecord_reader_plain_and_compressed(tf):
         with tf.python_io.TFRecordWriter(path, options) as writer:
             for record in (b"rec0", b"", b"record-two"):
                 writer.write(record)
-        reader = tf.TFRecordReader(options=options)
-        with tf.Session() as sess:
-            key, val = reader.read(_files(tf, sess, [path]))
-            out.append(_read_all(tf, sess, [key, val], tmp))
+        out.append(_read_file(tf, tf.TFRecordReader(options=options), path, tmp))
     return out
 
 
