@@ -1,7 +1,9 @@
-"""``tf.train``: optimizers, learning-rate schedules, the global step, and checkpoints.
+"""``tf.train``: optimizers, learning-rate schedules, the global step, checkpoints, and the
+queue-based input pipeline (producers, batching, ``QueueRunner``, ``Coordinator``).
 
 Only re-exports; the code lives in ``scopeflow._src.training`` (optimizers, schedules, the
-global step) and ``scopeflow._src.checkpoint``, which loads on first use.
+global step, the input pipeline) and ``scopeflow._src.checkpoint``; checkpoints and the input
+pipeline load on first use.
 """
 
 __all__ = [
@@ -11,7 +13,8 @@ __all__ = [
     "generate_checkpoint_state_proto", "get_checkpoint_mtimes", "get_checkpoint_state", "get_global_step",
     "get_or_create_global_step", "global_step", "GradientDescentOptimizer", "import_meta_graph",
     "init_from_checkpoint", "input_producer", "Int64List", "inverse_time_decay", "latest_checkpoint", "limit_epochs",
-    "linear_cosine_decay", "list_variables", "load_checkpoint", "load_variable", "LooperThread", "maybe_batch",
+    "linear_cosine_decay", "list_variables", "load_checkpoint", "load_variable", "LooperThread",
+    "match_filenames_once", "maybe_batch",
     "maybe_batch_join", "maybe_shuffle_batch", "maybe_shuffle_batch_join", "MomentumOptimizer", "natural_exp_decay",
     "NewCheckpointReader", "Optimizer", "piecewise_constant", "piecewise_constant_decay", "polynomial_decay",
     "ProximalGradientDescentOptimizer", "queue_runner", "QueueRunner", "range_input_producer", "remove_checkpoint",
@@ -70,8 +73,8 @@ _INPUT_NAMES = {
     "batching": ("batch", "batch_join", "maybe_batch", "maybe_batch_join", "maybe_shuffle_batch",
                  "maybe_shuffle_batch_join", "shuffle_batch", "shuffle_batch_join"),
     "coordinator": ("Coordinator", "LooperThread"),
-    "input": ("input_producer", "limit_epochs", "range_input_producer", "slice_input_producer",
-              "string_input_producer"),
+    "input": ("input_producer", "limit_epochs", "match_filenames_once", "range_input_producer",
+              "slice_input_producer", "string_input_producer"),
     "queue_runner": ("add_queue_runner", "QueueRunner", "start_queue_runners"),
 }
 _LAZY.update({name: f"scopeflow._src.training.{module}" for module, names in _INPUT_NAMES.items() for name in names})

@@ -123,7 +123,8 @@ PACKAGE_LAYERS = {
     "metrics": {"framework", "ops", "variables"},
     "rnn": {"framework", "ops", "variables", "layers"},
     # training: the queue-based input functions build queues; QueueRunner.to_proto writes a QueueRunnerDef
-    "training": {"framework", "ops", "variables", "gradients", "logging_module", "queues", "protos"},
+    # (and match_filenames_once's MatchingFiles op is tf.data's)
+    "training": {"framework", "ops", "variables", "gradients", "logging_module", "queues", "protos", "data"},
     "lib_io": {"platform", "framework"},
     "queues": {"platform", "lib_io", "protos", "framework", "ops"},  # queues and readers (files, TFRecords)
     # data: dataset ops read files through lib_io and run traced functions as client plans; cache(filename)

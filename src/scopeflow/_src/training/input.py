@@ -1,4 +1,5 @@
-"""TensorFlow's queue-based input functions: ``tf.train.limit_epochs``, the producers
+"""TensorFlow's queue-based input functions: ``tf.train.match_filenames_once``,
+``tf.train.limit_epochs``, the producers
 (``input_producer``, ``string_input_producer``, ``range_input_producer``,
 ``slice_input_producer``) and the batchers (``batch``, ``batch_join``, ``shuffle_batch``,
 ``shuffle_batch_join`` and their ``maybe_`` forms).
@@ -17,6 +18,7 @@ from __future__ import annotations
 from scopeflow._src.framework import default_graph, dtypes, tensor_util
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import as_shape
 from scopeflow._src.ops import array_ops, math_ops
@@ -28,6 +30,18 @@ from scopeflow._src.ops.summary.summaries import scalar as scalar_summary
 from scopeflow._src.queues.queue_base import FIFOQueue
 from scopeflow._src.training import queue_runner
 from scopeflow._src.variables.variable import RefVariable
+
+
+def match_filenames_once(pattern, name=None):
+    """A local variable (``matching_filenames``) holding the sorted names of the files that match
+    ``pattern`` when it is initialized (``tf.local_variables_initializer()``)."""
+    # loaded on first use: the MatchingFiles op is tf.data's, whose package costs import time
+    from scopeflow._src.data import readers  # noqa: F401 - registers MatchingFiles
+
+    with default_graph.name_scope(name, "matching_filenames", [pattern]) as name:
+        matching = create_output("MatchingFiles", [pattern], {})
+        return RefVariable(name=name, initial_value=matching, trainable=False, validate_shape=False,
+                           collections=[GraphKeys.LOCAL_VARIABLES])
 
 
 def limit_epochs(tensor, num_epochs=None, name=None):
@@ -84,7 +98,7 @@ def string_input_producer(string_tensor, num_epochs=None, shuffle=True, seed=Non
     from scopeflow._src.ops.control.assert_op import Assert  # loaded on first use: the control-flow ops
 
     not_null_err = "string_input_producer requires a non-null input tensor"
-    if not isinstance(string_tensor, Tensor) and not string_tensor:
+    if not isinstance(string_tensor, (Tensor, RefVariable)) and not string_tensor:  # a variable is true in TF
         raise ValueError(not_null_err)
     with default_graph.name_scope(name, "input_producer", [string_tensor]) as name:
         string_tensor = convert_to_tensor(string_tensor, dtype=dtypes.string)

@@ -2,7 +2,9 @@
 shapes, the QUEUE_RUNNERS and summaries collections) and whole pipelines run to the end of
 their epochs."""
 
-from tests.conformance.cases.queues._helpers import graph_ops, run_to_end, value
+import os
+
+from tests.conformance.cases.queues._helpers import graph_ops, run_to_end, temp_dir, value
 from tests.conformance.harness import case, raises, shape_of
 
 
@@ -205,3 +207,17 @@ def queue_runner_api(tf):
             "proto": str(qr.to_proto()), "errors": [raises(tf.train.QueueRunner, q, []),
                                                    raises(tf.train.QueueRunner, q, [q.enqueue(1.0)],
                                                           queue_closed_exception_types=ValueError)]}
+
+
+@case
+def match_filenames_once_feeds_a_producer(tf):
+    tmp = temp_dir()
+    for name, text in (("b.csv", "3\n4\n"), ("a.csv", "1\n2\n"), ("c.txt", "9\n")):
+        with open(os.path.join(tmp, name), "w") as f:
+            f.write(text)
+    files = tf.train.match_filenames_once(os.path.join(tmp, "*.csv"))
+    queue = tf.train.string_input_producer(files, num_epochs=1, shuffle=False)
+    _, line = tf.TextLineReader().read(queue)
+    got = _run(tf, line)
+    return {"ops": graph_ops(tf)[:5], "variable": [files.name, shape_of(files), files.dtype.name],
+            "locals": [v.name for v in tf.local_variables()], "run": got}
