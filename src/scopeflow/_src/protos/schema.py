@@ -376,6 +376,12 @@ message TrackableObjectGraph {
   repeated TrackableObject nodes = 1;
 }
 message RegisteredSaver { string name = 1; string object_name = 2; }
+message ReaderBaseState {
+  int64 work_started = 1;
+  int64 work_finished = 2;
+  int64 num_records_produced = 3;
+  bytes current_work = 4;
+}
 message QueueRunnerDef {
   string queue_name = 1;
   repeated string enqueue_op_name = 2;

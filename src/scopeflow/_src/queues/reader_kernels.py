@@ -16,6 +16,7 @@ import threading
 
 import numpy as np
 
+from scopeflow._src import protos
 from scopeflow._src.framework import errors
 from scopeflow._src.lib_io.tf_record import open_stream, read_records
 
@@ -25,7 +26,12 @@ def _text(work) -> str:
 
 
 class ReaderKernel:
-    """Produces ``(key, value)`` records from work taken from a queue."""
+    """Produces ``(key, value)`` records from work taken from a queue. ``kind`` and ``name``
+    (the node's) word errors; readers of one record per work item finish it with that record,
+    and only they serialize their state (a ``ReaderBaseState``), as in TensorFlow."""
+
+    kind = "ReaderBase"
+    one_record_per_work = False
 
     def __init__(self, name: str):
         self.name = name
@@ -41,7 +47,9 @@ class ReaderKernel:
     def reset(self) -> None:
         self._work = None  # the current work (bytes) and its records, None when there is none
         self._records_left = None
+        self._last_work = b""
         self.records_produced = 0
+        self.work_units_started = 0
         self.work_units_completed = 0
 
     def read(self, queue):
@@ -75,7 +83,8 @@ class ReaderKernel:
             if same_work_only:
                 return None
             work = queue.dequeue()[0].item()
-            self._work = work if isinstance(work, bytes) else str(work).encode()
+            self._work = self._last_work = work if isinstance(work, bytes) else str(work).encode()
+            self.work_units_started += 1
         if self._records_left is None:
             self._records_left = iter(self._records(self._work))
         try:
@@ -83,16 +92,38 @@ class ReaderKernel:
         except Exception:
             self._records_left = None  # the work stays current: the next read tries it again
             raise
-        if record is None:
+        if record is None or self.one_record_per_work:
             self._work = self._records_left = None
             self.work_units_completed += 1
         return record
 
     def serialize_state(self):
-        raise errors.UnimplementedError(None, None, "Reader SerializeState")
+        if not self.one_record_per_work:
+            raise errors.UnimplementedError(None, None, "Reader SerializeState")
+        with self._lock:
+            return np.array(protos.ReaderBaseState(
+                work_started=self.work_units_started, work_finished=self.work_units_completed,
+                num_records_produced=self.records_produced, current_work=self._last_work).SerializeToString(),
+                dtype=object)
 
     def restore_state(self, state):
-        raise errors.UnimplementedError(None, None, "Reader RestoreState")
+        if not self.one_record_per_work:
+            raise errors.UnimplementedError(None, None, "Reader RestoreState")
+        data = np.asarray(state).item()
+        parsed = protos.ReaderBaseState()
+        try:
+            parsed.ParseFromString(data)
+        except Exception:  # noqa: BLE001 - protobuf's DecodeError
+            parsed = None
+        if parsed is None or parsed.work_started < parsed.work_finished or parsed.num_records_produced < 0:
+            shown = data.decode("utf-8", "backslashreplace") if isinstance(data, bytes) else str(data)
+            raise errors.InvalidArgumentError(None, None, f"Could not parse state for {self.kind} '{self.name}': "
+                                                          f"{shown}")
+        with self._lock:
+            self.work_units_started, self.work_units_completed = parsed.work_started, parsed.work_finished
+            self.records_produced, self._last_work = parsed.num_records_produced, parsed.current_work
+            in_progress = parsed.work_started > parsed.work_finished
+            self._work, self._records_left = (parsed.current_work if in_progress else None), None
 
     def close(self) -> None:
         """The session closes: nothing to stop (a read waits on its queue, which is closed)."""
@@ -118,6 +149,9 @@ class TextLineReaderKernel(ReaderKernel):
 class WholeFileReaderKernel(ReaderKernel):
     """Each file as one record, keyed by its name."""
 
+    kind = "WholeFileReader"
+    one_record_per_work = True
+
     def _records(self, work):
         with open_stream(_text(work)) as stream:
             data = stream.read()
@@ -126,6 +160,9 @@ class WholeFileReaderKernel(ReaderKernel):
 
 class IdentityReaderKernel(ReaderKernel):
     """Each work item as one record, both key and value."""
+
+    kind = "IdentityReader"
+    one_record_per_work = True
 
     def _records(self, work):
         yield work, work

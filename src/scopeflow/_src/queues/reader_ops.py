@@ -22,7 +22,8 @@ _SHARED = {"container": "", "shared_name": ""}
 
 def _reader_factory(make):
     def factory(op, state):
-        reader = resources.lookup_or_create(state, op, lambda name: make(name, op._attrs))
+        # the resource's name (``_<n>_<node>``) is taken, as TF's readers take one; their errors name the node
+        reader = resources.lookup_or_create(state, op, lambda name: make(op.name, op._attrs))
         return lambda: reader
     return factory
 

@@ -4,8 +4,9 @@
 A reader object holds its op's handle; ``read(queue)`` adds a ``ReaderReadV2`` op whose
 run takes a file name from ``queue`` (a queue of strings, or its handle) when the reader
 needs work, and gives the next ``(key, value)``. What the reader does when it runs is
-``reader_kernels``. As in TensorFlow, no reader here serializes its state
-(``serialize_state`` raises ``UnimplementedError``), TensorFlow's ``IdentityReader`` aside.
+``reader_kernels``. As in TensorFlow, only ``WholeFileReader`` and ``IdentityReader``
+serialize their state (a ``ReaderBaseState``: counters and current work); the others raise
+``UnimplementedError``.
 """
 
 from __future__ import annotations

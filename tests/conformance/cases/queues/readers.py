@@ -150,3 +150,24 @@ def text_reader_over_a_string_input_producer(tf):
         coord.request_stop()
         coord.join(threads)
     return out
+
+
+@case
+def serialize_and_restore_reader_state(tf):
+    q = tf.FIFOQueue(10, tf.string, shapes=[[]])
+    reader = tf.IdentityReader()
+    key, _ = reader.read(q)
+    counters = [reader.num_records_produced(), reader.num_work_units_completed()]
+    state = tf.placeholder(tf.string, [])
+    with tf.Session() as sess:
+        sess.run(q.enqueue_many([["w1", "w2", "w3", "w4"]]))
+        fresh = value(sess.run(reader.serialize_state()))
+        sess.run(key)
+        saved = sess.run(reader.serialize_state())
+        out = [fresh, value(saved), value(sess.run(key)), value(sess.run(counters))]
+        sess.run(reader.restore_state(state), {state: saved})
+        out += [value(sess.run(counters)), value(sess.run(key)),
+                error(sess.run, reader.restore_state(state), {state: b"garbage"}),
+                value(sess.run(tf.WholeFileReader().serialize_state())),
+                error(sess.run, tf.TextLineReader().restore_state(state), {state: saved})]
+    return out
