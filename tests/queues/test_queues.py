@@ -239,3 +239,16 @@ def test_constructor_errors():
     with pytest.raises(TypeError, match="Expected list for 'shapes' argument to 'priority_queue_v2' Op, not None."):
         tf.PriorityQueue(1, tf.int32)
     assert np.array_equal(tf.FIFOQueue(1, tf.int32, shapes=[2, 3]).shapes[0].as_list(), [2, 3])
+
+
+def test_count_up_to_counts_then_raises():
+    v = tf.Variable(0, dtype=tf.int32)
+    step = tf.count_up_to(v, 2)
+    assert step.op.type == "CountUpTo" and step.op.get_attr("limit") == 2 and step.dtype == tf.int32
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        assert [sess.run(step), sess.run(step)] == [0, 1]
+        with pytest.raises(tf.errors.OutOfRangeError) as e:
+            sess.run(step)
+        assert _message(e.value) == "Reached limit of 2"
+        assert sess.run(v) == 2
