@@ -131,3 +131,21 @@ def test_queue_runner_proto_round_trip():
     assert list(proto.queue_closed_exception_types) == [11]
     again = tf.train.QueueRunner.from_proto(proto)
     assert again.queue is queue.queue_ref.op and again.cancel_op.name == "fifo_queue_Close_1"
+
+
+def test_a_saved_pipeline_runs_again_from_its_meta_graph(tmp_path):
+    index = tf.train.range_input_producer(5, num_epochs=1, shuffle=False).dequeue()
+    batch = tf.train.batch([index], batch_size=2, allow_smaller_final_batch=True)
+    tf.Variable(0.0)
+    with tf.Session() as sess:
+        sess.run([tf.global_variables_initializer(), tf.local_variables_initializer()])
+        first = [b.tolist() for b in _run_to_end(sess, batch)]
+        tf.train.Saver().save(sess, str(tmp_path / "model"))
+    with tf.Graph().as_default():
+        tf.train.import_meta_graph(str(tmp_path / "model.meta"))
+        runners = tf.get_collection(tf.GraphKeys.QUEUE_RUNNERS)
+        assert [qr.name for qr in runners] == ["input_producer", "batch/fifo_queue"]
+        with tf.Session() as sess:
+            sess.run(tf.local_variables_initializer())
+            again = [b.tolist() for b in _run_to_end(sess, tf.get_default_graph().get_tensor_by_name("batch:0"))]
+    assert first == again == [[0, 1], [2, 3], [4]]
