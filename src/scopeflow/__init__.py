@@ -58,15 +58,15 @@ __all__ = [
     "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_slice", "sparse_softmax", "sparse_split",
     "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense", "sparse_to_indicator",
     "sparse_transpose", "SparseFeature",
-    "SparseTensor", "SparseTensorValue",
+    "SparseTensor", "SparseTensorSpec", "SparseTensorValue",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
     "string_to_number", "strings",
     "subtract", "Summary", "summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo",
-    "TensorShape", "TextLineReader", "TFRecordReader", "tile", "to_bfloat16", "to_complex128", "to_complex64",
-    "to_double", "to_float", "to_int32",
+    "TensorShape", "TensorSpec", "TextLineReader", "TFRecordReader", "tile", "to_bfloat16", "to_complex128",
+    "to_complex64", "to_double", "to_float", "to_int32",
     "to_int64", "train", "trainable_variables", "transpose", "truediv", "truncated_normal",
-    "truncated_normal_initializer", "truncatediv", "truncatemod", "tuple", "uint16", "uint32", "uint64", "uint8",
-    "UnconnectedGradients", "unique",
+    "truncated_normal_initializer", "truncatediv", "truncatemod", "tuple", "TypeSpec", "uint16", "uint32", "uint64",
+    "uint8", "UnconnectedGradients", "unique",
     "unsorted_segment_sum", "unstack", "Variable", "variable_creator_scope", "variable_op_scope", "variable_scope",
     "VariableAggregation", "variables_initializer", "VariableScope", "VariableSynchronization",
     "variance_scaling_initializer", "variant", "VarLenFeature", "where", "where_v2", "while_loop", "WholeFileReader",
@@ -164,6 +164,7 @@ from scopeflow._src.framework.sparse_tensor import (
 )
 from scopeflow._src.framework.tensor_proto import make_ndarray, make_tensor_proto
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
+from scopeflow._src.framework.tensor_spec import SparseTensorSpec, TensorSpec, TypeSpec
 from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients
 from scopeflow._src.graph_io.importer import import_graph_def
 

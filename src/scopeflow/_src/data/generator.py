@@ -18,6 +18,7 @@ from scopeflow._src.data.graph_build import add_dataset_op, register_dataset_op
 from scopeflow._src.framework import dtypes, errors
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.registry import Arg
+from scopeflow._src.framework.tensor_spec import TensorSpec, TypeSpec
 
 
 class _GeneratorFunction:
@@ -121,9 +122,8 @@ def from_generator(dataset_cls, generator, output_types, output_shapes, args, ou
     if not callable(generator):
         raise TypeError("`generator` must be a Python callable.")
     if output_signature is not None:
-        raise TypeError("scopeflow's from_generator takes `output_types` (and `output_shapes`): tf.TensorSpec "
-                        "is not available in TF1 graph programs")
-    if output_types is None:
+        output_types, output_shapes = _signature_types_and_shapes(output_types, output_shapes, output_signature)
+    elif output_types is None:
         raise TypeError("To specify the output signature you need to provide either the `output_signature` "
                         "argument or the `output_types` argument.")
     structure = structure_lib.legacy_structure(output_types, output_shapes)
@@ -145,3 +145,22 @@ def from_generator(dataset_cls, generator, output_types, output_shapes, args, ou
                  **structure.attrs()}
         return dataset_cls(add_dataset_op("GeneratorDataset", init_args, attrs), structure)
     return dummy.flat_map(flat_map_fn)
+
+
+def _signature_types_and_shapes(output_types, output_shapes, output_signature):
+    """TF's checks of ``output_signature`` (nested ``tf.TensorSpec``s), then its dtypes and shapes."""
+    if output_types is not None:
+        raise TypeError("The `output_types` argument can not be used together with the `output_signature` argument.")
+    if output_shapes is not None:
+        raise TypeError("The `output_shapes` argument can not be used together with the `output_signature` "
+                        "argument.")
+    specs = structure_lib.flatten(output_signature)
+    for spec in specs:
+        if not isinstance(spec, TypeSpec):
+            raise TypeError(f"`output_signature` must contain objects that are subclass of `tf.TypeSpec` but found "
+                            f"{type(spec)} which is not.")
+        if not isinstance(spec, TensorSpec):
+            raise TypeError(f"scopeflow's from_generator yields dense tensors only: {spec!r} in `output_signature` "
+                            "(TensorFlow also takes composite specs there).")
+    return (structure_lib.pack(output_signature, [s.dtype for s in specs]),
+            structure_lib.pack(output_signature, [s.shape for s in specs]))

@@ -21,6 +21,7 @@ from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
+from scopeflow._src.framework.tensor_spec import SparseTensorSpec, TensorSpec
 
 _UNKNOWN = TensorShape(None)
 _SCALAR = TensorShape([])
@@ -94,6 +95,17 @@ class HasStructure:
         """``tf.Tensor`` for each component, nested as the elements."""
         return self._structure.output_classes
 
+    @property
+    def element_spec(self):
+        """A ``tf.TensorSpec`` (``tf.SparseTensorSpec``) for each component, nested as the elements.
+
+        >>> import scopeflow as tf
+        >>> with tf.Graph().as_default():
+        ...     tf.data.Dataset.from_tensor_slices({"x": [[1.0]], "n": ["a"]}).element_spec["x"]
+        TensorSpec(shape=(1,), dtype=tf.float32, name=None)
+        """
+        return self._structure.element_spec
+
 
 class DatasetArg:
     """A component that is itself a dataset (``group_by_window``'s window, given to its
@@ -145,6 +157,11 @@ class Structure:
     @property
     def output_classes(self):
         return self.pack(self.classes)
+
+    @property
+    def element_spec(self):
+        return self.pack(SparseTensorSpec(s, t) if c is SparseTensor else TensorSpec(s, t)
+                         for t, s, c in zip(self.types, self.shapes, self.classes))
 
     @property
     def flat_types(self) -> list:
