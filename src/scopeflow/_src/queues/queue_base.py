@@ -253,7 +253,8 @@ class FIFOQueue(QueueBase):
         shapes = _as_shape_list(shapes)
         names = _as_name_list(names, dtypes)
         graph = context.default_graph()
-        with graph.device("/device:CPU:*"):
+        # TF builds it in an init_scope: outside any control dependencies (and cond or loop)
+        with graph.control_dependencies(None), graph.device("/device:CPU:*"):
             ref = queue_ops.queue_op("FIFOQueueV2", graph, name, _types(dtypes), _attr_shapes(shapes), capacity,
                                      shared_name)
         super().__init__(dtypes, shapes, names, ref)
