@@ -131,3 +131,15 @@ def public_names(tf):
             "io": [n for n in ("FIFOQueue", "PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue")
                    if hasattr(tf.io, n)],
             "same": tf.queue.FIFOQueue is tf.FIFOQueue and tf.io.RandomShuffleQueue is tf.RandomShuffleQueue}
+
+
+@case
+def queues_under_control_dependencies(tf):
+    x = tf.constant(1.0)
+    with tf.control_dependencies([x]):
+        with tf.name_scope("s"):
+            queues = [tf.FIFOQueue(2, tf.float32), tf.RandomShuffleQueue(2, 0, tf.float32),
+                      tf.PaddingFIFOQueue(2, tf.float32, shapes=[[None]])]
+            enqueue = queues[0].enqueue(1.0)
+    return [[q.name, [c.name for c in q.queue_ref.op.control_inputs]] for q in queues] + [
+        [enqueue.name, [c.name for c in enqueue.control_inputs]]]
