@@ -149,3 +149,19 @@ def test_a_saved_pipeline_runs_again_from_its_meta_graph(tmp_path):
             sess.run(tf.local_variables_initializer())
             again = [b.tolist() for b in _run_to_end(sess, tf.get_default_graph().get_tensor_by_name("batch:0"))]
     assert first == again == [[0, 1], [2, 3], [4]]
+
+
+def test_looper_thread_runs_its_target_until_the_coordinator_stops():
+    coord = tf.train.Coordinator()
+    calls = []
+
+    def target(tag):
+        calls.append(tag)
+        if len(calls) == 3:
+            coord.request_stop()
+
+    looper = tf.train.LooperThread.loop(coord, None, target, args=("tick",))
+    coord.join([looper], stop_grace_period_secs=10)
+    assert calls == ["tick"] * 3 and looper.daemon and not looper.is_alive()
+    with pytest.raises(ValueError, match="'coord' argument must be a Coordinator"):
+        tf.train.LooperThread(None, 1)
