@@ -1,17 +1,11 @@
 """A graph with datasets as a GraphDef: TF's nodes, and the traced functions in its library
 (checked by TensorFlow itself, which imports and runs the GraphDef, when it is installed)."""
 
-import os
-import pathlib
-import subprocess
-import textwrap
-
 import numpy as np
 import pytest
 
 import scopeflow as tf
-
-TF_PYTHON = pathlib.Path.home() / "tfref" / "bin" / "python"
+from tests.data._helpers import TF_PYTHON, run_graph_in_tensorflow
 
 
 def _pipeline():
@@ -40,18 +34,9 @@ def test_the_library_holds_each_traced_function_once():
 def test_tensorflow_imports_and_runs_the_graph_def(tmp_path):
     with tf.Graph().as_default() as g:
         _pipeline()
-        (tmp_path / "g.pb").write_bytes(g.as_graph_def().SerializeToString())
-    script = textwrap.dedent(f"""
-        import tensorflow.compat.v1 as tf
-        tf.disable_v2_behavior()
-        gd = tf.GraphDef()
-        gd.ParseFromString(open({str(tmp_path / "g.pb")!r}, "rb").read())
-        tf.import_graph_def(gd, name="")
+    out = run_graph_in_tensorflow(g, tmp_path, """
         nxt = tf.get_default_graph().get_tensor_by_name("IteratorGetNext:0")
         with tf.Session() as sess:
             print([float(sess.run(nxt)) for _ in range(4)])
     """)
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
-    out = subprocess.run([str(TF_PYTHON), "-c", script], capture_output=True, text=True, env=env, timeout=300)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip().splitlines()[-1] == "[1.0, 4.0, 7.0, 10.0]"
+    assert out == "[1.0, 4.0, 7.0, 10.0]"

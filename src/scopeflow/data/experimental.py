@@ -1,7 +1,7 @@
 """``tf.data.experimental``: the names TF1 programs use. Only re-exports."""
 
 __all__ = ["AUTOTUNE", "bucket_by_sequence_length", "group_by_window", "ignore_errors", "map_and_batch",
-           "parallel_interleave", "shuffle_and_repeat", "unbatch"]
+           "parallel_interleave", "scan", "shuffle_and_repeat", "unbatch"]
 
 from scopeflow._src.data.api import (
     AUTOTUNE,
@@ -10,6 +10,7 @@ from scopeflow._src.data.api import (
     ignore_errors,
     map_and_batch,
     parallel_interleave,
+    scan,
     shuffle_and_repeat,
     unbatch,
 )

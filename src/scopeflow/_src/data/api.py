@@ -1,7 +1,11 @@
 """The ``tf.data`` subsystem, loaded on first use (``import scopeflow`` does not import it):
 importing this module registers every dataset and iterator op type and gives the public names."""
 
-from scopeflow._src.data import generator  # noqa: F401 - registers GeneratorDataset (from_generator)
+from scopeflow._src.data import (  # noqa: F401 - register GeneratorDataset, ScanDataset, ReduceDataset, WindowDataset
+    generator,
+    scanning,
+    windowing,
+)
 from scopeflow._src.data.dataset import (
     Dataset,
     get_output_classes,
@@ -16,6 +20,7 @@ from scopeflow._src.data.experimental import (
     ignore_errors,
     map_and_batch,
     parallel_interleave,
+    scan,
     shuffle_and_repeat,
     unbatch,
 )
@@ -26,4 +31,4 @@ from scopeflow._src.data.readers import FixedLengthRecordDataset, TextLineDatase
 __all__ = ["AUTOTUNE", "bucket_by_sequence_length", "Dataset", "FixedLengthRecordDataset", "get_output_classes",
            "get_output_shapes", "get_output_types", "group_by_window", "ignore_errors", "Iterator",
            "make_initializable_iterator", "make_one_shot_iterator", "map_and_batch", "parallel_interleave",
-           "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset", "unbatch"]
+           "scan", "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset", "unbatch"]

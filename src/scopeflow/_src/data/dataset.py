@@ -190,6 +190,27 @@ class Dataset(HasStructure):
         counter = Dataset(transforms.rewrite(counter, "replicate_on_split"), counter._structure)
         return Dataset.zip((counter, self), name=name)
 
+    def scan(self, initial_state, scan_func, name=None) -> "Dataset":
+        """The outputs of ``scan_func(state, element) -> (new_state, output)``, the state starting
+        at ``initial_state`` and carried from element to element."""
+        from scopeflow._src.data import scanning  # loaded on first use: stateful transformations
+
+        return Dataset(*scanning.scan(self, initial_state, scan_func, name))
+
+    def reduce(self, initial_state, reduce_func, name=None):
+        """The state after ``state = reduce_func(state, element)`` for every element, from
+        ``initial_state``: tensors (nested as ``initial_state``) computed when a session runs them."""
+        from scopeflow._src.data import scanning  # loaded on first use: stateful transformations
+
+        return scanning.reduce(self, initial_state, reduce_func, name)
+
+    def window(self, size, shift=None, stride=1, drop_remainder=False, name=None) -> "Dataset":
+        """Windows of ``size`` elements (every ``stride``-th), one starting every ``shift``
+        elements; each window component is a dataset (``flat_map(lambda w: w.batch(size))``)."""
+        from scopeflow._src.data import windowing  # loaded on first use: windows of elements
+
+        return Dataset(*windowing.window(self, size, shift, stride, drop_remainder, name, Dataset))
+
     def apply(self, transformation_func) -> "Dataset":
         """``transformation_func(self)``, which must return a dataset."""
         dataset = transformation_func(self)

@@ -1,6 +1,6 @@
 """``tf.data.experimental`` names that TF1 programs use: ``AUTOTUNE`` and the transformations
 for ``Dataset.apply``: ``shuffle_and_repeat``, ``map_and_batch``, ``parallel_interleave``,
-``ignore_errors``, ``unbatch``."""
+``ignore_errors``, ``scan``, ``unbatch``."""
 
 from __future__ import annotations
 
@@ -46,6 +46,11 @@ def ignore_errors(log_warning=False):
     def apply(dataset):
         return Dataset(filtering.ignore_errors(dataset, log_warning), dataset._structure)
     return apply
+
+
+def scan(initial_state, scan_func):
+    """``dataset.apply(scan(...))``: ``Dataset.scan``, one ``ScanDataset``."""
+    return lambda dataset: dataset.scan(initial_state, scan_func)
 
 
 def unbatch():

@@ -21,7 +21,7 @@ from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
-from scopeflow._src.framework.tensor_spec import SparseTensorSpec, TensorSpec
+from scopeflow._src.framework.tensor_spec import SparseTensorSpec, TensorSpec, TypeSpec
 
 _UNKNOWN = TensorShape(None)
 _SCALAR = TensorShape([])
@@ -109,10 +109,39 @@ class HasStructure:
 
 class DatasetArg:
     """A component that is itself a dataset (``group_by_window``'s window, given to its
-    ``reduce_func``): carried as a scalar ``variant``; ``wrap(tensor)`` is the ``Dataset``."""
+    ``reduce_func``; each component of ``window``'s elements): carried as a scalar ``variant``;
+    ``wrap(tensor)`` is the ``Dataset``."""
 
     def __init__(self, structure, wrap):
         self.structure, self.wrap = structure, wrap
+
+    @property
+    def spec(self) -> "DatasetSpec":
+        return DatasetSpec(self.structure.element_spec)
+
+
+class DatasetSpec(TypeSpec):
+    """``tf.data.DatasetSpec``: a component that is a dataset, as TF1's ``output_types``,
+    ``output_shapes``, ``output_classes`` and ``element_spec`` all show it."""
+
+    __slots__ = ("_element_spec", "_dataset_shape")
+
+    def __init__(self, element_spec, dataset_shape=()):
+        self._element_spec, self._dataset_shape = element_spec, as_shape(dataset_shape)
+
+    @property
+    def element_spec(self):
+        return self._element_spec
+
+    def __eq__(self, other):
+        return (type(other) is DatasetSpec and self._element_spec == other._element_spec
+                and self._dataset_shape == other._dataset_shape)
+
+    def __hash__(self):
+        return hash(repr(self))
+
+    def __repr__(self):
+        return f"DatasetSpec({self._element_spec!r}, {self._dataset_shape!r})"
 
 
 class Structure:
@@ -148,20 +177,24 @@ class Structure:
 
     @property
     def output_types(self):
-        return self.pack(self.types)
+        return self.pack(self._or_dataset_specs(self.types))
 
     @property
     def output_shapes(self):
-        return self.pack(self.shapes)
+        return self.pack(self._or_dataset_specs(self.shapes))
 
     @property
     def output_classes(self):
-        return self.pack(self.classes)
+        return self.pack(self._or_dataset_specs(self.classes))
+
+    def _or_dataset_specs(self, flat) -> list:
+        """``flat`` with a ``DatasetSpec`` for each component that is a dataset, as TF shows them."""
+        return [c.spec if isinstance(c, DatasetArg) else x for x, c in zip(flat, self.classes)]
 
     @property
     def element_spec(self):
-        return self.pack(SparseTensorSpec(s, t) if c is SparseTensor else TensorSpec(s, t)
-                         for t, s, c in zip(self.types, self.shapes, self.classes))
+        return self.pack(SparseTensorSpec(s, t) if c is SparseTensor else c.spec if isinstance(c, DatasetArg)
+                         else TensorSpec(s, t) for t, s, c in zip(self.types, self.shapes, self.classes))
 
     @property
     def flat_types(self) -> list:
