@@ -16,6 +16,7 @@ from scopeflow._src.data.dataset import (
 from scopeflow._src.data.experimental import (
     AUTOTUNE,
     bucket_by_sequence_length,
+    choose_from_datasets,
     group_by_window,
     ignore_errors,
     map_and_batch,
@@ -28,7 +29,7 @@ from scopeflow._src.data.iterator import Iterator
 from scopeflow._src.data.one_shot import make_one_shot_iterator
 from scopeflow._src.data.readers import FixedLengthRecordDataset, TextLineDataset, TFRecordDataset
 
-__all__ = ["AUTOTUNE", "bucket_by_sequence_length", "Dataset", "FixedLengthRecordDataset", "get_output_classes",
-           "get_output_shapes", "get_output_types", "group_by_window", "ignore_errors", "Iterator",
-           "make_initializable_iterator", "make_one_shot_iterator", "map_and_batch", "parallel_interleave",
-           "scan", "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset", "unbatch"]
+__all__ = ["AUTOTUNE", "bucket_by_sequence_length", "choose_from_datasets", "Dataset", "FixedLengthRecordDataset",
+           "get_output_classes", "get_output_shapes", "get_output_types", "group_by_window", "ignore_errors",
+           "Iterator", "make_initializable_iterator", "make_one_shot_iterator", "map_and_batch",
+           "parallel_interleave", "scan", "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset", "unbatch"]

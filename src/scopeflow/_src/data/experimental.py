@@ -1,10 +1,10 @@
 """``tf.data.experimental`` names that TF1 programs use: ``AUTOTUNE`` and the transformations
 for ``Dataset.apply``: ``shuffle_and_repeat``, ``map_and_batch``, ``parallel_interleave``,
-``ignore_errors``, ``scan``, ``unbatch``."""
+``ignore_errors``, ``scan``, ``unbatch``, and ``choose_from_datasets``."""
 
 from __future__ import annotations
 
-from scopeflow._src.data import filtering, function_builders, grouping, shuffling
+from scopeflow._src.data import directed_interleave, filtering, function_builders, grouping, shuffling
 from scopeflow._src.data.dataset import Dataset
 
 AUTOTUNE = function_builders.AUTOTUNE
@@ -46,6 +46,13 @@ def ignore_errors(log_warning=False):
     def apply(dataset):
         return Dataset(filtering.ignore_errors(dataset, log_warning), dataset._structure)
     return apply
+
+
+def choose_from_datasets(datasets, choice_dataset, stop_on_empty_dataset=False) -> Dataset:
+    """The elements of ``datasets`` in the order the indices of ``choice_dataset`` (scalar
+    ``tf.int64``) pick them, as one ``DirectedInterleaveDataset``."""
+    return Dataset(*directed_interleave.choose_from_datasets(datasets, choice_dataset, stop_on_empty_dataset,
+                                                             lambda d: isinstance(d, Dataset)))
 
 
 def scan(initial_state, scan_func):
