@@ -7,7 +7,7 @@ import numpy as np
 
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.ops.sparse import add, cwise, rows, segments, slicing
-from tests.ops.samples import F64, sample
+from tests.ops.samples import F64, exempt, sample
 
 _IDX = np.array([[0, 1], [1, 0], [1, 2]], np.int64)
 _UNSORTED = np.array([[1, 2], [0, 1], [1, 0]], np.int64)
@@ -223,3 +223,8 @@ def _(tf, i, v, w):
         exact_shape=False)
 def _(tf, i, v, w):
     return tf.sparse.minimum(tf.SparseTensor(i, v, [2, 3]), tf.SparseTensor([[0, 0], [1, 0]], w, [2, 3])).values
+
+
+for _type in ("AddSparseToTensorsMap", "AddManySparseToTensorsMap", "TakeManySparseFromTensorsMap"):
+    exempt(_type, "a session's SparseTensorsMap (handles in, tensors out): tested by "
+                  "tests/training/test_sparse_batching.py and the queues conformance area (sparse_batching.py)")

@@ -47,6 +47,7 @@ class RunState:
         self.variables: dict[str, np.ndarray] = {}
         self.kernels: dict = {}
         self.resources: list = []
+        self.named_resources: dict = {}  # (container, shared name) -> resource
         self.lock = threading.RLock()
         self.closed = False
 
@@ -72,6 +73,16 @@ class RunState:
                 return resource
         resource.close()  # created by a run that raced the session's close: nothing may wait on it
         return resource
+
+    def named_resource(self, key, make):
+        """The session's resource under ``key`` (a container and a shared name, as TF's
+        resource manager finds them): ``make()`` creates it the first time, and it is kept
+        (``add_resource``) until the session closes."""
+        with self.lock:
+            resource = self.named_resources.get(key)
+            if resource is None:
+                resource = self.named_resources[key] = self.add_resource(make())
+            return resource
 
     def close(self):
         """Close every resource, in reverse order of creation (once)."""

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import itertools
 import threading
-import weakref
 
 _ids = itertools.count()
 _lock = threading.Lock()
-_tables: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # RunState -> {(container, name): resource}
 
 
 def unique_name(op) -> str:
@@ -32,10 +30,4 @@ def lookup_or_create(state, op, make):
     shared = op._attrs.get("shared_name", "")
     if not shared:
         return state.add_resource(make(unique_name(op)))
-    key = (op._attrs.get("container", ""), shared)
-    with state.lock:
-        table = _tables.setdefault(state, {})
-        resource = table.get(key)
-        if resource is None:
-            resource = table[key] = state.add_resource(make(shared))
-        return resource
+    return state.named_resource((op._attrs.get("container", ""), shared), lambda: make(shared))

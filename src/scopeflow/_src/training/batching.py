@@ -6,14 +6,14 @@ As in TensorFlow: the tensors may be a list or a dict (the result has the same f
 queue's shapes are the inputs' merged static shapes unless ``shapes`` is given,
 ``dynamic_pad`` pads each batch to its longest element, ``allow_smaller_final_batch``
 dequeues with ``dequeue_up_to`` (static batch dimension ``None``), ``num_threads`` enqueue
-threads run the same op, and a ``fraction_of_<capacity>_full`` (shuffle:
+threads run the same op, ``SparseTensor`` inputs travel as handles to a ``SparseTensorsMap``
+(``sparse_batching``) and come back as batched ``SparseTensor``s, and a ``fraction_of_<capacity>_full`` (shuffle:
 ``fraction_over_<min>_of_<capacity-min>_full``) scalar summary is added.
 """
 
 from __future__ import annotations
 
 from scopeflow._src.framework import default_graph, dtypes
-from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.ops import math_ops
 from scopeflow._src.ops.summary.summaries import scalar as scalar_summary
 from scopeflow._src.queues.queue_base import FIFOQueue, PaddingFIFOQueue, RandomShuffleQueue
@@ -22,6 +22,7 @@ from scopeflow._src.training.input import (
     _as_original_type,
     _as_tensor_list,
     _as_tensor_list_list,
+    _dense_or_sparse,
     _dequeue,
     _dtypes,
     _enqueue_ops,
@@ -29,6 +30,11 @@ from scopeflow._src.training.input import (
     _shapes,
     _validate,
     _validate_keep_input,
+)
+from scopeflow._src.training.sparse_batching import (
+    restore_sparse_tensors,
+    store_sparse_tensors,
+    store_sparse_tensors_join,
 )
 
 
@@ -43,17 +49,23 @@ def _queue_batch(default_name, tensors, joined, batch_size, keep_input, make_que
         if check is not None:
             check()
         if joined:
-            tensor_list_list = [[convert_to_tensor(t) for t in tl] for tl in tensor_list_list]
+            tensor_list_list = [[_dense_or_sparse(t) for t in tl] for tl in tensor_list_list]
         else:
             tensor_list_list = [_validate(tensor_list_list[0])]
         keep_input = _validate_keep_input(keep_input, enqueue_many)
+        if joined:
+            tensor_list_list, sparse_info = store_sparse_tensors_join(tensor_list_list, enqueue_many, keep_input)
+        else:
+            stored, sparse_info = store_sparse_tensors(tensor_list_list[0], enqueue_many, keep_input)
+            tensor_list_list = [stored]
         queue = make_queue(_dtypes(tensor_list_list), _shapes(tensor_list_list, shapes, enqueue_many))
         enqueue_ops = _enqueue_ops(queue, tensor_list_list, enqueue_many, keep_input)
         queue_runner.add_queue_runner(queue_runner.QueueRunner(queue, enqueue_ops if joined
                                                                else enqueue_ops * num_threads))
         add_summary(queue)
         original = tensors[0] if joined else tensors
-        return _as_original_type(original, _dequeue(queue, batch_size, allow_smaller_final_batch, name))
+        dequeued = _dequeue(queue, batch_size, allow_smaller_final_batch, name)
+        return _as_original_type(original, restore_sparse_tensors(dequeued, sparse_info))
 
 
 def _fifo(dynamic_pad, capacity, shared_name):

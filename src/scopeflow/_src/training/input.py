@@ -9,8 +9,8 @@ in a ``QueueRunner`` added to ``QUEUE_RUNNERS``, a ``fraction_of_<capacity>_full
 summary of how full the queue is, and the dequeue. ``num_epochs`` is a local ``epochs``
 variable counted up by ``CountUpTo``: when it reaches the limit the enqueue fails with
 ``OutOfRangeError``, the runner closes the queue, and once it is drained the consumer's
-dequeue raises ``OutOfRangeError``. SparseTensors are not batched (they pass through
-``convert_to_tensor``).
+dequeue raises ``OutOfRangeError``. The batchers (``batching``) take ``SparseTensor``s too
+(``sparse_batching``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import as_shape
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.array.creation import range as range_op
@@ -156,8 +157,14 @@ def _as_original_type(original, tensor_list):
     return tensor_list
 
 
+def _dense_or_sparse(t):
+    """A batcher's input as a tensor, a ``SparseTensor`` as it is (TF's
+    ``convert_to_tensor_or_indexed_slices``)."""
+    return t if isinstance(t, SparseTensor) else convert_to_tensor(t)
+
+
 def _validate(tensor_list, what="batch()"):
-    tensor_list = [convert_to_tensor(t) for t in tensor_list]
+    tensor_list = [_dense_or_sparse(t) for t in tensor_list]
     if not tensor_list:
         raise ValueError(f"Expected at least one tensor in {what}.")
     return tensor_list
