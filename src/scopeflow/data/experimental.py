@@ -1,10 +1,11 @@
 """``tf.data.experimental``: the names TF1 programs use. Only re-exports."""
 
-__all__ = ["AUTOTUNE", "bucket_by_sequence_length", "choose_from_datasets", "group_by_window", "ignore_errors",
-           "map_and_batch", "parallel_interleave", "scan", "shuffle_and_repeat", "unbatch"]
+__all__ = ["AUTOTUNE", "bucket_by_sequence_length", "choose_from_datasets", "CsvDataset", "group_by_window",
+           "ignore_errors", "map_and_batch", "parallel_interleave", "scan", "shuffle_and_repeat", "unbatch"]
 
 from scopeflow._src.data.api import (
     AUTOTUNE,
+    CsvDataset,
     bucket_by_sequence_length,
     choose_from_datasets,
     group_by_window,

@@ -1,7 +1,8 @@
 """The ``tf.data`` subsystem, loaded on first use (``import scopeflow`` does not import it):
 importing this module registers every dataset and iterator op type and gives the public names."""
 
-from scopeflow._src.data import (  # noqa: F401 - register GeneratorDataset, ScanDataset, ReduceDataset, WindowDataset
+from scopeflow._src.data import (  # noqa: F401 - register GeneratorDataset, CSVDatasetV2, ScanDataset, ...
+    csv_dataset,
     generator,
     scanning,
     windowing,
@@ -27,9 +28,10 @@ from scopeflow._src.data.experimental import (
 )
 from scopeflow._src.data.iterator import Iterator
 from scopeflow._src.data.one_shot import make_one_shot_iterator
-from scopeflow._src.data.readers import FixedLengthRecordDataset, TextLineDataset, TFRecordDataset
+from scopeflow._src.data.readers import CsvDataset, FixedLengthRecordDataset, TextLineDataset, TFRecordDataset
 
-__all__ = ["AUTOTUNE", "bucket_by_sequence_length", "choose_from_datasets", "Dataset", "FixedLengthRecordDataset",
-           "get_output_classes", "get_output_shapes", "get_output_types", "group_by_window", "ignore_errors",
-           "Iterator", "make_initializable_iterator", "make_one_shot_iterator", "map_and_batch",
-           "parallel_interleave", "scan", "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset", "unbatch"]
+__all__ = ["AUTOTUNE", "bucket_by_sequence_length", "choose_from_datasets", "CsvDataset", "Dataset",
+           "FixedLengthRecordDataset", "get_output_classes", "get_output_shapes", "get_output_types",
+           "group_by_window", "ignore_errors", "Iterator", "make_initializable_iterator", "make_one_shot_iterator",
+           "map_and_batch", "parallel_interleave", "scan", "shuffle_and_repeat", "TextLineDataset",
+           "TFRecordDataset", "unbatch"]

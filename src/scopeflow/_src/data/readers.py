@@ -193,6 +193,18 @@ class TFRecordDataset(Dataset):
         super().__init__(*_reader(filenames, num_parallel_reads, one))
 
 
+class CsvDataset(Dataset):
+    """``tf.data.experimental.CsvDataset``: one element per CSV record, a scalar per column,
+    typed as ``record_defaults`` (``csv_dataset.py``)."""
+
+    def __init__(self, filenames, record_defaults, compression_type=None, buffer_size=None, header=False,
+                 field_delim=",", use_quote_delim=True, na_value="", select_cols=None):
+        from scopeflow._src.data import csv_dataset  # loaded on first use: the CSV record reader
+
+        super().__init__(*csv_dataset.csv_dataset(filenames, record_defaults, compression_type, buffer_size, header,
+                                                  field_delim, use_quote_delim, na_value, select_cols))
+
+
 class FixedLengthRecordDataset(Dataset):
     """Records of ``record_bytes`` bytes, after ``header_bytes`` and before ``footer_bytes``."""
 
