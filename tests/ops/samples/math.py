@@ -408,6 +408,27 @@ def _(tf, a, b):
     return tf.dynamic_stitch([tf.constant([2, 0]), tf.constant([1])], [a, b])
 
 
+@sample("ParallelDynamicStitch", [F64(2, 3), F64(1, 3, seed=1)], lambda a, b: np.stack([a[1], b[0], a[0]]))
+def _(tf, a, b):
+    from scopeflow._src.ops.math_ops import parallel_dynamic_stitch  # not public in TF1 either
+
+    return parallel_dynamic_stitch([tf.constant([2, 0]), tf.constant([1])], [a, b])
+
+
+# The outputs' first dimension depends on the partitions: reshaped to their known size so that
+# the gradient check can weight them.
+@sample("DynamicPartition", [F64(4, 2)], lambda x: [x[[1, 3]], x[[0, 2]]])
+def _(tf, x):
+    parts = tf.dynamic_partition(x, tf.constant([1, 0, 1, 0]), 2)
+    return [tf.reshape(p, [2, 2]) for p in parts]
+
+
+@sample("DynamicPartition", [F64(2, 3)], lambda x: [x.reshape(-1)[[0, 4]], x.reshape(-1)[[1, 2, 3, 5]]])
+def _(tf, x):
+    a, b = tf.dynamic_partition(x, tf.constant([[0, 1, 1], [1, 0, 1]]), 2)
+    return [tf.reshape(a, [2]), tf.reshape(b, [4])]
+
+
 @sample("Transpose", [F64(2, 3, 4)], lambda x: np.transpose(x, (2, 0, 1)))
 def _(tf, x):
     return tf.transpose(x, [2, 0, 1])

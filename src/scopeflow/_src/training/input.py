@@ -212,11 +212,16 @@ def _shapes(tensor_list_list, shapes, enqueue_many):
             for i in range(len(tensor_list_list[0]))]
 
 
+def _kept_rows(tensor_list, keep_input):
+    keep = math_ops.cast(keep_input, dtypes.int32)
+    return [math_ops.dynamic_partition(x, keep, num_partitions=2)[1] for x in tensor_list]
+
+
 def _enqueue_ops(queue, tensor_list_list, enqueue_many, keep_input):
     """One enqueue op per tensor list (TF's ``smart_cond`` on ``keep_input``)."""
     enqueue_fn = queue.enqueue_many if enqueue_many else queue.enqueue
-    if keep_input.shape.ndims == 1:  # the kept rows of each batch (TF partitions them; the rows are the same)
-        return [enqueue_fn([array_ops.boolean_mask(x, keep_input) for x in tl]) for tl in tensor_list_list]
+    if keep_input.shape.ndims == 1:  # the kept rows of each batch: partition 1 of each tensor
+        return [enqueue_fn(_kept_rows(tl, keep_input)) for tl in tensor_list_list]
     known = tensor_util.constant_value(keep_input)
     if known is not None:
         return [enqueue_fn(tl) if known else no_op() for tl in tensor_list_list]

@@ -250,3 +250,17 @@ def sparse_map_kernel_errors(tf):
                "bounds": error(sess.run, "batch_1/AddManySparseToTensorsMap:0",
                                {many: tf.SparseTensorValue([[0, 0], [5, 0]], [1.0, 2.0], [3, 3])})}
     return got
+
+
+@case
+def maybe_batch_vector_keep_input_graph(tf):
+    """A vector ``keep_input`` (with ``enqueue_many``): the sparse input's entries of dropped
+    rows are retained away, then each stored tensor is partitioned by the cast mask."""
+    keep = tf.placeholder(tf.bool, [3])
+    start = len(tf.get_default_graph().get_operations())
+    out = tf.train.maybe_batch([_st2(tf), tf.constant([1, 2, 3])], keep, batch_size=2, enqueue_many=True)
+    joined = tf.train.maybe_shuffle_batch_join([[tf.constant([1, 2, 3])], [tf.constant([4, 5, 6])]], 2, 10, 1, keep,
+                                               enqueue_many=True)
+    ops = [op for op in _ops(tf, start) if op[1] in ("Cast", "DynamicPartition", "QueueEnqueueManyV2",
+                                                     "SparseRetain", "GatherV2", "AddManySparseToTensorsMap")]
+    return {"ops": ops, "out": [_out(out), _out(joined)]}

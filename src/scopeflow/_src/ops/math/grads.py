@@ -300,6 +300,21 @@ def _dynamic_stitch_grad(op, grad):
     return [None] * n + [array_ops.gather(grad, i) for i in indices]
 
 
+@gradient("ParallelDynamicStitch")
+def _parallel_dynamic_stitch_grad(op, grad):
+    return _dynamic_stitch_grad(op, grad)
+
+
+@gradient("DynamicPartition")
+def _dynamic_partition_grad(op, *grads):
+    data, partitions = op._inputs
+    prefix = array_ops.shape(partitions)
+    positions = array_ops.reshape(array_ops.range(math_ops.reduce_prod(prefix)), prefix)
+    parts = math_ops.dynamic_partition(positions, partitions, op._attrs["num_partitions"])
+    merged = math_ops.parallel_dynamic_stitch(parts, grads)
+    return [array_ops.reshape(merged, array_ops.shape(data)), None]
+
+
 @gradient("DiagPart")
 def _diag_part_grad(op, grad):
     return math_ops.diag(grad)

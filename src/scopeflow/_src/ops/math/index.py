@@ -1,6 +1,8 @@
-"""Integer index ops that gradients build: ``ListDiff`` (``tf.setdiff1d``) and
-``DynamicStitch``. (``BroadcastGradientArgs`` and ``InvertPermutation`` are array ops,
-reached as ``array_ops.broadcast_gradient_args`` and ``array_ops.invert_permutation``.)"""
+"""Integer index ops that gradients build: ``ListDiff`` (``tf.setdiff1d``), ``DynamicStitch``
+and ``ParallelDynamicStitch`` (``tf.dynamic_stitch``), and their inverse ``DynamicPartition``
+(``tf.dynamic_partition``, which ``maybe_batch`` uses to keep the rows of a batch).
+(``BroadcastGradientArgs`` and ``InvertPermutation`` are array ops, reached as
+``array_ops.broadcast_gradient_args`` and ``array_ops.invert_permutation``.)"""
 
 from __future__ import annotations
 
@@ -9,10 +11,12 @@ import collections
 import numpy as np
 
 from scopeflow._src.framework import dtypes, errors, registry, tensor_util
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.common.shape_fns import dims_text
 
 
@@ -107,10 +111,73 @@ def _dynamic_stitch_problem(indices, data):
     return "DynamicStitch failed"
 
 
-registry.register(OpDef("DynamicStitch", inputs=["indices: N*int32", "data: N*T"], outputs=["merged: T"],
-                        shape=_dynamic_stitch_shape, kernel=_dynamic_stitch_kernel))
+for _type in ("DynamicStitch", "ParallelDynamicStitch"):  # one result when no index repeats
+    registry.register(OpDef(_type, inputs=["indices: N*int32", "data: N*T"], outputs=["merged: T"],
+                            shape=_dynamic_stitch_shape, kernel=_dynamic_stitch_kernel))
 
 
 def dynamic_stitch(indices, data, name=None):
     """Interleave ``data`` into one tensor at positions ``indices`` (a ``DynamicStitch`` op)."""
     return create("DynamicStitch", [list(indices), list(data)], name=name)._outputs[0]
+
+
+def parallel_dynamic_stitch(indices, data, name=None):
+    """``dynamic_stitch`` as a ``ParallelDynamicStitch`` op (what TF's gradients build)."""
+    return create("ParallelDynamicStitch", [list(indices), list(data)], name=name)._outputs[0]
+
+
+# -- DynamicPartition ----------------------------------------------------------------------------
+@shape_fn
+def _dynamic_partition_shape(ctx, attrs):
+    data, partitions = ctx.inputs[0].shape.as_tuple(), ctx.inputs[1].shape.as_tuple()
+    count = attrs["num_partitions"]
+    if data is None or partitions is None:
+        return [UNKNOWN] * count
+    if len(data) < len(partitions):
+        raise ctx.error(f"Shape must be at least rank {len(partitions)} but is rank {len(data)}")
+    for a, b in zip(data, partitions):
+        if a is not None and b is not None and a != b:
+            raise ctx.error(f"Dimensions must be equal, but are {a} and {b}")
+    return [TensorShape((None,) + data[len(partitions):])] * count
+
+
+def _dynamic_partition_factory(op, state):
+    count = op._attrs["num_partitions"]
+
+    def dynamic_partition(data, partitions):
+        data, partitions = np.asarray(data), np.asarray(partitions)
+        if data.shape[:partitions.ndim] != partitions.shape:
+            raise errors.InvalidArgumentError(
+                None, op, f"data.shape must start with partitions.shape, got data.shape = {dims_text(data.shape)}, "
+                          f"partitions.shape = {dims_text(partitions.shape)}")
+        flat = partitions.reshape(-1)
+        bad = np.flatnonzero((flat < 0) | (flat >= count))
+        if bad.size:
+            where = dims_text(np.unravel_index(int(bad[0]), partitions.shape)) if partitions.ndim else ""
+            raise errors.InvalidArgumentError(None, op, f"partitions{where} = {int(flat[bad[0]])} is not in "
+                                                        f"[0, {count})")
+        rows = data.reshape((flat.size,) + data.shape[partitions.ndim:])
+        return tuple(rows[flat == i] for i in range(count))
+    return dynamic_partition
+
+
+registry.register(OpDef("DynamicPartition", inputs=["data: T", "partitions: int32"],
+                        outputs=["outputs: num_partitions*T"], shape=_dynamic_partition_shape,
+                        factory=_dynamic_partition_factory))
+
+
+def dynamic_partition(data, partitions, num_partitions, name=None):
+    """``data`` split by ``partitions`` (ints in ``[0, num_partitions)``, the shape of the
+    start of ``data``'s): output ``i`` holds, in order, the slices whose partition is ``i``.
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     parts = tf.dynamic_partition([10, 20, 30, 40], [1, 0, 1, 1], 2)
+    ...     print([p.name for p in parts], [v.tolist() for v in tf.Session().run(parts)])
+    ['DynamicPartition:0', 'DynamicPartition:1'] [[20], [10, 30, 40]]
+    """
+    if num_partitions < 1:
+        with name_scope(name, "DynamicPartition"):  # TF names the op before it checks its attributes
+            raise ValueError(f"Attr 'num_partitions' of 'DynamicPartition' Op passed {num_partitions} less than "
+                             "minimum 1.")
+    return create("DynamicPartition", [data, partitions], {"num_partitions": int(num_partitions)}, name=name).outputs
