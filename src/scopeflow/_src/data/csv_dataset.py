@@ -80,7 +80,8 @@ class Columns:
         if value is None:
             raise _RecordError(f"Field {index} in record is not a valid {_TYPE_NAMES[dtype]}: "
                                f"{field.decode('utf-8', 'replace')}")
-        outputs[index] = np.array(value, dtype=dtype.as_numpy_dtype)
+        with np.errstate(over="ignore"):  # a float32 column's 1e40 is inf, as in TF
+            outputs[index] = np.array(value, dtype=dtype.as_numpy_dtype)
 
 
 class RecordReader:
