@@ -144,7 +144,10 @@ def from_generator(dataset_cls, generator, output_types, output_shapes, args, ou
                  "Tnext_func_args": [], "_num_next_args": 0, "Tfinalize_func_args": [], "_num_finalize_args": 0,
                  **structure.attrs()}
         return dataset_cls(add_dataset_op("GeneratorDataset", init_args, attrs), structure)
-    return dummy.flat_map(flat_map_fn)
+    dataset = dummy.flat_map(flat_map_fn)
+    if output_signature is not None:
+        dataset._element_spec = output_signature  # as TF, the specs given (their names included)
+    return dataset
 
 
 def _signature_types_and_shapes(output_types, output_shapes, output_signature):

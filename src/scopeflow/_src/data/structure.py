@@ -104,7 +104,8 @@ class HasStructure:
         ...     tf.data.Dataset.from_tensor_slices({"x": [[1.0]], "n": ["a"]}).element_spec["x"]
         TensorSpec(shape=(1,), dtype=tf.float32, name=None)
         """
-        return self._structure.element_spec
+        given = getattr(self, "_element_spec", None)  # from_generator's output_signature
+        return self._structure.element_spec if given is None else given
 
 
 class DatasetArg:

@@ -123,3 +123,11 @@ def from_generator_output_signature_wrong_element(tf):
     with tf.Session() as sess:
         first = sess.run(nxt).tolist()
         return [first, raises(lambda: sess.run(nxt))["error"]]
+
+
+@case
+def from_generator_output_signature_names(tf):
+    sig = {"ids": tf.TensorSpec([None], tf.int64, name="ids"), "w": tf.TensorSpec([], tf.float32, name="weight")}
+    ds = tf.data.Dataset.from_generator(lambda: iter([{"ids": [1, 2], "w": 0.5}]), output_signature=sig)
+    return [repr(ds.element_spec), ds.element_spec == sig, repr(ds.batch(2).element_spec),
+            repr(ds.map(lambda d: d["ids"]).element_spec), drain(tf, ds)]
