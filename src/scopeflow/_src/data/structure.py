@@ -123,7 +123,14 @@ class DatasetArg:
 
 class DatasetSpec(TypeSpec):
     """``tf.data.DatasetSpec``: a component that is a dataset, as TF1's ``output_types``,
-    ``output_shapes``, ``output_classes`` and ``element_spec`` all show it."""
+    ``output_shapes``, ``output_classes`` and ``element_spec`` all show it (``window``'s).
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     spec = tf.data.Dataset.range(3).window(2).element_spec
+    ...     print(spec, spec == tf.data.DatasetSpec(tf.TensorSpec([], tf.int64)))
+    DatasetSpec(TensorSpec(shape=(), dtype=tf.int64, name=None), TensorShape([])) True
+    """
 
     __slots__ = ("_element_spec", "_dataset_shape")
 
@@ -132,6 +139,7 @@ class DatasetSpec(TypeSpec):
 
     @property
     def element_spec(self):
+        """The spec of the dataset's elements."""
         return self._element_spec
 
     def __eq__(self, other):

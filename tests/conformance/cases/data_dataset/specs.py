@@ -131,3 +131,11 @@ def from_generator_output_signature_names(tf):
     ds = tf.data.Dataset.from_generator(lambda: iter([{"ids": [1, 2], "w": 0.5}]), output_signature=sig)
     return [repr(ds.element_spec), ds.element_spec == sig, repr(ds.batch(2).element_spec),
             repr(ds.map(lambda d: d["ids"]).element_spec), drain(tf, ds)]
+
+
+@case
+def dataset_spec_of_windows(tf):
+    spec = tf.data.Dataset.range(3).window(2).element_spec
+    same = tf.data.DatasetSpec(tf.TensorSpec([], tf.int64))
+    return [repr(spec), spec == same, spec == tf.data.DatasetSpec(tf.TensorSpec([], tf.int32)), repr(same.element_spec),
+            repr(tf.data.DatasetSpec(tf.TensorSpec([2], tf.float32), [3]))]
