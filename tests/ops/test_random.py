@@ -124,3 +124,17 @@ def test_dropout_scales_kept_values_and_repeats_with_seed():
     np.testing.assert_array_equal(a, b)
     assert set(np.unique(a).tolist()) == {0.0, 12.0}
     assert 0.2 < np.mean(a != 0) < 0.3
+
+
+def test_stateless_multinomial_is_a_function_of_its_seed():
+    from scopeflow._src.framework.op_builder import create  # no public wrapper: sample_from_datasets builds the op
+
+    with tf.Graph().as_default():
+        seed = tf.placeholder(tf.int64, [2])
+        logits = tf.constant([[0.0, np.log(3.0), -np.inf]])
+        out = create("StatelessMultinomial", [logits, tf.constant(4000), seed], {"output_dtype": tf.int64})._outputs[0]
+        with tf.Session() as sess:
+            a, b, c = (sess.run(out, {seed: s}) for s in ([1, 2], [1, 2], [3, 4]))
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a, c) and a.shape == (1, 4000) and a.dtype == np.int64
+    assert set(np.unique(a).tolist()) == {0, 1} and 0.72 < np.mean(a == 1) < 0.78

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from scopeflow._src.framework.op_builder import create
 from tests.ops.samples import F64, sample
 
 
@@ -44,3 +45,9 @@ def _(tf, logits):
 @sample("Multinomial", [np.zeros((2, 3), np.float32)], grad=False)
 def _(tf, logits):
     return tf.random.categorical(logits, 2, dtype=tf.int32, seed=7)
+
+
+@sample("StatelessMultinomial", [F64(3, 4)], grad=False)
+def _(tf, logits):  # no public wrapper (sample_from_datasets builds it): the op itself
+    seed = tf.constant([1, 2], tf.int64)
+    return create("StatelessMultinomial", [logits, tf.constant(5), seed], {"output_dtype": tf.int64})._outputs[0]

@@ -4,6 +4,7 @@ importing this module registers every dataset and iterator op type and gives the
 from scopeflow._src.data import (  # noqa: F401 - register GeneratorDataset, CSVDatasetV2, ScanDataset, ...
     csv_dataset,
     generator,
+    sampling,
     scanning,
     windowing,
 )
@@ -22,6 +23,7 @@ from scopeflow._src.data.experimental import (
     ignore_errors,
     map_and_batch,
     parallel_interleave,
+    sample_from_datasets,
     scan,
     shuffle_and_repeat,
     unbatch,
@@ -35,5 +37,5 @@ from scopeflow._src.data.structure import DatasetSpec
 __all__ = ["AUTOTUNE", "bucket_by_sequence_length", "choose_from_datasets", "CsvDataset", "Dataset", "DatasetSpec",
            "FixedLengthRecordDataset", "get_output_classes", "get_output_shapes", "get_output_types",
            "group_by_window", "ignore_errors", "Iterator", "make_csv_dataset", "make_initializable_iterator",
-           "make_one_shot_iterator", "map_and_batch", "parallel_interleave", "scan", "shuffle_and_repeat",
-           "TextLineDataset", "TFRecordDataset", "unbatch"]
+           "make_one_shot_iterator", "map_and_batch", "parallel_interleave", "sample_from_datasets", "scan",
+           "shuffle_and_repeat", "TextLineDataset", "TFRecordDataset", "unbatch"]

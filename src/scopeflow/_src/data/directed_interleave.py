@@ -93,11 +93,18 @@ def _common_structure(datasets):
     return first.with_shapes(shapes)
 
 
-def choose_from_datasets(datasets, choice_dataset, stop_on_empty_dataset, is_dataset):
-    """``DirectedInterleaveDataset`` of the selector (``replicate_on_split`` rewritten, as TF)
-    and ``datasets``: (variant tensor, element structure)."""
+def choose_from_datasets(datasets, choice_dataset, stop_on_empty_dataset, is_dataset, rewrite=True):
+    """``DirectedInterleaveDataset`` of the selector (``replicate_on_split`` rewritten, as TF,
+    unless ``rewrite=False``: ``sample_from_datasets``'s own selector) and ``datasets``:
+    (variant tensor, element structure)."""
     if not datasets:
         raise ValueError("Invalid `datasets`. `datasets` should not be empty.")
+    if not rewrite:
+        datasets = list(datasets)
+        structure = _common_structure(datasets)
+        attrs = {**structure.attrs(), "N": len(datasets), "stop_on_empty_dataset": bool(stop_on_empty_dataset)}
+        return add_dataset_op("DirectedInterleaveDataset", [choice_dataset._variant_tensor] +
+                              [d._variant_tensor for d in datasets], attrs), structure
     if not is_dataset(choice_dataset):
         raise TypeError(f"Invalid `choice_dataset`. `choice_dataset` should be a `tf.data.Dataset` but is "
                         f"{type(choice_dataset)}.")

@@ -1,6 +1,6 @@
 """``tf.data.experimental`` names that TF1 programs use: ``AUTOTUNE`` and the transformations
 for ``Dataset.apply``: ``shuffle_and_repeat``, ``map_and_batch``, ``parallel_interleave``,
-``ignore_errors``, ``scan``, ``unbatch``, and ``choose_from_datasets``."""
+``ignore_errors``, ``scan``, ``unbatch``, ``choose_from_datasets`` and ``sample_from_datasets``."""
 
 from __future__ import annotations
 
@@ -53,6 +53,14 @@ def choose_from_datasets(datasets, choice_dataset, stop_on_empty_dataset=False) 
     ``tf.int64``) pick them, as one ``DirectedInterleaveDataset``."""
     return Dataset(*directed_interleave.choose_from_datasets(datasets, choice_dataset, stop_on_empty_dataset,
                                                              lambda d: isinstance(d, Dataset)))
+
+
+def sample_from_datasets(datasets, weights=None, seed=None, stop_on_empty_dataset=False) -> Dataset:
+    """The elements of ``datasets``, each taken from one picked at random with ``weights``
+    (equal by default; a dataset of weights gives new ones per element)."""
+    from scopeflow._src.data import sampling  # sampling builds on this module's datasets
+
+    return sampling.sample_from_datasets(datasets, weights, seed, stop_on_empty_dataset, Dataset)
 
 
 def scan(initial_state, scan_func):

@@ -3,8 +3,9 @@
 Seeding follows TensorFlow: with a graph seed (``tf.set_random_seed``) or an op seed, an
 op's values repeat from session to session; each session starts every random op's stream
 afresh and continues it from run to run (whatever else is fetched); with neither seed the
-values differ every time. Values are drawn from NumPy's PCG64, not TensorFlow's Philox
-stream, so they differ from TensorFlow's numbers (shapes, dtypes and distributions match).
+values differ every time (``StatelessMultinomial`` is a function of its seed input). Values
+are drawn from NumPy's PCG64, not TensorFlow's Philox stream, so they differ from TensorFlow's
+numbers (shapes, dtypes and distributions match).
 """
 
 from __future__ import annotations
@@ -144,6 +145,35 @@ registry.register(OpDef("Multinomial", inputs=["logits: T", "num_samples: int32"
                         attrs={"T": dtype_lists.REAL, "output_dtype": _INT}, shape=_multinomial_shape,
                         factory=_multinomial_factory, stateful=True,
                         defaults={**attr_defaults.SEEDS, "output_dtype": dtypes.int64}))
+
+
+def _stateless_multinomial(logits, num_samples, seed):
+    """``num_samples`` class indices per row of ``logits``, a function of ``seed`` alone (drawn
+    from PCG64 keyed by the seed, not TF's Philox: the same seed gives the same draws here)."""
+    seed = np.asarray(seed).reshape(-1)
+    if seed.shape != (2,):
+        raise errors.InvalidArgumentError(None, None, f"seed must have shape [2], not {list(np.shape(seed))}")
+    rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence([int(v) & (2**64 - 1) for v in seed])))
+    logits = np.asarray(logits, dtype=np.float64)
+    n = int(num_samples)
+    out = np.empty((logits.shape[0], n), dtype=np.int64)
+    with np.errstate(all="ignore"):
+        for row, values in enumerate(logits):
+            weights = np.exp(values - np.max(values))
+            out[row] = rng.choice(len(values), size=n, p=weights / weights.sum())
+    return out
+
+
+def _stateless_multinomial_factory(op, state):
+    out = np.dtype(op._attrs.get("output_dtype", dtypes.int64).as_numpy_dtype)
+    return lambda logits, num_samples, seed: _stateless_multinomial(logits, num_samples, seed).astype(out)
+
+
+registry.register(OpDef("StatelessMultinomial", inputs=["logits: T", "num_samples: int32", "seed: Tseed"],
+                        outputs=["output: output_dtype"], attrs={"T": dtype_lists.REAL, "Tseed": _INT,
+                                                                 "output_dtype": _INT},
+                        shape=_multinomial_shape, factory=_stateless_multinomial_factory,
+                        defaults={"Tseed": dtypes.int64, "output_dtype": dtypes.int64}))
 
 
 # -- wrappers -------------------------------------------------------------------------------------------
