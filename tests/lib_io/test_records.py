@@ -83,3 +83,25 @@ def test_records_across_read_boundaries_and_the_good_ones_before_a_damaged_one(t
         for record in read_records(str(tmp_path / "bad")):
             got.append(record)
     assert got == records[:6] and e.value.message == f"corrupted record at {sixth + 12}"
+
+
+@pytest.mark.parametrize("chunk", [7, 100, 1 << 20])
+@pytest.mark.parametrize("position", [12, 13, 17 * 19, 17 * 19 + 9, 17 * 25 + 12, 17 * 39 + 14])
+def test_a_run_of_equal_records_then_others_and_damage_inside_the_run(tmp_path, monkeypatch, chunk, position):
+    from scopeflow._src.platform import records as framing  # the read size, made small for this test
+
+    monkeypatch.setattr(framing, "_CHUNK", chunk)
+    records = [bytes([i]) for i in range(40)] + [b"ab", b"", b"cd", b"e"]
+    data = bytearray(_write(tmp_path / "f", records))
+    assert list(read_records(str(tmp_path / "f"))) == records
+    data[position] ^= 1  # a header (inside its length or its checksum) or a record's data byte
+    (tmp_path / "bad").write_bytes(bytes(data))
+    got = []
+    with pytest.raises(tf.errors.DataLossError) as e:
+        for record in read_records(str(tmp_path / "bad")):
+            got.append(record)
+    damaged = position // 17
+    header_offset = damaged * 17
+    offset = header_offset if position - header_offset < 12 else header_offset + 12
+    hint = " (Is this even a TFRecord file?)" if offset == 0 else ""
+    assert got == records[:damaged] and e.value.message == f"corrupted record at {offset}{hint}"

@@ -150,8 +150,10 @@ def iter_records(stream, short_read: str = "Read less bytes than requested"):
 
 def _cut(buf, pos, crc, good_headers):
     """The data of the whole records in ``buf`` from ``pos``, and whether the header after
-    them is corrupted."""
+    them is corrupted. Where the first two records have one header (one writer's records of
+    one size, like MNIST's), the run of records with that header is cut out at once."""
     records, n, unpack_head = [], len(buf), _HEAD.unpack_from
+    first = True
     while n - pos >= _HEADER:
         head = unpack_head(buf, pos)  # (length, masked CRC of the length)
         if head not in good_headers:
@@ -161,9 +163,25 @@ def _cut(buf, pos, crc, good_headers):
         end = pos + _HEADER + head[0] + 4
         if end > n:
             break
+        if first and n - end >= _HEADER and unpack_head(buf, end) == head:
+            first = False
+            size = end - pos
+            count = _same_headers(buf, pos, size)
+            records += [buf[p + _HEADER:p + size - 4] for p in range(pos, pos + count * size, size)]
+            pos += count * size
+            continue
         records.append(buf[pos + _HEADER:end - 4])
         pos = end
     return records, False
+
+
+def _same_headers(buf, pos, size) -> int:
+    """How many records of ``size`` bytes from ``pos`` in ``buf`` (at least the first) have
+    the first one's header."""
+    count = (len(buf) - pos) // size
+    headers = np.frombuffer(buf, np.uint8, count * size, pos).reshape(count, size)[:, :_HEADER]
+    same = (headers == headers[0]).all(axis=1)
+    return count if same.all() else int(np.argmin(same))
 
 
 def _stored_crcs(buf, ends) -> np.ndarray:
