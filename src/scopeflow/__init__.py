@@ -8,14 +8,21 @@ This module only re-exports; the code lives in ``scopeflow._src``. Sub-namespace
 """
 
 __all__ = [
-    "abs", "accumulate_n", "add", "add_n", "add_to_collection", "add_to_collections", "AggregationMethod",
-    "all_variables", "arg_max", "arg_min", "argmax", "argmin", "as_dtype", "Assert", "assert_variables_initialized",
+    "abs", "accumulate_n", "add", "add_check_numerics_ops",
+    "add_n", "add_to_collection", "add_to_collections", "AggregationMethod",
+    "all_variables", "arg_max", "arg_min", "argmax", "argmin", "as_dtype", "Assert", "assert_equal",
+    "assert_greater", "assert_greater_equal", "assert_integer", "assert_less", "assert_less_equal", "assert_near",
+    "assert_negative", "assert_non_negative", "assert_non_positive", "assert_none_equal", "assert_positive",
+    "assert_proper_iterable", "assert_rank", "assert_rank_at_least", "assert_rank_in", "assert_same_float_dtype",
+    "assert_scalar", "assert_type", "assert_variables_initialized",
     "assign", "assign_add", "assign_sub", "AttrValue", "AUTO_REUSE", "bfloat16", "bitwise", "bitwise_and", "bitwise_or",
     "bitwise_xor", "bool", "boolean_mask", "broadcast_dynamic_shape", "broadcast_static_shape", "broadcast_to", "case",
-    "cast", "ceil", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex",
+    "cast", "ceil", "check_numerics",
+    "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex",
     "complex128", "complex64", "concat", "cond", "ConfigProto", "conj", "constant", "constant_initializer",
     "control_dependencies", "convert_to_tensor",
     "convert_to_tensor_or_sparse_tensor", "cos", "count_nonzero", "count_up_to", "cumprod", "cumsum", "data",
+    "debugging",
     "decode_csv",
     "decode_raw", "device", "diag",
     "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
@@ -32,7 +39,8 @@ __all__ = [
     "IdentityReader", "imag", "import_graph_def", "initialize_all_variables", "initialize_local_variables",
     "initialize_variables",
     "initializers", "int16", "int32", "int64", "int8", "InteractiveSession", "invert_permutation", "io", "is_finite",
-    "is_inf", "is_nan", "is_tensor", "is_variable_initialized", "layers", "less", "less_equal", "local_variables",
+    "is_inf", "is_nan", "is_numeric_tensor",
+    "is_tensor", "is_variable_initialized", "layers", "less", "less_equal", "local_variables",
     "local_variables_initializer", "log", "log1p", "logging", "logical_and", "logical_not", "logical_or", "logical_xor",
     "LogMessage", "losses", "make_ndarray", "make_template", "make_tensor_proto", "map_fn", "math", "matmul",
     "matrix_transpose", "maximum", "meshgrid", "MetaGraphDef", "metrics", "minimum", "mod", "model_variables",
@@ -40,7 +48,7 @@ __all__ = [
     "nn", "no_op", "NodeDef", "not_equal", "NotDifferentiable", "one_hot", "ones", "ones_initializer", "ones_like",
     "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "PaddingFIFOQueue", "parse_example",
     "parse_single_example",
-    "parse_single_sequence_example", "placeholder", "placeholder_with_default", "pow",
+    "parse_single_sequence_example", "placeholder", "placeholder_with_default", "pow", "Print", "print",
     "PriorityQueue", "python_io", "qint16", "qint32", "qint8", "qr", "queue", "QueueBase", "quint16", "quint8",
     "random", "random_normal",
     "random_normal_initializer",
@@ -70,7 +78,8 @@ __all__ = [
     "uint8", "UnconnectedGradients", "unique",
     "unsorted_segment_sum", "unstack", "Variable", "variable_creator_scope", "variable_op_scope", "variable_scope",
     "VariableAggregation", "variables_initializer", "VariableScope", "VariableSynchronization",
-    "variance_scaling_initializer", "variant", "VarLenFeature", "where", "where_v2", "while_loop", "WholeFileReader",
+    "variance_scaling_initializer", "variant", "VarLenFeature", "verify_tensor_all_finite",
+    "where", "where_v2", "while_loop", "WholeFileReader",
     "zeros",
     "zeros_initializer", "zeros_like"]
 
@@ -388,6 +397,11 @@ _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "
 _PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
             "parse_single_example", "parse_single_sequence_example", "SparseFeature", "string_to_number",
             "VarLenFeature")
+_DEBUGGING = ("add_check_numerics_ops", "assert_equal", "assert_greater", "assert_greater_equal", "assert_integer",
+              "assert_less", "assert_less_equal", "assert_near", "assert_negative", "assert_non_negative",
+              "assert_non_positive", "assert_none_equal", "assert_positive", "assert_proper_iterable", "assert_rank",
+              "assert_rank_at_least", "assert_rank_in", "assert_same_float_dtype", "assert_scalar", "assert_type",
+              "check_numerics", "is_numeric_tensor", "Print", "verify_tensor_all_finite")
 _QUEUES = ("FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase",
            "RandomShuffleQueue", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader")
 
@@ -417,6 +431,15 @@ def __getattr__(name):
 
         globals().update((n, getattr(parsing, n)) for n in _PARSING)
         return globals()[name]
+    if name in _DEBUGGING or name == "print":
+        from scopeflow._src.ops.debugging import api as debugging  # loaded on first use: the debugging ops
+
+        globals().update((n, getattr(debugging, n)) for n in _DEBUGGING)
+        globals()["print"] = debugging.print_v2
+        return globals()[name]
+    if name == "debugging":
+        # loaded on first use, with the debugging ops
+        return _importlib.import_module("scopeflow.debugging")
     if name in _QUEUES:
         from scopeflow._src.queues import api as queues  # loaded on first use: the queue and reader ops
 

@@ -68,7 +68,8 @@ def test_lower_layers_import_nothing_above_them(layer, allowed):
 # The modules that register gradient rules: the op library, and the control flow, summary, parsing and sparse ops
 # it loads on first use.
 REGISTRARS = (f"{PACKAGE}.ops", f"{PACKAGE}.ops.control.api", f"{PACKAGE}.ops.summary.api",
-              f"{PACKAGE}.ops.parsing.api", f"{PACKAGE}.ops.sparse.api")
+              f"{PACKAGE}.ops.parsing.api", f"{PACKAGE}.ops.sparse.api",
+              f"{PACKAGE}.ops.debugging.api")
 
 
 def test_op_definitions_and_wrappers_import_no_gradient_rule_and_nothing_above_the_op_library():

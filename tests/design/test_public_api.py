@@ -8,6 +8,7 @@ import pytest
 import scopeflow as tf
 
 PUBLIC = ("scopeflow", "scopeflow.bitwise", "scopeflow.compat", "scopeflow.data", "scopeflow.data.experimental",
+          "scopeflow.debugging",
           "scopeflow.dtypes", "scopeflow.errors",
           "scopeflow.graph_util", "scopeflow.initializers", "scopeflow.io",
           "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
