@@ -10,7 +10,7 @@ This module only re-exports; the code lives in ``scopeflow._src``. Sub-namespace
 __all__ = [
     "abs", "accumulate_n", "add", "add_check_numerics_ops",
     "add_n", "add_to_collection", "add_to_collections", "AggregationMethod",
-    "all_variables", "arg_max", "arg_min", "argmax", "argmin", "as_dtype", "Assert", "assert_equal",
+    "all_variables", "arg_max", "arg_min", "argmax", "argmin", "as_dtype", "as_string", "Assert", "assert_equal",
     "assert_greater", "assert_greater_equal", "assert_integer", "assert_less", "assert_less_equal", "assert_near",
     "assert_negative", "assert_non_negative", "assert_non_positive", "assert_none_equal", "assert_positive",
     "assert_proper_iterable", "assert_rank", "assert_rank_at_least", "assert_rank_in", "assert_same_float_dtype",
@@ -55,8 +55,9 @@ __all__ = [
     "random_shuffle", "random_uniform", "random_uniform_initializer", "RandomShuffleQueue", "range", "rank",
     "ReaderBase", "real",
     "realdiv", "reciprocal",
-    "reduce_all", "reduce_any", "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min", "reduce_prod",
-    "reduce_sum", "register_tensor_conversion_function", "RegisterGradient", "report_uninitialized_variables",
+    "reduce_all", "reduce_any", "reduce_join", "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min",
+    "reduce_prod", "reduce_sum", "regex_replace", "register_tensor_conversion_function", "RegisterGradient",
+    "report_uninitialized_variables",
     "reset_default_graph", "reshape", "resource", "reverse", "reverse_sequence", "reverse_v2", "round", "rsqrt",
     "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_nd", "segment_sum", "sequence_mask",
     "Session",
@@ -69,7 +70,7 @@ __all__ = [
     "sparse_transpose", "SparseFeature",
     "SparseTensor", "SparseTensorSpec", "SparseTensorValue",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
-    "string_to_number", "strings",
+    "string_join", "string_split", "string_to_hash_bucket_fast", "string_to_number", "strings", "substr",
     "subtract", "Summary", "summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo",
     "TensorShape", "TensorSpec", "TextLineReader", "TFRecordReader", "tile", "to_bfloat16", "to_complex128",
     "to_complex64", "to_double", "to_float", "to_int32",
@@ -394,9 +395,9 @@ _SPARSE = ("segment_sum", "sparse_add", "sparse_concat", "sparse_fill_empty_rows
 _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
-_PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
-            "parse_single_example", "parse_single_sequence_example", "SparseFeature", "string_to_number",
-            "VarLenFeature")
+_PARSING = ("as_string", "decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
+            "parse_single_example", "parse_single_sequence_example", "reduce_join", "regex_replace", "SparseFeature",
+            "string_join", "string_split", "string_to_hash_bucket_fast", "string_to_number", "substr", "VarLenFeature")
 _DEBUGGING = ("add_check_numerics_ops", "assert_equal", "assert_greater", "assert_greater_equal", "assert_integer",
               "assert_less", "assert_less_equal", "assert_near", "assert_negative", "assert_non_negative",
               "assert_non_positive", "assert_none_equal", "assert_positive", "assert_proper_iterable", "assert_rank",

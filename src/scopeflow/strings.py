@@ -1,9 +1,25 @@
-"""``tf.strings``: operations on string tensors (so far ``to_number``).
+"""``tf.strings``: operations on string tensors (join, split, substrings, regular expressions,
+case, hashing, numbers as text and text as numbers).
 
 Only re-exports; the code lives in ``scopeflow._src.ops.parsing``. Loaded on first use
 (``tf.strings``), with the parsing ops.
 """
 
-__all__ = ["to_number"]
+__all__ = ["as_string", "join", "length", "lower", "reduce_join", "regex_full_match", "regex_replace", "split",
+           "strip", "substr", "to_hash_bucket_fast", "to_number", "upper"]
 
+from scopeflow._src.ops.parsing.api import (
+    as_string,
+    lower,
+    reduce_join,
+    regex_full_match,
+    regex_replace,
+    strip,
+    substr,
+    upper,
+)
+from scopeflow._src.ops.parsing.api import string_join as join
+from scopeflow._src.ops.parsing.api import string_length as length
+from scopeflow._src.ops.parsing.api import string_to_hash_bucket_fast as to_hash_bucket_fast
 from scopeflow._src.ops.parsing.api import string_to_number as to_number
+from scopeflow._src.ops.parsing.api import strings_split as split

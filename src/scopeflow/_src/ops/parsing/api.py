@@ -1,7 +1,8 @@
 """The parsing ops, loaded on first use (``import scopeflow`` does not load them): importing
 this module registers ``DecodeRaw``, ``DecodeCSV``, ``StringToNumber``, ``ParseExampleV2``,
-``ParseSequenceExampleV2`` and TF1's ``ParseExample``/``ParseSingleExample`` with their
-wrappers, then their gradient rules (none: they are not differentiable), as ``ops/__init__``
+``ParseSequenceExampleV2``, TF1's ``ParseExample``/``ParseSingleExample`` and the string ops
+(``StringJoin``, ``RegexReplace``, ``Substr``, ``AsString``, ``StringSplit``, ``ReduceJoin``...) with
+their wrappers, then their gradient rules (none: they are not differentiable), as ``ops/__init__``
 does for the rest of the op library.
 """
 
@@ -13,9 +14,17 @@ from scopeflow._src.ops.parsing.features import FixedLenFeature, FixedLenSequenc
 from scopeflow._src.ops.parsing.sparse_features import SparseFeature
 from scopeflow._src.ops.parsing.parse_example import parse_example, parse_single_example
 from scopeflow._src.ops.parsing.parse_sequence_example import parse_sequence_example, parse_single_sequence_example
+from scopeflow._src.ops.parsing.string_basic import (lower, string_join, string_length, string_to_hash_bucket_fast,
+                                                     strip, upper)
+from scopeflow._src.ops.parsing.regex import regex_full_match, regex_replace
+from scopeflow._src.ops.parsing.substr import as_string, substr
+from scopeflow._src.ops.parsing.string_split import string_split, strings_split
+from scopeflow._src.ops.parsing.reduce_join import reduce_join
 from scopeflow._src.ops.parsing import legacy_parse  # noqa: F401 - TF1's ParseExample, ParseSingleExample
 from scopeflow._src.ops.parsing import grads  # noqa: F401 - gradient rules
 
-__all__ = ["decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
-           "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "SparseFeature",
-           "string_to_number", "VarLenFeature"]
+__all__ = ["as_string", "decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "lower",
+           "parse_example", "parse_sequence_example", "parse_single_example", "parse_single_sequence_example",
+           "reduce_join", "regex_full_match", "regex_replace", "SparseFeature", "string_join", "string_length",
+           "string_split", "string_to_hash_bucket_fast", "string_to_number", "strings_split", "strip", "substr",
+           "upper", "VarLenFeature"]
