@@ -10,7 +10,8 @@ This module only re-exports; the code lives in ``scopeflow._src``. Sub-namespace
 __all__ = [
     "abs", "accumulate_n", "add", "add_check_numerics_ops",
     "add_n", "add_to_collection", "add_to_collections", "AggregationMethod",
-    "all_variables", "arg_max", "arg_min", "argmax", "argmin", "as_dtype", "as_string", "Assert", "assert_equal",
+    "all_variables", "app",
+    "arg_max", "arg_min", "argmax", "argmin", "as_dtype", "as_string", "Assert", "assert_equal",
     "assert_greater", "assert_greater_equal", "assert_integer", "assert_less", "assert_less_equal", "assert_near",
     "assert_negative", "assert_non_negative", "assert_non_positive", "assert_none_equal", "assert_positive",
     "assert_proper_iterable", "assert_rank", "assert_rank_at_least", "assert_rank_in", "assert_same_float_dtype",
@@ -24,19 +25,19 @@ __all__ = [
     "convert_to_tensor_or_sparse_tensor", "cos", "count_nonzero", "count_up_to", "cumprod", "cumsum", "data",
     "debugging",
     "decode_csv",
-    "decode_raw", "device", "diag",
+    "decode_raw", "device", "DeviceSpec", "diag",
     "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
     "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_partition", "dynamic_stitch", "einsum",
     "equal", "errors", "Event",
     "executing_eagerly", "exp", "expand_dims", "eye", "FIFOQueue", "fill", "FixedLenFeature",
-    "FixedLengthRecordReader", "FixedLenSequenceFeature", "float16",
+    "FixedLengthRecordReader", "FixedLenSequenceFeature", "flags", "float16",
     "float32", "float64", "floor", "floor_div",
     "floordiv", "floormod", "foldl", "foldr", "gather", "gather_nd", "get_collection", "get_collection_ref",
     "get_default_graph", "get_default_session", "get_local_variable", "get_name_scope", "get_seed", "get_variable",
-    "get_variable_scope", "global_norm", "global_variables", "global_variables_initializer",
+    "get_variable_scope", "gfile", "global_norm", "global_variables", "global_variables_initializer",
     "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "graph_util",
     "GraphDef", "GraphKeys", "GraphOptions", "greater", "greater_equal", "group", "half", "HistogramProto", "identity",
-    "IdentityReader", "imag", "import_graph_def", "initialize_all_variables", "initialize_local_variables",
+    "IdentityReader", "imag", "image", "import_graph_def", "initialize_all_variables", "initialize_local_variables",
     "initialize_variables",
     "initializers", "int16", "int32", "int64", "int8", "InteractiveSession", "invert_permutation", "io", "is_finite",
     "is_inf", "is_nan", "is_numeric_tensor",
@@ -45,12 +46,14 @@ __all__ = [
     "LogMessage", "losses", "make_ndarray", "make_template", "make_tensor_proto", "map_fn", "math", "matmul",
     "matrix_transpose", "maximum", "meshgrid", "MetaGraphDef", "metrics", "minimum", "mod", "model_variables",
     "moving_average_variables", "multinomial", "multiply", "name_scope", "NameAttrList", "negative", "nest", "newaxis",
-    "nn", "no_op", "NodeDef", "not_equal", "NotDifferentiable", "one_hot", "ones", "ones_initializer", "ones_like",
+    "nn", "no_op", "NodeDef", "not_equal", "NotDifferentiable",
+    "numpy_function", "one_hot", "ones", "ones_initializer", "ones_like",
     "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "PaddingFIFOQueue", "parse_example",
     "parse_single_example",
     "parse_single_sequence_example", "placeholder", "placeholder_with_default", "pow", "Print", "print",
-    "PriorityQueue", "python_io", "qint16", "qint32", "qint8", "qr", "queue", "QueueBase", "quint16", "quint8",
-    "random", "random_normal",
+    "PriorityQueue", "py_func", "py_function",
+    "python_io", "qint16", "qint32", "qint8", "qr", "queue", "QueueBase", "quint16", "quint8",
+    "random", "random_crop", "random_normal",
     "random_normal_initializer",
     "random_shuffle", "random_uniform", "random_uniform_initializer", "RandomShuffleQueue", "range", "rank",
     "ReaderBase", "real",
@@ -135,6 +138,7 @@ from scopeflow._src.framework.default_graph import (
     reset_default_graph,
     set_random_seed,
 )
+from scopeflow._src.framework.device_spec import DeviceSpec
 from scopeflow._src.framework.dtypes import (
     DType,
     as_dtype,
@@ -394,6 +398,7 @@ _SPARSE = ("segment_sum", "sparse_add", "sparse_concat", "sparse_fill_empty_rows
 # TensorFlow's protocol buffers, built on first use (protobuf costs import time)
 _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")
+_SCRIPT = ("numpy_function", "py_func", "py_function")
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
 _PARSING = ("as_string", "decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
             "parse_single_example", "parse_single_sequence_example", "reduce_join", "regex_replace", "SparseFeature",
@@ -432,6 +437,11 @@ def __getattr__(name):
 
         globals().update((n, getattr(parsing, n)) for n in _PARSING)
         return globals()[name]
+    if name in _SCRIPT:
+        from scopeflow._src.ops.script import api as script  # loaded on first use: the py_func ops
+
+        globals().update((n, getattr(script, n)) for n in _SCRIPT)
+        return globals()[name]
     if name in _DEBUGGING or name == "print":
         from scopeflow._src.ops.debugging import api as debugging  # loaded on first use: the debugging ops
 
@@ -457,9 +467,20 @@ def __getattr__(name):
 
         globals().update((n, getattr(sparse, n)) for n in _SPARSE)
         return globals()[name]
+    if name == "random_crop":
+        from scopeflow._src.ops.image import api as image  # loaded on first use: the image ops
+
+        globals()["random_crop"] = image.random_crop
+        return image.random_crop
+    if name == "image":
+        # loaded on first use, with the image ops
+        return _importlib.import_module("scopeflow.image")
     if name == "sparse":
         # loaded on first use, with the sparse ops
         return _importlib.import_module("scopeflow.sparse")
+    if name in ("app", "flags", "gfile"):
+        # loaded on first use: absl's flags (tf.app, tf.flags), the file functions (tf.gfile)
+        return _importlib.import_module(f"scopeflow.{name}")
     if name == "data":
         # loaded on first use: the tf.data subsystem (datasets, iterators and their ops)
         return _importlib.import_module("scopeflow.data")

@@ -5,11 +5,13 @@ Only re-exports; the code lives in ``scopeflow._src.graph_io`` (graph files),
 bytes, CSV records and ``tf.train.Example``s, loaded on first use).
 """
 
-__all__ = ["decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "PaddingFIFOQueue",
+__all__ = ["decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "gfile", "PaddingFIFOQueue",
            "parse_example",
            "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "PriorityQueue",
            "QueueBase", "RandomShuffleQueue", "SparseFeature", "tf_record_iterator",
            "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_graph"]
+
+import importlib
 
 from scopeflow._src.graph_io.write_graph import write_graph
 from scopeflow._src.lib_io.options import TFRecordCompressionType, TFRecordOptions
@@ -33,6 +35,10 @@ def __getattr__(name):
         from scopeflow._src.queues import api as queues  # loaded on first use: the queue ops
 
         globals()[name] = getattr(queues, name)
+        return globals()[name]
+    if name == "gfile":
+        # loaded on first use: tf.io.gfile (TF2's spellings of tf.gfile)
+        globals()[name] = importlib.import_module("scopeflow.io_gfile")
         return globals()[name]
     raise AttributeError(f"module 'scopeflow.io' has no attribute {name!r}")
 

@@ -8,7 +8,8 @@ pipeline load on first use.
 
 __all__ = [
     "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "add_queue_runner", "assert_global_step", "batch",
-    "batch_join", "BytesList", "checkpoint_exists", "Coordinator", "cosine_decay", "create_global_step", "Example",
+    "batch_join", "BytesList", "checkpoint_exists", "ClusterSpec", "Coordinator", "cosine_decay", "create_global_step",
+    "Example",
     "exponential_decay", "export_meta_graph", "Feature", "FeatureList", "FeatureLists", "Features", "FloatList",
     "generate_checkpoint_state_proto", "get_checkpoint_mtimes", "get_checkpoint_state", "get_global_step",
     "get_or_create_global_step", "global_step", "GradientDescentOptimizer", "import_meta_graph",
@@ -18,7 +19,8 @@ __all__ = [
     "maybe_batch_join", "maybe_shuffle_batch", "maybe_shuffle_batch_join", "MomentumOptimizer", "natural_exp_decay",
     "NewCheckpointReader", "Optimizer", "piecewise_constant", "piecewise_constant_decay", "polynomial_decay",
     "ProximalGradientDescentOptimizer", "queue_runner", "QueueRunner", "range_input_producer", "remove_checkpoint",
-    "RenameRules", "RestoreReport", "RMSPropOptimizer", "Saver", "SaverDef", "SequenceExample", "shuffle_batch",
+    "RenameRules", "replica_device_setter", "RestoreReport", "RMSPropOptimizer", "Saver", "SaverDef",
+    "SequenceExample", "shuffle_batch",
     "shuffle_batch_join", "slice_input_producer", "start_queue_runners", "string_input_producer", "summary_iterator",
     "update_checkpoint_state", "write_graph"]
 
@@ -78,6 +80,9 @@ _INPUT_NAMES = {
     "queue_runner": ("add_queue_runner", "QueueRunner", "start_queue_runners"),
 }
 _LAZY.update({name: f"scopeflow._src.training.{module}" for module, names in _INPUT_NAMES.items() for name in names})
+# distributed placement (only recorded on ops: scopeflow runs in one process)
+_LAZY.update(ClusterSpec="scopeflow._src.training.cluster_spec",
+             replica_device_setter="scopeflow._src.training.device_setter")
 # tf.train.Example and its parts: protocol buffers, built on first use
 _LAZY.update(dict.fromkeys(("BytesList", "Example", "Feature", "FeatureList", "FeatureLists", "Features", "FloatList",
                             "Int64List", "SequenceExample"), "scopeflow._src.protos"))

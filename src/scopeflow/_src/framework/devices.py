@@ -15,7 +15,8 @@ _FIELDS = ("job", "replica", "task", "device_type", "device_index")
 _SHORT_TYPES = ("CPU", "GPU", "TPU")  # the types written without "device:" (/cpu:0, gpu)
 
 
-def _device_type(name: str) -> str:
+def device_type_name(name: str) -> str:
+    """TF spells the cpu and gpu types in capitals; other types keep their spelling."""
     return name.upper() if name in ("cpu", "gpu") else name
 
 
@@ -31,7 +32,7 @@ def parse(spec: str) -> dict:
         elif n in (1, 2) and key.upper() in _SHORT_TYPES or n == 3 and key == "device":
             if "device_type" in parts:
                 raise ValueError(f"Multiple device types are not allowed while parsing the device spec: {spec}.")
-            parts["device_type"] = key.upper() if n < 3 else _device_type(bits[1])
+            parts["device_type"] = key.upper() if n < 3 else device_type_name(bits[1])
             index = bits[-1] if n > 1 else "*"
             parts["device_index"] = None if index == "*" else int(index)
         elif key:
@@ -61,3 +62,61 @@ def merge(outer: str, inner: str | None) -> str:
 
 def canonical(spec: str) -> str:
     return to_string(parse(spec))
+
+
+# -- device blocks and device functions ---------------------------------------------------
+#
+# TF keeps a stack of device blocks and, for each new op, walks it innermost first: a string
+# block fills the parts of ``op.device`` still unset, a device function replaces ``op.device``
+# with what it returns (it gets the op, with the device the inner blocks gave it), and a
+# ``None`` block stops the walk. Consecutive strings compose into one, so a stack is kept as
+# one entry per block: a plain string while no function is open (the device itself, no work
+# per op), else a tuple of steps, innermost first (merged strings and functions).
+
+
+def push(top, spec):
+    """The stack entry of a block ``spec`` (a device string, ``DeviceSpec``, function or
+    ``None``) opened inside the entry ``top`` (``""`` at the bottom).
+
+    >>> push(push("", "/job:w"), "/gpu:1"), push("/gpu:1", None)
+    ('/job:w/device:GPU:1', '')
+    """
+    if spec is None:
+        return ""
+    if hasattr(spec, "to_string") and not callable(spec):
+        spec = spec.to_string()
+    if callable(spec):
+        return (spec,) + (top if isinstance(top, tuple) else (top,) if top else ())
+    canon = canonical(spec)
+    if not canon:  # TF skips a block that sets nothing (its "null merge")
+        return top
+    if isinstance(top, str):
+        return merge(top, canon)
+    if isinstance(top[0], str):
+        return (merge(top[0], canon),) + top[1:]
+    return (canon,) + top
+
+
+def place(entry, op, initial: str = "") -> str:
+    """The device of ``op`` under the stack entry ``entry``, starting from ``initial`` (an
+    imported node's own device); ``op._device`` is kept up to date as the functions read it."""
+    if isinstance(entry, str):
+        return merge(entry, initial) if initial else entry
+    device = canonical(initial)
+    for step in entry:
+        if isinstance(step, str):
+            device = merge(step, device) if device else step
+        else:
+            op._device = device
+            device = _device_string(step(op))
+    return device
+
+
+def _device_string(value) -> str:
+    if hasattr(value, "to_string"):
+        return value.to_string()
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    if not isinstance(value, str):
+        raise TypeError(f"Expected binary or unicode string, got {value!r}")
+    return value

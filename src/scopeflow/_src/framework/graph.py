@@ -185,12 +185,14 @@ class Graph:
             msg = f"The name {name!r} looks like an (invalid) Operation name, not a {types}."
         raise ValueError(msg + ' Tensor names must be of the form "<op_name>:<output_index>".')
 
-    def _add_op(self, op_type, name, inputs, attrs, outputs, input_ops=None, own_scope=False) -> Operation:
+    def _add_op(self, op_type, name, inputs, attrs, outputs, input_ops=None, own_scope=False,
+                own_device="") -> Operation:
         """Create and register an operation whose ``name`` is already unique (see ``_op_name``).
 
         Inside a cond branch or a loop body (``state.control_flow_context``) the context then
         takes the op (``AddOp``), in the op's own name scope if ``own_scope`` (when the
         op's wrapper did not open it), as TensorFlow's ``_control_flow_post_processing``.
+        ``own_device`` is an imported node's device, the innermost of the device blocks.
         """
         state = context.builder(self)
         with self._lock:
@@ -208,12 +210,16 @@ class Graph:
             self._version += 1
             if state.gradient_overrides and op_type in state.gradient_overrides:
                 attrs["_gradient_op_type"] = state.gradient_overrides[op_type]
-            devices = state.device_stack
-            device = devices[-1] if devices else ""
+            stack = state.device_stack
+            device = stack[-1] if stack else ""
             if state.colocation_stack:
                 attrs["_class"] = sorted({g for c in state.colocation_stack for g in c.colocation_groups()})
-                device = next((c._device for c in state.colocation_stack if c._device), device)
-            op = Operation(self, self._version, name, op_type, inputs, control, attrs, outputs, device)
+            op = Operation(self, self._version, name, op_type, inputs, control, attrs, outputs,
+                           device if device.__class__ is str and not own_device else own_device)
+            if device.__class__ is not str or own_device:  # a device function is open, or an imported node's device
+                op._device = devices.place(device, op, own_device)
+            if state.colocation_stack:  # the innermost colocated op with a device wins
+                op._device = next((c._device for c in reversed(state.colocation_stack) if c._device), op._device)
             self._ops.append(op)
             self._ops_by_name[name] = op
             for t in inputs:
@@ -362,12 +368,13 @@ class Graph:
     # -- devices --------------------------------------------------------------------------
     @contextlib.contextmanager
     def device(self, device_name_or_function):
-        """Place ops created inside the block on ``device`` (recorded in ``op.device``)."""
-        if callable(device_name_or_function):
-            raise TypeError("scopeflow supports device strings, not device functions")
+        """Place ops created inside the block (recorded in ``op.device``): a device string or
+        ``DeviceSpec`` fills the parts of the device that inner blocks left unset, a device
+        function ``f(op)`` returns the op's device (a string or ``DeviceSpec``), ``None``
+        ignores the enclosing blocks (``framework/devices.py``)."""
         state = context.builder(self)
         outer = state.device_stack[-1] if state.device_stack else ""
-        state.device_stack.append(devices.merge(outer, device_name_or_function))
+        state.device_stack.append(devices.push(outer, device_name_or_function))
         try:
             yield
         finally:

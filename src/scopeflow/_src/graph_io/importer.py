@@ -15,7 +15,7 @@ import heapq
 
 from scopeflow._src import ops as _ops
 from scopeflow._src import protos
-from scopeflow._src.framework import context, devices, errors, naming, op_builder, registry
+from scopeflow._src.framework import context, errors, naming, op_builder, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.node_def import attr_value
 from scopeflow._src.framework.operation import Operation, Tensor
@@ -218,13 +218,12 @@ class _Importer:
             raise ValueError(f"NodeDef missing attr {e} from {_signature(opdef)}; NodeDef: {{{{node {full_name}}}}}") \
                 from None
         colocation = attrs.get("_class")
-        op = graph._add_op(node.op, full_name, inputs, attrs, outputs, input_ops=())  # outer control deps: all
+        # outer control deps: all; the node's device inside any enclosing tf.device block
+        op = graph._add_op(node.op, full_name, inputs, attrs, outputs, input_ops=(), own_device=node.device)
         if colocation is not None:  # the node's own groups, not those of an enclosing colocate_with
             op._attrs["_class"] = colocation
         else:
             op._attrs.pop("_class", None)
-        if node.device:  # the node's device, inside any enclosing tf.device block
-            op._set_device(devices.merge(op._device, node.device))
         if control:
             op._add_control_inputs(control)
         if opdef.control_flow:

@@ -7,7 +7,7 @@ import builtins
 from scopeflow._src.framework import registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
-from scopeflow._src.framework.default_graph import colocate_with, control_dependencies, name_scope
+from scopeflow._src.framework.default_graph import colocate_with, control_dependencies, device, name_scope
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.registry import OpDef
@@ -50,12 +50,12 @@ def group(*inputs, **kwargs):
         devices = {}
         for op in ops:
             devices.setdefault(op.device, []).append(op)
-        if len(devices) == 1:
-            with control_dependencies(sorted(ops, key=lambda o: o._id)):
+        if len(devices) == 1:  # the NoOp goes where the ops are, as each group's NoOp below
+            with control_dependencies(sorted(ops, key=lambda o: o._id)), device(ops[0].device):
                 return no_op(name=scope)
         deps = []
         for dev in sorted(devices):
-            with control_dependencies(devices[dev]):
+            with control_dependencies(devices[dev]), device(dev):
                 deps.append(no_op())
         with control_dependencies(deps):
             return no_op(name=scope)
