@@ -131,7 +131,8 @@ class Plan:
             error = self._runtime_error(e)
             if error is None:
                 raise
-            raise error from (None if isinstance(e, errors.OpError) else e)
+            # a kernel's OpError keeps what caused it (a py_func's own exception) as the cause
+            raise error from (e.__cause__ if isinstance(e, errors.OpError) else e)
         finally:
             blas.restore_threads()  # the caller's BLAS thread counts, if a product kernel changed them
 

@@ -39,3 +39,4 @@ def load_lazy_ops() -> None:
     from scopeflow._src.ops.parsing import api as parsing_api  # noqa: F401
     from scopeflow._src.ops.sparse import api as sparse_api  # noqa: F401
     from scopeflow._src.ops.debugging import api as debugging_api  # noqa: F401
+    from scopeflow._src.ops.script import api as script_api  # noqa: F401
