@@ -69,7 +69,7 @@ def verify_tensor_all_finite(t=None, msg=None, name=None, x=None, message=None):
 
 def _one_of(new_name, new_value, old_name, old_value):
     if new_value is not None and old_value is not None:
-        raise ValueError(f"Cannot specify both '{new_name}' and '{old_name}'")
+        raise ValueError(f"Cannot specify both '{old_name}' and '{new_name}'.")
     return new_value if new_value is not None else old_value
 
 

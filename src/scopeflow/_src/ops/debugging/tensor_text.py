@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.ops.common.value_text import element_text
-
-_ESCAPES = {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x22: '\\"', 0x27: "\\'", 0x5C: "\\\\"}
-
-
-def c_escape(data: bytes) -> str:
-    """``data`` escaped as C++'s ``absl::CEscape`` does (other bytes outside printable ASCII in octal)."""
-    return "".join(_ESCAPES.get(b) or (chr(b) if 0x20 <= b < 0x7F else f"\\{b:03o}") for b in data)
+from scopeflow._src.ops.common.value_text import c_escape, element_text
 
 
 def _element(x) -> str:

@@ -1,0 +1,1 @@
+"""Conformance cases of ``tf.debugging``: assertions, numeric checks and printing."""
