@@ -7,21 +7,24 @@ Only re-exports; the code lives in ``scopeflow._src.ops.nn`` and ``scopeflow._sr
 
 __all__ = [
     "avg_pool", "avg_pool2d", "avg_pool_v2", "batch_normalization", "bias_add", "bidirectional_dynamic_rnn",
-    "conv1d", "conv2d", "conv2d_backprop_filter", "conv2d_backprop_input", "conv2d_transpose", "depthwise_conv2d",
+    "conv1d", "conv2d", "conv2d_backprop_filter", "conv2d_backprop_input", "conv2d_transpose", "crelu",
+    "depthwise_conv2d",
     "depthwise_conv2d_backprop_filter", "depthwise_conv2d_backprop_input", "depthwise_conv2d_native",
     "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input", "dropout", "dynamic_rnn",
     "elu", "embedding_lookup", "embedding_lookup_sparse", "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize",
     "leaky_relu",
-    "local_response_normalization", "log_softmax", "lrn", "max_pool", "max_pool2d", "max_pool_v2", "moments",
+    "local_response_normalization", "log_poisson_loss", "log_softmax", "lrn", "max_pool", "max_pool2d", "max_pool_v2",
+    "moments",
     "normalize_moments", "raw_rnn", "relu", "relu6", "relu_layer", "rnn_cell", "selu", "sigmoid",
     "sigmoid_cross_entropy_with_logits", "softmax", "softmax_cross_entropy_with_logits",
     "softmax_cross_entropy_with_logits_v2", "softplus", "softsign", "sparse_softmax_cross_entropy_with_logits",
     "static_bidirectional_rnn", "static_rnn", "static_state_saving_rnn", "sufficient_statistics", "tanh", "top_k",
-    "weighted_cross_entropy_with_logits", "xw_plus_b"]
+    "weighted_cross_entropy_with_logits", "weighted_moments", "xw_plus_b", "zero_fraction"]
 
 import importlib as _importlib
 
 from scopeflow._src.ops.math_ops import sigmoid, tanh
+from scopeflow._src.ops.nn.statistics import crelu, log_poisson_loss, weighted_moments, zero_fraction
 from scopeflow._src.ops.nn_ops import (
     avg_pool,
     avg_pool2d,
