@@ -61,3 +61,15 @@ def test_bucket_by_sequence_length_pads_each_bucket_as_tensorflow():
         assert _drain(ds) == [[[[1, 0], [2, 2]], [1, 2]], [[[5, 5, 5, 5, 5], [4, 4, 4, 4, 0]], [5, 4]],
                               [[[3, 3, 3, 0, 0], [3, 3, 3, 0, 0]], [3, 3]], [[[1, 0], [2, 2]], [1, 2]],
                               [[[5, 5, 5, 5, 5]], [5]]]
+
+
+def test_bucket_by_sequence_length_asserts_elements_fit_the_last_boundary():
+    with tf.Graph().as_default():
+        ds = tf.data.Dataset.from_generator(lambda: ([1] * n for n in (1, 2, 7)), tf.int32, [None])
+        ds = ds.apply(tf.data.experimental.bucket_by_sequence_length(
+            lambda x: tf.shape(x)[0], [3, 6], [2, 2, 2], pad_to_bucket_boundary=True))
+        # TensorFlow 2.21 wraps the same assertion in an InternalError of the function it ran in
+        with pytest.raises(tf.errors.InvalidArgumentError,
+                           match=r"assertion failed: \[When pad_to_bucket_boundary=True, elements must have length "
+                                 r"< max\(bucket_boundaries\).\] \[Condition x < y did not hold element-wise:\]"):
+            _drain(ds)

@@ -20,6 +20,7 @@ from scopeflow._src.data.mapping import Runner
 from scopeflow._src.data.sources import IndexedIterator
 from scopeflow._src.framework import dtypes, errors
 from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import control_dependencies
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import Arg
 from scopeflow._src.framework.tensor_shape import TensorShape
@@ -173,8 +174,8 @@ def bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_bat
                               drop_remainder=False):
     """``tf.data.experimental.bucket_by_sequence_length``: a ``group_by_window`` built as
     TensorFlow builds it (bucket id from the length, one padded batch per window).
-    ``pad_to_bucket_boundary`` pads to the bucket's boundary without TF's assertion that the
-    element is shorter than the last boundary (``tf.debugging`` is not in scopeflow yet)."""
+    ``pad_to_bucket_boundary`` pads to the bucket's boundary, after TF's assertion that the
+    element is shorter than the last boundary."""
     if len(bucket_batch_sizes) != len(bucket_boundaries) + 1:
         raise ValueError(f"`len(bucket_batch_sizes)` must equal `len(bucket_boundaries) + 1` but "
                          f"`len(bucket_batch_sizes)={len(bucket_batch_sizes)}` and "
@@ -201,7 +202,14 @@ def bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_bat
                 return grouped.batch(batch_size, drop_remainder=drop_remainder)
             filler = None
             if pad_to_bucket_boundary:
-                filler = convert_to_tensor(list(bucket_boundaries), dtype=dtypes.int64)[bucket_id] - 1
+                # loaded on first use: the debugging ops
+                from scopeflow._src.ops.debugging.binary_asserts import assert_less
+
+                check = assert_less(bucket_id, convert_to_tensor(len(bucket_batch_sizes) - 1, dtype=dtypes.int64),
+                                    message="When pad_to_bucket_boundary=True, elements must have length < "
+                                            "max(bucket_boundaries).")
+                with control_dependencies([check]):
+                    filler = convert_to_tensor(list(bucket_boundaries), dtype=dtypes.int64)[bucket_id] - 1
             shapes = structure_lib.map_structure(
                 lambda s: [filler if d is None else d for d in TensorShape(s).as_list()],
                 padded_shapes or grouped.output_shapes)
