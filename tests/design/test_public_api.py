@@ -7,10 +7,11 @@ import pytest
 
 import scopeflow as tf
 
-PUBLIC = ("scopeflow", "scopeflow.bitwise", "scopeflow.compat", "scopeflow.data", "scopeflow.data.experimental",
+PUBLIC = ("scopeflow", "scopeflow.app", "scopeflow.bitwise",
+          "scopeflow.compat", "scopeflow.data", "scopeflow.data.experimental",
           "scopeflow.debugging",
-          "scopeflow.dtypes", "scopeflow.errors",
-          "scopeflow.graph_util", "scopeflow.initializers", "scopeflow.io",
+          "scopeflow.dtypes", "scopeflow.errors", "scopeflow.flags", "scopeflow.gfile",
+          "scopeflow.graph_util", "scopeflow.initializers", "scopeflow.io", "scopeflow.io_gfile",
           "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
           "scopeflow.nest", "scopeflow.nn", "scopeflow.python_io", "scopeflow.queue", "scopeflow.random",
           "scopeflow.rnn_cell", "scopeflow.sparse", "scopeflow.strings", "scopeflow.summary",

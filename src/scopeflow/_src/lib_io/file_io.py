@@ -1,0 +1,212 @@
+"""The file functions of ``tf.gfile`` (TF1 names) and ``tf.io.gfile`` (TF2 names).
+
+Each function finds the file system of its path (``filesystem``: local files, or a remote one
+through fsspec for ``gs://``, ``s3://``...) and calls one of its operations, so both spellings and
+every scheme share TensorFlow's semantics and errors. ``gfile.GFile`` is the file object.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterator
+
+from scopeflow._src.framework import errors
+from scopeflow._src.lib_io import remote_fs
+from scopeflow._src.lib_io.fs_errors import error
+from scopeflow._src.lib_io.local_fs import LocalFileSystem
+
+_LOCAL = LocalFileSystem()
+
+
+def as_path(path) -> str:
+    """``path`` (a ``str``, ``bytes`` or path-like object) as a ``str``."""
+    return os.fsdecode(os.fspath(path))
+
+
+def filesystem(path: str):
+    """The file system that holds ``path``: local for plain paths and ``file://``, else fsspec's."""
+    scheme = remote_fs.scheme_of(path)
+    return _LOCAL if scheme in ("", "file") else remote_fs.filesystem_for(scheme, path)
+
+
+class FileStatistics:
+    """What ``stat`` reports of a path: ``length`` in bytes, ``mtime_nsec``, ``is_directory``."""
+
+    __slots__ = ("length", "mtime_nsec", "is_directory")
+
+    def __init__(self, length: int = 0, mtime_nsec: int = 0, is_directory: bool = False):
+        self.length, self.mtime_nsec, self.is_directory = length, mtime_nsec, is_directory
+
+    def __repr__(self):
+        return (f"FileStatistics(length={self.length}, mtime_nsec={self.mtime_nsec}, "
+                f"is_directory={self.is_directory})")
+
+
+def exists(path) -> bool:
+    """Whether ``path`` exists (a file or a directory).
+
+    >>> exists("/"), exists("/no/such/path")
+    (True, False)
+    """
+    path = as_path(path)
+    return filesystem(path).exists(path)
+
+
+def isdir(path) -> bool:
+    """Whether ``path`` is a directory (``False`` when it does not exist).
+
+    >>> isdir("/"), isdir("/no/such/path")
+    (True, False)
+    """
+    path = as_path(path)
+    return filesystem(path).isdir(path)
+
+
+def listdir(path) -> list[str]:
+    """The names in the directory ``path`` (no ``.`` or ``..``), in no particular order;
+    ``NotFoundError`` unless it is a directory.
+
+    >>> import tempfile; listdir(tempfile.mkdtemp())
+    []
+    """
+    path = as_path(path)
+    if not isdir(path):
+        raise error("NotFoundError", f"Could not find directory {path}")
+    return filesystem(path).listdir(path)
+
+
+def mkdir(path) -> None:
+    """Create the directory ``path``, whose parent must exist (an existing directory is fine)."""
+    path = as_path(path)
+    filesystem(path).mkdir(path)
+
+
+def makedirs(path) -> None:
+    """Create the directory ``path`` and any missing parents; an existing directory is fine.
+
+    >>> import os, tempfile
+    >>> root = tempfile.mkdtemp(); makedirs(os.path.join(root, "a", "b")); isdir(os.path.join(root, "a", "b"))
+    True
+    """
+    path = as_path(path)
+    filesystem(path).makedirs(path)
+
+
+def remove(path) -> None:
+    """Delete the file ``path`` (``NotFoundError`` when missing)."""
+    path = as_path(path)
+    filesystem(path).remove(path)
+
+
+def rmtree(path) -> None:
+    """Delete ``path``, a directory with everything under it, or a file."""
+    path = as_path(path)
+    filesystem(path).rmtree(path)
+
+
+def copy(src, dst, overwrite: bool = False) -> None:
+    """Copy the file ``src`` to ``dst``; ``AlreadyExistsError`` if ``dst`` exists and not ``overwrite``."""
+    src, dst = as_path(src), as_path(dst)
+    source, target = filesystem(src), filesystem(dst)
+    if not overwrite and target.exists(dst):
+        raise error("AlreadyExistsError", "file already exists")
+    if source is target or (source.scheme == target.scheme and source.scheme != "file"):
+        source.copy(src, dst)
+        return
+    with source.open(src, "rb") as reader, target.open(dst, "wb") as writer:
+        writer.write(reader.read())
+
+
+def rename(src, dst, overwrite: bool = False) -> None:
+    """Move ``src`` to ``dst``; ``AlreadyExistsError`` if ``dst`` exists and not ``overwrite``."""
+    src, dst = as_path(src), as_path(dst)
+    fs = filesystem(src)
+    if not overwrite and filesystem(dst).exists(dst):
+        raise error("AlreadyExistsError", "file already exists")
+    if remote_fs.scheme_of(src) != remote_fs.scheme_of(dst) and fs is not filesystem(dst):
+        copy(src, dst, overwrite=True)
+        rmtree(src)
+        return
+    fs.rename(src, dst)
+
+
+def stat(path) -> FileStatistics:
+    """The ``FileStatistics`` of ``path`` (``NotFoundError`` when missing).
+
+    >>> stat("/").is_directory
+    True
+    """
+    path = as_path(path)
+    return FileStatistics(*filesystem(path).stat(path))
+
+
+def glob(pattern) -> list[str]:
+    """The paths matching ``pattern`` (or each of an iterable of patterns); ``*`` and ``?`` never
+    match ``/``; a missing directory matches nothing.
+
+    >>> glob("/no/such/dir/*")
+    []
+    """
+    patterns = [pattern] if isinstance(pattern, (str, bytes, os.PathLike)) else list(pattern)
+    found = []
+    for p in patterns:
+        p = as_path(p)
+        found += filesystem(p).glob(p)
+    return found
+
+
+def join(path, *paths) -> str:
+    """Join path components: with ``/`` for a URL (``gs://b``), else as ``os.path.join``.
+
+    >>> join("gs://bucket", "dir", "f"), join("a", "b")
+    ('gs://bucket/dir/f', 'a/b')
+    """
+    text = as_path(path)
+    if "://" in text[1:]:
+        return posixpath.join(path, *paths)
+    return os.path.join(path, *paths)
+
+
+def walk(top, topdown: bool = True, onerror=None) -> Iterator[tuple[str, list[str], list[str]]]:
+    """Yield ``(directory, subdirectories, files)`` for ``top`` and every directory below it,
+    parents first when ``topdown``; a directory that cannot be listed is skipped, or given to
+    ``onerror``.
+
+    >>> list(walk("/no/such/dir"))
+    []
+    """
+    top = as_path(top)
+    try:
+        listing = listdir(top)
+    except errors.NotFoundError as err:
+        if onerror is None:
+            return
+        onerror(err)
+        return
+    subdirs, files = [], []
+    for item in listing:
+        (subdirs if isdir(_child(top, item)) else files).append(item)
+    if topdown:
+        yield top, subdirs, files
+    for subdir in subdirs:
+        yield from walk(_child(top, subdir), topdown, onerror)
+    if not topdown:
+        yield top, subdirs, files
+
+
+def _child(parent: str, item: str) -> str:
+    if item.startswith(os.sep):
+        return join(parent, "") + item
+    return join(parent, item)
+
+
+def walk_v1(top, in_order: bool = True) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``tf.gfile.Walk``: ``walk`` with TF1's argument name (``in_order`` is ``topdown``)."""
+    return walk(top, in_order)
+
+
+def get_registered_schemes() -> list[str]:
+    """The URL schemes ``tf.io.gfile`` can open: ``file`` and, with fsspec installed, fsspec's."""
+    return sorted({"", "file", *remote_fs.registered_schemes()})
+

@@ -1,0 +1,1 @@
+"""Conformance cases of ``tf.flags``/``tf.app.flags`` (absl's flags) and ``tf.app.run``."""
