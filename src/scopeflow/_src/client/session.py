@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import threading
 
-from scopeflow._src.client import call_keys, sparse_steps
+from scopeflow._src.client import call_keys, placement, sparse_steps
 from scopeflow._src.client import config as config_lib
 from scopeflow._src.client import feeds as feed_lib
 from scopeflow._src.client.executor import Plan, RunState
@@ -55,6 +55,7 @@ class BaseSession:
         if config is not None and not isinstance(config, config_lib.ConfigProto):
             raise TypeError(f'Argument `config` must be a tf.ConfigProto, but got "{type(config).__name__}"')
         self._config = config
+        self._placer = placement.Placer(graph, config)
         self._state = RunState()
         self._plans: dict = {}
         self._steps: dict = {}
@@ -191,6 +192,7 @@ class BaseSession:
         return [self._spec(t) for t in tensors]
 
     def _plan(self, tensors, ops, feed_tensors) -> Plan:
+        self._placer.place()  # TF places the whole graph when it has grown (client/placement.py)
         key = (tuple(map(id, tensors)), tuple(map(id, ops)), tuple(map(id, feed_tensors)))
         plan = self._plans.get(key)
         if plan is None:
