@@ -67,7 +67,8 @@ __all__ = [
     "SessionLog", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice",
     "sparse", "sparse_add", "sparse_concat", "sparse_fill_empty_rows", "sparse_maximum", "sparse_merge",
     "sparse_minimum", "sparse_placeholder", "sparse_reduce_max", "sparse_reduce_max_sparse", "sparse_reduce_sum",
-    "sparse_reduce_sum_sparse", "sparse_reorder", "sparse_reshape", "sparse_retain", "sparse_segment_mean",
+    "sparse_reduce_sum_sparse", "sparse_reorder", "sparse_reset_shape",
+    "sparse_reshape", "sparse_retain", "sparse_segment_mean",
     "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_slice", "sparse_softmax", "sparse_split",
     "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense", "sparse_to_indicator",
     "sparse_transpose", "SparseFeature",
@@ -391,7 +392,8 @@ __version__ = "0.1.0"
 # the sparse ops (tf.sparse_* names), loaded on first use
 _SPARSE = ("segment_sum", "sparse_add", "sparse_concat", "sparse_fill_empty_rows", "sparse_maximum", "sparse_merge",
            "sparse_minimum", "sparse_placeholder", "sparse_reduce_max", "sparse_reduce_max_sparse",
-           "sparse_reduce_sum", "sparse_reduce_sum_sparse", "sparse_reorder", "sparse_reshape", "sparse_retain",
+           "sparse_reduce_sum", "sparse_reduce_sum_sparse", "sparse_reorder", "sparse_reset_shape",
+           "sparse_reshape", "sparse_retain",
            "sparse_segment_mean", "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_slice", "sparse_softmax",
            "sparse_split", "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense",
            "sparse_to_indicator", "sparse_transpose")

@@ -6,7 +6,7 @@ Only re-exports; the class lives in ``scopeflow._src.framework.sparse_tensor`` a
 
 __all__ = ["add", "concat", "expand_dims", "eye", "fill_empty_rows", "from_dense", "matmul", "maximum", "merge",
            "minimum", "placeholder", "reduce_max", "reduce_max_sparse", "reduce_sum", "reduce_sum_sparse", "reorder",
-           "reshape", "retain", "segment_mean", "segment_sqrt_n", "segment_sum", "slice", "softmax",
+           "reset_shape", "reshape", "retain", "segment_mean", "segment_sqrt_n", "segment_sum", "slice", "softmax",
            "sparse_dense_matmul", "SparseTensor", "split", "to_dense", "to_indicator", "transpose"]
 
 from scopeflow._src.framework.sparse_tensor import SparseTensor
@@ -25,6 +25,7 @@ from scopeflow._src.ops.sparse.api import sparse_reduce_max_sparse as reduce_max
 from scopeflow._src.ops.sparse.api import sparse_reduce_sum as reduce_sum
 from scopeflow._src.ops.sparse.api import sparse_reduce_sum_sparse as reduce_sum_sparse
 from scopeflow._src.ops.sparse.api import sparse_reorder as reorder
+from scopeflow._src.ops.sparse.api import sparse_reset_shape as reset_shape
 from scopeflow._src.ops.sparse.api import sparse_reshape as reshape
 from scopeflow._src.ops.sparse.api import sparse_retain as retain
 from scopeflow._src.ops.sparse.api import sparse_segment_mean as segment_mean
