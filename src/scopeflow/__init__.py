@@ -37,13 +37,14 @@ __all__ = [
     "get_variable_scope", "gfile", "global_norm", "global_variables", "global_variables_initializer",
     "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "graph_util",
     "GraphDef", "GraphKeys", "GraphOptions", "greater", "greater_equal", "group", "half", "HistogramProto", "identity",
-    "IdentityReader", "imag", "image", "import_graph_def", "initialize_all_variables", "initialize_local_variables",
+    "IdentityReader", "imag", "image", "import_graph_def", "initialize_all_tables", "initialize_all_variables",
+    "initialize_local_variables",
     "initialize_variables",
     "initializers", "int16", "int32", "int64", "int8", "InteractiveSession", "invert_permutation", "io", "is_finite",
     "is_inf", "is_nan", "is_numeric_tensor",
     "is_tensor", "is_variable_initialized", "layers", "less", "less_equal", "local_variables",
     "local_variables_initializer", "log", "log1p", "logging", "logical_and", "logical_not", "logical_or", "logical_xor",
-    "LogMessage", "losses", "make_ndarray", "make_template", "make_tensor_proto", "map_fn", "math", "matmul",
+    "LogMessage", "lookup", "losses", "make_ndarray", "make_template", "make_tensor_proto", "map_fn", "math", "matmul",
     "matrix_transpose", "maximum", "meshgrid", "MetaGraphDef", "metrics", "minimum", "mod", "model_variables",
     "moving_average_variables", "multinomial", "multiply", "name_scope", "NameAttrList", "negative", "nest", "newaxis",
     "nn", "no_op", "NodeDef", "not_equal", "NotDifferentiable",
@@ -75,7 +76,8 @@ __all__ = [
     "SparseTensor", "SparseTensorSpec", "SparseTensorValue",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
     "string_join", "string_split", "string_to_hash_bucket_fast", "string_to_number", "strings", "substr",
-    "subtract", "Summary", "summary", "SummaryMetadata", "tanh", "Tensor", "TensorArray", "tensordot", "TensorInfo",
+    "subtract", "Summary", "summary", "SummaryMetadata", "tables_initializer", "tanh", "Tensor", "TensorArray",
+    "tensordot", "TensorInfo",
     "TensorShape", "TensorSpec", "TextLineReader", "TFRecordReader", "tile", "to_bfloat16", "to_complex128",
     "to_complex64", "to_double", "to_float", "to_int32",
     "to_int64", "train", "trainable_variables", "transpose", "truediv", "truncated_normal",
@@ -398,6 +400,7 @@ _SPARSE = ("segment_sum", "sparse_add", "sparse_concat", "sparse_fill_empty_rows
            "sparse_split", "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense",
            "sparse_to_indicator", "sparse_transpose")
 # TensorFlow's protocol buffers, built on first use (protobuf costs import time)
+_LOOKUP = ("initialize_all_tables", "tables_initializer")  # the table ops, loaded on first use
 _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")
 _SCRIPT = ("numpy_function", "py_func", "py_function")
@@ -461,6 +464,14 @@ def __getattr__(name):
     if name == "queue":
         # loaded on first use, with the queue ops
         return _importlib.import_module("scopeflow.queue")
+    if name in _LOOKUP:
+        from scopeflow._src.ops.lookup import api as lookup  # loaded on first use: the lookup tables
+
+        globals().update((n, getattr(lookup, n)) for n in _LOOKUP)
+        return globals()[name]
+    if name == "lookup":
+        # loaded on first use, with the table ops
+        return _importlib.import_module("scopeflow.lookup")
     if name == "strings":
         # loaded on first use, with the parsing ops
         return _importlib.import_module("scopeflow.strings")

@@ -68,7 +68,7 @@ def test_lower_layers_import_nothing_above_them(layer, allowed):
 # The modules that register gradient rules: the op library, and the control flow, summary, parsing and sparse ops
 # it loads on first use.
 REGISTRARS = (f"{PACKAGE}.ops", f"{PACKAGE}.ops.control.api", f"{PACKAGE}.ops.summary.api",
-              f"{PACKAGE}.ops.parsing.api", f"{PACKAGE}.ops.sparse.api",
+              f"{PACKAGE}.ops.parsing.api", f"{PACKAGE}.ops.sparse.api", f"{PACKAGE}.ops.lookup.api",
               f"{PACKAGE}.ops.debugging.api", f"{PACKAGE}.ops.script.api")
 
 

@@ -38,5 +38,6 @@ def load_lazy_ops() -> None:
     from scopeflow._src.ops.summary import api as summary_api  # noqa: F401
     from scopeflow._src.ops.parsing import api as parsing_api  # noqa: F401
     from scopeflow._src.ops.sparse import api as sparse_api  # noqa: F401
+    from scopeflow._src.ops.lookup import api as lookup_api  # noqa: F401
     from scopeflow._src.ops.debugging import api as debugging_api  # noqa: F401
     from scopeflow._src.ops.script import api as script_api  # noqa: F401
