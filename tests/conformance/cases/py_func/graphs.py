@@ -155,3 +155,37 @@ def unknown_token_fails_when_run(tf):
         tf.import_graph_def(gd, name="")
         feed = {"x:0": [1.0, 2.0]}
         return [run_err(tf, "f:0", feed), run_err(tf, "g:0", feed), run_err(tf, "e:0", feed)]
+
+
+def _generator_functions(tf):
+    """The ``from_generator`` functions of the GraphDef's library: name (no number), the script
+    ops in it with their ``Tin``/``Tout``."""
+    gd = tf.get_default_graph().as_graph_def()
+    out = []
+    for f in gd.library.function:
+        name = f.signature.name.rstrip("0123456789").rstrip("_")
+        if "from_generator" not in name:
+            continue
+        nodes = [[n.op, [tf.as_dtype(d).name for d in n.attr["Tin"].list.type],
+                  [tf.as_dtype(d).name for d in n.attr["Tout"].list.type]] for n in f.node_def if "PyFunc" in n.op]
+        out.append([name, nodes])
+    return sorted(out)
+
+
+@case
+def from_generator_calls_the_generator_through_py_funcs(tf):
+    def gen(n):
+        yield from range(n)
+
+    ds = tf.data.Dataset.from_generator(gen, tf.int64, [], args=(tf.constant(3),))
+    nxt = tf.data.make_one_shot_iterator(ds).get_next()
+    with tf.Session() as sess:
+        values = [int(sess.run(nxt)) for _ in range(3)]
+    return [values, _generator_functions(tf)]
+
+
+@case
+def from_generator_with_output_signature_functions(tf):
+    tf.data.Dataset.from_generator(lambda: iter([(1, "a")]),
+                                   output_signature=(tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.string)))
+    return _generator_functions(tf)
