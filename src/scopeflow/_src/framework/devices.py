@@ -83,9 +83,7 @@ def push(top, spec):
     """
     if spec is None:
         return ""
-    if hasattr(spec, "to_string") and not callable(spec):
-        spec = spec.to_string()
-    if callable(spec):
+    if callable(spec) or hasattr(spec, "to_string"):  # a DeviceSpec is read as each op is made
         return (spec,) + (top if isinstance(top, tuple) else (top,) if top else ())
     canon = canonical(spec)
     if not canon:  # TF skips a block that sets nothing (its "null merge")
@@ -106,6 +104,8 @@ def place(entry, op, initial: str = "") -> str:
     for step in entry:
         if isinstance(step, str):
             device = merge(step, device) if device else step
+        elif not callable(step):  # a DeviceSpec, which may have changed since its block opened
+            device = merge(step.to_string(), device)
         else:
             op._device = device
             device = _device_string(step(op))
