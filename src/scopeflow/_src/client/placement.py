@@ -10,7 +10,8 @@ ops have been added since (TF places the full graph, not the ops a run needs):
   config's ``allow_soft_placement`` is set, when the op runs on the CPU;
 
 with TF's ``InvalidArgumentError`` "Cannot assign a device for operation ...". With
-``log_device_placement`` each placement prints a line ``name: (Type): <device>`` to stderr.
+``log_device_placement`` each placement prints a line ``name: (Type): <device>`` per op to
+stderr, in graph order (TF's placer prints them in its own order).
 """
 
 from __future__ import annotations
