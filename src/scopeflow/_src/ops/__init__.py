@@ -41,3 +41,4 @@ def load_lazy_ops() -> None:
     from scopeflow._src.ops.lookup import api as lookup_api  # noqa: F401
     from scopeflow._src.ops.debugging import api as debugging_api  # noqa: F401
     from scopeflow._src.ops.script import api as script_api  # noqa: F401
+    from scopeflow._src.ops.image import api as image_api  # noqa: F401

@@ -1,0 +1,22 @@
+"""The image ops, loaded on first use (``import scopeflow`` does not load them): importing this
+module registers ``ResizeBilinear`` and its kin and ``AdjustContrastv2`` with their wrappers,
+then their gradient rules, as ``ops/__init__`` does for the rest of the op library.
+"""
+
+# The order below is the registration order (ruff's import sorting is off for this file).
+from scopeflow._src.ops.image.color import (
+    adjust_brightness, adjust_contrast, convert_image_dtype, grayscale_to_rgb, per_image_standardization,
+    random_brightness, random_contrast, rgb_to_grayscale)
+from scopeflow._src.ops.image.crops import (
+    central_crop, crop_to_bounding_box, pad_to_bounding_box, random_crop, resize_image_with_crop_or_pad)
+from scopeflow._src.ops.image.flips import (
+    flip_left_right, flip_up_down, random_flip_left_right, random_flip_up_down, rot90, transpose_image)
+from scopeflow._src.ops.image.resize import (
+    ResizeMethod, resize_area, resize_bicubic, resize_bilinear, resize_images, resize_nearest_neighbor)
+from scopeflow._src.ops.image import grads  # noqa: F401 - gradient rules
+
+__all__ = ["adjust_brightness", "adjust_contrast", "central_crop", "convert_image_dtype", "crop_to_bounding_box",
+           "flip_left_right", "flip_up_down", "grayscale_to_rgb", "pad_to_bounding_box", "per_image_standardization",
+           "random_brightness", "random_contrast", "random_crop", "random_flip_left_right", "random_flip_up_down",
+           "resize_area", "resize_bicubic", "resize_bilinear", "resize_image_with_crop_or_pad", "resize_images",
+           "resize_nearest_neighbor", "ResizeMethod", "rgb_to_grayscale", "rot90", "transpose_image"]

@@ -1,0 +1,1 @@
+"""Conformance cases of ``tf.image`` (resizing, cropping, flips, colour)."""

@@ -1,0 +1,62 @@
+"""Image ops (``tf.image``) against NumPy references on small images whose answers are known
+by hand: bilinear between corners, nearest as repeats, area as block means. Values on random
+images, every flag, are compared with TensorFlow's in the ``image`` conformance area."""
+
+import numpy as np
+
+from tests.ops.samples import F32, F64, sample
+
+_CORNERS = np.array([[[[0.0], [2.0]], [[4.0], [6.0]]]], np.float32)
+_SMALL = F32(1, 2, 3, 1, seed=3)
+
+
+def _bilinear_aligned(x):
+    rows = np.stack([np.interp([0, 0.5, 1], [0, 1], x[0, :, j, 0]) for j in range(2)], 1)
+    return np.stack([np.interp([0, 0.5, 1], [0, 1], r) for r in rows])[None, :, :, None].astype(np.float32)
+
+
+@sample("ResizeBilinear", [_CORNERS], _bilinear_aligned, grad_tol=1e-2)
+def _(tf, x):
+    return tf.image.resize_bilinear(x, [3, 3], align_corners=True)
+
+
+@sample("ResizeBilinearGrad", [F32(1, 2, 2, 1, seed=4)], lambda g: _scatter_every_other(g), grad=False)
+def _(tf, g):
+    x = tf.zeros([1, 4, 4, 1])
+    return tf.gradients(tf.image.resize_bilinear(x, [2, 2]), x, grad_ys=g)[0]
+
+
+def _scatter_every_other(g):
+    out = np.zeros((1, 4, 4, 1), np.float32)
+    out[:, ::2, ::2] = g
+    return out
+
+
+@sample("ResizeNearestNeighbor", [_SMALL], lambda x: x.repeat(2, 1).repeat(2, 2), grad_tol=1e-2)
+def _(tf, x):
+    return tf.image.resize_nearest_neighbor(x, [4, 6])
+
+
+@sample("ResizeNearestNeighborGrad", [F64(1, 4, 6, 1, seed=5)],
+        lambda g: g.reshape(1, 2, 2, 3, 2, 1).sum(axis=(2, 4)), grad=False)
+def _(tf, g):
+    x = tf.zeros([1, 2, 3, 1], tf.float64)
+    return tf.gradients(tf.image.resize_nearest_neighbor(x, [4, 6]), x, grad_ys=g)[0]
+
+
+@sample("ResizeBicubic", [np.full((1, 3, 2, 2), 3.0, np.float32)], lambda x: np.full((1, 5, 7, 2), 3.0, np.float32),
+        grad=False)
+def _(tf, x):
+    return tf.image.resize_bicubic(x, [5, 7])
+
+
+@sample("ResizeArea", [F32(2, 4, 6, 3, seed=6)], lambda x: x.reshape(2, 2, 2, 3, 2, 3).mean(axis=(2, 4)),
+        grad=False)
+def _(tf, x):
+    return tf.image.resize_area(x, [2, 3])
+
+
+@sample("AdjustContrastv2", [F32(2, 3, 4, 3, seed=7)],
+        lambda x: (x - x.mean(axis=(1, 2), keepdims=True)) * 1.5 + x.mean(axis=(1, 2), keepdims=True), grad=False)
+def _(tf, x):
+    return tf.image.adjust_contrast(x, 1.5)
