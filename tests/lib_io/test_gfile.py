@@ -96,3 +96,25 @@ def test_without_fsspec_a_remote_path_names_the_extra():
     assert out.splitlines() == [
         "File system scheme 'gs' not implemented (file: 'gs://bucket/x'); scopeflow reads remote paths through "
         "fsspec: pip install 'scopeflow[remote]'", "True"]
+
+
+def test_tfrecords_are_written_and_read_on_a_remote_file_system(root):
+    path = f"{root}/data.tfrecord"
+    for options in (None, "GZIP"):
+        with tf.io.TFRecordWriter(path, options) as writer:
+            writer.write(b"first")
+            writer.write("second")
+        assert list(tf.io.tf_record_iterator(path, options)) == [b"first", b"second"]
+    with pytest.raises(tf.errors.NotFoundError, match="missing.tfrecord; No such file or directory"):
+        tf.io.tf_record_iterator(f"{root}/missing.tfrecord")
+
+
+def test_datasets_read_remote_files(root):
+    with tf.io.TFRecordWriter(f"{root}/r.tfrecord") as writer:
+        writer.write(b"rec")
+    with tf.io.gfile.GFile(f"{root}/lines.txt", "w") as f:
+        f.write("a\nb\n")
+    records = tf.data.TFRecordDataset(f"{root}/r.tfrecord").make_one_shot_iterator().get_next()
+    lines = tf.data.TextLineDataset(f"{root}/lines.txt").make_one_shot_iterator().get_next()
+    with tf.Session() as sess:
+        assert [sess.run(records), sess.run(lines), sess.run(lines)] == [b"rec", b"a", b"b"]

@@ -1,11 +1,13 @@
 """``tf.io.TFRecordWriter`` and ``tf.io.tf_record_iterator``: files of TFRecords, plain or
-compressed (``TFRecordOptions``), read and written with TensorFlow's bytes and errors."""
+compressed (``TFRecordOptions``), read and written with TensorFlow's bytes and errors; a remote
+path (``gs://``...) goes through ``tf.gfile``'s file systems (``file_io``)."""
 
 from __future__ import annotations
 
 import os
 
 from scopeflow._src.framework import errors
+from scopeflow._src.lib_io import file_io, remote_fs
 from scopeflow._src.lib_io.options import TFRecordOptions, as_options
 from scopeflow._src.lib_io.zlib_streams import Deflater, InflatingStream
 from scopeflow._src.platform.records import CorruptRecord, RecordWriter, iter_records
@@ -51,7 +53,11 @@ class TFRecordWriter:
         options = as_options(options)
         settings = options.zlib_settings()
         path = _path(path)
-        self._writer = _open(path, lambda p: RecordWriter(p, compressor=settings and Deflater(settings)))
+        compressor = settings and Deflater(settings)
+        if remote_fs.scheme_of(path) in ("", "file"):
+            self._writer = _open(path, lambda p: RecordWriter(file_io.local_path(p), compressor=compressor))
+        else:  # gs://, s3://...: a file of tf.gfile's remote file systems
+            self._writer = RecordWriter(path, compressor=compressor, file=file_io.filesystem(path).open(path, "wb"))
 
     def __enter__(self):
         return self
@@ -87,14 +93,14 @@ class _RecordIterator:
     damaged record. A directory opens, as in TF, and fails at each read."""
 
     def __init__(self, path: str, compression_type: str):
-        if os.path.isdir(path):
+        if file_io.isdir(path):
             error = errors.FailedPreconditionError(None, None, f"{path}; Is a directory")
 
             def fail():
                 raise error
             self._next = fail
             return
-        file = _open(path, lambda p: open(p, "rb"))  # noqa: SIM115 - closed at the end of the records
+        file = file_io.filesystem(path).open(path, "rb")  # closed at the end of the records
         stream = file if not compression_type else InflatingStream(file, _WINDOW_BITS[compression_type])
         self._next = _translated(iter_records(stream, "EOF reached" if compression_type else
                                               "Read less bytes than requested"), file).__next__
@@ -150,9 +156,9 @@ class _Stream:
     """A file's bytes, inflated as ``compression_type`` says, as a context manager."""
 
     def __init__(self, path: str, compression_type: str):
-        if os.path.isdir(path):
+        if file_io.isdir(path):
             raise errors.FailedPreconditionError(None, None, f"{path}; Is a directory")
-        self._file = _open(path, lambda p: open(p, "rb"))  # noqa: SIM115 - closed on exit
+        self._file = file_io.filesystem(path).open(path, "rb")  # closed on exit
         self._stream = (self._file if not compression_type
                         else InflatingStream(self._file, _WINDOW_BITS[compression_type]))
 

@@ -54,7 +54,8 @@ def frame_all(records: list) -> bytes:
 
 class RecordWriter:
     """Appends TFRecords to a new file at ``path`` (emptied if it exists; with ``exclusive``,
-    ``FileExistsError`` instead). Uncompressed, each ``write`` reaches the file in one system
+    ``FileExistsError`` instead), or to ``file``, a binary file object the caller opened.
+    Uncompressed, each ``write`` reaches the file in one system
     call, so the file holds whole records only, even if the process is killed. With a
     ``compressor`` (``compress(records)`` and ``flush(zlib_mode)``, as a ``zlib.compressobj``),
     records pass through it, ``flush`` makes a partial flush, and ``close`` ends the stream.
@@ -68,10 +69,11 @@ class RecordWriter:
     19
     """
 
-    def __init__(self, path: str, exclusive: bool = False, compressor=None):
+    def __init__(self, path: str, exclusive: bool = False, compressor=None, file=None):
         self.path = path
         self._compressor = compressor
-        self._file = open(path, "xb" if exclusive else "wb", buffering=0)  # noqa: SIM115 - closed by close()
+        self._local = file is None  # else a binary file object opened by the caller (a remote file)
+        self._file = file if file is not None else open(path, "xb" if exclusive else "wb", buffering=0)  # noqa: SIM115
 
     @property
     def closed(self) -> bool:
@@ -96,14 +98,20 @@ class RecordWriter:
         """Ask the operating system to store what was written (``fsync``)."""
         if self._compressor is not None:
             self._write_all(self._compressor.flush(zlib.Z_PARTIAL_FLUSH))
-        os.fsync(self._file.fileno())
+        self._sync()
+
+    def _sync(self) -> None:
+        if self._local:
+            os.fsync(self._file.fileno())
+        else:
+            self._file.flush()
 
     def close(self) -> None:
         if not self._file.closed:
             if self._compressor is not None:
                 self._write_all(self._compressor.flush(zlib.Z_FINISH))
                 self._compressor = None
-            os.fsync(self._file.fileno())
+            self._sync()
             self._file.close()
 
 
