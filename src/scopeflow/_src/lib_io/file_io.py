@@ -24,15 +24,6 @@ def as_path(path) -> str:
     return os.fsdecode(os.fspath(path))
 
 
-def local_path(path: str) -> str:
-    """``path`` without a ``file://`` scheme.
-
-    >>> local_path("file:///tmp/x"), local_path("/tmp/x")
-    ('/tmp/x', '/tmp/x')
-    """
-    return path[len("file://"):] if path.startswith("file://") else path
-
-
 def filesystem(path: str):
     """The file system that holds ``path``: local for plain paths and ``file://``, else fsspec's."""
     scheme = remote_fs.scheme_of(path)

@@ -14,7 +14,12 @@ import shutil
 from scopeflow._src.lib_io.fs_errors import as_tf_error, error
 
 
-def _local(path: str) -> str:
+def local_path(path: str) -> str:
+    """``path`` without a ``file://`` scheme.
+
+    >>> local_path("file:///tmp/x"), local_path("/tmp/x")
+    ('/tmp/x', '/tmp/x')
+    """
     return path[len("file://"):] if path.startswith("file://") else path
 
 
@@ -26,33 +31,33 @@ class LocalFileSystem:
     def open(self, path: str, mode: str):
         """A binary file object: ``mode`` is ``"rb"``, ``"wb"`` or ``"ab"``."""
         try:
-            return open(_local(path), mode)  # noqa: SIM115 - the caller owns and closes it
+            return open(local_path(path), mode)  # noqa: SIM115 - the caller owns and closes it
         except OSError as e:
             raise as_tf_error(e, path) from None
 
     def exists(self, path: str) -> bool:
-        return os.path.exists(_local(path))
+        return os.path.exists(local_path(path))
 
     def isdir(self, path: str) -> bool:
-        return os.path.isdir(_local(path))
+        return os.path.isdir(local_path(path))
 
     def listdir(self, path: str) -> list[str]:
         try:
-            return os.listdir(_local(path))
+            return os.listdir(local_path(path))
         except OSError as e:
             raise as_tf_error(e, path) from None
 
     def mkdir(self, path: str) -> None:
         """Create ``path``, whose parent must exist."""
         try:
-            os.mkdir(_local(path))
+            os.mkdir(local_path(path))
         except FileExistsError:
             pass  # TensorFlow's MkDir succeeds over an existing directory, and even over a file
         except OSError as e:
             raise as_tf_error(e, path) from None
 
     def makedirs(self, path: str) -> None:
-        local = _local(path)
+        local = local_path(path)
         head = ""
         for part in local.split(os.sep):
             head = os.sep if head == "" and part == "" else os.path.join(head, part)
@@ -65,12 +70,12 @@ class LocalFileSystem:
 
     def remove(self, path: str) -> None:
         try:
-            os.unlink(_local(path))
+            os.unlink(local_path(path))
         except OSError as e:
             raise as_tf_error(e, path) from None
 
     def rmtree(self, path: str) -> None:
-        local = _local(path)
+        local = local_path(path)
         if not os.path.lexists(local):
             raise error("NotFoundError", f"{path} not found")
         try:
@@ -82,24 +87,24 @@ class LocalFileSystem:
             raise as_tf_error(e, e.filename or path) from None
 
     def copy(self, src: str, dst: str) -> None:
-        if os.path.isdir(_local(src)):
+        if os.path.isdir(local_path(src)):
             raise error("InvalidArgumentError", f"{dst}; Invalid argument")
         with self.open(src, "rb") as source, self.open(dst, "wb") as target:
             shutil.copyfileobj(source, target, 1 << 20)
 
     def rename(self, src: str, dst: str) -> None:
         try:
-            os.replace(_local(src), _local(dst))
+            os.replace(local_path(src), local_path(dst))
         except OSError as e:
             raise as_tf_error(e, src) from None
 
     def stat(self, path: str) -> tuple[int, int, bool]:
         """``(length, mtime_nsec, is_directory)``."""
         try:
-            st = os.stat(_local(path))
+            st = os.stat(local_path(path))
         except OSError as e:
             raise as_tf_error(e, path) from None
-        return st.st_size, st.st_mtime_ns, os.path.isdir(_local(path))
+        return st.st_size, st.st_mtime_ns, os.path.isdir(local_path(path))
 
     def glob(self, pattern: str) -> list[str]:
         """The paths that match ``pattern`` (TensorFlow's syntax: ``*``, ``?``, ``[...]``/``[^...]``,
@@ -121,13 +126,13 @@ class LocalFileSystem:
             return f"{base}/{name}" if base else name
 
         if regex is None:
-            names = [part] if os.path.lexists(_local(join(part))) else []
+            names = [part] if os.path.lexists(local_path(join(part))) else []
         else:
             try:
-                names = [n for n in os.listdir(_local(base) or ".") if regex.fullmatch(n)]
+                names = [n for n in os.listdir(local_path(base) or ".") if regex.fullmatch(n)]
             except OSError:
                 return []
-        return [join(n) for n in sorted(names) if last or os.path.isdir(_local(join(n)))]
+        return [join(n) for n in sorted(names) if last or os.path.isdir(local_path(join(n)))]
 
 
 def _has_wildcard(part: str) -> bool:

@@ -8,6 +8,7 @@ import os
 
 from scopeflow._src.framework import errors
 from scopeflow._src.lib_io import file_io, remote_fs
+from scopeflow._src.lib_io.local_fs import local_path
 from scopeflow._src.lib_io.options import TFRecordOptions, as_options
 from scopeflow._src.lib_io.zlib_streams import Deflater, InflatingStream
 from scopeflow._src.platform.records import CorruptRecord, RecordWriter, iter_records
@@ -55,7 +56,7 @@ class TFRecordWriter:
         path = _path(path)
         compressor = settings and Deflater(settings)
         if remote_fs.scheme_of(path) in ("", "file"):
-            self._writer = _open(path, lambda p: RecordWriter(file_io.local_path(p), compressor=compressor))
+            self._writer = _open(path, lambda p: RecordWriter(local_path(p), compressor=compressor))
         else:  # gs://, s3://...: a file of tf.gfile's remote file systems
             self._writer = RecordWriter(path, compressor=compressor, file=file_io.filesystem(path).open(path, "wb"))
 
