@@ -3,6 +3,6 @@ module registers ``PyFunc``, ``PyFuncStateless`` and ``EagerPyFunc`` with their 
 their gradient rules (``grads.py``, which needs nothing from the wrappers)."""
 
 from scopeflow._src.ops.script import grads  # noqa: F401 - gradient rules
-from scopeflow._src.ops.script.script_ops import eager_py_func, numpy_function, py_func, py_function
+from scopeflow._src.ops.script.script_ops import numpy_function, py_func, py_function
 
-__all__ = ["eager_py_func", "numpy_function", "py_func", "py_function"]
+__all__ = ["numpy_function", "py_func", "py_function"]

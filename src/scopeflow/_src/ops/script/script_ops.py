@@ -176,8 +176,3 @@ def py_function(func=None, inp=None, Tout=None, name=None):  # noqa: N803 - Tens
     if decorator is not None:
         return decorator
     return _internal_py_func(func, inp, Tout, "EagerPyFunc", name, eager=True)
-
-
-def eager_py_func(func, inp, Tout, name=None):  # noqa: N803 - TensorFlow's name
-    """``tf.py_function``'s older name."""
-    return py_function(func, inp, Tout, name=name)
