@@ -75,7 +75,8 @@ __all__ = [
     "sparse_transpose", "SparseFeature",
     "SparseTensor", "SparseTensorSpec", "SparseTensorValue",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
-    "string_join", "string_split", "string_to_hash_bucket_fast", "string_to_number", "strings", "substr",
+    "string_join", "string_split", "string_to_hash_bucket", "string_to_hash_bucket_fast",
+    "string_to_hash_bucket_strong", "string_to_number", "strings", "substr",
     "subtract", "Summary", "summary", "SummaryMetadata", "tables_initializer", "tanh", "Tensor", "TensorArray",
     "tensordot", "TensorInfo",
     "TensorShape", "TensorSpec", "TextLineReader", "TFRecordReader", "tile", "to_bfloat16", "to_complex128",
@@ -407,7 +408,8 @@ _SCRIPT = ("numpy_function", "py_func", "py_function")
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
 _PARSING = ("as_string", "decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
             "parse_single_example", "parse_single_sequence_example", "reduce_join", "regex_replace", "SparseFeature",
-            "string_join", "string_split", "string_to_hash_bucket_fast", "string_to_number", "substr", "VarLenFeature")
+            "string_join", "string_split", "string_to_hash_bucket", "string_to_hash_bucket_fast",
+            "string_to_hash_bucket_strong", "string_to_number", "substr", "VarLenFeature")
 _DEBUGGING = ("add_check_numerics_ops", "assert_equal", "assert_greater", "assert_greater_equal", "assert_integer",
               "assert_less", "assert_less_equal", "assert_near", "assert_negative", "assert_non_negative",
               "assert_non_positive", "assert_none_equal", "assert_positive", "assert_proper_iterable", "assert_rank",

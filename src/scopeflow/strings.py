@@ -6,7 +6,7 @@ Only re-exports; the code lives in ``scopeflow._src.ops.parsing``. Loaded on fir
 """
 
 __all__ = ["as_string", "join", "length", "lower", "reduce_join", "regex_full_match", "regex_replace", "split",
-           "strip", "substr", "to_hash_bucket_fast", "to_number", "upper"]
+           "strip", "substr", "to_hash_bucket", "to_hash_bucket_fast", "to_hash_bucket_strong", "to_number", "upper"]
 
 from scopeflow._src.ops.parsing.api import (
     as_string,
@@ -20,6 +20,8 @@ from scopeflow._src.ops.parsing.api import (
 )
 from scopeflow._src.ops.parsing.api import string_join as join
 from scopeflow._src.ops.parsing.api import string_length as length
+from scopeflow._src.ops.parsing.api import string_to_hash_bucket as to_hash_bucket
 from scopeflow._src.ops.parsing.api import string_to_hash_bucket_fast as to_hash_bucket_fast
+from scopeflow._src.ops.parsing.api import string_to_hash_bucket_strong as to_hash_bucket_strong
 from scopeflow._src.ops.parsing.api import string_to_number as to_number
 from scopeflow._src.ops.parsing.api import strings_split as split

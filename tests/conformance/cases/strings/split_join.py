@@ -96,3 +96,19 @@ def hash_bucket_fast_values(tf):
 @case
 def hash_bucket_fast_one_bucket(tf):
     return run(tf, tf.strings.to_hash_bucket_fast([["a", "b"], ["c", "d"]], 1))
+
+
+@case
+def hash_bucket_strong_and_legacy(tf):
+    words = ["", "a", "abcdefgh", "abcdefghi", "hello world", "\u00e9t\u00e9", "z" * 100]
+    a = tf.string_to_hash_bucket_strong(words, 1000, [1, 2])
+    b = tf.strings.to_hash_bucket_strong(words, 2 ** 62, [2 ** 40, 7], name="strong")
+    c = tf.string_to_hash_bucket(words, 1000)
+    d = tf.strings.to_hash_bucket(input=words, num_buckets=2 ** 62)
+    return [static([a, b, c, d]), node(a.op), node(c.op), run(tf, [a, b, c, d])]
+
+
+@case
+def hash_bucket_strong_bad_key(tf):
+    return [run(tf, tf.string_to_hash_bucket_strong(["a"], 3, [1, 2, 3])),
+            raises(lambda: tf.string_to_hash_bucket(string_tensor=["b"], num_buckets=3, input=["c"]))]

@@ -14,8 +14,9 @@ from scopeflow._src.ops.parsing.features import FixedLenFeature, FixedLenSequenc
 from scopeflow._src.ops.parsing.sparse_features import SparseFeature
 from scopeflow._src.ops.parsing.parse_example import parse_example, parse_single_example
 from scopeflow._src.ops.parsing.parse_sequence_example import parse_sequence_example, parse_single_sequence_example
-from scopeflow._src.ops.parsing.string_basic import (lower, string_join, string_length, string_to_hash_bucket_fast,
-                                                     strip, upper)
+from scopeflow._src.ops.parsing.string_basic import (lower, string_join, string_length, string_to_hash_bucket,
+                                                     string_to_hash_bucket_fast, string_to_hash_bucket_strong, strip,
+                                                     upper)
 from scopeflow._src.ops.parsing.regex import regex_full_match, regex_replace
 from scopeflow._src.ops.parsing.substr import as_string, substr
 from scopeflow._src.ops.parsing.string_split import string_split, strings_split
@@ -26,5 +27,6 @@ from scopeflow._src.ops.parsing import grads  # noqa: F401 - gradient rules
 __all__ = ["as_string", "decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "lower",
            "parse_example", "parse_sequence_example", "parse_single_example", "parse_single_sequence_example",
            "reduce_join", "regex_full_match", "regex_replace", "SparseFeature", "string_join", "string_length",
-           "string_split", "string_to_hash_bucket_fast", "string_to_number", "strings_split", "strip", "substr",
+           "string_split", "string_to_hash_bucket", "string_to_hash_bucket_fast",
+           "string_to_hash_bucket_strong", "string_to_number", "strings_split", "strip", "substr",
            "upper", "VarLenFeature"]

@@ -16,6 +16,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import shape_fns
 from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn
 from scopeflow._src.ops.parsing.farmhash import fingerprint64
+from scopeflow._src.ops.parsing.keyed_hashes import hash64, siphash24
 
 
 def map_strings(values, fn, dtype=object):
@@ -76,6 +77,22 @@ def _hash_fast_factory(op, state):
     return lambda values: map_strings(values, lambda s: fingerprint64(s) % buckets, np.int64)
 
 
+def _hash_strong_factory(op, state):
+    buckets, key = op._attrs["num_buckets"], op._attrs["key"]
+    if len(key) != 2:
+        def bad_key(values):
+            raise errors.InvalidArgumentError(None, op, "Key must have 2 elements")
+        return bad_key
+    k0, k1 = key
+    return lambda values: map_strings(values, lambda s: siphash24(k0 & _U64, k1 & _U64, s) % buckets, np.int64)
+
+
+def _hash_legacy_factory(op, state):
+    buckets = op._attrs["num_buckets"]
+    return lambda values: map_strings(values, lambda s: hash64(s) % buckets, np.int64)
+
+
+_U64 = (1 << 64) - 1
 _UNARY = shape_fns.unchanged
 registry.register(OpDef("StringJoin", inputs=["inputs: N*string"], outputs=["output: string"], attrs={"N": None},
                         defaults={"separator": ""}, shape=_join_shape, factory=_join_factory))
@@ -89,6 +106,10 @@ registry.register(OpDef("StringStrip", inputs=["input: string"], outputs=["outpu
                         kernel=lambda values: map_strings(values, bytes.strip)))
 registry.register(OpDef("StringToHashBucketFast", inputs=["input: string"], outputs=["output: int64"],
                         shape=_UNARY, factory=_hash_fast_factory))
+registry.register(OpDef("StringToHashBucketStrong", inputs=["input: string"], outputs=["output: int64"],
+                        shape=_UNARY, factory=_hash_strong_factory))
+registry.register(OpDef("StringToHashBucket", inputs=["string_tensor: string"], outputs=["output: int64"],
+                        shape=_UNARY, factory=_hash_legacy_factory))
 
 
 def string_join(inputs, separator="", name=None):
@@ -167,3 +188,32 @@ def string_to_hash_bucket_fast(input, num_buckets, name=None):  # noqa: A002
     """
     return create_output("StringToHashBucketFast", [input], {"num_buckets": int(num_buckets)}, name=name)
 
+
+
+def string_to_hash_bucket_strong(input, num_buckets, key, name=None):  # noqa: A002
+    """Each string's bucket in ``[0, num_buckets)`` by SipHash-2-4 under ``key`` (two
+    integers): slower than ``to_hash_bucket_fast``, hard to collide on purpose.
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     print(tf.Session().run(tf.strings.to_hash_bucket_strong(["a"], 1, [1, 2])).tolist())
+    [0]
+    """
+    return create_output("StringToHashBucketStrong", [input], {"num_buckets": int(num_buckets),
+                                                               "key": [int(k) for k in key]},
+                         name=name)
+
+
+def string_to_hash_bucket(string_tensor=None, num_buckets=None, name=None, input=None):  # noqa: A002
+    """Each string's bucket in ``[0, num_buckets)`` by TF's oldest hash (``Hash64``);
+    ``input`` is the old name of ``string_tensor``.
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     print(tf.Session().run(tf.string_to_hash_bucket(["a", "b"], 1)).tolist())
+    [0, 0]
+    """
+    if string_tensor is not None and input is not None:
+        raise ValueError("Cannot specify both 'string_tensor' and 'input'.")
+    string_tensor = input if string_tensor is None else string_tensor
+    return create_output("StringToHashBucket", [string_tensor], {"num_buckets": int(num_buckets)}, name=name)
