@@ -118,3 +118,14 @@ def test_datasets_read_remote_files(root):
     lines = tf.data.TextLineDataset(f"{root}/lines.txt").make_one_shot_iterator().get_next()
     with tf.Session() as sess:
         assert [sess.run(records), sess.run(lines), sess.run(lines)] == [b"rec", b"a", b"b"]
+
+
+def test_summaries_are_written_to_a_remote_log_directory(root):
+    logdir = f"{root}/logs"
+    writer = tf.summary.FileWriter(logdir)
+    with tf.Session() as sess:
+        writer.add_summary(sess.run(tf.summary.scalar("loss", tf.constant(0.25))), global_step=3)
+    writer.close()
+    (path,) = tf.io.gfile.glob(f"{logdir}/events.out.tfevents.*")
+    events = list(tf.train.summary_iterator(path))
+    assert [(e.step, [(v.tag, v.simple_value) for v in e.summary.value]) for e in events[1:]] == [(3, [("loss", 0.25)])]

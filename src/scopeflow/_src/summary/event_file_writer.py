@@ -22,7 +22,6 @@ and the thread only does what is slow (storing the file), which makes an event c
 from __future__ import annotations
 
 import atexit
-import os
 import socket
 import sys
 import threading
@@ -30,6 +29,8 @@ import time
 import weakref
 
 from scopeflow._src.framework import errors
+from scopeflow._src.lib_io import file_io, remote_fs
+from scopeflow._src.lib_io.local_fs import local_path
 from scopeflow._src.platform.records import RecordWriter, frame_all
 from scopeflow._src.protos import Event
 
@@ -57,7 +58,7 @@ def event_bytes(event) -> bytes:
 class EventFileWriter:
     """Writes events to a new event file in ``logdir`` (made if missing).
 
-    >>> import tempfile
+    >>> import os, tempfile
     >>> writer = EventFileWriter(tempfile.mkdtemp())
     >>> writer.add_event(Event(step=1))
     >>> writer.close()
@@ -67,9 +68,9 @@ class EventFileWriter:
 
     def __init__(self, logdir, max_queue: int = 10, flush_secs: float = 120, filename_suffix=None):
         self._logdir = str(logdir)
-        if os.path.exists(self._logdir) and not os.path.isdir(self._logdir):
+        if file_io.exists(self._logdir) and not file_io.isdir(self._logdir):
             raise errors.FailedPreconditionError(None, None, f"{self._logdir} is not a directory")
-        os.makedirs(self._logdir, exist_ok=True)
+        file_io.makedirs(self._logdir)  # a local directory, or a remote one (gs://...) through tf.gfile
         self._max_queue = max_queue
         self._flush_secs = flush_secs
         self._suffix = filename_suffix.decode() if isinstance(filename_suffix, bytes) else (filename_suffix or "")
@@ -205,10 +206,10 @@ class EventFileWriter:
     def _open_file(self) -> None:
         seconds = int(time.time())
         while True:
-            path = os.path.join(self._logdir, f"events.out.tfevents.{seconds:010d}.{socket.gethostname()}"
+            path = file_io.join(self._logdir, f"events.out.tfevents.{seconds:010d}.{socket.gethostname()}"
                                               f"{self._suffix}")
             try:
-                self._file = RecordWriter(path, exclusive=True)
+                self._file = _new_record_file(path)
                 break
             except FileExistsError:
                 seconds += 1
@@ -217,6 +218,17 @@ class EventFileWriter:
         first.source_metadata.writer = SOURCE_WRITER
         self._file.write(first.SerializeToString())
         self._unsynced = True
+
+
+def _new_record_file(path: str) -> RecordWriter:
+    """A ``RecordWriter`` of a new file ``path``; ``FileExistsError`` if there is one (a remote
+    path's file, opened through tf.gfile's file systems, is checked first)."""
+    if remote_fs.scheme_of(path) in ("", "file"):
+        return RecordWriter(local_path(path), exclusive=True)
+    fs = file_io.filesystem(path)
+    if fs.exists(path):
+        raise FileExistsError(path)
+    return RecordWriter(path, file=fs.open(path, "wb"))
 
 
 @atexit.register
