@@ -6,7 +6,8 @@ Only re-exports; the code lives in ``scopeflow._src.ops.parsing``. Loaded on fir
 """
 
 __all__ = ["as_string", "join", "length", "lower", "reduce_join", "regex_full_match", "regex_replace", "split",
-           "strip", "substr", "to_hash_bucket", "to_hash_bucket_fast", "to_hash_bucket_strong", "to_number", "upper"]
+           "strip", "substr", "to_hash_bucket", "to_hash_bucket_fast", "to_hash_bucket_strong", "to_number",
+           "unicode_transcode", "upper"]
 
 from scopeflow._src.ops.parsing.api import (
     as_string,
@@ -16,6 +17,7 @@ from scopeflow._src.ops.parsing.api import (
     regex_replace,
     strip,
     substr,
+    unicode_transcode,
     upper,
 )
 from scopeflow._src.ops.parsing.api import string_join as join

@@ -59,63 +59,26 @@ def assert_equal(x, y, data=None, summarize=None, message=None, name=None):
     return _binary_assert("==", "assert_equal", equal, np.equal, x, y, data, summarize, message, name)
 
 
-def assert_none_equal(x, y, data=None, summarize=None, message=None, name=None):
-    """An op that fails the run unless ``x != y`` element-wise.
+def _comparison_assert(sym, opname, op_func, static_func, example):
+    """The public ``assert_<opname>(x, y, data=None, summarize=None, message=None, name=None)``."""
+    def check(x, y, data=None, summarize=None, message=None, name=None):
+        return _binary_assert(sym, opname, op_func, static_func, x, y, data, summarize, message, name)
+    check.__name__ = check.__qualname__ = opname
+    check.__doc__ = f"""An op that fails the run unless ``x {sym} y`` element-wise.
 
     >>> import scopeflow as tf
     >>> x = tf.placeholder(tf.int32, [2], name="x")
-    >>> tf.assert_none_equal(x, 0).name
-    'assert_none_equal/Assert/Assert'
+    >>> tf.{opname}(x, {example}).name
+    '{opname}/Assert/Assert'
     """
-    return _binary_assert("!=", "assert_none_equal", not_equal, np.not_equal, x, y, data, summarize, message,
-                          name)
+    return check
 
 
-def assert_less(x, y, data=None, summarize=None, message=None, name=None):
-    """An op that fails the run unless ``x < y`` element-wise.
-
-    >>> import scopeflow as tf
-    >>> x = tf.placeholder(tf.int32, [2], name="x")
-    >>> tf.assert_less(x, 3).name
-    'assert_less/Assert/Assert'
-    """
-    return _binary_assert("<", "assert_less", less, np.less, x, y, data, summarize, message, name)
-
-
-def assert_less_equal(x, y, data=None, summarize=None, message=None, name=None):
-    """An op that fails the run unless ``x <= y`` element-wise.
-
-    >>> import scopeflow as tf
-    >>> x = tf.placeholder(tf.int32, [2], name="x")
-    >>> tf.assert_less_equal(x, 3).name
-    'assert_less_equal/Assert/Assert'
-    """
-    return _binary_assert("<=", "assert_less_equal", less_equal, np.less_equal, x, y, data, summarize, message,
-                          name)
-
-
-def assert_greater(x, y, data=None, summarize=None, message=None, name=None):
-    """An op that fails the run unless ``x > y`` element-wise.
-
-    >>> import scopeflow as tf
-    >>> x = tf.placeholder(tf.int32, [2], name="x")
-    >>> tf.assert_greater(x, 0).name
-    'assert_greater/Assert/Assert'
-    """
-    return _binary_assert(">", "assert_greater", greater, np.greater, x, y, data, summarize,
-                          message, name)
-
-
-def assert_greater_equal(x, y, data=None, summarize=None, message=None, name=None):
-    """An op that fails the run unless ``x >= y`` element-wise.
-
-    >>> import scopeflow as tf
-    >>> x = tf.placeholder(tf.int32, [2], name="x")
-    >>> tf.assert_greater_equal(x, 0).name
-    'assert_greater_equal/Assert/Assert'
-    """
-    return _binary_assert(">=", "assert_greater_equal", greater_equal, np.greater_equal, x, y,
-                          data, summarize, message, name)
+assert_none_equal = _comparison_assert("!=", "assert_none_equal", not_equal, np.not_equal, 0)
+assert_less = _comparison_assert("<", "assert_less", less, np.less, 3)
+assert_less_equal = _comparison_assert("<=", "assert_less_equal", less_equal, np.less_equal, 3)
+assert_greater = _comparison_assert(">", "assert_greater", greater, np.greater, 0)
+assert_greater_equal = _comparison_assert(">=", "assert_greater_equal", greater_equal, np.greater_equal, 0)
 
 
 def _sign_assert(x, data, summarize, message, name, opname, sym, zero_left):

@@ -21,6 +21,7 @@ from scopeflow._src.ops.parsing.regex import regex_full_match, regex_replace
 from scopeflow._src.ops.parsing.substr import as_string, substr
 from scopeflow._src.ops.parsing.string_split import string_split, strings_split
 from scopeflow._src.ops.parsing.reduce_join import reduce_join
+from scopeflow._src.ops.parsing.unicode import unicode_transcode
 from scopeflow._src.ops.parsing import legacy_parse  # noqa: F401 - TF1's ParseExample, ParseSingleExample
 from scopeflow._src.ops.parsing import grads  # noqa: F401 - gradient rules
 
@@ -28,5 +29,5 @@ __all__ = ["as_string", "decode_csv", "decode_raw", "FixedLenFeature", "FixedLen
            "parse_example", "parse_sequence_example", "parse_single_example", "parse_single_sequence_example",
            "reduce_join", "regex_full_match", "regex_replace", "SparseFeature", "string_join", "string_length",
            "string_split", "string_to_hash_bucket", "string_to_hash_bucket_fast",
-           "string_to_hash_bucket_strong", "string_to_number", "strings_split", "strip", "substr",
+           "string_to_hash_bucket_strong", "string_to_number", "strings_split", "strip", "substr", "unicode_transcode",
            "upper", "VarLenFeature"]
