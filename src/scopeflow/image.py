@@ -5,7 +5,8 @@ Only re-exports; the code lives in ``scopeflow._src.ops.image``. Loaded on first
 """
 
 __all__ = ["adjust_brightness", "adjust_contrast", "central_crop", "convert_image_dtype", "crop_to_bounding_box",
-           "flip_left_right", "flip_up_down", "grayscale_to_rgb", "pad_to_bounding_box", "per_image_standardization",
+           "decode_image", "decode_jpeg", "decode_png", "encode_jpeg", "encode_png", "flip_left_right",
+           "flip_up_down", "grayscale_to_rgb", "pad_to_bounding_box", "per_image_standardization",
            "random_brightness", "random_contrast", "random_crop", "random_flip_left_right", "random_flip_up_down",
            "resize", "resize_area", "resize_bicubic", "resize_bilinear", "resize_image_with_crop_or_pad",
            "resize_images", "resize_nearest_neighbor", "ResizeMethod", "rgb_to_grayscale", "rot90", "transpose",
@@ -18,6 +19,11 @@ from scopeflow._src.ops.image.api import (
     central_crop,
     convert_image_dtype,
     crop_to_bounding_box,
+    decode_image,
+    decode_jpeg,
+    decode_png,
+    encode_jpeg,
+    encode_png,
     flip_left_right,
     flip_up_down,
     grayscale_to_rgb,

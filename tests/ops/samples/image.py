@@ -60,3 +60,38 @@ def _(tf, x):
         lambda x: (x - x.mean(axis=(1, 2), keepdims=True)) * 1.5 + x.mean(axis=(1, 2), keepdims=True), grad=False)
 def _(tf, x):
     return tf.image.adjust_contrast(x, 1.5)
+
+
+def _png(pixels):
+    import scopeflow as tf  # the image ops load on first use
+
+    with tf.Graph().as_default(), tf.Session() as sess:
+        return sess.run(tf.image.encode_png(pixels))
+
+
+_PIXELS = (np.arange(2 * 3 * 3) * 28 % 256).astype(np.uint8).reshape(2, 3, 3)
+
+
+@sample("EncodePng", [_PIXELS], lambda x: _png(x), grad=False)
+def _(tf, x):
+    return tf.image.encode_png(x)
+
+
+@sample("DecodePng", [np.array(_png(_PIXELS), dtype=object)], lambda c: _PIXELS, grad=False, exact_shape=False)
+def _(tf, c):
+    return tf.image.decode_png(c, channels=3)
+
+
+@sample("DecodeImage", [np.array(_png(_PIXELS), dtype=object)], lambda c: _PIXELS, grad=False, exact_shape=False)
+def _(tf, c):
+    return tf.image.decode_image(c)
+
+
+@sample("EncodeJpeg", [np.full((8, 8, 3), 128, np.uint8)], grad=False)
+def _(tf, x):
+    return tf.image.encode_jpeg(x)
+
+
+@sample("DecodeJpeg", [np.full((8, 8, 3), 128, np.uint8)], lambda x: x, grad=False, exact_shape=False, atol=2)
+def _(tf, x):
+    return tf.image.decode_jpeg(tf.image.encode_jpeg(x))
