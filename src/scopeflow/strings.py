@@ -1,14 +1,16 @@
 """``tf.strings``: operations on string tensors (join, split, substrings, regular expressions,
 case, hashing, numbers as text and text as numbers).
 
-Only re-exports; the code lives in ``scopeflow._src.ops.parsing``. Loaded on first use
+Only re-exports; the code lives in ``scopeflow._src.ops.parsing`` (``format`` in
+``scopeflow._src.ops.debugging``, beside ``tf.print``). Loaded on first use
 (``tf.strings``), with the parsing ops.
 """
 
-__all__ = ["as_string", "join", "length", "lower", "reduce_join", "regex_full_match", "regex_replace", "split",
-           "strip", "substr", "to_hash_bucket", "to_hash_bucket_fast", "to_hash_bucket_strong", "to_number",
+__all__ = ["as_string", "format", "join", "length", "lower", "reduce_join", "regex_full_match", "regex_replace",
+           "split", "strip", "substr", "to_hash_bucket", "to_hash_bucket_fast", "to_hash_bucket_strong", "to_number",
            "unicode_transcode", "upper"]
 
+from scopeflow._src.ops.debugging.api import string_format as format  # noqa: A004 - TensorFlow's name
 from scopeflow._src.ops.parsing.api import (
     as_string,
     lower,

@@ -157,3 +157,15 @@ def tf_print_as_control_dependency(tf):
     with tf.control_dependencies([tf.print("x is", x)]):
         y = x + 1
     return printed(tf, y, {x: [4, 5]})
+
+
+@case
+def strings_format(tf):
+    x = tf.placeholder(tf.float32, [None], name="x")
+    s = tf.strings.format("x={} y={}!", [x, "s"], summarize=1)
+    t = tf.strings.format("{{}} and <>", tf.constant([[1, 2], [3, 4]]), placeholder="<>", name="fmt")
+    with tf.Session() as sess:
+        got = sess.run([s, t], {x: [1.0, 2.0, 3.0]})
+    return {"ops": graph_ops(tf), "values": got, "shape": s.shape.as_list(),
+            "mismatch": raises(lambda: tf.strings.format("{} {}", [x])),
+            "none": raises(lambda: tf.strings.format("no placeholder", [x]))}
