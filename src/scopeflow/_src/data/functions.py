@@ -21,13 +21,26 @@ from scopeflow._src.client.executor import Plan
 from scopeflow._src.data import function_def
 from scopeflow._src.data import structure as structure_lib
 from scopeflow._src.data.func_graph import FuncGraph
-from scopeflow._src.framework import context, registry
+from scopeflow._src.framework import context, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops.array.identity import placeholder
 
 _UIDS = itertools.count(1)
+
+
+def traced(op, attr: str):
+    """The traced function held in ``op``'s attribute ``attr``. A graph imported from a GraphDef
+    holds only the function's name there (scopeflow does not import a GraphDef's function
+    library): its datasets cannot run, and say so."""
+    func = op._attrs[attr]
+    if getattr(func, "name_attr_list", None) is None:
+        raise errors.UnimplementedError(
+            op.node_def, op, f"{op.type} '{op.name}' calls the graph function '{func.name}' of an imported "
+                             f"GraphDef's library: scopeflow does not import graph functions, so datasets of an "
+                             f"imported graph cannot run; build the pipeline with tf.data in Python")
+    return func
 
 # Ops that compute each output element from the same element of each input (operands of equal
 # shapes, or scalars broadcast): a function made of them maps a stack of elements to the stack

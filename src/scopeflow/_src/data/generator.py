@@ -22,7 +22,7 @@ import threading
 
 import numpy as np
 
-from scopeflow._src.data import runtime
+from scopeflow._src.data import functions, runtime
 from scopeflow._src.data import structure as structure_lib
 from scopeflow._src.data.functions import DataFunction
 from scopeflow._src.data.graph_build import add_dataset_op, register_dataset_op
@@ -147,7 +147,7 @@ def _array(value, dtype):
 
 
 def _generator_factory(op, state):
-    funcs = [op._attrs[k] for k in ("init_func", "next_func", "finalize_func")]
+    funcs = [functions.traced(op, k) for k in ("init_func", "next_func", "finalize_func")]
     plans = [f.compile(state) for f in funcs]
     counts = [op._attrs[k] for k in ("_num_init_args", "_num_next_args", "_num_finalize_args")]
 

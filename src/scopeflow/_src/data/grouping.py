@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.data import runtime
+from scopeflow._src.data import functions, runtime
 from scopeflow._src.data import structure as structure_lib
 from scopeflow._src.data.dataset import Dataset
 from scopeflow._src.data.functions import DataFunction
@@ -101,7 +101,8 @@ class GroupByWindowIterator(runtime.ElementIterator):
 
 
 def _group_factory(op, state):
-    plans = {name: op._attrs[name].compile(state) for name in ("key_func", "reduce_func", "window_size_func")}
+    plans = {name: functions.traced(op, name).compile(state)
+             for name in ("key_func", "reduce_func", "window_size_func")}
     counts = [op._attrs[c] for c in _COUNTS]
 
     def group_by_window(inner, *captured):

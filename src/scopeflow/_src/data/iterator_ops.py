@@ -17,7 +17,7 @@ import weakref
 import numpy as np
 
 from scopeflow._src.client.executor import Plan
-from scopeflow._src.data import runtime, sparse
+from scopeflow._src.data import functions, runtime, sparse
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.op_builder import type_string
 from scopeflow._src.framework.registry import Arg, OpDef
@@ -83,7 +83,7 @@ def _one_shot_factory(op, state):
         if not started:
             with state.lock:
                 if not started:
-                    variant = op._attrs["dataset_factory"].dataset_tensor
+                    variant = functions.traced(op, "dataset_factory").dataset_tensor
                     resource.initialize(Plan([variant], [], [], state)()[0])
                     started.append(True)
         return resource

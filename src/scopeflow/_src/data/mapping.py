@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from scopeflow._src.data import runtime
+from scopeflow._src.data import functions, runtime
 from scopeflow._src.data.batching import BatchValue
 from scopeflow._src.data.graph_build import ARGUMENTS, arguments_arg, register_dataset_op
 from scopeflow._src.framework import errors
@@ -202,7 +202,7 @@ def _runner_factory(build):
     """A kernel factory: compile the op's function for the session, then ``build(op, inner,
     runner, rest)`` makes the value from the input dataset, the runner and the other inputs."""
     def factory(op, state):
-        func = op._attrs.get("f") or op._attrs.get("predicate")
+        func = functions.traced(op, "f" if "f" in op._attrs else "predicate")
         plan = func.compile(state)
         n = op._attrs[ARGUMENTS]
         elementwise = func.elementwise

@@ -19,7 +19,7 @@ the function traced again, until they agree.
 
 from __future__ import annotations
 
-from scopeflow._src.data import runtime
+from scopeflow._src.data import functions, runtime
 from scopeflow._src.data import structure as structure_lib
 from scopeflow._src.data.functions import DataFunction
 from scopeflow._src.data.graph_build import ARGUMENTS, add_dataset_op, arguments_arg, register_dataset_op
@@ -59,7 +59,7 @@ class ScanIterator(runtime.ElementIterator):
 
 
 def _scan_factory(op, state):
-    plan = op._attrs["f"].compile(state)
+    plan = functions.traced(op, "f").compile(state)
     n = op._attrs[_STATE]
 
     def scan_dataset(inner, *rest):
@@ -68,7 +68,7 @@ def _scan_factory(op, state):
 
 
 def _reduce_factory(op, run_state):
-    plan = op._attrs["f"].compile(run_state)
+    plan = functions.traced(op, "f").compile(run_state)
     n = op._attrs[_STATE]
 
     def reduce_dataset(dataset, *rest):
