@@ -8,7 +8,7 @@ Only re-exports; the code lives in ``scopeflow._src.ops.parsing`` (``format`` in
 
 __all__ = ["as_string", "format", "join", "length", "lower", "reduce_join", "regex_full_match", "regex_replace",
            "split", "strip", "substr", "to_hash_bucket", "to_hash_bucket_fast", "to_hash_bucket_strong", "to_number",
-           "unicode_transcode", "upper"]
+           "unicode_transcode", "unsorted_segment_join", "upper"]
 
 from scopeflow._src.ops.debugging.api import string_format as format  # noqa: A004 - TensorFlow's name
 from scopeflow._src.ops.parsing.api import (
@@ -20,6 +20,7 @@ from scopeflow._src.ops.parsing.api import (
     strip,
     substr,
     unicode_transcode,
+    unsorted_segment_join,
     upper,
 )
 from scopeflow._src.ops.parsing.api import string_join as join

@@ -112,3 +112,17 @@ def hash_bucket_strong_and_legacy(tf):
 def hash_bucket_strong_bad_key(tf):
     return [run(tf, tf.string_to_hash_bucket_strong(["a"], 3, [1, 2, 3])),
             raises(lambda: tf.string_to_hash_bucket(string_tensor=["b"], num_buckets=3, input=["c"]))]
+
+
+@case
+def unsorted_segment_join_values(tf):
+    a = tf.strings.unsorted_segment_join([["a", "b"], ["c", "d"], ["e", "f"]], [1, 0, 1], 3, separator=":")
+    b = tf.strings.unsorted_segment_join(["x", "y", "z"], tf.constant([2, 2, 0], tf.int64), 4, name="sj")
+    return [static([a, b]), node(a.op), node(b.op), run(tf, [a, b])]
+
+
+@case
+def unsorted_segment_join_errors(tf):
+    ids = tf.placeholder(tf.int32, [2])
+    t = tf.strings.unsorted_segment_join(["a", "b"], ids, 2)
+    return [run(tf, t, {ids: [0, 5]}), run(tf, t, {ids: [0, -1]}), static(t)]

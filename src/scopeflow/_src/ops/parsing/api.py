@@ -22,6 +22,7 @@ from scopeflow._src.ops.parsing.substr import as_string, substr
 from scopeflow._src.ops.parsing.string_split import string_split, strings_split
 from scopeflow._src.ops.parsing.reduce_join import reduce_join
 from scopeflow._src.ops.parsing.unicode import unicode_transcode
+from scopeflow._src.ops.parsing.segment_join import unsorted_segment_join
 from scopeflow._src.ops.parsing import legacy_parse  # noqa: F401 - TF1's ParseExample, ParseSingleExample
 from scopeflow._src.ops.parsing import grads  # noqa: F401 - gradient rules
 
@@ -30,4 +31,4 @@ __all__ = ["as_string", "decode_csv", "decode_raw", "FixedLenFeature", "FixedLen
            "reduce_join", "regex_full_match", "regex_replace", "SparseFeature", "string_join", "string_length",
            "string_split", "string_to_hash_bucket", "string_to_hash_bucket_fast",
            "string_to_hash_bucket_strong", "string_to_number", "strings_split", "strip", "substr", "unicode_transcode",
-           "upper", "VarLenFeature"]
+           "unsorted_segment_join", "upper", "VarLenFeature"]
