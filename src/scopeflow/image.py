@@ -4,18 +4,20 @@ Only re-exports; the code lives in ``scopeflow._src.ops.image``. Loaded on first
 (``tf.image``), with the image ops.
 """
 
-__all__ = ["adjust_brightness", "adjust_contrast", "central_crop", "convert_image_dtype", "crop_to_bounding_box",
-           "decode_image", "decode_jpeg", "decode_png", "encode_jpeg", "encode_png", "flip_left_right",
-           "flip_up_down", "grayscale_to_rgb", "pad_to_bounding_box", "per_image_standardization",
-           "random_brightness", "random_contrast", "random_crop", "random_flip_left_right", "random_flip_up_down",
-           "resize", "resize_area", "resize_bicubic", "resize_bilinear", "resize_image_with_crop_or_pad",
-           "resize_images", "resize_nearest_neighbor", "ResizeMethod", "rgb_to_grayscale", "rot90", "transpose",
-           "transpose_image"]
+__all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturation", "central_crop",
+           "convert_image_dtype", "crop_to_bounding_box", "decode_image", "decode_jpeg", "decode_png", "encode_jpeg",
+           "encode_png", "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb", "pad_to_bounding_box",
+           "per_image_standardization", "random_brightness", "random_contrast", "random_crop",
+           "random_flip_left_right", "random_flip_up_down", "resize", "resize_area", "resize_bicubic",
+           "resize_bilinear", "resize_image_with_crop_or_pad", "resize_images", "resize_nearest_neighbor",
+           "ResizeMethod", "rgb_to_grayscale", "rgb_to_hsv", "rot90", "transpose", "transpose_image"]
 
 from scopeflow._src.ops.image.api import (
     ResizeMethod,
     adjust_brightness,
     adjust_contrast,
+    adjust_hue,
+    adjust_saturation,
     central_crop,
     convert_image_dtype,
     crop_to_bounding_box,
@@ -27,6 +29,7 @@ from scopeflow._src.ops.image.api import (
     flip_left_right,
     flip_up_down,
     grayscale_to_rgb,
+    hsv_to_rgb,
     pad_to_bounding_box,
     per_image_standardization,
     random_brightness,
@@ -41,6 +44,7 @@ from scopeflow._src.ops.image.api import (
     resize_images,
     resize_nearest_neighbor,
     rgb_to_grayscale,
+    rgb_to_hsv,
     rot90,
     transpose_image,
 )

@@ -95,3 +95,27 @@ def _(tf, x):
 @sample("DecodeJpeg", [np.full((8, 8, 3), 128, np.uint8)], lambda x: x, grad=False, exact_shape=False, atol=2)
 def _(tf, x):
     return tf.image.decode_jpeg(tf.image.encode_jpeg(x))
+
+
+_RGB = np.array([[[1.0, 0.0, 0.0], [0.0, 0.5, 0.5]], [[0.25, 0.25, 0.25], [0.0, 0.0, 1.0]]], np.float32)
+_HSV = np.array([[[0.0, 1.0, 1.0], [0.5, 1.0, 0.5]], [[0.0, 0.0, 0.25], [2 / 3, 1.0, 1.0]]], np.float32)
+
+
+@sample("RGBToHSV", [_RGB], lambda x: _HSV, grad=False)
+def _(tf, x):
+    return tf.image.rgb_to_hsv(x)
+
+
+@sample("HSVToRGB", [_HSV], lambda x: _RGB, grad=False)
+def _(tf, x):
+    return tf.image.hsv_to_rgb(x)
+
+
+@sample("AdjustHue", [_RGB], lambda x: x[..., [2, 0, 1]], grad=False, atol=1e-5)
+def _(tf, x):
+    return tf.image.adjust_hue(x, 1 / 3)
+
+
+@sample("AdjustSaturation", [_RGB], lambda x: np.repeat(x.max(-1, keepdims=True), 3, -1), grad=False)
+def _(tf, x):
+    return tf.image.adjust_saturation(x, 0.0)

@@ -1,0 +1,122 @@
+"""Hue, saturation and value: ``RGBToHSV``, ``HSVToRGB``, ``AdjustHue`` and ``AdjustSaturation``
+with TF's float32 formulas (the hexcone model; hue in [0, 1)), and their wrappers."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.image.color import convert_image_dtype
+
+_F = np.float32
+
+
+def _to_hsv(rgb):
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    v = np.maximum(np.maximum(r, g), b)
+    spread = v - np.minimum(np.minimum(r, g), b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s = np.where(v > 0, spread / v, _F(0))
+        norm = _F(1) / (_F(6) * spread)
+        h = np.where(r == v, norm * (g - b), np.where(g == v, norm * (b - r) + _F(2 / 6), norm * (r - g) + _F(4 / 6)))
+    h = np.where(spread > 0, h, _F(0))
+    return np.where(h < 0, h + _F(1), h).astype(rgb.dtype), s.astype(rgb.dtype), v
+
+
+def _from_hsv(h, s, v):
+    dh = h * _F(6)
+    dr = np.clip(np.abs(dh - _F(3)) - _F(1), 0, 1)
+    dg = np.clip(_F(2) - np.abs(dh - _F(2)), 0, 1)
+    db = np.clip(_F(2) - np.abs(dh - _F(4)), 0, 1)
+    one_minus_s = _F(1) - s
+    return np.stack([(one_minus_s + s * d) * v for d in (dr, dg, db)], -1)
+
+
+def _rgb_to_hsv_kernel(images):
+    return np.stack(_to_hsv(images), -1).astype(images.dtype)
+
+
+def _hsv_to_rgb_kernel(images):
+    return _from_hsv(images[..., 0], images[..., 1], images[..., 2]).astype(images.dtype)
+
+
+def _adjust_hue_kernel(images, delta):
+    h, s, v = _to_hsv(images.astype(_F))
+    h = np.fmod(h + _F(delta), _F(1))
+    h = np.where(h < 0, h + _F(1), h)
+    return _from_hsv(h, s, v).astype(images.dtype)
+
+
+def _adjust_saturation_kernel(images, scale):
+    h, s, v = _to_hsv(images.astype(_F))
+    return _from_hsv(h, np.clip(s * _F(scale), 0, 1), v).astype(images.dtype)
+
+
+_HSV_TYPES = dtype_lists.types("float16,bfloat16,float32,float64")
+_ADJUST_TYPES = dtype_lists.types("float16,float32")
+registry.register(OpDef("RGBToHSV", inputs=["images: T"], outputs=["output: T"], attrs={"T": _HSV_TYPES},
+                        defaults={"T": dtypes.float32}, shape=shape_fns.unchanged, kernel=_rgb_to_hsv_kernel))
+registry.register(OpDef("HSVToRGB", inputs=["images: T"], outputs=["output: T"], attrs={"T": _HSV_TYPES},
+                        defaults={"T": dtypes.float32}, shape=shape_fns.unchanged, kernel=_hsv_to_rgb_kernel))
+registry.register(OpDef("AdjustHue", inputs=["images: T", "delta: float"], outputs=["output: T"],
+                        attrs={"T": _ADJUST_TYPES}, defaults={"T": dtypes.float32}, shape=shape_fns.unchanged,
+                        kernel=_adjust_hue_kernel))
+registry.register(OpDef("AdjustSaturation", inputs=["images: T", "scale: float"], outputs=["output: T"],
+                        attrs={"T": _ADJUST_TYPES}, defaults={"T": dtypes.float32}, shape=shape_fns.unchanged,
+                        kernel=_adjust_saturation_kernel))
+
+
+def rgb_to_hsv(images, name=None):
+    """RGB ``images`` (floats in [0, 1], channels last) as hue, saturation and value.
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     print(tf.Session().run(tf.image.rgb_to_hsv([[0.0, 1.0, 0.0]])).tolist())
+    [[0.3333333432674408, 1.0, 1.0]]
+    """
+    return create_output("RGBToHSV", [images], {}, name=name)
+
+
+def hsv_to_rgb(images, name=None):
+    """HSV ``images`` back to RGB.
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     print(tf.Session().run(tf.image.hsv_to_rgb([[0.0, 1.0, 1.0]])).tolist())
+    [[1.0, 0.0, 0.0]]
+    """
+    return create_output("HSVToRGB", [images], {}, name=name)
+
+
+def _adjust(op_type, image, amount, name, default_name):
+    with name_scope(name, default_name, [image]):
+        image = convert_to_tensor(image, name="image")
+        flt = image if image.dtype in (dtypes.float16, dtypes.float32) else convert_image_dtype(image, dtypes.float32)
+        return convert_image_dtype(create_output(op_type, [flt, amount], {}), image.dtype)
+
+
+def adjust_hue(image, delta, name=None):
+    """``image`` with ``delta`` (in [-1, 1]) added to each pixel's hue, which wraps around.
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     print(tf.Session().run(tf.image.adjust_hue([[[1.0, 0.0, 0.0]]], 1 / 3)).round(4).tolist())
+    [[[0.0, 1.0, 0.0]]]
+    """
+    return _adjust("AdjustHue", image, delta, name, "adjust_hue")
+
+
+def adjust_saturation(image, saturation_factor, name=None):
+    """``image`` with each pixel's saturation multiplied by ``saturation_factor`` (clipped to [0, 1]).
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     print(tf.Session().run(tf.image.adjust_saturation([[[1.0, 0.5, 0.5]]], 0.0)).tolist())
+    [[[1.0, 1.0, 1.0]]]
+    """
+    return _adjust("AdjustSaturation", image, saturation_factor, name, "adjust_saturation")
