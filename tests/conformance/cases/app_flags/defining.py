@@ -182,3 +182,8 @@ def help_text_of_a_flag(tf):
     tf.flags.DEFINE_enum("opt", "sgd", ["sgd", "adam"], "The optimizer.", flag_values=fv)
     return [fv["steps"].help, fv["opt"].help, str(fv["steps"].flag_type()), fv["steps"].serialize(),
             sorted(str(s) for s in fv.get_help().split("\n") if "--" in s)]
+
+
+@case
+def app_namespace(tf):
+    return [sorted(n for n in dir(tf.app) if not n.startswith("_")), callable(tf.app.run)]

@@ -60,3 +60,11 @@ def io_gfile_remove_missing(tf):
     with TempDir() as d:
         return [d.raises(tf.io.gfile.remove, d.path("m")), d.raises(tf.io.gfile.rmtree, d.path("m")),
                 d.raises(tf.io.gfile.listdir, d.path("m"))]
+
+
+@case
+def namespaces(tf):
+    def public(module):
+        return sorted(n for n in dir(module) if not n.startswith("_"))
+
+    return [public(tf.gfile), public(tf.io.gfile)]
