@@ -201,11 +201,6 @@ def _child(parent: str, item: str) -> str:
     return join(parent, item)
 
 
-def walk_v1(top, in_order: bool = True) -> Iterator[tuple[str, list[str], list[str]]]:
-    """``tf.gfile.Walk``: ``walk`` with TF1's argument name (``in_order`` is ``topdown``)."""
-    return walk(top, in_order)
-
-
 def get_registered_schemes() -> list[str]:
     """The URL schemes ``tf.io.gfile`` can open: ``file`` and, with fsspec installed, fsspec's."""
     return sorted({"", "file", *remote_fs.registered_schemes()})

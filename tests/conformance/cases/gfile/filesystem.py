@@ -208,3 +208,20 @@ def walk_with_a_trailing_slash(tf):
     with TempDir() as d:
         d.make("s/f.txt")
         return [[d.rel(t), dirs, files] for t, dirs, files in tf.gfile.Walk(d.root + "/")]
+
+
+@case
+def tf1_keyword_arguments(tf):
+    g = tf.gfile
+    with TempDir() as d:
+        d.make("a.txt", b"A")
+        g.MakeDirs(dirname=d.path("x", "y"))
+        g.MkDir(dirname=d.path("z"))
+        g.Copy(oldpath=d.path("a.txt"), newpath=d.path("b.txt"), overwrite=False)
+        g.Rename(oldname=d.path("b.txt"), newname=d.path("c.txt"), overwrite=True)
+        out = [g.Exists(filename=d.path("c.txt")), g.IsDirectory(dirname=d.path("z")),
+               sorted(g.ListDirectory(dirname=d.root)), g.Stat(filename=d.path("c.txt")).length,
+               d.rel(g.Glob(filename=d.path("c.*"))), len(list(g.Walk(top=d.root, in_order=False)))]
+        g.Remove(filename=d.path("c.txt"))
+        g.DeleteRecursively(dirname=d.path("x"))
+        return out + [d.tree()]
