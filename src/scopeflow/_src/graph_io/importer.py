@@ -111,6 +111,7 @@ class _Importer:
             self.make_all()
             for merge, index, source in self.back_edges:
                 merge._update_input(index, self.tensor(source, merge))
+            _colocated_devices(self.graph, self.made.values())
             elements = None if return_elements is None else [self.element(e) for e in return_elements]
         except BaseException:  # all or nothing, as TF's importer
             self.graph._remove_ops(list(self.made.values()))
@@ -249,6 +250,17 @@ class _Importer:
 
 
 _TYPE_LISTS: dict[str, tuple] = {}
+
+
+def _colocated_devices(graph, ops) -> None:
+    """TF's importer: an op colocated with other ops (``loc:@name`` in its ``_class``) takes the
+    device of the first of them that has one, or none: not its own, nor the device blocks'."""
+    for op in ops:
+        names = [g[5:].decode() for g in op._attrs.get("_class", ()) if g.startswith(b"loc:@")]
+        names = [n for n in names if n != op.name]
+        if names:
+            others = (graph._ops_by_name.get(n) for n in names)
+            op._device = next((o._device for o in others if o is not None and o._device), "")
 
 
 def _type_lists(opdef) -> tuple:

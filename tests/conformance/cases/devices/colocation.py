@@ -63,3 +63,22 @@ def group_places_its_no_ops_on_devices(tf):
             c = tf.no_op(name="c")
         tf.group(c, name="one")
         return [[op.name, op.device] for op in g.get_operations()]
+
+
+@case
+def imported_colocated_ops_take_their_targets_device(tf):
+    with tf.Graph().as_default() as g1:
+        with tf.device("/job:ps/task:0"):
+            v = tf.Variable(1.0, name="v")
+        with tf.device("/gpu:1"):
+            w = tf.Variable(2.0, name="w")
+        tf.identity(v + w, name="x")
+    graph_def = g1.as_graph_def()
+    with tf.Graph().as_default() as g2:
+        with tf.device(tf.train.replica_device_setter(ps_tasks=2)):
+            tf.import_graph_def(graph_def, name="a")
+        with tf.device("/cpu:0"):
+            tf.import_graph_def(graph_def, name="b")
+        with tf.device(lambda op: "/job:f"):
+            tf.import_graph_def(graph_def, name="c")
+        return [[op.name, op.device] for op in g2.get_operations()]
