@@ -119,3 +119,10 @@ def _(tf, x):
 @sample("AdjustSaturation", [_RGB], lambda x: np.repeat(x.max(-1, keepdims=True), 3, -1), grad=False)
 def _(tf, x):
     return tf.image.adjust_saturation(x, 0.0)
+
+
+@sample("ResizeBicubicGrad", [np.ones((1, 4, 4, 1), np.float32)], lambda g: np.full((1, 2, 2, 1), 4.0, np.float32),
+        grad=False, atol=1e-5)
+def _(tf, g):
+    x = tf.zeros([1, 2, 2, 1])
+    return tf.gradients(tf.image.resize_bicubic(x, [4, 4], half_pixel_centers=True), x, grad_ys=g)[0]

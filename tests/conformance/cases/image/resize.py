@@ -135,3 +135,19 @@ def resize_kernel_errors(tf):
     out = tf.image.resize_bilinear(tf.zeros([1, 4, 4, 1]), size)
     both = tf.image.resize_bilinear(tf.zeros([1, 4, 4, 1]), [2, 2], align_corners=True, half_pixel_centers=True)
     return [_kernel_error(tf, out, {size: [0, 3]}), _kernel_error(tf, both)]
+
+
+@case
+def resize_bicubic_grad_values(tf):
+    x = tf.constant(image((1, 5, 4, 2), seed=10))
+    grads = []
+    for flags in ({}, {"align_corners": True}, {"half_pixel_centers": True}):
+        y = tf.image.resize_bicubic(x, [7, 3], **flags)
+        grads.append(tf.gradients(y * tf.constant(image((1, 7, 3, 2), seed=11)), x)[0])
+    return [[g.name, g.op.type] for g in grads] + [run(tf, grads)]
+
+
+@case
+def resize_bicubic_grad_integer_input(tf):
+    x = tf.constant(np.ones((1, 3, 3, 1), np.int32))
+    return tf.gradients(tf.image.resize_bicubic(x, [5, 5]), x)

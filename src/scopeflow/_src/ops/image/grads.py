@@ -1,14 +1,16 @@
-"""The gradients of the resize ops (TF's ``image_grad.py``): ``ResizeBilinearGrad`` and
-``ResizeNearestNeighborGrad`` ops; the flips and transposes differentiate through their
-``ReverseV2``/``Transpose`` ops."""
+"""The gradients of the resize ops (TF's ``image_grad.py``): ``ResizeBilinearGrad``,
+``ResizeBicubicGrad`` (float inputs only, as in TF) and ``ResizeNearestNeighborGrad`` ops; the
+flips and transposes differentiate through their ``ReverseV2``/``Transpose`` ops."""
 
 from __future__ import annotations
 
+from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.ops import array_ops
 
 not_differentiable("ResizeBilinearGrad")
+_BICUBIC_GRAD_TYPES = (dtypes.float32, dtypes.float64)
 
 
 def _flags(op):
@@ -26,3 +28,10 @@ def _resize_nearest_neighbor_grad(op, grad):
 @gradient("ResizeBilinear")
 def _resize_bilinear_grad(op, grad):
     return [create_output("ResizeBilinearGrad", [grad, op.inputs[0]], _flags(op)), None]
+
+
+@gradient("ResizeBicubic")
+def _resize_bicubic_grad(op, grad):
+    if op.inputs[0].dtype not in _BICUBIC_GRAD_TYPES:
+        return [None, None]
+    return [create_output("ResizeBicubicGrad", [grad, op.inputs[0]], _flags(op)), None]

@@ -81,13 +81,14 @@ registry.register(OpDef("ResizeArea", inputs=["images: T", "size: int32"], outpu
                         factory=_resize_factory(resize_kernels.resize_area)))
 
 
-def _bilinear_grad_factory(op, state):
-    flags = {k: op._attrs[k] for k in _FLAGS}
+def _spread_factory(spread):
+    def factory(op, state):
+        flags = {k: op._attrs[k] for k in _FLAGS}
 
-    def kernel(grads, original_image):
-        out = resize_kernels.resize_bilinear_grad(grads, original_image.shape, **flags)
-        return out.astype(original_image.dtype, copy=False)
-    return kernel
+        def kernel(grads, original_image):
+            return spread(grads, original_image.shape, **flags).astype(original_image.dtype, copy=False)
+        return kernel
+    return factory
 
 
 def _nearest_grad_factory(op, state):
@@ -107,7 +108,12 @@ def _nearest_grad_shape(inputs, attrs):
 
 registry.register(OpDef("ResizeBilinearGrad", inputs=["grads: float", "original_image: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.types("float32,bfloat16,float16,float64")}, defaults=_FLAGS,
-                        shape=lambda inputs, attrs: inputs[1].shape, factory=_bilinear_grad_factory))
+                        shape=lambda inputs, attrs: inputs[1].shape,
+                        factory=_spread_factory(resize_kernels.resize_bilinear_grad)))
+registry.register(OpDef("ResizeBicubicGrad", inputs=["grads: float", "original_image: T"], outputs=["output: T"],
+                        attrs={"T": dtype_lists.types("float32,float64")}, defaults=_FLAGS,
+                        shape=lambda inputs, attrs: inputs[1].shape,
+                        factory=_spread_factory(resize_kernels.resize_bicubic_grad)))
 registry.register(OpDef("ResizeNearestNeighborGrad", inputs=["grads: T", "size: int32"], outputs=["output: T"],
                         attrs={"T": dtype_lists.types("uint8,int8,int32,float16,float32,float64,bfloat16")},
                         defaults=_FLAGS, shape=_nearest_grad_shape, factory=_nearest_grad_factory))

@@ -171,3 +171,19 @@ def resize_area(images, size, align_corners=False):
     out = np.einsum("yh,nhwc->nywc", wy, images)
     out = np.einsum("xw,nywc->nyxc", wx, out)
     return (out * (_F(1) / ((sy or _F(1)) * (sx or _F(1))))).astype(_F)
+
+
+def resize_bicubic_grad(grads, original_shape, align_corners=False, half_pixel_centers=False):
+    """``ResizeBicubicGrad``: each output's gradient spread over its 4x4 taps with their weights."""
+    grads = grads.astype(_F, copy=False)
+    n, h, w, c = original_shape
+    oh, ow = grads.shape[1:3]
+    yi, yw = _cubic_taps(h, oh, align_corners, half_pixel_centers)
+    xi, xw = _cubic_taps(w, ow, align_corners, half_pixel_centers)
+    rows = np.zeros((n, h, ow, c), _F)
+    for j in range(4):
+        np.add.at(rows, (slice(None), yi[:, j]), grads * yw[:, j, None, None])
+    out = np.zeros((n, h, w, c), _F)
+    for k in range(4):
+        np.add.at(out, (slice(None), slice(None), xi[:, k]), rows * xw[:, k, None])
+    return out
