@@ -176,3 +176,12 @@ def random_crop_values_are_crops(tf):
 def random_crop_too_big(tf):
     out = tf.random_crop(tf.zeros([4, 4]), [5, 2], seed=1)
     return _kernel_error(tf, out)["error"]
+
+
+@case
+def dynamic_shape_checks_graph(tf):
+    x = tf.placeholder(tf.float32, [None, None, 3])
+    out = tf.image.flip_left_right(x)
+    gray = tf.image.grayscale_to_rgb(tf.placeholder(tf.float32, [None, None, None]))
+    return [graph_of(out), graph_of(gray)["ops"], run(tf, out, {x: image((2, 2, 3), seed=20)}),
+            _kernel_error(tf, out, {x: np.zeros((0, 2, 3))})]

@@ -6,13 +6,11 @@ when the graph runs is checked by an ``Assert`` op the result depends on.
 
 from __future__ import annotations
 
-import numpy as np
-
-from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.operation import Tensor
-from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.control.assert_op import Assert
 from scopeflow._src.ops.control.control_flow_ops import with_dependencies
+from scopeflow._src.ops.debugging.binary_asserts import assert_greater_equal, assert_positive
 
 
 def is_tensor(x) -> bool:
@@ -44,12 +42,6 @@ def assert_condition(cond, ex_type, msg):
     return []
 
 
-def _assert_positive(values, message):
-    with name_scope(None, "assert_positive", [values]):
-        zero = np.zeros((), values.dtype.as_numpy_dtype)
-        return Assert(math_ops.reduce_all(math_ops.less(zero, values)), [message, values])
-
-
 def check_at_least_3d(image, require_static=True):
     """The checks of an image of rank 3 or more (TF's ``_CheckAtLeast3DImage``): static errors
     raised now, the assertions of unknown dimensions returned."""
@@ -63,10 +55,8 @@ def check_at_least_3d(image, require_static=True):
         raise ValueError(f"inner 3 dims of 'image.shape' must be > 0: {shape}")
     if shape[-3:].is_fully_defined():
         return []
-    inner = array_ops.shape(image)[-3:]
-    rank_ok = math_ops.greater_equal(array_ops.rank(image), 3)
-    return [_assert_positive(inner, "inner 3 dims of 'image.shape' must be > 0."),
-            Assert(rank_ok, ["'image' must be at least three-dimensional."])]
+    return [assert_positive(array_ops.shape(image)[-3:], ["inner 3 dims of 'image.shape' must be > 0."]),
+            assert_greater_equal(array_ops.rank(image), 3, message="'image' must be at least three-dimensional.")]
 
 
 def assert_at_least_3d(image):
@@ -86,4 +76,4 @@ def check_3d(image, require_static=True):
         raise ValueError(f"all dims of 'image.shape' must be > 0: {shape}")
     if shape.is_fully_defined():
         return []
-    return [_assert_positive(array_ops.shape(image), "all dims of 'image.shape' must be > 0.")]
+    return [assert_positive(array_ops.shape(image), ["all dims of 'image.shape' must be > 0."])]

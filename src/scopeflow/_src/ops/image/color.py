@@ -12,8 +12,8 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common import dtype_lists, shape_fns
-from scopeflow._src.ops.control.assert_op import Assert
 from scopeflow._src.ops.control.control_flow_ops import with_dependencies
+from scopeflow._src.ops.debugging.binary_asserts import assert_equal, assert_greater_equal
 from scopeflow._src.ops.image.checks import assert_at_least_3d
 from scopeflow._src.ops.random import random_ops
 
@@ -179,9 +179,9 @@ def _check_grayscale(image):
             raise ValueError("Last dimension of a grayscale image should be size 1.")
         return []
     last = array_ops.shape(image)[-1]
-    return [Assert(math_ops.equal(last, 1), ["Last dimension of a grayscale image should be size 1.", last]),
-            Assert(math_ops.greater_equal(array_ops.rank(image), 3),
-                   ["A grayscale image must be at least two-dimensional."])]
+    checks = [assert_equal(last, 1, message="Last dimension of a grayscale image should be size 1.")]
+    rank = array_ops.rank(image)
+    return checks + [assert_greater_equal(rank, 3, message="A grayscale image must be at least two-dimensional.")]
 
 
 def grayscale_to_rgb(images, name=None):
