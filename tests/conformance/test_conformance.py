@@ -31,8 +31,6 @@ _MISSING = object()
 # xfail: it fails the suite the day it starts passing, so this list cannot go stale.
 KNOWN_ABSENT = {
     "get_variable.gv_partitioner_fixed_size": "partitioned variables are not supported",
-    "control_while.run_time_error_in_body": "tf.debugging comes with the everyday utilities (issue 21)",
-    "control_while.string_loop_var": "tf.strings comes with the everyday utilities (issue 21)",
     "graph_def.saver_sharded": "a sharded Saver's graph (ShardedFilename, MergeV2Checkpoints) is not built",
 }
 

@@ -41,6 +41,7 @@ def _join_factory(op, state):
     separator = op._attrs.get("separator", "").encode("utf-8")
 
     def string_join(*values):
+        values = [np.asarray(v, dtype=object) for v in values]  # a loop's scalar may come as bytes
         shape = next((v.shape for v in values if v.ndim), ())
         for v in values:
             if v.ndim and v.shape != shape:
