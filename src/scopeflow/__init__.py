@@ -453,8 +453,9 @@ def __getattr__(name):
         from scopeflow._src.ops.debugging import api as debugging  # loaded on first use: the debugging ops
 
         globals().update((n, getattr(debugging, n)) for n in _DEBUGGING)
-        globals()["print"] = debugging.print_v2
-        return globals()[name]
+        # tf.print is served from here each time, never bound in this module: a global `print`
+        # would shadow the builtin for the code (and doctests) of this module
+        return debugging.print_v2 if name == "print" else globals()[name]
     if name == "debugging":
         # loaded on first use, with the debugging ops
         return _importlib.import_module("scopeflow.debugging")
