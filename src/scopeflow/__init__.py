@@ -401,9 +401,9 @@ _SPARSE = ("segment_sum", "sparse_add", "sparse_concat", "sparse_fill_empty_rows
            "sparse_split", "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense",
            "sparse_to_indicator", "sparse_transpose")
 # TensorFlow's protocol buffers, built on first use (protobuf costs import time)
-_LOOKUP = ("initialize_all_tables", "tables_initializer")  # the table ops, loaded on first use
 _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")
+_LOOKUP = ("initialize_all_tables", "tables_initializer")
 _SCRIPT = ("numpy_function", "py_func", "py_function")
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
 _PARSING = ("as_string", "decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
@@ -418,91 +418,47 @@ _DEBUGGING = ("add_check_numerics_ops", "assert_equal", "assert_greater", "asser
 _QUEUES = ("FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase",
            "RandomShuffleQueue", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader")
 
+# The subsystems that load on first use (each costs import time), and the names each gives:
+# the first use of one name loads the module and binds all of its names here.
+_LAZY_OPS = {
+    "scopeflow._src.ops.control.api": _CONTROL_FLOW,
+    "scopeflow._src.ops.debugging.api": _DEBUGGING,
+    "scopeflow._src.ops.image.api": ("random_crop",),
+    "scopeflow._src.ops.lookup.api": _LOOKUP,
+    "scopeflow._src.ops.parsing.api": _PARSING,
+    "scopeflow._src.ops.script.api": _SCRIPT,
+    "scopeflow._src.ops.sparse.api": _SPARSE,
+    "scopeflow._src.queues.api": _QUEUES,
+}
+_LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in names}
+# The public sub-namespaces that load on first use (tf.data, tf.image, tf.summary...)
+_LAZY_MODULES = frozenset(("app", "data", "debugging", "flags", "gfile", "graph_util", "image", "lookup", "queue",
+                           "sparse", "strings", "summary"))
+
 
 def __getattr__(name):
-    """``tf.logging``, the control flow (``tf.cond``, ``tf.while_loop``...), the parsing ops
-    (``tf.decode_csv``, ``tf.strings``...) and the protocol buffers (``tf.GraphDef``...) load on
-    first use: Python's ``logging``, the control-flow subsystem and protobuf cost import time."""
+    """The names of the subsystems that load on first use (``_LAZY_OPS``, ``_LAZY_MODULES``),
+    ``tf.logging`` and the protocol buffers (``tf.GraphDef``...): Python's ``logging``, protobuf
+    and each subsystem cost import time."""
+    source = _LAZY_SOURCE.get(name)
+    if source is not None:
+        module = _importlib.import_module(source)
+        globals().update((n, getattr(module, n)) for n in _LAZY_OPS[source])
+        return globals()[name]
+    if name in _LAZY_MODULES:
+        return _importlib.import_module(f"scopeflow.{name}")
+    if name in _PROTOS:
+        globals()[name] = getattr(_protos, name)
+        return globals()[name]
+    if name == "print":
+        # served from here each time, never bound in this module: a global `print` would shadow
+        # the builtin for the code (and doctests) of this module
+        return _importlib.import_module("scopeflow._src.ops.debugging.api").print_v2
     if name == "logging":
         from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
 
         globals()["logging"] = logging_module
         return logging_module
-    if name in _PROTOS:
-        globals()[name] = getattr(_protos, name)
-        return globals()[name]
-    if name in _CONTROL_FLOW:
-        from scopeflow._src.ops.control import api  # loaded on first use: conds and loops cost import time
-
-        globals().update((n, getattr(api, n)) for n in _CONTROL_FLOW)
-        return globals()[name]
-    if name == "graph_util":
-        # loaded on first use: freezing logs through Python's logging, which costs import time
-        return _importlib.import_module("scopeflow.graph_util")
-    if name in _PARSING:
-        from scopeflow._src.ops.parsing import api as parsing  # loaded on first use: the parsing ops
-
-        globals().update((n, getattr(parsing, n)) for n in _PARSING)
-        return globals()[name]
-    if name in _SCRIPT:
-        from scopeflow._src.ops.script import api as script  # loaded on first use: the py_func ops
-
-        globals().update((n, getattr(script, n)) for n in _SCRIPT)
-        return globals()[name]
-    if name in _DEBUGGING or name == "print":
-        from scopeflow._src.ops.debugging import api as debugging  # loaded on first use: the debugging ops
-
-        globals().update((n, getattr(debugging, n)) for n in _DEBUGGING)
-        # tf.print is served from here each time, never bound in this module: a global `print`
-        # would shadow the builtin for the code (and doctests) of this module
-        return debugging.print_v2 if name == "print" else globals()[name]
-    if name == "debugging":
-        # loaded on first use, with the debugging ops
-        return _importlib.import_module("scopeflow.debugging")
-    if name in _QUEUES:
-        from scopeflow._src.queues import api as queues  # loaded on first use: the queue and reader ops
-
-        globals().update((n, getattr(queues, n)) for n in _QUEUES)
-        return globals()[name]
-    if name == "queue":
-        # loaded on first use, with the queue ops
-        return _importlib.import_module("scopeflow.queue")
-    if name in _LOOKUP:
-        from scopeflow._src.ops.lookup import api as lookup  # loaded on first use: the lookup tables
-
-        globals().update((n, getattr(lookup, n)) for n in _LOOKUP)
-        return globals()[name]
-    if name == "lookup":
-        # loaded on first use, with the table ops
-        return _importlib.import_module("scopeflow.lookup")
-    if name == "strings":
-        # loaded on first use, with the parsing ops
-        return _importlib.import_module("scopeflow.strings")
-    if name in _SPARSE:
-        from scopeflow._src.ops.sparse import api as sparse  # loaded on first use: the sparse ops
-
-        globals().update((n, getattr(sparse, n)) for n in _SPARSE)
-        return globals()[name]
-    if name == "random_crop":
-        from scopeflow._src.ops.image import api as image  # loaded on first use: the image ops
-
-        globals()["random_crop"] = image.random_crop
-        return image.random_crop
-    if name == "image":
-        # loaded on first use, with the image ops
-        return _importlib.import_module("scopeflow.image")
-    if name == "sparse":
-        # loaded on first use, with the sparse ops
-        return _importlib.import_module("scopeflow.sparse")
-    if name in ("app", "flags", "gfile"):
-        # loaded on first use: absl's flags (tf.app, tf.flags), the file functions (tf.gfile)
-        return _importlib.import_module(f"scopeflow.{name}")
-    if name == "data":
-        # loaded on first use: the tf.data subsystem (datasets, iterators and their ops)
-        return _importlib.import_module("scopeflow.data")
-    if name == "summary":
-        # loaded on first use: the summary ops and event-file writers, with protobuf
-        return _importlib.import_module("scopeflow.summary")
     raise AttributeError(f"module 'scopeflow' has no attribute {name!r}")
 
 
