@@ -10,7 +10,8 @@ __all__ = [
     "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "add_queue_runner", "assert_global_step", "batch",
     "batch_join", "BytesList", "checkpoint_exists", "ClusterSpec", "Coordinator", "cosine_decay", "create_global_step",
     "Example",
-    "exponential_decay", "export_meta_graph", "Feature", "FeatureList", "FeatureLists", "Features", "FloatList",
+    "exponential_decay", "ExponentialMovingAverage", "export_meta_graph",
+    "Feature", "FeatureList", "FeatureLists", "Features", "FloatList",
     "generate_checkpoint_state_proto", "get_checkpoint_mtimes", "get_checkpoint_state", "get_global_step",
     "get_or_create_global_step", "global_step", "GradientDescentOptimizer", "import_meta_graph",
     "init_from_checkpoint", "input_producer", "Int64List", "inverse_time_decay", "latest_checkpoint", "limit_epochs",
@@ -83,6 +84,8 @@ _LAZY.update({name: f"scopeflow._src.training.{module}" for module, names in _IN
 # distributed placement (only recorded on ops: scopeflow runs in one process)
 _LAZY.update(ClusterSpec="scopeflow._src.training.cluster_spec",
              replica_device_setter="scopeflow._src.training.device_setter")
+# moving averages of variables: loaded on first use
+_LAZY["ExponentialMovingAverage"] = "scopeflow._src.training.moving_averages"
 # tf.train.Example and its parts: protocol buffers, built on first use
 _LAZY.update(dict.fromkeys(("BytesList", "Example", "Feature", "FeatureList", "FeatureLists", "Features", "FloatList",
                             "Int64List", "SequenceExample"), "scopeflow._src.protos"))
