@@ -132,14 +132,14 @@ PACKAGE_LAYERS = {
     # data: dataset ops read files through lib_io and run traced functions as client plans; cache(filename)
     # writes and reads the checkpoint package's tensor bundles
     "data": {"platform", "protos", "lib_io", "framework", "ops", "client", "checkpoint"},
-    "graph_io": {"platform", "protos", "framework", "ops", "client", "variables", "logging_module",
+    "graph_io": {"platform", "protos", "framework", "ops", "client", "variables", "logging_module", "lib_io",
                  "queues"},  # an imported graph's queue and reader ops are registered on first use
     # summary: FileWriter(logdir, graph) also writes the graph's meta graph, which the checkpoint code exports
     "summary": {"platform", "lib_io", "protos", "framework", "ops", "client", "graph_io", "checkpoint",
                 "logging_module"},
     # checkpoint: a meta graph's queue_runners collection holds QueueRunnerDefs (training's QueueRunner, on first use)
     "checkpoint": {"platform", "protos", "framework", "ops", "variables", "graph_io", "client", "logging_module",
-                   "training"},
+                   "lib_io", "training"},
     "cli": {"platform", "protos", "framework", "ops", "client", "graph_io", "checkpoint", "summary"},
     "logging_module": set(),
 }

@@ -17,7 +17,13 @@ from scopeflow._src.checkpoint import bundle_format as fmt
 from scopeflow._src.checkpoint import slices, sstable
 from scopeflow._src.checkpoint.varints import VarintError, get_varint
 from scopeflow._src.framework import errors
+from scopeflow._src.lib_io import file_io
 from scopeflow._src.platform.checksums import crc32c, mask, unmask
+
+
+def _open(path: str):
+    """``path`` opened for reading: a local file, or a remote one through ``tf.gfile``'s file systems."""
+    return file_io.filesystem(path).open(path, "rb") if file_io.is_remote(path) else open(path, "rb")
 
 
 def _data_loss(message: str) -> errors.DataLossError:
@@ -31,9 +37,9 @@ class BundleReader:
         self.prefix = os.fspath(prefix)
         self.index_path = fmt.index_filename(self.prefix)
         try:
-            with open(self.index_path, "rb") as f:
+            with _open(self.index_path) as f:
                 data = f.read()
-        except FileNotFoundError:
+        except (FileNotFoundError, errors.NotFoundError):
             raise errors.NotFoundError(None, None, "Unsuccessful TensorSliceReader constructor: Failed to find any "
                                                    f"matching files for {self.prefix}") from None
         except IsADirectoryError:
@@ -158,8 +164,8 @@ class BundleReader:
         path = fmt.data_filename(self.prefix, shard, max(self.header.num_shards, 1))
         if f is None:
             try:
-                f = self._files[shard] = open(path, "rb")
-            except FileNotFoundError:
+                f = self._files[shard] = _open(path)
+            except (FileNotFoundError, errors.NotFoundError):
                 raise errors.NotFoundError(None, None, f"{path}; No such file or directory") from None
         return path, f
 

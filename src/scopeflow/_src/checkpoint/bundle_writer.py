@@ -5,11 +5,16 @@ temporary names and renamed when complete, the index last, so a reader never see
 checkpoint whose index exists before its data (TensorFlow treats "``P.index`` exists" as
 "the checkpoint exists"). Array bytes go to the file straight from the array's buffer and
 are checksummed in place: no copy of the tensor is made.
+
+A remote prefix (``gs://``, ``s3://``... through ``tf.gfile``'s file systems) is written to a local
+staging directory first, then uploaded when complete: data, then index.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 import numpy as np
 
@@ -17,6 +22,7 @@ from scopeflow._src.checkpoint import bundle_format as fmt
 from scopeflow._src.checkpoint import sstable
 from scopeflow._src.checkpoint.varints import put_varint
 from scopeflow._src.framework import dtypes, errors
+from scopeflow._src.lib_io import file_io
 from scopeflow._src.platform.checksums import crc32c, mask
 from scopeflow._src.platform.file_io import temp_name
 
@@ -33,7 +39,12 @@ class BundleWriter:
     """
 
     def __init__(self, prefix: str):
-        self._prefix = os.fspath(prefix)
+        self._target = os.fspath(prefix)  # where the checkpoint goes
+        self._staging = None
+        if file_io.is_remote(self._target):
+            file_io.makedirs(os.path.dirname(self._target))  # as TensorFlow's writer does
+            self._staging = tempfile.mkdtemp(prefix="scopeflow-ckpt-")
+        self._prefix = os.path.join(self._staging, "ckpt") if self._staging else self._target  # where it is written
         self._data_path = fmt.data_filename(self._prefix, 0, 1)
         self._data_tmp = temp_name(self._data_path)
         try:
@@ -115,11 +126,23 @@ class BundleWriter:
                 os.remove(index_path)
             os.replace(self._data_tmp, self._data_path)
             os.replace(self._index_tmp, index_path)
+            if self._staging:
+                self._upload()
         except BaseException as e:  # interrupted or failed: leave no temporary file behind
             self.abort()
             if isinstance(e, OSError):
                 raise _os_error(e, e.filename or self._prefix) from None
             raise
+
+    def _upload(self) -> None:
+        """Copy the staged checkpoint to its remote prefix: data first, the index last (an old index
+        is removed first, so it is never paired with the new data)."""
+        index = fmt.index_filename(self._target)
+        if file_io.exists(index):
+            file_io.remove(index)
+        file_io.copy(self._data_path, fmt.data_filename(self._target, 0, 1), overwrite=True)
+        file_io.copy(fmt.index_filename(self._prefix), index, overwrite=True)
+        shutil.rmtree(self._staging)
 
     def abort(self) -> None:
         """Close and delete the temporary files; the checkpoint is not written."""
@@ -127,6 +150,8 @@ class BundleWriter:
         for path in (self._data_tmp, getattr(self, "_index_tmp", None)):
             if path and os.path.exists(path):
                 os.remove(path)
+        if self._staging:
+            shutil.rmtree(self._staging, ignore_errors=True)
 
 
 def _as_bytes(v) -> bytes:

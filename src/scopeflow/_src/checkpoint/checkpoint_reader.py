@@ -14,6 +14,7 @@ from scopeflow._src.checkpoint import bundle_format as fmt
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.checkpoint_state import latest_checkpoint
 from scopeflow._src.framework import dtypes
+from scopeflow._src.lib_io import file_io
 
 
 class CheckpointReader:
@@ -78,7 +79,7 @@ def checkpoint_filename(ckpt_dir_or_file) -> str | None:
     """The checkpoint a directory (its latest) or a prefix names; ``None`` for a directory
     without one."""
     path = os.fspath(ckpt_dir_or_file)
-    if os.path.isdir(path):
+    if file_io.isdir(path):
         return latest_checkpoint(path)
     return path
 

@@ -7,7 +7,8 @@ A text-format ``CheckpointState`` proto, read and written without protobuf::
     all_model_checkpoint_paths: "model.ckpt-30"
 
 Writes go to a temporary file that is renamed over the old one, as TensorFlow does, so a
-reader sees either the old state or the new one.
+reader sees either the old state or the new one. Paths may be remote (``gs://``...): every file
+operation goes through ``tf.gfile``'s file systems.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import glob
 import os
 import re
 
-from scopeflow._src.platform.file_io import write_atomically
+from scopeflow._src.framework import errors
+from scopeflow._src.lib_io import file_io
 
 
 @dataclasses.dataclass
@@ -137,7 +139,7 @@ def _unescape(s: str) -> bytes:
 
 # -- public functions (tf.train.*) ---------------------------------------------------------------
 def _state_filename(save_dir: str, latest_filename: str | None) -> str:
-    return os.path.join(save_dir, latest_filename or "checkpoint")
+    return file_io.join(save_dir, latest_filename or "checkpoint")
 
 
 def generate_checkpoint_state_proto(save_dir, model_checkpoint_path, all_model_checkpoint_paths=None,
@@ -174,7 +176,7 @@ def update_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoin
     if filename == state.model_checkpoint_path:
         raise RuntimeError(f"Save path '{model_checkpoint_path}' conflicts with path used for checkpoint state.  "
                            f"Please use a different save path.")
-    write_atomically(filename, str(state).encode("utf-8", "surrogateescape"))
+    file_io.write_atomically(filename, str(state).encode("utf-8", "surrogateescape"))
 
 
 def get_checkpoint_state(checkpoint_dir, latest_filename=None):
@@ -182,18 +184,17 @@ def get_checkpoint_state(checkpoint_dir, latest_filename=None):
     no readable state file (TensorFlow logs a warning in that case too)."""
     checkpoint_dir = os.fspath(checkpoint_dir)
     filename = _state_filename(checkpoint_dir, latest_filename)
-    if not os.path.isfile(filename):
+    if not file_io.exists(filename) or file_io.isdir(filename):
         return None
     try:
-        with open(filename, "rb") as f:
-            state = CheckpointState.parse(f.read().decode("utf-8", "surrogateescape"))
-    except (OSError, ValueError, IndexError) as e:
+        state = CheckpointState.parse(file_io.read_file(filename).decode("utf-8", "surrogateescape"))
+    except (OSError, errors.OpError, ValueError, IndexError) as e:
         from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
         logging_module.warning("%s: %s: Checkpoint ignored", filename, e)
         return None
     if not state.model_checkpoint_path:
         raise ValueError("Invalid checkpoint state loaded from " + checkpoint_dir)
-    join = lambda p: p if os.path.isabs(p) else os.path.join(checkpoint_dir, p)  # noqa: E731
+    join = lambda p: p if os.path.isabs(p) or file_io.is_remote(p) else file_io.join(checkpoint_dir, p)  # noqa: E731
     state.model_checkpoint_path = join(state.model_checkpoint_path)
     state.all_model_checkpoint_paths = [join(p) for p in state.all_model_checkpoint_paths]
     return state
@@ -216,8 +217,8 @@ def latest_checkpoint(checkpoint_dir, latest_filename=None):
 
 def checkpoint_exists(checkpoint_prefix) -> bool:
     """Whether a checkpoint with this prefix exists (``<prefix>.index``, or a V1 file)."""
-    prefix = os.fspath(checkpoint_prefix)
-    return bool(glob.glob(prefix + ".index")) or bool(glob.glob(prefix))
+    prefix = file_io.as_path(checkpoint_prefix)
+    return bool(_matching(prefix + ".index")) or bool(_matching(prefix))
 
 
 def get_checkpoint_mtimes(checkpoint_prefixes) -> list:
@@ -225,9 +226,9 @@ def get_checkpoint_mtimes(checkpoint_prefixes) -> list:
     mtimes = []
     for prefix in checkpoint_prefixes:
         for pattern in (prefix + ".index", prefix):
-            found = glob.glob(pattern)
+            found = _matching(pattern)
             if found:
-                mtimes.append(os.stat(found[0]).st_mtime_ns / 1e9)
+                mtimes.append(file_io.stat(found[0]).mtime_nsec / 1e9)
                 break
     return mtimes
 
@@ -241,11 +242,16 @@ def remove_checkpoint(checkpoint_prefix, checkpoint_format_version=2, meta_graph
     paths = [meta_graph_filename(checkpoint_prefix, meta_graph_suffix)]
     if checkpoint_format_version == 2:
         paths.append(checkpoint_prefix + ".index")
-        paths += glob.glob(glob.escape(checkpoint_prefix) + ".data-?????-of-?????")
+        paths += _matching(glob.escape(checkpoint_prefix) + ".data-?????-of-?????")
     else:
         paths.append(checkpoint_prefix)
     for path in paths:
         try:
-            os.remove(path)
-        except FileNotFoundError:
+            file_io.remove(path)
+        except errors.NotFoundError:
             pass
+
+
+def _matching(pattern: str) -> list:
+    """The files matching ``pattern`` (``*``, ``?``, ``[...]`` as in Python's ``glob``), local or remote."""
+    return file_io.glob(pattern) if file_io.is_remote(pattern) else glob.glob(pattern)

@@ -29,6 +29,7 @@ from scopeflow._src.framework.graph_def import versions
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.scoped_names import strip_name_scope
 from scopeflow._src.graph_io.write_graph import write_graph
+from scopeflow._src.lib_io import file_io
 
 TENSORFLOW_VERSION = "2.21.0"
 SAVE_AND_RESTORE_OPS = ("SaveV2", "Save", "SaveSlice", "LegacySave", "LegacySaveSlice", "RestoreV2", "Restore",
@@ -213,10 +214,9 @@ def read_meta_graph_file(filename):
 
     meta = protos.MetaGraphDef()
     filename = os.fspath(filename)
-    if not os.path.exists(filename):
+    if not file_io.exists(filename):
         raise IOError(f"File does not exist. Received: {filename}.")
-    with open(filename, "rb") as f:
-        content = f.read()
+    content = file_io.read_file(filename)
     try:
         meta.ParseFromString(content)
         return meta

@@ -22,6 +22,7 @@ from scopeflow._src.framework import errors
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.lib_io import file_io
 from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.control import control_flow_ops
 from scopeflow._src.ops.state import variable_ops
@@ -249,7 +250,7 @@ class Saver:
                                                   save_relative_paths=self._save_relative_paths)
                 self._maybe_delete_old_checkpoints(meta_graph_suffix)
         except (errors.FailedPreconditionError, errors.NotFoundError) as exc:
-            if not os.path.isdir(save_dir or "."):
+            if not file_io.isdir(save_dir or "."):
                 raise ValueError(f"Parent directory of {save_path} doesn't exist, can't save.") from None
             raise exc
         return path

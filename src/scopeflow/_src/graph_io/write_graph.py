@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from scopeflow._src.framework.graph import Graph
-from scopeflow._src.platform.file_io import write_atomically
+from scopeflow._src.lib_io import file_io
 
 
 def graph_def_text(graph_def) -> str:
@@ -31,8 +31,8 @@ def write_graph(graph_or_graph_def, logdir, name, as_text=True) -> str:
     """
     graph_def = graph_or_graph_def.as_graph_def() if isinstance(graph_or_graph_def, Graph) else graph_or_graph_def
     logdir = os.fspath(logdir)
-    os.makedirs(logdir, exist_ok=True)
-    path = os.path.join(logdir, name)
+    file_io.makedirs(logdir)  # a local directory, or a remote one (gs://...) through tf.gfile
+    path = file_io.join(logdir, name)
     data = graph_def_text(graph_def).encode() if as_text else graph_def.SerializeToString(deterministic=True)
-    write_atomically(path, data)
+    file_io.write_atomically(path, data)
     return path

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import posixpath
+import shutil
 from collections.abc import Iterator
 
 from scopeflow._src.framework import errors
 from scopeflow._src.lib_io import remote_fs
 from scopeflow._src.lib_io.fs_errors import error
-from scopeflow._src.lib_io.local_fs import LocalFileSystem
+from scopeflow._src.lib_io.local_fs import LocalFileSystem, local_path
+from scopeflow._src.platform import file_io as local_files
 
 _LOCAL = LocalFileSystem()
 
@@ -28,6 +30,34 @@ def filesystem(path: str):
     """The file system that holds ``path``: local for plain paths and ``file://``, else fsspec's."""
     scheme = remote_fs.scheme_of(path)
     return _LOCAL if scheme in ("", "file") else remote_fs.filesystem_for(scheme, path)
+
+
+def is_remote(path) -> bool:
+    """Whether ``path`` is on a remote file system (``gs://``, ``s3://``, ``memory://``...).
+
+    >>> is_remote("gs://bucket/model.ckpt"), is_remote("/tmp/model.ckpt"), is_remote("file:///tmp/x")
+    (True, False, False)
+    """
+    return remote_fs.scheme_of(as_path(path)) not in ("", "file")
+
+
+def read_file(path) -> bytes:
+    """The whole content of the file ``path`` (``NotFoundError`` when missing)."""
+    path = as_path(path)
+    with filesystem(path).open(path, "rb") as f:
+        return f.read()
+
+
+def write_atomically(path, data: bytes) -> None:
+    """Make ``data`` the content of the file ``path``, never half-written: a local file is written
+    beside ``path`` and renamed over it; a remote object appears whole when its upload completes."""
+    path = as_path(path)
+    fs = filesystem(path)
+    if fs is _LOCAL:
+        local_files.write_atomically(local_path(path), data)
+        return
+    with fs.open(path, "wb") as f:
+        f.write(data)
 
 
 class FileStatistics:
@@ -115,7 +145,7 @@ def copy(src, dst, overwrite: bool = False) -> None:
         source.copy(src, dst)
         return
     with source.open(src, "rb") as reader, target.open(dst, "wb") as writer:
-        writer.write(reader.read())
+        shutil.copyfileobj(reader, writer)  # in chunks: a checkpoint's data file need not fit in memory
 
 
 def rename(src, dst, overwrite: bool = False) -> None:
