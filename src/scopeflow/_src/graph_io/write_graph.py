@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 from scopeflow._src.framework.graph import Graph
-from scopeflow._src.lib_io import file_io
 
 
 def graph_def_text(graph_def) -> str:
@@ -30,6 +29,8 @@ def write_graph(graph_or_graph_def, logdir, name, as_text=True) -> str:
     ['node {', '  name: "c"', '  op: "Const"']
     """
     graph_def = graph_or_graph_def.as_graph_def() if isinstance(graph_or_graph_def, Graph) else graph_or_graph_def
+    from scopeflow._src.lib_io import file_io  # loaded on first use: tf.gfile's file systems cost import time
+
     logdir = os.fspath(logdir)
     file_io.makedirs(logdir)  # a local directory, or a remote one (gs://...) through tf.gfile
     path = file_io.join(logdir, name)
