@@ -22,7 +22,8 @@ __all__ = [
     "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex",
     "complex128", "complex64", "concat", "cond", "ConfigProto", "conj", "constant", "constant_initializer",
     "control_dependencies", "convert_to_tensor",
-    "convert_to_tensor_or_sparse_tensor", "cos", "count_nonzero", "count_up_to", "cumprod", "cumsum", "data",
+    "convert_to_tensor_or_indexed_slices", "convert_to_tensor_or_sparse_tensor",
+    "cos", "count_nonzero", "count_up_to", "cumprod", "cumsum", "data",
     "debugging",
     "decode_csv",
     "decode_raw", "device", "DeviceSpec", "diag",
@@ -37,7 +38,8 @@ __all__ = [
     "get_variable_scope", "gfile", "global_norm", "global_variables", "global_variables_initializer",
     "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "graph_util",
     "GraphDef", "GraphKeys", "GraphOptions", "greater", "greater_equal", "group", "half", "HistogramProto", "identity",
-    "IdentityReader", "imag", "image", "import_graph_def", "initialize_all_tables", "initialize_all_variables",
+    "IdentityReader", "imag", "image", "import_graph_def", "IndexedSlices",
+    "IndexedSlicesValue", "initialize_all_tables", "initialize_all_variables",
     "initialize_local_variables",
     "initialize_variables",
     "initializers", "int16", "int32", "int64", "int8", "InteractiveSession", "invert_permutation", "io", "is_finite",
@@ -174,6 +176,11 @@ from scopeflow._src.framework.dtypes import (
 )
 from scopeflow._src.framework.graph import Graph
 from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.indexed_slices import (
+    IndexedSlices,
+    IndexedSlicesValue,
+    convert_to_tensor_or_indexed_slices,
+)
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.registry import NotDifferentiable, RegisterGradient
 from scopeflow._src.framework.sparse_tensor import (

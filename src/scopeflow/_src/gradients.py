@@ -25,6 +25,8 @@ from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import colocate_with, name_scope
+from scopeflow._src.framework.indexed_slices import IndexedSlices
+from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.ops import array_ops, math_ops, unbroadcast
 from scopeflow._src.ops.control import control_flow_ops
 
@@ -250,6 +252,9 @@ class _Walk:
                 queue.append(y.op)
 
     def _set_input_grad(self, op, t, g):
+        if isinstance(g, IndexedSlices):  # kept sparse, as TF does (no shape to set)
+            self._set(t, g)
+            return
         g = convert_to_tensor(g)
         if t._dtype.base_dtype != dtypes.resource:
             try:
@@ -275,6 +280,8 @@ class _Walk:
                 out.append(None)
             elif len(grads) == 1:
                 out.append(grads[0])
+            elif any(isinstance(g, IndexedSlices) for g in grads):
+                out.append(aggregate_indexed_slices(grads))
             elif self.aggregation_method == AggregationMethod.ADD_N:
                 out.append(_add_n_by_device(grads))
             else:
@@ -346,6 +353,29 @@ def _no_grad_through_initial_loop_value(op, from_ops):
                 f"taking the gradient wrt or through the initial value of a loop variable. Gradients can be "
                 f"computed through loop invariants or wrt the input parameters to the loop body.")
         queue.extend(t._op for t in current._inputs)
+
+
+def aggregate_indexed_slices(grads):
+    """TF's ``AggregateIndexedSlicesGradients``: with a dense gradient among them, their dense
+    ``AddN``; else one ``IndexedSlices`` of the ``concat`` of their values and of their
+    indices (int32 indices become int64 when the two kinds meet)."""
+    grads = [g for g in grads if g is not None]
+    if any(isinstance(g, Tensor) for g in grads):
+        return math_ops.add_n(grads)
+    if any(g.indices.dtype.base_dtype == dtypes.int32 for g in grads) and \
+            any(g.indices.dtype.base_dtype != dtypes.int32 for g in grads):
+        grads = [g if g.indices.dtype.base_dtype != dtypes.int32 else
+                 IndexedSlices(g.values, math_ops.cast(g.indices, dtypes.int64), g.dense_shape) for g in grads]
+    grads = [_flatten_nested(g) for g in grads]
+    return IndexedSlices(array_ops.concat([g.values for g in grads], axis=0),
+                         array_ops.concat([g.indices for g in grads], axis=0), grads[0].dense_shape)
+
+
+def _flatten_nested(grad):
+    if not isinstance(grad.values, IndexedSlices):
+        return grad
+    inner = _flatten_nested(grad.values)
+    return IndexedSlices(inner.values, array_ops.gather(grad.indices, inner.indices), inner.dense_shape)
 
 
 def _add_n_by_device(grads):

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from scopeflow._src.framework import nest
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.operation import SymbolicTensor, Tensor
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 
@@ -107,20 +108,25 @@ def flatten_feed_dict(feed_dict) -> dict:
 
     ``{(a, b): (1, 2)}`` becomes ``{a: 1, b: 2}``; the flattened keys must be unique. Then,
     as TensorFlow's session does, a ``SparseTensor`` key feeds its ``indices``, ``values``
-    and ``dense_shape`` from the value's parts (a ``SparseTensorValue`` or a tuple).
+    and ``dense_shape`` from the value's parts (a ``SparseTensorValue`` or a tuple), and an
+    ``IndexedSlices`` key its ``values``, ``indices`` (and ``dense_shape`` if it has one).
     """
     if not isinstance(feed_dict, Mapping):
         raise TypeError(f"FlattenDictItems: 'dict' must be a dictionary or collection.Mapping type object, "
                         f"instead of '{type(feed_dict).__name__}'.")
-    if not any(isinstance(k, (tuple, list, SparseTensor)) for k in feed_dict):
+    if not any(isinstance(k, (tuple, list, SparseTensor, IndexedSlices)) for k in feed_dict):
         return feed_dict
     flat = _flatten_tuple_keys(feed_dict)
-    if not any(isinstance(k, SparseTensor) for k in flat):
+    if not any(isinstance(k, (SparseTensor, IndexedSlices)) for k in flat):
         return flat
     expanded = {}
     for key, value in flat.items():
         if isinstance(key, SparseTensor):
             expanded.update(sparse_feed_parts(key, value))
+        elif isinstance(key, IndexedSlices):
+            parts = [key.values, key.indices] if key.dense_shape is None else \
+                [key.values, key.indices, key.dense_shape]
+            expanded.update(zip(parts, value))
         else:
             expanded[key] = value
     return expanded

@@ -4,7 +4,8 @@ As in TensorFlow, a fetch is a graph element (a ``Tensor``, an ``Operation``, a 
 or a name) or a list, tuple, namedtuple, dict (any ``Mapping``; ``defaultdict`` keeps its
 factory) or ``attrs`` class of fetches, nested to any depth. The result has the same
 structure with each tensor replaced by its value, each operation by ``None`` and each
-``SparseTensor`` by a ``SparseTensorValue`` of its three tensors' values.
+``SparseTensor`` by a ``SparseTensorValue`` of its three tensors' values (an ``IndexedSlices``
+by an ``IndexedSlicesValue``).
 Duplicates are computed once.
 """
 
@@ -16,6 +17,7 @@ import operator
 from collections.abc import Mapping
 
 from scopeflow._src.framework import errors
+from scopeflow._src.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from scopeflow._src.framework.operation import Operation, SymbolicTensor
 from scopeflow._src.framework.sparse_tensor import SparseTensor, SparseTensorValue
 
@@ -63,6 +65,9 @@ class FetchStructure:
         if isinstance(fetch, SparseTensor):  # its three tensors, returned as a SparseTensorValue
             parts = [self._leaf(graph, t) for t in (fetch.indices, fetch.values, fetch.dense_shape)]
             return ("call", SparseTensorValue, parts)
+        if isinstance(fetch, IndexedSlices):  # an IndexedSlicesValue (dense_shape None when it has none)
+            parts = [self._leaf(graph, t) for t in (fetch.values, fetch.indices, fetch.dense_shape) if t is not None]
+            return ("call", _indexed_slices_value, parts)
         attrs = getattr(type(fetch), "__attrs_attrs__", None)
         if attrs is not None:
             return ("call", type(fetch), [self._walk(graph, getattr(fetch, a.name)) for a in attrs])
@@ -75,6 +80,10 @@ class FetchStructure:
             i = self._index[id(element)] = len(self._elements)
             self._elements.append(element)
         return i
+
+
+def _indexed_slices_value(values, indices, dense_shape=None):
+    return IndexedSlicesValue(values, indices, dense_shape)
 
 
 def _element(graph, fetch):

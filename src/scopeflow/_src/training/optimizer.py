@@ -10,10 +10,15 @@ TensorFlow does::
     Adam                                  # _finish(): the group of all updates
     # with global_step: Adam/update (the group) then Adam (AssignAdd of global_step)
 
-Subclasses implement ``_create_slots``, ``_prepare``, ``_apply_dense`` and may override
-``_finish``, with the same helpers as TF (``_zeros_slot``, ``get_slot``,
-``_create_non_slot_variable`` ...), so TF1 custom optimizers port unchanged. Dense
-gradients only: scopeflow has no ``IndexedSlices``.
+Subclasses implement ``_create_slots``, ``_prepare``, ``_apply_dense`` and ``_apply_sparse``
+and may override ``_finish``, with the same helpers as TF (``_zeros_slot``, ``get_slot``,
+``_create_non_slot_variable`` ...), so TF1 custom optimizers port unchanged.
+
+A sparse gradient (``IndexedSlices``, from ``gather`` or ``embedding_lookup``) goes to
+``_apply_sparse_duplicate_indices``, which by default sums the values of repeated indices
+(``Unique`` + ``UnsortedSegmentSum``, TF's ``_deduplicate_indexed_slices``) and calls
+``_apply_sparse`` with unique indices; an optimizer that handles repeats itself (plain
+gradient descent: ``ScatterSub``) overrides ``_apply_sparse_duplicate_indices`` instead.
 """
 
 from __future__ import annotations
@@ -23,8 +28,10 @@ from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import colocate_with, control_dependencies, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.indexed_slices import IndexedSlices, convert_to_tensor_or_indexed_slices
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.gradients import gradients
+from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.control.control_flow_ops import group
 from scopeflow._src.ops.control.control_flow_ops import tuple as gate_tuple
 from scopeflow._src.ops.state.variable_ops import assign_add
@@ -53,6 +60,10 @@ class _VariableProcessor:
         return self._v._ref()
 
     def update_op(self, optimizer, g):
+        if isinstance(g, IndexedSlices):
+            if self._v.constraint is not None:
+                raise RuntimeError("Cannot use a constraint function on a sparse variable.")
+            return optimizer._apply_sparse_duplicate_indices(g, self._v)
         update = optimizer._apply_dense(g, self._v)
         if self._v.constraint is None:
             return update
@@ -81,6 +92,15 @@ def _get_processor(v):
         return _TensorProcessor(v)
     raise NotImplementedError("Trying to optimize unsupported type ", v)
 
+
+
+def _deduplicate_indexed_slices(values, indices):
+    """``(summed_values, unique_indices)``: the rows of ``values`` of each distinct index summed
+    (TF's helper: ``Unique`` then ``UnsortedSegmentSum`` into ``shape(unique)[0]`` rows)."""
+    unique_indices, new_index_positions = array_ops.unique(indices)
+    summed_values = array_ops.unsorted_segment_sum(values, new_index_positions,
+                                                   array_ops.shape(unique_indices)[0])
+    return summed_values, unique_indices
 
 
 class Optimizer:
@@ -172,10 +192,12 @@ class Optimizer:
         for g, v in grads_and_vars:
             if g is not None:
                 try:
-                    g = convert_to_tensor(g)
-                except (TypeError, ValueError):
+                    g = convert_to_tensor_or_indexed_slices(g)
+                except TypeError:
                     raise TypeError(f"Gradient must be convertible to a Tensor or IndexedSlices, or None: {g}") \
                         from None
+                if not isinstance(g, (Tensor, IndexedSlices)):
+                    raise TypeError(f"Gradient must be a Tensor, IndexedSlices, or None: {g}")
             converted.append((g, v, _get_processor(v)))
         var_list = [v for g, v, _ in converted if g is not None]
         if not var_list:
@@ -286,6 +308,16 @@ class Optimizer:
 
     def _apply_dense(self, grad, var):
         raise NotImplementedError(f"{type(self).__name__} must implement _apply_dense(grad, var)")
+
+    def _apply_sparse_duplicate_indices(self, grad, var):
+        """Apply the ``IndexedSlices`` ``grad``, whose indices may repeat, to ``var``: by
+        default sum the repeats and call ``_apply_sparse`` (TF's contract)."""
+        summed_values, unique_indices = _deduplicate_indexed_slices(values=grad.values, indices=grad.indices)
+        return self._apply_sparse(IndexedSlices(summed_values, unique_indices, grad.dense_shape), var)
+
+    def _apply_sparse(self, grad, var):
+        """Apply the ``IndexedSlices`` ``grad`` (unique indices) to ``var``; subclasses implement it."""
+        raise NotImplementedError(f"{type(self).__name__} must implement _apply_sparse(grad, var)")
 
     def _finish(self, update_ops, name_scope):
         """The op that completes the update (by default a group named ``name_scope``)."""

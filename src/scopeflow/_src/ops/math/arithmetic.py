@@ -12,6 +12,7 @@ import numpy as np
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import OpDef
@@ -182,8 +183,10 @@ def add_n(inputs, name=None):
     if not inputs or not isinstance(inputs, (list, tuple)):
         raise ValueError("Inputs must be an iterable of at least one Tensor/IndexedSlices with the same dtype "
                          "and shape.")
-    inputs = [convert_to_tensor(x) for x in inputs]
+    inputs = [x if isinstance(x, IndexedSlices) else convert_to_tensor(x) for x in inputs]
     if len(inputs) == 1:
+        if isinstance(inputs[0], IndexedSlices):
+            inputs = [convert_to_tensor(inputs[0])]
         if name:
             return identity(inputs[0], name=name)
         return inputs[0]
