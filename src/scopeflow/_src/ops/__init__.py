@@ -11,8 +11,9 @@ Three layers, each importing only the ones above it in this list (``docs/archite
 3. the gradient rules (``*/grads.py`` and the other ``*_grads.py``), registered last, once
    every wrapper exists: a rule may build any op.
 
-Conds and loops (``control/api.py``), the summary ops (``summary/api.py``) and the parsing ops
-(``parsing/api.py``) load on first use, with their ops and rules; ``load_lazy_ops`` loads them all.
+Conds and loops (``control/api.py``), the summary ops (``summary/api.py``), the parsing ops
+(``parsing/api.py``) and the 3-D convolutions (``nn/volumetric.py``) load on first use, with their
+ops and rules; ``load_lazy_ops`` loads them all.
 """
 
 # The order below is the registration order (ruff's import sorting is off for this file).
@@ -42,3 +43,5 @@ def load_lazy_ops() -> None:
     from scopeflow._src.ops.debugging import api as debugging_api  # noqa: F401
     from scopeflow._src.ops.script import api as script_api  # noqa: F401
     from scopeflow._src.ops.image import api as image_api  # noqa: F401
+    from scopeflow._src.ops.nn import volumetric  # noqa: F401
+    from scopeflow._src.ops.sampling import api as sampling_api  # noqa: F401

@@ -1,0 +1,268 @@
+"""3-D convolution and pooling ops: ``Conv3D``, ``Conv3DBackpropInputV2``,
+``Conv3DBackpropFilterV2``, ``MaxPool3D``, ``AvgPool3D``, ``MaxPool3DGrad``,
+``MaxPool3DGradGrad``, ``AvgPool3DGrad`` (shapes here, kernels in ``volumes.py``), and TF's
+wrappers ``tf.nn.conv3d``, ``conv3d_transpose``, ``max_pool3d``, ``avg_pool3d``.
+
+They load on first use, with their gradient rules (``ops/nn/volumetric.py``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.framework import dtypes, registry
+from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.nn import volumes as vk
+from scopeflow._src.ops.nn import windows as wu
+from scopeflow._src.ops.nn.conv import sizes_shape
+
+_FLOATING = dtype_lists.FLOATING
+_MAX_T = dtype_lists.types("float16,bfloat16,float32")
+_DEFAULTS = {"data_format": "NDHWC", "dilations": (1, 1, 1, 1, 1)}
+_POOL_DEFAULTS = {"data_format": "NDHWC"}
+
+
+def _dims(shape):
+    return shape.as_list() if shape.ndims is not None else [None] * 5
+
+
+def _check_lists(attrs, names):
+    for name in names:
+        if name in attrs and len(attrs[name]) != 5:
+            raise ShapeError(f"{name} attribute must contain 5 values, but got: {len(attrs[name])}")
+
+
+def _spatial_out(attrs, dims, ksizes, window="dilations"):
+    axes = vk.spatial_axes(attrs)
+    dil = attrs.get(window, [1] * 5) if window else [1] * 5
+    return [wu.static_size(dims[a], k, attrs["strides"][a], dil[a], attrs["padding"]) for a, k in zip(axes, ksizes)]
+
+
+def _assemble(attrs, batch, spatial, depth):
+    if vk.channels_first(attrs):
+        return TensorShape([batch, depth, *spatial])
+    return TensorShape([batch, *spatial, depth])
+
+
+def _conv_shape(inputs, attrs):
+    x, f = inputs[0].shape, inputs[1].shape
+    wu.check_rank(x, 5)
+    wu.check_rank(f, 5)
+    _check_lists(attrs, ("strides", "dilations"))
+    xd, fd = _dims(x), _dims(f)
+    c = xd[vk.channel_axis(attrs)]
+    if c is not None and fd[3] is not None and fd[3] and c % fd[3]:
+        raise ShapeError(f"Input depth divisible by filter depth: {c} vs {fd[3]}")
+    return _assemble(attrs, xd[0], _spatial_out(attrs, xd, fd[:3]), fd[4])
+
+
+def _backprop_input_shape(inputs, attrs):
+    wu.check_rank(inputs[0].shape, 1)
+    wu.check_rank(inputs[1].shape, 5)
+    wu.check_rank(inputs[2].shape, 5)
+    sizes, _ = sizes_shape(inputs[0], 0)
+    if len(sizes) != 5:
+        raise ShapeError(f"Shape must be rank 5 but is rank {len(sizes)}")
+    return TensorShape(sizes)
+
+
+def _backprop_filter_shape(inputs, attrs):
+    wu.check_rank(inputs[0].shape, 5)
+    wu.check_rank(inputs[1].shape, 1)
+    wu.check_rank(inputs[2].shape, 5)
+    sizes, _ = sizes_shape(inputs[1], 1)
+    if len(sizes) != 5:
+        raise ShapeError(f"Shape must be rank 5 but is rank {len(sizes)}")
+    return TensorShape(sizes)
+
+
+def _pool_shape(inputs, attrs):
+    x = inputs[0].shape
+    wu.check_rank(x, 5)
+    _check_lists(attrs, ("ksize", "strides"))
+    dims = _dims(x)
+    axes = vk.spatial_axes(attrs)
+    out = list(dims)
+    for a, size in zip(axes, _spatial_out(attrs, dims, [attrs["ksize"][a] for a in axes], window=None)):
+        out[a] = size
+    return TensorShape(out)
+
+
+def _same_as(index):
+    def shape(inputs, attrs):
+        for t in inputs:
+            wu.check_rank(t.shape, 5)
+        return inputs[index].shape
+    return shape
+
+
+def _avg_grad_shape(inputs, attrs):
+    wu.check_rank(inputs[0].shape, 1)
+    wu.check_rank(inputs[1].shape, 5)
+    sizes, _ = sizes_shape(inputs[0], 0)
+    if len(sizes) != 5:
+        raise ShapeError(f"Shape must be rank 5 but is rank {len(sizes)}")
+    return TensorShape(sizes)
+
+
+# -- kernels bound to ops ----------------------------------------------------------------------------------
+def _factory(fn, layout, checks=("strides", "dilations"), out_format=True):
+    """``layout`` flags the NDHWC-image inputs; ``None`` marks a sizes vector (read as NDHWC)."""
+    def factory(op, state):
+        attrs = op._attrs
+        vk.check_batch_depth(op, attrs, checks)
+
+        def kernel(*args):
+            args = [vk.ndhwc_sizes(a, attrs) if flag is None else a for a, flag in zip(args, layout)]
+            return fn(op, attrs, *args)
+        return vk.ndhwc(kernel, attrs, [bool(flag) for flag in layout], out_format)
+    return factory
+
+
+def _pool_factory(fn, layout):
+    def bound(op, attrs, *args):
+        return fn(attrs, *args)
+    return _factory(bound, layout, checks=("ksize", "strides"))
+
+
+def _filter_sizes(op, attrs, x, sizes, dy):
+    return vk.conv3d_backprop_filter(op, attrs, x, [int(s) for s in sizes], dy)
+
+
+registry.register(OpDef("Conv3D", inputs=["input: T", "filter: T"], outputs=["output: T"], attrs={"T": _FLOATING},
+                        shape=_conv_shape, factory=_factory(vk.conv3d, (True, False)), defaults=_DEFAULTS))
+registry.register(OpDef("Conv3DBackpropInputV2", inputs=["input_sizes: Tshape", "filter: T", "out_backprop: T"],
+                        outputs=["output: T"], attrs={"T": _FLOATING, "Tshape": dtype_lists.INDEX},
+                        shape=_backprop_input_shape,
+                        factory=_factory(vk.conv3d_backprop_input, (None, False, True)),
+                        defaults={**_DEFAULTS, "Tshape": dtypes.int32}))
+registry.register(OpDef("Conv3DBackpropFilterV2", inputs=["input: T", "filter_sizes: int32", "out_backprop: T"],
+                        outputs=["output: T"], attrs={"T": _FLOATING}, shape=_backprop_filter_shape,
+                        factory=_factory(_filter_sizes, (True, False, True), out_format=False), defaults=_DEFAULTS))
+registry.register(OpDef("MaxPool3D", inputs=["input: T"], outputs=["output: T"], attrs={"T": _MAX_T},
+                        shape=_pool_shape, factory=_pool_factory(vk.max_pool3d, (True,)), defaults=_POOL_DEFAULTS))
+registry.register(OpDef("AvgPool3D", inputs=["input: T"], outputs=["output: T"], attrs={"T": _FLOATING},
+                        shape=_pool_shape, factory=_pool_factory(vk.avg_pool3d, (True,)), defaults=_POOL_DEFAULTS))
+registry.register(OpDef("MaxPool3DGrad", inputs=["orig_input: TInput", "orig_output: TInput", "grad: T"],
+                        outputs=["output: T"], attrs={"T": _MAX_T, "TInput": _MAX_T}, shape=_same_as(0),
+                        factory=_pool_factory(vk.max_pool3d_grad, (True, True, True)),
+                        defaults={**_POOL_DEFAULTS, "T": dtypes.float32, "TInput": dtypes.float32}))
+registry.register(OpDef("MaxPool3DGradGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"],
+                        outputs=["output: T"], attrs={"T": dtype_lists.REAL}, shape=_same_as(1),
+                        factory=_pool_factory(vk.max_pool3d_grad_grad, (True, True, True)),
+                        defaults=_POOL_DEFAULTS))
+registry.register(OpDef("AvgPool3DGrad", inputs=["orig_input_shape: int32", "grad: T"], outputs=["output: T"],
+                        attrs={"T": _FLOATING}, shape=_avg_grad_shape,
+                        factory=_pool_factory(vk.avg_pool3d_grad, (None, True)), defaults=_POOL_DEFAULTS))
+
+
+# -- public wrappers ---------------------------------------------------------------------------------------
+def _attrs(op_type, strides, padding, data_format, dilations=None, ksize=None):
+    data_format = data_format or "NDHWC"
+    wu.check_padding(op_type, padding, ("SAME", "VALID"))
+    attrs = {"strides": wu.check_int_list(op_type, "strides", strides), "padding": padding,
+             "data_format": data_format}
+    if dilations is not None:
+        attrs["dilations"] = wu.check_int_list(op_type, "dilations", dilations)
+    if ksize is not None:
+        attrs["ksize"] = wu.check_int_list(op_type, "ksize", ksize)
+    return attrs
+
+
+def conv3d(input, filter=None, strides=None, padding=None, data_format="NDHWC",  # noqa: A002
+           dilations=(1, 1, 1, 1, 1), name=None, filters=None):
+    """A 3-D convolution (a ``Conv3D`` op); ``strides`` and ``dilations`` have 5 values.
+
+    >>> import scopeflow as tf
+    >>> x = tf.placeholder(tf.float32, [None, 8, 8, 8, 1])
+    >>> tf.nn.conv3d(x, tf.ones([3, 3, 3, 1, 4]), [1, 2, 2, 2, 1], "SAME").shape.as_list()
+    [None, 4, 4, 4, 4]
+    """
+    if filters is not None:
+        if filter is not None:
+            raise ValueError("Cannot specify both 'filter' and 'filters'.")
+        filter = filters
+    attrs = _attrs("Conv3D", strides, padding, data_format, list(dilations))
+    return create_output("Conv3D", [input, filter], attrs, name=name)
+
+
+def conv3d_backprop_input_v2(input_sizes, filter, out_backprop, strides, padding,  # noqa: A002
+                             data_format="NDHWC", dilations=(1, 1, 1, 1, 1), name=None):
+    """The gradient of ``conv3d`` with respect to its input (a ``Conv3DBackpropInputV2`` op)."""
+    attrs = _attrs("Conv3DBackpropInputV2", strides, padding, data_format, list(dilations))
+    return create_output("Conv3DBackpropInputV2", [input_sizes, filter, out_backprop], attrs, name=name)
+
+
+def conv3d_backprop_filter_v2(input, filter_sizes, out_backprop, strides, padding,  # noqa: A002
+                              data_format="NDHWC", dilations=(1, 1, 1, 1, 1), name=None):
+    """The gradient of ``conv3d`` with respect to its filter (a ``Conv3DBackpropFilterV2`` op)."""
+    attrs = _attrs("Conv3DBackpropFilterV2", strides, padding, data_format, list(dilations))
+    return create_output("Conv3DBackpropFilterV2", [input, filter_sizes, out_backprop], attrs, name=name)
+
+
+def conv3d_transpose(value=None, filter=None, output_shape=None, strides=None, padding="SAME",  # noqa: A002
+                     data_format="NDHWC", name=None, input=None, filters=None, dilations=None):  # noqa: A002
+    """The transpose of ``conv3d``: a ``Conv3DBackpropInputV2`` named ``conv3d_transpose``."""
+    value = input if input is not None else value
+    filter = filters if filters is not None else filter
+    with name_scope(name, "conv3d_transpose", [value, filter, output_shape]) as scope:
+        data_format = data_format or "NDHWC"
+        channel_index = 1 if data_format.startswith("NC") else 4
+        strides = _sequence(strides, channel_index, "strides")
+        dilations = _sequence(dilations, channel_index, "dilations")
+        return conv3d_backprop_input_v2(output_shape, filter, value, strides, padding, data_format=data_format,
+                                        dilations=dilations, name=scope)
+
+
+def _sequence(value, channel_index, name):
+    """TF's ``_get_sequence(value, 3, channel_index, name)``: 1, 3 or 5 values as 5."""
+    if value is None:
+        return [1] * 5
+    value = list(value) if isinstance(value, (list, tuple, np.ndarray)) else [value]
+    if len(value) == 5:
+        return value
+    if len(value) == 1:
+        value = value * 3
+    elif len(value) != 3:
+        raise ValueError(f"{name} should be of length 1, 3 or 5. Received: {name}={value} of length {len(value)}")
+    return [1, 1] + value if channel_index == 1 else [1] + value + [1]
+
+
+def max_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):  # noqa: A002
+    """Max pooling over 3-D windows (a ``MaxPool3D`` op).
+
+    >>> import scopeflow as tf
+    >>> x = tf.placeholder(tf.float32, [None, 4, 4, 4, 3])
+    >>> tf.nn.max_pool3d(x, 2, 2, "VALID").shape.as_list()
+    [None, 2, 2, 2, 3]
+    """
+    with name_scope(name, "MaxPool3D", [input]) as scope:
+        data_format = data_format or "NDHWC"
+        channel_index = 1 if data_format.startswith("NC") else 4
+        attrs = _attrs("MaxPool3D", _sequence(strides, channel_index, "strides"), padding, data_format,
+                       ksize=_sequence(ksize, channel_index, "ksize"))
+        return create_output("MaxPool3D", [input], attrs, name=scope)
+
+
+def avg_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):  # noqa: A002
+    """Average pooling over 3-D windows (an ``AvgPool3D`` op); padding is not counted."""
+    with name_scope(name, "AvgPool3D", [input]) as scope:
+        data_format = data_format or "NDHWC"
+        channel_index = 1 if data_format.startswith("NC") else 4
+        attrs = _attrs("AvgPool3D", _sequence(strides, channel_index, "strides"), padding, data_format,
+                       ksize=_sequence(ksize, channel_index, "ksize"))
+        return create_output("AvgPool3D", [input], attrs, name=scope)
+
+
+def pool_attrs(op) -> dict:
+    """The attributes a pooling op's gradient op takes from it."""
+    return {k: op._attrs[k] for k in ("ksize", "strides", "padding", "data_format")}
+
+
+def conv_attrs(op) -> dict:
+    return {k: op._attrs[k] for k in ("strides", "padding", "data_format", "dilations")}
