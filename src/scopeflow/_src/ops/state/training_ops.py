@@ -49,11 +49,10 @@ def _momentum(use_nesterov):
     def update(var, accum, lr, grad, momentum):
         accum *= momentum
         accum += grad
-        if use_nesterov:
-            t = np.multiply(grad, lr)
-            var -= t
-            np.multiply(accum, momentum, out=t)
+        if use_nesterov:  # var -= grad * lr + accum * momentum * lr, rounded as TF's kernel
+            t = np.multiply(accum, momentum)
             t *= lr
+            t += np.multiply(grad, lr)
             var -= t
         else:
             t = np.multiply(accum, lr)
@@ -68,9 +67,10 @@ def _adagrad(update_slots):
             accum += t
         else:
             t = np.empty_like(grad)
+        # var -= grad * lr * rsqrt(accum), in TF's order (it decides float16's rounding)
         np.sqrt(accum, out=t)
-        np.divide(grad, t, out=t)
-        t *= lr
+        np.reciprocal(t, out=t)
+        t *= np.multiply(grad, lr)
         var -= t
     return update
 
@@ -107,8 +107,7 @@ def _rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad):
     ms += t
     np.add(ms, epsilon, out=t)
     np.sqrt(t, out=t)
-    np.divide(grad, t, out=t)
-    t *= lr
+    np.divide(np.multiply(grad, lr), t, out=t)  # (grad * lr) / sqrt(ms + epsilon), as TF rounds it
     mom *= momentum
     mom += t
     var -= mom
@@ -127,8 +126,7 @@ def _centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
     np.subtract(ms, t, out=t)
     t += epsilon
     np.sqrt(t, out=t)
-    np.divide(grad, t, out=t)
-    t *= lr
+    np.divide(np.multiply(grad, lr), t, out=t)
     mom *= momentum
     mom += t
     var -= mom
@@ -228,6 +226,12 @@ def _in_chunks(update, values, arrays):
     """Apply the elementwise ``update`` to cache-sized pieces of the same-shaped ``arrays``
     (the variable storage is written through flat views, so it is updated in place)."""
     var = values[0]
+    if var.ndim == 0:  # NumPy gives scalars, not arrays, for 0-d operands: update 1-element views
+        values = list(values)
+        for i in arrays:
+            values[i] = values[i].reshape(1)
+        update(*values)
+        return
     if var.size <= _CHUNK or not all(values[i].flags.c_contiguous for i in arrays):
         update(*values)
         return
