@@ -4,13 +4,41 @@ Only re-exports; the code lives in ``scopeflow._src.layers``.
 """
 
 __all__ = [
-    "average_pooling2d", "AveragePooling2D", "batch_normalization", "BatchNormalization", "Conv2D", "conv2d",
-    "conv2d_transpose", "Conv2DTranspose", "Dense", "dense", "Dropout", "dropout", "Flatten", "flatten",
-    "InputSpec", "Layer", "max_pooling2d", "MaxPooling2D"]
+    "average_pooling1d", "average_pooling2d", "average_pooling3d", "AveragePooling1D", "AveragePooling2D",
+    "AveragePooling3D", "batch_normalization", "BatchNormalization", "Conv1D", "conv1d", "Conv2D", "conv2d",
+    "conv2d_transpose", "Conv2DTranspose", "Conv3D", "conv3d", "conv3d_transpose", "Conv3DTranspose", "Dense",
+    "dense", "Dropout", "dropout", "Flatten", "flatten", "InputSpec", "Layer", "max_pooling1d", "max_pooling2d",
+    "max_pooling3d", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "separable_conv1d", "separable_conv2d",
+    "SeparableConv1D", "SeparableConv2D"]
 
 from scopeflow._src.layers.base import Layer  # noqa: F401
-from scopeflow._src.layers.convolutional import Conv2D, Conv2DTranspose, conv2d, conv2d_transpose  # noqa: F401
+from scopeflow._src.layers.conv_transpose import (  # noqa: F401
+    Conv2DTranspose,
+    Conv3DTranspose,
+    conv2d_transpose,
+    conv3d_transpose,
+)
+from scopeflow._src.layers.convolutional import Conv1D, Conv2D, Conv3D, conv1d, conv2d, conv3d  # noqa: F401
 from scopeflow._src.layers.core import Dense, Dropout, Flatten, dense, dropout, flatten  # noqa: F401
 from scopeflow._src.layers.input_spec import InputSpec  # noqa: F401
 from scopeflow._src.layers.normalization import BatchNormalization, batch_normalization  # noqa: F401
-from scopeflow._src.layers.pooling import AveragePooling2D, MaxPooling2D, average_pooling2d, max_pooling2d  # noqa: F401
+from scopeflow._src.layers.pooling import (  # noqa: F401
+    AveragePooling1D,
+    AveragePooling2D,
+    AveragePooling3D,
+    MaxPooling1D,
+    MaxPooling2D,
+    MaxPooling3D,
+    average_pooling1d,
+    average_pooling2d,
+    average_pooling3d,
+    max_pooling1d,
+    max_pooling2d,
+    max_pooling3d,
+)
+from scopeflow._src.layers.separable import (  # noqa: F401
+    SeparableConv1D,
+    SeparableConv2D,
+    separable_conv1d,
+    separable_conv2d,
+)

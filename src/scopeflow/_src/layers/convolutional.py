@@ -1,10 +1,13 @@
-"""``Conv2D`` and ``Conv2DTranspose`` with their functional forms ``conv2d`` and ``conv2d_transpose``.
+"""``Conv1D``, ``Conv2D`` and ``Conv3D`` with their functional forms ``conv1d``, ``conv2d`` and
+``conv3d`` (the transposed convolutions are in ``conv_transpose.py``, the separable ones in
+``separable.py``).
 
-The ops are tf-keras's: ``conv2d/Conv2D`` then ``conv2d/BiasAdd``; the transpose builds its
-output shape from ``tf.shape`` (``Shape``, ``strided_slice``, ``stack``) and a
-``Conv2DBackpropInput`` op named ``conv2d_transpose/conv2d_transpose``. Difference from
-TensorFlow: a dilated ``Conv2D`` is one ``Conv2D`` op with a ``dilations`` attribute, where
-``tf.nn.convolution`` builds ``SpaceToBatchND``/``BatchToSpaceND`` around it (same values).
+The ops are tf-keras's: ``conv2d/Conv2D`` then ``conv2d/BiasAdd``; ``Conv1D`` is TF's
+``conv1d`` (``conv1d/Conv1D/ExpandDims``, a ``Conv2D`` named ``conv1d/Conv1D``, ``Squeeze``),
+with a causal padding as a ``Pad`` op before it and, for ``channels_first``, its bias added by
+``Reshape`` and ``add``; ``Conv3D`` is one ``Conv3D`` op. Difference from TensorFlow: a
+dilated convolution is one op with a ``dilations`` attribute, where ``tf.nn.convolution``
+builds ``SpaceToBatchND``/``BatchToSpaceND`` around it (same values).
 """
 
 from __future__ import annotations
@@ -17,20 +20,13 @@ from scopeflow._src.ops import array_ops, nn_ops
 from scopeflow._src.variables import initializers
 
 
-class Conv2D(Layer):
-    """A 2-D convolution layer (``activation(conv2d(inputs, kernel) + bias)``).
-
-    >>> import scopeflow as tf
-    >>> x = tf.placeholder(tf.float32, [None, 8, 8, 3])
-    >>> y = tf.layers.conv2d(x, 4, 3, strides=2, padding="same")
-    >>> y.name, y.shape.as_list()
-    ('conv2d/BiasAdd:0', [None, 4, 4, 4])
-    """
+class _Conv(Layer):
+    """An N-D convolution layer (``activation(conv(inputs, kernel) + bias)``); ``rank`` is N."""
 
     rank = 2
 
-    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
-                 dilation_rate=(1, 1), activation=None, use_bias=True, kernel_initializer=None,
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format="channels_last",
+                 dilation_rate=1, activation=None, use_bias=True, kernel_initializer=None,
                  bias_initializer=initializers.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
                  **kwargs):
@@ -57,7 +53,7 @@ class Conv2D(Layer):
             raise ValueError(f"The argument `kernel_size` cannot contain 0(s). Received: {self.kernel_size}")
         if not all(self.strides):
             raise ValueError(f"The argument `strides` cannot contains 0(s). Received: {self.strides}")
-        if self.padding == "causal":
+        if self.padding == "causal" and self.rank != 1:
             raise ValueError("Causal padding is only supported for `Conv1D`and `SeparableConv1D`.")
         if max(self.strides) > 1 and max(self.dilation_rate) > 1:
             raise ValueError(f"`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: "
@@ -85,17 +81,36 @@ class Conv2D(Layer):
     def _full(self, values):
         return [1, *values, 1] if self.data_format == "channels_last" else [1, 1, *values]
 
+    def _op_padding(self):
+        if self.padding == "causal":
+            return "VALID"
+        return self.padding.upper() if isinstance(self.padding, str) else self.padding
+
+    def _convolution(self, inputs):
+        return nn_ops.conv2d(inputs, self.kernel, strides=self._full(self.strides), padding=self._op_padding(),
+                             data_format=self._tf_data_format, dilations=self._full(self.dilation_rate),
+                             name=type(self).__name__)
+
     def call(self, inputs):
         input_shape = inputs.shape
-        padding = self.padding.upper() if isinstance(self.padding, str) else self.padding
-        outputs = nn_ops.conv2d(inputs, self.kernel, strides=self._full(self.strides), padding=padding,
-                                  data_format=self._tf_data_format, dilations=self._full(self.dilation_rate),
-                                  name=type(self).__name__)
+        if self.padding == "causal":
+            inputs = array_ops.pad(inputs, self._causal_padding(inputs))
+        outputs = self._convolution(inputs)
         if self.use_bias:
-            outputs = nn_ops.bias_add(outputs, self.bias, data_format=self._tf_data_format)
+            if self.rank == 1 and self.data_format == "channels_first":  # bias_add takes no 1-D input
+                outputs += array_ops.reshape(self.bias, (1, self.filters, 1))
+            else:
+                outputs = nn_ops.bias_add(outputs, self.bias, data_format=self._tf_data_format)
         if input_shape.rank:
             outputs.set_shape(self.compute_output_shape(input_shape))
         return self.activation(outputs) if self.activation is not None else outputs
+
+    def _causal_padding(self, inputs):
+        left = self.dilation_rate[0] * (self.kernel_size[0] - 1)
+        batch_rank = 1 if inputs.shape.rank is None else inputs.shape.rank - 2
+        if self.data_format == "channels_last":
+            return [[0, 0]] * batch_rank + [[left, 0], [0, 0]]
+        return [[0, 0]] * batch_rank + [[0, 0], [left, 0]]
 
     def compute_output_shape(self, input_shape):
         dims = TensorShape(input_shape).as_list()
@@ -112,75 +127,107 @@ class Conv2D(Layer):
         return TensorShape(dims[:batch_rank] + [self.filters] + out)
 
 
-class Conv2DTranspose(Conv2D):
-    """The transpose of ``Conv2D`` (a "deconvolution"), kernel shape ``[h, w, filters, in_channels]``.
+class Conv1D(_Conv):
+    """A 1-D (temporal) convolution layer; ``padding="causal"`` pads on the left only.
 
     >>> import scopeflow as tf
-    >>> x = tf.placeholder(tf.float32, [None, 4, 4, 3])
-    >>> y = tf.layers.conv2d_transpose(x, 2, 3, strides=2, padding="same")
+    >>> y = tf.layers.conv1d(tf.placeholder(tf.float32, [None, 10, 3]), 4, 3)
     >>> y.name, y.shape.as_list()
-    ('conv2d_transpose/BiasAdd:0', [None, 8, 8, 2])
+    ('conv1d/BiasAdd:0', [None, 8, 4])
     """
 
-    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
-                 activation=None, use_bias=True, kernel_initializer=None,
+    rank = 1
+
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format="channels_last",
+                 dilation_rate=1, activation=None, use_bias=True, kernel_initializer=None,
                  bias_initializer=initializers.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
                  **kwargs):
         super().__init__(filters, kernel_size, strides=strides, padding=padding, data_format=data_format,
-                         activation=activation, use_bias=use_bias, kernel_initializer=kernel_initializer,
-                         bias_initializer=bias_initializer, kernel_regularizer=kernel_regularizer,
-                         bias_regularizer=bias_regularizer, activity_regularizer=activity_regularizer,
-                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint, trainable=trainable,
-                         name=name, **kwargs)
+                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
+                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
+                         bias_constraint=bias_constraint, trainable=trainable, name=name, **kwargs)
 
-    def build(self, input_shape):
-        input_shape = TensorShape(input_shape)
-        if len(input_shape) != 4:
-            raise ValueError(f"Inputs should have rank 4. Received input_shape={input_shape}.")
-        axis = self._channel_axis()
-        if input_shape.dims[axis].value is None:
-            raise ValueError(f"The channel dimension of the inputs to `Conv2DTranspose` should be defined. The "
-                             f"input_shape received is {input_shape}, where axis {axis} (0-based) is the channel "
-                             f"dimension, which found to be `None`.")
-        channels = int(input_shape[axis])
-        self.input_spec = InputSpec(ndim=4, axes={axis: channels})
-        kernel_bias.add_kernel_and_bias(self, self.kernel_size + (self.filters, channels), (self.filters,))
-        self.built = True
+    def _convolution(self, inputs):
+        return nn_ops.conv1d(inputs, self.kernel, stride=list(self.strides), padding=self._op_padding(),
+                             data_format=self._tf_data_format, dilations=list(self.dilation_rate),
+                             name=type(self).__name__)
 
-    def _output_length(self, length, i):
-        return conv_utils.deconv_output_length(length, self.kernel_size[i], padding=self.padding,
-                                               stride=self.strides[i], dilation=self.dilation_rate[i])
 
-    def call(self, inputs):
-        inputs_shape = array_ops.shape(inputs)
-        batch_size = inputs_shape[0]
-        h_axis, w_axis = (2, 3) if self.data_format == "channels_first" else (1, 2)
-        dims = inputs.shape.as_list() if inputs.shape.rank is not None else [None] * 4
-        height = dims[h_axis] if dims[h_axis] is not None else inputs_shape[h_axis]
-        width = dims[w_axis] if dims[w_axis] is not None else inputs_shape[w_axis]
-        out_h, out_w = self._output_length(height, 0), self._output_length(width, 1)
-        if self.data_format == "channels_first":
-            output_shape = (batch_size, self.filters, out_h, out_w)
-        else:
-            output_shape = (batch_size, out_h, out_w, self.filters)
-        output_shape_tensor = array_ops.stack(list(output_shape))
-        _ = output_shape_tensor[0]  # tf-keras's backend slices the batch size here (an unused strided_slice_1)
-        outputs = nn_ops.conv2d_transpose(inputs, self.kernel, output_shape_tensor, strides=self._full(self.strides),
-                                            padding=self.padding.upper(), data_format=self._tf_data_format)
-        if inputs.shape.rank:
-            outputs.set_shape(self.compute_output_shape(inputs.shape))
-        if self.use_bias:
-            outputs = nn_ops.bias_add(outputs, self.bias, data_format=self._tf_data_format)
-        return self.activation(outputs) if self.activation is not None else outputs
+class Conv2D(_Conv):
+    """A 2-D convolution layer (``activation(conv2d(inputs, kernel) + bias)``).
 
-    def compute_output_shape(self, input_shape):
-        out = TensorShape(input_shape).as_list()
-        c_axis, h_axis, w_axis = (1, 2, 3) if self.data_format == "channels_first" else (3, 1, 2)
-        out[c_axis] = self.filters
-        out[h_axis] = self._output_length(out[h_axis], 0)
-        out[w_axis] = self._output_length(out[w_axis], 1)
-        return TensorShape(out)
+    >>> import scopeflow as tf
+    >>> x = tf.placeholder(tf.float32, [None, 8, 8, 3])
+    >>> y = tf.layers.conv2d(x, 4, 3, strides=2, padding="same")
+    >>> y.name, y.shape.as_list()
+    ('conv2d/BiasAdd:0', [None, 4, 4, 4])
+    """
+
+    rank = 2
+
+    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
+                 dilation_rate=(1, 1), activation=None, use_bias=True, kernel_initializer=None,
+                 bias_initializer=initializers.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
+                 **kwargs):
+        super().__init__(filters, kernel_size, strides=strides, padding=padding, data_format=data_format,
+                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
+                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
+                         bias_constraint=bias_constraint, trainable=trainable, name=name, **kwargs)
+
+
+class Conv3D(_Conv):
+    """A 3-D (volumetric) convolution layer (a ``Conv3D`` op).
+
+    >>> import scopeflow as tf
+    >>> y = tf.layers.conv3d(tf.placeholder(tf.float32, [None, 6, 6, 6, 1]), 4, 3)
+    >>> y.name, y.shape.as_list()
+    ('conv3d/BiasAdd:0', [None, 4, 4, 4, 4])
+    """
+
+    rank = 3
+
+    def __init__(self, filters, kernel_size, strides=(1, 1, 1), padding="valid", data_format="channels_last",
+                 dilation_rate=(1, 1, 1), activation=None, use_bias=True, kernel_initializer=None,
+                 bias_initializer=initializers.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
+                 **kwargs):
+        super().__init__(filters, kernel_size, strides=strides, padding=padding, data_format=data_format,
+                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
+                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                         activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
+                         bias_constraint=bias_constraint, trainable=trainable, name=name, **kwargs)
+
+    def _convolution(self, inputs):
+        # the 3-D ops load on first use (import time)
+        from scopeflow._src.ops.nn import volumetric
+
+        return volumetric.conv3d(inputs, self.kernel, strides=self._full(self.strides), padding=self._op_padding(),
+                                 data_format=self._tf_data_format, dilations=self._full(self.dilation_rate),
+                                 name=type(self).__name__)
+
+
+def _functional(cls, inputs, name, reuse, **arguments):
+    return cls(name=name, _reuse=reuse, _scope=name, **arguments)(inputs)
+
+
+def conv1d(inputs, filters, kernel_size, strides=1, padding="valid", data_format="channels_last", dilation_rate=1,
+           activation=None, use_bias=True, kernel_initializer=None, bias_initializer=initializers.zeros_initializer(),
+           kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
+           bias_constraint=None, trainable=True, name=None, reuse=None):
+    """Functional ``Conv1D``: ``name`` opens the layer's variable scope, ``reuse`` shares it."""
+    return _functional(Conv1D, inputs, name, reuse, filters=filters, kernel_size=kernel_size, strides=strides,
+                       padding=padding, data_format=data_format, dilation_rate=dilation_rate, activation=activation,
+                       use_bias=use_bias, kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                       kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                       activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
+                       bias_constraint=bias_constraint, trainable=trainable)
 
 
 def conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
@@ -189,26 +236,23 @@ def conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="valid", data_f
            activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
            reuse=None):
     """Functional ``Conv2D``: ``name`` opens the layer's variable scope, ``reuse`` shares it."""
-    layer = Conv2D(filters=filters, kernel_size=kernel_size, strides=strides, padding=padding,
-                   data_format=data_format, dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
-                   kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
-                   kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
-                   activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
-                   bias_constraint=bias_constraint, trainable=trainable, name=name, _reuse=reuse, _scope=name)
-    return layer(inputs)
+    return _functional(Conv2D, inputs, name, reuse, filters=filters, kernel_size=kernel_size, strides=strides,
+                       padding=padding, data_format=data_format, dilation_rate=dilation_rate, activation=activation,
+                       use_bias=use_bias, kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                       kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                       activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
+                       bias_constraint=bias_constraint, trainable=trainable)
 
 
-def conv2d_transpose(inputs, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
-                     activation=None, use_bias=True, kernel_initializer=None,
-                     bias_initializer=initializers.zeros_initializer(), kernel_regularizer=None,
-                     bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, bias_constraint=None,
-                     trainable=True, name=None, reuse=None):
-    """Functional ``Conv2DTranspose``."""
-    layer = Conv2DTranspose(filters=filters, kernel_size=kernel_size, strides=strides, padding=padding,
-                            data_format=data_format, activation=activation, use_bias=use_bias,
-                            kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
-                            kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
-                            activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
-                            bias_constraint=bias_constraint, trainable=trainable, name=name, _reuse=reuse,
-                            _scope=name)
-    return layer(inputs)
+def conv3d(inputs, filters, kernel_size, strides=(1, 1, 1), padding="valid", data_format="channels_last",
+           dilation_rate=(1, 1, 1), activation=None, use_bias=True, kernel_initializer=None,
+           bias_initializer=initializers.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+           activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True, name=None,
+           reuse=None):
+    """Functional ``Conv3D``: ``name`` opens the layer's variable scope, ``reuse`` shares it."""
+    return _functional(Conv3D, inputs, name, reuse, filters=filters, kernel_size=kernel_size, strides=strides,
+                       padding=padding, data_format=data_format, dilation_rate=dilation_rate, activation=activation,
+                       use_bias=use_bias, kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
+                       kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
+                       activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
+                       bias_constraint=bias_constraint, trainable=trainable)
