@@ -8,22 +8,23 @@ pipeline load on first use.
 
 __all__ = [
     "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "add_queue_runner", "assert_global_step", "batch",
-    "batch_join", "BytesList", "checkpoint_exists", "ClusterSpec", "Coordinator", "cosine_decay", "create_global_step",
-    "Example",
-    "exponential_decay", "ExponentialMovingAverage", "export_meta_graph",
-    "Feature", "FeatureList", "FeatureLists", "Features", "FloatList",
-    "generate_checkpoint_state_proto", "get_checkpoint_mtimes", "get_checkpoint_state", "get_global_step",
-    "get_or_create_global_step", "global_step", "GradientDescentOptimizer", "import_meta_graph",
-    "init_from_checkpoint", "input_producer", "Int64List", "inverse_time_decay", "latest_checkpoint", "limit_epochs",
-    "linear_cosine_decay", "list_variables", "load_checkpoint", "load_variable", "LooperThread",
-    "match_filenames_once", "maybe_batch",
-    "maybe_batch_join", "maybe_shuffle_batch", "maybe_shuffle_batch_join", "MomentumOptimizer", "natural_exp_decay",
+    "batch_join", "BytesList", "checkpoint_exists", "CheckpointSaverHook", "CheckpointSaverListener",
+    "ChiefSessionCreator", "ClusterSpec", "Coordinator", "cosine_decay", "create_global_step", "Example",
+    "exponential_decay", "ExponentialMovingAverage", "export_meta_graph", "Feature", "FeatureList", "FeatureLists",
+    "Features", "FeedFnHook", "FinalOpsHook", "FloatList", "generate_checkpoint_state_proto", "get_checkpoint_mtimes",
+    "get_checkpoint_state", "get_global_step", "get_or_create_global_step", "global_step", "GlobalStepWaiterHook",
+    "GradientDescentOptimizer", "import_meta_graph", "init_from_checkpoint", "input_producer", "Int64List",
+    "inverse_time_decay", "latest_checkpoint", "limit_epochs", "linear_cosine_decay", "list_variables",
+    "load_checkpoint", "load_variable", "LoggingTensorHook", "LooperThread", "match_filenames_once", "maybe_batch",
+    "maybe_batch_join", "maybe_shuffle_batch", "maybe_shuffle_batch_join", "MomentumOptimizer", "MonitoredSession",
+    "MonitoredTrainingSession", "NanLossDuringTrainingError", "NanTensorHook", "natural_exp_decay",
     "NewCheckpointReader", "Optimizer", "piecewise_constant", "piecewise_constant_decay", "polynomial_decay",
     "ProximalGradientDescentOptimizer", "queue_runner", "QueueRunner", "range_input_producer", "remove_checkpoint",
-    "RenameRules", "replica_device_setter", "RestoreReport", "RMSPropOptimizer", "Saver", "SaverDef",
-    "SequenceExample", "shuffle_batch",
-    "shuffle_batch_join", "slice_input_producer", "start_queue_runners", "string_input_producer", "summary_iterator",
-    "update_checkpoint_state", "write_graph"]
+    "RenameRules", "replica_device_setter", "RestoreReport", "RMSPropOptimizer", "Saver", "SaverDef", "Scaffold",
+    "SecondOrStepTimer", "SequenceExample", "SessionCreator", "SessionManager", "SessionRunArgs", "SessionRunContext",
+    "SessionRunHook", "SessionRunValues", "shuffle_batch", "shuffle_batch_join", "SingularMonitoredSession",
+    "slice_input_producer", "start_queue_runners", "StepCounterHook", "StopAtStepHook", "string_input_producer",
+    "summary_iterator", "SummarySaverHook", "update_checkpoint_state", "WorkerSessionCreator", "write_graph"]
 
 import importlib as _importlib
 
@@ -86,6 +87,20 @@ _LAZY.update(ClusterSpec="scopeflow._src.training.cluster_spec",
              replica_device_setter="scopeflow._src.training.device_setter")
 # moving averages of variables: loaded on first use
 _LAZY["ExponentialMovingAverage"] = "scopeflow._src.training.moving_averages"
+# monitored training: MonitoredSession, hooks, Scaffold, SessionManager, Supervisor (loaded on first use)
+_MONITORED_NAMES = {
+    "basic_session_run_hooks": ("FeedFnHook", "FinalOpsHook", "GlobalStepWaiterHook", "LoggingTensorHook",
+                                "NanLossDuringTrainingError", "NanTensorHook", "SecondOrStepTimer", "StepCounterHook",
+                                "StopAtStepHook"),
+    "monitored_session": ("MonitoredSession", "MonitoredTrainingSession", "SingularMonitoredSession"),
+    "saving_hooks": ("CheckpointSaverHook", "CheckpointSaverListener", "SummarySaverHook"),
+    "scaffold": ("Scaffold",),
+    "session_creators": ("ChiefSessionCreator", "SessionCreator", "WorkerSessionCreator"),
+    "session_manager": ("SessionManager",),
+    "session_run_hook": ("SessionRunArgs", "SessionRunContext", "SessionRunHook", "SessionRunValues"),
+}
+_LAZY.update({name: f"scopeflow._src.monitored.{module}" for module, names in _MONITORED_NAMES.items()
+              for name in names})
 # tf.train.Example and its parts: protocol buffers, built on first use
 _LAZY.update(dict.fromkeys(("BytesList", "Example", "Feature", "FeatureList", "FeatureLists", "Features", "FloatList",
                             "Int64List", "SequenceExample"), "scopeflow._src.protos"))

@@ -141,6 +141,9 @@ PACKAGE_LAYERS = {
     "checkpoint": {"platform", "protos", "framework", "ops", "variables", "graph_io", "client", "logging_module",
                    "lib_io", "training"},
     "cli": {"platform", "protos", "framework", "ops", "client", "graph_io", "checkpoint", "summary"},
+    # monitored: MonitoredSession and its hooks save checkpoints and write event files, Supervisor too
+    "monitored": {"platform", "protos", "framework", "ops", "variables", "client", "graph_io", "lib_io", "checkpoint",
+                  "summary", "training", "logging_module"},
     "logging_module": set(),
 }
 
