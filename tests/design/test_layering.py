@@ -122,7 +122,7 @@ PACKAGE_LAYERS = {
     "variables": {"protos", "framework", "ops"},
     "client": {"framework", "ops", "logging_module"},
     "layers": {"framework", "ops", "variables"},
-    "metrics": {"framework", "ops", "variables"},
+    "metrics": {"framework", "ops", "variables", "logging_module"},  # tf.metrics.auc warns
     "rnn": {"framework", "ops", "variables", "layers"},
     # training: the queue-based input functions build queues; QueueRunner.to_proto writes a QueueRunnerDef
     # (and match_filenames_once's MatchingFiles op is tf.data's)

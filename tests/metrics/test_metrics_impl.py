@@ -1,7 +1,6 @@
 """``tf.metrics.mean`` / ``accuracy`` against NumPy, and the cases TensorFlow handles with ``tf.cond``."""
 
 import numpy as np
-import pytest
 
 import scopeflow as tf
 
@@ -39,11 +38,18 @@ def test_dynamic_weight_broadcast_builds_no_assert():
     assert not any("AssertGuard" in n for n in names)
 
 
-def test_unknown_ranks_are_refused_with_a_reason():
-    with pytest.raises(ValueError, match="needs the rank of weights and values known"):
-        tf.metrics.mean(tf.placeholder(tf.float32, [None, 2]), tf.placeholder(tf.float32))
-    with pytest.raises(ValueError, match="needs the rank of labels and predictions known"):
-        tf.metrics.accuracy(tf.placeholder(tf.int32), tf.placeholder(tf.int32, [None]))
+def test_unknown_ranks_are_adjusted_at_run_time():
+    values = tf.placeholder(tf.float32, [None, 2])
+    weights = tf.placeholder(tf.float32)
+    m, update = tf.metrics.mean(values, weights)
+    labels = tf.placeholder(tf.int32)
+    predictions = tf.placeholder(tf.int32, [None])
+    acc, acc_update = tf.metrics.accuracy(labels, predictions)
+    with tf.Session() as sess:
+        sess.run(tf.local_variables_initializer())
+        assert sess.run(update, {values: [[1.0, 3.0], [5.0, 7.0]], weights: [[1.0], [0.0]]}) == 2.0  # same rank
+        assert sess.run(update, {values: [[2.0, 2.0]], weights: [[[4.0], [0.0]]]}) == 2.0  # squeezed
+        assert sess.run(acc_update, {labels: [[1], [2]], predictions: [1, 3]}) == 0.5  # labels squeezed
 
 
 def test_metric_variables_are_local_and_not_trainable():

@@ -5,13 +5,15 @@ Each metric keeps ``total`` and ``count`` variables (``mean/total:0``) in the
 ``tf.local_variables_initializer()``. Running ``update_op`` adds a batch; the value tensor
 reads ``total / count`` (0 when nothing was counted).
 
-Differences from TensorFlow, all for shapes known only at run time: the rank adjustments of
-``weights``/``labels`` need static ranks (a ``ValueError`` says so), and when the shapes of
-``weights`` and ``values`` are not fully known the runtime broadcastability ``Assert`` (a
-``tf.cond`` in TensorFlow) is not built, so bad weights fail in the multiplication instead.
+Ranks known only at run time are adjusted with ``tf.cond`` as TF does. A difference from
+TensorFlow: when the shapes of ``weights`` and ``values`` are not fully known the runtime
+broadcastability ``Assert`` (a ``tf.cond`` in TensorFlow) is not built, so bad weights fail in
+the multiplication instead.
 """
 
 from __future__ import annotations
+
+import importlib
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
@@ -32,9 +34,9 @@ def metric_variable(shape, dtype, validate_shape=True, name=None):
                        aggregation=VariableAggregation.SUM, name=name)
 
 
-def _static_rank_error(what):
-    return ValueError(f"scopeflow's tf.metrics needs the rank of {what} known when the graph is built (TensorFlow "
-                      f"adjusts unknown ranks with tf.cond, which scopeflow does not have yet)")
+def _cond(pred, true_fn, false_fn):
+    # the control flow ops load on first use (they cost import time): only unknown ranks need them
+    return importlib.import_module("scopeflow._src.ops.control.api").cond(pred, true_fn, false_fn)
 
 
 def remove_squeezable_dimensions(labels, predictions, expected_rank_diff=0, name=None):
@@ -43,13 +45,23 @@ def remove_squeezable_dimensions(labels, predictions, expected_rank_diff=0, name
         predictions = convert_to_tensor(predictions)
         labels = convert_to_tensor(labels)
         predictions_shape, labels_shape = predictions.shape, labels.shape
-        if predictions_shape.ndims is None or labels_shape.ndims is None:
-            raise _static_rank_error("labels and predictions")
-        rank_diff = predictions_shape.ndims - labels_shape.ndims
-        if rank_diff == expected_rank_diff + 1 and predictions_shape.dims[-1].is_compatible_with(1):
-            predictions = array_ops.squeeze(predictions, [-1])
-        elif rank_diff == expected_rank_diff - 1 and labels_shape.dims[-1].is_compatible_with(1):
-            labels = array_ops.squeeze(labels, [-1])
+        predictions_rank, labels_rank = predictions_shape.ndims, labels_shape.ndims
+        if predictions_rank is not None and labels_rank is not None:
+            rank_diff = predictions_rank - labels_rank
+            if rank_diff == expected_rank_diff + 1 and predictions_shape.dims[-1].is_compatible_with(1):
+                predictions = array_ops.squeeze(predictions, [-1])
+            elif rank_diff == expected_rank_diff - 1 and labels_shape.dims[-1].is_compatible_with(1):
+                labels = array_ops.squeeze(labels, [-1])
+            return labels, predictions
+        rank_diff = array_ops.rank(predictions) - array_ops.rank(labels)
+        if predictions_rank is None or predictions_shape.dims[-1].is_compatible_with(1):
+            squeezable = predictions
+            predictions = _cond(math_ops.equal(expected_rank_diff + 1, rank_diff),
+                                lambda: array_ops.squeeze(squeezable, [-1]), lambda: squeezable)
+        if labels_rank is None or labels_shape.dims[-1].is_compatible_with(1):
+            squeezable_labels = labels
+            labels = _cond(math_ops.equal(expected_rank_diff - 1, rank_diff),
+                           lambda: array_ops.squeeze(squeezable_labels, [-1]), lambda: squeezable_labels)
         return labels, predictions
 
 
@@ -65,13 +77,34 @@ def _remove_squeezable_dimensions(predictions, labels, weights):
     if weights_rank == 0:
         return predictions, labels, weights
     predictions_rank = predictions.shape.ndims
-    if predictions_rank is None or weights_rank is None:
-        raise _static_rank_error("weights and values")
-    if weights_rank - predictions_rank == 1:
-        weights = array_ops.squeeze(weights, [-1])
-    elif predictions_rank - weights_rank == 1:
-        weights = array_ops.expand_dims(weights, [-1])
-    return predictions, labels, weights
+    if predictions_rank is not None and weights_rank is not None:
+        if weights_rank - predictions_rank == 1:
+            weights = array_ops.squeeze(weights, [-1])
+        elif predictions_rank - weights_rank == 1:
+            weights = array_ops.expand_dims(weights, [-1])
+        return predictions, labels, weights
+    return predictions, labels, _adjust_weights_rank(weights, predictions)
+
+
+def _adjust_weights_rank(weights, predictions):
+    """TF's run-time rank adjustment of ``weights``: conds on the rank difference."""
+    weights_rank_tensor = array_ops.rank(weights)
+    rank_diff = weights_rank_tensor - array_ops.rank(predictions)
+
+    def maybe_expand():
+        return _cond(math_ops.equal(rank_diff, -1), lambda: array_ops.expand_dims(weights, [-1]), lambda: weights)
+
+    if weights.shape.ndims is not None and not weights.shape.dims[-1].is_compatible_with(1):
+        def maybe_squeeze():
+            return weights
+    else:
+        def maybe_squeeze():
+            return array_ops.squeeze(weights, [-1])
+
+    def maybe_adjust():
+        return _cond(math_ops.equal(rank_diff, 1), maybe_squeeze, maybe_expand)
+
+    return _cond(math_ops.equal(weights_rank_tensor, 0), lambda: weights, maybe_adjust)
 
 
 def mean(values, weights=None, metrics_collections=None, updates_collections=None, name=None):
