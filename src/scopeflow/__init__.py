@@ -50,7 +50,7 @@ __all__ = [
     "LogMessage", "lookup", "losses", "make_ndarray", "make_template", "make_tensor_proto", "map_fn", "math", "matmul",
     "matrix_transpose", "maximum", "meshgrid", "MetaGraphDef", "metrics", "minimum", "mod", "model_variables",
     "moving_average_variables", "multinomial", "multiply", "name_scope", "NameAttrList", "negative", "nest", "newaxis",
-    "nn", "no_op", "NodeDef", "not_equal", "NotDifferentiable",
+    "nn", "no_op", "no_regularizer", "NodeDef", "not_equal", "NotDifferentiable",
     "numpy_function", "one_hot", "ones", "ones_initializer", "ones_like",
     "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "PaddingFIFOQueue", "parse_example",
     "parse_single_example",
@@ -392,6 +392,7 @@ from scopeflow._src.variables.variable_scope import (
     get_local_variable,
     get_variable,
     get_variable_scope,
+    no_regularizer,
     variable_op_scope,
     variable_scope,
 )

@@ -41,6 +41,9 @@ class NameScope:
 
     def __exit__(self, *exc):
         state = self._state
+        if state is None:  # left already (out of order, then again): TF's generator scope does nothing
+            return False
+        self._state = None
         state.name_stack = self._old
         state.opened_scope = self._old_opened
         return False

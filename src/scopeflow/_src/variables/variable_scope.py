@@ -327,8 +327,27 @@ class variable_scope:  # noqa: N801 - TensorFlow's name
             try:
                 self._exit_name_scope()
             finally:
-                self._graph_cm.__exit__(*exc)
+                # the name scope and the graph are left once, as TF's one-shot context managers:
+                # a scope exited again (or out of order, then in order) raises TF's RuntimeError
+                # above, never a graph-stack AssertionError
+                graph_cm, self._graph_cm = self._graph_cm, None
+                if graph_cm is not None:
+                    graph_cm.__exit__(*exc)
         return False
+
+
+def no_regularizer(_):
+    """A regularizer that adds nothing: ``regularizer=tf.no_regularizer`` turns off the
+    scope's regularizer for one variable.
+
+    >>> import scopeflow as tf
+    >>> with tf.variable_scope("s", regularizer=lambda w: tf.reduce_sum(w)):
+    ...     a = tf.get_variable("a", [2])
+    ...     b = tf.get_variable("b", [2], regularizer=tf.no_regularizer)
+    >>> len(tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES))
+    1
+    """
+    return None
 
 
 def variable_op_scope(values, name_or_scope, default_name=None, **kwargs):
