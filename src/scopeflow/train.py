@@ -24,7 +24,8 @@ __all__ = [
     "SecondOrStepTimer", "SequenceExample", "SessionCreator", "SessionManager", "SessionRunArgs", "SessionRunContext",
     "SessionRunHook", "SessionRunValues", "shuffle_batch", "shuffle_batch_join", "SingularMonitoredSession",
     "slice_input_producer", "start_queue_runners", "StepCounterHook", "StopAtStepHook", "string_input_producer",
-    "summary_iterator", "SummarySaverHook", "update_checkpoint_state", "WorkerSessionCreator", "write_graph"]
+    "summary_iterator", "SummarySaverHook", "Supervisor", "update_checkpoint_state", "WorkerSessionCreator",
+    "write_graph"]
 
 import importlib as _importlib
 
@@ -98,6 +99,7 @@ _MONITORED_NAMES = {
     "session_creators": ("ChiefSessionCreator", "SessionCreator", "WorkerSessionCreator"),
     "session_manager": ("SessionManager",),
     "session_run_hook": ("SessionRunArgs", "SessionRunContext", "SessionRunHook", "SessionRunValues"),
+    "supervisor": ("Supervisor",),
 }
 _LAZY.update({name: f"scopeflow._src.monitored.{module}" for module, names in _MONITORED_NAMES.items()
               for name in names})
