@@ -57,7 +57,7 @@ def _conv_shape(inputs, attrs):
     xd, fd = _dims(x), _dims(f)
     c = xd[vk.channel_axis(attrs)]
     if c is not None and fd[3] is not None and fd[3] and c % fd[3]:
-        raise ShapeError(f"Input depth divisible by filter depth: {c} vs {fd[3]}")
+        raise ShapeError(f"Depth of input ({c}) is not a multiple of input depth of filter ({fd[3]})")
     return _assemble(attrs, xd[0], _spatial_out(attrs, xd, fd[:3]), fd[4])
 
 
@@ -162,16 +162,33 @@ registry.register(OpDef("AvgPool3DGrad", inputs=["orig_input_shape: int32", "gra
 
 
 # -- public wrappers ---------------------------------------------------------------------------------------
-def _attrs(op_type, strides, padding, data_format, dilations=None, ksize=None):
-    data_format = data_format or "NDHWC"
-    wu.check_padding(op_type, padding, ("SAME", "VALID"))
-    attrs = {"strides": wu.check_int_list(op_type, "strides", strides), "padding": padding,
-             "data_format": data_format}
-    if dilations is not None:
-        attrs["dilations"] = wu.check_int_list(op_type, "dilations", dilations)
-    if ksize is not None:
-        attrs["ksize"] = wu.check_int_list(op_type, "ksize", ksize)
-    return attrs
+_GEN_NAMES = {"Conv3D": "conv3d", "Conv3DBackpropInputV2": "conv3d_backprop_input_v2",
+              "Conv3DBackpropFilterV2": "conv3d_backprop_filter_v2", "MaxPool3D": "max_pool3d",
+              "AvgPool3D": "avg_pool3d"}
+
+
+def _int_list(op_type, attr, value):
+    """TF's ``_apply_op_helper`` checks of a ``list(int)`` attribute with a minimum length of 5."""
+    value = wu.check_int_list(_GEN_NAMES[op_type], attr, value)
+    if len(value) < 5:
+        raise ValueError(f"Attr '{attr}' of '{op_type}' Op passed list of length {len(value)} less than minimum 5.")
+    return value
+
+
+def _create(op_type, inputs, name, strides, padding, data_format, dilations=None, ksize=None):
+    """Build ``op_type`` as TF's generated wrapper does: the op's name scope is taken first,
+    then its attributes are checked in the op definition's order (an error still uses the name)."""
+    with name_scope(name or op_type) as scope:
+        attrs = {}
+        if ksize is not None:
+            attrs["ksize"] = _int_list(op_type, "ksize", ksize)
+        attrs["strides"] = _int_list(op_type, "strides", strides)
+        wu.check_padding(op_type, padding, ("SAME", "VALID"))
+        attrs["padding"] = padding
+        attrs["data_format"] = data_format or "NDHWC"
+        if dilations is not None:
+            attrs["dilations"] = wu.check_int_list(_GEN_NAMES[op_type], "dilations", dilations)
+        return create_output(op_type, inputs, attrs, name=scope)
 
 
 def conv3d(input, filter=None, strides=None, padding=None, data_format="NDHWC",  # noqa: A002
@@ -187,22 +204,21 @@ def conv3d(input, filter=None, strides=None, padding=None, data_format="NDHWC", 
         if filter is not None:
             raise ValueError("Cannot specify both 'filter' and 'filters'.")
         filter = filters
-    attrs = _attrs("Conv3D", strides, padding, data_format, list(dilations))
-    return create_output("Conv3D", [input, filter], attrs, name=name)
+    return _create("Conv3D", [input, filter], name, strides, padding, data_format, list(dilations))
 
 
 def conv3d_backprop_input_v2(input_sizes, filter, out_backprop, strides, padding,  # noqa: A002
                              data_format="NDHWC", dilations=(1, 1, 1, 1, 1), name=None):
     """The gradient of ``conv3d`` with respect to its input (a ``Conv3DBackpropInputV2`` op)."""
-    attrs = _attrs("Conv3DBackpropInputV2", strides, padding, data_format, list(dilations))
-    return create_output("Conv3DBackpropInputV2", [input_sizes, filter, out_backprop], attrs, name=name)
+    return _create("Conv3DBackpropInputV2", [input_sizes, filter, out_backprop], name, strides, padding,
+                   data_format, list(dilations))
 
 
 def conv3d_backprop_filter_v2(input, filter_sizes, out_backprop, strides, padding,  # noqa: A002
                               data_format="NDHWC", dilations=(1, 1, 1, 1, 1), name=None):
     """The gradient of ``conv3d`` with respect to its filter (a ``Conv3DBackpropFilterV2`` op)."""
-    attrs = _attrs("Conv3DBackpropFilterV2", strides, padding, data_format, list(dilations))
-    return create_output("Conv3DBackpropFilterV2", [input, filter_sizes, out_backprop], attrs, name=name)
+    return _create("Conv3DBackpropFilterV2", [input, filter_sizes, out_backprop], name, strides, padding,
+                   data_format, list(dilations))
 
 
 def conv3d_transpose(value=None, filter=None, output_shape=None, strides=None, padding="SAME",  # noqa: A002
@@ -244,9 +260,8 @@ def max_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None): 
     with name_scope(name, "MaxPool3D", [input]) as scope:
         data_format = data_format or "NDHWC"
         channel_index = 1 if data_format.startswith("NC") else 4
-        attrs = _attrs("MaxPool3D", _sequence(strides, channel_index, "strides"), padding, data_format,
-                       ksize=_sequence(ksize, channel_index, "ksize"))
-        return create_output("MaxPool3D", [input], attrs, name=scope)
+        return _create("MaxPool3D", [input], scope, _sequence(strides, channel_index, "strides"), padding,
+                       data_format, ksize=_sequence(ksize, channel_index, "ksize"))
 
 
 def avg_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):  # noqa: A002
@@ -254,9 +269,8 @@ def avg_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None): 
     with name_scope(name, "AvgPool3D", [input]) as scope:
         data_format = data_format or "NDHWC"
         channel_index = 1 if data_format.startswith("NC") else 4
-        attrs = _attrs("AvgPool3D", _sequence(strides, channel_index, "strides"), padding, data_format,
-                       ksize=_sequence(ksize, channel_index, "ksize"))
-        return create_output("AvgPool3D", [input], attrs, name=scope)
+        return _create("AvgPool3D", [input], scope, _sequence(strides, channel_index, "strides"), padding,
+                       data_format, ksize=_sequence(ksize, channel_index, "ksize"))
 
 
 def pool_attrs(op) -> dict:

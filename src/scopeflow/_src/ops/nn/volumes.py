@@ -101,6 +101,13 @@ def check_batch_depth(op, attrs, names):
                 None, op, f"{what} does not yet support {name} in the batch and depth dimensions.")
 
 
+# -- accumulation ---------------------------------------------------------------------------------------
+def _wide(dtype):
+    """Sums over taps and voxels run in float64 for narrower floats: TF's own float32 sums are
+    ordered differently, and only a wider sum stays within float32 rounding of them."""
+    return np.float64 if np.dtype(dtype).kind == "f" and np.dtype(dtype).itemsize < 8 else np.dtype(dtype)
+
+
 # -- convolutions ---------------------------------------------------------------------------------------
 def _check_depth(op, c, ci):
     if ci == 0 or c % ci:
@@ -114,12 +121,13 @@ def conv3d(op, attrs, x, w):
     _check_depth(op, c, ci)
     plan = Plan(attrs, x.shape[1:4], (kd, kh, kw))
     groups, per = c // ci, co // max(c // ci, 1)
-    out = np.zeros((n, *plan.outs, co), dtype=np.result_type(x, w))
+    dtype = np.result_type(x, w)
+    out = np.zeros((n, *plan.outs, co), dtype=_wide(dtype))
     for _, idx, view in plan.taps(plan.pad(x)):
-        tap = w[idx]
+        tap = w[idx].astype(out.dtype)
         for g in range(groups):
             out[..., g * per:(g + 1) * per] += view[..., g * ci:(g + 1) * ci] @ tap[:, g * per:(g + 1) * per]
-    return out
+    return out.astype(dtype, copy=False)
 
 
 def conv3d_backprop_input(op, attrs, sizes, w, dy):
@@ -128,12 +136,12 @@ def conv3d_backprop_input(op, attrs, sizes, w, dy):
     _check_depth(op, c, ci)
     plan = Plan(attrs, (d, h, wd), (kd, kh, kw))
     groups, per = c // ci, co // max(c // ci, 1)
-    dxp = np.zeros(plan.padded_shape(n, c), dtype=dy.dtype)
+    dxp = np.zeros(plan.padded_shape(n, c), dtype=_wide(dy.dtype))
     for _, idx, view in plan.taps(dxp):
-        tap = w[idx]
+        tap = w[idx].astype(dxp.dtype)
         for g in range(groups):
             view[..., g * ci:(g + 1) * ci] += dy[..., g * per:(g + 1) * per] @ tap[:, g * per:(g + 1) * per].T
-    return np.ascontiguousarray(plan.crop(dxp))
+    return np.ascontiguousarray(plan.crop(dxp), dtype=dy.dtype)
 
 
 def conv3d_backprop_filter(op, attrs, x, fsizes, dy):
@@ -143,10 +151,11 @@ def conv3d_backprop_filter(op, attrs, x, fsizes, dy):
     plan = Plan(attrs, x.shape[1:4], (kd, kh, kw))
     groups, per = c // ci, co // max(c // ci, 1)
     dw = np.zeros((kd, kh, kw, ci, co), dtype=dy.dtype)
-    dy2 = dy.reshape(-1, co)
+    wide = _wide(dy.dtype)
+    dy2 = dy.reshape(-1, co).astype(wide)
     for _, idx, view in plan.taps(plan.pad(x)):
         for g in range(groups):
-            cols = view[..., g * ci:(g + 1) * ci].reshape(-1, ci)
+            cols = view[..., g * ci:(g + 1) * ci].reshape(-1, ci).astype(wide)
             dw[idx][:, g * per:(g + 1) * per] = cols.T @ dy2[:, g * per:(g + 1) * per]
     return dw
 
