@@ -19,7 +19,7 @@ import tempfile
 import numpy as np
 
 from scopeflow._src.checkpoint import bundle_format as fmt
-from scopeflow._src.checkpoint import sstable
+from scopeflow._src.checkpoint import slices, sstable
 from scopeflow._src.checkpoint.varints import put_varint
 from scopeflow._src.framework import dtypes, errors
 from scopeflow._src.lib_io import file_io
@@ -82,6 +82,25 @@ class BundleWriter:
         # As TensorFlow: even an empty tensor records the current offset and mask(crc32c("")).
         self._entries[key] = fmt.Entry(enum, tuple(int(d) for d in array.shape), 0, self._offset, size, mask(crc))
         self._offset += size
+
+    def add_slice(self, name: str, full_shape, extents, value, dtype=None) -> None:
+        """Append ``value`` as the slice ``extents`` (``(start, length)`` per dimension, length
+        -1 for a whole one) of the tensor ``name`` of ``full_shape``, as TensorFlow's
+        ``AddSlice``: the data goes under the slice's binary key, and ``name``'s entry gets the
+        dtype, the full shape and one more slice (no data of its own)."""
+        key = name.encode("utf-8") if isinstance(name, str) else bytes(name)
+        array = value if isinstance(value, np.ndarray) else np.asarray(value)
+        enum = _dtype_enum(array, dtype)
+        full = self._entries.get(key)
+        if full is not None and (not full.slices or full.dtype != enum or list(full.shape) != list(full_shape)):
+            raise errors.InvalidArgumentError(None, None, f"Adding duplicate key: {name} (a slice of another tensor "
+                                                          f"of that name, or of another dtype or shape)")
+        self.add(slices.slice_key(key, extents), array, dtype)
+        proto = slices.slice_proto(extents)
+        if full is None:
+            self._entries[key] = fmt.Entry(enum, tuple(int(d) for d in full_shape), slices=(proto,))
+        else:
+            full.slices = full.slices + (proto,)
 
     def _write_array(self, array: np.ndarray, enum: int):
         storage = fmt.storage_dtype(enum)

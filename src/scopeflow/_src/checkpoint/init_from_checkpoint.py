@@ -37,16 +37,48 @@ def init_from_checkpoint(ckpt_dir_or_file, assignment_map) -> None:
     pairs = assignment_map.items() if isinstance(assignment_map, Mapping) else assignment_map
     store_vars = store_for(default_graph())._vars
     for tensor_name, current in sorted(pairs, key=lambda pair: pair[0]):
-        var = current if isinstance(current, RefVariable) else store_vars.get(current)
+        if isinstance(current, RefVariable) or (isinstance(current, list) and current and
+                                                all(isinstance(v, RefVariable) for v in current)):
+            var = current
+        else:
+            var = store_vars.get(current)
+            if var is None:
+                var = _collect_partitioned_variable(current, store_vars)
         if var is not None:
             if tensor_name not in variable_map:
                 raise ValueError(f"Tensor {tensor_name} is not found in {ckpt_dir_or_file} checkpoint {variable_map}")
-            if not var.get_shape().is_compatible_with(variable_map[tensor_name]):
+            if isinstance(var, RefVariable) and not var.get_shape().is_compatible_with(variable_map[tensor_name]):
                 raise ValueError(f"Shape of variable {var.name} ({var.get_shape()}) doesn't match with shape of tensor "
                                  f"{tensor_name} ({variable_map[tensor_name]}) from checkpoint reader.")
-            _set_checkpoint_initializer(var, ckpt_file, tensor_name)
+            _set_variable_or_list_initializer(var, ckpt_file, tensor_name)
             continue
         _init_scope(ckpt_dir_or_file, ckpt_file, variable_map, store_vars, tensor_name, current)
+
+
+def _collect_partitioned_variable(name, store_vars):
+    """The shards ``name/part_0``, ``name/part_1``... of a partitioned variable, or ``None``."""
+    if name + "/part_0" not in store_vars:  # (a TypeError for a non-name, as TensorFlow's)
+        return None
+    shards, i = [], 0
+    while f"{name}/part_{i}" in store_vars:
+        shards.append(store_vars[f"{name}/part_{i}"])
+        i += 1
+    return shards
+
+
+def _set_variable_or_list_initializer(var, ckpt_file, tensor_name):
+    """One variable loads the whole tensor; a list of shards each load their slice of it."""
+    if not isinstance(var, (list, tuple)):
+        _set_checkpoint_initializer(var, ckpt_file, tensor_name)
+        return
+    full_name = None
+    for shard in var:
+        info = shard._save_slice_info
+        if full_name is None:
+            full_name = info.full_name
+        elif full_name != info.full_name:
+            raise ValueError(f"Slices must all be from the same tensor: {full_name} != {info.full_name}")
+        _set_checkpoint_initializer(shard, ckpt_file, tensor_name, info.spec)
 
 
 def _init_scope(ckpt_dir_or_file, ckpt_file, variable_map, store_vars, tensor_name, current):
@@ -54,7 +86,9 @@ def _init_scope(ckpt_dir_or_file, ckpt_file, variable_map, store_vars, tensor_na
     if not tensor_name.endswith("/"):
         raise ValueError(f"Assignment map with scope only name {scopes} should map to scope only {tensor_name}. "
                          f"Should be 'scope/': 'other_scope/'.")
-    names = sorted(n for n in store_vars if not scopes or n.startswith(scopes + "/"))
+    # a shard (w/part_1) stands for its whole partitioned variable (w), which loads once
+    names = sorted({n[:n.index("/part_")] if "/part_" in n else n
+                    for n in store_vars if not scopes or n.startswith(scopes + "/")})
     for var_name in names:
         full_name = var_name[len(scopes):]
         if current != "/":
@@ -66,12 +100,15 @@ def _init_scope(ckpt_dir_or_file, ckpt_file, variable_map, store_vars, tensor_na
         if full_name not in variable_map:
             raise ValueError(f"Tensor {full_name} ({var_name[len(scopes) + 1:]} in {tensor_name}) is not found in "
                              f"{ckpt_dir_or_file} checkpoint")
-        _set_checkpoint_initializer(store_vars[var_name], ckpt_file, full_name)
+        var = store_vars.get(var_name)
+        _set_variable_or_list_initializer(var if var is not None else _collect_partitioned_variable(
+            var_name, store_vars), ckpt_file, full_name)
 
 
-def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, name="checkpoint_initializer"):
-    """Replace ``variable``'s initializer by an assign from a ``RestoreV2`` of ``tensor_name``."""
-    restored = io_ops.restore_v2(ckpt_file, [tensor_name], [""], [variable.dtype.base_dtype], name=name)[0]
+def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, slice_spec="", name="checkpoint_initializer"):
+    """Replace ``variable``'s initializer by an assign from a ``RestoreV2`` of ``tensor_name``
+    (of its slice ``slice_spec`` for a shard)."""
+    restored = io_ops.restore_v2(ckpt_file, [tensor_name], [slice_spec], [variable.dtype.base_dtype], name=name)[0]
     shape = variable.get_shape()
     init = variable_ops.assign(variable._ref(), restored, validate_shape=shape.is_fully_defined())
     variable._initializer_op = init  # a Tensor, as in TensorFlow (its Assign output)

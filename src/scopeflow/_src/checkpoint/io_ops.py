@@ -2,9 +2,10 @@
 
 As in TensorFlow, ``SaveV2(prefix, tensor_names, shape_and_slices, tensors)`` writes one
 V2 checkpoint and ``RestoreV2(prefix, tensor_names, shape_and_slices)`` returns one tensor
-per name, checked against the op's ``dtypes`` attribute. Both take whole tensors only
-(every ``shape_and_slices`` entry must be ``""``; scopeflow has no partitioned variables),
-although ``RestoreV2`` reassembles partitioned variables that TensorFlow saved.
+per name, checked against the op's ``dtypes`` attribute. A ``shape_and_slices`` entry
+``""`` means the whole tensor; ``"10 4 0,4:-"`` a slice of a partitioned variable: ``SaveV2``
+writes it as TensorFlow's ``AddSlice`` does, ``RestoreV2`` cuts it from the stored tensor,
+however that was partitioned.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.checkpoint import bundle_format as fmt
+from scopeflow._src.checkpoint import slices
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.bundle_writer import BundleWriter
 from scopeflow._src.framework import dtypes, errors, registry
@@ -39,23 +41,25 @@ def _value(v):
 
 
 def _checked_names(op, tensor_names, shape_and_slices, count, what):
-    """The tensor names, after TF's checks that there are ``count`` of them (one per tensor or
-    dtype) and one empty slice spec each."""
+    """The tensor names and slice specs, after TF's checks that there are ``count`` of each
+    (one per tensor or dtype)."""
     names = _texts(tensor_names)
     if len(names) != count:
         raise errors.InvalidArgumentError(None, op, f"Got {len(names)} tensor names but {count} {what}")
-    _check_slices(op, _texts(shape_and_slices), len(names))
-    return names
+    specs = _texts(shape_and_slices)
+    if len(specs) != count:
+        raise errors.InvalidArgumentError(None, op, f"Expected {count} shape_and_slices, got {len(specs)}")
+    return names, specs
 
 
-def _check_slices(op, slices, count):
-    if len(slices) != count:
-        raise errors.InvalidArgumentError(None, op, f"Expected {count} shape_and_slices, got {len(slices)}")
-    for s in slices:
-        if s:
-            raise errors.UnimplementedError(
-                None, op, f"Reading or writing the slice {s!r} is not supported: scopeflow saves and restores "
-                          "whole tensors (shape_and_slices must be empty strings)")
+def _parsed(op, spec):
+    """``(full shape, extents)`` of a slice spec, with TensorFlow's error classes."""
+    try:
+        return slices.parse_shape_and_slice(spec)
+    except slices.SliceError as e:
+        raise errors.InternalError(None, op, str(e)) from None
+    except ValueError as e:
+        raise errors.InvalidArgumentError(None, op, str(e)) from None
 
 
 def _with_op(e: errors.OpError, op) -> errors.OpError:
@@ -66,11 +70,21 @@ def _save_factory(op, state):
     dtype_list = list(op._attrs["dtypes"])
 
     def save(prefix, tensor_names, shape_and_slices, *tensors):
-        names = _checked_names(op, tensor_names, shape_and_slices, len(tensors), "tensors")
+        names, specs = _checked_names(op, tensor_names, shape_and_slices, len(tensors), "tensors")
+        parsed = [_parsed(op, spec) if spec else None for spec in specs]
         try:
             with BundleWriter(_text(prefix)) as writer:
-                for name, value, dtype in zip(names, tensors, dtype_list):
-                    writer.add(name, _value(value), dtype)
+                for name, spec, value, dtype, sliced in zip(names, specs, tensors, dtype_list, parsed):
+                    value = _value(value)
+                    if sliced is None:
+                        writer.add(name, value, dtype)
+                        continue
+                    full_shape, extents = sliced
+                    if tuple(slices.region(extents, full_shape)[1]) != tuple(np.shape(value)):
+                        raise errors.InvalidArgumentError(
+                            None, op, f"Slice in shape_and_slice specification does not match the shape of the "
+                                      f"tensor to  save: {spec}, tensor: {slices._dims(np.shape(value))}")
+                    writer.add_slice(name, full_shape, extents, value, dtype)
         except errors.OpError as e:
             raise _with_op(e, op) from None
     return save
@@ -80,18 +94,20 @@ def _restore_factory(op, state):
     wanted = [d.as_datatype_enum for d in op._attrs["dtypes"]]
 
     def restore(prefix, tensor_names, shape_and_slices):
-        names = _checked_names(op, tensor_names, shape_and_slices, len(wanted), "dtypes")
+        names, specs = _checked_names(op, tensor_names, shape_and_slices, len(wanted), "dtypes")
+        parsed = [_parsed(op, spec) if spec else None for spec in specs]
         try:
             with BundleReader(_text(prefix)) as reader:
-                out = [read_checked(reader, name, enum) for name, enum in zip(names, wanted)]
+                out = [read_checked(reader, name, enum, sliced) for name, enum, sliced in zip(names, wanted, parsed)]
         except errors.OpError as e:
             raise _with_op(e, op) from None
         return tuple(out)
     return restore
 
 
-def read_checked(reader: BundleReader, name: str, enum: int) -> np.ndarray:
-    """``reader``'s tensor ``name``, with TensorFlow's errors for a missing key or a dtype change."""
+def read_checked(reader: BundleReader, name: str, enum: int, sliced=None) -> np.ndarray:
+    """``reader``'s tensor ``name`` (or the slice ``sliced``: ``(full shape, extents)``), with
+    TensorFlow's errors for a missing key, a dtype change or another full shape."""
     entry = reader.entries.get(name)
     if entry is None:
         raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
@@ -99,7 +115,15 @@ def read_checked(reader: BundleReader, name: str, enum: int) -> np.ndarray:
         raise errors.InvalidArgumentError(
             None, None, f"tensor_name = {name}; expected dtype {fmt.tf_type_name(enum)} does not equal original "
                         f"dtype {fmt.tf_type_name(entry.dtype)}")
-    return reader.read(name)
+    if sliced is None:
+        return reader.read(name)
+    full_shape, extents = sliced
+    if tuple(full_shape) != tuple(entry.shape):
+        raise errors.InvalidArgumentError(
+            None, None, f"tensor_name = {name}; shape in shape_and_slice spec {slices._dims(full_shape)} does not "
+                        f"match the shape stored in checkpoint: {slices._dims(entry.shape)}")
+    index, _ = slices.region(extents, full_shape)
+    return np.ascontiguousarray(reader.read(name)[index])
 
 
 # ``tensors`` is TensorFlow's type-list argument (``dtypes`` attr). The registry and executor

@@ -13,16 +13,21 @@ from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import get_collection
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Tensor
+from scopeflow._src.variables.partitioned import PartitionedVariable
 
 _VARIABLE_OPS = frozenset(("Variable", "VariableV2", "AutoReloadVariable", "VarHandleOp", "ReadVariableOp"))
 
 
 @dataclasses.dataclass
 class Saveable:
-    """One checkpoint key and the variable (its reference tensor) saved under it."""
+    """One checkpoint key and the variable (its reference tensor) saved under it; for a
+    shard of a partitioned variable, also its ``slice_spec`` (``"10 4 0,4:0,4"``): the key is
+    then the whole variable's name, shared by all its shards."""
 
     name: str
     tensor: Tensor
+    slice_spec: str = ""
+    variable: object = None
 
     @property
     def dtype(self):
@@ -32,6 +37,18 @@ class Saveable:
     def shape(self):
         return self.tensor.shape
 
+    @property
+    def save_tensor(self):
+        """What ``SaveV2`` reads: the variable itself, or a shard's snapshot (as TensorFlow)."""
+        return self.variable.value() if self.slice_spec else self.tensor
+
+    @property
+    def full_shape(self):
+        """The shape stored in the checkpoint: the whole variable's for a shard (``None``
+        when unknown)."""
+        if self.slice_spec:
+            return list(self.variable._get_save_slice_info().full_shape)
+        return self.shape.as_list() if self.shape.ndims is not None else None
 
 def all_saveable_objects(scope=None) -> list:
     """``GLOBAL_VARIABLES`` plus ``SAVEABLE_OBJECTS`` (what ``Saver()`` saves by default)."""
@@ -46,17 +63,54 @@ def _ref_tensor(var, message):
     return tensor
 
 
+def _is_partitioned(var) -> bool:
+    return isinstance(var, PartitionedVariable)
+
+
+def _slice_info(var):
+    return getattr(var, "_save_slice_info", None) if hasattr(var, "_get_save_slice_info") else None
+
+
 def op_list_to_dict(op_list) -> dict:
-    """``{op name: variable}`` for a list of variables, refusing duplicate names."""
+    """``{op name: variable}`` for a list of variables, refusing duplicate names; the shards
+    of a partitioned variable are grouped in a list under the whole variable's name."""
     if not isinstance(op_list, (list, tuple, set)):
         raise TypeError(f"Variables to save should be passed in a dict or a list. Got {op_list}")
     out = {}
     for var in sorted(nest.flatten(list(op_list)), key=lambda x: x.name):
+        if _is_partitioned(var):
+            if var.name in out:
+                raise ValueError(f"At least two variables have the same name: {var.name}")
+            out[var.name] = var
+            continue
+        info = _slice_info(var)
+        if info is not None:
+            group = out.setdefault(info.full_name, [])
+            if not isinstance(group, list):
+                raise ValueError(f"Mixing slices and non-slices with the same name: {info.full_name}")
+            group.append(var)
+            continue
         tensor = _ref_tensor(var, "Variable to save is not a Variable: ")
         name = tensor.op.inputs[0].op.name if tensor.op.type == "ReadVariableOp" else tensor.op.name
         if name in out:
             raise ValueError(f"At least two variables have the same name: {name}")
         out[name] = tensor
+    return out
+
+
+def _slices_of(name, group) -> list:
+    out, full_name = [], None
+    for var in list(group):
+        if not hasattr(var, "_get_save_slice_info"):
+            raise ValueError(f"Slices must all be Variables: {var}")
+        info = var._get_save_slice_info()
+        if not info:
+            raise ValueError(f"Slices must all be slices: {var}")
+        if full_name is None:
+            full_name = info.full_name
+        elif full_name != info.full_name:
+            raise ValueError(f"Slices must all be from the same tensor: {full_name} != {info.full_name}")
+        out.append(Saveable(name, _ref_tensor(var, "Slices must all be Variables: "), info.spec, var))
     return out
 
 
@@ -67,14 +121,16 @@ def validate_and_slice_inputs(names_to_saveables: dict) -> list:
         if not isinstance(name, str):
             raise TypeError(f"names_to_saveables must be a dict mapping string names to trackable operations. "
                             f"Name is not a string: {name}")
-        if isinstance(var, (list, tuple)):
-            raise ValueError(f"Slices must all be slices: {var[0] if var else var}")
-        tensor = _ref_tensor(var, "names_to_saveables must be a dict mapping string names to Tensors/Variables. "
-                                  "Not a variable: ")
-        if tensor in seen:
-            raise ValueError(f"The same saveable will be restored with two names: {name}")
-        seen.add(tensor)
-        saveables.append(Saveable(name, tensor))
+        if isinstance(var, (list, tuple)) or _is_partitioned(var):
+            found = _slices_of(name, var)
+        else:
+            found = [Saveable(name, _ref_tensor(var, "names_to_saveables must be a dict mapping string names to "
+                                                     "Tensors/Variables. Not a variable: "))]
+        for saveable in found:
+            if saveable.tensor in seen:
+                raise ValueError(f"The same saveable will be restored with two names: {name}")
+            seen.add(saveable.tensor)
+            saveables.append(saveable)
     return saveables
 
 

@@ -111,18 +111,20 @@ class Saver:
 
     def _build_ops(self, saveables) -> SaverDef:
         names = [s.name for s in saveables]
+        specs = [s.slice_spec for s in saveables]
         tensors = [s.tensor for s in saveables]
         with name_scope(self._name, "save", tensors):
             filename = array_ops.placeholder_with_default(self._filename or "model", shape=(), name="filename")
             filename = array_ops.placeholder_with_default(filename, shape=(), name="Const")
-            save = io_ops.save_v2(filename, names, [""] * len(names), tensors)
+            save = io_ops.save_v2(filename, names, specs, [s.save_tensor for s in saveables])
             save_tensor = control_flow_ops.with_dependencies([save], filename)
             with default_graph().device("cpu:0"):  # TF restores onto the CPU
-                restored = io_ops.restore_v2(filename, names, [""] * len(names), [s.dtype for s in saveables])
+                restored = io_ops.restore_v2(filename, names, specs, [s.dtype for s in saveables])
             assigns = []
             for saveable, value in zip(saveables, restored):
                 assigns.append(self._assign(saveable, value))
-                self._restore_ops[saveable.name] = (value, assigns[-1].op)
+                # a partitioned variable's key has one (RestoreV2 output, Assign) per shard
+                self._restore_ops.setdefault(saveable.name, []).append((value, assigns[-1].op, saveable.slice_spec))
                 self._assign_keys[assigns[-1].op.name] = saveable.name
             restore_op = control_flow_ops.group(*assigns, name="restore_all")
         self._saveables = saveables

@@ -10,6 +10,7 @@ and the graph is never changed.
 from __future__ import annotations
 
 from scopeflow._src.checkpoint import bundle_format as fmt
+from scopeflow._src.checkpoint import slices
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.restore_plan import RestoreReport, plan_restore
 from scopeflow._src.framework import dtypes, errors
@@ -74,7 +75,7 @@ def _tf_name(name: str) -> str:
 
 def wanted_of(saveables) -> dict:
     """``{key: (shape list or None, dtype)}`` of a saver's saveables."""
-    return {s.name: (s.shape.as_list() if s.shape.ndims is not None else None, s.dtype) for s in saveables}
+    return {s.name: (s.full_shape, s.dtype) for s in saveables}
 
 
 def plan(save_path: str, saveables, rename) -> RestoreReport:
@@ -85,7 +86,8 @@ def plan(save_path: str, saveables, rename) -> RestoreReport:
 def restore_with_rules(sess, save_path, saveables, restore_ops, rename, strict, dry_run) -> RestoreReport:
     """Match, check and (unless ``dry_run``) assign; returns the ``RestoreReport``.
 
-    ``restore_ops`` maps each key to ``(RestoreV2 output tensor, Assign op)``.
+    ``restore_ops`` maps each key to its ``(RestoreV2 output tensor, Assign op, slice spec)``
+    triples: one, or one per shard of a partitioned variable, fed its slice of the tensor.
     """
     with BundleReader(save_path) as reader:
         report = plan_restore(save_path, reader.entries, wanted_of(saveables), rename)
@@ -94,8 +96,13 @@ def restore_with_rules(sess, save_path, saveables, restore_ops, rename, strict, 
         if strict:
             raise_for_report(report)
         keys = sorted(report.matched)
-        feed = {restore_ops[k][0]: reader.read(report.matched[k]) for k in keys}
+        feed = {}
+        for key in keys:
+            value = reader.read(report.matched[key])
+            for tensor, _, spec in restore_ops[key]:
+                feed[tensor] = value[slices.region(slices.parse_shape_and_slice(spec)[1], value.shape)[0]] \
+                    if spec else value
     if keys:
-        sess.run([restore_ops[k][1] for k in keys], feed)
+        sess.run([assign for k in keys for _, assign, _ in restore_ops[k]], feed)
     report.restored = keys
     return report

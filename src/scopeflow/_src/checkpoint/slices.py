@@ -66,3 +66,54 @@ def region(extents, full_shape) -> tuple:
         index.append(slice(start, start + length))
         shape.append(length)
     return tuple(index), tuple(shape)
+
+
+def _dims(shape) -> str:
+    return "[" + ",".join(str(d) for d in shape) + "]"
+
+
+def parse_shape_and_slice(spec: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """The full shape and ``(start, length)`` extents (``length`` -1: the whole dimension)
+    of a ``shape_and_slices`` string such as ``"10 4 0,5:-"``; ``ValueError`` (for
+    ``InvalidArgumentError``) or ``SliceError`` (for ``InternalError``) with TensorFlow's words."""
+    tokens = spec.split(" ")
+    if len(tokens) < 2:
+        raise ValueError(f"Need least two elements in shape_and_slice specification: {spec}")
+    try:
+        shape = [int(t) for t in tokens[:-1]]
+    except ValueError:
+        raise ValueError(f"Could not parse an integer in the shape_and_slice specification: {spec}") from None
+    text = tokens[-1]
+    extents = []
+    for piece in text.split(":"):
+        if piece == "-":
+            extents.append((0, _FULL))
+            continue
+        parts = piece.split(",")
+        try:
+            start, length = (int(p) for p in parts) if len(parts) == 2 else (None, None)
+        except ValueError:
+            start = None
+        if start is None or start < 0 or length < 0:
+            raise ValueError(f"Expected a pair of numbers or '-' but got '{piece}': string = {text}")
+        extents.append((start, length))
+    if len(extents) != len(shape):
+        raise SliceError(f"Mismatching ranks: shape = {_dims(shape)}, slice = {text}")
+    for d, ((start, length), dim) in enumerate(zip(extents, shape)):
+        if length != _FULL and start + length > dim:
+            raise SliceError(f"Extent in dimension {d} out of bounds: shape = {_dims(shape)}, slice = {text}")
+    return shape, extents
+
+
+def slice_proto(extents):
+    """The ``TensorSliceProto`` of ``extents``: whole dimensions are empty extents, a start of
+    0 is left out (proto3), as TensorFlow writes them."""
+    from scopeflow._src import protos  # only a writer of slices needs protobuf
+
+    proto = protos.TensorSliceProto()
+    for start, length in extents:
+        extent = proto.extent.add()
+        if length != _FULL:
+            extent.start = start
+            extent.length = length
+    return proto

@@ -27,10 +27,25 @@ def _create_slot_var(primary, val, validate_shape, shape, dtype):
     partitioner = scope.partitioner
     scope.set_partitioner(None)  # a slot is never partitioned, whatever the enclosing scope says
     try:
-        return get_variable("", initializer=val, trainable=False, shape=shape if callable(val) else None,
+        slot = get_variable("", initializer=val, trainable=False, shape=shape if callable(val) else None,
                             dtype=dtype, validate_shape=validate_shape)
     finally:
         scope.set_partitioner(partitioner)
+    _mark_slice(primary, slot)
+    return slot
+
+
+def _mark_slice(primary, slot):
+    """A slot of a shard of a partitioned variable is a shard of the slot of the whole
+    (``w/part_0/Adam`` saved as a slice of ``w/Adam``), cut on its leading dimensions, as TF."""
+    info = getattr(primary, "_save_slice_info", None) if hasattr(primary, "_get_save_slice_info") else None
+    if not info:
+        return
+    n = slot.shape.ndims
+    if n is None or n > 0:
+        slot_name = slot.name[len(primary.op.name + "/"):-2]
+        slot._set_save_slice_info(slot.SaveSliceInfo(info.full_name + "/" + slot_name, info.full_shape[:n],
+                                                     info.var_offset[:n], info.var_shape[:n]))
 
 
 def create_slot(primary, val, name, colocate_with_primary=True):

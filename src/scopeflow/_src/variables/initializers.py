@@ -153,7 +153,8 @@ class VarianceScaling(Initializer):
 
     def __call__(self, shape, dtype=None, partition_info=None):
         dtype = self.dtype if dtype is None else dtype
-        fan_in, fan_out = _compute_fans(shape)
+        # a shard of a partitioned variable scales by the whole variable's fans, as in TF
+        fan_in, fan_out = _compute_fans(shape if partition_info is None else partition_info.full_shape)
         scale = self.scale / max(1.0, {"fan_in": fan_in, "fan_out": fan_out,
                                        "fan_avg": (fan_in + fan_out) / 2.0}[self.mode])
         if self.distribution in ("normal", "truncated_normal"):

@@ -9,14 +9,16 @@ from __future__ import annotations
 import enum
 import inspect
 import linecache
+from collections.abc import Sequence
 
 from scopeflow._src.framework import dtypes
-from scopeflow._src.framework.constant_op import register_tensor_conversion_function
+from scopeflow._src.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
 from scopeflow._src.framework.default_graph import colocate_with, name_scope
 from scopeflow._src.framework.function_utils import accepts_argument
 from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import as_shape
-from scopeflow._src.ops import operators
+from scopeflow._src.ops import array_ops, operators
 from scopeflow._src.variables import initializers, variable
 
 
@@ -72,6 +74,7 @@ class VariableStore:
 
     def __init__(self):
         self._vars: dict[str, object] = {}
+        self._partitioned_vars: dict[str, object] = {}
 
     def reusable(self, name, shape, dtype, reuse):
         """The fast path of a reuse (``get_variable``'s common case, checked by the public
@@ -104,13 +107,21 @@ class VariableStore:
                         reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
                         validate_shape=True, use_resource=None, constraint=None, synchronization=None,
                         aggregation=None):
-            if partitioner is not None:
-                raise ValueError(
-                    f"scopeflow does not support partitioned variables (partitioner given for {name}); "
-                    f"create the variable without a partitioner")
-            return self._get_single_variable(name, shape, dtype, initializer, regularizer, reuse, trainable,
-                                             collections, caching_device, validate_shape, constraint,
-                                             synchronization, aggregation)
+            single = (name, shape, dtype, initializer, regularizer, reuse, trainable, collections, caching_device,
+                      validate_shape, constraint, synchronization, aggregation)
+            is_scalar = shape is not None and isinstance(shape, Sequence) and not shape
+            if partitioner is not None and not is_scalar:
+                if not callable(partitioner):
+                    raise ValueError(f"Partitioner must be callable, but received: {partitioner}")
+                with name_scope(None):
+                    return self._get_partitioned_variable(partitioner, *single)
+            if reuse is True and partitioner is None and name in self._partitioned_vars:
+                return self._get_partitioned_variable(None, *single)  # reuse needs no partitioner
+            if f"{name}/part_0" in self._vars:
+                raise ValueError(f"No partitioner was provided, but a partitioned version of the variable was "
+                                 f"found: {name}/part_0. Perhaps a variable of the same name was already created "
+                                 f"with partitioning?")
+            return self._get_single_variable(*single)
 
         if custom_getter is None:
             return true_getter(name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
@@ -127,9 +138,73 @@ class VariableStore:
             kwargs["constraint"] = constraint
         return custom_getter(**kwargs)
 
+    def _get_partitioned_variable(self, partitioner, name, shape, dtype, initializer, regularizer, reuse, trainable,
+                                  collections, caching_device, validate_shape, constraint, synchronization,
+                                  aggregation):
+        """Create or fetch the ``PartitionedVariable`` ``name`` (TensorFlow's checks and words)."""
+        from scopeflow._src.variables import partitioned  # loaded on first use: only partitioned variables need it
+
+        from_value = isinstance(initializer, Tensor)
+        dtype = dtypes.as_dtype(dtype)
+        if name in self._vars:
+            raise ValueError(f"A partitioner was provided, but an unpartitioned version of the variable was found: "
+                             f"{name}.  Perhaps a variable of the same name was already created without "
+                             f"partitioning?")
+        shape = as_shape(shape)
+        if from_value:
+            shape = shape.merge_with(initializer.get_shape())
+        partitions = None
+        if not reuse or partitioner:
+            partitions = partitioned.call_partitioner(partitioner, shape, dtype)
+        found = self._partitioned_vars.get(name)
+        if found is not None:
+            return _check_partitioned_reuse(found, name, shape, dtype, partitions, reuse)
+        if reuse is True:
+            raise ValueError(f"PartitionedVariable {name} does not exist, or was not created with tf.get_variable(). "
+                             f"Did you mean to set reuse=False or reuse=tf.AUTO_REUSE in VarScope?")
+        dim, count = partitioned.slice_dim_and_count(partitions)
+        self._check_existing_shards(name, count)
+        shards = []
+        for i, (offset, part_shape) in enumerate(partitioned.iter_slices(shape.as_list(), count, dim)):
+            info = partitioned.PartitionInfo(full_shape=shape.as_list(), var_offset=offset)
+            shard_name = f"{name}/part_{i}"
+            with name_scope(shard_name + "/PartitionedInitializer"):
+                if initializer is None:
+                    init, init_shape = self._default_initializer(name, dtype), part_shape
+                elif callable(initializer):
+                    init, init_shape = initializer, part_shape
+                elif from_value:
+                    init, init_shape = array_ops.slice(initializer, offset, part_shape), None
+                    dtype = init.dtype.base_dtype
+                else:
+                    init = array_ops.slice(convert_to_tensor(initializer, dtype=dtype), offset, part_shape)
+                    init_shape = None
+            with name_scope(None):
+                var = self._get_single_variable(shard_name, init_shape, dtype, init, regularizer, reuse, trainable,
+                                                collections, caching_device, validate_shape, constraint,
+                                                synchronization, aggregation, partition_info=info)
+            var._set_save_slice_info(var.SaveSliceInfo(name, shape.as_list(), offset, part_shape))
+            shards.append(var)
+        result = partitioned.PartitionedVariable(name=name, shape=shape, dtype=dtype, variable_list=shards,
+                                                 partitions=partitions)
+        self._partitioned_vars[name] = result
+        return result
+
+    def _check_existing_shards(self, name, count):
+        if f"{name}/part_0" not in self._vars:
+            return
+        if f"{name}/part_{count - 1}" not in self._vars:
+            raise ValueError(f"Partitioner returned a different partitioning than what was already found.  "
+                             f"Partitioner returned {count} shards, and shard {name}/part_0 was found, but "
+                             f"{name}/part_{count - 1} was not.")
+        if f"{name}/part_{count}" in self._vars:
+            raise ValueError(f"Partitioner returned a different partitioning than what was already found.  "
+                             f"Partitioner returned {count} shards, and shard {name}/part_0 was found, but so was "
+                             f"the extra shard {name}/part_{count}.")
+
     def _get_single_variable(self, name, shape, dtype, initializer, regularizer, reuse, trainable,
                              collections, caching_device, validate_shape, constraint, synchronization=None,
-                             aggregation=None):
+                             aggregation=None, partition_info=None):
         from_value = initializer is not None and not callable(initializer)
         if shape is not None and from_value:
             raise ValueError("If initializer is a constant, do not specify shape.")
@@ -167,7 +242,7 @@ class VariableStore:
             if inspect.isclass(initializer):
                 initializer = initializer()
             if shape is not None and shape.is_fully_defined():
-                init_val = _bind(initializer, shape.as_list(), dtype)
+                init_val = _bind(initializer, shape.as_list(), dtype, partition_info)
                 var_dtype = dtype.base_dtype
             elif _needs_no_arguments(initializer):
                 init_val, var_dtype = initializer, None
@@ -193,10 +268,27 @@ class VariableStore:
         raise ValueError(f"An initializer for variable {name} of {dtype.base_dtype} is required")
 
 
-def _bind(initializer, shape, dtype):
+def _bind(initializer, shape, dtype, partition_info=None):
     if accepts_argument(initializer, "partition_info"):
-        return lambda: initializer(shape, dtype=dtype, partition_info=None)
+        return lambda: initializer(shape, dtype=dtype, partition_info=partition_info)
     return lambda: initializer(shape, dtype=dtype)
+
+
+def _check_partitioned_reuse(found, name, shape, dtype, partitions, reuse):
+    """``found`` when a ``get_variable`` may share it, else TensorFlow's error."""
+    if reuse is False:
+        raise ValueError(f"Partitioned variable with name {name} already exists. Did you mean to set reuse=True or "
+                         f"reuse=tf.AUTO_REUSE in VarScope?")
+    if not shape.is_compatible_with(found.get_shape()):
+        raise ValueError(f"Trying to reuse partitioned variable {name}, but specified shape {shape} and found shape "
+                         f"{found.get_shape()}.")
+    if not dtype.is_compatible_with(found.dtype):
+        raise ValueError(f"Trying to reuse partitioned variable {name}, but specified dtype {dtype.name} and found "
+                         f"dtype {found.dtype.name}.")
+    if partitions is not None and found._get_partitions() != partitions:
+        raise ValueError(f"Trying to reuse partitioned variable {name}, but specified partitions {partitions} and "
+                         f"found partitions {found._get_partitions()}.")
+    return found
 
 
 class LazyEvalTensor:

@@ -290,6 +290,15 @@ class RefVariable(metaclass=_VariableMeta):
     def ref(self):
         return self._snapshot.ref().__class__(self)
 
+    SaveSliceInfo = variable_def_lib.SaveSliceInfo
+
+    def _set_save_slice_info(self, save_slice_info):
+        """Mark this variable as a shard of a partitioned variable (a ``SaveSliceInfo``)."""
+        self._save_slice_info = save_slice_info
+
+    def _get_save_slice_info(self):
+        return self._save_slice_info
+
     # -- VariableDef protos (a meta graph's variable collections) --------------------------
     def to_proto(self, export_scope=None):
         """The variable as a ``VariableDef`` proto with ``export_scope`` taken off its names,

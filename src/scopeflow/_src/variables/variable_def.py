@@ -31,17 +31,15 @@ def to_proto(variable, export_scope=None):
     proto.aggregation = variable._aggregation.value
     proto.initializer_name = strip_name_scope(variable._initializer_op.name, export_scope)
     proto.snapshot_name = strip_name_scope(variable._snapshot.name, export_scope)
-    if variable._save_slice_info is not None:
-        proto.save_slice_info_def.CopyFrom(variable._save_slice_info)
-        proto.save_slice_info_def.full_name = strip_name_scope(variable._save_slice_info.full_name, export_scope)
+    slice_info = variable._save_slice_info and variable._save_slice_info.to_proto(export_scope)
+    if slice_info is not None:
+        proto.save_slice_info_def.CopyFrom(slice_info)
     return proto
 
 
 def bound_elements(variable_def, import_scope=None):
-    """``(variable tensor, initializer op, initial value or None, snapshot, slice info or
-    None)``: what ``variable_def`` names in the default graph, under ``import_scope``. The
-    slice info of a partitioned variable's part stays a ``SaveSliceInfoDef`` (scopeflow has no
-    partitioned variables; a re-export writes it back)."""
+    """``(variable tensor, initializer op, initial value or None, snapshot, ``SaveSliceInfo``
+    or None)``: what ``variable_def`` names in the default graph, under ``import_scope``."""
     graph = default_graph()
 
     def element(name):
@@ -53,7 +51,76 @@ def bound_elements(variable_def, import_scope=None):
     snapshot = element(variable_def.snapshot_name)
     slice_info = None
     if variable_def.HasField("save_slice_info_def"):
-        slice_info = protos.SaveSliceInfoDef()
-        slice_info.CopyFrom(variable_def.save_slice_info_def)
-        slice_info.full_name = prepend_name_scope(slice_info.full_name, import_scope)
+        slice_info = SaveSliceInfo(save_slice_info_def=variable_def.save_slice_info_def, import_scope=import_scope)
     return variable, initializer, initial_value, snapshot, slice_info
+
+
+class SaveSliceInfo:
+    """Where a shard of a partitioned variable lies in the whole variable
+    (``tf.Variable.SaveSliceInfo``): ``full_name``, ``full_shape``, ``var_offset``,
+    ``var_shape``; ``spec`` is the slice string the ``Saver`` writes.
+
+    >>> SaveSliceInfo("w", [10, 4], [4, 0], [3, 4]).spec
+    '10 4 4,3:0,4'
+    """
+
+    def __init__(self, full_name=None, full_shape=None, var_offset=None, var_shape=None, save_slice_info_def=None,
+                 import_scope=None):
+        if save_slice_info_def:
+            self.full_name = prepend_name_scope(save_slice_info_def.full_name, import_scope)
+            self.full_shape = list(save_slice_info_def.full_shape)
+            self.var_offset = list(save_slice_info_def.var_offset)
+            self.var_shape = list(save_slice_info_def.var_shape)
+        else:
+            self.full_name = full_name
+            self.full_shape = full_shape
+            self.var_offset = var_offset
+            self.var_shape = var_shape
+
+    @property
+    def spec(self) -> str:
+        """``"<full shape> <offset>,<length>:..."``, e.g. ``"10 4 0,5:0,4"``."""
+        extents = ":".join(f"{o:d},{s:d}" for o, s in zip(self.var_offset, self.var_shape))
+        return " ".join(f"{d:d}" for d in self.full_shape) + " " + extents
+
+    @classmethod
+    def from_spec(cls, spec: str) -> "SaveSliceInfo":
+        """The ``SaveSliceInfo`` (no ``full_name``) a ``spec`` string describes."""
+        if not spec:
+            return cls()
+        try:
+            full_text, slice_text = spec.rsplit(" ", 1)
+        except ValueError as e:
+            raise ValueError("Spec string must contain space-separated full_shape info.") from e
+        full_shape = []
+        for dim in full_text.split():
+            try:
+                full_shape.append(int(dim))
+            except ValueError as e:
+                raise ValueError(f"Spec string full_shape must be a sequence of integers. Found '{dim}', which is "
+                                 f"not an integer.") from e
+        offsets, shapes = [], []
+        for pair in slice_text.split(":"):
+            try:
+                offset, size = pair.split(",")
+            except ValueError as e:
+                raise ValueError("Spec string must contain comma-separated pairs of offsets and shapes.") from e
+            for text, out, what in ((offset, offsets, "var_offset"), (size, shapes, "var_shape")):
+                try:
+                    out.append(int(text))
+                except ValueError as e:
+                    raise ValueError(f"Spec string {what} must be an integer. Found '{text}', which is not an "
+                                     f"integer.") from e
+        return cls(full_shape=full_shape, var_offset=offsets, var_shape=shapes)
+
+    def to_proto(self, export_scope=None):
+        """The ``SaveSliceInfoDef`` proto, or ``None`` when ``full_name`` lies outside
+        ``export_scope``."""
+        if export_scope is not None and not self.full_name.startswith(export_scope):
+            return None
+        proto = protos.SaveSliceInfoDef()
+        proto.full_name = strip_name_scope(self.full_name, export_scope)
+        proto.full_shape.extend(self.full_shape)
+        proto.var_offset.extend(self.var_offset)
+        proto.var_shape.extend(self.var_shape)
+        return proto
