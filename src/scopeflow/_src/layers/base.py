@@ -19,6 +19,7 @@ outer layer call, and the ``weights=`` constructor argument is refused.
 from __future__ import annotations
 
 import functools
+import inspect
 
 import numpy as np
 
@@ -187,7 +188,7 @@ class Layer:
             total += n
         return total
 
-    def add_weight(self, name, shape=None, dtype=None, initializer=None, regularizer=None, trainable=None,
+    def add_weight(self, name, shape, dtype=None, initializer=None, regularizer=None, trainable=None,
                    constraint=None, use_resource=None, synchronization=VariableSynchronization.AUTO,
                    aggregation=VariableAggregation.NONE, partitioner=None, **kwargs):
         """Create (or, when the layer is built or reused, fetch) ``<layer scope>/<name>``."""
@@ -284,8 +285,8 @@ class Layer:
         return inputs
 
     def compute_output_shape(self, input_shape):
-        raise NotImplementedError(f"Please run in eager mode or implement the compute_output_shape method on your "
-                                  f"layer ({type(self).__name__}).")
+        """The output shape for ``input_shape``: subclasses define it (TF1 graphs cannot trace it)."""
+        raise NotImplementedError
 
     def apply(self, inputs, *args, **kwargs):
         """Same as ``__call__`` (a deprecated alias)."""
@@ -343,7 +344,16 @@ class Layer:
                 self.add_loss(activity_loss / batch_size)
 
     def get_config(self) -> dict:
-        return {"name": self.name, "trainable": self.trainable, "dtype": self.dtype}
+        """``name``, ``trainable`` and ``dtype``; a subclass whose ``__init__`` takes more arguments
+        must override it (tf-keras's ``NotImplementedError``). scopeflow's own layers return only
+        these base entries."""
+        config = {"name": self.name, "trainable": self.trainable, "dtype": self.dtype}
+        own = type(self).__module__.startswith("scopeflow.")
+        if not own and type(self).get_config is Layer.get_config:
+            extra = [arg for arg in inspect.getfullargspec(self.__init__).args if arg not in config]
+            if len(extra) > 1:
+                raise NotImplementedError("Layers with arguments in `__init__` must override `get_config`.")
+        return config
 
 
 def _default_initializer(name, dtype, initializer, layer_name):
