@@ -6,18 +6,20 @@ Only re-exports; the code lives in ``scopeflow._src.ops.nn`` and ``scopeflow._sr
 """
 
 __all__ = [
-    "avg_pool", "avg_pool2d", "avg_pool3d", "avg_pool_v2", "batch_normalization", "bias_add",
-    "bidirectional_dynamic_rnn", "conv1d", "conv2d", "conv2d_backprop_filter", "conv2d_backprop_input",
-    "conv2d_transpose", "conv3d", "conv3d_backprop_filter_v2", "conv3d_transpose", "crelu", "depthwise_conv2d",
-    "depthwise_conv2d_backprop_filter", "depthwise_conv2d_backprop_input", "depthwise_conv2d_native",
-    "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input", "dropout", "dynamic_rnn",
-    "elu", "embedding_lookup", "embedding_lookup_sparse", "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize",
-    "leaky_relu", "local_response_normalization", "log_poisson_loss", "log_softmax", "lrn", "max_pool", "max_pool2d",
-    "max_pool3d", "max_pool_v2", "moments", "normalize_moments", "raw_rnn", "relu", "relu6", "relu_layer", "rnn_cell",
-    "selu", "separable_conv2d", "sigmoid", "sigmoid_cross_entropy_with_logits", "softmax",
-    "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2", "softplus", "softsign",
-    "sparse_softmax_cross_entropy_with_logits", "static_bidirectional_rnn", "static_rnn", "static_state_saving_rnn",
-    "sufficient_statistics", "tanh", "top_k", "weighted_cross_entropy_with_logits", "weighted_moments", "xw_plus_b",
+    "all_candidate_sampler", "avg_pool", "avg_pool2d", "avg_pool3d", "avg_pool_v2", "batch_normalization", "bias_add",
+    "bidirectional_dynamic_rnn", "compute_accidental_hits", "conv1d", "conv2d", "conv2d_backprop_filter",
+    "conv2d_backprop_input", "conv2d_transpose", "conv3d", "conv3d_backprop_filter_v2", "conv3d_transpose", "crelu",
+    "depthwise_conv2d", "depthwise_conv2d_backprop_filter", "depthwise_conv2d_backprop_input",
+    "depthwise_conv2d_native", "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input",
+    "dropout", "dynamic_rnn", "elu", "embedding_lookup", "embedding_lookup_sparse", "fixed_unigram_candidate_sampler",
+    "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize", "leaky_relu", "learned_unigram_candidate_sampler",
+    "local_response_normalization", "log_poisson_loss", "log_softmax", "log_uniform_candidate_sampler", "lrn",
+    "max_pool", "max_pool2d", "max_pool3d", "max_pool_v2", "moments", "nce_loss", "normalize_moments", "raw_rnn",
+    "relu", "relu6", "relu_layer", "rnn_cell", "sampled_softmax_loss", "selu", "separable_conv2d", "sigmoid",
+    "sigmoid_cross_entropy_with_logits", "softmax", "softmax_cross_entropy_with_logits",
+    "softmax_cross_entropy_with_logits_v2", "softplus", "softsign", "sparse_softmax_cross_entropy_with_logits",
+    "static_bidirectional_rnn", "static_rnn", "static_state_saving_rnn", "sufficient_statistics", "tanh", "top_k",
+    "uniform_candidate_sampler", "weighted_cross_entropy_with_logits", "weighted_moments", "xw_plus_b",
     "zero_fraction"]
 
 import importlib as _importlib
@@ -84,8 +86,18 @@ _RNN = {"rnn_cell": None, "dynamic_rnn": "dynamic_rnn", "bidirectional_dynamic_r
 _VOLUMETRIC = ("avg_pool3d", "conv3d", "conv3d_backprop_filter_v2", "conv3d_transpose", "max_pool3d",
                "separable_conv2d")
 
+# -- candidate samplers and sampled losses: loaded on first use --
+_SAMPLING = frozenset(("all_candidate_sampler", "compute_accidental_hits", "fixed_unigram_candidate_sampler",
+                       "learned_unigram_candidate_sampler", "log_uniform_candidate_sampler",
+                       "nce_loss", "sampled_softmax_loss", "uniform_candidate_sampler"))
+
 
 def __getattr__(name):
+    if name in _SAMPLING:
+        from scopeflow._src.ops.sampling import api as sampling  # loaded on first use: the sampling ops
+
+        globals()[name] = getattr(sampling, name)
+        return globals()[name]
     if name == "embedding_lookup_sparse":
         from scopeflow._src.ops.sparse import api  # loaded on first use: the sparse ops
 

@@ -2,8 +2,8 @@
 ``nn_impl`` and ``clip_ops``), for the layers above the op library. Only re-exports:
 ``activations.py`` (activations, bias_add, l2_loss), ``softmax.py`` (softmax and the
 cross entropies on logits), ``conv.py`` and ``depthwise.py``, ``pooling.py``,
-``batch_norm.py`` (fused batch norm, LRN), ``topk.py``, ``nn_impl.py`` (moments, dropout,
-embedding_lookup ...) and ``clip.py``. ``tf.losses`` is ``nn/losses.py``.
+``batch_norm.py`` (fused batch norm, LRN), ``topk.py``, ``nn_impl.py`` (moments, dropout ...),
+``embedding.py`` (embedding_lookup) and ``clip.py``. ``tf.losses`` is ``nn/losses.py``.
 """
 
 from scopeflow._src.ops.nn.activations import (
@@ -30,11 +30,11 @@ from scopeflow._src.ops.nn.depthwise import (
     depthwise_conv2d_native_backprop_filter,
     depthwise_conv2d_native_backprop_input,
 )
+from scopeflow._src.ops.nn.embedding import embedding_lookup
 from scopeflow._src.ops.nn.nn_impl import (
     batch_normalization,
     dropout,
     dropout_v2,
-    embedding_lookup,
     l2_normalize,
     moments,
     normalize_moments,

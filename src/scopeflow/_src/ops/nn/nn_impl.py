@@ -1,5 +1,5 @@
 """Composite nn functions built from other ops, with TensorFlow's structure and names:
-``moments``, ``batch_normalization``, ``l2_normalize``, ``dropout``, ``embedding_lookup``,
+``moments``, ``batch_normalization``, ``l2_normalize``, ``dropout``,
 the sigmoid cross entropies, ``sufficient_statistics`` and ``normalize_moments``.
 """
 
@@ -11,13 +11,12 @@ import numpy as np
 
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
-from scopeflow._src.framework.default_graph import colocate_with, get_seed, name_scope
+from scopeflow._src.framework.default_graph import get_seed, name_scope
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common.arguments import deprecated_argument_lookup
 from scopeflow._src.ops.nn.activations import relu
-from scopeflow._src.ops.nn.clip import clip_by_norm
 from scopeflow._src.ops.random import random_ops
 
 
@@ -204,38 +203,3 @@ def weighted_cross_entropy_with_logits(labels=None, logits=None, pos_weight=None
         return math_ops.add((1 - labels) * logits,
                             log_weight * (math_ops.log1p(math_ops.exp(-math_ops.abs(logits))) + relu(-logits)),
                             name=scope)
-
-
-# -- embedding_lookup ----------------------------------------------------------------------------------------
-def _clip(params, ids, max_norm):
-    if max_norm is None:
-        return params
-    ids_rank, params_rank = ids.shape.ndims, params.shape.ndims
-    if ids_rank and params_rank:
-        axes = list(range(ids_rank, params_rank))
-    else:
-        axes = array_ops.range(ids_rank if ids_rank else array_ops.rank(ids),
-                              params_rank if params_rank else array_ops.rank(params))
-    return clip_by_norm(params, max_norm, axes=axes)
-
-
-def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_indices=True, max_norm=None):
-    """Rows of ``params`` at ``ids`` (``GatherV2`` named ``embedding_lookup``, then ``Identity``).
-
-    ``params`` is one tensor or variable (or a list of one). Lists of several partitions,
-    which TF serves with ``DynamicPartition``/``ParallelDynamicStitch``, are not supported.
-    """
-    if params is None:
-        raise ValueError("params must be specified")
-    if isinstance(params, (list, tuple)) and not params:
-        raise ValueError("Length of params is currently 0. Need at least one param.")
-    params = list(params) if isinstance(params, (list, tuple)) else [params]
-    if len(params) > 1:
-        raise ValueError(f"scopeflow's embedding_lookup takes a single params tensor; got {len(params)} partitions "
-                         f"(TensorFlow's partitioned lookup is not supported).")
-    with name_scope(name, "embedding_lookup", params + [ids]) as scope:
-        table = convert_to_tensor(params[0], name="params")
-        ids = convert_to_tensor(ids, name="ids")
-        with colocate_with(table):
-            result = _clip(array_ops.gather(table, ids, name=scope), ids, max_norm)
-        return array_ops.identity(result)

@@ -24,7 +24,7 @@ from scopeflow._src.ops.math.arithmetic import pow as pow_
 from scopeflow._src.ops.math.cast import cast
 from scopeflow._src.ops.math.division import div_no_nan
 from scopeflow._src.ops.math.unary import sqrt
-from scopeflow._src.ops.nn.nn_impl import embedding_lookup
+from scopeflow._src.ops.nn.embedding import embedding_lookup
 from scopeflow._src.ops.sparse import segments
 
 

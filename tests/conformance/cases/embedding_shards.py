@@ -1,0 +1,183 @@
+"""``tf.nn.embedding_lookup`` over a list of shards (``mod`` and ``div``), ``max_norm``, and
+``tf.nn.embedding_lookup_sparse`` over shards: graphs, names, static shapes, values, gradients
+(as dense values: TF's are ``IndexedSlices``) and errors."""
+
+import numpy as np
+
+from tests.conformance.cases._nn_helpers import describe, static
+from tests.conformance.harness import case, op_summary, raises, run_error
+
+
+def _shards(tf, rows=(4, 3, 3), dim=2, dtype=np.float32):
+    return [tf.constant(np.arange(r * dim, dtype=dtype).reshape(r, dim) + 100 * i, name=f"shard{i}")
+            for i, r in enumerate(rows)]
+
+
+def _fed_shards(tf, rows=(4, 3, 3), dim=2, shape=None):
+    return [tf.placeholder_with_default(np.arange(r * dim, dtype=np.float32).reshape(r, dim) + 100 * i,
+                                        shape or [r, dim], name=f"shard{i}") for i, r in enumerate(rows)]
+
+
+@case
+def mod_three_shards_2d_ids(tf):
+    ids = tf.placeholder(tf.int32, [None, 2], name="ids")
+    return describe(tf, tf.nn.embedding_lookup(_shards(tf), ids), {ids: [[0, 5], [9, 3], [7, 1]]})
+
+
+@case
+def div_uneven_shards_int64_ids(tf):
+    ids = tf.constant([0, 5, 9, 3, 4, 6], tf.int64)
+    return describe(tf, tf.nn.embedding_lookup(_shards(tf), ids, partition_strategy="div"))
+
+
+@case
+def div_even_shards(tf):
+    return describe(tf, tf.nn.embedding_lookup(_shards(tf, (3, 3)), [5, 0, 3, 2], partition_strategy="div",
+                                               name="lookup"))
+
+
+@case
+def div_unknown_shard_sizes(tf):
+    shards = _fed_shards(tf, (4, 3), shape=[None, 2])
+    return describe(tf, tf.nn.embedding_lookup(shards, [1, 6, 4, 3], partition_strategy="div"))
+
+
+@case
+def mod_unknown_row_shape(tf):
+    shards = _fed_shards(tf, (4, 3), shape=[None, None])
+    return describe(tf, tf.nn.embedding_lookup(shards, tf.constant([[1, 6], [4, 3]])))
+
+
+@case
+def mod_scalar_id(tf):
+    return describe(tf, tf.nn.embedding_lookup(_shards(tf), 7))
+
+
+@case
+def two_shards_of_3d_rows(tf):
+    shards = [tf.constant(np.arange(12, dtype=np.float64).reshape(3, 2, 2) * (i + 1)) for i in range(2)]
+    return describe(tf, tf.nn.embedding_lookup(shards, [[5, 0], [1, 2]]))
+
+
+@case
+def max_norm_one_table(tf):
+    params = np.arange(12, dtype=np.float32).reshape(4, 3)
+    return describe(tf, tf.nn.embedding_lookup(params, [3, 0, 1], max_norm=2.0))
+
+
+@case
+def max_norm_shards(tf):
+    ids = tf.constant([[0, 5], [8, 3]])
+    return describe(tf, tf.nn.embedding_lookup(_shards(tf), ids, partition_strategy="div", max_norm=5.0))
+
+
+@case
+def max_norm_unknown_rank_ids(tf):
+    ids = tf.placeholder(tf.int32, None, name="ids")
+    return describe(tf, tf.nn.embedding_lookup(_shards(tf), ids, max_norm=3.0), {ids: [[1, 2, 3]]})
+
+
+@case
+def numpy_table_named_params_0(tf):
+    return describe(tf, tf.nn.embedding_lookup(np.ones((4, 2), np.float32), [1, 2]))
+
+
+@case
+def variable_shards(tf):
+    shards = [tf.get_variable(f"emb_{i}", initializer=np.arange(6, dtype=np.float32).reshape(3, 2) + 10 * i)
+              for i in range(3)]
+    y = tf.nn.embedding_lookup(shards, [8, 0, 4, 2])
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        v = sess.run(y)
+    return {"ops": op_summary(tf.get_default_graph()), "outs": static(y), "value": v}
+
+
+def _dense_grads(tf, loss, xs):
+    gs = [tf.convert_to_tensor(g) for g in tf.gradients(loss, xs)]
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return sess.run(gs)
+
+
+@case
+def gradient_values_mod(tf):
+    shards = _shards(tf)
+    y = tf.nn.embedding_lookup(shards, [[0, 5], [9, 0]])
+    loss = tf.reduce_sum(y * tf.constant(np.arange(8, dtype=np.float32).reshape(2, 2, 2)))
+    return _dense_grads(tf, loss, shards)
+
+
+@case
+def gradient_values_div_max_norm(tf):
+    shards = _shards(tf)
+    y = tf.nn.embedding_lookup(shards, [1, 5, 9, 1], partition_strategy="div", max_norm=4.0)
+    return _dense_grads(tf, tf.reduce_sum(y * y), shards)
+
+
+@case
+def train_sharded_embedding(tf):
+    shards = [tf.get_variable(f"w{i}", initializer=np.full((3, 2), float(i + 1), np.float32)) for i in range(2)]
+    loss = tf.reduce_sum(tf.square(tf.nn.embedding_lookup(shards, [0, 3, 5, 0])))
+    step = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for _ in range(3):
+            sess.run(step)
+        return sess.run(shards + [loss])
+
+
+@case
+def bad_partition_strategy(tf):
+    return raises(tf.nn.embedding_lookup, _shards(tf), [1], partition_strategy="bogus")
+
+
+@case
+def empty_params_list(tf):
+    return raises(tf.nn.embedding_lookup, [], [1])
+
+
+@case
+def params_none(tf):
+    return raises(tf.nn.embedding_lookup, None, [1])
+
+
+@case
+def shard_ids_out_of_range(tf):
+    return run_error(tf, tf.nn.embedding_lookup(_fed_shards(tf, (2, 2)), [9]))
+
+
+# -- embedding_lookup_sparse over shards --------------------------------------------------------------------
+def _sp_ids(tf):  # fed values: TF's shape inference would fold a constant graph's Unique and stitch
+    return tf.SparseTensor([[0, 0], [0, 1], [1, 0], [2, 0], [2, 1], [2, 2]],
+                           tf.placeholder_with_default(np.array([1, 6, 3, 0, 9, 4], np.int64), [6]), [3, 3])
+
+
+@case
+def sparse_mod_shards_mean(tf):
+    return describe(tf, tf.nn.embedding_lookup_sparse(_shards(tf), _sp_ids(tf), None))
+
+
+@case
+def sparse_div_shards_sum(tf):
+    return describe(tf, tf.nn.embedding_lookup_sparse(_shards(tf), _sp_ids(tf), None, combiner="sum",
+                                                      partition_strategy="div"))
+
+
+@case
+def sparse_shards_weighted_sqrtn(tf):
+    weights = tf.SparseTensor([[0, 0], [0, 1], [1, 0], [2, 0], [2, 1], [2, 2]],
+                              tf.constant([1.0, 2.0, 0.5, 1.0, 3.0, 2.0]), [3, 3])
+    return describe(tf, tf.nn.embedding_lookup_sparse(_shards(tf), _sp_ids(tf), weights, combiner="sqrtn"))
+
+
+@case
+def sparse_shards_max_norm(tf):
+    return describe(tf, tf.nn.embedding_lookup_sparse(_shards(tf), _sp_ids(tf), None, max_norm=3.0))
+
+
+@case
+def sparse_shards_gradient_values(tf):
+    shards = _shards(tf)
+    y = tf.nn.embedding_lookup_sparse(shards, _sp_ids(tf), None, combiner="sum")
+    return _dense_grads(tf, tf.reduce_sum(y * y), shards)
