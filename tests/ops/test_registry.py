@@ -89,6 +89,11 @@ def _numeric_grad(f, inputs, i, eps):
     return grad
 
 
+def _dense(grads):
+    """The gradients with each ``IndexedSlices`` (gather's) as the dense tensor it stands for."""
+    return [tf.convert_to_tensor(g) if isinstance(g, tf.IndexedSlices) else g for g in grads]
+
+
 def _check_grads(s, order):
     graph, feeds, out = _build(s)
     outs = [t for t in _as_list(out) if t.dtype.base_dtype.is_floating]
@@ -100,12 +105,12 @@ def _check_grads(s, order):
         ws = [tf.constant(w) for w in _weights([np.zeros(t.shape.as_list(), t.dtype.as_numpy_dtype) for t in outs], 1)]
         target = outs
         if order == 2:
-            first = tf.gradients(outs, [feeds[i] for i in wrt], grad_ys=ws)
+            first = _dense(tf.gradients(outs, [feeds[i] for i in wrt], grad_ys=ws))
             pairs = [(g, feeds[i]) for g, i in zip(first, wrt) if g is not None]
             target = [g for g, _ in pairs]
             ws = [tf.constant(w) for w in _weights([np.zeros(g.shape.as_list(), g.dtype.as_numpy_dtype)
                                                      for g in target], 2)]
-        grads = tf.gradients(target, [feeds[i] for i in wrt], grad_ys=ws)
+        grads = _dense(tf.gradients(target, [feeds[i] for i in wrt], grad_ys=ws))
     with tf.Session(graph=graph) as sess:
         wv = sess.run(ws)
 

@@ -1,23 +1,19 @@
 """Gradients of the gather and scatter ops, built with the public calls TensorFlow uses so
 that the ops inside ``gradients/<op>_grad/`` get TensorFlow's names.
 
-Where TensorFlow returns ``IndexedSlices(values, indices, dense_shape)`` (axis-0 ``gather``,
-``gather_nd`` with one index column), scopeflow returns the dense tensor TensorFlow would
-convert it to: ``array_ops.unsorted_segment_sum(values, indices, dense_shape[0])``.
+As in TensorFlow, the gradient of an axis-0 ``gather`` and of a ``gather_nd`` with one
+index column is an ``IndexedSlices(values, indices, dense_shape)``: the gathered rows
+only; a gradient that arrives as ``IndexedSlices`` is made dense first (``to_dense_quietly``).
 """
 
 from __future__ import annotations
 
 from scopeflow._src.framework import dtypes, tensor_util
 from scopeflow._src.framework.default_graph import colocate_with
+from scopeflow._src.framework.indexed_slices import IndexedSlices, to_dense_quietly
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import gradient
 from scopeflow._src.ops import array_ops, math_ops
-
-
-def _dense(values, indices, dense_shape):
-    """The dense form of ``IndexedSlices(values, indices, dense_shape)`` (TF's conversion)."""
-    return array_ops.unsorted_segment_sum(values, indices, dense_shape[0])
 
 
 def _cast_if_needed(x, dtype):
@@ -26,7 +22,7 @@ def _cast_if_needed(x, dtype):
 
 @gradient("GatherV2")
 def _gather_v2_grad(op, grad):
-    """TF's ``_GatherV2Grad`` (dense for axis 0, see the module docstring)."""
+    """TF's ``_GatherV2Grad`` (``IndexedSlices`` for axis 0)."""
     params, indices, axis = op.inputs
     with colocate_with(params):  # params can be large: TF computes its shape next to it
         params_shape = array_ops.shape(params)
@@ -42,10 +38,10 @@ def _gather_v2_grad(op, grad):
         batch_dims += indices.shape.ndims
     if axis_static is not None and int(axis_static) == 0:
         values_shape = array_ops.concat([indices_size, params_shape[1:]], 0)
-        values = array_ops.reshape(grad, values_shape)
+        values = array_ops.reshape(to_dense_quietly(grad), values_shape)
         flat_indices = array_ops.reshape(indices, indices_size)
-        return [_dense(values, flat_indices, params_shape), None, None]
-    params_grad = _gather_grad_along_axis(grad, params_shape, indices, axis, batch_dims)
+        return [IndexedSlices(values, flat_indices, params_shape), None, None]
+    params_grad = _gather_grad_along_axis(to_dense_quietly(grad), params_shape, indices, axis, batch_dims)
     return [array_ops.reshape(params_grad, array_ops.shape(params)), None, None]
 
 
@@ -109,12 +105,12 @@ def _batch_indices(params_shape, indices, batch_dims):
 
 @gradient("GatherNd")
 def _gather_nd_grad(op, grad):
-    """TF's ``_GatherNdGrad`` (dense where TF builds ``IndexedSlices``)."""
+    """TF's ``_GatherNdGrad``."""
     ref, indices = op.inputs
     ref_shape = array_ops.shape(ref, out_type=indices.dtype.base_dtype)
     dims = indices.shape.as_tuple()
     if dims is not None and len(dims) == 2 and dims[-1] == 1:
-        return [_dense(grad, array_ops.squeeze(indices, axis=-1), ref_shape), None]
+        return [IndexedSlices(grad, array_ops.squeeze(indices, axis=-1), ref_shape), None]
     policy = op._attrs.get("bad_indices_policy", "")
     return [array_ops.scatter_nd(indices, grad, ref_shape, bad_indices_policy=policy), None]
 

@@ -8,6 +8,7 @@ import numpy as np
 from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops.common import dtype_lists, shape_fns
@@ -22,13 +23,16 @@ registry.register(OpDef("ClipByValue", inputs=["t: T", "clip_value_min: T", "cli
 
 def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     """``min(max(t, clip_value_min), clip_value_max)`` as TF builds it (``Minimum`` then a
-    ``Maximum`` named ``clip_by_value``); refuses bounds that would broadcast ``t``."""
+    ``Maximum`` named ``clip_by_value``); refuses bounds that would broadcast ``t``. An
+    ``IndexedSlices`` is clipped through its values and stays one, as in TF."""
     with name_scope(name, "clip_by_value", [t, clip_value_min, clip_value_max]) as scope:
-        values = convert_to_tensor(t, name="t")
+        values = convert_to_tensor(t.values if isinstance(t, IndexedSlices) else t, name="t")
         t_min = minimum(values, clip_value_max)
         values.shape.assert_is_compatible_with(t_min.shape)
         t_max = maximum(t_min, clip_value_min, name=scope)
         values.shape.assert_is_compatible_with(t_max.shape)
+        if isinstance(t, IndexedSlices):
+            t_max = IndexedSlices(t_max, t.indices, t.dense_shape)
     return t_max
 
 

@@ -2,7 +2,9 @@
 
 Built from ordinary ops, exactly as TensorFlow builds them (same ops, same order, same
 names, e.g. ``clip_by_global_norm/clip_by_global_norm/_0`` for the first clipped tensor),
-so their gradients come from those ops. ``tf.clip_by_value`` lives with the math ops.
+so their gradients come from those ops. As in TensorFlow, an ``IndexedSlices`` (a sparse
+gradient) is clipped through its values and stays an ``IndexedSlices``. ``tf.clip_by_value``
+lives with the math ops.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import numpy as np
 
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.default_graph import colocate_with, name_scope
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.nn.activations import l2_loss
 
@@ -27,7 +30,7 @@ def clip_by_norm(t, clip_norm, axes=None, name=None):
     ('clip_by_norm:0', [0.6, 0.8])
     """
     with name_scope(name, "clip_by_norm", [t, clip_norm]) as name:
-        values = convert_to_tensor(t, name="t")
+        values = convert_to_tensor(_values(t), name="t")
         if np.isscalar(clip_norm):
             if clip_norm < 0:
                 clip_norm = 0
@@ -39,7 +42,18 @@ def clip_by_norm(t, clip_norm, axes=None, name=None):
         l2norm = array_ops.where(pred, math_ops.sqrt(l2sum_safe), l2sum)
         intermediate = values * clip_norm
         values.shape.assert_is_compatible_with(intermediate.shape)
-        return array_ops.identity(intermediate / math_ops.maximum(l2norm, clip_norm), name=name)
+        values_clip = array_ops.identity(intermediate / math_ops.maximum(l2norm, clip_norm), name=name)
+        return _like(t, values_clip)
+
+
+def _values(t):
+    """What is clipped or measured of ``t``: the values of an ``IndexedSlices``, else ``t``."""
+    return t.values if isinstance(t, IndexedSlices) else t
+
+
+def _like(t, values):
+    """``values`` as ``t`` was: an ``IndexedSlices`` with ``t``'s indices, or the tensor."""
+    return IndexedSlices(values, t.indices, t.dense_shape) if isinstance(t, IndexedSlices) else values
 
 
 def _check_sequence(t_list):
@@ -58,7 +72,7 @@ def global_norm(t_list, name=None):
     """
     t_list = _check_sequence(t_list)
     with name_scope(name, "global_norm", t_list) as name:
-        values = [None if t is None else convert_to_tensor(t, name=f"t_{i}") for i, t in enumerate(t_list)]
+        values = [None if t is None else convert_to_tensor(_values(t), name=f"t_{i}") for i, t in enumerate(t_list)]
         half_squared_norms = []
         for v in values:
             if v is not None:
@@ -86,7 +100,7 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
         scale_for_finite = clip_norm * math_ops.minimum(1.0 / use_norm,
                                                         constant(1.0, dtype=use_norm.dtype) / clip_norm)
         scale = scale_for_finite + (use_norm - use_norm)  # NaN when the norm is not finite
-        values = [None if t is None else convert_to_tensor(t, name=f"t_{i}") for i, t in enumerate(t_list)]
+        values = [None if t is None else convert_to_tensor(_values(t), name=f"t_{i}") for i, t in enumerate(t_list)]
         clipped = []
         for i, v in enumerate(values):
             if v is None:
@@ -94,4 +108,4 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
             else:
                 with colocate_with(v):
                     clipped.append(array_ops.identity(v * math_ops.cast(scale, v.dtype), name=f"{name}_{i}"))
-    return clipped, use_norm
+    return [c if c is None else _like(t, c) for c, t in zip(clipped, t_list)], use_norm

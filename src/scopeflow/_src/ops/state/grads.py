@@ -5,4 +5,4 @@ from __future__ import annotations
 
 from scopeflow._src.framework.registry import not_differentiable
 
-not_differentiable("Assign", "AssignAdd", "AssignSub")
+not_differentiable("Assign", "AssignAdd", "AssignSub", "ScatterAdd", "ScatterSub")

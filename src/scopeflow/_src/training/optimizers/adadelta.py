@@ -34,3 +34,12 @@ class AdadeltaOptimizer(Optimizer):
         return training_ops.apply_adadelta(
             var, accum, accum_update, math_ops.cast(self._lr_t, dtype), math_ops.cast(self._rho_t, dtype),
             math_ops.cast(self._epsilon_t, dtype), grad, use_locking=self._use_locking)
+
+    def _apply_sparse(self, grad, var):
+        from scopeflow._src.ops.state import sparse_training_ops  # noqa: PLC0415 - the sparse ops load on first use
+        accum = self.get_slot(var, "accum")
+        accum_update = self.get_slot(var, "accum_update")
+        dtype = var.dtype.base_dtype
+        return sparse_training_ops.sparse_apply_adadelta(
+            var, accum, accum_update, math_ops.cast(self._lr_t, dtype), math_ops.cast(self._rho_t, dtype),
+            math_ops.cast(self._epsilon_t, dtype), grad.values, grad.indices, use_locking=self._use_locking)

@@ -38,3 +38,10 @@ class AdagradOptimizer(Optimizer):
         acc = self.get_slot(var, "accumulator")
         return training_ops.apply_adagrad(var, acc, math_ops.cast(self._learning_rate_tensor, var.dtype.base_dtype),
                                           grad, use_locking=self._use_locking)
+
+    def _apply_sparse(self, grad, var):
+        from scopeflow._src.ops.state import sparse_training_ops  # noqa: PLC0415 - the sparse ops load on first use
+        acc = self.get_slot(var, "accumulator")
+        return sparse_training_ops.sparse_apply_adagrad(
+            var, acc, math_ops.cast(self._learning_rate_tensor, var.dtype.base_dtype), grad.values, grad.indices,
+            use_locking=self._use_locking)

@@ -6,7 +6,7 @@ from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import colocate_with, control_dependencies
 from scopeflow._src.ops import math_ops
 from scopeflow._src.ops.control import control_flow_ops
-from scopeflow._src.ops.state import training_ops
+from scopeflow._src.ops.state import training_ops, variable_ops
 from scopeflow._src.training.optimizer import Optimizer
 
 
@@ -61,6 +61,32 @@ class AdamOptimizer(Optimizer):
             math_ops.cast(self._lr_t, dtype), math_ops.cast(self._beta1_t, dtype),
             math_ops.cast(self._beta2_t, dtype), math_ops.cast(self._epsilon_t, dtype), grad,
             use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        """TF's sparse Adam: ``m`` and ``v`` decay as a whole (``Assign``), the gradient rows are
+        added with ``ScatterAdd``, and ``var`` takes a dense ``AssignSub``."""
+        from scopeflow._src.ops.state import sparse_training_ops  # noqa: PLC0415 - the sparse ops load on first use
+        beta1_power, beta2_power = self._get_beta_accumulators()
+        dtype = var.dtype.base_dtype
+        beta1_power = math_ops.cast(beta1_power, dtype)
+        beta2_power = math_ops.cast(beta2_power, dtype)
+        lr_t, beta1_t, beta2_t, epsilon_t = (math_ops.cast(t, dtype) for t in (
+            self._lr_t, self._beta1_t, self._beta2_t, self._epsilon_t))
+        lr = lr_t * math_ops.sqrt(1 - beta2_power) / (1 - beta1_power)
+        values, indices = grad.values, grad.indices
+        m = self.get_slot(var, "m")
+        m_scaled_g_values = values * (1 - beta1_t)
+        m_t = variable_ops.assign(m, m * beta1_t, use_locking=self._use_locking)
+        with control_dependencies([m_t]):
+            m_t = sparse_training_ops.scatter_add(m, indices, m_scaled_g_values, use_locking=self._use_locking)
+        v = self.get_slot(var, "v")
+        v_scaled_g_values = (values * values) * (1 - beta2_t)
+        v_t = variable_ops.assign(v, v * beta2_t, use_locking=self._use_locking)
+        with control_dependencies([v_t]):
+            v_t = sparse_training_ops.scatter_add(v, indices, v_scaled_g_values, use_locking=self._use_locking)
+        v_sqrt = math_ops.sqrt(v_t)
+        var_update = variable_ops.assign_sub(var, lr * m_t / (v_sqrt + epsilon_t), use_locking=self._use_locking)
+        return control_flow_ops.group(*[var_update, m_t, v_t])
 
     def _finish(self, update_ops, name_scope):
         with control_dependencies(update_ops):

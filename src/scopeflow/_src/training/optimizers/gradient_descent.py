@@ -28,3 +28,9 @@ class GradientDescentOptimizer(Optimizer):
     def _apply_dense(self, grad, var):
         lr = math_ops.cast(self._learning_rate_tensor, var.dtype.base_dtype)
         return training_ops.apply_gradient_descent(var, lr, grad, use_locking=self._use_locking).op
+
+    def _apply_sparse_duplicate_indices(self, grad, var):
+        """``ScatterSub`` of ``learning_rate * values``: repeated indices need no summing first."""
+        from scopeflow._src.ops.state import sparse_training_ops  # noqa: PLC0415 - the sparse ops load on first use
+        values = grad.values * math_ops.cast(self._learning_rate_tensor, var.dtype.base_dtype)
+        return sparse_training_ops.scatter_sub(var, grad.indices, values, use_locking=self._use_locking)

@@ -39,3 +39,12 @@ class MomentumOptimizer(Optimizer):
             var, mom, math_ops.cast(self._learning_rate_tensor, dtype), grad,
             math_ops.cast(self._momentum_tensor, dtype), use_locking=self._use_locking,
             use_nesterov=self._use_nesterov).op
+
+    def _apply_sparse(self, grad, var):
+        from scopeflow._src.ops.state import sparse_training_ops  # noqa: PLC0415 - the sparse ops load on first use
+        mom = self.get_slot(var, "momentum")
+        dtype = var.dtype.base_dtype
+        return sparse_training_ops.sparse_apply_momentum(
+            var, mom, math_ops.cast(self._learning_rate_tensor, dtype), grad.values, grad.indices,
+            math_ops.cast(self._momentum_tensor, dtype), use_locking=self._use_locking,
+            use_nesterov=self._use_nesterov).op

@@ -35,3 +35,9 @@ class ProximalGradientDescentOptimizer(Optimizer):
         return training_ops.apply_proximal_gradient_descent(
             var, self._learning_rate_tensor, self._l1_regularization_strength_tensor,
             self._l2_regularization_strength_tensor, grad, use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        from scopeflow._src.ops.state import sparse_training_ops  # noqa: PLC0415 - the sparse ops load on first use
+        return sparse_training_ops.sparse_apply_proximal_gradient_descent(
+            var, self._learning_rate_tensor, self._l1_regularization_strength_tensor,
+            self._l2_regularization_strength_tensor, grad.values, grad.indices, use_locking=self._use_locking).op

@@ -59,3 +59,17 @@ class RMSPropOptimizer(Optimizer):
             return training_ops.apply_centered_rms_prop(var, mg, rms, mom, *hyper, grad,
                                                         use_locking=self._use_locking).op
         return training_ops.apply_rms_prop(var, rms, mom, *hyper, grad, use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        from scopeflow._src.ops.state import sparse_training_ops  # noqa: PLC0415 - the sparse ops load on first use
+        rms = self.get_slot(var, "rms")
+        mom = self.get_slot(var, "momentum")
+        dtype = var.dtype.base_dtype
+        hyper = [math_ops.cast(t, dtype) for t in (self._learning_rate_tensor, self._decay_tensor,
+                                                   self._momentum_tensor, self._epsilon_tensor)]
+        if self._centered:
+            mg = self.get_slot(var, "mg")
+            return sparse_training_ops.sparse_apply_centered_rms_prop(
+                var, mg, rms, mom, *hyper, grad.values, grad.indices, use_locking=self._use_locking)
+        return sparse_training_ops.sparse_apply_rms_prop(var, rms, mom, *hyper, grad.values, grad.indices,
+                                                         use_locking=self._use_locking)

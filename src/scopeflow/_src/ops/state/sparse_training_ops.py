@@ -1,0 +1,368 @@
+"""The sparse updates: TensorFlow's ``SparseApply*`` training ops and ``ScatterAdd``/``Sub``/``Update``.
+
+An optimizer given an ``IndexedSlices`` gradient updates only the rows ``indices`` of the
+variable (and of its slots): a ``SparseApplyAdagrad`` on a 100,000-row embedding costs its
+gathered rows, not the table. Each kernel works IN PLACE on the variable's storage: it copies
+the gathered rows out (one fancy-index gather per array), applies the row rule of TF's CPU
+kernel (``training_ops.cc``, in the variable's dtype) and writes them back. TF's kernels walk
+the indices one after the other, so a repeated index is updated twice; such a call (rare:
+the optimizers remove repeats first) is applied row by row, in TF's order.
+
+Errors are TF's: the shape function's at build time, the kernel's (``Index 7 at offset 0 in
+indices is out of range``, ``indices[1] = 9 is not in [0, 5)``) at run time. Like TF's, these
+ops have no gradient (``grads.py``).
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework.op_builder import create
+from scopeflow._src.framework.registry import NUMBER, OpDef
+from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.ops.common import attr_defaults, blas, dtype_lists
+from scopeflow._src.ops.common.shape_context import merge_dim, merge_shapes, shape_fn
+from scopeflow._src.ops.common.shape_fns import dims_text
+
+_LOCK = threading.Lock()
+
+
+# -- the row rules: ``rows`` are copies of the gathered rows of the variable and its slots ---------
+def _momentum(use_nesterov):
+    def update(var, accum, lr, grad, momentum):
+        accum *= momentum
+        accum += grad
+        if use_nesterov:
+            t = np.multiply(grad, lr)
+            t += np.multiply(accum, lr * momentum)
+            var -= t
+        else:
+            var -= np.multiply(accum, lr)
+    return update
+
+
+def _adagrad(update_slots):
+    def update(var, accum, lr, grad):
+        if update_slots:
+            accum += np.square(grad)
+        t = np.multiply(grad, lr)
+        t *= np.reciprocal(np.sqrt(accum))
+        var -= t
+    return update
+
+
+def _rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad):
+    one = var.dtype.type(1)
+    ms *= rho
+    ms += np.square(grad) * (one - rho)
+    t = np.reciprocal(np.sqrt(ms + epsilon))
+    t *= lr
+    t *= grad
+    mom *= momentum
+    mom += t
+    var -= mom
+
+
+def _centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
+    one = var.dtype.type(1)
+    ms *= rho
+    ms += np.square(grad) * (one - rho)
+    mg *= rho
+    mg += grad * (one - rho)
+    t = ms + epsilon
+    t -= np.square(mg)
+    t = np.reciprocal(np.sqrt(t))
+    t *= lr
+    t *= grad
+    mom *= momentum
+    mom += t
+    var -= mom
+
+
+def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
+    one = var.dtype.type(1)
+    accum *= rho
+    accum += np.square(grad) * (one - rho)
+    u = np.sqrt(accum_update + epsilon)
+    u *= np.reciprocal(np.sqrt(accum + epsilon))
+    u *= grad
+    var -= u * lr
+    accum_update *= rho
+    accum_update += np.square(u) * (one - rho)
+
+
+def _proximal_gradient_descent(var, lr, l1, l2, grad):
+    var -= grad * lr  # var now holds prox_v = var - lr * grad
+    shrink = var.dtype.type(1) + l2 * lr
+    if l1 > 0:
+        t = np.abs(var)
+        t -= lr * l1
+        np.maximum(t, 0, out=t)
+        var[...] = np.sign(var) * t / shrink
+    else:
+        var /= shrink
+
+
+# -- SparseApply* op definitions -------------------------------------------------------------------
+def _define(op_type, inputs, n_refs, scalars, update, attrs=None):
+    """Register ``op_type``: ``inputs`` in TF's order (the first ``n_refs`` are ``Ref``s of the
+    variable's shape, ``scalars`` are rank 0, then ``grad`` and ``indices``); ``attrs`` maps the
+    boolean attrs that select the rule (``update(**attrs)``) to TF's defaults."""
+    attrs = attrs or {}
+    specs = [f"{n}: Ref(T)" if i < n_refs else ("indices: Tindices" if n == "indices" else f"{n}: T")
+             for i, n in enumerate(inputs)]
+    scalar_at = [i for i, n in enumerate(inputs) if n in scalars]
+    grad_at = inputs.index("grad")
+
+    @shape_fn
+    def shape(ctx, op_attrs):
+        out = ctx.shape(0)
+        for i in range(1, n_refs):
+            out = merge_shapes(out, ctx.shape(i), ctx)
+        for i in scalar_at:
+            ctx.with_rank(i, 0)
+        ctx.with_rank(grad_at + 1, 1)
+        grad = ctx.shape(grad_at)
+        indices = ctx.dims(grad_at + 1)
+        if grad.ndims:  # a known rank of at least 1: its first dim is the indices', the rest the var's
+            merge_dim(indices[0] if indices else None, grad.as_tuple()[0], ctx)
+            grad = TensorShape([None] + grad.as_list()[1:])
+        return merge_shapes(out, grad, ctx)
+
+    def factory(op, state):
+        rule = update(**{a: bool(op._attrs.get(a, d)) for a, d in attrs.items()}) if attrs else update
+        return _kernel(op, rule, inputs, n_refs, scalar_at, grad_at, bool(op._attrs.get("use_locking", False)))
+
+    registry.register(OpDef(op_type, inputs=specs, outputs=["out: Ref(T)"],
+                            attrs={"T": NUMBER, "Tindices": dtype_lists.INDEX}, shape=shape, factory=factory,
+                            stateful=True, defaults={**attr_defaults.USE_LOCKING, **attrs}))
+
+
+def _storage(ref):
+    """The variable's array, made writable (restored values may be read-only buffers)."""
+    value = ref.get()
+    if not value.flags.writeable:
+        value = ref.store[ref.key] = blas.aligned_copy(value)
+    return value
+
+
+def _kernel(op, update, names, n_refs, scalar_at, grad_at, locking):
+    def kernel(*args):
+        arrays = [_storage(args[i]) for i in range(n_refs)]
+        var = arrays[0]
+        for name, a in zip(names[1:n_refs], arrays[1:]):
+            if a.shape != var.shape:
+                raise errors.InvalidArgumentError(
+                    None, op, f"var and {name} do not have the same shape{dims_text(var.shape)} {dims_text(a.shape)}")
+        if var.ndim < 1:
+            raise errors.InvalidArgumentError(None, op, "var must be at least 1 dimensional")
+        scalars = []
+        for i in scalar_at:
+            x = np.asarray(args[i])
+            if x.ndim:
+                raise errors.InvalidArgumentError(None, op, f"{names[i]} is not a scalar: {dims_text(x.shape)}")
+            scalars.append(x[()])
+        grad, indices = np.asarray(args[grad_at]), np.asarray(args[grad_at + 1])
+        if indices.ndim != 1:
+            raise errors.InvalidArgumentError(None, op, "indices must be one-dimensional")
+        for d in range(1, var.ndim):
+            if grad.ndim <= d or grad.shape[d] != var.shape[d]:
+                raise errors.InvalidArgumentError(None, op, f"var and grad must match in dimension {d}")
+        if grad.ndim < 1 or grad.shape[0] != indices.shape[0]:
+            raise errors.InvalidArgumentError(
+                None, op, "grad must be the same size as indices in the first dimension.")
+        bad = np.flatnonzero((indices < 0) | (indices >= var.shape[0]))
+        if bad.size:
+            raise errors.InvalidArgumentError(
+                None, op, f"Index {indices[bad[0]]} at offset {bad[0]} in indices is out of range")
+        if locking:
+            with _LOCK:
+                _apply_rows(update, arrays, scalars, grad, indices, grad_place)
+        else:
+            _apply_rows(update, arrays, scalars, grad, indices, grad_place)
+        return args[0]
+
+    grad_place = sum(1 for i in scalar_at if i < grad_at)  # the scalars that come before grad
+    return kernel
+
+
+def _apply_rows(update, arrays, scalars, grad, indices, grad_place):
+    """Apply ``update(*rows, *scalars with grad at grad_place)`` to the rows ``indices``."""
+    if indices.size == 0:
+        return
+    before, after = scalars[:grad_place], scalars[grad_place:]
+    if np.unique(indices).size == indices.size:
+        rows = [a[indices] for a in arrays]
+        update(*rows, *before, grad, *after)
+        for a, r in zip(arrays, rows):
+            a[indices] = r
+        return
+    for i, index in enumerate(indices.tolist()):  # a repeated index: TF's order, one row at a time
+        update(*[a[index:index + 1] for a in arrays], *before, grad[i:i + 1], *after)  # views: in place
+
+
+_define("SparseApplyMomentum", ["var", "accum", "lr", "grad", "indices", "momentum"], 2, ["lr", "momentum"],
+        _momentum, {"use_nesterov": False})
+_define("SparseApplyAdagrad", ["var", "accum", "lr", "grad", "indices"], 2, ["lr"], _adagrad,
+        {"update_slots": True})
+_define("SparseApplyRMSProp", ["var", "ms", "mom", "lr", "rho", "momentum", "epsilon", "grad", "indices"], 3,
+        ["lr", "rho", "momentum", "epsilon"], _rms_prop)
+_define("SparseApplyCenteredRMSProp",
+        ["var", "mg", "ms", "mom", "lr", "rho", "momentum", "epsilon", "grad", "indices"], 4,
+        ["lr", "rho", "momentum", "epsilon"], _centered_rms_prop)
+_define("SparseApplyAdadelta", ["var", "accum", "accum_update", "lr", "rho", "epsilon", "grad", "indices"], 3,
+        ["lr", "rho", "epsilon"], _adadelta)
+_define("SparseApplyProximalGradientDescent", ["var", "alpha", "l1", "l2", "grad", "indices"], 1,
+        ["alpha", "l1", "l2"], _proximal_gradient_descent)
+
+
+# -- ScatterAdd / ScatterSub / ScatterUpdate --------------------------------------------------------
+@shape_fn
+def _scatter_shape(ctx, attrs):
+    var, indices, updates = ctx.shape(0), ctx.shape(1), ctx.shape(2)
+    if var.ndims is not None and indices.ndims is not None and updates.ndims != 0:
+        merge_shapes(updates, indices.concatenate(var.as_list()[1:]), ctx)
+    return var
+
+
+def _scatter_factory(combine):
+    def factory(op, state):
+        locking = bool(op._attrs.get("use_locking", False))
+
+        def kernel(ref, indices, updates):
+            params = _storage(ref)
+            indices, updates = np.asarray(indices), np.asarray(updates)
+            if params.ndim < 1:
+                raise errors.InvalidArgumentError(
+                    None, op, f"params must be at least 1-D, got shape {dims_text(params.shape)}")
+            if updates.ndim and updates.shape != indices.shape + params.shape[1:]:
+                raise errors.InvalidArgumentError(
+                    None, op, f"Must have updates.shape = indices.shape + params.shape[1:] or updates.shape = [], "
+                              f"got updates.shape {dims_text(updates.shape)}, indices.shape "
+                              f"{dims_text(indices.shape)}, params.shape {dims_text(params.shape)}")
+            flat = indices.reshape(-1)
+            rows = updates.reshape((flat.size,) + params.shape[1:]) if updates.ndim else updates
+            bad = np.flatnonzero((flat < 0) | (flat >= params.shape[0]))
+            if locking:
+                with _LOCK:
+                    _scatter(combine, params, flat, rows, bad)
+            else:
+                _scatter(combine, params, flat, rows, bad)
+            if bad.size:  # TF's kernel stops at the first bad index, the rows before it applied
+                where = ",".join(str(int(k)) for k in np.unravel_index(bad[0], indices.shape))
+                raise errors.InvalidArgumentError(
+                    None, op, f"indices[{where}] = {flat[bad[0]]} is not in [0, {params.shape[0]})")
+            return ref
+        return kernel
+    return factory
+
+
+def _scatter(combine, params, flat, rows, bad):
+    if bad.size:
+        flat = flat[:bad[0]]
+        rows = rows[:bad[0]] if rows.ndim else rows
+    if flat.size:
+        combine(params, flat, rows)
+
+
+def _scatter_add(params, flat, rows):
+    if np.unique(flat).size == flat.size:
+        params[flat] += rows
+    else:
+        np.add.at(params, flat, rows)
+
+
+def _scatter_sub(params, flat, rows):
+    if np.unique(flat).size == flat.size:
+        params[flat] -= rows
+    else:
+        np.subtract.at(params, flat, rows)
+
+
+def _scatter_update(params, flat, rows):
+    params[flat] = rows  # a repeated index keeps its last row, as TF's loop does
+
+
+for _type, _combine, _types, _locking in (("ScatterAdd", _scatter_add, NUMBER, False),
+                                          ("ScatterSub", _scatter_sub, NUMBER, False),
+                                          ("ScatterUpdate", _scatter_update, None, True)):
+    registry.register(OpDef(_type, inputs=["ref: Ref(T)", "indices: Tindices", "updates: T"],
+                            outputs=["output_ref: Ref(T)"],
+                            attrs={"Tindices": dtype_lists.INDEX, **({"T": _types} if _types else {})},
+                            shape=_scatter_shape, factory=_scatter_factory(_combine), stateful=True,
+                            defaults={"use_locking": _locking}))
+
+
+# -- wrappers (TF's gen_training_ops and state_ops) --------------------------------------------------
+def _apply(op_type, inputs, name, **attrs):
+    return create(op_type, list(inputs), dict(attrs), name=name)._outputs[0]
+
+
+def _ref(x):
+    return x._ref() if hasattr(x, "_ref") else x
+
+
+def sparse_apply_momentum(var, accum, lr, grad, indices, momentum, use_locking=False, use_nesterov=False,
+                          name=None):
+    """For each ``i``: ``accum[indices[i]] = accum * momentum + grad[i]``; ``var[indices[i]] -= lr * accum``."""
+    return _apply("SparseApplyMomentum", [var, accum, lr, grad, indices, momentum], name, use_locking=use_locking,
+                  use_nesterov=use_nesterov)
+
+
+def sparse_apply_adagrad(var, accum, lr, grad, indices, use_locking=False, update_slots=True, name=None):
+    """For each ``i``: ``accum[indices[i]] += grad[i] ** 2``; ``var[indices[i]] -= lr * grad[i] / sqrt(accum)``."""
+    return _apply("SparseApplyAdagrad", [var, accum, lr, grad, indices], name, use_locking=use_locking,
+                  update_slots=update_slots)
+
+
+def sparse_apply_rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad, indices, use_locking=False, name=None):
+    """RMSProp on the rows ``indices`` of ``var``, ``ms`` and ``mom``."""
+    return _apply("SparseApplyRMSProp", [var, ms, mom, lr, rho, momentum, epsilon, grad, indices], name,
+                  use_locking=use_locking)
+
+
+def sparse_apply_centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad, indices, use_locking=False,
+                                   name=None):
+    """Centred RMSProp on the rows ``indices`` of ``var`` and its three slots."""
+    return _apply("SparseApplyCenteredRMSProp", [var, mg, ms, mom, lr, rho, momentum, epsilon, grad, indices], name,
+                  use_locking=use_locking)
+
+
+def sparse_apply_adadelta(var, accum, accum_update, lr, rho, epsilon, grad, indices, use_locking=False, name=None):
+    """Adadelta on the rows ``indices`` of ``var``, ``accum`` and ``accum_update``."""
+    return _apply("SparseApplyAdadelta", [var, accum, accum_update, lr, rho, epsilon, grad, indices], name,
+                  use_locking=use_locking)
+
+
+def sparse_apply_proximal_gradient_descent(var, alpha, l1, l2, grad, indices, use_locking=False, name=None):
+    """FOBOS on the rows ``indices`` of ``var``."""
+    return _apply("SparseApplyProximalGradientDescent", [var, alpha, l1, l2, grad, indices], name,
+                  use_locking=use_locking)
+
+
+def scatter_add(ref, indices, updates, use_locking=False, name=None):
+    """Add ``updates`` to the rows ``indices`` of the variable ``ref`` in place (a ``ScatterAdd``
+    op; repeated indices add up); returns the updated reference.
+
+    >>> import scopeflow as tf
+    >>> v = tf.Variable([1.0, 2.0, 3.0], name="v")
+    >>> add = tf.scatter_add(v, [0, 2, 0], [10.0, 20.0, 30.0])
+    >>> with tf.Session() as sess:
+    ...     sess.run(v.initializer)
+    ...     sess.run(add).tolist()
+    [41.0, 2.0, 23.0]
+    """
+    return _apply("ScatterAdd", [_ref(ref), indices, updates], name, use_locking=use_locking)
+
+
+def scatter_sub(ref, indices, updates, use_locking=False, name=None):
+    """Subtract ``updates`` from the rows ``indices`` of the variable ``ref`` in place (``ScatterSub``)."""
+    return _apply("ScatterSub", [_ref(ref), indices, updates], name, use_locking=use_locking)
+
+
+def scatter_update(ref, indices, updates, use_locking=True, name=None):
+    """Set the rows ``indices`` of the variable ``ref`` to ``updates`` in place (``ScatterUpdate``)."""
+    return _apply("ScatterUpdate", [_ref(ref), indices, updates], name, use_locking=use_locking)
