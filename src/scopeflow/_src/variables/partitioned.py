@@ -18,10 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.constant_op import register_tensor_conversion_function
 from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops
+from scopeflow._src.variables.store import store_for
+from scopeflow._src.variables.variable_scope import get_variable_scope, variable_scope
 
 
 class PartitionInfo:
@@ -262,3 +265,44 @@ def _to_tensor(v, dtype=None, name=None, as_ref=False):
 
 
 register_tensor_conversion_function(PartitionedVariable, _to_tensor)
+
+
+def create_partitioned_variables(shape, slicing, initializer, dtype=dtypes.float32, trainable=True, collections=None,
+                                 name=None, reuse=None) -> list:
+    """The shard variables of a new partitioned variable cut by ``slicing`` (one count per
+    axis), named ``<name or "PartitionedVariable">/part_N`` (TF1's deprecated form of
+    ``get_variable(..., partitioner=...)``).
+
+    >>> import scopeflow as tf
+    >>> [v.name for v in tf.create_partitioned_variables([5, 2], [2, 1], tf.zeros_initializer())]
+    ['PartitionedVariable/part_0:0', 'PartitionedVariable/part_1:0']
+    """
+    if len(shape) != len(slicing):
+        raise ValueError(f"The 'shape' and 'slicing' of a partitioned Variable must have the length: shape: "
+                         f"{shape}, slicing: {slicing}")
+    if len(shape) < 1:
+        raise ValueError(f"A partitioned Variable must have rank at least 1: shape: {shape}")
+    with variable_scope(name, "PartitionedVariable", reuse=reuse):
+        return list(_scope_partitioned_variable(shape, dtype, initializer, trainable, collections,
+                                                lambda **unused_args: slicing))
+
+
+def _scope_partitioned_variable(shape, dtype, initializer, trainable, collections, partitioner):
+    """The partitioned variable named after the current variable scope itself, with the
+    scope's defaults (TF's private ``VariableScope._get_partitioned_variable``)."""
+    scope = get_variable_scope()
+    if scope.custom_getter is not None:
+        raise ValueError(f"Private access to _get_partitioned_variable is not allowed when a custom getter is set.  "
+                         f"Current custom getter: {scope.custom_getter}.  It is likely that you're using "
+                         f"create_partitioned_variables.  If so, consider instead using get_variable with a "
+                         f"non-empty partitioner parameter instead.")
+    partitioner = partitioner or scope.partitioner
+    if partitioner is None:
+        raise ValueError("No partitioner was specified")
+    store = store_for(context.default_graph())
+    with name_scope(None):
+        return store._get_partitioned_variable(
+            partitioner, scope.name, shape, dtypes.as_dtype(dtype or scope.dtype),
+            scope.initializer if initializer is None else initializer,
+            scope.regularizer, scope.reuse, trainable, collections, scope.caching_device, True, scope.constraint,
+            None, None)
