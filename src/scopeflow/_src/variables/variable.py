@@ -152,7 +152,9 @@ class RefVariable(metaclass=_VariableMeta):
             self._name = self._variable.name
             if validate_shape and not value_shape.is_fully_defined():
                 raise ValueError(f"initial_value must have a shape specified: {self._initial_value}")
-            self._initializer_op = variable_ops.assign(self._variable, self._initial_value,
+            # TF: an initial value reading other variables reads their initialized values
+            from scopeflow._src.variables.init_guard import guard_initial_value
+            self._initializer_op = variable_ops.assign(self._variable, guard_initial_value(scope, self._initial_value),
                                                     validate_shape=validate_shape).op
             self._snapshot = _snapshot(self._variable, caching_device)
         self._caching_device = caching_device
