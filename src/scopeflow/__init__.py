@@ -71,7 +71,7 @@ __all__ = [
     "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_add", "scatter_nd",
     "scatter_sub", "scatter_update", "segment_sum", "sequence_mask",
     "Session",
-    "SessionLog", "set_random_seed", "setdiff1d", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice",
+    "SessionLog", "set_random_seed", "setdiff1d", "sets", "shape", "shape_n", "sigmoid", "sign", "sin", "size", "slice",
     "sparse", "sparse_add", "sparse_concat", "sparse_fill_empty_rows", "sparse_maximum", "sparse_merge",
     "sparse_minimum", "sparse_placeholder", "sparse_reduce_max", "sparse_reduce_max_sparse", "sparse_reduce_sum",
     "sparse_reduce_sum_sparse", "sparse_reorder", "sparse_reset_shape",
@@ -454,7 +454,7 @@ _LAZY_OPS = {
 _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in names}
 # The public sub-namespaces that load on first use (tf.data, tf.image, tf.summary...)
 _LAZY_MODULES = frozenset(("app", "data", "debugging", "flags", "gfile", "graph_util", "image", "lookup", "queue",
-                           "sparse", "strings", "summary"))
+                           "sets", "sparse", "strings", "summary"))
 
 
 def __getattr__(name):

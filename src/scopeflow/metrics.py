@@ -15,6 +15,8 @@ _MODULES = {
     "counts": ("false_negatives", "false_positives", "precision", "recall", "true_negatives", "true_positives"),
     "regression": ("mean_absolute_error", "mean_cosine_distance", "mean_relative_error", "mean_squared_error",
                    "mean_tensor", "percentage_below", "root_mean_squared_error"),
+    "top_k": ("average_precision_at_k", "precision_at_k", "precision_at_top_k", "recall_at_k", "recall_at_top_k",
+              "sparse_average_precision_at_k", "sparse_precision_at_k"),
     "thresholds": ("false_negatives_at_thresholds", "false_positives_at_thresholds", "precision_at_thresholds",
                    "recall_at_thresholds", "sensitivity_at_specificity", "specificity_at_sensitivity",
                    "true_negatives_at_thresholds", "true_positives_at_thresholds"),

@@ -14,7 +14,7 @@ PUBLIC = ("scopeflow", "scopeflow.app", "scopeflow.bitwise",
           "scopeflow.graph_util", "scopeflow.initializers", "scopeflow.io", "scopeflow.io_gfile",
           "scopeflow.layers", "scopeflow.losses", "scopeflow.math", "scopeflow.metrics",
           "scopeflow.nest", "scopeflow.nn", "scopeflow.python_io", "scopeflow.queue", "scopeflow.random",
-          "scopeflow.rnn_cell", "scopeflow.sparse", "scopeflow.strings", "scopeflow.summary",
+          "scopeflow.rnn_cell", "scopeflow.sets", "scopeflow.sparse", "scopeflow.strings", "scopeflow.summary",
           "scopeflow.train")
 
 

@@ -1,6 +1,7 @@
 """``tf.metrics.mean`` / ``accuracy`` against NumPy, and the cases TensorFlow handles with ``tf.cond``."""
 
 import numpy as np
+import pytest
 
 import scopeflow as tf
 
@@ -29,13 +30,17 @@ def test_accuracy_with_zero_weights_is_zero_not_nan():
         assert sess.run(update) == 0.0
 
 
-def test_dynamic_weight_broadcast_builds_no_assert():
+def test_dynamic_weight_broadcast_is_checked_at_run_time():
     values = tf.placeholder(tf.float32, [None, 3])
-    weights = tf.placeholder(tf.float32, [None, 1])
-    tf.metrics.mean(values, weights)
+    weights = tf.placeholder(tf.float32, [None, None])
+    m, update = tf.metrics.mean(values, weights)
     names = [op.name for op in tf.get_default_graph().get_operations()]
-    assert "mean/broadcast_weights" in names
-    assert not any("AssertGuard" in n for n in names)
+    assert "mean/broadcast_weights/assert_broadcastable/AssertGuard/Merge" in names
+    with tf.Session() as sess:
+        sess.run(tf.local_variables_initializer())
+        with pytest.raises(tf.errors.InvalidArgumentError, match="weights can not be broadcast to values"):
+            sess.run(update, {values: np.ones((2, 3)), weights: np.ones((2, 2))})
+        assert sess.run(update, {values: np.ones((2, 3)), weights: np.ones((2, 3))}) == 1.0
 
 
 def test_unknown_ranks_are_adjusted_at_run_time():
