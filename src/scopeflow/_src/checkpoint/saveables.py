@@ -127,9 +127,12 @@ def validate_and_slice_inputs(names_to_saveables: dict) -> list:
             found = [Saveable(name, _ref_tensor(var, "names_to_saveables must be a dict mapping string names to "
                                                      "Tensors/Variables. Not a variable: "))]
         for saveable in found:
-            if saveable.tensor in seen:
+            # as TF: a slice is known by its variable, a whole variable by its tensor (so a shard
+            # may also be saved whole under another name)
+            key = id(saveable.variable) if saveable.slice_spec else saveable.tensor
+            if key in seen:
                 raise ValueError(f"The same saveable will be restored with two names: {name}")
-            seen.add(saveable.tensor)
+            seen.add(key)
             saveables.append(saveable)
     return saveables
 

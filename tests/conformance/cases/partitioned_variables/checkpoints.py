@@ -181,3 +181,17 @@ def init_from_checkpoint_partitioned_object_is_refused(tf):
         with tf.Graph().as_default():
             w = tf.get_variable("new_w", [10, 4], partitioner=tf.fixed_size_partitioner(2))
             return raises(tf.train.init_from_checkpoint, path, {"w": w})
+
+
+@case
+def saver_var_list_mixing(tf):
+    w, _, c = _build(tf)
+    shard = list(w)[0]
+    out = [raises(lambda: tf.train.Saver([w, shard], name="a") and None),
+           raises(lambda: tf.train.Saver({"w": list(w), "w2": list(w)}, name="b") and None),
+           raises(lambda: tf.train.Saver({"w": [list(w)[0], c]}, name="c") and None),
+           raises(lambda: tf.train.Saver([w, w], name="d") and None)]
+    tf.train.Saver({"w": list(w), "first": shard}, name="e")
+    with tf.Session() as sess:
+        out.append(sess.run(tf.get_default_graph().get_operation_by_name("e/SaveV2").inputs[1:3]))
+    return out
