@@ -39,8 +39,8 @@ __all__ = [
     "get_variable_scope", "gfile", "global_norm", "global_variables", "global_variables_initializer",
     "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "graph_util",
     "GraphDef", "GraphKeys", "GraphOptions", "greater", "greater_equal", "group", "half", "HistogramProto", "identity",
-    "IdentityReader", "imag", "image", "import_graph_def", "IndexedSlices",
-    "IndexedSlicesValue", "initialize_all_tables", "initialize_all_variables",
+    "IdentityReader", "imag", "image", "import_graph_def", "IndexedSlices", "initialize_all_tables",
+    "initialize_all_variables",
     "initialize_local_variables",
     "initialize_variables",
     "initializers", "int16", "int32", "int64", "int8", "InteractiveSession", "invert_permutation", "io", "is_finite",
@@ -181,11 +181,7 @@ from scopeflow._src.framework.dtypes import (
 )
 from scopeflow._src.framework.graph import Graph
 from scopeflow._src.framework.graph_keys import GraphKeys
-from scopeflow._src.framework.indexed_slices import (
-    IndexedSlices,
-    IndexedSlicesValue,
-    convert_to_tensor_or_indexed_slices,
-)
+from scopeflow._src.framework.indexed_slices import IndexedSlices, convert_to_tensor_or_indexed_slices
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.registry import NotDifferentiable, RegisterGradient
 from scopeflow._src.framework.sparse_tensor import (

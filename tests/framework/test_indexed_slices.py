@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import scopeflow as tf
+from scopeflow._src.framework.indexed_slices import IndexedSlicesValue
 
 
 def _slices():
@@ -54,10 +55,10 @@ def test_sessions_fetch_an_indexed_slices_value_and_feed_its_parts():
                                tf.constant([3, 2]))
         with tf.Session() as sess:
             value = sess.run(s)
-            assert type(value) is tf.IndexedSlicesValue
+            assert type(value) is IndexedSlicesValue
             assert value.indices.tolist() == [2, 0] and value.dense_shape.tolist() == [3, 2]
             assert sess.run({"p": partial})["p"].dense_shape is None
-            out = sess.run(tf.convert_to_tensor(fed), {fed: tf.IndexedSlicesValue([[1.0, 1.0]], [2], [3, 2])})
+            out = sess.run(tf.convert_to_tensor(fed), {fed: IndexedSlicesValue([[1.0, 1.0]], [2], [3, 2])})
             assert out.tolist() == [[0, 0], [0, 0], [1, 1]]
 
 

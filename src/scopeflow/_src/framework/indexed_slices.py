@@ -31,9 +31,11 @@ IndexedSlicesValue.__doc__ = """The value of an ``IndexedSlices``: NumPy ``value
 What ``Session.run`` returns for a fetched ``IndexedSlices`` (``dense_shape`` is ``None``
 when the ``IndexedSlices`` has none).
 
->>> import scopeflow as tf
->>> tf.IndexedSlicesValue(values=[[1.0]], indices=[3], dense_shape=[5, 1])
+>>> from scopeflow._src.framework.indexed_slices import IndexedSlicesValue
+>>> IndexedSlicesValue(values=[[1.0]], indices=[3], dense_shape=[5, 1])
 IndexedSlicesValue(values=[[1.0]], indices=[3], dense_shape=[5, 1])
+
+As in TensorFlow, ``tf.compat.v1`` has no public name for it.
 """
 IndexedSlicesValue.__module__ = "scopeflow"
 

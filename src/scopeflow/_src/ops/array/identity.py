@@ -5,6 +5,7 @@ run-time error, worded as TF words it)."""
 from __future__ import annotations
 
 from scopeflow._src.framework import dtypes, errors, nest, op_builder, registry, tensor_util
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.sparse_tensor import SparseTensor
@@ -56,10 +57,15 @@ def identity(input, name=None):  # noqa: A002 - TensorFlow's argument name
     >>> tf.identity(tf.constant(1.0), name="same").name
     'same:0'
 
-    A ``SparseTensor`` gives a ``SparseTensor`` of an ``Identity`` of each part (unnamed, as TF).
+    A ``SparseTensor`` gives a ``SparseTensor`` of an ``Identity`` of each part (unnamed, as TF),
+    an ``IndexedSlices`` an ``IndexedSlices``.
     """
     if isinstance(input, SparseTensor):
         return nest.map_structure(identity, input, expand_composites=True)
+    if isinstance(input, IndexedSlices):
+        shape = input.dense_shape
+        return IndexedSlices(identity(input.values), identity(input.indices),
+                             None if shape is None else identity(shape))
     return create_output("Identity", [input], name=name)
 
 
