@@ -11,7 +11,7 @@ from scopeflow._src.metrics.metrics_impl import accuracy, mean  # noqa: F401 - p
 # module of scopeflow._src.metrics -> the names it serves, loaded on first use (__getattr__)
 _MODULES = {
     "auc": ("auc",),
-    "confusion": ("mean_iou",),
+    "confusion": ("mean_iou", "mean_per_class_accuracy"),
     "counts": ("false_negatives", "false_positives", "precision", "recall", "true_negatives", "true_positives"),
     "regression": ("mean_absolute_error", "mean_cosine_distance", "mean_relative_error", "mean_squared_error",
                    "mean_tensor", "percentage_below", "root_mean_squared_error"),

@@ -1,5 +1,5 @@
-"""``tf.confusion_matrix`` (``tf.math.confusion_matrix``) and ``tf.metrics.mean_iou``, which
-streams one.
+"""``tf.confusion_matrix`` (``tf.math.confusion_matrix``), ``tf.metrics.mean_iou``, which
+streams one, and ``tf.metrics.mean_per_class_accuracy``.
 
 The matrix is a ``ScatterNd`` of ``[labels, predictions]`` index pairs, as TF builds it, with
 TF's run-time checks that both are non-negative and (given ``num_classes``) in range.
@@ -15,6 +15,7 @@ from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.control.control_flow_ops import with_dependencies
 from scopeflow._src.ops.debugging.binary_asserts import assert_less, assert_non_negative
 from scopeflow._src.ops.state import variable_ops
+from scopeflow._src.ops.state.sparse_training_ops import scatter_add
 from scopeflow._src.variables.variable_scope import variable_scope
 
 
@@ -116,3 +117,47 @@ def mean_iou(labels, predictions, num_classes, weights=None, metrics_collections
         if updates_collections:
             add_to_collections(updates_collections, update_op)
         return mean_iou_v, update_op
+
+
+def mean_per_class_accuracy(labels, predictions, num_classes, weights=None, metrics_collections=None,
+                            updates_collections=None, name=None):
+    """The mean over classes of each class's accuracy (correct over labelled), streamed in
+    ``[num_classes]`` variables ``mean_accuracy/total`` and ``count``: ``(mean_accuracy, update_op)``;
+    the update op returns the per-class accuracies.
+
+    >>> import scopeflow as tf
+    >>> acc, update = tf.metrics.mean_per_class_accuracy(tf.constant([0, 1, 1]), tf.constant([0, 1, 0]), 2)
+    >>> sess = tf.Session()
+    >>> sess.run(tf.local_variables_initializer())
+    >>> sess.run(update).tolist(), float(sess.run(acc)), acc.name
+    ([1.0, 0.5], 0.75, 'mean_accuracy/mean_accuracy:0')
+    """
+    with variable_scope(name, "mean_accuracy", (predictions, labels, weights)):
+        labels = math_ops.cast(labels, dtypes.int64)
+        if labels.shape.ndims > 1:
+            labels = array_ops.reshape(labels, [-1])
+        if predictions.shape.ndims > 1:
+            predictions = array_ops.reshape(predictions, [-1])
+        predictions.shape.assert_is_compatible_with(labels.shape)
+        total = metric_variable([num_classes], dtypes.float32, name="total")
+        count = metric_variable([num_classes], dtypes.float32, name="count")
+        ones = array_ops.ones([array_ops.size(labels)], dtypes.float32)
+        if labels.dtype != predictions.dtype:
+            predictions = math_ops.cast(predictions, labels.dtype)
+        is_correct = math_ops.cast(math_ops.equal(predictions, labels), dtypes.float32)
+        if weights is not None:
+            if weights.shape.ndims > 1:
+                weights = array_ops.reshape(weights, [-1])
+            weights = math_ops.cast(weights, dtypes.float32)
+            is_correct *= weights
+            ones *= weights
+        update_total_op = scatter_add(total, labels, ones)
+        update_count_op = scatter_add(count, labels, is_correct)
+        per_class_accuracy = math_ops.div_no_nan(count, math_ops.maximum(total, 0), name=None)
+        mean_accuracy_v = math_ops.reduce_mean(per_class_accuracy, name="mean_accuracy")
+        if metrics_collections:
+            add_to_collections(metrics_collections, mean_accuracy_v)
+        update_op = math_ops.div_no_nan(update_count_op, math_ops.maximum(update_total_op, 0), name="update_op")
+        if updates_collections:
+            add_to_collections(updates_collections, update_op)
+        return mean_accuracy_v, update_op

@@ -130,3 +130,45 @@ def confusion_matrix_squeezes(tf):
     cm = tf.confusion_matrix(labels, predictions, num_classes=3)
     with tf.Session() as sess:
         return [op_summary(tf.get_default_graph())[:6], sess.run(cm, {labels: [[2], [0]], predictions: [2, 1]})]
+
+
+@case
+def mean_per_class_accuracy_graph(tf):
+    labels, predictions = _ints(tf)
+    return graph(tf, tf.metrics.mean_per_class_accuracy(labels, predictions, 3))
+
+
+@case
+def mean_per_class_accuracy_weighted_2d_graph(tf):
+    labels = tf.placeholder(tf.int32, [None, 2], name="labels")
+    predictions = tf.placeholder(tf.int64, [None, 2], name="predictions")
+    weights = tf.placeholder(tf.float64, [None, 2], name="weights")
+    return graph(tf, tf.metrics.mean_per_class_accuracy(labels, predictions, 4, weights=weights))
+
+
+@case
+def mean_per_class_accuracy_streaming(tf):
+    labels, predictions = _ints(tf)
+    weights = tf.placeholder(tf.float32, [None], name="weights")
+    a = tf.metrics.mean_per_class_accuracy(labels, predictions, 3)
+    b = tf.metrics.mean_per_class_accuracy(labels, predictions, 4, weights=weights, name="weighted")
+    feeds = [{labels: [0, 1, 2, 2], predictions: [0, 2, 2, 1], weights: [1.0, 2.0, 0.5, 1.0]},
+             {labels: [1, 1], predictions: [1, 1], weights: [0.0, 3.0]},
+             {labels: [0], predictions: [2], weights: [1.0]}]
+    return [stream(tf, a[0], a[1], feeds), stream(tf, b[0], b[1], feeds), [t.name for t in a + b]]
+
+
+@case
+def mean_per_class_accuracy_collections(tf):
+    labels, predictions = _ints(tf)
+    a = tf.metrics.mean_per_class_accuracy(labels, predictions, 2, metrics_collections=["m"],
+                                           updates_collections=["u"])
+    return {"names": [t.name for t in a], "m": [t.name for t in tf.get_collection("m")],
+            "u": [t.name for t in tf.get_collection("u")],
+            "local": [[v.name, v.dtype.name, v.shape.as_list()] for v in tf.local_variables()]}
+
+
+@case
+def mean_per_class_accuracy_shape_error(tf):
+    labels, predictions = _ints(tf, (3,))
+    return raises(lambda: tf.metrics.mean_per_class_accuracy(labels, tf.placeholder(tf.int64, [2]), 2))
