@@ -7,11 +7,13 @@ pipeline load on first use.
 """
 
 __all__ = [
-    "AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer", "add_queue_runner", "assert_global_step", "batch",
+    "AdadeltaOptimizer", "AdagradDAOptimizer", "AdagradOptimizer", "AdamOptimizer", "add_queue_runner",
+    "assert_global_step", "batch",
     "batch_join", "BytesList", "checkpoint_exists", "CheckpointSaverHook", "CheckpointSaverListener",
     "ChiefSessionCreator", "ClusterSpec", "Coordinator", "cosine_decay", "create_global_step", "Example",
     "exponential_decay", "ExponentialMovingAverage", "export_meta_graph", "Feature", "FeatureList", "FeatureLists",
-    "Features", "FeedFnHook", "FinalOpsHook", "FloatList", "generate_checkpoint_state_proto", "get_checkpoint_mtimes",
+    "Features", "FeedFnHook", "FinalOpsHook", "FloatList", "FtrlOptimizer", "generate_checkpoint_state_proto",
+    "get_checkpoint_mtimes",
     "get_checkpoint_state", "get_global_step", "get_or_create_global_step", "global_step", "GlobalStepWaiterHook",
     "GradientDescentOptimizer", "import_meta_graph", "init_from_checkpoint", "input_producer", "Int64List",
     "inverse_time_decay", "latest_checkpoint", "limit_epochs", "linear_cosine_decay", "list_variables",
@@ -19,7 +21,8 @@ __all__ = [
     "maybe_batch_join", "maybe_shuffle_batch", "maybe_shuffle_batch_join", "MomentumOptimizer", "MonitoredSession",
     "MonitoredTrainingSession", "NanLossDuringTrainingError", "NanTensorHook", "natural_exp_decay",
     "NewCheckpointReader", "Optimizer", "piecewise_constant", "piecewise_constant_decay", "polynomial_decay",
-    "ProximalGradientDescentOptimizer", "queue_runner", "QueueRunner", "range_input_producer", "remove_checkpoint",
+    "ProximalAdagradOptimizer", "ProximalGradientDescentOptimizer", "queue_runner", "QueueRunner",
+    "range_input_producer", "remove_checkpoint",
     "RenameRules", "replica_device_setter", "RestoreReport", "RMSPropOptimizer", "Saver", "SaverDef", "Scaffold",
     "SecondOrStepTimer", "SequenceExample", "SessionCreator", "SessionManager", "SessionRunArgs", "SessionRunContext",
     "SessionRunHook", "SessionRunValues", "shuffle_batch", "shuffle_batch_join", "SingularMonitoredSession",
@@ -86,8 +89,11 @@ _LAZY.update({name: f"scopeflow._src.training.{module}" for module, names in _IN
 # distributed placement (only recorded on ops: scopeflow runs in one process)
 _LAZY.update(ClusterSpec="scopeflow._src.training.cluster_spec",
              replica_device_setter="scopeflow._src.training.device_setter")
-# moving averages of variables: loaded on first use
-_LAZY["ExponentialMovingAverage"] = "scopeflow._src.training.moving_averages"
+# moving averages of variables and the less common optimizers: loaded on first use
+_LAZY.update(ExponentialMovingAverage="scopeflow._src.training.moving_averages",
+             AdagradDAOptimizer="scopeflow._src.training.optimizers.adagrad_da",
+             FtrlOptimizer="scopeflow._src.training.optimizers.ftrl",
+             ProximalAdagradOptimizer="scopeflow._src.training.optimizers.proximal_adagrad")
 # monitored training: MonitoredSession, hooks, Scaffold, SessionManager, Supervisor (loaded on first use)
 _MONITORED_NAMES = {
     "basic_session_run_hooks": ("FeedFnHook", "FinalOpsHook", "GlobalStepWaiterHook", "LoggingTensorHook",

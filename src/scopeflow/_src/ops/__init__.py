@@ -46,4 +46,5 @@ def load_lazy_ops() -> None:
     from scopeflow._src.ops.sets import api as sets_api  # noqa: F401
     from scopeflow._src.ops.nn import volumetric  # noqa: F401
     from scopeflow._src.ops.state import sparse_training_ops  # noqa: F401
+    from scopeflow._src.ops.state import training_ops_ftrl  # noqa: F401
     from scopeflow._src.ops.sampling import api as sampling_api  # noqa: F401

@@ -41,13 +41,25 @@ def train_values(tf, make_optimizer, shape, dtype, steps=STEPS, global_step=Fals
     return out
 
 
+def _run_error_line(result):
+    """A run-time error kept as its class and the kernel's sentence (TF puts the node's
+    definition trace before it, and the node's attributes after ``with these attrs``)."""
+    message = result.get("message", "")
+    if "error" in result and message.startswith("Graph execution error"):
+        lines = message.splitlines()
+        node = next((i for i, line in enumerate(lines) if line.startswith("Node: ")), None)
+        sentence = lines[node + 1] if node is not None and node + 1 < len(lines) else ""
+        result = {"error": result["error"], "message": sentence.split(" with these attrs")[0]}
+    return result
+
+
 def add_cases(module_globals, optimizers, global_step=()):
     """Register one case ``<optimizer>_<rank>_<dtype>`` per cell of the matrix in the calling module."""
     for opt_name, make in optimizers.items():
         for rank, shape in SHAPES.items():
             for dtype in DTYPES:
                 def fn(tf, _make=make, _shape=shape, _dtype=dtype, _gs=opt_name in global_step):
-                    return raises(train_values, tf, _make, _shape, _dtype, global_step=_gs)
+                    return _run_error_line(raises(train_values, tf, _make, _shape, _dtype, global_step=_gs))
                 fn.__name__ = fn.__qualname__ = f"{opt_name}_{rank}_{dtype}"
                 fn.__module__ = module_globals["__name__"]
                 module_globals[fn.__name__] = case(fn)

@@ -154,13 +154,15 @@ def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
 
 
 # -- op definitions -------------------------------------------------------------------------
-def _define(op_type, inputs, n_refs, scalars, update, attrs=None):
+def _define(op_type, inputs, n_refs, scalars, update, attrs=None, types=None, kernel_types=None):
     """Register ``op_type``: ``inputs`` in TF's order, the first ``n_refs`` of them ``Ref``s,
     ``scalars`` the names of the scalar inputs; every other input has the variable's shape.
     ``attrs`` maps the boolean attrs that select the update rule (``update(**attrs)``) to
-    TF's defaults."""
+    TF's defaults; ``types`` gives the inputs not of type ``T`` theirs (``{"global_step": "int64"}``);
+    ``kernel_types``, the dtypes TF has a CPU kernel for, if not all (others fail at run time)."""
     attrs = attrs or {}
-    specs = [f"{name}: Ref(T)" if i < n_refs else f"{name}: T" for i, name in enumerate(inputs)]
+    types = types or {}
+    specs = [f"{name}: Ref(T)" if i < n_refs else f"{name}: {types.get(name, 'T')}" for i, name in enumerate(inputs)]
     checks = tuple((i, name, name in scalars) for i, name in enumerate(inputs) if i > 0)
 
     def shape(tensors, op_attrs):
@@ -174,12 +176,28 @@ def _define(op_type, inputs, n_refs, scalars, update, attrs=None):
         return out
 
     def factory(op, state):
+        if kernel_types is not None and op._attrs["T"] not in kernel_types:
+            return no_kernel(op, kernel_types)
         rule = update(**{a: bool(op._attrs.get(a, d)) for a, d in attrs.items()}) if attrs else update
         return _kernel(op, rule, n_refs, checks, bool(op._attrs.get("use_locking", False)))
 
     registry.register(OpDef(op_type, inputs=specs, outputs=["out: Ref(T)"], attrs={"T": NUMBER},
                             shape=shape, factory=factory, stateful=True,
                             defaults={**attr_defaults.USE_LOCKING, **attrs}))
+
+
+def no_kernel(op, kernel_types):
+    """A kernel that fails as TF's session does for an op type without a CPU kernel of the op's ``T``."""
+    registered = "\n".join(f"  device='CPU'; T in [DT_{t.name.upper()}]"
+                           for t in sorted(kernel_types, key=lambda t: t.name, reverse=True))
+    locking = str(bool(op._attrs.get("use_locking", False))).lower()
+    message = (f"No OpKernel was registered to support Op '{op.type}' used by {{{{node {op.name}}}}} with these "
+               f"attrs: [T=DT_{op._attrs['T'].name.upper()}, use_locking={locking}]"
+               f"\nRegistered devices: [CPU]\nRegistered kernels:\n{registered}")
+
+    def kernel(*args):
+        raise errors.InvalidArgumentError(None, op, message)
+    return kernel
 
 
 def _kernel(op, update, n_refs, checks, locking):
@@ -242,6 +260,8 @@ def _in_chunks(update, values, arrays):
             piece[i] = flat[start:start + _CHUNK]
         update(*piece)
 
+
+define_update_op = _define  # for the op modules of the other optimizers (training_ops_ftrl.py)
 
 _define("ApplyGradientDescent", ["var", "alpha", "delta"], 1, ["alpha"], _gradient_descent)
 _define("ApplyProximalGradientDescent", ["var", "alpha", "l1", "l2", "delta"], 1, ["alpha", "l1", "l2"],
