@@ -1,5 +1,5 @@
 """Samples for the 3-D convolution and pooling ops (``Conv3D``, its backprop ops,
-``MaxPool3D``, ``AvgPool3D`` and their gradient ops).
+``MaxPool3D``, ``AvgPool3D`` and their gradient ops) and ``SpaceToBatchND``/``BatchToSpaceND``.
 
 References are naive loops over output voxels on tiny shapes, independent of the kernels;
 backprop references use linearity (the gradient of a linear map is its transpose applied
@@ -140,3 +140,52 @@ def _(tf, x, gg):
         reference=lambda x, g: _linear_grad(lambda e: _pool3d_ref(e, 3, 2, "SAME", "avg"), x.shape, g))
 def _(tf, x, g):
     return tf.gradients(tf.nn.avg_pool3d(x, 3, 2, "SAME"), x, grad_ys=g)[0]
+
+
+# -- SpaceToBatchND / BatchToSpaceND ---------------------------------------------------------------------------
+def _space_to_batch_ref(x, block, pads):
+    xp = np.pad(x, [(0, 0), *pads, (0, 0)])
+    n, h, w, c = xp.shape
+    out = np.zeros((n * block[0] * block[1], h // block[0], w // block[1], c))
+    for i in range(block[0]):
+        for j in range(block[1]):
+            out[(i * block[1] + j) * n:(i * block[1] + j + 1) * n] = xp[:, i::block[0], j::block[1]]
+    return out
+
+
+def _batch_to_space_ref(x, block, crops):
+    total = block[0] * block[1]
+    n, h, w, c = x.shape[0] // total, x.shape[1], x.shape[2], x.shape[3]
+    full = np.zeros((n, h * block[0], w * block[1], c))
+    for i in range(block[0]):
+        for j in range(block[1]):
+            full[:, i::block[0], j::block[1]] = x[(i * block[1] + j) * n:(i * block[1] + j + 1) * n]
+    return full[:, crops[0][0]:h * block[0] - crops[0][1], crops[1][0]:w * block[1] - crops[1][1]]
+
+
+@sample("SpaceToBatchND", [F64(2, 3, 4, 2, seed=11)],
+        reference=lambda x: _space_to_batch_ref(x, [2, 3], [[1, 0], [1, 1]]))
+def _(tf, x):
+    return tf.space_to_batch_nd(x, [2, 3], [[1, 0], [1, 1]])
+
+
+@sample("BatchToSpaceND", [F64(12, 2, 2, 3, seed=12)],
+        reference=lambda x: _batch_to_space_ref(x, [2, 3], [[1, 0], [0, 2]]))
+def _(tf, x):
+    return tf.batch_to_space_nd(x, [2, 3], [[1, 0], [0, 2]])
+
+
+@sample("SpaceToBatchND", [F64(1, 7, 7, 2, seed=13), F64(3, 3, 2, 2, seed=14)],
+        reference=lambda x, w: _dilated_ref(x, w))
+def _(tf, x, w):
+    return tf.nn.convolution(x, w, "VALID", dilation_rate=[2, 2])
+
+
+def _dilated_ref(x, w):
+    out = np.zeros((1, 3, 3, 2))
+    for i in range(3):
+        for j in range(3):
+            for a in range(3):
+                for b in range(3):
+                    out[0, i, j] += x[0, i + 2 * a, j + 2 * b] @ w[a, b]
+    return out

@@ -5,9 +5,8 @@
 The ops are tf-keras's: ``conv2d/Conv2D`` then ``conv2d/BiasAdd``; ``Conv1D`` is TF's
 ``conv1d`` (``conv1d/Conv1D/ExpandDims``, a ``Conv2D`` named ``conv1d/Conv1D``, ``Squeeze``),
 with a causal padding as a ``Pad`` op before it and, for ``channels_first``, its bias added by
-``Reshape`` and ``add``; ``Conv3D`` is one ``Conv3D`` op. Difference from TensorFlow: a
-dilated convolution is one op with a ``dilations`` attribute, where ``tf.nn.convolution``
-builds ``SpaceToBatchND``/``BatchToSpaceND`` around it (same values).
+``Reshape`` and ``add``; ``Conv3D`` is one ``Conv3D`` op. A dilated convolution is
+``tf.nn.convolution``'s: the op between ``SpaceToBatchND`` and ``BatchToSpaceND``.
 """
 
 from __future__ import annotations
@@ -87,6 +86,16 @@ class _Conv(Layer):
         return self.padding.upper() if isinstance(self.padding, str) else self.padding
 
     def _convolution(self, inputs):
+        if max(self.dilation_rate) > 1:
+            # tf.nn.convolution's dilated path (SpaceToBatchND ...) loads on first use (import time)
+            from scopeflow._src.ops.nn import volumetric
+
+            return volumetric.convolution(inputs, self.kernel, self._op_padding(), strides=list(self.strides),
+                                          dilations=list(self.dilation_rate), data_format=self._tf_data_format,
+                                          name=type(self).__name__)
+        return self._undilated(inputs)
+
+    def _undilated(self, inputs):
         return nn_ops.conv2d(inputs, self.kernel, strides=self._full(self.strides), padding=self._op_padding(),
                              data_format=self._tf_data_format, dilations=self._full(self.dilation_rate),
                              name=type(self).__name__)
@@ -150,7 +159,7 @@ class Conv1D(_Conv):
                          activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
                          bias_constraint=bias_constraint, trainable=trainable, name=name, **kwargs)
 
-    def _convolution(self, inputs):
+    def _undilated(self, inputs):
         return nn_ops.conv1d(inputs, self.kernel, stride=list(self.strides), padding=self._op_padding(),
                              data_format=self._tf_data_format, dilations=list(self.dilation_rate),
                              name=type(self).__name__)
@@ -204,7 +213,7 @@ class Conv3D(_Conv):
                          activity_regularizer=activity_regularizer, kernel_constraint=kernel_constraint,
                          bias_constraint=bias_constraint, trainable=trainable, name=name, **kwargs)
 
-    def _convolution(self, inputs):
+    def _undilated(self, inputs):
         # the 3-D ops load on first use (import time)
         from scopeflow._src.ops.nn import volumetric
 

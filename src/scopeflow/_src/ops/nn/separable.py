@@ -1,8 +1,7 @@
 """``tf.nn.separable_conv2d``: a depthwise convolution, then a 1x1 pointwise one, built as TF
 builds them (``separable_conv2d/depthwise``, a ``DepthwiseConv2dNative``, then a ``Conv2D``
-named ``separable_conv2d``). With ``rate`` above 1, TF routes the depthwise step through
-``SpaceToBatchND``/``BatchToSpaceND``; scopeflow passes the rate as the op's ``dilations``
-instead (same values, fewer ops)."""
+named ``separable_conv2d``); with ``rate`` above 1 the depthwise step runs between
+``SpaceToBatchND`` and ``BatchToSpaceND`` (``with_space_to_batch``), as in TF."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops
-from scopeflow._src.ops.nn import windows as wu
 from scopeflow._src.ops.nn.conv import conv2d
 from scopeflow._src.ops.nn.depthwise import depthwise_conv2d_native
 
@@ -37,16 +35,20 @@ def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding
         pointwise_shape = pointwise_filter.shape.with_rank(4)
         pointwise_shape.dims[0].assert_is_compatible_with(1)
         pointwise_shape.dims[1].assert_is_compatible_with(1)
-        rate = [1, 1] if rate is None else list(np.atleast_1d(rate))
-        array_ops.shape(depthwise_filter)
-        convert_to_tensor(rate, dtypes.int32, name="dilation_rate")
-        if len(rate) != 2:
-            raise ValueError(f"rate must be of length 2. Received: rate={rate}")
-        if any(r < 1 for r in rate):
-            raise ValueError(f"`dilation_rate` must be positive. Received: dilation_rate={np.array(rate)}")
-        channel_index = 1 if (data_format or "NHWC").startswith("NC") else 3
-        dil = wu.get_sequence([int(r) for r in rate], 2, channel_index, "dilations")
-        depthwise = depthwise_conv2d_native(input, depthwise_filter, strides, padding,
-                                            data_format=data_format or "NHWC", dilations=dil, name="depthwise")
+        rate = [1, 1] if rate is None else [int(r) for r in np.atleast_1d(rate)]
+        filter_shape = array_ops.shape(depthwise_filter)
+
+        def op(converted, _, converted_padding):
+            return depthwise_conv2d_native(converted, depthwise_filter, strides, converted_padding,
+                                           data_format=data_format or "NHWC", name="depthwise")
+        if any(r != 1 for r in rate):
+            # dilated: SpaceToBatchND and its kin load on first use (import time)
+            from scopeflow._src.ops.nn.space_batch import with_space_to_batch
+
+            depthwise = with_space_to_batch(input, rate, padding, op, filter_shape=filter_shape,
+                                            data_format=data_format)
+        else:
+            convert_to_tensor(rate, dtypes.int32, name="dilation_rate")
+            depthwise = op(input, 2, padding)
         return conv2d(depthwise, pointwise_filter, [1, 1, 1, 1], padding="VALID",
                       data_format=data_format or "NHWC", name=scope)

@@ -1,5 +1,6 @@
-"""Gradients of the 3-D convolution and pooling ops, as TensorFlow's ``nn_grad.py`` builds them
-(same calls in the same order, so the ops inside ``gradients/<op>_grad/`` get TF's names)."""
+"""Gradients of the 3-D convolution and pooling ops and of ``SpaceToBatchND``/``BatchToSpaceND``,
+as TensorFlow's ``nn_grad.py`` and ``array_grad.py`` build them (same calls in the same order, so
+the ops inside ``gradients/<op>_grad/`` get TF's names)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import gradient
 from scopeflow._src.ops import array_ops
+from scopeflow._src.ops.nn import space_batch
 from scopeflow._src.ops.nn.conv3d import conv_attrs, pool_attrs
 
 
@@ -59,3 +61,13 @@ def _max_pool3d_grad_grad(op, grad):
 def _max_pool3d_grad_grad_grad(op, grad):
     return (array_ops.zeros_like(op._inputs[0]), array_ops.zeros_like(op._inputs[1]),
             create_output("MaxPool3DGrad", [op._inputs[0], op._inputs[1], grad], pool_attrs(op)))
+
+
+@gradient("SpaceToBatchND")
+def _space_to_batch_nd_grad(op, grad):
+    return [space_batch.batch_to_space_nd(grad, op._inputs[1], op._inputs[2]), None, None]
+
+
+@gradient("BatchToSpaceND")
+def _batch_to_space_nd_grad(op, grad):
+    return [space_batch.space_to_batch_nd(grad, op._inputs[1], op._inputs[2]), None, None]
