@@ -5,10 +5,8 @@ Each metric keeps ``total`` and ``count`` variables (``mean/total:0``) in the
 ``tf.local_variables_initializer()``. Running ``update_op`` adds a batch; the value tensor
 reads ``total / count`` (0 when nothing was counted).
 
-Ranks known only at run time are adjusted with ``tf.cond`` as TF does. A difference from
-TensorFlow: when the shapes of ``weights`` and ``values`` are not fully known the runtime
-broadcastability ``Assert`` (a ``tf.cond`` in TensorFlow) is not built, so bad weights fail in
-the multiplication instead.
+Ranks known only at run time are adjusted with ``tf.cond``, and weights whose shapes are known
+only at run time are checked by TF's ``assert_broadcastable``, as TF does.
 """
 
 from __future__ import annotations
