@@ -112,3 +112,25 @@ def sets_unsorted_sparse_error(tf):
     with tf.Session() as sess:
         loose = sess.run(unchecked)
     return [raises_last_line(go), loose]
+
+
+@case
+def sets_empty_results_and_inputs(tf):
+    a = tf.constant([[1, 2], [3, 4]], tf.int64)
+    b = tf.constant([[5, 6], [7, 8]], tf.int64)
+    empty = tf.SparseTensor(tf.zeros([0, 2], tf.int64), tf.zeros([0], tf.int64), [2, 3])
+    outs = [tf.sets.intersection(a, b), tf.sets.union(empty, empty), tf.sets.difference(a, empty),
+            tf.sets.intersection(a, empty)]
+    return _run(tf, *outs) + _run(tf, tf.sets.size(empty))
+
+
+@case
+def sets_int8_uint16_and_validate_off(tf):
+    a = tf.constant([[3, 1, 2]], tf.int8)
+    b = tf.constant([[2, 9, 1]], tf.int8)
+    c = tf.constant([[7, 7, 65535]], tf.uint16)
+    d = tf.constant([[65535, 0, 1]], tf.uint16)
+    sp = tf.SparseTensor([[0, 1], [0, 0]], tf.constant([4, 2], tf.int64), [1, 3])
+    dense = tf.constant([[2, 3, 4]], tf.int64)
+    return _run(tf, tf.sets.union(a, b), tf.sets.difference(c, d),
+                tf.sets.intersection(dense, sp, validate_indices=False))
