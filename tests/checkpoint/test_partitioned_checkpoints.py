@@ -204,3 +204,24 @@ def test_whole_dimensions_are_empty_extents():
     proto = slices.slice_proto([(0, -1), (3, 2), (0, 4)])
     assert [(e.HasField("length"), e.start) for e in proto.extent] == [(False, 0), (True, 3), (True, 0)]
     assert proto.SerializeToString().hex() == "0a000a04080310020a021004"
+
+
+def test_read_slice_gathers_a_region_across_stored_slices(tmp_path):
+    from scopeflow._src.checkpoint.bundle_writer import BundleWriter
+
+    full = np.arange(42, dtype=np.int64).reshape(6, 7)
+    names = np.array([[b"a", b"bb"], [b"ccc", b""], [b"e", b"f"]], dtype=object)
+    with BundleWriter(str(tmp_path / "s")) as w:
+        w.add_slice("t", [6, 7], [(0, -1), (0, 3)], full[:, :3])
+        w.add_slice("t", [6, 7], [(0, 4), (3, 4)], full[:4, 3:])
+        w.add_slice("names", [3, 2], [(0, 2), (0, -1)], names[:2])
+        w.add_slice("names", [3, 2], [(2, 1), (0, -1)], names[2:])
+    with BundleReader(str(tmp_path / "s")) as r:
+        np.testing.assert_array_equal(r.read_slice("t", [(1, 3), (2, 3)]), full[1:4, 2:5])
+        np.testing.assert_array_equal(r.read_slice("names", [(1, 2), (0, -1)]), names[1:])
+        np.testing.assert_array_equal(r.read("names"), names)
+        with pytest.raises(errors.InvalidArgumentError, match=r"partitioned tensor t to restore in slice_spec: "
+                                                              r"3,2:-$"):
+            r.read_slice("t", [(3, 2), (0, -1)])
+        with pytest.raises(errors.InvalidArgumentError, match=r"slice_spec: -:-$"):
+            r.read("t")

@@ -80,7 +80,7 @@ class BundleReader:
         if entry is None:
             raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
         if entry.slices:
-            return self._read_sliced(name, entry)
+            return self.read_slice(name)
         return self._read_entry(name, entry)
 
     def _read_entry(self, name: str, entry: fmt.Entry) -> np.ndarray:
@@ -144,19 +144,43 @@ class BundleReader:
                              f"does not match: stored {unmask(entry.crc32c)} vs. calculated on the restored "
                              f"bytes {crc} (tensor {name} in {path})")
 
-    def _read_sliced(self, name: str, entry: fmt.Entry) -> np.ndarray:
+    def read_slice(self, name: str, extents=None) -> np.ndarray:
+        """The region ``extents`` (``(start, length)`` per dimension, length -1 for all of it;
+        ``None``: the whole tensor) of tensor ``name``, cut from the whole tensor or gathered
+        from the slices a partitioned variable was saved in, however those were cut.
+        ``InvalidArgumentError`` (TensorFlow's words) when the saved slices do not cover it."""
+        entry = self.entries.get(name)
+        if entry is None:
+            raise errors.NotFoundError(None, None, f"Key {name} not found in checkpoint")
+        full = extents is None
+        extents = [(0, -1)] * len(entry.shape) if full else extents
+        index, shape = slices.region(extents, entry.shape)
+        if not entry.slices:
+            value = self._read_entry(name, entry)
+            return value if full else np.ascontiguousarray(value[index])
         dtype = object if entry.dtype == fmt.STRING else fmt.public_dtype(entry.dtype)
-        out = np.zeros(entry.shape, dtype=dtype)
+        out = np.zeros(shape, dtype=dtype)
+        covered = 0
         for proto in entry.slices:
             try:
-                extents = slices.parse_slice(proto, entry.shape)
+                stored = slices.parse_slice(proto, entry.shape)
             except slices.SliceError as e:
                 raise _data_loss(f"{self.index_path}: corrupted slice of {name} ({e})") from None
-            part = self._slice_entries.get(slices.slice_key(name.encode("utf-8", "surrogateescape"), extents))
-            index, shape = slices.region(extents, entry.shape)
-            if part is None or tuple(part.shape) != shape:
-                raise _data_loss(f"{self.index_path}: the slice {extents} of {name} is missing")
-            out[index] = self._read_entry(name, part)
+            where, stored_shape = slices.region(stored, entry.shape)
+            overlap = [(max(a.start, b.start), min(a.stop, b.stop)) for a, b in zip(where, index)]
+            if any(lo >= hi for lo, hi in overlap):
+                continue
+            part = self._slice_entries.get(slices.slice_key(name.encode("utf-8", "surrogateescape"), stored))
+            if part is None or tuple(part.shape) != stored_shape:
+                raise _data_loss(f"{self.index_path}: the slice {stored} of {name} is missing")
+            src = tuple(slice(lo - w.start, hi - w.start) for (lo, hi), w in zip(overlap, where))
+            dst = tuple(slice(lo - i.start, hi - i.start) for (lo, hi), i in zip(overlap, index))
+            out[dst] = self._read_entry(name, part)[src]
+            covered += int(np.prod([hi - lo for lo, hi in overlap]))
+        if covered < int(np.prod(shape)):
+            spec = ":".join("-" if length == -1 else f"{start},{length}" for start, length in extents)
+            raise errors.InvalidArgumentError(None, None, f"Does not have sufficient slices for partitioned tensor "
+                                                          f"{name} to restore in slice_spec: {spec}")
         return out
 
     def _file(self, shard: int):

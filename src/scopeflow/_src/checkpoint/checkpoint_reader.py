@@ -13,7 +13,7 @@ import os
 from scopeflow._src.checkpoint import bundle_format as fmt
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.checkpoint_state import latest_checkpoint
-from scopeflow._src.framework import dtypes
+from scopeflow._src.framework import dtypes, errors
 from scopeflow._src.lib_io import file_io
 
 
@@ -47,7 +47,12 @@ class CheckpointReader:
 
     def get_tensor(self, tensor_str):
         """The tensor's value: an array, or a NumPy scalar / ``bytes`` for 0-d tensors."""
-        value = self._reader.read(self._name(tensor_str))
+        try:
+            value = self._reader.read(self._name(tensor_str))
+        except errors.InvalidArgumentError as e:
+            if e.message.startswith("Does not have sufficient slices"):  # TF's reader says ValueError
+                raise ValueError(e.message) from None
+            raise
         return value[()] if value.ndim == 0 else value
 
     def get_variable_to_shape_map(self) -> dict:

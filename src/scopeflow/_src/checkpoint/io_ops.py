@@ -122,8 +122,7 @@ def read_checked(reader: BundleReader, name: str, enum: int, sliced=None) -> np.
         raise errors.InvalidArgumentError(
             None, None, f"tensor_name = {name}; shape in shape_and_slice spec {slices._dims(full_shape)} does not "
                         f"match the shape stored in checkpoint: {slices._dims(entry.shape)}")
-    index, _ = slices.region(extents, full_shape)
-    return np.ascontiguousarray(reader.read(name)[index])
+    return reader.read_slice(name, extents)
 
 
 # ``tensors`` is TensorFlow's type-list argument (``dtypes`` attr). The registry and executor

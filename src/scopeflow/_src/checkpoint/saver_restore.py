@@ -98,10 +98,9 @@ def restore_with_rules(sess, save_path, saveables, restore_ops, rename, strict, 
         keys = sorted(report.matched)
         feed = {}
         for key in keys:
-            value = reader.read(report.matched[key])
             for tensor, _, spec in restore_ops[key]:
-                feed[tensor] = value[slices.region(slices.parse_shape_and_slice(spec)[1], value.shape)[0]] \
-                    if spec else value
+                extents = slices.parse_shape_and_slice(spec)[1] if spec else None
+                feed[tensor] = reader.read_slice(report.matched[key], extents)
     if keys:
         sess.run([assign for k in keys for _, assign, _ in restore_ops[k]], feed)
     report.restored = keys

@@ -195,3 +195,30 @@ def saver_var_list_mixing(tf):
     with tf.Session() as sess:
         out.append(sess.run(tf.get_default_graph().get_operation_by_name("e/SaveV2").inputs[1:3]))
     return out
+
+
+@case
+def checkpoint_of_one_shard_restores_only_that_region(tf):
+    with _Dir() as d:
+        with tf.Graph().as_default():
+            w = tf.get_variable("w", initializer=tf.constant(np.arange(12, dtype=np.float32).reshape(6, 2)),
+                                partitioner=tf.fixed_size_partitioner(3))
+            saver = tf.train.Saver([list(w)[1]])
+            with tf.Session() as sess:
+                sess.run(tf.global_variables_initializer())
+                path = saver.save(sess, d.join("m"), write_meta_graph=False)
+        out = [tf.train.list_variables(path), raises(tf.train.load_variable, path, "w")]
+        for n in (3, 2, 0):
+            with tf.Graph().as_default():
+                w = tf.get_variable("w", [6, 2], initializer=tf.zeros_initializer(),
+                                    partitioner=tf.fixed_size_partitioner(n) if n else None)
+                shards = list(w) if n else [w]
+                with tf.Session() as sess:
+                    sess.run(tf.global_variables_initializer())
+                    for var_list in (None, shards[min(1, len(shards) - 1):][:1]):
+                        got = raises(tf.train.Saver(var_list).restore, sess, path)
+                        if "message" in got:
+                            got["message"] = got["message"].strip().splitlines()[-1]
+                        out.append(got)
+                    out.append(sess.run(shards[min(1, len(shards) - 1)]))
+        return out
