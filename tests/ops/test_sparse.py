@@ -131,7 +131,7 @@ def test_embedding_lookup_sparse_gradient_matches_numeric():
                               [3, 2])
         losses = [tf.reduce_sum(tf.square(tf.nn.embedding_lookup_sparse(params, ids, None, combiner=c)))
                   for c in ("sum", "mean", "sqrtn")]
-        grads = [tf.gradients(loss, params)[0] for loss in losses]
+        grads = [tf.convert_to_tensor(tf.gradients(loss, params)[0]) for loss in losses]  # IndexedSlices in TF
         with tf.Session() as sess:
             for loss, grad in zip(losses, grads):
                 symbolic = sess.run(grad, {params: params_value})

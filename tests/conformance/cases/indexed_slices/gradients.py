@@ -217,3 +217,41 @@ def aggregation_methods_with_slices(tf):
         (g,) = tf.gradients(loss, [w], aggregation_method=method)
         out.append(_describe(g))
     return out
+
+
+def _sparse_ids(tf):
+    return tf.SparseTensor([[0, 0], [0, 1], [1, 0], [2, 0], [2, 1]], tf.constant([1, 3, 1, 4, 1], tf.int64), [3, 2])
+
+
+@case
+def embedding_lookup_sparse_gradients(tf):
+    out = []
+    for i, combiner in enumerate(("sum", "mean", "sqrtn")):
+        w = tf.Variable(_TABLE, name=f"emb_{combiner}")
+        e = tf.nn.embedding_lookup_sparse(w, _sparse_ids(tf), None, combiner=combiner)
+        out.append(_grads(tf, tf.reduce_sum(e * e), [w], prefix="gradients" if i == 0 else f"gradients_{i}"))
+    return out
+
+
+@case
+def embedding_lookup_sparse_with_weights_gradients(tf):
+    w = tf.Variable(_TABLE, name="emb")
+    ids = tf.placeholder(tf.int64, [5], name="ids")  # fed: TF folds Unique of constant ids into static shapes
+    sp_ids = tf.SparseTensor([[0, 0], [0, 1], [1, 0], [2, 0], [2, 1]], ids, [3, 2])
+    weights = tf.SparseTensor([[0, 0], [0, 1], [1, 0], [2, 0], [2, 1]], tf.constant([1.0, 2.0, 0.5, 1.0, 3.0]),
+                              [3, 2])
+    e = tf.nn.embedding_lookup_sparse(w, sp_ids, weights, combiner="mean")
+    (g,) = tf.gradients(tf.reduce_sum(e * e), [w])
+    return [_describe(g), _plain(run(tf, g, {ids: [1, 3, 1, 4, 1]}))]
+
+
+@case
+def embedding_lookup_sparse_trains_with_adagrad(tf):
+    w = tf.Variable(_TABLE, name="emb")
+    e = tf.nn.embedding_lookup_sparse(w, _sparse_ids(tf), None, combiner="sqrtn")
+    train = tf.train.AdagradOptimizer(0.5).minimize(tf.reduce_sum(tf.square(e - 1.0)))
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for _ in range(2):
+            sess.run(train)
+        return sess.run(w)

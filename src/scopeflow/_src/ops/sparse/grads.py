@@ -2,14 +2,14 @@
 ``sparse_grad.py`` and the segment rules of ``math_grad.py``), so ``gradients/<op>_grad/``
 names match.
 
-A ``SparseSegment*`` op built with ``sparse_gradient=True`` gets ``IndexedSlices`` from
-TensorFlow; scopeflow has none and builds the dense ``SparseSegment*Grad`` op instead, which
-has the values TensorFlow's conversion of those slices to a tensor has.
+A ``SparseSegment*`` op built with ``sparse_gradient=True`` gets an ``IndexedSlices`` of the
+rows of its sorted unique indices (``SparseSegment*GradV2``), as in TensorFlow.
 """
 
 from __future__ import annotations
 
 from scopeflow._src.framework import dtypes
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops import array_ops, math_ops
@@ -96,8 +96,17 @@ def _sparse_to_dense_grad(op, grad):
             default_value_grad]
 
 
+def _sparse_segment_grad_v2(op_type, op, grad):
+    """TF's ``_SparseSegmentReduceGradV2``: an ``IndexedSlices`` of the rows of the sorted unique indices."""
+    data_shape = array_ops.shape(op.inputs[0])
+    values, unique = segments.sparse_segment_grad_v2(op_type, grad, op.inputs[1], op.inputs[2], data_shape[0])
+    return IndexedSlices(values, unique, data_shape)
+
+
 def _segment_rule(op_type):
     def rule(op, grad):
+        if op._attrs.get("sparse_gradient"):
+            return _sparse_segment_grad_v2(op_type, op, grad), None, None
         dim0 = array_ops.shape(op.inputs[0])[0]
         return segments.sparse_segment_grad(op_type, grad, op.inputs[1], op.inputs[2], dim0), None, None
     return rule
@@ -109,6 +118,8 @@ for _type in ("SparseSegmentSum", "SparseSegmentMean", "SparseSegmentSqrtN"):
 
 def _segment_with_num_segments_rule(op_type):
     def rule(op, grad):
+        if op._attrs.get("sparse_gradient"):
+            return _sparse_segment_grad_v2(op_type, op, grad), None, None, None
         dim0 = array_ops.shape(op.inputs[0])[0]
         return segments.sparse_segment_grad(op_type, grad, op.inputs[1], op.inputs[2], dim0), None, None, None
     return rule

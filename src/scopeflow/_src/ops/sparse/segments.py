@@ -1,6 +1,8 @@
 """Segment reductions: ``SparseSegmentSum``/``Mean``/``SqrtN`` (rows of ``data`` picked by
 ``indices``, reduced by sorted ``segment_ids``), their gradient ops
-(``SparseSegment*Grad``), and ``SegmentSum``: what ``tf.nn.embedding_lookup_sparse`` builds.
+(``SparseSegment*Grad``, and the ``SparseSegment*GradV2`` of a ``sparse_gradient`` op: only
+the rows of the sorted unique indices, for an ``IndexedSlices``), and ``SegmentSum``: what
+``tf.nn.embedding_lookup_sparse`` builds.
 
 The kernels walk the segments as TF's do, so the first bad segment id or index raises TF's
 error; a segment id that is skipped gives a row of zeros.
@@ -11,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.framework import dtypes, registry
-from scopeflow._src.framework.op_builder import create_output
+from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists
@@ -111,6 +113,35 @@ def _grad_factory(scale):
     return factory
 
 
+def _grad_v2_factory(scale):
+    """The rows of ``SparseSegment*Grad`` at the sorted unique ``indices`` only, and those indices."""
+    dense = _grad_factory(scale)
+
+    def factory(op, state):
+        check = dense(op, state)
+
+        def sparse_segment_grad_v2(grad, indices, segment_ids, dense_output_dim0):
+            indices = np.asarray(indices)
+            unique, position = np.unique(indices, return_inverse=True)
+            # the dense kernel's checks and sums, on a table of the unique rows only
+            rows = check(grad, position.reshape(indices.shape), segment_ids, np.int32(unique.size))
+            bad = np.flatnonzero((unique < 0) | (unique >= int(dense_output_dim0)))
+            require(op, not bad.size, f"Index {int(unique[bad[0]]) if bad.size else 0} out of range "
+                                      f"[0, {int(dense_output_dim0)}).")
+            return rows, unique.astype(indices.dtype, copy=False)
+        return sparse_segment_grad_v2
+    return factory
+
+
+@shape_fn
+def _grad_v2_shape(ctx, attrs):
+    ctx.with_rank_at_least(0, 1)
+    ctx.with_rank(1, 1)
+    merge_shapes(ctx.shape(2), ctx.shape(1), ctx)
+    ctx.with_rank(3, 0)
+    return [TensorShape([None]).concatenate(_rest(ctx.shape(0))), TensorShape([None])]
+
+
 def _mean(count):
     return np.maximum(count, 1)
 
@@ -161,6 +192,11 @@ for _type, _types, _scale in (("Sum", _SUM_TYPES, None), ("Mean", _MEAN_TYPES, _
         inputs=["grad: T", "indices: Tidx", "segment_ids: Tsegmentids", "output_dim0: int32"],
         outputs=["output: T"], attrs={"T": _MEAN_TYPES, **_INDEX_ATTRS}, defaults=dict(_INDEX_DEFAULTS),
         shape=_grad_shape, factory=_grad_factory(_scale)))
+    registry.register(OpDef(
+        f"SparseSegment{_type}GradV2",
+        inputs=["grad: T", "indices: Tidx", "segment_ids: Tsegmentids", "dense_output_dim0: int32"],
+        outputs=["output: T", "sorted_unique_indices: Tidx"], attrs={"T": _MEAN_TYPES, **_INDEX_ATTRS},
+        defaults=dict(_INDEX_DEFAULTS), shape=_grad_v2_shape, factory=_grad_v2_factory(_scale)))
 
 
 def _sparse_segment(op_type):
@@ -193,6 +229,12 @@ sparse_segment_sqrt_n.__doc__ = ("``sparse_segment_sum`` divided by the square r
 def sparse_segment_grad(op_type, grad, indices, segment_ids, output_dim0, name=None):
     """A ``SparseSegment{Sum,Mean,SqrtN}Grad`` op: the dense gradient of ``data``."""
     return create_output(f"{op_type}Grad", [grad, indices, segment_ids, output_dim0], name=name)
+
+
+def sparse_segment_grad_v2(op_type, grad, indices, segment_ids, dense_output_dim0, name=None):
+    """A ``SparseSegment{Sum,Mean,SqrtN}GradV2`` op: ``(rows, sorted unique indices)`` of the
+    gradient of ``data`` (an ``IndexedSlices``'s values and indices)."""
+    return create(f"{op_type}GradV2", [grad, indices, segment_ids, dense_output_dim0], name=name).outputs
 
 
 # -- SegmentSum ------------------------------------------------------------------------------------
