@@ -254,3 +254,17 @@ def global_step_waiter_hook_reached(tf):
         with tf.train.MonitoredSession(hooks=[tf.train.GlobalStepWaiterHook(0)]) as sess:
             a = int(sess.run(inc))
     return {"a": a, "logs": logs.clean()}
+
+
+@case
+def training_session_graph_pbtxt(tf):
+    from google.protobuf import text_format
+
+    with CkptDir() as d:
+        _train(tf, d, 1, save_checkpoint_steps=1)
+        with open(d.path + "/graph.pbtxt") as f:
+            graph = text_format.Parse(f.read(), tf.GraphDef())
+        meta = tf.MetaGraphDef.FromString(open(d.path + "/model.ckpt-1.meta", "rb").read())
+    # the saver's own nodes are left out: the default saver is sharded, its graph the checkpoint area's
+    return {"nodes": [[n.name, n.op, list(n.input)] for n in graph.node if not n.name.startswith("save/")],
+            "collections": sorted(meta.collection_def.keys())}
