@@ -6,7 +6,8 @@ Only re-exports; the code lives in ``scopeflow._src.ops.nn`` and ``scopeflow._sr
 """
 
 __all__ = [
-    "all_candidate_sampler", "avg_pool", "avg_pool2d", "avg_pool3d", "avg_pool_v2", "batch_normalization", "bias_add",
+    "all_candidate_sampler", "atrous_conv2d", "avg_pool", "avg_pool2d", "avg_pool3d", "avg_pool_v2",
+    "batch_normalization", "bias_add",
     "bidirectional_dynamic_rnn", "compute_accidental_hits", "conv1d", "conv2d", "conv2d_backprop_filter",
     "conv2d_backprop_input", "conv2d_transpose", "conv3d", "conv3d_backprop_filter_v2", "conv3d_transpose",
     "convolution", "crelu",
@@ -86,8 +87,8 @@ _RNN = {"rnn_cell": None, "dynamic_rnn": "dynamic_rnn", "bidirectional_dynamic_r
         "static_state_saving_rnn": "static_rnn"}
 
 # -- 3-D convolutions and pooling, separable and dilated convolutions: loaded on first use --
-_VOLUMETRIC = ("avg_pool3d", "conv3d", "conv3d_backprop_filter_v2", "conv3d_transpose", "convolution", "max_pool3d",
-               "pool", "separable_conv2d", "with_space_to_batch")
+_VOLUMETRIC = ("atrous_conv2d", "avg_pool3d", "conv3d", "conv3d_backprop_filter_v2", "conv3d_transpose", "convolution",
+               "max_pool3d", "pool", "separable_conv2d", "with_space_to_batch")
 
 # -- candidate samplers and sampled losses: loaded on first use --
 _SAMPLING = frozenset(("all_candidate_sampler", "compute_accidental_hits", "fixed_unigram_candidate_sampler",

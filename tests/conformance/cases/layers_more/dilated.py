@@ -178,3 +178,21 @@ def separable_conv2d_rate_graph(tf):
     y = tf.nn.separable_conv2d(x, tf.constant(kernel((2, 2, 2, 2))), tf.constant(kernel((1, 1, 4, 3), 5.0)),
                                [1, 1, 1, 1], "SAME", rate=[2, 2])
     return _graph_and_values(tf, y, {x: np.ones((1, 7, 7, 2), np.float32)})
+
+
+@case
+def depthwise_conv2d_rate_graph(tf):
+    x = ph(tf, (None, 7, 7, 2))
+    w = tf.constant(kernel((2, 2, 2, 2)))
+    a = tf.nn.depthwise_conv2d(x, w, [1, 1, 1, 1], "SAME", rate=[2, 2])
+    b = tf.nn.depthwise_conv2d(x, w, [1, 1, 1, 1], "VALID", rate=[2, 3], name="dw")
+    g = tf.gradients(tf.reduce_sum(a * a) + tf.reduce_sum(b), [x, w])
+    return _graph_and_values(tf, [a, b] + g, {x: arr(1, 7, 7, 2, seed=7)})
+
+
+@case
+def atrous_conv2d_graph(tf):
+    x = ph(tf, (None, 8, 8, 2))
+    y = tf.nn.atrous_conv2d(x, tf.constant(kernel((3, 3, 2, 2))), 2, "SAME")
+    z = tf.nn.atrous_conv2d(x, tf.constant(kernel((2, 2, 2, 1))), 3, "VALID", name="at")
+    return _graph_and_values(tf, [y, z], {x: arr(2, 8, 8, 2, seed=8)})

@@ -1,4 +1,4 @@
-"""``tf.nn.convolution`` and ``tf.nn.pool``: N-D convolution and pooling (N = 1, 2, 3) chosen
+"""``tf.nn.convolution``, ``tf.nn.atrous_conv2d`` and ``tf.nn.pool``: N-D convolution and pooling (N = 1, 2, 3) chosen
 by rank, dilated through ``with_space_to_batch`` as TensorFlow builds them (``dilated_convolution``
 is also what the ``tf.layers`` convolutions use for a ``dilation_rate`` above 1). Loaded on first
 use, with the 3-D ops (``volumetric.py``).
@@ -169,3 +169,9 @@ def pool(input, window_shape, pooling_type, padding, dilation_rate=None, strides
             return result
         return with_space_to_batch(input, dilation_rate, padding, op, filter_shape=window_shape,
                                    spatial_dims=spatial_dims)
+
+
+def atrous_conv2d(value, filters, rate, padding, name=None):
+    """A 2-D convolution dilated by ``rate`` in both dimensions: ``convolution`` with
+    ``dilation_rate=[rate, rate]``."""
+    return convolution(value, filters, padding, dilation_rate=np.broadcast_to(rate, (2,)), name=name)

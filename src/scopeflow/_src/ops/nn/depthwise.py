@@ -89,17 +89,23 @@ def depthwise_conv2d_native_backprop_filter(input, filter_sizes, out_backprop, s
 
 def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None, data_format=None,  # noqa: A002
                      dilations=None):
-    """``tf.nn.depthwise_conv2d``: ``depthwise_conv2d_native`` inside a ``depthwise`` scope.
-
-    With ``rate`` above 1, TF routes through ``SpaceToBatchND``/``BatchToSpaceND``;
-    scopeflow passes the rate as the op's ``dilations`` instead (same values, fewer ops).
-    """
+    """``tf.nn.depthwise_conv2d``: ``depthwise_conv2d_native`` inside a ``depthwise`` scope; with
+    ``rate`` above 1 it runs between ``SpaceToBatchND`` and ``BatchToSpaceND``, as in TF."""
     rate = dilations if dilations is not None else rate
     with name_scope(name, "depthwise", [input, filter]) as scope:
         input = convert_to_tensor(input, name="tensor_in")
         filter = convert_to_tensor(filter, name="filter_in")
         rate = [1, 1] if rate is None else list(rate)
-        array_ops.shape(filter)
+        filter_shape = array_ops.shape(filter)
+        if any(r != 1 for r in rate):
+            # dilated: SpaceToBatchND and its kin load on first use (import time), with their gradients
+            from scopeflow._src.ops.nn.volumetric import with_space_to_batch
+
+            def op(converted, _, converted_padding):
+                return depthwise_conv2d_native(converted, filter, strides, converted_padding,
+                                               data_format=data_format or "NHWC", name=scope)
+            return with_space_to_batch(input, rate, padding, op, filter_shape=filter_shape,
+                                       data_format=data_format)
         convert_to_tensor(rate, dtypes.int32, name="dilation_rate")
         if any(r < 1 for r in rate):
             raise ValueError(f"`dilation_rate` must be positive. Received: dilation_rate={np.array(rate)}")

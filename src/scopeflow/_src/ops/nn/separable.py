@@ -42,8 +42,8 @@ def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding
             return depthwise_conv2d_native(converted, depthwise_filter, strides, converted_padding,
                                            data_format=data_format or "NHWC", name="depthwise")
         if any(r != 1 for r in rate):
-            # dilated: SpaceToBatchND and its kin load on first use (import time)
-            from scopeflow._src.ops.nn.space_batch import with_space_to_batch
+            # dilated: SpaceToBatchND and its kin load on first use (import time), with their gradients
+            from scopeflow._src.ops.nn.volumetric import with_space_to_batch
 
             depthwise = with_space_to_batch(input, rate, padding, op, filter_shape=filter_shape,
                                             data_format=data_format)

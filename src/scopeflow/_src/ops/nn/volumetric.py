@@ -13,7 +13,7 @@ from scopeflow._src.ops.nn.conv3d import (
     conv3d_transpose,
     max_pool3d,
 )
-from scopeflow._src.ops.nn.convolution import convolution, pool
+from scopeflow._src.ops.nn.convolution import atrous_conv2d, convolution, pool
 from scopeflow._src.ops.nn.separable import separable_conv2d
 from scopeflow._src.ops.nn.space_batch import (
     batch_to_space_nd,
@@ -22,6 +22,6 @@ from scopeflow._src.ops.nn.space_batch import (
     with_space_to_batch,
 )
 
-__all__ = ["avg_pool3d", "batch_to_space_nd", "conv3d", "conv3d_backprop_filter_v2", "conv3d_backprop_input_v2",
-           "conv3d_transpose", "convolution", "max_pool3d", "pool", "required_space_to_batch_paddings",
-           "separable_conv2d", "space_to_batch_nd", "with_space_to_batch"]
+__all__ = ["atrous_conv2d", "avg_pool3d", "batch_to_space_nd", "conv3d", "conv3d_backprop_filter_v2",
+           "conv3d_backprop_input_v2", "conv3d_transpose", "convolution", "max_pool3d", "pool",
+           "required_space_to_batch_paddings", "separable_conv2d", "space_to_batch_nd", "with_space_to_batch"]
