@@ -35,7 +35,7 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 ORDER = ("import", "build", "run_overhead", "mlp_train", "cnn_train", "rnn_unrolled", "dynamic_rnn", "while_loop",
-         "checkpoint", "graph_def", "summary_writer", "data_pipeline", "parse_examples", "sparse_train")
+         "checkpoint", "graph_def", "summary_writer", "data_pipeline", "parse_examples", "sparse_train", "word2vec")
 README = HERE.parent / "README.md"
 START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
 

@@ -181,3 +181,24 @@ def sparse_shards_gradient_values(tf):
     shards = _shards(tf)
     y = tf.nn.embedding_lookup_sparse(shards, _sp_ids(tf), None, combiner="sum")
     return _dense_grads(tf, tf.reduce_sum(y * y), shards)
+
+
+# -- a PartitionedVariable as params ---------------------------------------------------------------------------
+@case
+def partitioned_variable_lookup_and_nce_step(tf):
+    p = tf.get_variable("p", [10, 2], initializer=tf.ones_initializer(), partitioner=tf.fixed_size_partitioner(3))
+    shards = list(p)
+    y = tf.nn.embedding_lookup(p, [[9, 0], [4, 5]], partition_strategy="div")
+    loss = tf.reduce_sum(tf.nn.nce_loss(p, tf.zeros([10]), tf.constant([[1], [2]], tf.int64), tf.ones([2, 2]), 3, 10,
+                                        sampled_values=(tf.constant([1, 4, 7], tf.int64), tf.ones([2, 1]),
+                                                        tf.ones([3]))))
+    step = tf.train.GradientDescentOptimizer(0.5).minimize(loss + tf.reduce_sum(y))
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for i, v in enumerate(shards):
+            sess.run(v.assign(v + tf.reshape(tf.range(tf.size(v), dtype=tf.float32), tf.shape(v)) * (i + 1)))
+        before = sess.run([y, loss])
+        sess.run(step)
+        after = sess.run(shards)
+    return {"y": static(y), "before": before, "after": after,
+            "ops": [o for o in op_summary(tf.get_default_graph()) if o[0].startswith("embedding_lookup")]}

@@ -42,9 +42,15 @@ def _pad_shape(ctx, attrs):
 
 
 def _pad_kernel(x, paddings, constant_values=0):
+    x = np.asarray(x)
+    pairs = np.asarray(paddings, dtype=np.int64).reshape(-1, 2)
+    if pairs.shape[0] == x.ndim and pairs.min(initial=0) >= 0:
+        # np.pad's generality costs ~100us a call; a gradient of Slice pads every step
+        out = np.full(tuple(int(d) for d in np.add(x.shape, pairs.sum(axis=1))), constant_values, dtype=x.dtype)
+        out[tuple(slice(int(b), int(b) + d) for (b, _), d in zip(pairs.tolist(), x.shape))] = x
+        return out
     try:
-        return np.pad(x, np.asarray(paddings, dtype=np.int64).reshape(-1, 2), mode="constant",
-                      constant_values=constant_values)
+        return np.pad(x, pairs, mode="constant", constant_values=constant_values)
     except ValueError:  # a negative padding: TF's words, on the error path only
         before, after = next(row for row in np.reshape(paddings, (-1, 2)).tolist() if min(row) < 0)
         raise errors.InvalidArgumentError(None, None, f"Paddings must be non-negative: {before} {after}") from None

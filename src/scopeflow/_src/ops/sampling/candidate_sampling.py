@@ -77,27 +77,46 @@ def _c_math():
 _C_MATH = _c_math()
 
 
-def _each(fn, values, cache=None):
-    """``fn`` of each float32 of ``values``, called once per distinct value (remembered in ``cache``)."""
+def _each(fn, values):
+    """``fn`` of each float32 of ``values``, called once per distinct value."""
     distinct, where = np.unique(values, return_inverse=True)
-    if cache is None:
-        out = [fn(v) for v in distinct.tolist()]
-    else:
-        out = [cache[v] if v in cache else cache.setdefault(v, fn(v)) for v in distinct.tolist()]
-    return np.asarray(out, dtype=np.float32)[where].reshape(np.shape(values))
+    out = np.fromiter(map(fn, distinct.tolist()), np.float32, distinct.size)
+    return out[where].reshape(np.shape(values))
 
 
-def _expected_count(p, num_sampled, num_tries, cache=None):
+def _expected_count(p, num_sampled, num_tries, logs=None):
     """TensorFlow's ``ExpectedCountHelper`` on float32 probabilities ``p``: ``p * num_sampled``
-    when no try was rejected, else ``-expm1f(num_tries * log1pf(-p))`` in float32."""
+    when no try was rejected, else ``-expm1f(num_tries * log1pf(-p))`` in float32 (``logs``:
+    the ``log1pf(-p)`` when known)."""
     p = np.asarray(p, dtype=np.float32)
     if num_tries == num_sampled:
         return p * np.float32(num_sampled)
     if _C_MATH is None:
         return -np.expm1(np.float32(num_tries) * np.log1p(-p))
     log1pf, expm1f, _ = _C_MATH
-    logs = _each(log1pf, -p, cache)
+    if logs is None:
+        logs = _each(log1pf, -p)
     return -_each(expm1f, np.float32(num_tries) * logs)
+
+
+class _LogCache:
+    """``log1pf(-p)`` of each class of a sampler whose probabilities never change, computed on a
+    class's first appearance: a training loop meets the same classes run after run."""
+
+    def __init__(self, probability, size):
+        self.probability = probability
+        self.values = np.full(size, np.nan, np.float32) if size <= 10**7 and _C_MATH is not None else None
+
+    def __call__(self, classes):
+        if self.values is None:
+            return None
+        found = self.values[classes]
+        missing = np.isnan(found)
+        if missing.any():
+            new = np.unique(classes[missing])
+            self.values[new] = _each(_C_MATH[0], -self.probability(new))
+            found = self.values[classes]
+        return found
 
 
 def _draw_unique(draw, needed):
@@ -131,7 +150,7 @@ def _sampler_factory(make_sampler):
         num_true, num_sampled, unique = attrs["num_true"], attrs["num_sampled"], attrs["unique"]
         rng = stream(op, state)
         size, draw, probability, update = make_sampler(op, state, rng)
-        logs = {}  # log1pf(-p) of the probabilities seen (the same classes come back run after run)
+        logs = _LogCache(probability, size) if update is None else lambda classes: None
 
         def kernel(true_classes):
             true_classes = np.asarray(true_classes)
@@ -146,8 +165,11 @@ def _sampler_factory(make_sampler):
                 sampled, tries = _draw_unique(draw, num_sampled)
             else:
                 sampled, tries = draw(num_sampled), num_sampled
-            true_count = _expected_count(probability(true_classes), num_sampled, tries, logs)
-            sampled_count = _expected_count(probability(sampled), num_sampled, tries, logs)
+            classes = np.concatenate([true_classes.reshape(-1), sampled])
+            p = probability(classes)
+            counts = _expected_count(p, num_sampled, tries, None if tries == num_sampled else logs(classes))
+            true_count = counts[:true_classes.size].reshape(true_classes.shape)
+            sampled_count = counts[true_classes.size:]
             if update is not None:
                 update(true_classes)
             return sampled.astype(np.int64), true_count, sampled_count
