@@ -84,3 +84,17 @@ def test_supervisor_loop_thread_is_joined_by_stop():
     sv.stop()
     assert not looper.is_alive()
     tf.get_default_graph()._unsafe_unfinalize()
+
+
+def test_supervisor_starts_and_joins_queue_runners():
+    before = set(threading.enumerate())
+    queue = tf.FIFOQueue(4, tf.int32)
+    counter = tf.get_variable("counter", [], tf.int32, initializer=tf.zeros_initializer())
+    tf.train.add_queue_runner(tf.train.QueueRunner(queue, [queue.enqueue(tf.assign_add(counter, 1))]))
+    dequeue = queue.dequeue()
+    sv = tf.train.Supervisor(save_model_secs=0, save_summaries_secs=0)
+    with sv.managed_session() as sess:
+        got = [int(sess.run(dequeue)) for _ in range(3)]
+    assert got == [1, 2, 3]
+    assert _wait_until(lambda: not _queue_threads(before)), _queue_threads(before)
+    tf.get_default_graph()._unsafe_unfinalize()
