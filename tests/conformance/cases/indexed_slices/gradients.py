@@ -255,3 +255,32 @@ def embedding_lookup_sparse_trains_with_adagrad(tf):
         for _ in range(2):
             sess.run(train)
         return sess.run(w)
+
+
+@case
+def gather_of_a_reshape_turns_dense_quietly(tf):
+    w = tf.Variable(_TABLE, name="w")
+    e = tf.gather(tf.reshape(w, [3, 5]), [1, 1])
+    return _grads(tf, tf.reduce_sum(e * _weights(tf, [2, 5])), [w])
+
+
+@case
+def gather_of_squeeze_and_expand_dims(tf):
+    w = tf.Variable(_TABLE, name="w")
+    e = tf.gather(tf.squeeze(tf.expand_dims(w, 0), 0), [4])
+    return _grads(tf, tf.reduce_sum(e), [w])
+
+
+@case
+def gather_of_a_cast_stays_sparse(tf):
+    w = tf.Variable(_TABLE.astype(np.float64), name="w")
+    e = tf.gather(tf.cast(w, tf.float32), [0, 3, 0])
+    return _grads(tf, tf.reduce_sum(e * _weights(tf, [3, 3])), [w])
+
+
+@case
+def cast_of_slices(tf):
+    s = tf.IndexedSlices(tf.constant([[1.5, 2.5]]), tf.constant([1]), tf.constant([3, 2]))
+    c = tf.cast(s, tf.float64, name="c")
+    same = tf.cast(s, tf.float32)
+    return [type(c).__name__, c.values.name, c.dtype.name, c.indices.name, same.values.name]

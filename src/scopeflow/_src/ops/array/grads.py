@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from scopeflow._src.framework import registry, tensor_util
 from scopeflow._src.framework.constant_op import constant
+from scopeflow._src.framework.indexed_slices import to_dense_quietly
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.ops import array_ops, math_ops, unbroadcast
@@ -25,6 +26,7 @@ def _pass_through_grad(op, grad):
 
 @gradient("Reshape")
 def _reshape_grad(op, grad):
+    grad = to_dense_quietly(grad)  # TF's _IndexedSlicesToTensorNoWarning, here and below
     dims = op.inputs[0].shape.as_tuple()
     if dims is not None and None in dims and dims.count(None) == 1 and 0 not in dims:
         return [array_ops.reshape(grad, [-1 if d is None else d for d in dims]), None]
@@ -33,7 +35,7 @@ def _reshape_grad(op, grad):
 
 @gradient("Squeeze")
 def _reshape_to_input(op, grad):
-    return array_ops.reshape(grad, array_ops.shape(op.inputs[0]))
+    return array_ops.reshape(to_dense_quietly(grad), array_ops.shape(op.inputs[0]))
 
 
 @gradient("ExpandDims")

@@ -8,6 +8,7 @@ import numpy as np
 from scopeflow._src.framework import dtypes, errors, op_builder, registry, tensor_util
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import OpDef
@@ -61,6 +62,8 @@ def cast(x, dtype, name=None):
     if isinstance(x, Tensor) and x.dtype == base:
         return x
     with name_scope(name, "Cast", [x]) as scope:
+        if isinstance(x, IndexedSlices):  # a sparse gradient stays sparse, as in TF
+            return IndexedSlices(cast(x.values, base, name=scope), x.indices, x.dense_shape)
         x = convert_to_tensor(x, name="x")
         if x.dtype.base_dtype != base:
             x = raw_cast(x, base, scope)
