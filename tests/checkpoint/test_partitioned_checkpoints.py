@@ -1,8 +1,8 @@
 """Checkpoints of partitioned variables against TensorFlow's own files.
 
 The fixtures in ``tests/fixtures/partitioned_checkpoints`` were written by TensorFlow from
-the graphs of that folder's ``make_fixtures.py``; here the same code builds the graphs under
-scopeflow. Our files must be TensorFlow's byte for byte, and TensorFlow's must restore into
+the graphs of that folder's ``make_partitioned_fixtures.py``; here the same code builds the
+graphs under scopeflow. Our files must be TensorFlow's byte for byte, and TensorFlow's must restore into
 partitioned variables (however partitioned) and whole ones.
 """
 
@@ -21,7 +21,8 @@ from scopeflow._src.framework import errors
 
 HERE = os.path.join(os.path.dirname(__file__), "..", "fixtures", "partitioned_checkpoints")
 TF_PYTHON = os.environ.get("SCOPEFLOW_TF_PYTHON", os.path.expanduser("~/tfref/bin/python"))
-_spec = importlib.util.spec_from_file_location("make_partitioned_fixtures", os.path.join(HERE, "make_fixtures.py"))
+_spec = importlib.util.spec_from_file_location("make_partitioned_fixtures",
+                                               os.path.join(HERE, "make_partitioned_fixtures.py"))
 fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fixtures)
 EXPECTED = json.load(open(os.path.join(HERE, "expected.json")))
