@@ -101,3 +101,23 @@ def monitored_session_initializes_variables(tf):
                           collections=[tf.GraphKeys.LOCAL_VARIABLES])
     with tf.train.MonitoredSession() as sess:
         return [float(sess.run(v)), float(sess.run(loc)), tf.get_default_graph().finalized]
+
+
+@case
+def logging_tensor_hook_with_tensors_as_tags(tf):
+    a = tf.constant([1.0, 2.5], name="a")
+    b = tf.constant(7, name="b")
+    with Logs(tf) as logs:
+        with tf.train.MonitoredSession(hooks=[tf.train.LoggingTensorHook([a, b], every_n_iter=1)]) as sess:
+            sess.run(a)
+    return [line for line in logs.clean() if "Tensor" in line]
+
+
+@case
+def training_session_schedule_errors(tf):
+    tf.train.get_or_create_global_step()
+    tf.constant(1.0)
+    return {"checkpoints": raises(tf.train.MonitoredTrainingSession, checkpoint_dir="/tmp/sf_never_made",
+                                  save_checkpoint_steps=1, save_checkpoint_secs=1),
+            "summaries": raises(tf.train.MonitoredTrainingSession, checkpoint_dir="/tmp/sf_never_made",
+                                save_summaries_steps=1, save_summaries_secs=1)}
