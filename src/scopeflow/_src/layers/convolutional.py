@@ -11,11 +11,13 @@ with a causal padding as a ``Pad`` op before it and, for ``channels_first``, its
 
 from __future__ import annotations
 
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.layers import conv_utils, kernel_bias
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
 from scopeflow._src.ops import array_ops, nn_ops
+from scopeflow._src.ops.nn.conv import squeeze_batch_dims
 from scopeflow._src.variables import initializers
 
 
@@ -108,6 +110,10 @@ class _Conv(Layer):
         if self.use_bias:
             if self.rank == 1 and self.data_format == "channels_first":  # bias_add takes no 1-D input
                 outputs += array_ops.reshape(self.bias, (1, self.filters, 1))
+            elif outputs.shape.rank is not None and outputs.shape.rank > 2 + self.rank:  # several batch dims
+                outputs = squeeze_batch_dims(
+                    outputs, lambda o: nn_ops.bias_add(o, self.bias, data_format=self._tf_data_format),
+                    inner_rank=self.rank + 1)
             else:
                 outputs = nn_ops.bias_add(outputs, self.bias, data_format=self._tf_data_format)
         if input_shape.rank:
@@ -217,9 +223,10 @@ class Conv3D(_Conv):
         # the 3-D ops load on first use (import time)
         from scopeflow._src.ops.nn import volumetric
 
-        return volumetric.conv3d(inputs, self.kernel, strides=self._full(self.strides), padding=self._op_padding(),
-                                 data_format=self._tf_data_format, dilations=self._full(self.dilation_rate),
-                                 name=type(self).__name__)
+        with name_scope(type(self).__name__) as scope:
+            return volumetric.conv3d_expanded_batch(inputs, self.kernel, self._full(self.strides),
+                                                    self._op_padding(), data_format=self._tf_data_format,
+                                                    dilations=self._full(self.dilation_rate), name=scope)
 
 
 def _functional(cls, inputs, name, reuse, **arguments):

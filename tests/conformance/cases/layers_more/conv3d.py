@@ -178,3 +178,13 @@ def nn_conv3d_errors(tf):
             raises(lambda: tf.nn.conv3d(ph(tf, (None, 5, 5, 2), name="y"), w, [1, 1, 1, 1, 1], "SAME")),
             raises(lambda: tf.nn.max_pool3d(x, [2, 2], 2, "SAME")),
             raises(lambda: tf.nn.conv3d(x, tf.constant(kernel((3, 3, 3, 3, 4))), [1, 1, 1, 1, 1], "SAME"))]
+
+
+@case
+def conv_layers_extra_batch_dims(tf):
+    a = tf.layers.conv2d(ph(tf, (None, 2, 6, 6, 3)), 4, 3)
+    b = tf.layers.conv1d(ph(tf, (None, 2, 6, 3), name="y"), 4, 3)
+    x = ph(tf, (2, 3, 4, 4, 4, 1), name="z")
+    c = tf.layers.conv3d(x, 2, 2, kernel_initializer=tf.constant_initializer(kernel((2, 2, 2, 1, 2))),
+                         bias_initializer=tf.constant_initializer(0.5))
+    return [model(tf, [a, b, c]), run(tf, c, {x: arr(2, 3, 4, 4, 4, 1, seed=9)})]

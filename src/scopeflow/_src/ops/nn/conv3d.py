@@ -19,7 +19,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.nn import volumes as vk
 from scopeflow._src.ops.nn import windows as wu
-from scopeflow._src.ops.nn.conv import sizes_shape
+from scopeflow._src.ops.nn.conv import sizes_shape, squeeze_batch_dims
 
 _FLOATING = dtype_lists.FLOATING
 _MAX_T = dtype_lists.types("float16,bfloat16,float32")
@@ -205,6 +205,17 @@ def conv3d(input, filter=None, strides=None, padding=None, data_format="NDHWC", 
             raise ValueError("Cannot specify both 'filter' and 'filters'.")
         filter = filters
     return _create("Conv3D", [input, filter], name, strides, padding, data_format, list(dilations))
+
+
+def conv3d_expanded_batch(input, filter, strides, padding, data_format="NDHWC",  # noqa: A002
+                          dilations=(1, 1, 1, 1, 1), name=None):
+    """``conv3d`` folding several leading batch dimensions into one around the op, as
+    ``tf.nn.convolution`` does (TF's ``_conv3d_expanded_batch``)."""
+    ndims = getattr(getattr(input, "shape", None), "ndims", None)
+    if ndims is None or ndims <= 5:
+        return conv3d(input, filter, strides, padding, data_format=data_format, dilations=dilations, name=name)
+    return squeeze_batch_dims(input, lambda x: conv3d(x, filter, strides, padding, data_format=data_format,
+                                                      dilations=dilations), 4, name=name)
 
 
 def conv3d_backprop_input_v2(input_sizes, filter, out_backprop, strides, padding,  # noqa: A002

@@ -51,8 +51,8 @@ def _conv_op(n, input, filter, strides, padding, data_format, dilations, name): 
     if n == 2:
         return conv2d(input, filter, strides, padding, data_format=data_format or "NHWC", dilations=dilations,
                       name=name)
-    return conv3d_ops.conv3d(input, filter, strides, padding, data_format=data_format or "NDHWC",
-                             dilations=dilations, name=name)
+    return conv3d_ops.conv3d_expanded_batch(input, filter, strides, padding, data_format=data_format or "NDHWC",
+                                            dilations=dilations, name=name)
 
 
 def dilated_convolution(input, filter, strides, dilation_rate, padding, data_format, scope):  # noqa: A002

@@ -10,6 +10,7 @@ from scopeflow._src.ops.nn.conv3d import (
     conv3d,
     conv3d_backprop_filter_v2,
     conv3d_backprop_input_v2,
+    conv3d_expanded_batch,
     conv3d_transpose,
     max_pool3d,
 )
@@ -23,5 +24,5 @@ from scopeflow._src.ops.nn.space_batch import (
 )
 
 __all__ = ["atrous_conv2d", "avg_pool3d", "batch_to_space_nd", "conv3d", "conv3d_backprop_filter_v2",
-           "conv3d_backprop_input_v2", "conv3d_transpose", "convolution", "max_pool3d", "pool",
+           "conv3d_backprop_input_v2", "conv3d_expanded_batch", "conv3d_transpose", "convolution", "max_pool3d", "pool",
            "required_space_to_batch_paddings", "separable_conv2d", "space_to_batch_nd", "with_space_to_batch"]
