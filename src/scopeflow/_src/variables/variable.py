@@ -18,6 +18,7 @@ from scopeflow._src.framework.constant_op import convert_to_tensor, register_ten
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.operation import _session_for
 from scopeflow._src.framework.tensor_shape import unknown_shape
 from scopeflow._src.ops import array_ops, operators
@@ -264,6 +265,27 @@ class RefVariable(metaclass=_VariableMeta):
     def assign_sub(self, delta, use_locking=False, name=None, read_value=True):
         out = variable_ops.assign_sub(self._variable, delta, use_locking=use_locking, name=name)
         return out if read_value else out.op
+
+    def scatter_add(self, sparse_delta, use_locking=False, name=None):
+        """Add the ``IndexedSlices`` ``sparse_delta`` to this variable's rows (a ``ScatterAdd``)."""
+        return self._scatter("ScatterAdd", sparse_delta, use_locking, name)
+
+    def scatter_sub(self, sparse_delta, use_locking=False, name=None):
+        """Subtract the ``IndexedSlices`` ``sparse_delta`` from this variable's rows (a ``ScatterSub``)."""
+        return self._scatter("ScatterSub", sparse_delta, use_locking, name)
+
+    def scatter_update(self, sparse_delta, use_locking=False, name=None):
+        """Set this variable's rows to the ``IndexedSlices`` ``sparse_delta`` (a ``ScatterUpdate``)."""
+        return self._scatter("ScatterUpdate", sparse_delta, use_locking, name)
+
+    def _scatter(self, op_type, sparse_delta, use_locking, name):
+        from scopeflow._src.ops.state import sparse_training_ops  # noqa: PLC0415 - the sparse ops load on first use
+
+        if not isinstance(sparse_delta, IndexedSlices):
+            raise TypeError(f"sparse_delta is not IndexedSlices: {sparse_delta}")
+        scatter = {"ScatterAdd": sparse_training_ops.scatter_add, "ScatterSub": sparse_training_ops.scatter_sub,
+                   "ScatterUpdate": sparse_training_ops.scatter_update}[op_type]
+        return scatter(self._variable, sparse_delta.indices, sparse_delta.values, use_locking=use_locking, name=name)
 
     def count_up_to(self, limit):
         """A ``CountUpTo`` op incrementing this int variable until ``limit`` (then

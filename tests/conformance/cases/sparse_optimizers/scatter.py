@@ -99,3 +99,17 @@ def scatter_has_no_gradient(tf):
     x = tf.constant([[1.0, 1.0]])
     op = tf.scatter_add(v, [0], x)
     return [g is None for g in tf.gradients(tf.reduce_sum(op), [x])]
+
+
+@case
+def variable_scatter_methods(tf):
+    v = _var(tf)
+    delta = tf.IndexedSlices(tf.constant([[1.0, 2.0], [3.0, 4.0]]), tf.constant([4, 4]), tf.constant([5, 2]))
+    ops = [v.scatter_add(delta), v.scatter_sub(delta, name="minus"), v.scatter_update(delta)]
+    out = [[o.name, o.op.type, o.op.get_attr("use_locking")] for o in ops]
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        for o in ops:
+            out.append(sess.run(o))
+    out.append(raises(lambda: v.scatter_add(tf.constant([[1.0, 1.0]]))))
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.ops import math_ops
 from scopeflow._src.ops.state import training_ops
 from scopeflow._src.training.optimizer import Optimizer
@@ -31,6 +32,5 @@ class GradientDescentOptimizer(Optimizer):
 
     def _apply_sparse_duplicate_indices(self, grad, var):
         """``ScatterSub`` of ``learning_rate * values``: repeated indices need no summing first."""
-        from scopeflow._src.ops.state import sparse_training_ops  # noqa: PLC0415 - the sparse ops load on first use
         values = grad.values * math_ops.cast(self._learning_rate_tensor, var.dtype.base_dtype)
-        return sparse_training_ops.scatter_sub(var, grad.indices, values, use_locking=self._use_locking)
+        return var.scatter_sub(IndexedSlices(values, grad.indices, grad.dense_shape), use_locking=self._use_locking)
