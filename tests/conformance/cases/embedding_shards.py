@@ -202,3 +202,20 @@ def partitioned_variable_lookup_and_nce_step(tf):
         after = sess.run(shards)
     return {"y": static(y), "before": before, "after": after,
             "ops": [o for o in op_summary(tf.get_default_graph()) if o[0].startswith("embedding_lookup")]}
+
+
+# -- what counts as a list of shards ----------------------------------------------------------------------------
+@case
+def tuple_is_one_table(tf):
+    a, b = tf.constant([[1.0, 2.0], [3.0, 4.0]]), tf.constant([[5.0, 6.0], [7.0, 8.0]])
+    return describe(tf, tf.nn.embedding_lookup((a, b), [1, 0]))
+
+
+@case
+def nested_list_is_shards_of_rows(tf):
+    return describe(tf, tf.nn.embedding_lookup([[1.0, 2.0], [3.0, 4.0]], [1, 0]))
+
+
+@case
+def shards_of_different_row_shapes(tf):
+    return raises(tf.nn.embedding_lookup, [tf.constant([[1.0, 2.0]]), tf.constant([[1.0, 2.0, 3.0]])], [1, 0])

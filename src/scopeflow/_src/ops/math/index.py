@@ -14,7 +14,7 @@ from scopeflow._src.framework import dtypes, errors, registry, tensor_util
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.common.shape_fns import dims_text
@@ -67,7 +67,7 @@ def _dynamic_stitch_shape(inputs, attrs):
         ir, dd = idx.shape.ndims, d.shape.as_tuple()
         if ir is None or dd is None:
             continue
-        extra = TensorShape(dd[ir:]) if extra is None else extra.merge_with(TensorShape(dd[ir:]))
+        extra = TensorShape(dd[ir:]) if extra is None else merge_shapes(extra, TensorShape(dd[ir:]))
     values = [tensor_util.constant_value(i) for i in indices]
     first = None if any(v is None for v in values) else max((int(np.max(v)) + 1 for v in values if v.size),
                                                              default=0)
