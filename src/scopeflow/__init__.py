@@ -63,7 +63,7 @@ __all__ = [
     "random", "random_crop", "random_normal",
     "random_normal_initializer",
     "random_shuffle", "random_uniform", "random_uniform_initializer", "RandomShuffleQueue", "range", "rank",
-    "ReaderBase", "real",
+    "read_file", "ReaderBase", "real",
     "realdiv", "reciprocal",
     "reduce_all", "reduce_any", "reduce_join", "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min",
     "reduce_prod", "reduce_sum", "regex_replace", "register_tensor_conversion_function", "RegisterGradient",
@@ -97,7 +97,7 @@ __all__ = [
     "variable_op_scope", "variable_scope",
     "VariableAggregation", "variables_initializer", "VariableScope", "VariableSynchronization",
     "variance_scaling_initializer", "variant", "VarLenFeature", "verify_tensor_all_finite",
-    "where", "where_v2", "while_loop", "WholeFileReader",
+    "where", "where_v2", "while_loop", "WholeFileReader", "write_file",
     "zeros",
     "zeros_initializer", "zeros_like"]
 
@@ -428,7 +428,8 @@ _DEBUGGING = ("add_check_numerics_ops", "assert_equal", "assert_greater", "asser
               "assert_rank_at_least", "assert_rank_in", "assert_same_float_dtype", "assert_scalar", "assert_type",
               "check_numerics", "is_numeric_tensor", "Print", "verify_tensor_all_finite")
 _QUEUES = ("FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase",
-           "RandomShuffleQueue", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader")
+           "RandomShuffleQueue", "read_file", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader",
+           "write_file")
 
 # The subsystems that load on first use (each costs import time), and the names each gives:
 # the first use of one name loads the module and binds all of its names here.

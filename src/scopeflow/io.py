@@ -1,15 +1,17 @@
 """``tf.io``: reading and writing TensorFlow's files.
 
 Only re-exports; the code lives in ``scopeflow._src.graph_io`` (graph files),
-``scopeflow._src.lib_io`` (TFRecord files) and ``scopeflow._src.ops.parsing`` (decoding raw
-bytes, CSV records and ``tf.train.Example``s, loaded on first use).
+``scopeflow._src.lib_io`` (TFRecord files), ``scopeflow._src.ops.parsing`` (decoding raw
+bytes, CSV records and ``tf.train.Example``s), ``scopeflow._src.queues`` (whole files:
+``read_file``, ``write_file``) and ``scopeflow._src.ops.image`` (the image codecs), these three
+loaded on first use.
 """
 
-__all__ = ["decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "gfile", "PaddingFIFOQueue",
-           "parse_example",
+__all__ = ["decode_csv", "decode_image", "decode_jpeg", "decode_png", "decode_raw", "encode_jpeg", "encode_png",
+           "FixedLenFeature", "FixedLenSequenceFeature", "gfile", "PaddingFIFOQueue", "parse_example",
            "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "PriorityQueue",
-           "QueueBase", "RandomShuffleQueue", "SparseFeature", "tf_record_iterator",
-           "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_graph"]
+           "QueueBase", "RandomShuffleQueue", "read_file", "SparseFeature", "tf_record_iterator",
+           "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_file", "write_graph"]
 
 import importlib
 
@@ -21,11 +23,14 @@ _PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeat
             "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "SparseFeature",
             "VarLenFeature")
 
-_QUEUES = ("PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue")
+_QUEUES = ("PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue", "read_file", "write_file")
+
+_CODECS = ("decode_image", "decode_jpeg", "decode_png", "encode_jpeg", "encode_png")
 
 
 def __getattr__(name):
-    """The parsing functions and feature configurations, whose ops load on first use."""
+    """The parsing functions and feature configurations, the queues, the file ops and the image
+    codecs, whose ops load on first use."""
     if name in _PARSING:
         from scopeflow._src.ops.parsing import api  # loaded on first use: the parsing ops
 
@@ -35,6 +40,11 @@ def __getattr__(name):
         from scopeflow._src.queues import api as queues  # loaded on first use: the queue ops
 
         globals()[name] = getattr(queues, name)
+        return globals()[name]
+    if name in _CODECS:
+        from scopeflow._src.ops.image import api as image  # loaded on first use: the image ops
+
+        globals()[name] = getattr(image, name)
         return globals()[name]
     if name == "gfile":
         # loaded on first use: tf.io.gfile (TF2's spellings of tf.gfile)

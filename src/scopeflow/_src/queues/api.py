@@ -4,6 +4,7 @@ TensorFlow, none of these op types has a gradient rule (``tf.gradients`` through
 ``LookupError``).
 """
 
+from scopeflow._src.queues.file_ops import read_file, write_file
 from scopeflow._src.queues.queue_base import FIFOQueue, PaddingFIFOQueue, PriorityQueue, QueueBase, RandomShuffleQueue
 from scopeflow._src.queues.readers import (
     FixedLengthRecordReader,
@@ -15,4 +16,5 @@ from scopeflow._src.queues.readers import (
 )
 
 __all__ = ["FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase",
-           "RandomShuffleQueue", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader"]
+           "RandomShuffleQueue", "read_file", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader",
+           "write_file"]
