@@ -219,3 +219,28 @@ def nested_list_is_shards_of_rows(tf):
 @case
 def shards_of_different_row_shapes(tf):
     return raises(tf.nn.embedding_lookup, [tf.constant([[1.0, 2.0]]), tf.constant([[1.0, 2.0, 3.0]])], [1, 0])
+
+
+@case
+def sparse_nested_list_is_shards(tf):
+    ids = tf.SparseTensor([[0, 0], [0, 1], [1, 0]], tf.constant([0, 2, 1], tf.int64), [2, 2])
+    return describe(tf, tf.nn.embedding_lookup_sparse([[1.0], [2.0], [4.0]], ids, None, combiner="sum"))
+
+
+@case
+def sparse_tuple_is_one_table(tf):
+    a, b = tf.constant([[1.0, 2.0], [3.0, 4.0]]), tf.constant([[5.0, 6.0], [7.0, 8.0]])
+    ids = tf.SparseTensor([[0, 0], [0, 1], [1, 0]], tf.constant([0, 1, 1], tf.int64), [2, 2])
+    return describe(tf, tf.nn.embedding_lookup_sparse((a, b), ids, None))
+
+
+@case
+def sparse_partitioned_variable(tf):
+    p = tf.get_variable("p", [6, 2], initializer=tf.ones_initializer(), partitioner=tf.fixed_size_partitioner(2))
+    ids = tf.SparseTensor([[0, 0], [0, 1], [1, 0]], tf.constant([0, 5, 3], tf.int64), [2, 2])
+    e = tf.nn.embedding_lookup_sparse(p, ids, None, combiner="sum")
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        value = sess.run(e)
+    return {"ops": [o for o in op_summary(tf.get_default_graph()) if o[0].startswith("embedding_lookup_sparse")],
+            "outs": static(e), "value": value}

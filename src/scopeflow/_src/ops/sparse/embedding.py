@@ -24,7 +24,7 @@ from scopeflow._src.ops.math.arithmetic import pow as pow_
 from scopeflow._src.ops.math.cast import cast
 from scopeflow._src.ops.math.division import div_no_nan
 from scopeflow._src.ops.math.unary import sqrt
-from scopeflow._src.ops.nn.embedding import embedding_lookup
+from scopeflow._src.ops.nn.embedding import embedding_lookup, shard_list
 from scopeflow._src.ops.sparse import segments
 
 
@@ -36,14 +36,14 @@ def embedding_lookup_sparse(params, sp_ids, sp_weights, partition_strategy="mod"
     >>> import scopeflow as tf
     >>> with tf.Graph().as_default():
     ...     ids = tf.SparseTensor([[0, 0], [0, 1], [1, 0]], tf.constant([0, 2, 1], tf.int64), [2, 2])
-    ...     e = tf.nn.embedding_lookup_sparse([[1.0], [2.0], [4.0]], ids, None, combiner="sum")
+    ...     e = tf.nn.embedding_lookup_sparse(tf.constant([[1.0], [2.0], [4.0]]), ids, None, combiner="sum")
     ...     print(e.op.type, tf.Session().run(e).tolist())
     SparseSegmentSum [[5.0], [2.0]]
     """
     combiner = "mean" if combiner is None else combiner
     if combiner not in ("mean", "sqrtn", "sum"):
         raise ValueError(f"combiner must be one of 'mean', 'sqrtn' or 'sum', got {combiner}")
-    params = list(params) if isinstance(params, (list, tuple)) and not _is_table(params) else [params]
+    params = shard_list(params)
     if not isinstance(sp_ids, SparseTensor):
         raise TypeError(f"sp_ids must be SparseTensor, got {type(sp_ids)}")
     ignore_weights = sp_weights is None
@@ -57,11 +57,6 @@ def embedding_lookup_sparse(params, sp_ids, sp_weights, partition_strategy="mod"
         segment_ids = sp_ids.indices[:, 0]
         return _lookup(params, segment_ids, sp_weights, sp_ids.values, combiner, max_norm, allow_fast_lookup,
                        partition_strategy, scope)
-
-
-def _is_table(params):
-    """Whether a list ``params`` is one nested-list table rather than a list of partitions."""
-    return bool(params) and not any(isinstance(p, Tensor) or hasattr(p, "_as_graph_element") for p in params)
 
 
 def _graph_items(params):
