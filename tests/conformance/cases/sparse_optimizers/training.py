@@ -17,8 +17,8 @@ def _steps_case(name, dtype):
 
 
 for _name in OPTIMIZERS:
-    for _dtype in ("float32", "float64"):
-        if _name.startswith("proximal") and _dtype == "float64":
+    for _dtype in ("float16", "float32", "float64"):
+        if _name.startswith("proximal") and _dtype != "float32":
             continue  # TF's proximal optimizer does not cast its float32 hyper-parameters
         _steps_case(_name, _dtype)
 
@@ -150,3 +150,42 @@ def large_table_touches_only_its_rows(tf):
         acc = sess.run(opt.get_slot(w, "accumulator"))
     changed = sorted(set((value != 0).any(axis=1).nonzero()[0].tolist()))
     return [changed, value[[5, 19999]], acc[[0, 5, 19999]]]
+
+
+@case
+def every_optimizer_on_a_1d_variable(tf):
+    out = {}
+    for name in OPTIMIZERS:
+        with tf.Graph().as_default():
+            w = tf.Variable([0.5, -1.0, 2.0, 0.25], name="w")
+            ids = tf.placeholder(tf.int32, [None], name="ids")
+            loss = tf.reduce_sum(tf.square(tf.gather(w, ids) * tf.constant(1.5) - 0.5))
+            opt = OPTIMIZERS[name](tf)
+            train_op = opt.minimize(loss)
+            with tf.Session() as sess:
+                sess.run(tf.global_variables_initializer())
+                steps = []
+                for step_ids in ([2, 0, 2], [3], [0, 0]):
+                    sess.run(train_op, {ids: step_ids})
+                    steps.append(sess.run(w))
+                out[name] = steps
+    return out
+
+
+@case
+def every_optimizer_on_a_3d_variable(tf):
+    out = {}
+    for name in ("gd", "momentum", "adagrad", "adam", "rmsprop_centered", "adadelta", "proximal"):
+        with tf.Graph().as_default():
+            w = tf.Variable((tf.range(24, dtype=tf.float32) / 12.0 - 1.0) * tf.ones([1]), name="w")
+            table = tf.reshape(w, [4, 3, 2])
+            v = tf.Variable(tf.zeros([4, 3, 2]) + 0.5, name="v")
+            rows = tf.gather(v, [1, 3, 1]) + tf.gather(table, [0])
+            opt = OPTIMIZERS[name](tf)
+            train_op = opt.minimize(tf.reduce_sum(tf.square(rows)))
+            with tf.Session() as sess:
+                sess.run(tf.global_variables_initializer())
+                for _ in range(2):
+                    sess.run(train_op)
+                out[name] = sess.run([v, w])
+    return out
