@@ -284,3 +284,44 @@ def cast_of_slices(tf):
     c = tf.cast(s, tf.float64, name="c")
     same = tf.cast(s, tf.float32)
     return [type(c).__name__, c.values.name, c.dtype.name, c.indices.name, same.values.name]
+
+
+@case
+def gather_of_a_concat_along_axis_0(tf):
+    a = tf.Variable(_TABLE[:2], name="a")
+    b = tf.Variable(_TABLE[2:] * 2.0, name="b")
+    e = tf.gather(tf.concat([a, b], 0), [0, 3, 4, 3])
+    return _grads(tf, tf.reduce_sum(e * _weights(tf, [4, 3])), [a, b])
+
+
+@case
+def gather_of_a_concat_along_axis_1(tf):
+    a = tf.Variable(_TABLE, name="a")
+    b = tf.Variable(_TABLE[:, :2], name="b")
+    e = tf.gather(tf.concat([a, b], 1), [1, 1, 4])
+    return _grads(tf, tf.reduce_sum(e * _weights(tf, [3, 5])), [a, b])
+
+
+@case
+def gather_of_a_concat_along_axis_minus_1(tf):
+    a = tf.Variable(_TABLE, name="a")
+    b = tf.Variable(_TABLE[:, :1], name="b")
+    e = tf.gather(tf.concat([a, b, a], -1), [2])
+    return _grads(tf, tf.reduce_sum(e * _weights(tf, [1, 7])), [a, b])
+
+
+@case
+def gather_of_a_concat_with_int64_indices(tf):
+    a = tf.Variable(_TABLE[:3], name="a")
+    b = tf.Variable(_TABLE[3:], name="b")
+    e = tf.gather(tf.concat([a, b], 0), tf.constant([4, 0], tf.int64))
+    return _grads(tf, tf.reduce_sum(e), [a, b])
+
+
+@case
+def gather_of_a_concat_with_a_placeholder_axis(tf):
+    from tests.conformance.harness import raises
+    a = tf.Variable(_TABLE, name="a")
+    axis = tf.placeholder(tf.int32, [], name="axis")
+    e = tf.gather(tf.concat([a, a], axis), [1])
+    return raises(lambda: tf.gradients(tf.reduce_sum(e), [a]))

@@ -4,9 +4,9 @@ scatters are in ``gather_grads.py``.)"""
 
 from __future__ import annotations
 
-from scopeflow._src.framework import registry, tensor_util
+from scopeflow._src.framework import dtypes, registry, tensor_util
 from scopeflow._src.framework.constant_op import constant
-from scopeflow._src.framework.indexed_slices import to_dense_quietly
+from scopeflow._src.framework.indexed_slices import IndexedSlices, to_dense_quietly
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.ops import array_ops, math_ops, unbroadcast
@@ -80,6 +80,8 @@ def _concat_grad(op, grad):
     values, axis = op.inputs[:-1], op.inputs[-1]
     if len(values) == 1:
         return [grad, None]
+    if isinstance(grad, IndexedSlices):
+        return _concat_grad_sparse(values, axis, grad) + [None]
     if axis.op.type == "Const" and _output_context(axis.op) is not _output_context(grad.op):
         axis = constant(tensor_util.constant_value(axis), dtype=axis.dtype)  # TF's copy, not through an Enter
     non_neg_axis = axis % array_ops.rank(values[0])
@@ -89,6 +91,47 @@ def _concat_grad(op, grad):
         return array_ops.split(grad, sizes, non_neg_axis) + [None]
     offsets = create("ConcatOffset", [non_neg_axis, sizes]).outputs
     return [array_ops.slice(grad, begin, s) for begin, s in zip(offsets, sizes)] + [None]
+
+
+def _concat_grad_sparse(values, axis, grad):
+    """TF's ``_ConcatGradHelper`` for an ``IndexedSlices`` gradient: each input gets the slices
+    of its own rows (concatenated along axis 0) or its part of every slice (other axes)."""
+    non_neg_axis = axis % array_ops.rank(values[0])
+    axis_static = tensor_util.constant_value(axis)
+    if axis_static is None:
+        raise ValueError("Can only compute IndexedSlices gradient with statically-known concat_dim")
+    if axis_static < 0:
+        rank = tensor_util.constant_value(array_ops.rank(values[0]))
+        if rank is None:
+            raise ValueError("Can only compute IndexedSlices gradient with negative concat_dim when first value "
+                             "rank is statically-known.")
+        axis_static = axis_static % rank
+    sizes = [array_ops.shape(x) for x in values]
+    out = []
+    if axis_static > 0:
+        shape_of_shape = array_ops.shape(sizes[0])
+        mask = array_ops.concat([array_ops.zeros(array_ops.expand_dims(non_neg_axis, 0), dtype=dtypes.int32), [1],
+                                 array_ops.zeros(shape_of_shape - non_neg_axis - 1, dtype=dtypes.int32)], 0)
+        begin = array_ops.zeros(shape_of_shape, dtype=dtypes.int32)
+        for size in sizes:
+            new_values = array_ops.slice(grad.values, begin,
+                                         array_ops.concat([[-1], array_ops.slice(size, [1], [-1])], 0))
+            out.append(IndexedSlices(new_values, grad.indices, size))
+            begin = math_ops.add(begin, size * mask)
+        return out
+    start = constant(0, dtype=grad.indices.dtype)
+    for size in sizes:
+        size_axis = array_ops.gather(size, non_neg_axis)
+        if size_axis.dtype != grad.indices.dtype:
+            size_axis = math_ops.cast(size_axis, dtype=grad.indices.dtype)
+        end = start + size_axis
+        selected = array_ops.squeeze(
+            array_ops.where(math_ops.logical_and(grad.indices >= start, grad.indices < end)), axis=[1])
+        new_indices = array_ops.gather(grad.indices, selected) - start
+        new_values = array_ops.gather(grad.values, selected)
+        out.append(IndexedSlices(new_values, new_indices, size))
+        start = end
+    return out
 
 
 def _output_context(op):
