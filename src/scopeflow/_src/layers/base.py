@@ -30,7 +30,7 @@ from scopeflow._src.framework.errors import OperatorNotAllowedInGraphError
 from scopeflow._src.framework.function_utils import accepts_argument
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Operation
-from scopeflow._src.layers import naming
+from scopeflow._src.layers import conditional, naming
 from scopeflow._src.layers.input_spec import InputSpec, assert_input_compatibility
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.variables import initializers
@@ -74,7 +74,10 @@ class Layer:
         self._trainable_weights: list = []
         self._non_trainable_weights: list = []
         self._updates: list = []
+        self._unconditional_updates: set = set()  # ids of updates that do not depend on the call's inputs
+        self._call_inputs = None  # the inputs of the call in progress, else of the last call
         self._losses: list = []
+        self._unconditional_losses: set = set()
         self._callable_losses: list = []
         self._init_set_name(name)
         self._activity_regularizer = kwargs.pop("activity_regularizer", None)
@@ -250,6 +253,8 @@ class Layer:
                 self._losses.append(loss)
             if loss is not None:
                 new_losses.append(loss)
+                if inputs is None:
+                    self._unconditional_losses.add(id(loss))
         _add_to_collection(new_losses, GraphKeys.REGULARIZATION_LOSSES)
 
     @property
@@ -269,11 +274,29 @@ class Layer:
                 update = update()
             if not isinstance(update, Operation):
                 update = update.op
+            if id(update) not in conditional.reachable_from(self._call_inputs, [update]):
+                self._unconditional_updates.add(id(update))
             self._updates.append(update)
 
     @property
     def updates(self) -> list:
         return list(self._updates) if self.trainable else []
+
+    def get_updates_for(self, inputs) -> list:
+        """The updates that depend on ``inputs`` (``None``: those that depend on no input)."""
+        if inputs is None:
+            return [u for u in self.updates if id(u) in self._unconditional_updates]
+        return conditional.only_reachable([u for u in self.updates if id(u) not in self._unconditional_updates],
+                                          inputs)
+
+    def get_losses_for(self, inputs) -> list:
+        """The losses that depend on ``inputs`` (``None``: those added without inputs, such as
+        weight regularizers)."""
+        losses = self.losses
+        unconditional = self._unconditional_losses | {id(loss) for loss in losses[len(self._losses):]}
+        if inputs is None:
+            return [loss for loss in losses if id(loss) in unconditional]
+        return conditional.only_reachable([loss for loss in losses if id(loss) not in unconditional], inputs)
 
     # -- building and calling ----------------------------------------------------------------
     def build(self, input_shape):
@@ -305,6 +328,7 @@ class Layer:
             if "training" in kwargs and not accepts_argument(self.call, "training"):
                 kwargs.pop("training")
             assert_input_compatibility(self.input_spec, inputs, self.name)
+            self._call_inputs = inputs
             with name_scope(self._name_scope()):
                 self._maybe_build(inputs)
                 try:
@@ -341,7 +365,7 @@ class Layer:
             for output in outputs if isinstance(outputs, (list, tuple)) else [outputs]:
                 activity_loss = convert_to_tensor(self._activity_regularizer(output))
                 batch_size = math_ops.cast(array_ops.shape(output)[0], activity_loss.dtype)
-                self.add_loss(activity_loss / batch_size)
+                self.add_loss(activity_loss / batch_size, inputs=self._call_inputs)
 
     def get_config(self) -> dict:
         """``name``, ``trainable`` and ``dtype``; a subclass whose ``__init__`` takes more arguments

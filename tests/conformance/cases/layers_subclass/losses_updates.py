@@ -185,3 +185,29 @@ def subclass_activity_regularizer(tf):
     y = Ident(activity_regularizer=lambda t: tf.reduce_sum(t * t))(tf.placeholder(tf.float32, [None, 2], name="x"))
     losses = tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES)
     return [y.name, [t.name for t in losses], run(tf, losses, {"x:0": np.ones((4, 2), np.float32)})]
+
+
+@case
+def get_updates_and_losses_for(tf):
+    x = tf.placeholder(tf.float32, [None, 3], name="x")
+    bn = tf.layers.BatchNormalization()
+    bn(x, training=True)
+    dense = tf.layers.Dense(2, kernel_regularizer=tf.nn.l2_loss, activity_regularizer=tf.reduce_sum)
+    y = dense(x)
+
+    class Counter(tf.layers.Layer):
+        def build(self, input_shape):
+            self.n = self.add_weight("n", [], initializer=tf.zeros_initializer(), trainable=False)
+            super().build(input_shape)
+
+        def call(self, inputs):
+            self.add_update(tf.assign_add(self.n, 1.0))
+            self.add_update(tf.assign(self.n, tf.reduce_sum(inputs)))
+            return inputs
+    counter = Counter()
+    counter(x)
+    other = tf.placeholder(tf.float32, [None, 3], name="other")
+    return [[u.name for u in bn.get_updates_for(None)], [u.name for u in bn.get_updates_for(x)],
+            [u.name for u in bn.get_updates_for(other)], [t.name for t in dense.get_losses_for(None)],
+            [t.name for t in dense.get_losses_for(x)], [t.name for t in dense.get_losses_for(y)],
+            [u.name for u in counter.get_updates_for(None)], [u.name for u in counter.get_updates_for(x)]]
