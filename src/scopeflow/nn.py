@@ -2,29 +2,27 @@
 unrolled RNNs with their cells (``tf.nn.rnn_cell``).
 
 Only re-exports; the code lives in ``scopeflow._src.ops.nn`` and ``scopeflow._src.rnn``
-(``embedding_lookup_sparse``: ``scopeflow._src.ops.sparse``, loaded on first use).
+(``embedding_lookup_sparse``, ``safe_embedding_lookup_sparse``: ``scopeflow._src.ops.sparse``, loaded on
+first use).
 """
 
 __all__ = [
     "all_candidate_sampler", "atrous_conv2d", "avg_pool", "avg_pool2d", "avg_pool3d", "avg_pool_v2",
-    "batch_normalization", "bias_add",
-    "bidirectional_dynamic_rnn", "compute_accidental_hits", "conv1d", "conv2d", "conv2d_backprop_filter",
-    "conv2d_backprop_input", "conv2d_transpose", "conv3d", "conv3d_backprop_filter_v2", "conv3d_transpose",
-    "convolution", "crelu",
-    "depthwise_conv2d", "depthwise_conv2d_backprop_filter", "depthwise_conv2d_backprop_input",
-    "depthwise_conv2d_native", "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input",
-    "dropout", "dynamic_rnn", "elu", "embedding_lookup", "embedding_lookup_sparse", "fixed_unigram_candidate_sampler",
-    "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize", "leaky_relu", "learned_unigram_candidate_sampler",
-    "local_response_normalization", "log_poisson_loss", "log_softmax", "log_uniform_candidate_sampler", "lrn",
-    "max_pool", "max_pool2d", "max_pool3d", "max_pool_v2", "moments", "nce_loss", "normalize_moments",
-    "pool", "raw_rnn",
-    "relu", "relu6", "relu_layer", "rnn_cell", "sampled_softmax_loss", "selu", "separable_conv2d", "sigmoid",
+    "batch_normalization", "bias_add", "bidirectional_dynamic_rnn", "compute_accidental_hits", "conv1d", "conv2d",
+    "conv2d_backprop_filter", "conv2d_backprop_input", "conv2d_transpose", "conv3d", "conv3d_backprop_filter_v2",
+    "conv3d_transpose", "convolution", "crelu", "depthwise_conv2d", "depthwise_conv2d_backprop_filter",
+    "depthwise_conv2d_backprop_input", "depthwise_conv2d_native", "depthwise_conv2d_native_backprop_filter",
+    "depthwise_conv2d_native_backprop_input", "dropout", "dynamic_rnn", "elu", "embedding_lookup",
+    "embedding_lookup_sparse", "fixed_unigram_candidate_sampler", "fused_batch_norm", "in_top_k", "l2_loss",
+    "l2_normalize", "leaky_relu", "learned_unigram_candidate_sampler", "local_response_normalization",
+    "log_poisson_loss", "log_softmax", "log_uniform_candidate_sampler", "lrn", "max_pool", "max_pool2d", "max_pool3d",
+    "max_pool_v2", "moments", "nce_loss", "normalize_moments", "pool", "raw_rnn", "relu", "relu6", "relu_layer",
+    "rnn_cell", "safe_embedding_lookup_sparse", "sampled_softmax_loss", "selu", "separable_conv2d", "sigmoid",
     "sigmoid_cross_entropy_with_logits", "softmax", "softmax_cross_entropy_with_logits",
     "softmax_cross_entropy_with_logits_v2", "softplus", "softsign", "sparse_softmax_cross_entropy_with_logits",
     "static_bidirectional_rnn", "static_rnn", "static_state_saving_rnn", "sufficient_statistics", "tanh", "top_k",
-    "uniform_candidate_sampler", "weighted_cross_entropy_with_logits", "weighted_moments",
-    "with_space_to_batch", "xw_plus_b",
-    "zero_fraction"]
+    "uniform_candidate_sampler", "weighted_cross_entropy_with_logits", "weighted_moments", "with_space_to_batch",
+    "xw_plus_b", "zero_fraction"]
 
 import importlib as _importlib
 
@@ -102,11 +100,11 @@ def __getattr__(name):
 
         globals()[name] = getattr(sampling, name)
         return globals()[name]
-    if name == "embedding_lookup_sparse":
+    if name in ("embedding_lookup_sparse", "safe_embedding_lookup_sparse"):
         from scopeflow._src.ops.sparse import api  # loaded on first use: the sparse ops
 
-        globals()[name] = api.embedding_lookup_sparse
-        return api.embedding_lookup_sparse
+        globals()[name] = getattr(api, name)
+        return globals()[name]
     if name in _VOLUMETRIC:
         from scopeflow._src.ops.nn import volumetric  # loaded on first use: the 3-D convolution ops
 

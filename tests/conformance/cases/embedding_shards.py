@@ -244,3 +244,56 @@ def sparse_partitioned_variable(tf):
         value = sess.run(e)
     return {"ops": [o for o in op_summary(tf.get_default_graph()) if o[0].startswith("embedding_lookup_sparse")],
             "outs": static(e), "value": value}
+
+
+# -- safe_embedding_lookup_sparse -------------------------------------------------------------------------------
+def _safe_inputs(tf):
+    indices = [[0, 0, 0], [0, 0, 1], [1, 1, 0], [1, 0, 1], [0, 1, 0]]
+    ids = tf.SparseTensor(indices, tf.constant([3, -1, 9, 2, 4], tf.int64), [2, 2, 2])
+    weights = tf.SparseTensor(indices, tf.constant([1.0, 2.0, 0.0, 3.0, -1.0]), [2, 2, 2])
+    return ids, weights
+
+
+@case
+def safe_shards_weighted_mean(tf):
+    ids, weights = _safe_inputs(tf)
+    return describe(tf, tf.nn.safe_embedding_lookup_sparse(_shards(tf, (6, 4)), ids, weights))
+
+
+@case
+def safe_shards_weighted_sum_keeps_nonpositive_weights(tf):
+    ids, weights = _safe_inputs(tf)
+    return describe(tf, tf.nn.safe_embedding_lookup_sparse(_shards(tf, (5, 5)), ids, weights, combiner="sum"))
+
+
+@case
+def safe_one_table_no_weights_default_id(tf):
+    ids, _ = _safe_inputs(tf)
+    table = tf.constant(np.arange(20, dtype=np.float32).reshape(10, 2))
+    e = tf.nn.safe_embedding_lookup_sparse(table, ids, None, default_id=7, combiner="sqrtn", name="safe")
+    got = describe(tf, e)
+    # TF's shape inference evaluates the Slice of the Cast of the constant dense shape (2, 2, 2);
+    # scopeflow folds no Slice at build time (nor does TF's Python constant_value), so (?, ?, 2)
+    return {"ops": got["ops"], "name": e.name, "values": got["values"]}
+
+
+@case
+def safe_2d_ids_unknown_shape(tf):
+    ids = tf.sparse_placeholder(tf.int64, name="ids")
+    e = tf.nn.safe_embedding_lookup_sparse(tf.constant(np.arange(20, dtype=np.float32).reshape(10, 2)), ids)
+    feed = {ids: tf.SparseTensorValue([[0, 0], [2, 1]], np.array([4, 1], np.int64), [3, 2])}
+    return describe(tf, e, feed)
+
+
+@case
+def safe_gradient_values(tf):
+    shards = _shards(tf, (6, 4))
+    ids, weights = _safe_inputs(tf)
+    y = tf.nn.safe_embedding_lookup_sparse(shards, ids, weights, max_norm=5.0)
+    return _dense_grads(tf, tf.reduce_sum(y * y), shards)
+
+
+@case
+def safe_missing_weights(tf):
+    ids, _ = _safe_inputs(tf)
+    return [raises(tf.nn.safe_embedding_lookup_sparse, None, ids), raises(tf.nn.safe_embedding_lookup_sparse, [], ids)]
