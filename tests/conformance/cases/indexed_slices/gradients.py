@@ -325,3 +325,29 @@ def gather_of_a_concat_with_a_placeholder_axis(tf):
     axis = tf.placeholder(tf.int32, [], name="axis")
     e = tf.gather(tf.concat([a, a], axis), [1])
     return raises(lambda: tf.gradients(tf.reduce_sum(e), [a]))
+
+
+@case
+def gated_gradients_keep_slices(tf):
+    a = tf.Variable(_TABLE[:2], name="a")
+    b = tf.Variable(_TABLE[2:], name="b")
+    loss = tf.reduce_sum(tf.gather(tf.concat([a, b], 0), [0, 3, 4, 3]))
+    opt = tf.train.AdagradOptimizer(0.1)
+    out = []
+    for gate in (tf.train.Optimizer.GATE_OP, tf.train.Optimizer.GATE_GRAPH, tf.train.Optimizer.GATE_NONE):
+        gv = opt.compute_gradients(loss, gate_gradients=gate)
+        out.append([_describe(g) for g, _ in gv])
+    ops = [[op.name, op.type, [t.name for t in op.inputs], sorted(c.name for c in op.control_inputs)]
+           for op in tf.get_default_graph().get_operations() if "tuple" in op.name]
+    return [out, ops]
+
+
+@case
+def tuple_of_slices_and_tensors(tf):
+    s = tf.IndexedSlices(tf.constant([[1.0, 2.0]], name="v"), tf.constant([1], name="i"), tf.constant([3, 2]))
+    t = tf.constant([1.0], name="t")
+    out = tf.tuple([s, None, t])
+    with tf.Session() as sess:
+        got = sess.run([out[0], out[2]])
+    return [_describe(out[0]), out[1], _describe(out[2]), out[0].values.op.control_inputs[0].name,
+            _plain(got[0]), got[1]]

@@ -8,6 +8,7 @@ from scopeflow._src.framework import registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import colocate_with, control_dependencies, device, name_scope
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.registry import OpDef
@@ -63,9 +64,13 @@ def group(*inputs, **kwargs):
 
 def with_dependencies(dependencies, output_tensor, name=None):
     """``output_tensor`` through an ``Identity`` (``control_dependency``) that runs after
-    ``dependencies``."""
+    ``dependencies`` (an ``IndexedSlices``: its values, as in TF)."""
     with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]) as scope:
-        with colocate_with(output_tensor), control_dependencies(dependencies):
+        sparse = isinstance(output_tensor, IndexedSlices)
+        with colocate_with(output_tensor.values if sparse else output_tensor), control_dependencies(dependencies):
+            if sparse:
+                return IndexedSlices(identity(output_tensor.values, name=scope), output_tensor.indices,
+                                     output_tensor.dense_shape)
             return identity(convert_to_tensor(output_tensor), name=scope)
 
 
@@ -78,7 +83,8 @@ def tuple(tensors, name=None, control_inputs=None):  # noqa: A001 - TensorFlow's
     ('tuple/control_dependency:0', 'tuple/group_deps')
     """
     with name_scope(name, "tuple", tensors):
-        tensors = [t if t is None or isinstance(t, (Operation, Tensor)) else convert_to_tensor(t) for t in tensors]
+        tensors = [t if t is None or isinstance(t, (Operation, Tensor, IndexedSlices)) else convert_to_tensor(t)
+                   for t in tensors]
         gating = [t if isinstance(t, Operation) else t.op for t in tensors if t is not None]
         for c in control_inputs or ():
             if isinstance(c, Tensor):
@@ -92,7 +98,7 @@ def tuple(tensors, name=None, control_inputs=None):  # noqa: A001 - TensorFlow's
         gate = group(*gating)
         out = []
         for t in tensors:
-            if isinstance(t, Tensor):
+            if isinstance(t, (Tensor, IndexedSlices)):
                 out.append(with_dependencies([gate], t))
             elif isinstance(t, Operation):
                 with control_dependencies([gate]):
