@@ -179,3 +179,19 @@ def precision_uninitialized_error(tf):
     got = run_error(tf, p[1], {labels: [True], predictions: [0.7]})
     # which of the two variables is reported first depends on the executor's order
     return [got["error"], got["message"].startswith("Attempting to use uninitialized value precision/")]
+
+
+@case
+def metrics_under_name_scope_and_repeated(tf):
+    labels, predictions = bool_and_prob(tf)
+    pairs = []
+    with tf.name_scope("eval"):
+        pairs.append(tf.metrics.precision(labels, predictions > 0.5))
+        pairs.append(tf.metrics.auc(labels, predictions, num_thresholds=3))
+        pairs.append(tf.metrics.true_positives(labels, predictions > 0.5))
+    pairs.append(tf.metrics.precision(labels, predictions > 0.5))
+    pairs.append(tf.metrics.precision(labels, predictions > 0.5))
+    with tf.variable_scope("outer", reuse=True):
+        pairs.append(tf.metrics.recall(labels, predictions > 0.5))
+        pairs.append(tf.metrics.mean_squared_error(tf.cast(labels, tf.float32), predictions))
+    return {"names": [[t.name for t in p] for p in pairs], "local": [v.name for v in tf.local_variables()]}
