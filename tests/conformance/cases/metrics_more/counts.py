@@ -195,3 +195,22 @@ def metrics_under_name_scope_and_repeated(tf):
         pairs.append(tf.metrics.recall(labels, predictions > 0.5))
         pairs.append(tf.metrics.mean_squared_error(tf.cast(labels, tf.float32), predictions))
     return {"names": [[t.name for t in p] for p in pairs], "local": [v.name for v in tf.local_variables()]}
+
+
+@case
+def metrics_in_meta_graph(tf):
+    labels = tf.placeholder(tf.int64, [None], name="labels")
+    preds = tf.placeholder(tf.int64, [None], name="preds")
+    tf.metrics.accuracy(labels, preds, metrics_collections=["m"], updates_collections=["u"])
+    tf.metrics.precision(labels, preds)
+    mg = tf.train.export_meta_graph()
+    kinds = {k: mg.collection_def[k].WhichOneof("kind") for k in mg.collection_def}
+    variable_defs = [bytes(b) for b in mg.collection_def["metric_variables"].bytes_list.value]
+    with tf.Graph().as_default():
+        tf.train.import_meta_graph(mg)
+        with tf.Session() as sess:
+            sess.run(tf.local_variables_initializer())
+            value = sess.run("accuracy/update_op:0", {"labels:0": [1, 2], "preds:0": [1, 3]})
+        return {"kinds": kinds, "variable_defs": variable_defs, "value": value,
+                "local": [v.name for v in tf.local_variables()],
+                "m": [t.name for t in tf.get_collection("m")], "u": [t.name for t in tf.get_collection("u")]}
