@@ -226,3 +226,35 @@ def test_read_slice_gathers_a_region_across_stored_slices(tmp_path):
             r.read_slice("t", [(3, 2), (0, -1)])
         with pytest.raises(errors.InvalidArgumentError, match=r"slice_spec: -:-$"):
             r.read("t")
+
+
+_MANY = """
+import numpy as np
+with tf.Graph().as_default():
+    tf.get_variable("a", initializer=tf.constant(np.arange(60, dtype=np.float64).reshape(3, 4, 5)),
+                    partitioner=tf.fixed_size_partitioner(3, axis=2))
+    tf.get_variable("strs", initializer=tf.constant([b"x", b"yy", b"", b"zzz", b"w"]),
+                    partitioner=tf.fixed_size_partitioner(2))
+    tf.get_variable("h", initializer=tf.constant(np.linspace(0, 1, 70000, dtype=np.float16).reshape(7000, 10)),
+                    partitioner=tf.min_max_variable_partitioner(16, min_slice_size=4096))
+    tf.get_variable("scope/emb", initializer=tf.constant(np.arange(60000, dtype=np.int32).reshape(20000, 3)),
+                    partitioner=tf.fixed_size_partitioner(3))
+    tf.get_variable("b", initializer=tf.constant([True, False, True, True]), partitioner=tf.fixed_size_partitioner(4))
+    saver = tf.train.Saver()
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        saver.save(sess, PREFIX, write_meta_graph=False, write_state=False)
+"""
+
+
+@pytest.mark.skipif(not os.path.exists(TF_PYTHON), reason="reference TensorFlow not installed")
+def test_tensorflow_writes_the_same_bytes_for_every_kind_of_slice(tmp_path):
+    """Strings, float16, bool, a cut along the last of three axes, 16 shards and offsets that
+    take several bytes in the slice keys: TensorFlow's files and ours are the same bytes."""
+    theirs, ours = str(tmp_path / "tf" / "m"), str(tmp_path / "sf" / "m")
+    script = "import tensorflow.compat.v1 as tf\ntf.disable_v2_behavior()\nPREFIX = " + repr(theirs) + _MANY
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    subprocess.run([TF_PYTHON, "-c", script], capture_output=True, text=True, env=env, check=True)
+    exec(_MANY, {"tf": tf, "PREFIX": ours})  # noqa: S102 - the same program under scopeflow
+    for suffix in (".index", ".data-00000-of-00001"):
+        assert open(ours + suffix, "rb").read() == open(theirs + suffix, "rb").read(), suffix
