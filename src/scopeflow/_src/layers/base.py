@@ -132,6 +132,21 @@ class Layer:
         """The variables' dtype name (``'float32'``), or ``None`` until the first input fixes it."""
         return None if self._dtype is None else self._dtype.name
 
+    compute_dtype = variable_dtype = dtype
+
+    @property
+    def dynamic(self) -> bool:
+        """``False``: TF1 layers always build graphs."""
+        return False
+
+    @property
+    def stateful(self) -> bool:
+        return False
+
+    @property
+    def metrics(self) -> list:
+        return []
+
     @property
     def trainable(self) -> bool:
         return self._trainable
@@ -306,6 +321,20 @@ class Layer:
     def call(self, inputs, **kwargs):
         """The layer's computation; the base class returns ``inputs``."""
         return inputs
+
+    def compute_mask(self, inputs, mask=None):
+        """``mask`` for a layer that supports masking, else ``None`` (a ``TypeError`` for a mask given)."""
+        if not self.supports_masking:
+            masks = mask if isinstance(mask, (list, tuple)) else [mask]
+            if any(m is not None for m in masks):
+                raise TypeError(f"Layer {self.name} does not support masking, but was passed an input_mask: {mask}")
+            return None
+        return mask
+
+    @classmethod
+    def from_config(cls, config):
+        """The layer ``cls(**config)`` (``get_config``'s inverse)."""
+        return cls(**config)
 
     def compute_output_shape(self, input_shape):
         """The output shape for ``input_shape``: subclasses define it (TF1 graphs cannot trace it)."""

@@ -153,3 +153,17 @@ def subclass_add_weight_shapes_and_initializers(tf):
     layer(tf.placeholder(tf.float32, [None, 2], name="x"))
     return [static(layer.weights), var_names(layer.trainable_weights), var_names(layer.non_trainable_weights),
             [op for op in op_names(tf.get_default_graph()) if "Initializer" in op]]
+
+
+@case
+def layer_dtypes_masks_and_config(tf):
+    d = tf.layers.Dense(3)
+    before = [d.dtype, d.compute_dtype, d.variable_dtype, d.dynamic, d.stateful, d.metrics]
+    x = tf.placeholder(tf.float64, [None, 4], name="x")
+    d(x)
+    m = tf.ones([2], tf.bool, name="mask")
+    conv = tf.layers.Conv2D(2, 3)
+    return [before, [d.dtype, d.compute_dtype, d.variable_dtype], d.compute_mask(x), d.compute_mask(x, m).name,
+            tf.layers.Dropout(0.5).compute_mask(x, m).name, conv.compute_mask(x),
+            raises(lambda: conv.compute_mask(x, m)), raises(lambda: tf.layers.Layer(name="b").compute_mask(x, m)),
+            [tf.layers.Dense.from_config({"units": 2, "name": "fc"}).name, tf.layers.Layer.from_config({}).name]]
