@@ -8,9 +8,10 @@ __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturat
            "convert_image_dtype", "crop_to_bounding_box", "decode_image", "decode_jpeg", "decode_png", "encode_jpeg",
            "encode_png", "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb", "pad_to_bounding_box",
            "per_image_standardization", "random_brightness", "random_contrast", "random_crop",
-           "random_flip_left_right", "random_flip_up_down", "resize", "resize_area", "resize_bicubic",
-           "resize_bilinear", "resize_image_with_crop_or_pad", "resize_images", "resize_nearest_neighbor",
-           "ResizeMethod", "rgb_to_grayscale", "rgb_to_hsv", "rot90", "transpose", "transpose_image"]
+           "random_flip_left_right", "random_flip_up_down", "random_hue", "random_saturation", "resize", "resize_area",
+           "resize_bicubic", "resize_bilinear", "resize_image_with_crop_or_pad", "resize_images",
+           "resize_nearest_neighbor", "ResizeMethod", "rgb_to_grayscale", "rgb_to_hsv", "rot90", "transpose",
+           "transpose_image"]
 
 from scopeflow._src.ops.image.api import (
     ResizeMethod,
@@ -37,6 +38,8 @@ from scopeflow._src.ops.image.api import (
     random_crop,
     random_flip_left_right,
     random_flip_up_down,
+    random_hue,
+    random_saturation,
     resize_area,
     resize_bicubic,
     resize_bilinear,

@@ -1,5 +1,7 @@
 """Hue, saturation and value: ``RGBToHSV``, ``HSVToRGB``, ``AdjustHue`` and ``AdjustSaturation``
-with TF's float32 formulas (the hexcone model; hue in [0, 1)), and their wrappers."""
+with TF's float32 formulas (the hexcone model; hue in [0, 1)), and their wrappers, random ones
+included (``random_hue``, ``random_saturation``: the colour distortions of TF1's Inception
+preprocessing)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops.common import dtype_lists, shape_fns
 from scopeflow._src.ops.image.color import convert_image_dtype
+from scopeflow._src.ops.random import random_ops
 
 _F = np.float32
 
@@ -120,3 +123,35 @@ def adjust_saturation(image, saturation_factor, name=None):
     [[[1.0, 1.0, 1.0]]]
     """
     return _adjust("AdjustSaturation", image, saturation_factor, name, "adjust_saturation")
+
+
+def random_hue(image, max_delta, seed=None):
+    """``adjust_hue`` by a delta drawn uniformly from [-max_delta, max_delta); ``max_delta`` in [0, 0.5].
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     print(tf.image.random_hue(tf.zeros([2, 2, 3]), 0.2, seed=1).name)
+    adjust_hue/Identity:0
+    """
+    if max_delta > 0.5:
+        raise ValueError("max_delta must be <= 0.5.")
+    if max_delta < 0:
+        raise ValueError("max_delta must be non-negative.")
+    delta = random_ops.random_uniform([], -max_delta, max_delta, seed=seed)
+    return adjust_hue(image, delta)
+
+
+def random_saturation(image, lower, upper, seed=None):
+    """``adjust_saturation`` by a factor drawn uniformly from [lower, upper), ``0 <= lower < upper``.
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     print(tf.image.random_saturation(tf.zeros([2, 2, 3]), 0.5, 1.5, seed=1).shape)
+    (2, 2, 3)
+    """
+    if upper <= lower:
+        raise ValueError("upper must be > lower.")
+    if lower < 0:
+        raise ValueError("lower must be non-negative.")
+    saturation_factor = random_ops.random_uniform([], lower, upper, seed=seed)
+    return adjust_saturation(image, saturation_factor)
