@@ -47,6 +47,7 @@ class BundleReader:
                                                    "index") from None
         self._parse(data)
         self._files: dict[int, object] = {}
+        self._wholes: dict[str, np.ndarray] = {}  # whole tensors that regions were cut from, until close
 
     def _parse(self, data: bytes) -> None:
         try:
@@ -156,8 +157,12 @@ class BundleReader:
         extents = [(0, -1)] * len(entry.shape) if full else extents
         index, shape = slices.region(extents, entry.shape)
         if not entry.slices:
-            value = self._read_entry(name, entry)
-            return value if full else np.ascontiguousarray(value[index])
+            if full:
+                return self._read_entry(name, entry)
+            value = self._wholes.get(name)
+            if value is None:  # read once for all the shards a restore cuts from it
+                value = self._wholes[name] = self._read_entry(name, entry)
+            return np.ascontiguousarray(value[index])
         dtype = object if entry.dtype == fmt.STRING else fmt.public_dtype(entry.dtype)
         out = np.zeros(shape, dtype=dtype)
         covered = 0
@@ -194,6 +199,7 @@ class BundleReader:
         return path, f
 
     def close(self) -> None:
+        self._wholes.clear()
         for f in self._files.values():
             f.close()
         self._files.clear()
