@@ -188,7 +188,7 @@ def apply_twice(tf):
 
 @case
 def apply_default_var_list(tf):
-    w = tf.Variable([1.0, 2.0], name="w")
+    tf.Variable([1.0, 2.0], name="w")
     tf.Variable(7.0, name="frozen", trainable=False)
     ema = tf.train.ExponentialMovingAverage(0.5)
     ema.apply()
@@ -257,7 +257,7 @@ def average_name_is_unique_in_the_graph(tf):
 @case
 def variables_to_restore(tf):
     w = tf.Variable([1.0, 2.0], name="w")
-    b = tf.Variable(3.0, name="b")
+    tf.Variable(3.0, name="b")
     tf.Variable(0, name="global_step", trainable=False)
     ema = tf.train.ExponentialMovingAverage(0.9)
     ema.apply([w])
@@ -269,7 +269,7 @@ def variables_to_restore(tf):
 
 @case
 def variables_to_restore_before_apply(tf):
-    w = tf.Variable([1.0, 2.0], name="w")
+    tf.Variable([1.0, 2.0], name="w")
     ema = tf.train.ExponentialMovingAverage(0.9, name="Avg")
     return sorted([k, v.name] for k, v in ema.variables_to_restore().items())
 
