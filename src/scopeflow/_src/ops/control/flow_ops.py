@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from scopeflow._src.framework import errors, registry
+from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import colocate_with, name_scope
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape, scalar
+from scopeflow._src.ops.array import creation
+from scopeflow._src.ops.array.shapes import shape_internal
 from scopeflow._src.ops.common import attr_defaults, shape_fns
 from scopeflow._src.ops.common.dead import DEAD
 from scopeflow._src.ops.common.shape_context import shape_fn
+from scopeflow._src.ops.math.cast import cast
 
 _DEAD_PAIR = (DEAD, DEAD)
 
@@ -98,8 +102,13 @@ def _is_ref(t) -> bool:
 
 
 def switch(data, pred, dtype=None, name=None):
-    """``(output_false, output_true)``: ``data`` on the output ``pred`` selects, the other dead."""
+    """``(output_false, output_true)``: ``data`` on the output ``pred`` selects, the other dead
+    (an ``IndexedSlices``: one ``Switch`` per part, as TF)."""
     with name_scope(name, "Switch", [data, pred]) as scope:
+        if isinstance(data, IndexedSlices):
+            pred = convert_to_tensor(pred, name="pred")
+            outs = [create("Switch", [t, pred])._outputs for t in _parts(data)]
+            return _slices([o[0] for o in outs]), _slices([o[1] for o in outs])
         data = convert_to_tensor(data, dtype=dtype, name="data", as_ref=True)
         pred = convert_to_tensor(pred, name="pred")
         op = create("Switch", [data, pred], name=scope)  # a reference is read: only RefSwitch keeps it
@@ -113,6 +122,9 @@ def ref_switch(data, pred, name=None):
 
 def switch_ref_or_tensor(data, pred, name="Switch"):
     """TensorFlow's ``_SwitchRefOrTensor``: a ``RefSwitch`` for a reference, else a ``Switch``."""
+    if isinstance(data, IndexedSlices):
+        with colocate_with(data.values, ignore_existing=True):
+            return switch(data, pred, name=name)
     data = convert_to_tensor(data, name="data", as_ref=True)
     with colocate_with(data, ignore_existing=True):
         if _is_ref(data):
@@ -125,10 +137,40 @@ def merge(inputs, name=None):
     if any(t is None for t in inputs):
         raise ValueError(f"At least one of the merge inputs is None: {inputs}")
     with name_scope(name, "Merge", inputs) as scope:
+        if any(isinstance(t, IndexedSlices) for t in inputs):
+            return _merge_slices(inputs)
         inputs = [convert_to_tensor(t, as_ref=True) for t in inputs]
         op_type = "RefMerge" if all(_is_ref(t) for t in inputs) else "Merge"
         op = create(op_type, [inputs], name=scope)
         return op._outputs[0], op._outputs[1]
+
+
+def _parts(s):
+    return [s.values, s.indices] if s.dense_shape is None else [s.values, s.indices, s.dense_shape]
+
+
+def _slices(parts):
+    return IndexedSlices(parts[0], parts[1], parts[2] if len(parts) == 3 else None)
+
+
+def _merge_slices(inputs):
+    """TF's ``merge`` of ``IndexedSlices`` (a tensor among them becomes slices of all its rows):
+    one ``Merge`` per part; the value index is the first one's."""
+    slices = []
+    for t in inputs:
+        if not isinstance(t, IndexedSlices):
+            t = convert_to_tensor(t)
+            shape = shape_internal(t, optimize=False)
+            t = IndexedSlices(t, creation.range(0, shape[0]), shape)
+        slices.append(t)
+    if any(s.indices.dtype.base_dtype == dtypes.int32 for s in slices) and \
+            any(s.indices.dtype.base_dtype != dtypes.int32 for s in slices):
+        slices = [s if s.indices.dtype.base_dtype != dtypes.int32 else
+                  IndexedSlices(s.values, cast(s.indices, dtypes.int64), s.dense_shape) for s in slices]
+    if len({s.dense_shape is None for s in slices}) > 1:
+        raise ValueError(f"The two structures don't have the same nested structure: {slices}")
+    merged = [create("Merge", [list(component)]) for component in zip(*[_parts(s) for s in slices])]
+    return _slices([m._outputs[0] for m in merged]), merged[0]._outputs[1]
 
 
 def enter(data, frame_name, is_constant=False, parallel_iterations=10, use_ref=True, use_input_shape=True,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import control_dependencies
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.ops.array.identity import identity
 from scopeflow._src.ops.control import flow_ops
@@ -99,6 +100,8 @@ def _enter_grad(op, grad):
     if grad_ctxt is None or not grad_ctxt.back_prop or grad_ctxt.grad_state is None:
         return grad
     if op._attrs.get("is_constant"):
+        if isinstance(grad, IndexedSlices):
+            return grad_ctxt.AddBackpropIndexedSlicesAccumulator(op, grad)
         return grad_ctxt.AddBackpropAccumulator(op, grad)
     result = flow_ops.exit(grad)
     grad_ctxt.loop_exits.append(result)

@@ -12,11 +12,13 @@ from scopeflow._src.framework import nest
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.context import builder, default_graph
 from scopeflow._src.framework.default_graph import control_dependencies
+from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops.array.creation import zeros
+from scopeflow._src.ops.array.creation import zeros, zeros_like
 from scopeflow._src.ops.array.identity import identity
-from scopeflow._src.ops.array.shapes import shape_internal
+from scopeflow._src.ops.array.joining import concat
+from scopeflow._src.ops.array.shapes import shape, shape_internal
 from scopeflow._src.ops.control import flow_ops
 from scopeflow._src.ops.control.contexts import (
     SUMMARY_COLLECTION,
@@ -26,7 +28,7 @@ from scopeflow._src.ops.control.contexts import (
     output_context,
     while_context_of,
 )
-from scopeflow._src.ops.math.arithmetic import add, subtract
+from scopeflow._src.ops.math.arithmetic import add, maximum, subtract
 from scopeflow._src.ops.math.comparison import greater_equal
 
 
@@ -368,6 +370,51 @@ class WhileContext(ControlFlowContext):
         self._loop_exits.append(result)
         self.ExitResult([result])
         return result
+
+
+    def AddBackpropIndexedSlicesAccumulator(self, op, grad):  # noqa: N802
+        """A loop invariant's ``IndexedSlices`` gradients of all iterations, concatenated
+        (``b_acc`` loops of its indices, values and the largest dense shape; TF's rows)."""
+        values, indices, dense_shape = grad.values, grad.indices, grad.dense_shape
+        outer = self._outer_context
+        self.Exit()
+        if outer is not None:
+            outer.Enter()
+        if values.shape.is_fully_defined():
+            values_acc = constant(0, values.dtype, shape=TensorShape([1] + values.shape.as_list()[1:]), name="b_acc")
+        else:
+            values_shape = concat([[1], shape(op._inputs[0])[1:]], 0)
+            values_acc = zeros(values_shape, dtype=values.dtype)
+        indices_acc = constant([0], indices.dtype)
+        shape_acc = None
+        if dense_shape is not None:
+            if dense_shape.shape.is_fully_defined():
+                shape_acc = constant(0, dense_shape.dtype, shape=dense_shape.shape)
+            else:
+                shape_acc = zeros_like(shape(op._inputs[0], out_type=dense_shape.dtype), optimize=False)
+        if outer is not None:
+            outer.Exit()
+        self.Enter()
+        init = [indices_acc, values_acc] + ([] if shape_acc is None else [shape_acc])
+        for t in init:
+            self.AddName(t)
+        enter_acc = [flow_ops.enter(t, self._name, is_constant=False, parallel_iterations=self._parallel_iterations,
+                                    use_input_shape=False, name="b_acc") for t in init]
+        enter_acc[0].set_shape([None])
+        if values_acc.shape.ndims is not None:
+            enter_acc[1].set_shape([None] + values_acc.shape.as_list()[1:])
+        self._loop_enters.extend(enter_acc)
+        merge_acc = [flow_ops.merge([t, t], name="b_acc")[0] for t in enter_acc]
+        switch_acc = [flow_ops.switch(t, self._pivot) for t in merge_acc]
+        accumulated = [concat([sw[1], x], 0) for sw, x in zip(switch_acc[:2], [indices, values])]
+        if shape_acc is not None:  # the dense shape: the largest seen
+            accumulated.append(maximum(dense_shape, switch_acc[2][1]))
+        for m, x in zip(merge_acc, accumulated):
+            m.op._update_input(1, flow_ops.next_iteration(x))
+        exit_acc = [flow_ops.exit(sw[0], name="b_acc") for sw in switch_acc]
+        self._loop_exits.extend(exit_acc)
+        self.ExitResult(exit_acc)
+        return IndexedSlices(exit_acc[1], exit_acc[0], exit_acc[2] if shape_acc is not None else None)
 
 
 def shape_less_equal(shape, invariant) -> bool:
