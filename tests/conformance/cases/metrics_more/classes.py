@@ -172,3 +172,12 @@ def mean_per_class_accuracy_collections(tf):
 def mean_per_class_accuracy_shape_error(tf):
     labels, predictions = _ints(tf, (3,))
     return raises(lambda: tf.metrics.mean_per_class_accuracy(labels, tf.placeholder(tf.int64, [2]), 2))
+
+
+@case
+def confusion_matrix_float_inputs_and_weights(tf):
+    cm = tf.confusion_matrix(tf.constant([1.7, 2.2]), tf.constant([1, 0]), weights=tf.constant([0.5, 2.0]),
+                             dtype=tf.float32)
+    cm2 = tf.confusion_matrix([0, 3], [3, 3], num_classes=5, weights=[2, 1])
+    with tf.Session() as sess:
+        return [cm.name, cm2.name, cm2.dtype.name, sess.run([cm, cm2])]

@@ -169,3 +169,13 @@ def at_k_random_stream(tf):
         sess.run(tf.local_variables_initializer())
         updates = [sess.run([p[1] for p in pairs], f) for f in feeds]
         return [updates, sess.run([p[0] for p in pairs])]
+
+
+@case
+def at_k_sparse_tensor_value_labels(tf):
+    labels = tf.SparseTensorValue([[0, 0], [1, 0], [1, 1]], np.array([1, 3, 0], np.int64), [2, 2])
+    logits = tf.constant([[.1, .5, .2, .3], [.6, .1, .1, .2]])
+    p = tf.metrics.precision_at_k(labels, logits, 2, class_id=0)
+    m = tf.metrics.average_precision_at_k(labels, logits, 3)
+    int32_labels = raises(lambda: tf.metrics.recall_at_k(tf.constant([[1]]), logits, 1))
+    return [[t.name for t in p + m], stream(tf, p[0], p[1], [None]), stream(tf, m[0], m[1], [None]), int32_labels]
