@@ -1,9 +1,8 @@
 """Conformance cases for the gradients of array ops: the ops TensorFlow builds under
 ``gradients/<op>_grad/`` and the gradient values.
 
-TensorFlow returns ``IndexedSlices`` for the gradient of ``gather`` (axis 0); scopeflow
-returns the equivalent dense tensor, so those cases compare values through
-``tf.convert_to_tensor`` only.
+The gradient of ``gather`` (axis 0) is an ``IndexedSlices``; those cases compare values through
+``tf.convert_to_tensor`` (its names and parts are checked by the ``indexed_slices`` area).
 """
 
 import numpy as np

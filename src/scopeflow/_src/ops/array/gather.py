@@ -1,9 +1,8 @@
 """Gathering and scattering: gather (``GatherV2``, with ``axis`` and ``batch_dims``), gather_nd,
 scatter_nd, unsorted_segment_sum and boolean_mask, with static shapes and TF's errors.
 
-Gradients are in ``gather_grads.py``. TensorFlow returns ``IndexedSlices`` for the gradient of
-an axis-0 gather; scopeflow has no ``IndexedSlices`` and returns the equivalent dense tensor
-(``UnsortedSegmentSum`` of the same values and indices).
+Gradients are in ``gather_grads.py``: as in TensorFlow, the gradient of an axis-0 gather is an
+``IndexedSlices`` (the gathered rows and their indices).
 """
 
 from __future__ import annotations
