@@ -2,7 +2,7 @@
 
 from tests.conformance.cases._layers_helpers import arr, model, run, static, var_names
 from tests.conformance.cases.layers_more._helpers import grad_model, kernel, ph
-from tests.conformance.harness import case, raises
+from tests.conformance.harness import case, raises, run_error
 
 
 @case
@@ -188,3 +188,18 @@ def conv_layers_extra_batch_dims(tf):
     c = tf.layers.conv3d(x, 2, 2, kernel_initializer=tf.constant_initializer(kernel((2, 2, 2, 1, 2))),
                          bias_initializer=tf.constant_initializer(0.5))
     return [model(tf, [a, b, c]), run(tf, c, {x: arr(2, 3, 4, 4, 4, 1, seed=9)})]
+
+
+@case
+def nn_conv3d_pool3d_runtime_errors(tf):
+    x = tf.constant(arr(2, 4, 4, 4, 2))
+    w = tf.constant(kernel((2, 2, 2, 2, 2)))
+    builds = [lambda: tf.nn.conv3d(x, w, [2, 1, 1, 1, 1], "SAME"), lambda: tf.nn.conv3d(x, w, [1, 1, 1, 1, 2], "SAME"),
+              lambda: tf.nn.conv3d(x, w, [1, 1, 1, 1, 1], "SAME", dilations=[2, 1, 1, 1, 1]),
+              lambda: tf.nn.max_pool3d(x, [2, 1, 1, 1, 1], 1, "SAME"),
+              lambda: tf.nn.max_pool3d(x, [1, 1, 1, 1, 2], 1, "SAME"),
+              lambda: tf.nn.avg_pool3d(x, [1, 1, 1, 1, 1], [2, 1, 1, 1, 1], "SAME"),
+              lambda: tf.nn.avg_pool3d(x, [1, 2, 1, 1, 2], 1, "VALID"),
+              lambda: tf.nn.max_pool3d(x, [1, 2, 1, 1, 2], 1, "VALID"),
+              lambda: tf.nn.max_pool3d(x, [1, 1, 1, 1, 1], [1, 1, 1, 1, 2], "VALID")]
+    return [run_error(tf, build()) for build in builds]

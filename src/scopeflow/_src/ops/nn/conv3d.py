@@ -111,11 +111,11 @@ def _avg_grad_shape(inputs, attrs):
 
 
 # -- kernels bound to ops ----------------------------------------------------------------------------------
-def _factory(fn, layout, checks=("strides", "dilations"), out_format=True):
+def _factory(fn, layout, check=vk.check_conv, out_format=True):
     """``layout`` flags the NDHWC-image inputs; ``None`` marks a sizes vector (read as NDHWC)."""
     def factory(op, state):
         attrs = op._attrs
-        vk.check_batch_depth(op, attrs, checks)
+        check(op, attrs)
 
         def kernel(*args):
             args = [vk.ndhwc_sizes(a, attrs) if flag is None else a for a, flag in zip(args, layout)]
@@ -127,7 +127,7 @@ def _factory(fn, layout, checks=("strides", "dilations"), out_format=True):
 def _pool_factory(fn, layout):
     def bound(op, attrs, *args):
         return fn(attrs, *args)
-    return _factory(bound, layout, checks=("ksize", "strides"))
+    return _factory(bound, layout, check=vk.check_pool)
 
 
 def _filter_sizes(op, attrs, x, sizes, dy):

@@ -90,15 +90,29 @@ def ndhwc_sizes(sizes, attrs):
     return [sizes[i] for i in _TO_LAST] if channels_first(attrs) else sizes
 
 
-def check_batch_depth(op, attrs, names):
-    """TF's runtime refusals of strides, dilations or windows over batch or depth."""
+def check_conv(op, attrs):
+    """TF's runtime refusals of convolution strides or dilations over batch or depth."""
     c = channel_axis(attrs)
-    for name in names:
-        values = attrs.get(name)
-        if values is not None and (values[0] != 1 or values[c] != 1):
-            what = {"ksize": "Pooling", "strides": "Current implementation"}.get(name, "Current implementation")
-            raise errors.UnimplementedError(
-                None, op, f"{what} does not yet support {name} in the batch and depth dimensions.")
+    strides, dilations = attrs["strides"], attrs.get("dilations", [1] * 5)
+    if strides[0] != 1 or strides[c] != 1:
+        raise errors.UnimplementedError(
+            None, op, "Current implementation does not yet support strides in the batch and depth dimensions.")
+    if dilations[0] != 1 or dilations[c] != 1:
+        raise errors.InvalidArgumentError(
+            None, op, "Current implementation does not yet support dilations rates in the batch and depth dimensions.")
+
+
+def check_pool(op, attrs):
+    """TF's runtime refusals of pooling windows or strides over batch or depth."""
+    c = channel_axis(attrs)
+    ksize, strides = attrs["ksize"], attrs["strides"]
+    if ksize[0] != 1 or strides[0] != 1:
+        raise errors.UnimplementedError(None, op, "Pooling is not yet supported on the batch dimension.")
+    if op.type == "AvgPool3D" and ksize[c] != 1 and any(ksize[a] != 1 for a in spatial_axes(attrs)):
+        raise errors.UnimplementedError(None, op, "AvgPooling3D supports exactly one of pooling across depth or "
+                                                  "pooling across depth/width/height.")
+    if ksize[c] != 1 or strides[c] != 1:
+        raise errors.UnimplementedError(None, op, "Pooling is not yet supported on the depth dimension.")
 
 
 # -- accumulation ---------------------------------------------------------------------------------------
