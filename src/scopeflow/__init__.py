@@ -48,7 +48,8 @@ __all__ = [
     "is_inf", "is_nan", "is_numeric_tensor",
     "is_tensor", "is_variable_initialized", "layers", "less", "less_equal", "local_variables",
     "local_variables_initializer", "log", "log1p", "logging", "logical_and", "logical_not", "logical_or", "logical_xor",
-    "LogMessage", "lookup", "losses", "make_ndarray", "make_template", "make_tensor_proto", "map_fn", "math", "matmul",
+    "LogMessage", "lookup", "losses", "make_ndarray", "make_template", "make_tensor_proto", "map_fn", "matching_files",
+    "math", "matmul",
     "matrix_transpose", "maximum", "meshgrid", "MetaGraphDef", "metrics", "min_max_variable_partitioner", "minimum",
     "mod", "model_variables",
     "moving_average_variables", "multinomial", "multiply", "name_scope", "NameAttrList", "negative", "nest", "newaxis",
@@ -434,6 +435,7 @@ _QUEUES = ("FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIF
 # The subsystems that load on first use (each costs import time), and the names each gives:
 # the first use of one name loads the module and binds all of its names here.
 _LAZY_OPS = {
+    "scopeflow._src.data.readers": ("matching_files",),
     "scopeflow._src.ops.control.api": _CONTROL_FLOW,
     "scopeflow._src.ops.debugging.api": _DEBUGGING,
     "scopeflow._src.ops.image.api": ("random_crop",),

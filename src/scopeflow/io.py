@@ -3,12 +3,13 @@
 Only re-exports; the code lives in ``scopeflow._src.graph_io`` (graph files),
 ``scopeflow._src.lib_io`` (TFRecord files), ``scopeflow._src.ops.parsing`` (decoding raw
 bytes, CSV records and ``tf.train.Example``s), ``scopeflow._src.queues`` (whole files:
-``read_file``, ``write_file``) and ``scopeflow._src.ops.image`` (the image codecs), these three
-loaded on first use.
+``read_file``, ``write_file``), ``scopeflow._src.ops.image`` (the image codecs) and
+``scopeflow._src.data`` (``matching_files``), these four loaded on first use.
 """
 
 __all__ = ["decode_csv", "decode_image", "decode_jpeg", "decode_png", "decode_raw", "encode_jpeg", "encode_png",
-           "FixedLenFeature", "FixedLenSequenceFeature", "gfile", "PaddingFIFOQueue", "parse_example",
+           "FixedLenFeature", "FixedLenSequenceFeature", "gfile", "match_filenames_once", "matching_files",
+           "PaddingFIFOQueue", "parse_example",
            "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "PriorityQueue",
            "QueueBase", "RandomShuffleQueue", "read_file", "SparseFeature", "tf_record_iterator",
            "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_file", "write_graph"]
@@ -46,6 +47,16 @@ def __getattr__(name):
 
         globals()[name] = getattr(image, name)
         return globals()[name]
+    if name == "matching_files":
+        from scopeflow._src.data.readers import matching_files  # loaded on first use: tf.data's MatchingFiles
+
+        globals()[name] = matching_files
+        return matching_files
+    if name == "match_filenames_once":
+        from scopeflow._src.training.input import match_filenames_once  # loaded on first use
+
+        globals()[name] = match_filenames_once
+        return match_filenames_once
     if name == "gfile":
         # loaded on first use: tf.io.gfile (TF2's spellings of tf.gfile)
         globals()[name] = importlib.import_module("scopeflow.io_gfile")

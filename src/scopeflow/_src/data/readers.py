@@ -10,8 +10,6 @@ damaged record). Compressed files (``"GZIP"``, ``"ZLIB"``) are inflated as they 
 
 from __future__ import annotations
 
-import glob
-
 import numpy as np
 
 from scopeflow._src.data import function_builders, runtime, sources
@@ -23,7 +21,9 @@ from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
+from scopeflow._src.framework.shape_inference import ShapeError, shape_text
 from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.lib_io import file_io
 from scopeflow._src.lib_io.tf_record import open_stream, read_records
 from scopeflow._src.ops import array_ops, math_ops
 
@@ -123,11 +123,26 @@ def _fixed_factory(op, state):
     return fixed_length
 
 
-def _matching_files(patterns):
-    found = set()
-    for pattern in np.asarray(patterns, dtype=object).reshape(-1):
-        found.update(glob.glob(pattern.decode() if isinstance(pattern, bytes) else pattern))
-    return np.array(sorted(p.encode() for p in found), dtype=object)
+def _matching_files_factory(op, state):
+    def matching_files(patterns):
+        """TF's ``MatchingFiles``: the matches of every pattern, sorted together (a file two
+        patterns match appears twice); local or remote paths (``file_io.glob``)."""
+        if np.ndim(patterns) > 1:
+            raise errors.InvalidArgumentError(
+                None, op, "Input patterns tensor must be scalar or vector, but had shape: "
+                          + shape_text(TensorShape(np.shape(patterns))))
+        found = []
+        for pattern in np.asarray(patterns, dtype=object).reshape(-1):
+            found += file_io.glob(pattern.decode() if isinstance(pattern, bytes) else pattern)
+        return np.array(sorted(p.encode() for p in found), dtype=object)
+    return matching_files
+
+
+def _matching_files_shape(inputs, attrs):
+    rank = inputs[0].shape.ndims
+    if rank is not None and rank > 1:
+        raise ShapeError(f"Shape must be at most rank 1 but is rank {rank}")
+    return TensorShape([None])
 
 
 register_dataset_op("TextLineDataset", ["filenames: string", "compression_type: string", "buffer_size: int64"],
@@ -138,7 +153,20 @@ register_dataset_op("FixedLengthRecordDatasetV2",
                     ["filenames: string", "header_bytes: int64", "record_bytes: int64", "footer_bytes: int64",
                      "buffer_size: int64", "compression_type: string"], _fixed_factory, stateful=True)
 registry.register(OpDef("MatchingFiles", inputs=["pattern: string"], outputs=["filenames: string"],
-                        shape=lambda inputs, attrs: TensorShape([None]), kernel=_matching_files, stateful=True))
+                        shape=_matching_files_shape, factory=_matching_files_factory, stateful=True))
+
+
+def matching_files(pattern, name=None):
+    """The files matching ``pattern`` (a scalar or vector of glob patterns), sorted
+    (``tf.matching_files``, ``tf.io.matching_files``).
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     found = tf.matching_files("/no/such/dir/*.txt")
+    ...     print(found.name, found.shape, tf.Session().run(found).tolist())
+    MatchingFiles:0 (?,) []
+    """
+    return create_output("MatchingFiles", [pattern], {}, name=name)
 
 
 # -- graph builders ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import numpy as np
 from scopeflow._src.framework import errors, registry
 from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.shape_inference import ShapeError, shape_text
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.lib_io import file_io
 from scopeflow._src.lib_io.fs_errors import as_tf_error
@@ -31,7 +31,7 @@ def _scalar_inputs(inputs, attrs):
 def _path_of(op, value, what):
     if np.ndim(value):
         raise errors.InvalidArgumentError(
-            None, op, f"Input {what} tensor must be scalar, but had shape: {list(np.shape(value))}")
+            None, op, f"Input {what} tensor must be scalar, but had shape: {shape_text(TensorShape(np.shape(value)))}")
     path = np.asarray(value, dtype=object).item()
     return path.decode("utf-8", "surrogateescape") if isinstance(path, bytes) else str(path)
 
@@ -60,8 +60,8 @@ def _write_factory(op, state):
     def write_file(filename, contents):
         path = _path_of(op, filename, "filename")
         if np.ndim(contents):
-            raise errors.InvalidArgumentError(
-                None, op, f"Contents tensor must be scalar, but had shape: {list(np.shape(contents))}")
+            shape = shape_text(TensorShape(np.shape(contents)))
+            raise errors.InvalidArgumentError(None, op, f"Contents tensor must be scalar, but had shape: {shape}")
         data = np.asarray(contents, dtype=object).item()
         try:
             parent = posixpath.dirname(path) if "://" in path else path.rsplit("/", 1)[0] if "/" in path else ""

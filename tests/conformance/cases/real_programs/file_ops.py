@@ -86,3 +86,24 @@ def io_namespace_codecs_are_the_image_ones(tf):
     return [tf.io.decode_jpeg is tf.image.decode_jpeg, tf.io.decode_png is tf.image.decode_png,
             tf.io.encode_png is tf.image.encode_png, tf.io.read_file is tf.read_file,
             tf.io.write_file is tf.write_file]
+
+
+@case
+def matching_files_sorts_every_pattern_together(tf):
+    d = _fresh_dir()
+    for name in ("b.txt", "a.txt", "c.bin"):
+        open(os.path.join(d, name), "w").close()
+    with tf.Graph().as_default():
+        both = tf.matching_files([os.path.join(d, "*.txt"), os.path.join(d, "*")])
+        one = tf.io.matching_files(os.path.join(d, "[ab].txt"), name="mm")
+        none = tf.matching_files("/tmp/scopeflow_conformance_no_such_dir/sub/*")
+        pattern = tf.placeholder(tf.string)
+        fed = tf.matching_files(pattern)
+        once = tf.io.match_filenames_once(os.path.join(d, "*.bin"))
+        with tf.Session() as sess:
+            sess.run(tf.local_variables_initializer())
+            values = [[v.decode()[len(d):] for v in sess.run(t)] for t in (both, one, none, once)]
+            bad = _last_line(raises(sess.run, fed, {pattern: [[os.path.join(d, "*")]]}))
+        return {"names": [both.name, one.name, both.shape.as_list(), fed.shape.as_list(), once.name],
+                "values": values, "bad_feed": bad, "same": tf.io.match_filenames_once is tf.train.match_filenames_once,
+                "build_error": raises(tf.matching_files, [["a"]])}
