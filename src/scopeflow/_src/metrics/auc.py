@@ -47,7 +47,7 @@ def _compute_auc(tp, fn, tn, fp, name, curve, summation_method, n):
         x, y = math_ops.divide(fp, fp + tn + epsilon), rec
     else:
         x, y = rec, math_ops.divide(tp + epsilon, tp + fp + epsilon)
-    if summation_method not in _METHODS:
+    if summation_method not in _METHODS:  # raised once rec, x and y are built, as TF does
         raise ValueError(f"Invalid summation_method: {summation_method} summation_method should be 'trapezoidal', "
                          "'careful_interpolation', 'minoring', or 'majoring'.")
     widths = x[:n - 1] - x[1:]
