@@ -51,3 +51,20 @@ def sparse_gradients_train_only_the_gathered_rows(tf):
         sess.run(step)
         return [[type(g).__name__ for g in grads], [np.round(v, 5) for v in sess.run(list(emb))],
                 [v.name for v in tf.global_variables()]]
+
+
+@case
+def sampled_losses_over_partitioned_weights(tf):
+    w = tf.get_variable("w", initializer=tf.constant(np.linspace(-1, 1, 40, dtype=np.float32).reshape(10, 4)),
+                        partitioner=tf.fixed_size_partitioner(3))
+    b = tf.get_variable("b", initializer=tf.zeros([10]))
+    x = tf.constant(np.linspace(0, 1, 8, dtype=np.float32).reshape(2, 4))
+    labels = tf.constant([[1], [7]], tf.int64)
+    sampled = (tf.constant([0, 2, 5], tf.int64), tf.constant([0.3, 0.3, 0.3]), tf.constant([0.3, 0.3]))
+    nce = tf.nn.nce_loss(w, b, labels, x, 3, 10, sampled_values=sampled)
+    ssm = tf.nn.sampled_softmax_loss(w, b, labels, x, 3, 10, sampled_values=sampled)
+    grads = tf.gradients(tf.reduce_sum(nce) + tf.reduce_sum(ssm), list(w))
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return [nce.name, ssm.name, [type(g).__name__ for g in grads],
+                sess.run([nce, ssm]), sess.run([tf.convert_to_tensor(g) for g in grads])]
