@@ -451,9 +451,6 @@ _LAZY_OPS = {
     "scopeflow._src.variables.partitioned": ("create_partitioned_variables", "PartitionedVariable"),
     "scopeflow._src.variables.partitioners": ("fixed_size_partitioner", "min_max_variable_partitioner",
                                               "variable_axis_size_partitioner"),
-    "scopeflow._src.variables.partitioned": ("PartitionedVariable",),
-    "scopeflow._src.variables.partitioners": ("fixed_size_partitioner", "min_max_variable_partitioner",
-                                              "variable_axis_size_partitioner"),
 }
 _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in names}
 # The public sub-namespaces that load on first use (tf.data, tf.image, tf.summary...)
