@@ -100,7 +100,8 @@ def _as_list(x):
 def _default_grad_ys(grad_ys, ys):
     if len(grad_ys) != len(ys):
         raise ValueError(f"Length mismatch. Passed {len(grad_ys)} grad_ys for {len(ys)} ys")
-    grad_ys = [None if g is None else convert_to_tensor(g, name=f"grad_y_{i}") for i, g in enumerate(grad_ys)]
+    grad_ys = [None if g is None else g if isinstance(g, IndexedSlices) else convert_to_tensor(g, name=f"grad_y_{i}")
+               for i, g in enumerate(grad_ys)]
     out = []
     for i, (y, grad_y) in enumerate(zip(ys, grad_ys)):
         if grad_y is None:
@@ -109,6 +110,13 @@ def _default_grad_ys(grad_ys, ys):
             out.append(array_ops.ones(array_ops.shape(y), dtype=y.dtype.base_dtype, name=f"grad_ys_{i}"))
             continue
         _check_grad_y(y, grad_y)
+        if isinstance(grad_y, IndexedSlices):  # TF names each part
+            shape = grad_y.dense_shape
+            indices = array_ops.identity(grad_y.indices, name=f"grad_ys_{i}_indices")
+            values = array_ops.identity(grad_y.values, name=f"grad_ys_{i}_values")
+            shape = None if shape is None else array_ops.identity(shape, name=f"grad_ys_{i}_shape")
+            out.append(IndexedSlices(values, indices, shape))
+            continue
         out.append(array_ops.identity(grad_y, name=f"grad_ys_{i}"))
     return out
 

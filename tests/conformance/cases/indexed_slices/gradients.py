@@ -351,3 +351,15 @@ def tuple_of_slices_and_tensors(tf):
         got = sess.run([out[0], out[2]])
     return [_describe(out[0]), out[1], _describe(out[2]), out[0].values.op.control_inputs[0].name,
             _plain(got[0]), got[1]]
+
+
+@case
+def grad_ys_given_as_slices(tf):
+    from tests.conformance.harness import raises
+    x = tf.Variable(_TABLE[:3, :2], name="x")
+    gy = tf.IndexedSlices(tf.constant([[1.0, 1.0]]), tf.constant([2]), tf.constant([3, 2]))
+    gs = tf.gradients(x * 2.0, [x], grad_ys=[gy])
+    ops = [[op.name, op.type, [t.name for t in op.inputs]] for op in tf.get_default_graph().get_operations()
+           if op.name.startswith("gradients/grad_ys")]
+    bad = raises(lambda: tf.gradients(tf.gather(x, [0]), [x], grad_ys=gy))
+    return [[_describe(g) for g in gs], ops, _plain(run(tf, gs[0])), bad]
