@@ -7,15 +7,18 @@ first use).
 """
 
 __all__ = [
-    "all_candidate_sampler", "atrous_conv2d", "avg_pool", "avg_pool2d", "avg_pool3d", "avg_pool_v2",
-    "batch_normalization", "bias_add", "bidirectional_dynamic_rnn", "compute_accidental_hits", "conv1d", "conv2d",
+    "all_candidate_sampler", "atrous_conv2d", "avg_pool", "avg_pool1d", "avg_pool2d", "avg_pool3d", "avg_pool_v2",
+    "batch_normalization", "bias_add", "bidirectional_dynamic_rnn", "compute_accidental_hits", "conv1d",
+    "conv1d_transpose", "conv2d",
     "conv2d_backprop_filter", "conv2d_backprop_input", "conv2d_transpose", "conv3d", "conv3d_backprop_filter_v2",
-    "conv3d_transpose", "convolution", "crelu", "depthwise_conv2d", "depthwise_conv2d_backprop_filter",
+    "conv3d_transpose",
+    "conv_transpose", "convolution", "crelu", "depthwise_conv2d", "depthwise_conv2d_backprop_filter",
     "depthwise_conv2d_backprop_input", "depthwise_conv2d_native", "depthwise_conv2d_native_backprop_filter",
     "depthwise_conv2d_native_backprop_input", "dropout", "dynamic_rnn", "elu", "embedding_lookup",
     "embedding_lookup_sparse", "fixed_unigram_candidate_sampler", "fused_batch_norm", "in_top_k", "l2_loss",
     "l2_normalize", "leaky_relu", "learned_unigram_candidate_sampler", "local_response_normalization",
-    "log_poisson_loss", "log_softmax", "log_uniform_candidate_sampler", "lrn", "max_pool", "max_pool2d", "max_pool3d",
+    "log_poisson_loss", "log_softmax", "log_uniform_candidate_sampler", "lrn", "max_pool",
+    "max_pool1d", "max_pool2d", "max_pool3d",
     "max_pool_v2", "moments", "nce_loss", "normalize_moments", "pool", "raw_rnn", "relu", "relu6", "relu_layer",
     "rnn_cell", "safe_embedding_lookup_sparse", "sampled_softmax_loss", "selu", "separable_conv2d", "sigmoid",
     "sigmoid_cross_entropy_with_logits", "softmax", "softmax_cross_entropy_with_logits",
@@ -85,8 +88,9 @@ _RNN = {"rnn_cell": None, "dynamic_rnn": "dynamic_rnn", "bidirectional_dynamic_r
         "static_state_saving_rnn": "static_rnn"}
 
 # -- 3-D convolutions and pooling, separable and dilated convolutions: loaded on first use --
-_VOLUMETRIC = ("atrous_conv2d", "avg_pool3d", "conv3d", "conv3d_backprop_filter_v2", "conv3d_transpose", "convolution",
-               "max_pool3d", "pool", "separable_conv2d", "with_space_to_batch")
+_VOLUMETRIC = ("atrous_conv2d", "avg_pool1d", "avg_pool3d", "conv1d_transpose", "conv3d", "conv3d_backprop_filter_v2",
+               "conv3d_transpose", "conv_transpose", "convolution", "max_pool1d", "max_pool3d", "pool",
+               "separable_conv2d", "with_space_to_batch")
 
 # -- candidate samplers and sampled losses: loaded on first use --
 _SAMPLING = frozenset(("all_candidate_sampler", "compute_accidental_hits", "fixed_unigram_candidate_sampler",

@@ -196,3 +196,23 @@ def atrous_conv2d_graph(tf):
     y = tf.nn.atrous_conv2d(x, tf.constant(kernel((3, 3, 2, 2))), 2, "SAME")
     z = tf.nn.atrous_conv2d(x, tf.constant(kernel((2, 2, 2, 1))), 3, "VALID", name="at")
     return _graph_and_values(tf, [y, z], {x: arr(2, 8, 8, 2, seed=8)})
+
+
+@case
+def nn_pool1d_and_conv_transposes(tf):
+    x = ph(tf, (None, 8, 3))
+    outs = [tf.nn.max_pool1d(x, 2, 2, "VALID"), tf.nn.avg_pool1d(x, 3, 2, "SAME", name="ap"),
+            tf.nn.max_pool1d(x, 2, 1, [[0, 0], [1, 0], [0, 0]]),
+            tf.nn.conv1d_transpose(x, tf.constant(kernel((3, 2, 3))), [2, 16, 2], 2),
+            tf.nn.conv_transpose(x, tf.constant(kernel((3, 2, 3))), [2, 8, 2], 1),
+            tf.nn.conv_transpose(tf.constant(arr(1, 4, 4, 3)), tf.constant(kernel((3, 3, 2, 3))), [1, 8, 8, 2], 2),
+            tf.nn.conv_transpose(tf.constant(arr(1, 2, 2, 2, 3)), tf.constant(kernel((2, 2, 2, 2, 3))),
+                                 [1, 4, 4, 4, 2], 2)]
+    return _graph_and_values(tf, outs, {x: arr(2, 8, 3, seed=9)})
+
+
+@case
+def nn_conv_transpose_errors(tf):
+    x = ph(tf, (None, 8, 3))
+    return [raises(lambda: tf.nn.conv_transpose(x, tf.ones([3, 2, 3]), [2, 8], 1)),
+            raises(lambda: tf.nn.conv1d_transpose(x, tf.ones([3, 2, 3]), [2, 8, 2], 1, data_format="NHWC"))]

@@ -1,10 +1,13 @@
-"""``tf.nn.convolution``, ``tf.nn.atrous_conv2d`` and ``tf.nn.pool``: N-D convolution and pooling (N = 1, 2, 3) chosen
+"""``tf.nn.convolution``, ``atrous_conv2d``, ``pool``, ``max_pool1d``/``avg_pool1d`` and
+``conv1d_transpose``/``conv_transpose``: N-D convolution and pooling (N = 1, 2, 3) chosen
 by rank, dilated through ``with_space_to_batch`` as TensorFlow builds them (``dilated_convolution``
 is also what the ``tf.layers`` convolutions use for a ``dilation_rate`` above 1). Loaded on first
 use, with the 3-D ops (``volumetric.py``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sized
 
 import numpy as np
 
@@ -13,7 +16,7 @@ from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.nn import conv3d as conv3d_ops
 from scopeflow._src.ops.nn import windows as wu
-from scopeflow._src.ops.nn.conv import conv1d, conv2d
+from scopeflow._src.ops.nn.conv import conv1d, conv2d, conv2d_backprop_input, conv2d_transpose
 from scopeflow._src.ops.nn.pooling import avg_pool, max_pool
 from scopeflow._src.ops.nn.space_batch import with_space_to_batch
 
@@ -175,3 +178,84 @@ def atrous_conv2d(value, filters, rate, padding, name=None):
     """A 2-D convolution dilated by ``rate`` in both dimensions: ``convolution`` with
     ``dilation_rate=[rate, rate]``."""
     return convolution(value, filters, padding, dilation_rate=np.broadcast_to(rate, (2,)), name=name)
+
+
+def _one_d(data_format):
+    """``(expanding_dim, 2-D data format)`` for a 1-D op's ``NWC``/``NCW`` data format."""
+    if data_format is None or data_format == "NWC":
+        return 1, "NHWC"
+    return 2, "NCHW"
+
+
+def max_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):  # noqa: A002
+    """1-D max pooling: a ``MaxPool`` named ``MaxPool1d`` between ``ExpandDims`` and ``Squeeze``."""
+    with name_scope(name, "MaxPool1d", [input]) as scope:
+        channel_index = 1 if (data_format or "NWC").startswith("NC") else 2
+        ksize = [1] + wu.get_sequence(ksize, 1, channel_index, "ksize")
+        strides = [1] + wu.get_sequence(strides, 1, channel_index, "strides")
+        if isinstance(padding, (list, tuple)):
+            if len(padding) != 3:
+                raise ValueError(f"When padding is a list, it must be of size 3. Received: padding={padding} of "
+                                 f"size {len(padding)}")
+            padding = [[0, 0]] + [list(p) for p in padding]
+        expanding_dim, fmt = _one_d(data_format)
+        result = max_pool(array_ops.expand_dims(input, expanding_dim), ksize, strides, padding, data_format=fmt,
+                          name=scope)
+        return array_ops.squeeze(result, expanding_dim)
+
+
+def avg_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):  # noqa: A002
+    """1-D average pooling: an ``AvgPool`` named ``AvgPool1D`` between ``ExpandDims`` and ``Squeeze``."""
+    with name_scope(name, "AvgPool1D", [input]) as scope:
+        channel_index = 1 if (data_format or "NWC").startswith("NC") else 2
+        ksize = [1] + wu.get_sequence(ksize, 1, channel_index, "ksize")
+        strides = [1] + wu.get_sequence(strides, 1, channel_index, "strides")
+        expanding_dim, fmt = _one_d(data_format)
+        result = avg_pool(array_ops.expand_dims(input, expanding_dim), ksize, strides, padding, data_format=fmt,
+                          name=scope)
+        return array_ops.squeeze(result, expanding_dim)
+
+
+def conv1d_transpose(input, filters, output_shape, strides, padding="SAME", data_format="NWC",  # noqa: A002
+                     dilations=None, name=None):
+    """The transpose of ``conv1d``: a ``Conv2DBackpropInput`` named ``conv1d_transpose`` between
+    ``ExpandDims`` and ``Squeeze``."""
+    with name_scope(name, "conv1d_transpose", [input, filters, output_shape]) as scope:
+        if data_format not in (None, "NWC", "NCW"):
+            raise ValueError(f"`data_format` must be 'NWC' or 'NCW'. Received: data_format={data_format}")
+        spatial_start, fmt = _one_d(data_format)
+        channel_index = 1 if fmt == "NCHW" else 2
+        strides = [1] + wu.get_sequence(strides, 1, channel_index, "stride")
+        dilations = [1] + wu.get_sequence(dilations, 1, channel_index, "dilations")
+        input = array_ops.expand_dims(input, spatial_start)
+        filters = array_ops.expand_dims(filters, 0)
+        if not hasattr(output_shape, "op"):
+            output_shape = list(output_shape)
+        output_shape = array_ops.concat([output_shape[:spatial_start], [1], output_shape[spatial_start:]], 0)
+        result = conv2d_backprop_input(output_shape, filters, input, strides, padding, data_format=fmt,
+                                       dilations=dilations, name=scope)
+        return array_ops.squeeze(result, spatial_start)
+
+
+def conv_transpose(input, filters, output_shape, strides, padding="SAME", data_format=None,  # noqa: A002
+                   dilations=None, name=None):
+    """``conv1d_transpose``, ``conv2d_transpose`` or ``conv3d_transpose`` by ``output_shape``'s length."""
+    with name_scope(name, "conv_transpose", [input, filters, output_shape]) as scope:
+        if hasattr(output_shape, "op"):
+            n = output_shape.shape.as_list()[0] - 2
+        elif isinstance(output_shape, Sized):
+            n = len(output_shape) - 2
+        else:
+            raise ValueError(f"`output_shape` must be a tensor or sized collection. Received: "
+                             f"output_shape={output_shape}")
+        if not 1 <= n <= 3:
+            raise ValueError(f"`output_shape` must be of length 3, 4 or 5. Received: output_shape={output_shape} of "
+                             f"length {n + 2}.")
+        if n == 1:
+            return conv1d_transpose(input, filters, output_shape, strides, padding=padding,
+                                    data_format=data_format or "NWC", dilations=dilations, name=scope)
+        if n == 2:
+            return conv2d_transpose(input, filters, output_shape, strides, padding=padding,
+                                    data_format=data_format or "NHWC", dilations=dilations, name=scope)
+        return conv3d_ops.conv3d_transpose(input, filters, output_shape, strides, padding=padding,
+                                           data_format=data_format or "NDHWC", dilations=dilations, name=scope)

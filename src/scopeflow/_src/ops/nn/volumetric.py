@@ -14,7 +14,15 @@ from scopeflow._src.ops.nn.conv3d import (
     conv3d_transpose,
     max_pool3d,
 )
-from scopeflow._src.ops.nn.convolution import atrous_conv2d, convolution, pool
+from scopeflow._src.ops.nn.convolution import (
+    atrous_conv2d,
+    avg_pool1d,
+    conv1d_transpose,
+    conv_transpose,
+    convolution,
+    max_pool1d,
+    pool,
+)
 from scopeflow._src.ops.nn.separable import separable_conv2d
 from scopeflow._src.ops.nn.space_batch import (
     batch_to_space_nd,
@@ -23,6 +31,7 @@ from scopeflow._src.ops.nn.space_batch import (
     with_space_to_batch,
 )
 
-__all__ = ["atrous_conv2d", "avg_pool3d", "batch_to_space_nd", "conv3d", "conv3d_backprop_filter_v2",
-           "conv3d_backprop_input_v2", "conv3d_expanded_batch", "conv3d_transpose", "convolution", "max_pool3d", "pool",
-           "required_space_to_batch_paddings", "separable_conv2d", "space_to_batch_nd", "with_space_to_batch"]
+__all__ = ["atrous_conv2d", "avg_pool1d", "avg_pool3d", "batch_to_space_nd", "conv1d_transpose", "conv3d",
+           "conv3d_backprop_filter_v2", "conv3d_backprop_input_v2", "conv3d_expanded_batch", "conv3d_transpose",
+           "conv_transpose", "convolution", "max_pool1d", "max_pool3d", "pool", "required_space_to_batch_paddings",
+           "separable_conv2d", "space_to_batch_nd", "with_space_to_batch"]
