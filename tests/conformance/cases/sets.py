@@ -134,3 +134,14 @@ def sets_int8_uint16_and_validate_off(tf):
     dense = tf.constant([[2, 3, 4]], tf.int64)
     return _run(tf, tf.sets.union(a, b), tf.sets.difference(c, d),
                 tf.sets.intersection(dense, sp, validate_indices=False))
+
+
+@case
+def sets_dense_empty_dimensions(tf):
+    outs = []
+    for shape_a, shape_b in (((2, 0), (2, 3)), ((2, 3), (2, 0)), ((0, 3), (0, 2)), ((2, 0), (2, 0))):
+        a = tf.constant(np.arange(int(np.prod(shape_a))).reshape(shape_a), tf.int32)
+        b = tf.constant(np.arange(int(np.prod(shape_b))).reshape(shape_b) + 1, tf.int32)
+        outs += [tf.sets.union(a, b), tf.sets.intersection(a, b), tf.sets.difference(a, b),
+                 tf.sets.difference(a, b, aminusb=False)]
+    return _run(tf, *outs)

@@ -175,12 +175,50 @@ def _operation(op):
     return _OPERATIONS[name]
 
 
+def _distinct_sorted(rows):
+    """Each row sorted, and a mask of the first occurrence of each value in it."""
+    rows = np.sort(rows, axis=1)
+    first = np.ones(rows.shape, bool)
+    first[:, 1:] = rows[:, 1:] != rows[:, :-1]
+    return rows, first
+
+
+def _contains(rows, others):
+    """Whether each entry of ``rows`` occurs in the same row of ``others``."""
+    return (rows[:, :, None] == others[:, None, :]).any(axis=2)
+
+
+def _numeric_dense_dense(name, set1, set2, group_shape):
+    """The set operation on numeric dense inputs with whole-array NumPy operations: the same
+    output as ``_output`` of the per-group Python sets."""
+    n = int(np.prod(group_shape, dtype=np.int64))
+    a = np.asarray(set1).reshape(n, np.shape(set1)[-1])
+    b = np.asarray(set2).reshape(n, np.shape(set2)[-1])
+    if name == "b-a":
+        name, a, b = "a-b", b, a
+    if name == "union":
+        values, keep = _distinct_sorted(np.concatenate([a, b], axis=1))
+    else:
+        values, keep = _distinct_sorted(a)
+        inside = _contains(values, b) if b.shape[1] else np.zeros(values.shape, bool)
+        keep &= inside if name == "intersection" else ~inside
+    sizes = keep.sum(axis=1)
+    rows = np.repeat(np.arange(len(values)), sizes)
+    positions = np.cumsum(keep, axis=1)[keep] - 1
+    groups = np.array(list(np.ndindex(*group_shape)), np.int64).reshape(len(values), len(group_shape))
+    indices = np.concatenate([groups[rows], positions[:, None]], axis=1).astype(np.int64)
+    width = int(sizes.max()) if sizes.size else 0
+    return indices, values[keep], np.array(list(group_shape) + [width], np.int64)
+
+
 def _dense_dense_factory(op, state):
     dtype = op.outputs[1].dtype
 
     def dense_to_dense_set_operation(set1, set2):
         apply = _operation(op)
         group_shape = _common_group_shape(op, np.shape(set1), np.shape(set2))
+        if dtype != dtypes.string:
+            return _numeric_dense_dense(op._attrs["set_operation"].lower(), set1, set2, group_shape)
         pairs = zip(_group_keys(group_shape), _dense_sets(set1), _dense_sets(set2), strict=True)
         return _output(group_shape, [(k, apply(a, b)) for k, a, b in pairs], dtype)
     return dense_to_dense_set_operation
@@ -228,6 +266,23 @@ def _sparse_sparse_factory(op, state):
     return sparse_to_sparse_set_operation
 
 
+def _numeric_set_sizes(indices, values, group_shape, out):
+    """The distinct values of each group counted with whole-array NumPy operations, when the
+    groups are in row-major order and in range (else ``False``: the per-group path decides)."""
+    keys = indices[:, :-1]
+    if values.dtype.kind not in "iu" or not len(values) or (keys < 0).any() or (keys >= group_shape).any():
+        return False
+    flat = np.ravel_multi_index(tuple(keys.T), group_shape)
+    if (np.diff(flat) < 0).any():
+        return False
+    order = np.lexsort((values, flat))
+    flat, values = flat[order], values[order]
+    new = np.ones(len(flat), bool)
+    new[1:] = (flat[1:] != flat[:-1]) | (values[1:] != values[:-1])
+    np.add.at(out.reshape(-1), flat[new], 1)
+    return True
+
+
 def _set_size_factory(op, state):
     validate = op._attrs["validate_indices"]
 
@@ -235,8 +290,9 @@ def _set_size_factory(op, state):
         indices, values, shape = _sparse_input(op, validate, indices, values, shape)
         group_shape = _group_shape(op, shape)
         out = np.zeros(group_shape, np.int32)
-        for key, group in _sparse_groups(indices, values):
-            out[key] = len(group)
+        if not _numeric_set_sizes(indices, values, group_shape, out):
+            for key, group in _sparse_groups(indices, values):
+                out[key] = len(group)
         return out
     return set_size
 
