@@ -7,7 +7,8 @@ bytes, CSV records and ``tf.train.Example``s), ``scopeflow._src.queues`` (whole 
 ``scopeflow._src.data`` (``matching_files``), these four loaded on first use.
 """
 
-__all__ = ["decode_csv", "decode_image", "decode_jpeg", "decode_png", "decode_raw", "encode_jpeg", "encode_png",
+__all__ = ["decode_bmp", "decode_csv", "decode_gif", "decode_image", "decode_jpeg", "decode_png", "decode_raw",
+           "encode_jpeg", "encode_png",
            "FixedLenFeature", "FixedLenSequenceFeature", "gfile", "match_filenames_once", "matching_files",
            "PaddingFIFOQueue", "parse_example",
            "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "PriorityQueue",
@@ -26,7 +27,7 @@ _PARSING = ("decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeat
 
 _QUEUES = ("PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue", "read_file", "write_file")
 
-_CODECS = ("decode_image", "decode_jpeg", "decode_png", "encode_jpeg", "encode_png")
+_CODECS = ("decode_bmp", "decode_gif", "decode_image", "decode_jpeg", "decode_png", "encode_jpeg", "encode_png")
 
 
 def __getattr__(name):

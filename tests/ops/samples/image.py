@@ -87,6 +87,28 @@ def _(tf, c):
     return tf.image.decode_image(c)
 
 
+@sample("DecodeGif", [np.array(_png(_PIXELS), dtype=object)], lambda c: _PIXELS[None], grad=False,
+        exact_shape=False)
+def _(tf, c):
+    return tf.io.decode_gif(c)  # a PNG: one frame, as TF's DecodeGif reads it
+
+
+def _bmp(pixels):
+    """A 24-bit BMP file of RGB ``pixels``, written here (rows bottom-up, BGR, padded to 4 bytes)."""
+    import struct
+
+    h, w, _ = pixels.shape
+    pad = b"\0" * ((-w * 3) % 4)
+    body = b"".join(pixels[y, :, ::-1].tobytes() + pad for y in range(h - 1, -1, -1))
+    header = struct.pack("<2sIHHI", b"BM", 54 + len(body), 0, 0, 54)
+    return header + struct.pack("<IiiHHIIiiII", 40, w, h, 1, 24, 0, len(body), 2835, 2835, 0, 0) + body
+
+
+@sample("DecodeBmp", [np.array(_bmp(_PIXELS), dtype=object)], lambda c: _PIXELS, grad=False, exact_shape=False)
+def _(tf, c):
+    return tf.io.decode_bmp(c)
+
+
 @sample("EncodeJpeg", [np.full((8, 8, 3), 128, np.uint8)], grad=False)
 def _(tf, x):
     return tf.image.encode_jpeg(x)

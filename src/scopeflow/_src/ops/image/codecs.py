@@ -57,6 +57,31 @@ def _decoded(op, contents, channels, ratio=1):
     return pixels[..., None] if pixels.ndim == 2 else pixels
 
 
+def image_format(contents: bytes) -> str | None:
+    """The format of an image file from its first bytes, as TF's decoders sniff it."""
+    for magic, name in ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG", "PNG"), (b"GIF8", "GIF"), (b"BM", "BMP")):
+        if contents[:len(magic)] == magic:
+            return name
+    return None
+
+
+def gif_frames(op, contents):
+    """Every frame of a GIF (``[frames, height, width, 3]``, RGB, each frame composed as shown)."""
+    image_module = _pillow()
+    try:
+        img = image_module.open(io.BytesIO(contents))
+        frames = []
+        for i in range(getattr(img, "n_frames", 1)):
+            img.seek(i)
+            frames.append(np.asarray(img.convert("RGB"), np.uint8))
+    except Exception:  # noqa: BLE001 - any unreadable file is TF's one error
+        raise errors.InvalidArgumentError(None, op, UNKNOWN_FORMAT) from None
+    return np.stack(frames)
+
+
+UNKNOWN_FORMAT = "Unknown image file format. One of JPEG, JPEG XL, PNG, GIF, BMP, WebP required."
+
+
 def _image_shape(channels):
     return TensorShape([None, None, channels or None])
 
@@ -69,7 +94,15 @@ def _decode_factory(op, state):
         if np.ndim(contents):
             shape = list(np.shape(contents))
             raise errors.InvalidArgumentError(None, op, f"contents must be scalar, got shape {shape}")
-        pixels = _decoded(op, np.asarray(contents).item(), attrs["channels"], attrs.get("ratio", 1))
+        data = np.asarray(contents).item()
+        if op.type == "DecodeImage" and image_format(data) == "GIF":  # TF: all frames unless told otherwise
+            if attrs["channels"] not in (0, 3):
+                raise errors.InvalidArgumentError(None, op, f"channels must be 0 or 3 for GIF, got {attrs['channels']}")
+            pixels = gif_frames(op, data)
+            if not attrs["expand_animations"]:
+                pixels = pixels[0]
+        else:
+            pixels = _decoded(op, data, attrs["channels"], attrs.get("ratio", 1))
         if dtype == dtypes.uint16 and pixels.dtype == np.uint8:
             return pixels.astype(np.uint16) * np.uint16(257)
         if dtype == dtypes.float32:
