@@ -2,7 +2,11 @@
 
 Messages go to the ``"scopeflow"`` logger, so ``tf.logging.set_verbosity(tf.logging.INFO)``
 and ``logging.getLogger("scopeflow")`` control the same thing. As in TF, the levels are
-Python's (``DEBUG`` 10 ... ``FATAL`` 50) and the default verbosity is ``WARN``.
+Python's (``DEBUG`` 10 ... ``FATAL`` 50). As TF's ``"tensorflow"`` logger, the logger has no level
+of its own until ``set_verbosity``: the verbosity is the root logger's, ``WARN`` by default and
+``INFO`` inside ``tf.app.run`` (absl sets the root's level from its ``--verbosity`` flag), so a TF1
+trainer run through ``tf.app.run`` shows the INFO lines of its hooks and savers as under TF. Each
+record names the caller's file and line (for absl's handler), not this module.
 
 >>> import scopeflow as tf
 >>> tf.logging.set_verbosity(tf.logging.INFO)
@@ -14,13 +18,27 @@ Python's (``DEBUG`` 10 ... ``FATAL`` 50) and the default verbosity is ``WARN``.
 from __future__ import annotations
 
 import logging as _logging
+import sys
 
 DEBUG, INFO, WARN, ERROR, FATAL = _logging.DEBUG, _logging.INFO, _logging.WARN, _logging.ERROR, _logging.FATAL
 _logger = _logging.getLogger("scopeflow")
-_logger.setLevel(WARN)
 if not _logger.handlers:
     _logger.addHandler(_logging.StreamHandler())
 _counts: dict = {}
+
+
+def _at_caller(kwargs: dict) -> dict:
+    """``kwargs`` with the record attributed to the caller of this module's function."""
+    kwargs.setdefault("stacklevel", 2)
+    return kwargs
+
+
+def _caller_depth() -> int:
+    """The ``stacklevel`` of the first frame outside this module (``log_every_n`` calls ``log_if``)."""
+    frame, depth = sys._getframe(1), 1
+    while frame is not None and frame.f_globals.get("__name__") == __name__:
+        frame, depth = frame.f_back, depth + 1
+    return depth
 
 
 def set_verbosity(v: int) -> None:
@@ -33,39 +51,39 @@ def get_verbosity() -> int:
 
 
 def log(level: int, msg, *args, **kwargs) -> None:
-    _logger.log(level, msg, *args, **kwargs)
+    _logger.log(level, msg, *args, **_at_caller(kwargs))
 
 
 def debug(msg, *args, **kwargs) -> None:
-    _logger.debug(msg, *args, **kwargs)
+    _logger.debug(msg, *args, **_at_caller(kwargs))
 
 
 def info(msg, *args, **kwargs) -> None:
-    _logger.info(msg, *args, **kwargs)
+    _logger.info(msg, *args, **_at_caller(kwargs))
 
 
 def warning(msg, *args, **kwargs) -> None:
-    _logger.warning(msg, *args, **kwargs)
+    _logger.warning(msg, *args, **_at_caller(kwargs))
 
 
 warn = warning
 
 
 def error(msg, *args, **kwargs) -> None:
-    _logger.error(msg, *args, **kwargs)
+    _logger.error(msg, *args, **_at_caller(kwargs))
 
 
 def fatal(msg, *args, **kwargs) -> None:
-    _logger.critical(msg, *args, **kwargs)
+    _logger.critical(msg, *args, **_at_caller(kwargs))
 
 
 def vlog(level: int, msg, *args, **kwargs) -> None:
-    _logger.log(level, msg, *args, **kwargs)
+    _logger.log(level, msg, *args, **_at_caller(kwargs))
 
 
 def log_if(level: int, msg, condition, *args) -> None:
     if condition:
-        _logger.log(level, msg, *args)
+        _logger.log(level, msg, *args, stacklevel=_caller_depth())
 
 
 def log_every_n(level: int, msg, n: int, *args) -> None:
