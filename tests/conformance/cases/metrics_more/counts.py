@@ -214,3 +214,11 @@ def metrics_in_meta_graph(tf):
         return {"kinds": kinds, "variable_defs": variable_defs, "value": value,
                 "local": [v.name for v in tf.local_variables()],
                 "m": [t.name for t in tf.get_collection("m")], "u": [t.name for t in tf.get_collection("u")]}
+
+
+@case
+def counts_weights_static_rank_error(tf):
+    labels = tf.placeholder(tf.bool, [4], name="labels")
+    predictions = tf.placeholder(tf.bool, [4], name="predictions")
+    return [raises(lambda: tf.metrics.true_positives(labels, predictions, weights=np.ones((4, 1, 2), np.float32))),
+            raises(lambda: tf.metrics.precision(labels, predictions, weights=np.ones((2, 2), np.float32)))]
