@@ -129,3 +129,16 @@ def test_every_optimizer_trains_an_embedding_through_its_rows(dtype):
                 value = sess.run(table)
         changed = sorted(set(np.flatnonzero((value != 1).any(axis=1)).tolist()))
         assert changed == [3, 7], type(opt).__name__
+
+
+def test_a_gathered_loop_result_gets_a_dense_gradient_through_the_loop():
+    # TF fails to build this graph (its sparse accumulator's rows differ from the loop variable's):
+    # scopeflow makes the slices dense before they enter the gradient loop
+    with tf.Graph().as_default():
+        w = tf.Variable(np.arange(12, dtype=np.float32).reshape(6, 2), name="w")
+        _, out = tf.while_loop(lambda i, a: i < 2, lambda i, a: (i + 1, a * 2.0), [tf.constant(0), w.value()])
+        (g,) = tf.gradients(tf.reduce_sum(tf.gather(out, [1, 4, 1])), [w])
+        with tf.Session() as sess:
+            sess.run(w.initializer)
+            value = sess.run(g)
+    assert value[:, 0].tolist() == [0.0, 8.0, 0.0, 0.0, 4.0, 0.0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import control_dependencies
-from scopeflow._src.framework.indexed_slices import IndexedSlices
+from scopeflow._src.framework.indexed_slices import IndexedSlices, to_dense_quietly
 from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.ops.array.identity import identity
 from scopeflow._src.ops.control import flow_ops
@@ -78,6 +78,10 @@ def _exit_grad(op, grad):
         return None
     if op._control_flow_context.grad_state is not None:
         raise TypeError("Second-order gradient for while loops not supported.")
+    if isinstance(grad, IndexedSlices):  # made dense outside the gradient loop (TF's sparse path fails to
+        grad_ctxt.Exit()                 # build: its accumulator's rows differ from the variable's)
+        grad = to_dense_quietly(grad)
+        grad_ctxt.Enter()
     grad_ctxt.AddName(grad)
     grad_ctxt.Enter()
     result = flow_ops.enter(grad, grad_ctxt.name, is_constant=False, parallel_iterations=grad_ctxt.parallel_iterations,
