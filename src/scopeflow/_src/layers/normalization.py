@@ -8,8 +8,8 @@ ops named ``AssignMovingAvg`` and ``AssignMovingAvg_1``, which go to ``UPDATE_OP
 for a trainable layer): run them with the train op. As in TensorFlow, the fused op's batch
 variance (used for the moving variance) has Bessel's correction; the unfused one has not.
 
-Not supported (a ``ValueError`` says so): ``renorm``, ``virtual_batch_size``,
-``adjustment``; ``training=None`` means ``False`` (tf-keras uses its learning phase).
+``renorm``, ``virtual_batch_size`` and ``adjustment`` (``batch_renorm.py``) use the unfused
+ops. ``training=None`` means ``False`` (tf-keras uses its learning phase).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.default_graph import colocate_with, name_scope
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.layers import lookup
+from scopeflow._src.layers import batch_renorm, lookup
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
 from scopeflow._src.layers.smart_cond import constant_value, smart_cond
@@ -71,10 +71,6 @@ class BatchNormalization(Layer):
             self.axis = axis
         else:
             raise TypeError(f"Expected an int or a list/tuple of ints for the argument 'axis', but received: {axis!r}")
-        for option, value in (("renorm", renorm), ("virtual_batch_size", virtual_batch_size),
-                              ("adjustment", adjustment)):
-            if value:
-                raise ValueError(f"scopeflow's BatchNormalization does not support `{option}`")
         self.momentum = momentum
         self.epsilon = epsilon
         self.center = center
@@ -85,9 +81,19 @@ class BatchNormalization(Layer):
         self.moving_variance_initializer = lookup.get_initializer(moving_variance_initializer)
         self.beta_regularizer, self.gamma_regularizer = beta_regularizer, gamma_regularizer
         self.beta_constraint, self.gamma_constraint = beta_constraint, gamma_constraint
-        self.renorm = False
+        self.renorm = renorm
+        self.virtual_batch_size = virtual_batch_size
+        self.adjustment = adjustment
         self.fused = True if fused is None else fused
         self.supports_masking = True
+        if renorm:
+            renorm_clipping = renorm_clipping or {}
+            keys = ["rmax", "rmin", "dmax"]
+            if set(renorm_clipping) - set(keys):
+                raise ValueError(f"Received invalid keys for `renorm_clipping` argument: {renorm_clipping}. "
+                                 f"Supported values: {keys}.")
+            self.renorm_clipping = renorm_clipping
+            self.renorm_momentum = renorm_momentum
 
     @property
     def _param_dtype(self):
@@ -95,13 +101,16 @@ class BatchNormalization(Layer):
         return dtypes.float32 if dtype in (dtypes.float16, dtypes.bfloat16) else dtype
 
     def _fused_can_be_used(self, axis):
-        return len(axis) == 1 and axis[0] in (-4, -3, -1, 1, 3, 4) and \
+        return len(axis) == 1 and axis[0] in (-4, -3, -1, 1, 3, 4) and not self.renorm and \
+            self.virtual_batch_size is None and self.adjustment is None and \
             self.dtype in ("float16", "bfloat16", "float32", None)
 
     def build(self, input_shape):
         self.axis = validate_axis(self.axis, input_shape)
         input_shape = TensorShape(input_shape)
         rank = input_shape.rank
+        if self.virtual_batch_size is not None:
+            self._check_virtual_batch()
         if self.fused:
             self.fused = rank in (4, 5) and self._fused_can_be_used(self.axis)
         if self.fused:
@@ -116,10 +125,13 @@ class BatchNormalization(Layer):
             raise ValueError(f"Input has undefined `axis` dimension. Received input with shape {tuple(input_shape)} "
                              f"and axis={tuple(self.axis)}")
         self.input_spec = InputSpec(ndim=rank, axes=axis_to_dim)
-        if len(axis_to_dim) == 1:
+        if len(axis_to_dim) == 1 and self.virtual_batch_size is None:
             param_shape = (list(axis_to_dim.values())[0],)
         else:
             param_shape = [axis_to_dim.get(i, 1) for i in range(rank)]
+            if self.virtual_batch_size is not None:  # statistics per virtual batch: one more axis
+                param_shape.insert(1, 1)
+                self.axis = [a + 1 for a in self.axis]
         self._param_shape = param_shape
         self.gamma = self._param("gamma", self.gamma_initializer, self.gamma_regularizer,
                                  self.gamma_constraint) if self.scale else None
@@ -127,7 +139,19 @@ class BatchNormalization(Layer):
                                 self.beta_constraint) if self.center else None
         self.moving_mean = self._moving("moving_mean", self.moving_mean_initializer)
         self.moving_variance = self._moving("moving_variance", self.moving_variance_initializer)
+        if self.renorm:
+            batch_renorm.add_renorm_weights(self)
         self.built = True
+
+    def _check_virtual_batch(self):
+        if self.virtual_batch_size <= 0:
+            raise ValueError(f"`virtual_batch_size` must be a positive integer that divides the true batch size of "
+                             f"the input tensor. Received: virtual_batch_size={self.virtual_batch_size}")
+        if 0 in self.axis:
+            raise ValueError(f"When using `virtual_batch_size`, the batch dimension must be 0 and thus axis cannot "
+                             f"include 0. Received axis={self.axis}")
+        if self.adjustment is not None:
+            raise ValueError("When using `virtual_batch_size`, adjustment cannot be specified")
 
     def _param(self, name, initializer, regularizer, constraint):
         return self.add_weight(name=name, shape=self._param_shape, dtype=self._param_dtype, initializer=initializer,
@@ -145,9 +169,12 @@ class BatchNormalization(Layer):
             training = False
         if isinstance(training, int) and not isinstance(training, bool):
             training = bool(training)
-        if self.fused:
-            return self._fused_batch_norm(inputs, training)
-        return self._batch_norm(inputs, training)
+        if self.virtual_batch_size is not None:
+            inputs, original_shape = batch_renorm.split_virtual_batches(inputs, self.virtual_batch_size)
+        outputs = self._fused_batch_norm(inputs, training) if self.fused else self._batch_norm(inputs, training)
+        if self.virtual_batch_size is not None:
+            outputs = array_ops.reshape(outputs, original_shape)
+        return outputs
 
     def _assign_moving_average(self, variable, value, momentum):
         with name_scope("AssignMovingAvg") as scope:
@@ -184,6 +211,8 @@ class BatchNormalization(Layer):
         input_shape = inputs.shape
         ndims = len(input_shape)
         reduction_axes = [i for i in range(ndims) if i not in self.axis]
+        if self.virtual_batch_size is not None:
+            del reduction_axes[1]  # not over the virtual batches
         broadcast_shape = [1] * ndims
         broadcast_shape[self.axis[0]] = input_shape.dims[self.axis[0]].value
 
@@ -195,11 +224,27 @@ class BatchNormalization(Layer):
         if constant_value(training) is False:
             mean, variance = self.moving_mean, self.moving_variance
         else:
-            mean, variance = self._moments(inputs, reduction_axes, keep_dims=len(self.axis) > 1)
+            if self.adjustment:
+                adj_scale, adj_bias = self.adjustment(array_ops.shape(inputs))
+                adj_scale = smart_cond(training, lambda: adj_scale, lambda: batch_renorm.ones_like(adj_scale))
+                adj_bias = smart_cond(training, lambda: adj_bias, lambda: array_ops.zeros_like(adj_bias))
+                scale, offset = batch_renorm.compose_transforms(adj_scale, adj_bias, scale, offset)
+            keep_dims = self.virtual_batch_size is not None or len(self.axis) > 1
+            mean, variance = self._moments(inputs, reduction_axes, keep_dims=keep_dims)
             moving_mean, moving_variance = self.moving_mean, self.moving_variance
             mean = smart_cond(training, lambda: mean, lambda: convert_to_tensor(moving_mean))
             variance = smart_cond(training, lambda: variance, lambda: convert_to_tensor(moving_variance))
-            self._add_unfused_updates(training, mean, variance)
+            new_mean, new_variance = mean, variance
+            if self.virtual_batch_size is not None:
+                new_mean = math_ops.reduce_mean(mean, axis=1, keepdims=True)
+                new_variance = math_ops.reduce_mean(variance, axis=1, keepdims=True)
+            if self.renorm:
+                r, d, new_mean, new_variance = batch_renorm.correction_and_moments(self, new_mean, new_variance,
+                                                                                   training)
+                r = broadcast(array_ops.stop_gradient(r, name="renorm_r"))
+                d = broadcast(array_ops.stop_gradient(d, name="renorm_d"))
+                scale, offset = batch_renorm.compose_transforms(r, d, scale, offset)
+            self._add_unfused_updates(training, new_mean, new_variance)
         mean = math_ops.cast(mean, inputs.dtype)
         variance = math_ops.cast(variance, inputs.dtype)
         offset = None if offset is None else math_ops.cast(offset, inputs.dtype)
@@ -219,7 +264,11 @@ class BatchNormalization(Layer):
             return lambda: smart_cond(training, lambda: self._assign_moving_average(variable, value, self.momentum),
                                       lambda: variable)
         self.add_update(update(self.moving_mean, new_mean))
-        self.add_update(update(self.moving_variance, new_variance))
+        if self.renorm:
+            self.add_update(lambda: smart_cond(training, lambda: batch_renorm.variance_update(self, new_variance),
+                                               lambda: self.moving_variance))
+        else:
+            self.add_update(update(self.moving_variance, new_variance))
 
     def compute_output_shape(self, input_shape):
         return input_shape
