@@ -1,0 +1,121 @@
+"""The graphs of small versions of issue 22's real programs, op by op (name, type, inputs), as
+TF builds them: word2vec_basic's skip-gram model with NCE and its summaries, a batch-norm DCGAN's
+two networks with their update ops, an attention ensemble of tf.layers networks."""
+
+import numpy as np
+
+from tests.conformance.harness import case
+
+
+def _ops(graph):
+    return [[op.name, op.type, [t.name for t in op.inputs], sorted(c.name for c in op.control_inputs)]
+            for op in graph.get_operations()]
+
+
+@case
+def word2vec_basic_graph(tf):
+    graph = tf.Graph()
+    with graph.as_default():
+        with tf.name_scope("inputs"):
+            train_inputs = tf.placeholder(tf.int32, shape=[4])
+            train_labels = tf.placeholder(tf.int32, shape=[4, 1])
+            valid_dataset = tf.constant(np.array([1, 3]), dtype=tf.int32)
+        with tf.device("/cpu:0"):
+            with tf.name_scope("embeddings"):
+                embeddings = tf.Variable(tf.random_uniform([20, 8], -1.0, 1.0))
+                embed = tf.nn.embedding_lookup(embeddings, train_inputs)
+            with tf.name_scope("weights"):
+                nce_weights = tf.Variable(tf.truncated_normal([20, 8], stddev=0.3))
+            with tf.name_scope("biases"):
+                nce_biases = tf.Variable(tf.zeros([20]))
+        with tf.name_scope("loss"):
+            loss = tf.reduce_mean(tf.nn.nce_loss(weights=nce_weights, biases=nce_biases, labels=train_labels,
+                                                 inputs=embed, num_sampled=3, num_classes=20))
+        tf.summary.scalar("loss", loss)
+        with tf.name_scope("optimizer"):
+            optimizer = tf.train.GradientDescentOptimizer(1.0).minimize(loss)
+        norm = tf.sqrt(tf.reduce_sum(tf.square(embeddings), 1, keepdims=True))
+        normalized = embeddings / norm
+        similarity = tf.matmul(tf.nn.embedding_lookup(normalized, valid_dataset), normalized, transpose_b=True)
+        merged = tf.summary.merge_all()
+        init = tf.global_variables_initializer()
+        tf.train.Saver()
+    feed = {train_inputs: np.array([1, 2, 3, 4], np.int32), train_labels: np.array([[2], [1], [4], [3]], np.int32)}
+    with tf.Session(graph=graph) as sess:
+        init.run()
+        run_metadata = tf.RunMetadata()
+        _, summary, loss_val = sess.run([optimizer, merged, loss], feed_dict=feed, run_metadata=run_metadata)
+        sim = similarity.eval()
+    return {"ops": _ops(graph), "optimizer": optimizer.name, "summary": type(summary).__name__,
+            "loss": [np.shape(loss_val), bool(np.isfinite(loss_val))], "similarity": list(sim.shape),
+            "metadata": type(run_metadata).__name__, "devices": sorted({op.device for op in graph.get_operations()})}
+
+
+@case
+def batch_norm_dcgan_graph(tf):
+    is_training = tf.placeholder(tf.bool)
+    noise = tf.placeholder(tf.float32, [None, 5])
+    real = tf.placeholder(tf.float32, [None, 8, 8, 1])
+
+    def generator(x):
+        with tf.variable_scope("Generator"):
+            x = tf.nn.relu(tf.layers.batch_normalization(tf.layers.dense(x, 4 * 4 * 3), training=is_training))
+            x = tf.reshape(x, [-1, 4, 4, 3])
+            x = tf.layers.conv2d_transpose(x, filters=2, kernel_size=3, strides=2, padding="SAME")
+            x = tf.nn.relu(tf.layers.batch_normalization(x, training=is_training))
+            return tf.layers.conv2d_transpose(x, 1, 3, strides=1, padding="SAME", activation=tf.tanh)
+
+    def discriminator(x, reuse=False):
+        with tf.variable_scope("Discriminator", reuse=reuse):
+            x = tf.layers.conv2d(x, 4, 3, strides=2, padding="same")
+            x = tf.layers.batch_normalization(x, training=is_training)
+            x = tf.reshape(0.5 * 1.2 * x + 0.5 * 0.8 * abs(x), [-1, 4 * 4 * 4])
+            return tf.layers.dense(x, 2)
+
+    fake = generator(noise)
+    d_real, d_fake = discriminator(real), discriminator(fake, reuse=True)
+    ones = tf.ones([3], dtype=tf.int32)
+    d_loss = (tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(logits=d_real, labels=ones))
+              + tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(
+                  logits=d_fake, labels=tf.zeros([3], dtype=tf.int32))))
+    g_loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(logits=d_fake, labels=ones))
+    train = []
+    for scope, loss in (("Generator", g_loss), ("Discriminator", d_loss)):
+        with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS, scope=scope)):
+            train.append(tf.train.AdamOptimizer(0.002, beta1=0.5).minimize(
+                loss, var_list=tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope=scope)))
+    rng = np.random.RandomState(0)
+    feed = {noise: rng.uniform(-1, 1, (3, 5)), real: rng.uniform(-1, 1, (3, 8, 8, 1)), is_training: True}
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        losses = sess.run([d_loss, g_loss], feed)
+        sess.run(train, feed)
+        mean = sess.run("Generator/batch_normalization/moving_mean:0")
+        sample = sess.run(fake, {noise: feed[noise], is_training: False})
+    return {"ops": _ops(tf.get_default_graph()), "fake": fake.shape.as_list(), "sample": list(sample.shape),
+            "update_ops": [op.name for op in tf.get_collection(tf.GraphKeys.UPDATE_OPS)],
+            "moving_mean_moved": bool(np.any(mean != 0)), "finite": bool(np.isfinite(losses).all())}
+
+
+@case
+def attention_ensemble_graph(tf):
+    xs = [tf.placeholder(tf.float32, [None, 6], name="X%d" % i) for i in range(1, 5)]
+    y = tf.placeholder(tf.float32, [None, 1], name="Y")
+    logits = [tf.layers.dense(tf.layers.dense(x, units=5, activation=tf.nn.tanh), units=1) for x in xs]
+    outcomes = tf.reshape(tf.concat(logits, 1), [-1, 4, 1])
+    attention = tf.nn.softmax(tf.layers.dense(tf.layers.dense(outcomes, units=3), units=1), 1)
+    attention = tf.reshape(attention, [-1, 4])
+    logits_out = tf.layers.dense(attention * tf.reshape(outcomes, [-1, 4]), units=1)
+    loss = tf.losses.sigmoid_cross_entropy(multi_class_labels=y, logits=logits_out)
+    opt = tf.train.AdamOptimizer(learning_rate=0.01).minimize(loss)
+    rng = np.random.RandomState(1)
+    feed = {x: rng.randn(7, 6) for x in xs}
+    feed[y] = (rng.rand(7, 1) > 0.5).astype(np.float32)
+    with tf.Session() as sess:
+        sess.run(tf.initialize_all_variables())
+        first = sess.run(loss, feed)
+        for _ in range(5):
+            sess.run(opt, feed)
+        att = sess.run(attention, feed)
+    return {"ops": _ops(tf.get_default_graph()), "attention": [list(att.shape), np.round(att.sum(1), 5)],
+            "loss": bool(np.isfinite(first)), "losses": [t.name for t in tf.get_collection(tf.GraphKeys.LOSSES)]}
