@@ -81,10 +81,18 @@ def test_training_tensor_matches_python_bools(shape):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
 
 
-def test_unsupported_options_are_refused():
-    for option in ({"renorm": True}, {"virtual_batch_size": 2}, {"adjustment": lambda s: (1, 0)}):
-        with pytest.raises(ValueError, match="does not support"):
-            tf.layers.BatchNormalization(**option)
+def test_renorm_virtual_batch_and_adjustment_use_the_unfused_ops():
+    x = tf.placeholder(tf.float32, [4, 2, 2, 3])
+    for option, extra in (({"renorm": True}, ["moving_stddev", "renorm_mean", "renorm_stddev"]),
+                          ({"virtual_batch_size": 2}, []),
+                          ({"adjustment": lambda s: (tf.ones([3]), tf.zeros([3]))}, [])):
+        layer = tf.layers.BatchNormalization(fused=True, **option)
+        layer(x, training=True)
+        assert not layer.fused
+        assert [v.name.split("/")[-1][:-2] for v in layer.weights] == [
+            "gamma", "beta", "moving_mean", "moving_variance"] + extra
+    with pytest.raises(ValueError, match="invalid keys for `renorm_clipping`"):
+        tf.layers.BatchNormalization(renorm=True, renorm_clipping={"r": 1})
 
 
 def test_aliases():
