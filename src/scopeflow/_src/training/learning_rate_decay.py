@@ -114,6 +114,65 @@ def linear_cosine_decay(learning_rate, global_step, decay_steps, num_periods=0.5
         return math_ops.multiply(initial, linear_cosine_decayed, name=scope)
 
 
+def cosine_decay_restarts(learning_rate, global_step, first_decay_steps, t_mul=2.0, m_mul=1.0, alpha=0.0,
+                          name=None):
+    """Cosine decay with warm restarts (SGDR): the ``i``-th period lasts ``first_decay_steps *
+    t_mul**i`` steps and starts from ``learning_rate * m_mul**i``."""
+    from scopeflow._src.ops.control.cond import cond  # control flow: loaded on first use
+
+    with default_graph().name_scope(name or "SGDRDecay") as scope:
+        initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
+        dtype = initial.dtype
+        first_decay_steps = math_ops.cast(first_decay_steps, dtype)
+        alpha = math_ops.cast(alpha, dtype)
+        t_mul = math_ops.cast(t_mul, dtype)
+        m_mul = math_ops.cast(m_mul, dtype)
+        completed_fraction = math_ops.cast(global_step, dtype) / first_decay_steps
+
+        def periods_of_equal_length():
+            i_restart = math_ops.floor(completed_fraction)
+            return i_restart, completed_fraction - i_restart
+
+        def geometric_periods():
+            # the period index solves sum_{k<i} t_mul**k <= fraction for the largest i
+            i_restart = math_ops.floor(math_ops.log(1.0 - completed_fraction * (1.0 - t_mul)) / math_ops.log(t_mul))
+            elapsed = (1.0 - t_mul ** i_restart) / (1.0 - t_mul)
+            return i_restart, (completed_fraction - elapsed) / t_mul ** i_restart
+
+        i_restart, fraction = cond(math_ops.equal(t_mul, 1.0), periods_of_equal_length, geometric_periods)
+        m_fac = m_mul ** i_restart
+        cosine_decayed = 0.5 * m_fac * (1.0 + math_ops.cos(constant(math.pi) * fraction))
+        decayed = (1 - alpha) * cosine_decayed + alpha
+        return math_ops.multiply(initial, decayed, name=scope)
+
+
+def noisy_linear_cosine_decay(learning_rate, global_step, decay_steps, initial_variance=1.0, variance_decay=0.55,
+                              num_periods=0.5, alpha=0.0, beta=0.001, name=None):
+    """``linear_cosine_decay`` with Gaussian noise on the linear part, its variance
+    ``initial_variance / (1 + step)**variance_decay``."""
+    from scopeflow._src.ops.random.random_ops import random_normal  # random ops: loaded on first use
+
+    with default_graph().name_scope(name or "NoisyLinearCosineDecay") as scope:
+        initial = convert_to_tensor(learning_rate, name="initial_learning_rate")
+        dtype = initial.dtype
+        decay_steps = math_ops.cast(decay_steps, dtype)
+        initial_variance = math_ops.cast(initial_variance, dtype)
+        variance_decay = math_ops.cast(variance_decay, dtype)
+        num_periods = math_ops.cast(num_periods, dtype)
+        alpha = math_ops.cast(alpha, dtype)
+        beta = math_ops.cast(beta, dtype)
+        step = math_ops.minimum(math_ops.cast(global_step, dtype), decay_steps)
+        linear_decayed = (decay_steps - step) / decay_steps
+        variance = initial_variance / math_ops.pow(1.0 + step, variance_decay)
+        std = math_ops.sqrt(variance)
+        noisy_linear_decayed = linear_decayed + random_normal(linear_decayed.shape, stddev=std)
+        completed_fraction = step / decay_steps
+        fraction = 2.0 * num_periods * completed_fraction
+        cosine_decayed = 0.5 * (1.0 + math_ops.cos(constant(math.pi) * fraction))
+        noisy_linear_cosine_decayed = (alpha + noisy_linear_decayed) * cosine_decayed + beta
+        return math_ops.multiply(initial, noisy_linear_cosine_decayed, name=scope)
+
+
 def piecewise_constant(x, boundaries, values, name=None):
     """``values[0]`` while ``x <= boundaries[0]``, ``values[i]`` while ``boundaries[i-1] < x <=
     boundaries[i]``, ``values[-1]`` after the last boundary.
