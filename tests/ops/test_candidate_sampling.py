@@ -129,3 +129,30 @@ def test_the_sampling_ops_load_on_first_use():
     code = ("import sys, scopeflow as tf; assert 'scopeflow._src.ops.sampling.api' not in sys.modules; "
             "tf.nn.nce_loss; assert 'scopeflow._src.ops.sampling.api' in sys.modules; tf.random.all_candidate_sampler")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# Outputs of TensorFlow 2.21's kernels (unique=True, so some tries were rejected), the counts as
+# float32 bit patterns: scopeflow's formula must give exactly these counts for some number of tries.
+_TF_LOG_UNIFORM = ([0, 42, 21, 5, 31, 43, 1, 6, 14, 9, 34, 4],
+                   [1064591435, 1062429559, 1053210068, 1033939884, 1025807112, 1058810124],
+                   [1064591435, 1035559546, 1043071272, 1056145236, 1039430614, 1035298335, 1062429559, 1054533886,
+                    1047553687, 1051170553, 1038150035, 1057552676])
+_TF_FIXED_UNIGRAM = ([83, 57, 55, 72, 56, 84, 99, 44, 94, 68, 43, 80],
+                     [1012142812, 1017133482, 1026942255, 1040383725, 1044403506, 1022474368],
+                     [1043257206, 1041129351, 1040947836, 1042403617, 1041038977, 1043331946, 1044403506, 1039589551,
+                      1044056070, 1042077484, 1039385307, 1043030263])
+
+
+def _tf_counts(recorded):
+    sampled, true_bits, sampled_bits = recorded
+    as_float = lambda bits: np.array(bits, np.uint32).view(np.float32)  # noqa: E731
+    return np.array(sampled), (None, as_float(true_bits).reshape(3, 2), as_float(sampled_bits))
+
+
+def test_expected_counts_equal_tensorflows_bit_for_bit():
+    sampled, out = _tf_counts(_TF_LOG_UNIFORM)
+    assert _tries_matching(_log_uniform_p(_TRUE, 100), _log_uniform_p(sampled, 100), out, 12)
+    weights = candidate_sampling._distort(np.arange(1, 101, dtype=np.float32), np.float32(0.6))
+    total = np.cumsum(weights, dtype=np.float32)[-1]
+    sampled, out = _tf_counts(_TF_FIXED_UNIGRAM)
+    assert _tries_matching(weights[_TRUE] / total, weights[sampled] / total, out, 12)
