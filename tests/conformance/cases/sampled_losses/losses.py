@@ -4,7 +4,7 @@ given, TF's values and gradients."""
 import numpy as np
 
 from tests.conformance.cases._nn_helpers import arr, static
-from tests.conformance.harness import case, op_summary
+from tests.conformance.harness import case, op_summary, raises
 
 _W = arr(10, 3, seed=3, dtype=np.float32)
 _B = arr(10, seed=4, dtype=np.float32)
@@ -139,3 +139,34 @@ def nce_trains_with_gradient_descent(tf):
         for _ in range(4):
             losses.append(sess.run([loss, step])[0])
         return {"losses": losses, "vars": sess.run([w, b, emb])}
+
+
+@case
+def nce_three_true_unknown_batch(tf):
+    labels = tf.placeholder(tf.int64, [None, 3], name="labels")
+    inputs = tf.placeholder(tf.float32, [None, 3], name="inputs")
+    sampled = (tf.constant([2, 5, 1, 7], tf.int64), tf.placeholder(tf.float32, [None, 3], name="tc"),
+               tf.constant([0.5, 1.0, 0.25, 2.0]))
+    loss = tf.nn.nce_loss(tf.constant(_W), tf.constant(_B), labels, inputs, 4, 10, num_true=3, sampled_values=sampled,
+                          remove_accidental_hits=True)
+    with tf.Session() as sess:
+        value = sess.run(loss, {labels: [[1, 2, 2], [7, 0, 9]], inputs: _X[:2],
+                                sampled[1]: [[0.5, 0.25, 1.0], [2.0, 1.5, 0.75]]})
+    return {"outs": static(loss), "value": value, "ops": op_summary(tf.get_default_graph())}
+
+
+@case
+def sampled_softmax_list_labels(tf):
+    return _describe(tf, tf.nn.sampled_softmax_loss(tf.constant(_W), tf.constant(_B), [[1], [2], [3], [4]],
+                                                    tf.constant(_X), 4, 10, sampled_values=_sampled(tf)))
+
+
+@case
+def nce_mismatched_dtypes_error(tf):
+    return raises(tf.nn.nce_loss, tf.constant(_W), tf.constant(_B), tf.constant(_LABELS[:, :1]),
+                  tf.constant(_X.astype(np.float64)), 4, 10, sampled_values=_sampled(tf))
+
+
+@case
+def embedding_lookup_float_ids_error(tf):
+    return raises(tf.nn.embedding_lookup, tf.constant(_W), tf.constant([1.0, 2.0]))

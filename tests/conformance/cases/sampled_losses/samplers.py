@@ -237,3 +237,20 @@ def error_accidental_hits_sampled_rank(tf):
 def error_accidental_hits_run(tf):
     tc = tf.placeholder_with_default(_TRUE, None)
     return run_error(tf, list(tf.nn.compute_accidental_hits(tc, tf.constant([1, 2], tf.int64), 3)))
+
+
+@case
+def sampler_python_list_true_classes(tf):
+    s = tf.nn.uniform_candidate_sampler([[1, 2], [3, 4]], 2, 3, False, 10)
+    return {"outs": static(list(s)), "ops": op_summary(tf.get_default_graph()), "true": _run(tf, s.true_expected_count)}
+
+
+@case
+def accidental_hits_int32_error(tf):
+    return raises(tf.nn.compute_accidental_hits, tf.constant([[1]]), tf.constant([1], tf.int64), 1)
+
+
+@case
+def sampler_num_true_mismatch_static(tf):
+    s = tf.nn.log_uniform_candidate_sampler(tf.constant(_TRUE), 3, 2, False, 10)
+    return {"outs": static(list(s)), "run": run_error(tf, s.true_expected_count)}

@@ -12,7 +12,6 @@ softmax cross entropy against labels ``1 / num_true`` on the true classes.
 from __future__ import annotations
 
 from scopeflow._src.framework import dtypes
-from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.nn.embedding import embedding_lookup, shard_list
@@ -62,8 +61,7 @@ def compute_sampled_logits(weights, biases, labels, inputs, num_sampled, num_cla
     ``_compute_sampled_logits``): ``[batch, num_true + num_sampled]`` each."""
     weights = shard_list(weights)
     with name_scope(name, "compute_sampled_logits", weights + [biases, inputs, labels]):
-        labels = convert_to_tensor(labels)
-        if labels.dtype != dtypes.int64:
+        if labels.dtype != dtypes.int64:  # TF reads .dtype of the given object: a Python list fails here
             labels = math_ops.cast(labels, dtypes.int64)
         labels_flat = array_ops.reshape(labels, [-1])
         if sampled_values is None:
@@ -73,7 +71,6 @@ def compute_sampled_logits(weights, biases, labels, inputs, num_sampled, num_cla
         sampled, true_expected_count, sampled_expected_count = (array_ops.stop_gradient(s) for s in sampled_values)
         sampled = math_ops.cast(sampled, dtypes.int64)
         all_ids = array_ops.concat([labels_flat, sampled], 0)
-        inputs = convert_to_tensor(inputs)
         all_w = _lookup(weights, all_ids, inputs, partition_strategy)
         true_w = array_ops.slice(all_w, [0, 0], array_ops.stack([array_ops.shape(labels_flat)[0], -1]))
         sampled_w = array_ops.slice(all_w, array_ops.stack([array_ops.shape(labels_flat)[0], 0]), [-1, -1])
