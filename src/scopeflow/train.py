@@ -8,8 +8,9 @@ pipeline load on first use.
 
 __all__ = [
     "AdadeltaOptimizer", "AdagradDAOptimizer", "AdagradOptimizer", "AdamOptimizer", "add_queue_runner",
-    "assert_global_step", "batch",
-    "batch_join", "BytesList", "checkpoint_exists", "CheckpointSaverHook", "CheckpointSaverListener",
+    "assert_global_step", "basic_train_loop", "batch",
+    "batch_join", "BytesList", "checkpoint_exists", "checkpoints_iterator", "CheckpointSaverHook",
+    "CheckpointSaverListener",
     "ChiefSessionCreator", "ClusterSpec", "Coordinator", "cosine_decay", "cosine_decay_restarts",
     "create_global_step", "Example",
     "exponential_decay", "ExponentialMovingAverage", "export_meta_graph", "Feature", "FeatureList", "FeatureLists",
@@ -68,6 +69,7 @@ from scopeflow._src.training.training_util import (
 # -- checkpoints: loaded on first use (the checkpoint stack would slow ``import scopeflow``) ----
 _CHECKPOINT_NAMES = {
     "checkpoint_reader": ("NewCheckpointReader", "list_variables", "load_checkpoint", "load_variable"),
+    "checkpoints_iterator": ("checkpoints_iterator",),
     "checkpoint_state": ("checkpoint_exists", "generate_checkpoint_state_proto", "get_checkpoint_mtimes",
                          "get_checkpoint_state", "latest_checkpoint", "remove_checkpoint", "update_checkpoint_state"),
     "init_from_checkpoint": ("init_from_checkpoint",),
@@ -100,6 +102,7 @@ _LAZY.update(ExponentialMovingAverage="scopeflow._src.training.moving_averages",
              ProximalAdagradOptimizer="scopeflow._src.training.optimizers.proximal_adagrad")
 # monitored training: MonitoredSession, hooks, Scaffold, SessionManager, Supervisor (loaded on first use)
 _MONITORED_NAMES = {
+    "basic_loops": ("basic_train_loop",),
     "basic_session_run_hooks": ("FeedFnHook", "FinalOpsHook", "GlobalStepWaiterHook", "LoggingTensorHook",
                                 "NanLossDuringTrainingError", "NanTensorHook", "SecondOrStepTimer", "StepCounterHook",
                                 "StopAtStepHook"),
