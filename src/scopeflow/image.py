@@ -6,7 +6,7 @@ Only re-exports; the code lives in ``scopeflow._src.ops.image``. Loaded on first
 
 __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturation", "central_crop",
            "convert_image_dtype", "crop_to_bounding_box", "decode_bmp", "decode_gif", "decode_image", "decode_jpeg",
-           "decode_png", "encode_jpeg",
+           "decode_png", "draw_bounding_boxes", "encode_jpeg",
            "encode_png", "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb", "pad_to_bounding_box",
            "per_image_standardization", "random_brightness", "random_contrast", "random_crop",
            "random_flip_left_right", "random_flip_up_down", "random_hue", "random_saturation", "resize", "resize_area",
@@ -28,6 +28,7 @@ from scopeflow._src.ops.image.api import (
     decode_image,
     decode_jpeg,
     decode_png,
+    draw_bounding_boxes,
     encode_jpeg,
     encode_png,
     flip_left_right,

@@ -109,6 +109,21 @@ def _(tf, c):
     return tf.io.decode_bmp(c)
 
 
+_BORDER = np.pad(np.zeros((1, 1, 1, 3), np.float32), ((0, 0), (1, 1), (1, 1), (0, 0)), constant_values=1)
+
+
+@sample("DrawBoundingBoxes", [np.zeros((1, 3, 3, 3), np.float32), np.array([[[0, 0, 1, 1]]], np.float32)],
+        lambda images, boxes: _BORDER * np.array([1, 1, 0], np.float32), grad=False)  # TF's first colour: yellow
+def _(tf, images, boxes):
+    return tf.image.draw_bounding_boxes(images, boxes)
+
+
+@sample("DrawBoundingBoxesV2", [np.zeros((1, 3, 3, 3), np.float32), np.array([[[0, 0, 1, 1]]], np.float32)],
+        lambda images, boxes: _BORDER * np.array([0.25, 0.5, 0.75], np.float32), grad=False)
+def _(tf, images, boxes):
+    return tf.image.draw_bounding_boxes(images, boxes, colors=[[0.25, 0.5, 0.75, 1.0]])
+
+
 @sample("EncodeJpeg", [np.full((8, 8, 3), 128, np.uint8)], grad=False)
 def _(tf, x):
     return tf.image.encode_jpeg(x)

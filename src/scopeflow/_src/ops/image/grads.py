@@ -10,6 +10,7 @@ from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.ops import array_ops
 
 not_differentiable("ResizeBilinearGrad")
+not_differentiable("DrawBoundingBoxes")  # TF: NotDifferentiable (DrawBoundingBoxesV2 has no rule at all)
 _BICUBIC_GRAD_TYPES = (dtypes.float32, dtypes.float64)
 
 
