@@ -78,10 +78,10 @@ _C_MATH = _c_math()
 
 
 def _each(fn, values):
-    """``fn`` of each float32 of ``values``, called once per distinct value."""
-    distinct, where = np.unique(values, return_inverse=True)
-    out = np.fromiter(map(fn, distinct.tolist()), np.float32, distinct.size)
-    return out[where].reshape(np.shape(values))
+    """``fn`` of each float32 of ``values`` (a C function: one call per element is cheaper than
+    finding the distinct values first)."""
+    values = np.asarray(values, dtype=np.float32)
+    return np.fromiter(map(fn, values.ravel().tolist()), np.float32, values.size).reshape(values.shape)
 
 
 def _expected_count(p, num_sampled, num_tries, logs=None):
@@ -113,9 +113,8 @@ class _LogCache:
         found = self.values[classes]
         missing = np.isnan(found)
         if missing.any():
-            new = np.unique(classes[missing])
-            self.values[new] = _each(_C_MATH[0], -self.probability(new))
-            found = self.values[classes]
+            new = classes[missing]
+            found[missing] = self.values[new] = _each(_C_MATH[0], -self.probability(new))
         return found
 
 
@@ -125,9 +124,11 @@ def _draw_unique(draw, needed):
     chunk = max(2 * needed, 16)
     values = draw(chunk)
     while True:
-        distinct, first = np.unique(values, return_index=True)
-        if distinct.size >= needed:
-            kept = np.sort(first)[:needed]
+        order = np.argsort(values, kind="stable")
+        ordered = values[order]
+        first = np.sort(order[np.concatenate(([True], ordered[1:] != ordered[:-1]))])  # each value's first draw
+        if first.size >= needed:
+            kept = first[:needed]
             return values[kept], int(kept[-1]) + 1
         chunk *= 2
         values = np.concatenate([values, draw(chunk)])
