@@ -33,7 +33,7 @@ def _computed(block, pairs):
     return computed_suffix(1, block) + ", " + computed_suffix(2, pairs).split("tensors: ", 1)[1]
 
 
-def _block_dims(inputs, what):
+def _block_dims(inputs):
     x, block, pairs = inputs[0].shape, inputs[1].shape, inputs[2].shape
     if block.ndims is not None and block.ndims != 1:
         raise ShapeError(f"Shape must be rank 1 but is rank {block.ndims}")
@@ -46,7 +46,7 @@ def _block_dims(inputs, what):
 
 
 def _space_to_batch_shape(inputs, attrs):
-    x, m, block, pads = _block_dims(inputs, "paddings")
+    x, m, block, pads = _block_dims(inputs)
     if x.ndims is None:
         return TensorShape(None)
     dims = x.as_list()
@@ -70,7 +70,7 @@ def _space_to_batch_shape(inputs, attrs):
 
 
 def _batch_to_space_shape(inputs, attrs):
-    x, m, block, crops = _block_dims(inputs, "crops")
+    x, m, block, crops = _block_dims(inputs)
     if x.ndims is None:
         return TensorShape(None)
     dims = x.as_list()
