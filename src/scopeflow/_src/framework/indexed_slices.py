@@ -57,7 +57,7 @@ class IndexedSlices:
     ...     with tf.Session() as sess:
     ...         sess.run(tf.global_variables_initializer())
     ...         print(sess.run(g).indices)
-    IndexedSlices (2, 2) gradients/Gather_grad/Reshape_1:0
+    IndexedSlices (2, 2) gradients/GatherV2_grad/Reshape_1:0
     [1 3]
     """
 
