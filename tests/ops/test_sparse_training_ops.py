@@ -95,12 +95,12 @@ def test_updates_work_in_place_on_the_variable_storage():
         update = sto.sparse_apply_adagrad(v, acc, 0.5, np.ones((2, 8), np.float32), [7, 99999])
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
-            before = sess._state.variables["table"] if hasattr(sess, "_state") else None
+            before = sess._state.variables["table"]
             sess.run(update)
+            after = sess._state.variables["table"]
             value = sess.run(v)
     assert value[7, 0] < 0 and value[99999, 0] < 0 and not value[8:99999].any()
-    if before is not None:
-        assert before[7, 0] == value[7, 0]  # the same storage, updated in place
+    assert after is before and before[7, 0] == value[7, 0]  # the same storage, updated in place
 
 
 def test_scatter_ops_add_repeats_and_keep_the_last_update():
