@@ -8,8 +8,8 @@ __all__ = [
     "AveragePooling3D", "batch_normalization", "BatchNormalization", "Conv1D", "conv1d", "Conv2D", "conv2d",
     "conv2d_transpose", "Conv2DTranspose", "Conv3D", "conv3d", "conv3d_transpose", "Conv3DTranspose", "Dense",
     "dense", "Dropout", "dropout", "Flatten", "flatten", "InputSpec", "Layer", "max_pooling1d", "max_pooling2d",
-    "max_pooling3d", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "separable_conv1d", "separable_conv2d",
-    "SeparableConv1D", "SeparableConv2D"]
+    "max_pooling3d", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D",
+    "separable_conv1d", "separable_conv2d", "SeparableConv1D", "SeparableConv2D"]  # noqa: F822 - loaded on first use
 
 from scopeflow._src.layers.base import Layer  # noqa: F401
 from scopeflow._src.layers.conv_transpose import (  # noqa: F401
@@ -36,9 +36,19 @@ from scopeflow._src.layers.pooling import (  # noqa: F401
     max_pooling2d,
     max_pooling3d,
 )
-from scopeflow._src.layers.separable import (  # noqa: F401
-    SeparableConv1D,
-    SeparableConv2D,
-    separable_conv1d,
-    separable_conv2d,
-)
+
+_SEPARABLE = ("SeparableConv1D", "SeparableConv2D", "separable_conv1d", "separable_conv2d")
+
+
+def __getattr__(name):
+    """The separable convolutions load on first use (``import scopeflow`` must stay fast)."""
+    if name in _SEPARABLE:
+        from scopeflow._src.layers import separable
+
+        globals().update((n, getattr(separable, n)) for n in _SEPARABLE)
+        return globals()[name]
+    raise AttributeError(f"module 'scopeflow.layers' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(__all__)

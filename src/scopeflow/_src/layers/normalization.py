@@ -18,7 +18,7 @@ from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
 from scopeflow._src.framework.default_graph import colocate_with, name_scope
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.layers import batch_renorm, lookup
+from scopeflow._src.layers import lookup
 from scopeflow._src.layers.base import Layer
 from scopeflow._src.layers.input_spec import InputSpec
 from scopeflow._src.layers.smart_cond import constant_value, smart_cond
@@ -140,6 +140,9 @@ class BatchNormalization(Layer):
         self.moving_mean = self._moving("moving_mean", self.moving_mean_initializer)
         self.moving_variance = self._moving("moving_variance", self.moving_variance_initializer)
         if self.renorm:
+            # renorm, virtual batches and adjustments load on first use (import time)
+            from scopeflow._src.layers import batch_renorm
+
             batch_renorm.add_renorm_weights(self)
         self.built = True
 
@@ -170,6 +173,9 @@ class BatchNormalization(Layer):
         if isinstance(training, int) and not isinstance(training, bool):
             training = bool(training)
         if self.virtual_batch_size is not None:
+            # renorm, virtual batches and adjustments load on first use (import time)
+            from scopeflow._src.layers import batch_renorm
+
             inputs, original_shape = batch_renorm.split_virtual_batches(inputs, self.virtual_batch_size)
         outputs = self._fused_batch_norm(inputs, training) if self.fused else self._batch_norm(inputs, training)
         if self.virtual_batch_size is not None:
@@ -224,6 +230,9 @@ class BatchNormalization(Layer):
         if constant_value(training) is False:
             mean, variance = self.moving_mean, self.moving_variance
         else:
+            # renorm, virtual batches and adjustments load on first use (import time)
+            from scopeflow._src.layers import batch_renorm
+
             if self.adjustment:
                 adj_scale, adj_bias = self.adjustment(array_ops.shape(inputs))
                 adj_scale = smart_cond(training, lambda: adj_scale, lambda: batch_renorm.ones_like(adj_scale))
@@ -265,6 +274,9 @@ class BatchNormalization(Layer):
                                       lambda: variable)
         self.add_update(update(self.moving_mean, new_mean))
         if self.renorm:
+            # renorm loads on first use (import time)
+            from scopeflow._src.layers import batch_renorm
+
             self.add_update(lambda: smart_cond(training, lambda: batch_renorm.variance_update(self, new_variance),
                                                lambda: self.moving_variance))
         else:
