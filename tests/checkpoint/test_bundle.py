@@ -262,9 +262,13 @@ def test_writer_leaves_nothing_when_aborted(tmp_path):
 
 
 def test_writer_creates_the_directory_like_tensorflow(tmp_path):
-    with BundleWriter(str(tmp_path / "new" / "dir" / "ckpt")) as w:
+    with BundleWriter(str(tmp_path / "new" / "ckpt")) as w:
         w.add("a", np.ones(1))
-    assert sorted(os.listdir(tmp_path / "new" / "dir")) == ["ckpt.data-00000-of-00001", "ckpt.index"]
+    assert sorted(os.listdir(tmp_path / "new")) == ["ckpt.data-00000-of-00001", "ckpt.index"]
+    # one level only, as TensorFlow's CreateDir: SaveV2 to a/b/ckpt fails while a/ is missing
+    with pytest.raises(errors.NotFoundError, match=f"^{tmp_path / 'a' / 'b'}; No such file or directory$"):
+        BundleWriter(str(tmp_path / "a" / "b" / "ckpt"))
+    assert sorted(os.listdir(tmp_path)) == ["new"]
 
 
 def test_unsupported_dtype_is_refused(tmp_path):

@@ -30,7 +30,6 @@ _MISSING = object()
 # Cases recorded from TensorFlow for features scopeflow does not have yet. Each is a strict
 # xfail: it fails the suite the day it starts passing, so this list cannot go stale.
 KNOWN_ABSENT = {
-    "graph_def.saver_sharded": "a sharded Saver's graph (ShardedFilename, MergeV2Checkpoints) is not built",
 }
 
 

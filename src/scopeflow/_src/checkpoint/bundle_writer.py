@@ -47,8 +47,8 @@ class BundleWriter:
         self._prefix = os.path.join(self._staging, "ckpt") if self._staging else self._target  # where it is written
         self._data_path = fmt.data_filename(self._prefix, 0, 1)
         self._data_tmp = temp_name(self._data_path)
+        _make_dir(os.path.dirname(self._prefix) or ".")
         try:
-            os.makedirs(os.path.dirname(self._prefix) or ".", exist_ok=True)  # as TensorFlow's writer does
             self._file = open(self._data_tmp, "wb")
         except OSError as e:
             raise _os_error(e, self._data_tmp) from None
@@ -171,6 +171,17 @@ class BundleWriter:
                 os.remove(path)
         if self._staging:
             shutil.rmtree(self._staging, ignore_errors=True)
+
+
+def _make_dir(directory: str) -> None:
+    """Create the prefix's directory, one level only, as TensorFlow's writer does (``CreateDir``:
+    a missing parent is ``NotFoundError``, so a ``Saver`` reports the missing parent directory)."""
+    try:
+        os.mkdir(directory)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        raise errors.NotFoundError(None, None, f"{directory}; No such file or directory") from None
 
 
 def _as_bytes(v) -> bytes:

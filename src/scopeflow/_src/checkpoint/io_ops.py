@@ -6,6 +6,10 @@ per name, checked against the op's ``dtypes`` attribute. A ``shape_and_slices`` 
 ``""`` means the whole tensor; ``"10 4 0,4:-"`` a slice of a partitioned variable: ``SaveV2``
 writes it as TensorFlow's ``AddSlice`` does, ``RestoreV2`` cuts it from the stored tensor,
 however that was partitioned.
+
+A sharded ``Saver`` also builds ``ShardedFilename`` (``<basename>-00001-of-00004``),
+``ShardedFilespec`` (``<basename>-?????-of-00004``) and ``MergeV2Checkpoints``, which merges
+the shards' checkpoints into one (``checkpoint/merge.py``).
 """
 
 from __future__ import annotations
@@ -13,15 +17,17 @@ from __future__ import annotations
 import numpy as np
 
 from scopeflow._src.checkpoint import bundle_format as fmt
-from scopeflow._src.checkpoint import slices
+from scopeflow._src.checkpoint import merge, slices
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.bundle_writer import BundleWriter
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.context import default_graph
+from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import Arg, OpDef, not_differentiable
-from scopeflow._src.framework.tensor_shape import UNKNOWN
+from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common.shape_context import shape_fn
 
 
 def _text(value) -> str:
@@ -162,3 +168,98 @@ def restore_v2(prefix, tensor_names, shape_and_slices, dtypes_, name=None):
     """A ``RestoreV2`` op; returns its output tensors (one per name, of ``dtypes_``)."""
     out_dtypes = [dtypes.as_dtype(d).base_dtype for d in dtypes_]
     return list(_add_op("RestoreV2", prefix, tensor_names, shape_and_slices, [], out_dtypes, name).outputs)
+
+
+# -- sharded checkpoints -----------------------------------------------------------------------
+def _scalar_inputs(op, names, values):
+    for name, value in zip(names, values):
+        if np.ndim(value) != 0:
+            shape = "[" + ",".join(str(d) for d in np.shape(value)) + "]"
+            raise errors.InvalidArgumentError(None, op, f"{name} must be a scalar, got shape {shape}")
+
+
+def _sharded_filename_factory(op, state):
+    def sharded_filename(basename, shard, num_shards):
+        _scalar_inputs(op, ("basename", "shard", "num_shards"), (basename, shard, num_shards))
+        return np.asarray(f"{_text(basename)}-{int(shard):05d}-of-{int(num_shards):05d}".encode("utf-8",
+                                                                                                "surrogateescape"),
+                          dtype=object)
+    return sharded_filename
+
+
+def _sharded_filespec_factory(op, state):
+    def sharded_filespec(basename, num_shards):
+        _scalar_inputs(op, ("basename", "num_shards"), (basename, num_shards))
+        return np.asarray(f"{_text(basename)}-?????-of-{int(num_shards):05d}".encode("utf-8", "surrogateescape"),
+                          dtype=object)
+    return sharded_filespec
+
+
+def _merge_factory(op, state):
+    remove_dirs = bool(op._attrs.get("delete_old_dirs", True))
+    allow_missing = bool(op._attrs.get("allow_missing_files", False))
+
+    def merge_v2_checkpoints(checkpoint_prefixes, destination_prefix):
+        if np.ndim(checkpoint_prefixes) != 1:
+            raise errors.InvalidArgumentError(
+                None, op, f"Input checkpoint_prefixes should be an 1-D tensor, got {_shape(checkpoint_prefixes)} "
+                          "instead.")
+        if np.ndim(destination_prefix) != 0:
+            raise errors.InvalidArgumentError(
+                None, op, f"Input destination_prefix should be a scalar tensor, got {_shape(destination_prefix)} "
+                          "instead.")
+        prefixes, merged = _texts(checkpoint_prefixes), _text(destination_prefix)
+        try:
+            merge.merge_bundles(prefixes, merged, allow_missing)
+        except errors.OpError as e:
+            raise _with_op(e, op) from None
+        if remove_dirs:
+            merge.delete_old_dirs(prefixes, merged)
+    return merge_v2_checkpoints
+
+
+def _shape(value) -> str:
+    return "[" + ",".join(str(d) for d in np.shape(value)) + "]"
+
+
+@shape_fn
+def _scalars_to_scalar(ctx, attrs):
+    for i in range(len(ctx.inputs)):
+        ctx.with_rank(i, 0)
+    return TensorShape(())
+
+
+@shape_fn
+def _merge_shape(ctx, attrs):
+    ctx.with_rank(0, 1)
+    ctx.with_rank(1, 0)
+    return None
+
+
+registry.register(OpDef("ShardedFilename", inputs=("basename: string", "shard: int32", "num_shards: int32"),
+                        outputs=("filename: string",), shape=_scalars_to_scalar, factory=_sharded_filename_factory))
+registry.register(OpDef("ShardedFilespec", inputs=("basename: string", "num_shards: int32"),
+                        outputs=("filename: string",), shape=_scalars_to_scalar, factory=_sharded_filespec_factory))
+registry.register(OpDef("MergeV2Checkpoints", inputs=("checkpoint_prefixes: string", "destination_prefix: string"),
+                        outputs=(), defaults={"delete_old_dirs": True, "allow_missing_files": False},
+                        shape=_merge_shape, factory=_merge_factory, stateful=True))
+not_differentiable("ShardedFilename", "ShardedFilespec", "MergeV2Checkpoints")
+
+
+def sharded_filename(basename, shard, num_shards, name=None):
+    """``<basename>-<shard>-of-<num_shards>`` (five digits each), TF's ``ShardedFilename``."""
+    return create_output("ShardedFilename", [basename, shard, num_shards], name=name)
+
+
+def sharded_filespec(basename, num_shards, name=None):
+    """``<basename>-?????-of-<num_shards>``, TF's ``ShardedFilespec``."""
+    return create_output("ShardedFilespec", [basename, num_shards], name=name)
+
+
+def merge_v2_checkpoints(checkpoint_prefixes, destination_prefix, delete_old_dirs=True, allow_missing_files=False,
+                         name=None):
+    """A ``MergeV2Checkpoints`` op: the checkpoints at ``checkpoint_prefixes`` become one at
+    ``destination_prefix``; their directories are removed when empty (``delete_old_dirs``)."""
+    return create("MergeV2Checkpoints", [checkpoint_prefixes, destination_prefix],
+                  {"delete_old_dirs": bool(delete_old_dirs), "allow_missing_files": bool(allow_missing_files)},
+                  name=name)

@@ -2,8 +2,10 @@
 
 The constructor builds the ops TensorFlow's ``Saver`` builds, with its names
 (``save/filename``, ``save/Const``, ``save/SaveV2``, ``save/control_dependency``,
-``save/RestoreV2``, ``save/Assign_N``, ``save/restore_all``), and ``save``/``restore`` run
-them, so the files are the ones TensorFlow writes and reads.
+``save/RestoreV2``, ``save/Assign_N``, ``save/restore_all``; sharded: ``save/ShardedFilename``,
+``save/MergeV2Checkpoints``, ``save/Identity``, ``save/restore_shard``), and
+``save``/``restore`` run them, so the files are the ones TensorFlow writes and reads.
+``restore`` logs TensorFlow's ``Restoring parameters from <path>``.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import time
 
 import numpy as np
 
+from scopeflow._src import logging_module as logging
 from scopeflow._src.checkpoint import checkpoint_state as state_lib
-from scopeflow._src.checkpoint import collection_def, io_ops, meta_graph, object_graph, saver_restore
+from scopeflow._src.checkpoint import collection_def, io_ops, meta_graph, object_graph, saver_restore, sharded
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.saveables import all_saveable_objects, build_saveables
 from scopeflow._src.checkpoint.saver_def import SaverDef, scope_saver_def, unscoped_saver_def
@@ -40,9 +43,12 @@ class Saver:
     ``save`` writes the graph beside the checkpoint as ``<prefix>.meta`` (a ``MetaGraphDef``,
     see ``tf.train.export_meta_graph``), which ``tf.train.import_meta_graph`` reads back.
 
-    Where we differ: only the V2 format is written. With one device,
-    ``sharded=True`` writes the same single-shard files as ``sharded=False`` (TensorFlow
-    does too on one device) through the unsharded save ops.
+    ``sharded=True`` builds TensorFlow's sharded ops (``checkpoint/sharded.py``): one
+    ``SaveV2`` per device of the variables, writing ``<prefix>_temp/part-0000N-of-0000M``,
+    merged by ``MergeV2Checkpoints`` into one checkpoint (a data file per device), and one
+    ``save/restore_shard`` per device.
+
+    Where we differ: only the V2 format is written.
 
     >>> import os, tempfile, scopeflow as tf
     >>> v = tf.Variable([1.0, 2.0], name="v")
@@ -110,28 +116,44 @@ class Saver:
         self._next_checkpoint_time = time.time() + self.saver_def.keep_checkpoint_every_n_hours * 3600
 
     def _build_ops(self, saveables) -> SaverDef:
-        names = [s.name for s in saveables]
-        specs = [s.slice_spec for s in saveables]
         tensors = [s.tensor for s in saveables]
         with name_scope(self._name, "save", tensors):
             filename = array_ops.placeholder_with_default(self._filename or "model", shape=(), name="filename")
             filename = array_ops.placeholder_with_default(filename, shape=(), name="Const")
-            save = io_ops.save_v2(filename, names, specs, [s.save_tensor for s in saveables])
-            save_tensor = control_flow_ops.with_dependencies([save], filename)
-            with default_graph().device("cpu:0"):  # TF restores onto the CPU
-                restored = io_ops.restore_v2(filename, names, specs, [s.dtype for s in saveables])
-            assigns = []
-            for saveable, value in zip(saveables, restored):
-                assigns.append(self._assign(saveable, value))
-                # a partitioned variable's key has one (RestoreV2 output, Assign) per shard
-                self._restore_ops.setdefault(saveable.name, []).append((value, assigns[-1].op, saveable.slice_spec))
-                self._assign_keys[assigns[-1].op.name] = saveable.name
-            restore_op = control_flow_ops.group(*assigns, name="restore_all")
+            if self._sharded:  # one shard per device, merged into one checkpoint (sharded.py)
+                per_device = sharded.group_by_devices(saveables)
+                save_tensor = sharded.add_sharded_save_ops(filename, per_device, self._add_save_ops)
+                shard_restores = []
+                for device_name, group in per_device:
+                    with default_graph().device(device_name):
+                        shard_restores.append(self._add_restore_ops(filename, group, "restore_shard"))
+                restore_op = control_flow_ops.group(*shard_restores, name="restore_all")
+            else:
+                save_tensor = self._add_save_ops(filename, saveables)
+                restore_op = self._add_restore_ops(filename, saveables, "restore_all")
         self._saveables = saveables
         max_to_keep = 0 if self._max_to_keep is None else self._max_to_keep
         return SaverDef(filename_tensor_name=filename.name, save_tensor_name=save_tensor.name,
                         restore_op_name=restore_op.name, max_to_keep=max_to_keep, sharded=bool(self._sharded),
                         keep_checkpoint_every_n_hours=self._keep_checkpoint_every_n_hours, version=SaverDef.V2)
+
+    @staticmethod
+    def _add_save_ops(filename, saveables):
+        save = io_ops.save_v2(filename, [s.name for s in saveables], [s.slice_spec for s in saveables],
+                              [s.save_tensor for s in saveables])
+        return control_flow_ops.with_dependencies([save], filename)
+
+    def _add_restore_ops(self, filename, saveables, name):
+        with default_graph().device("cpu:0"):  # TF restores onto the CPU
+            restored = io_ops.restore_v2(filename, [s.name for s in saveables], [s.slice_spec for s in saveables],
+                                         [s.dtype for s in saveables])
+        assigns = []
+        for saveable, value in zip(saveables, restored):
+            assigns.append(self._assign(saveable, value))
+            # a partitioned variable's key has one (RestoreV2 output, Assign) per shard
+            self._restore_ops.setdefault(saveable.name, []).append((value, assigns[-1].op, saveable.slice_spec))
+            self._assign_keys[assigns[-1].op.name] = saveable.name
+        return control_flow_ops.group(*assigns, name=name)
 
     def _assign(self, saveable, value):
         shape = saveable.shape
@@ -204,7 +226,10 @@ class Saver:
         if stamp > self._next_checkpoint_time:  # keep one every keep_checkpoint_every_n_hours
             self._next_checkpoint_time += self.saver_def.keep_checkpoint_every_n_hours * 3600
             return
-        state_lib.remove_checkpoint(path, self.saver_def.version, meta_graph_suffix)
+        try:
+            state_lib.remove_checkpoint(path, self.saver_def.version, meta_graph_suffix)
+        except Exception as e:  # noqa: BLE001 - TensorFlow logs any failure and goes on
+            logging.warning("Ignoring: %s", str(e))
 
     # -- saving ---------------------------------------------------------------------------
     def save(self, sess, save_path, global_step=None, latest_filename=None, meta_graph_suffix="meta",
@@ -293,6 +318,8 @@ class Saver:
         save_path = _text(save_path)
         if not state_lib.checkpoint_exists(save_path):
             raise ValueError("The passed save_path is not a valid checkpoint: " + save_path)
+        if not dry_run:
+            logging.info("Restoring parameters from %s", save_path)
         if rename is None and strict and not dry_run:
             return self._restore_graph(sess, save_path)
         if self._saveables is None:
