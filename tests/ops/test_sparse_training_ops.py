@@ -150,3 +150,21 @@ def test_sparse_ops_load_on_first_use():
              "print(m in sys.modules); tf.scatter_add; print(m in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "True"]
+
+
+@pytest.mark.parametrize("op", ["add", "sub"])
+def test_scatter_with_many_repeats_applies_rows_in_tfs_order(op):
+    rng = np.random.default_rng(5)
+    table = rng.uniform(-1, 1, (7, 3)).astype(np.float32)
+    indices = rng.integers(0, 7, 40)
+    rows = rng.uniform(-1e3, 1e3, (40, 3)).astype(np.float32)
+    want = table.copy()
+    for i, index in enumerate(indices):  # TF's kernel: one row after the other
+        want[index] = want[index] + rows[i] if op == "add" else want[index] - rows[i]
+    with tf.Graph().as_default():
+        v = tf.Variable(table, name="v")
+        update = getattr(tf, f"scatter_{op}")(v, indices, rows)
+        with tf.Session() as sess:
+            sess.run(v.initializer)
+            got = sess.run(update)
+    np.testing.assert_array_equal(got, want)

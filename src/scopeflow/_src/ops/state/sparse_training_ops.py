@@ -268,18 +268,31 @@ def _scatter(combine, params, flat, rows, bad):
         combine(params, flat, rows)
 
 
-def _scatter_add(params, flat, rows):
-    if np.unique(flat).size == flat.size:
-        params[flat] += rows
-    else:
-        np.add.at(params, flat, rows)
+def _in_rounds(ufunc):
+    """``params[flat[i]] = ufunc(params[flat[i]], rows[i])`` for each ``i`` in order, as TF's loop:
+    in rounds of distinct indices (each index's first remaining row), one fancy-indexed update per
+    round; without repeats that is a single round. (NumPy's ``ufunc.at`` is ~20x slower on rows.)"""
+    def combine(params, flat, rows):
+        remaining = None
+        while True:
+            at = flat if remaining is None else flat[remaining]
+            _, first = np.unique(at, return_index=True)
+            if first.size == at.size:  # no repeats left: the rest in one update
+                take = remaining
+            else:
+                take = first if remaining is None else remaining[first]
+            index = flat if take is None else flat[take]
+            params[index] = ufunc(params[index], rows if take is None or rows.ndim == 0 else rows[take])
+            if first.size == at.size:
+                return
+            keep = np.ones(at.size, bool)
+            keep[first] = False
+            remaining = np.flatnonzero(keep) if remaining is None else remaining[keep]
+    return combine
 
 
-def _scatter_sub(params, flat, rows):
-    if np.unique(flat).size == flat.size:
-        params[flat] -= rows
-    else:
-        np.subtract.at(params, flat, rows)
+_scatter_add = _in_rounds(np.add)
+_scatter_sub = _in_rounds(np.subtract)
 
 
 def _scatter_update(params, flat, rows):
