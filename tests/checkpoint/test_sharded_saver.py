@@ -177,3 +177,27 @@ def test_merge_joins_the_slices_of_a_partitioned_tensor(tmp_path):
     assert sorted(os.listdir(d)) == ["m.data-00000-of-00002", "m.data-00001-of-00002", "m.index"]  # t/ removed
     assert tf.train.load_variable(d + "/m", "p").tolist() == [[0, 0], [0, 0], [1, 1], [1, 1]]
     assert tf.train.load_variable(d + "/m", "whole1") == 1
+
+
+def test_sharded_save_and_restore_on_a_remote_path():
+    pytest.importorskip("fsspec", reason="remote paths need fsspec (the `remote` extra)")
+    import uuid
+    root = f"memory://sf_{uuid.uuid4().hex}"
+    try:
+        with tf.Graph().as_default():
+            variables = fixtures.build(tf)
+            saver = tf.train.Saver(sharded=True)
+            with fixtures.session(tf) as sess:
+                sess.run(tf.global_variables_initializer())
+                path = saver.save(sess, f"{root}/run/model", write_meta_graph=False)
+                assert sorted(tf.gfile.ListDirectory(f"{root}/run")) == ["checkpoint"] + ["model" + s for s in
+                                                                                         sorted(FILES)]
+                for suffix in FILES:
+                    with tf.gfile.GFile(path + suffix, "rb") as f:
+                        assert f.read() == open(os.path.join(HERE, "model") + suffix, "rb").read(), suffix
+                sess.run(tf.variables_initializer([variables[0]]))
+                saver.restore(sess, path)
+                _check_values(sess, variables)
+    finally:
+        if tf.io.gfile.exists(root):
+            tf.io.gfile.rmtree(root)

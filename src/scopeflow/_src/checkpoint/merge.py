@@ -5,17 +5,18 @@ As TensorFlow's ``MergeBundles``: the index entries of all inputs go into one in
 order, each data file renumbered in the order it is first met, ``<prefix>.data-0000N-of-
 0000M``), the slices of a partitioned tensor saved by several shards are joined, the data
 files are renamed (not copied) and the inputs' index files deleted. The bytes are
-TensorFlow's.
+TensorFlow's. Paths go through ``tf.gfile``'s file systems, so remote prefixes work too.
 """
 
 from __future__ import annotations
 
-import os
+import posixpath
 
 from scopeflow._src import protos
 from scopeflow._src.checkpoint import bundle_format as fmt
 from scopeflow._src.checkpoint import sstable
 from scopeflow._src.framework import errors
+from scopeflow._src.lib_io import file_io
 
 
 def _data_loss(path: str, what: str) -> errors.DataLossError:
@@ -33,10 +34,7 @@ class _MergeState:
 def _merge_one(prefix: str, state: _MergeState) -> None:
     index = fmt.index_filename(prefix)
     try:
-        with open(index, "rb") as f:
-            items = sstable.read_table(f.read())
-    except FileNotFoundError:
-        raise errors.NotFoundError(None, None, f"{index}; No such file or directory") from None
+        items = sstable.read_table(file_io.read_file(index))
     except sstable.TableError as e:
         raise _data_loss(index, f"unable to read the table: {e}") from None
     if not items or items[0][0] != b"":
@@ -74,13 +72,13 @@ def _merge_one(prefix: str, state: _MergeState) -> None:
 def merge_bundles(prefixes, merged_prefix: str, allow_missing_files: bool = False) -> None:
     """Merge the checkpoints at ``prefixes`` into one at ``merged_prefix`` (TF's errors)."""
     state = _MergeState()
-    os.makedirs(os.path.dirname(merged_prefix) or ".", exist_ok=True)
+    _make_dir(_dirname(merged_prefix))
     found = False
     for prefix in prefixes:
-        if not os.path.exists(fmt.index_filename(prefix)):
+        if not file_io.exists(fmt.index_filename(prefix)):
             if allow_missing_files:
                 continue
-            status = "OK" if os.path.exists(prefix) else f"NOT_FOUND: {prefix} not found"
+            status = "OK" if file_io.exists(prefix) else f"NOT_FOUND: {prefix} not found"
             raise errors.InvalidArgumentError(
                 None, None, f"allow_missing_files was set to false and {prefix} did not exist.{status}")
         found = True
@@ -89,28 +87,39 @@ def merge_bundles(prefixes, merged_prefix: str, allow_missing_files: bool = Fals
         raise errors.InvalidArgumentError(None, None, "At least one prefix checkpoint file must exist, but none "
                                                       "existed.")
     for data, shard in state.shard_ids.items():
-        os.replace(data, fmt.data_filename(merged_prefix, shard, len(state.shard_ids)))
+        file_io.rename(data, fmt.data_filename(merged_prefix, shard, len(state.shard_ids)), overwrite=True)
     header = protos.BundleHeaderProto(num_shards=state.num_shards, endianness=state.header.endianness)
     header.version.CopyFrom(state.header.version)
     items = [(b"", header.SerializeToString())]
     items += [(key, state.entries[key].SerializeToString()) for key in sorted(state.entries)]
-    with open(fmt.index_filename(merged_prefix), "wb") as f:
-        f.write(sstable.build_table(items))
+    file_io.write_atomically(fmt.index_filename(merged_prefix), sstable.build_table(items))
     for prefix in prefixes:  # best effort, as TensorFlow
         try:
-            os.remove(fmt.index_filename(prefix))
-        except OSError:
+            file_io.remove(fmt.index_filename(prefix))
+        except (OSError, errors.OpError):
             pass
 
 
 def delete_old_dirs(prefixes, merged_prefix: str) -> None:
     """Remove each input's directory (other than the merged checkpoint's) if it is now empty."""
-    merged_dir = os.path.dirname(merged_prefix)
+    merged_dir = _dirname(merged_prefix)
     for prefix in prefixes:
-        directory = os.path.dirname(prefix)
+        directory = _dirname(prefix)
         if directory == merged_dir:
             continue
         try:
-            os.rmdir(directory)
-        except OSError:
+            if file_io.isdir(directory) and not file_io.listdir(directory):
+                file_io.rmtree(directory)
+        except (OSError, errors.OpError):
             pass
+
+
+def _dirname(path: str) -> str:
+    return posixpath.dirname(path) or "."
+
+
+def _make_dir(directory: str) -> None:
+    """TensorFlow's ``CreateDir``: one level (``NotFoundError`` under a missing parent), an
+    existing directory is fine."""
+    if not file_io.isdir(directory):
+        file_io.mkdir(directory)
