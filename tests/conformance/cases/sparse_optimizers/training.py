@@ -189,3 +189,21 @@ def every_optimizer_on_a_3d_variable(tf):
                     sess.run(train_op)
                 out[name] = sess.run([v, w])
     return out
+
+
+@case
+def int64_ids(tf):
+    out = {}
+    for name in ("gd", "adagrad", "adam", "momentum", "rmsprop_centered"):
+        with tf.Graph().as_default():
+            w = tf.Variable(tf.reshape(tf.range(12.0), [4, 3]) / 10.0, name="w")
+            ids = tf.constant([3, 0, 3], tf.int64)
+            opt = OPTIMIZERS[name](tf)
+            train_op = opt.minimize(tf.reduce_sum(tf.square(tf.gather(w, ids))))
+            update_types = sorted({op.type for op in tf.get_default_graph().get_operations()
+                                   if op.type.startswith(("SparseApply", "Scatter", "Unique"))})
+            with tf.Session() as sess:
+                sess.run(tf.global_variables_initializer())
+                sess.run(train_op)
+                out[name] = [update_types, sess.run(w)]
+    return out
