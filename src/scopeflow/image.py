@@ -11,8 +11,8 @@ __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturat
            "per_image_standardization", "random_brightness", "random_contrast", "random_crop",
            "random_flip_left_right", "random_flip_up_down", "random_hue", "random_saturation", "resize", "resize_area",
            "resize_bicubic", "resize_bilinear", "resize_image_with_crop_or_pad", "resize_images",
-           "resize_nearest_neighbor", "ResizeMethod", "rgb_to_grayscale", "rgb_to_hsv", "rot90", "transpose",
-           "transpose_image"]
+           "resize_nearest_neighbor", "ResizeMethod", "rgb_to_grayscale", "rgb_to_hsv", "rot90",
+           "sample_distorted_bounding_box", "transpose", "transpose_image"]
 
 from scopeflow._src.ops.image.api import (
     ResizeMethod,
@@ -53,6 +53,7 @@ from scopeflow._src.ops.image.api import (
     rgb_to_grayscale,
     rgb_to_hsv,
     rot90,
+    sample_distorted_bounding_box,
     transpose_image,
 )
 from scopeflow._src.ops.image.api import resize_images as resize

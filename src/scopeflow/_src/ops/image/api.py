@@ -16,6 +16,7 @@ from scopeflow._src.ops.image.resize import (
 from scopeflow._src.ops.image.codecs import decode_image, decode_jpeg, decode_png, encode_jpeg, encode_png
 from scopeflow._src.ops.image.gif_bmp import decode_bmp, decode_gif
 from scopeflow._src.ops.image.boxes import draw_bounding_boxes
+from scopeflow._src.ops.image.distorted_box import sample_distorted_bounding_box
 from scopeflow._src.ops.image.hsv import (
     adjust_hue, adjust_saturation, hsv_to_rgb, random_hue, random_saturation, rgb_to_hsv)
 from scopeflow._src.ops.image import grads  # noqa: F401 - gradient rules
@@ -28,4 +29,4 @@ __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturat
            "random_flip_left_right", "random_flip_up_down", "random_hue", "random_saturation", "resize_area",
            "resize_bicubic", "resize_bilinear", "resize_image_with_crop_or_pad", "resize_images",
            "resize_nearest_neighbor", "ResizeMethod",
-           "rgb_to_grayscale", "rgb_to_hsv", "rot90", "transpose_image"]
+           "rgb_to_grayscale", "rgb_to_hsv", "rot90", "sample_distorted_bounding_box", "transpose_image"]

@@ -10,7 +10,8 @@ from scopeflow._src.framework.registry import gradient, not_differentiable
 from scopeflow._src.ops import array_ops
 
 not_differentiable("ResizeBilinearGrad")
-not_differentiable("DrawBoundingBoxes")  # TF: NotDifferentiable (DrawBoundingBoxesV2 has no rule at all)
+# TF: NotDifferentiable (DrawBoundingBoxesV2 has no rule at all)
+not_differentiable("DrawBoundingBoxes", "SampleDistortedBoundingBoxV2")
 _BICUBIC_GRAD_TYPES = (dtypes.float32, dtypes.float64)
 
 
