@@ -148,6 +148,8 @@ def generate_checkpoint_state_proto(save_dir, model_checkpoint_path, all_model_c
     relative paths: kept relative to ``save_dir`` when ``save_dir`` is relative)."""
     paths = list(all_model_checkpoint_paths or [])
     if not paths or paths[-1] != model_checkpoint_path:
+        from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
+        logging_module.info("%s is not in all_model_checkpoint_paths. Manually adding it.", model_checkpoint_path)
         paths.append(model_checkpoint_path)
     if all_model_checkpoint_timestamps and len(all_model_checkpoint_timestamps) != len(paths):
         raise ValueError(f"Checkpoint timestamps, if provided, must match checkpoint paths (got paths {paths} and "
@@ -190,7 +192,8 @@ def get_checkpoint_state(checkpoint_dir, latest_filename=None):
         state = CheckpointState.parse(file_io.read_file(filename).decode("utf-8", "surrogateescape"))
     except (OSError, errors.OpError, ValueError, IndexError) as e:
         from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
-        logging_module.warning("%s: %s: Checkpoint ignored", filename, e)
+        logging_module.warning("%s: %s", type(e).__name__ if isinstance(e, errors.OpError) else "ParseError", e)
+        logging_module.warning("%s: Checkpoint ignored", filename)
         return None
     if not state.model_checkpoint_path:
         raise ValueError("Invalid checkpoint state loaded from " + checkpoint_dir)

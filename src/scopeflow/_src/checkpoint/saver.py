@@ -338,8 +338,12 @@ class Saver:
                 report = saver_restore.plan(save_path, self._saveables, None) if self._saveables else None
                 raise saver_restore.wrap_restore_error(
                     err, True, saver_restore.missing_help(report) if report and report.missing else "") from None
+            logging.warning("Restoring an object-based checkpoint using a name-based saver. This may be somewhat "
+                            "fragile, and will re-build the Saver. Instead, consider loading object-based "
+                            "checkpoints using tf.train.Checkpoint().")
             object_graph.check_names({s.name for s in self._saveables}, mapping)
             reverse = {key: name for name, key in mapping.items()}
+            logging.info("Restoring parameters from %s", save_path)  # TF's rebuilt saver's restore logs it again
             saver_restore.restore_with_rules(sess, save_path, self._saveables, self._restore_ops,
                                              lambda key: reverse.get(key, key), True, False)
         except errors.InvalidArgumentError as err:

@@ -241,3 +241,44 @@ def run_save_tensor_directly(tf):
         got = sess.run(sd.save_tensor_name, {sd.filename_tensor_name: d.join("direct")})
         sess.run(sd.restore_op_name, {sd.filename_tensor_name: d.join("direct")})
         return [d.clean(got), d.listing(hashes=False)]
+
+
+@case
+def log_lines_of_state_file(tf):
+    one_device(tf)
+    saver = tf.train.Saver(sharded=True, max_to_keep=0)
+    with Dir() as d, session(tf) as sess:
+        sess.run(tf.global_variables_initializer())
+        with captured_logs(tf) as saving:  # no list of recent checkpoints: TF adds the path itself
+            saver.save(sess, d.join("model"), global_step=5, write_meta_graph=False)
+        with captured_logs(tf) as updating:
+            tf.train.update_checkpoint_state(d.path, d.join("model-5"))
+            tf.train.update_checkpoint_state(d.path, d.join("model-5"), [d.join("model-5")])
+        # TF's deprecation notice of update_checkpoint_state comes once per process: left out
+        updating = [r for r in updating if not r[1].startswith("From ")]
+        return [d.clean(saving), d.clean(updating), d.clean(open(d.join("checkpoint")).read())]
+
+
+@case
+def log_lines_of_unreadable_state_file(tf):
+    with Dir() as d:
+        os.makedirs(d.join("sub"))
+        with open(d.join("sub", "checkpoint"), "w") as f:
+            f.write('model_checkpoint_path: "a"\nnot_a_field: 3\n')
+        with captured_logs(tf) as logs:
+            got = tf.train.get_checkpoint_state(d.join("sub"))
+        return [got is None, [[level, d.clean(text).split(":")[0]] for level, text in logs],
+                d.clean(logs[-1][1]) if logs else None]
+
+
+@case
+def log_lines_of_object_based_checkpoint_restore(tf):
+    """A TF2 object-based checkpoint (tests/fixtures/tf_checkpoints/tf2) through a sharded Saver."""
+    prefix = os.path.join(os.path.dirname(__file__), "..", "..", "..", "fixtures", "tf_checkpoints", "tf2", "ckpt-1")
+    v = tf.Variable([0.0, 0.0], name="Variable")
+    counter = tf.Variable(0, dtype=tf.int64, name="save_counter")
+    saver = tf.train.Saver([v, counter], sharded=True)
+    with session(tf) as sess, captured_logs(tf) as logs:
+        saver.restore(sess, prefix)
+        return [[[level, text.replace(prefix, "<prefix>")] for level, text in logs], sess.run(v).tolist(),
+                int(sess.run(counter))]
