@@ -282,3 +282,19 @@ def log_lines_of_object_based_checkpoint_restore(tf):
         saver.restore(sess, prefix)
         return [[[level, text.replace(prefix, "<prefix>")] for level, text in logs], sess.run(v).tolist(),
                 int(sess.run(counter))]
+
+
+@case
+def scaffold_default_saver_and_monitored_session_files(tf):
+    """Scaffold's default saver is sharded: its ops, and what MonitoredTrainingSession leaves."""
+    v = tf.Variable([1.0, 2.0], name="v")
+    step = tf.train.get_or_create_global_step()
+    train = tf.group(tf.assign_add(v, [1.0, 1.0]), tf.assign_add(step, 1))
+    with Dir() as d:
+        with tf.train.MonitoredTrainingSession(checkpoint_dir=d.path, save_summaries_steps=None,
+                                               save_summaries_secs=None, log_step_count_steps=None) as sess:
+            sess.run(train)
+        saver = tf.get_collection(tf.GraphKeys.SAVERS)[0]
+        nodes = [[op.name, op.type] for op in tf.get_default_graph().get_operations() if op.name.startswith("save/")]
+        files = [f for f in d.listing() if not f.startswith(("events.", "graph.pbtxt"))]
+        return [str(saver.as_saver_def()), nodes, files, tf.train.load_variable(d.path, "v").tolist()]
