@@ -2,6 +2,10 @@
 TF builds them: word2vec_basic's skip-gram model with NCE and its summaries, a batch-norm DCGAN's
 two networks with their update ops, an attention ensemble of tf.layers networks."""
 
+import os
+import shutil
+import tempfile
+
 import numpy as np
 
 from tests.conformance.harness import case
@@ -119,3 +123,31 @@ def attention_ensemble_graph(tf):
         att = sess.run(attention, feed)
     return {"ops": _ops(tf.get_default_graph()), "attention": [list(att.shape), np.round(att.sum(1), 5)],
             "loss": bool(np.isfinite(first)), "losses": [t.name for t in tf.get_collection(tf.GraphKeys.LOSSES)]}
+
+
+@case
+def monitored_training_of_partitioned_embeddings(tf):
+    """A MonitoredTrainingSession training shards of a partitioned embedding with sparse Adagrad
+    (DeepRec's checkpoint example as stock TF1): the values it prints, its graph, its checkpoints."""
+    path = tempfile.mkdtemp(prefix="real_programs22_")
+    try:
+        sparse_var = tf.get_variable("a", shape=[30, 4], initializer=tf.ones_initializer(tf.float32),
+                                     partitioner=tf.fixed_size_partitioner(num_shards=4))
+        tf.get_variable("b", shape=[30, 4], initializer=tf.ones_initializer(tf.float32),
+                        partitioner=tf.fixed_size_partitioner(num_shards=4))
+        ids = tf.placeholder(dtype=tf.int64, name="ids")
+        loss = tf.reduce_sum(tf.multiply(tf.nn.embedding_lookup(sparse_var, ids), 2.0, name="multiply"),
+                             name="reduce_sum")
+        gs = tf.train.get_or_create_global_step()
+        opt = tf.train.AdagradOptimizer(0.1, initial_accumulator_value=1)
+        train_op = opt.apply_gradients(opt.compute_gradients(loss), global_step=gs)
+        printed = []
+        with tf.train.MonitoredTrainingSession(checkpoint_dir=path, save_checkpoint_secs=60) as sess:
+            for i in range(12):
+                printed.append(sess.run([gs, train_op, loss], feed_dict={"ids:0": i % 10}))
+        graph = tf.get_default_graph()
+        return {"printed": printed, "ops": [[op.name, op.type] for op in graph.get_operations()],
+                "files": sorted(f for f in os.listdir(path) if not f.startswith("events")),
+                "latest": os.path.basename(tf.train.latest_checkpoint(path))}
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
