@@ -297,3 +297,12 @@ def safe_gradient_values(tf):
 def safe_missing_weights(tf):
     ids, _ = _safe_inputs(tf)
     return [raises(tf.nn.safe_embedding_lookup_sparse, None, ids), raises(tf.nn.safe_embedding_lookup_sparse, [], ids)]
+
+
+@case
+def div_some_shard_sizes_unknown(tf):
+    shards = [tf.constant(np.arange(8, dtype=np.float32).reshape(4, 2)),
+              tf.placeholder_with_default(np.arange(6, dtype=np.float32).reshape(3, 2) + 100, [None, 2]),
+              tf.constant(np.arange(6, dtype=np.float32).reshape(3, 2) + 200)]
+    ids = tf.constant([[0, 9], [4, 6]], tf.int64)
+    return describe(tf, tf.nn.embedding_lookup(shards, ids, partition_strategy="div"))
