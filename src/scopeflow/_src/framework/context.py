@@ -58,7 +58,7 @@ class BuilderState:
 
     __slots__ = ("name_stack", "opened_scope", "control_stack", "device_stack", "colocation_stack",
                  "var_scope", "var_scope_counts", "gradient_overrides", "variable_creators",
-                 "control_flow_context")
+                 "control_flow_context", "container")
 
     def __init__(self):
         self.name_stack = ""            # current name scope, without trailing "/"
@@ -71,6 +71,7 @@ class BuilderState:
         self.gradient_overrides = {}    # op type -> gradient name (gradient_override_map)
         self.variable_creators = []     # variable_creator_scope functions, innermost last
         self.control_flow_context = None  # the cond branch or loop body being built (ops/control/contexts.py)
+        self.container = ""             # the resource container of new stateful ops (Graph.container)
 
     def has_control_inputs(self) -> bool:
         """Whether any open ``control_dependencies`` block adds control inputs to new ops."""

@@ -12,13 +12,22 @@ from scopeflow._src.framework.operation import Operation, Tensor
 
 
 def _graph_from(values):
+    """The graph of the first graph element among ``values``; every other one must be of the
+    same graph (TF's ``_get_graph_from_inputs``)."""
+    first = graph = None
     for v in values or ():
         if isinstance(v, (Tensor, Operation)):
-            return v.graph
-        g = getattr(v, "graph", None)
-        if g is not None and hasattr(v, "_as_graph_element"):
-            return g
-    return None
+            element = v
+        elif hasattr(v, "_as_graph_element") and getattr(v, "graph", None) is not None:
+            element = v._as_graph_element()
+        else:
+            continue
+        if first is None:
+            first, graph = element, element.graph
+        elif element.graph is not graph:
+            raise ValueError(f"{element} must be from the same graph as {first} "
+                             f"(graphs are {element.graph!r} and {graph!r}).")
+    return graph
 
 
 def name_scope(name, default_name=None, values=None):
@@ -34,6 +43,9 @@ def name_scope(name, default_name=None, values=None):
     >>> scope
     'outer/inner/'
     """
+    if not (default_name is None or isinstance(default_name, str)):
+        raise TypeError(f"`default_name` type ({type(default_name)}) is not a string type. You likely meant to "
+                        f"pass this into the `values` kwarg.")
     if values and type(values) is not list and not hasattr(values, "__iter__"):  # TF iterates them for a graph
         raise TypeError(f"'{type(values).__name__}' object is not iterable")
     if name is None and default_name is None and values is not None:
@@ -55,6 +67,41 @@ def _OtherGraphScope(graph, scope_name):
 def control_dependencies(control_inputs):
     """Ops created in the ``with`` block run after ``control_inputs`` (``None`` clears)."""
     return context.default_graph().control_dependencies(control_inputs)
+
+
+def container(container_name):
+    """Stateful ops created in the block go into resource container ``container_name``
+    (``Graph.container`` of the default graph)."""
+    return context.default_graph().container(container_name)
+
+
+@contextlib.contextmanager
+def init_scope():
+    """Build ops as TF builds a variable's initializer: outside every ``control_dependencies``
+    block and cond or loop body (and out of a function being traced, into its outermost graph),
+    in the current name scope.
+
+    >>> import scopeflow as tf
+    >>> c = tf.constant(1.0)
+    >>> with tf.control_dependencies([c]), tf.name_scope("s"):
+    ...     with tf.init_scope():
+    ...         d = tf.constant(2.0, name="d")
+    >>> d.name, d.op.control_inputs
+    ('s/d:0', [])
+    """
+    graph = context.default_graph()
+    scope = graph.get_name_scope()
+    if scope and not scope.endswith("/"):
+        scope += "/"
+    outer = graph
+    while getattr(outer, "outer_graph", None) is not None:
+        outer = outer.outer_graph
+    with contextlib.ExitStack() as stack:
+        if outer is not graph:
+            stack.enter_context(outer.as_default())
+        stack.enter_context(outer.name_scope(scope))
+        stack.enter_context(outer.control_dependencies(None))
+        yield
 
 
 def device(device_name):

@@ -11,12 +11,20 @@ import contextlib
 import re
 import threading
 
-from scopeflow._src.framework import context, devices, graph_def, naming, op_builder
+from scopeflow._src.framework import context, devices, graph_def, naming, op_builder, registry
 from scopeflow._src.framework.graph_scopes import ControlDependencies as _ControlDependencies
 from scopeflow._src.framework.graph_scopes import NameScope as _NameScope
 from scopeflow._src.framework.operation import Operation, SymbolicTensor, Tensor
 
 _NO_OPS = ()  # the shared "no control inputs" of most ops (one object fewer per op for the GC)
+
+
+def _set_container(op_type, attrs, container) -> None:
+    """TF's rule: a stateful op whose OpDef has a ``container`` attribute left empty is put in
+    the container of the enclosing ``Graph.container`` block."""
+    opdef = registry.find(op_type)
+    if opdef is not None and opdef.stateful and ("container" in opdef.attrs or "container" in opdef.defaults):
+        attrs["container"] = container
 
 
 class Graph:
@@ -212,6 +220,8 @@ class Graph:
                 attrs["_gradient_op_type"] = state.gradient_overrides[op_type]
             stack = state.device_stack
             device = stack[-1] if stack else ""
+            if state.container and not attrs.get("container"):
+                _set_container(op_type, attrs, state.container)
             if state.colocation_stack:
                 attrs["_class"] = sorted({g for c in state.colocation_stack for g in c.colocation_groups()})
             op = Operation(self, self._version, name, op_type, inputs, control, attrs, outputs,
@@ -399,6 +409,19 @@ class Graph:
             yield
         finally:
             state.colocation_stack, state.device_stack = saved, saved_devices
+
+    @contextlib.contextmanager
+    def container(self, container_name):
+        """Stateful ops created in the block (variables, queues) that leave their ``container``
+        attribute empty get ``container_name``, the resource container a ``Session.reset``
+        clears; ``""`` returns to the default container. The ``with`` yields the name."""
+        state = context.builder(self)
+        saved = state.container
+        state.container = container_name
+        try:
+            yield container_name
+        finally:
+            state.container = saved
 
     @contextlib.contextmanager
     def gradient_override_map(self, op_type_map):

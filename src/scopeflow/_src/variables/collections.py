@@ -82,13 +82,22 @@ def is_variable_initialized(variable):
 
 
 def assert_variables_initialized(var_list=None):
-    """TF1's deprecated check: ``None`` when there are no variables, else a rank stack."""
+    """TF1's deprecated check: ``None`` when there are no variables, else the ``Rank`` of each
+    variable's value (colocated with the variable; stacked when there are several), which
+    reads every variable. With no variables in the collections, the graph's ``VariableV2``
+    ops are checked."""
     if var_list is None:
         var_list = global_variables() + local_variables()
     if not var_list:
+        var_list = [op._outputs[0] for op in default_graph().get_operations() if op.type == "VariableV2"]
+    if not var_list:
         return None
-    ranks = [array_ops.rank_internal(v, optimize=False) for v in var_list]
-    return array_ops.stack(ranks)
+    graph = default_graph()
+    ranks = []
+    for v in var_list:
+        with graph.colocate_with(v.op):
+            ranks.append(array_ops.rank_internal(v, optimize=False))
+    return ranks[0] if len(ranks) == 1 else array_ops.stack(ranks)
 
 
 def report_uninitialized_variables(var_list=None, name="report_uninitialized_variables"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import inspect
 import sys
 
@@ -20,7 +21,7 @@ from scopeflow._src.framework.default_graph import control_dependencies, name_sc
 from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.indexed_slices import IndexedSlices
 from scopeflow._src.framework.operation import _session_for
-from scopeflow._src.framework.tensor_shape import unknown_shape
+from scopeflow._src.framework.tensor_shape import as_shape, unknown_shape
 from scopeflow._src.ops import array_ops, operators
 from scopeflow._src.ops.state import variable_ops
 from scopeflow._src.variables import variable_def as variable_def_lib
@@ -146,7 +147,10 @@ class RefVariable(metaclass=_VariableMeta):
                                      f"such as a loop or conditional. When creating a variable inside a loop or "
                                      f"conditional, use a lambda as the initializer.")
             value_shape = self._initial_value.shape
-            var_shape = value_shape if validate_shape else unknown_shape()
+            if shape is not None:  # TF: the variable takes the shape given, even an unknown one
+                var_shape = as_shape(shape)
+            else:
+                var_shape = value_shape if validate_shape else unknown_shape()
             self._variable = variable_ops.variable_op_v2(var_shape, self._initial_value.dtype.base_dtype, name=scope)
             if init_from_fn:  # TF's _attr_scope: the initializer's ops and the variable are placed together
                 _colocate_new_ops(default_graph(), first_new, f"loc:@{scope[:-1]}".encode())
@@ -306,10 +310,8 @@ class RefVariable(metaclass=_VariableMeta):
         return self is not other
 
     def __iter__(self):
-        raise TypeError("'Variable' object is not iterable.")
-
-    def __bool__(self):
-        return bool(self._snapshot)
+        """TF iterates over the variable's value: a graph tensor refuses it."""
+        return iter(self._snapshot)
 
     def ref(self):
         return self._snapshot.ref().__class__(self)
@@ -395,7 +397,10 @@ def _install_operators():
             if _fn is array_ops.slice_helper:
                 return _fn(self.value(), *args, var=self)
             return _fn(self.value(), *args)
-        method.__name__ = key
+        if fn is array_ops.slice_helper:
+            method.__name__, method.__module__ = key, fn.__module__
+        else:  # as TF: a variable's operator reports the tensor operator it applies (functools.wraps)
+            functools.update_wrapper(method, fn)
         setattr(RefVariable, key, method)
 
 

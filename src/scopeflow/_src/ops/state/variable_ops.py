@@ -37,6 +37,14 @@ class VariableRef:
 
 
 def _variable_factory(op, state):
+    shape = op._attrs.get("shape")
+    if shape is not None and shape.ndims is not None and not shape.is_fully_defined():
+        # TF's kernel: a shape of known rank must be whole (an unknown rank is allowed)
+        dims = ",".join("?" if d is None else str(d) for d in shape.as_list())
+
+        def refuse():
+            raise errors.InvalidArgumentError(None, op, f"Shape [{dims}] is not fully defined")
+        return refuse
     ref = VariableRef(state.variables, op._attrs.get("shared_name", "") or op.name, op)
     return lambda: ref
 
@@ -61,7 +69,11 @@ def _assign_factory(op, state):
             old = ref.store.get(ref.key)
             if old is None:  # TF checks an uninitialized variable against its declared shape
                 declared = ref.op._attrs.get("shape")
-                old_shape = tuple(declared.as_list()) if declared is not None and declared.is_fully_defined() else None
+                if declared is not None and declared.ndims is None:
+                    old_shape = ()  # TF's kernel: a variable of unknown rank holds a scalar until assigned unvalidated
+                else:
+                    old_shape = tuple(declared.as_list()) if declared is not None and declared.is_fully_defined() \
+                        else None
             else:
                 old_shape = np.shape(old)
             if old_shape is not None and old_shape != np.shape(value):
