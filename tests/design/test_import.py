@@ -6,11 +6,11 @@ import sys
 # Python modules that ``import scopeflow`` must not load (each costs 0.5-4 ms of the import):
 # logging (``tf.logging`` and warnings), hashing (temporary file names), difflib (restore
 # suggestions), the CRC-32C extension, the checkpoint code (``tf.train.Saver`` and friends), the
-# control flow (``tf.cond``, ``tf.while_loop``...), the recurrent networks (``tf.nn.rnn_cell``) and the
-# summary ops and event-file writers (``tf.summary``).
+# control flow (``tf.cond``, ``tf.while_loop``...), the recurrent networks (``tf.nn.rnn_cell``), the
+# summary ops and event-file writers (``tf.summary``), the 3-D/dilated convolutions and tf.layers' separable ones.
 LAZY = ("logging", "secrets", "hashlib", "difflib", "google_crc32c", "scopeflow._src.checkpoint.saver",
         "scopeflow._src.ops.control.api", "scopeflow._src.rnn.cell_base", "scopeflow._src.ops.summary.api",
-        "scopeflow._src.summary.file_writer")
+        "scopeflow._src.summary.file_writer", "scopeflow._src.ops.nn.volumetric", "scopeflow._src.layers.separable")
 
 
 def _loaded_after(code):
@@ -48,7 +48,15 @@ def test_summaries_load_on_first_use():
 
 def test_lazy_ops_load_for_imported_graphs():
     assert _loaded_after("from scopeflow._src.ops import load_lazy_ops; load_lazy_ops()") == [
-        "logging", "scopeflow._src.ops.control.api", "scopeflow._src.ops.summary.api"]
+        "logging", "scopeflow._src.ops.control.api", "scopeflow._src.ops.summary.api",
+        "scopeflow._src.ops.nn.volumetric"]
+
+
+def test_3d_dilated_and_separable_convolutions_load_on_first_use():
+    assert _loaded_after("import scopeflow as tf; tf.nn.conv3d") == ["scopeflow._src.ops.nn.volumetric"]
+    assert _loaded_after("import scopeflow as tf; tf.space_to_batch_nd") == ["scopeflow._src.ops.nn.volumetric"]
+    assert _loaded_after("import scopeflow as tf; tf.layers.conv3d") == []
+    assert _loaded_after("import scopeflow as tf; tf.layers.separable_conv2d") == ["scopeflow._src.layers.separable"]
 
 
 def test_graph_util_loads_on_first_use():
