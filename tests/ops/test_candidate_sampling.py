@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import scopeflow as tf
-from scopeflow._src.ops.sampling import candidate_sampling
+from scopeflow._src.ops.sampling import c_math, candidate_sampling
 
 _TRUE = np.array([[0, 1], [7, 49], [99, 3]], np.int64)
 
@@ -156,3 +156,13 @@ def test_expected_counts_equal_tensorflows_bit_for_bit():
     total = np.cumsum(weights, dtype=np.float32)[-1]
     sampled, out = _tf_counts(_TF_FIXED_UNIGRAM)
     assert _tries_matching(weights[_TRUE] / total, weights[sampled] / total, out, 12)
+
+
+@pytest.mark.skipif(c_math.FUNCTIONS is None, reason="no C math library")
+def test_expm1f_is_the_c_librarys_bit_for_bit():
+    x = -(10 ** np.random.default_rng(3).uniform(-9, 2.2, 200_000)).astype(np.float32)
+    x = np.concatenate([x, np.array([0.0, -0.0, -np.inf, -18.714974, -0.3465736], np.float32)])
+    want = c_math.each(c_math.FUNCTIONS["expm1f"], x)
+    assert np.array_equal(c_math.expm1f(x).view(np.uint32), want.view(np.uint32))
+    if c_math._VECTORISED:  # fdlibm's algorithm, as glibc's: checked here on many more arguments than on first use
+        assert np.array_equal(c_math._fdlibm_expm1f_nonpositive(x).view(np.uint32), want.view(np.uint32))

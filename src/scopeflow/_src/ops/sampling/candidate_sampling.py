@@ -8,15 +8,14 @@ count of each sampled class and of each true class, with TensorFlow's formulas i
 ``num_sampled`` distinct classes. The probabilities ``p`` are TensorFlow's: ``1 / range``
 (uniform), ``log((c + 2) / (c + 1)) / log(range + 1)`` (log-uniform), ``weight / total``
 (learned unigram: every class starts at weight 1 and each run adds 1 per true class, after
-sampling; fixed unigram: the given counts raised to ``distortion``). The draws come from NumPy's
+sampling; fixed unigram: the given counts raised to ``distortion``), with the C library's float
+functions as TensorFlow's kernels (``c_math.py``). The draws come from NumPy's
 generator seeded as the random ops are, so the sampled classes differ from TensorFlow's.
 """
 
 from __future__ import annotations
 
 import collections
-import ctypes
-import ctypes.util
 
 import numpy as np
 
@@ -27,6 +26,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.random.random_ops import stream
+from scopeflow._src.ops.sampling import c_math
 
 _SAMPLER_OUTPUTS = ("sampled_candidates: int64", "true_expected_count: float", "sampled_expected_count: float")
 _SEEDS = {"seed": 0, "seed2": 0}
@@ -57,33 +57,6 @@ def _accidental_hits_shape(inputs, attrs):
 
 
 # -- the sampling loop shared by the samplers -----------------------------------------------------------------
-def _c_math():
-    """The C library's float ``log1pf``, ``expm1f`` and ``powf``, which TensorFlow's kernels call:
-    NumPy's float32 functions round differently in the last place (``None``: no C math library)."""
-    path = ctypes.util.find_library("m") or ctypes.util.find_library("c")
-    if path is None:
-        return None
-    lib = ctypes.CDLL(path)
-    functions = []
-    for name in ("log1pf", "expm1f", "powf"):
-        fn = getattr(lib, name, None)
-        if fn is None:
-            return None
-        fn.restype, fn.argtypes = ctypes.c_float, [ctypes.c_float] * (2 if name == "powf" else 1)
-        functions.append(fn)
-    return tuple(functions)
-
-
-_C_MATH = _c_math()
-
-
-def _each(fn, values):
-    """``fn`` of each float32 of ``values`` (a C function: one call per element is cheaper than
-    finding the distinct values first)."""
-    values = np.asarray(values, dtype=np.float32)
-    return np.fromiter(map(fn, values.ravel().tolist()), np.float32, values.size).reshape(values.shape)
-
-
 def _expected_count(p, num_sampled, num_tries, logs=None):
     """TensorFlow's ``ExpectedCountHelper`` on float32 probabilities ``p``: ``p * num_sampled``
     when no try was rejected, else ``-expm1f(num_tries * log1pf(-p))`` in float32 (``logs``:
@@ -91,12 +64,11 @@ def _expected_count(p, num_sampled, num_tries, logs=None):
     p = np.asarray(p, dtype=np.float32)
     if num_tries == num_sampled:
         return p * np.float32(num_sampled)
-    if _C_MATH is None:
+    if c_math.FUNCTIONS is None:
         return -np.expm1(np.float32(num_tries) * np.log1p(-p))
-    log1pf, expm1f, _ = _C_MATH
     if logs is None:
-        logs = _each(log1pf, -p)
-    return -_each(expm1f, np.float32(num_tries) * logs)
+        logs = c_math.each(c_math.FUNCTIONS["log1pf"], -p)
+    return -c_math.expm1f(np.float32(num_tries) * logs)
 
 
 class _LogCache:
@@ -105,7 +77,7 @@ class _LogCache:
 
     def __init__(self, probability, size):
         self.probability = probability
-        self.values = np.full(size, np.nan, np.float32) if size <= 10**7 and _C_MATH is not None else None
+        self.values = np.full(size, np.nan, np.float32) if size <= 10**7 and c_math.FUNCTIONS else None
 
     def __call__(self, classes):
         if self.values is None:
@@ -114,7 +86,7 @@ class _LogCache:
         missing = np.isnan(found)
         if missing.any():
             new = classes[missing]
-            found[missing] = self.values[new] = _each(_C_MATH[0], -self.probability(new))
+            found[missing] = self.values[new] = c_math.each(c_math.FUNCTIONS["log1pf"], -self.probability(new))
         return found
 
 
@@ -255,10 +227,10 @@ def _fixed_unigram_weights(op):
 
 def _distort(counts, distortion):
     """``powf(count, distortion)`` of each count, as TensorFlow's ``std::pow`` on floats."""
-    if distortion == 1 or _C_MATH is None:
+    if distortion == 1 or c_math.FUNCTIONS is None:
         return np.power(counts, distortion)
-    powf = _C_MATH[2]
-    return _each(lambda c: powf(c, float(distortion)), counts)
+    powf = c_math.FUNCTIONS["powf"]
+    return c_math.each(lambda c: powf(c, float(distortion)), counts)
 
 
 def _vocab_counts(op, path):
