@@ -117,3 +117,14 @@ def pool_errors(tf):
             raises(lambda: tf.layers.MaxPooling2D(2, None)),
             raises(lambda: tf.layers.AveragePooling1D((2, 2), 2)), raises(lambda: tf.layers.MaxPooling3D(0, 2)),
             raises(lambda: tf.layers.max_pooling1d(ph(tf, (None, 1, 2), name="w"), 2, 2))]
+
+
+@case
+def max_pool3d_second_order_with_ties(tf):
+    x = tf.constant(np.array([1, 1, 0, 1, 2, 2, 0, 2], np.float32).reshape(1, 2, 2, 2, 1))
+    g = tf.constant(np.arange(1, 9, dtype=np.float32).reshape(1, 2, 2, 2, 1))
+    y = tf.nn.max_pool3d(x, [1, 2, 2, 1, 1], [1, 1, 1, 1, 1], "SAME")
+    dx = tf.gradients(y, x, grad_ys=g)[0]
+    gg = tf.gradients(dx, g, grad_ys=tf.constant(np.arange(10, 18, dtype=np.float32).reshape(1, 2, 2, 2, 1)))[0]
+    with tf.Session() as sess:
+        return [[t.op.type for t in (dx, gg)], sess.run([y, dx, gg])]

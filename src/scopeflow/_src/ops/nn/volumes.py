@@ -212,12 +212,16 @@ def max_pool3d_grad(attrs, x, y, grad):
 
 
 def max_pool3d_grad_grad(attrs, x, y, grad):
-    """The transpose of ``max_pool3d_grad`` in its gradient argument (shape of ``y``)."""
+    """Each window's value of ``grad`` at its first maximum (window order: depth, height, width),
+    as TF's CPU kernel picks it (ties do not add up here, unlike in ``max_pool3d_grad``)."""
     plan = _pool_plan(attrs, x.shape[1:4])
     out = np.zeros(y.shape, dtype=grad.dtype)
+    found = np.zeros(y.shape, dtype=bool)
     xp = plan.pad(x, _lowest(x.dtype))
     for (_, _, view), (_, _, gview) in zip(plan.taps(xp), plan.taps(plan.pad(grad))):
-        out += np.where(view == y, gview, np.zeros((), grad.dtype))
+        first = (view == y) & ~found
+        out += np.where(first, gview, np.zeros((), grad.dtype))
+        found |= first
     return out
 
 
