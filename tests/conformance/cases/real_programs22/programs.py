@@ -151,3 +151,65 @@ def monitored_training_of_partitioned_embeddings(tf):
                 "latest": os.path.basename(tf.train.latest_checkpoint(path))}
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+@case
+def ensemble_of_layers_networks_by_checkpoint(tf):
+    """An ensemble as TF1 tutorials build one: the same tf.layers network trained several times in
+    one graph (re-initialised each time), each member saved to its own checkpoint, then each
+    restored in turn and their softmax outputs averaged; plus members under their own variable
+    scopes with a Saver per scope (var_list) and the averaged logits as one graph."""
+    rng = np.random.RandomState(0)
+    x_data = rng.randn(12, 3).astype(np.float32)
+    y_data = (x_data[:, 0] > 0).astype(np.int64)
+    x = tf.placeholder(tf.float32, [None, 3], name="x")
+    y = tf.placeholder(tf.int64, [None], name="y")
+
+    def network(inputs, seed_values, name=None):
+        with tf.variable_scope(name, default_name="net"):
+            h = tf.layers.dense(inputs, 4, activation=tf.nn.relu, name="hidden",
+                                kernel_initializer=tf.constant_initializer(seed_values[0]))
+            return tf.layers.dense(h, 2, name="logits", kernel_initializer=tf.constant_initializer(seed_values[1]))
+
+    members = [(rng.randn(3, 4) * 0.5, rng.randn(4, 2) * 0.5) for _ in range(3)]
+    placeholder_values = tf.placeholder(tf.float32, [3, 4], name="init_hidden")
+    logits = network(x, members[0], name="shared")
+    loss = tf.losses.sparse_softmax_cross_entropy(labels=y, logits=logits)
+    train = tf.train.GradientDescentOptimizer(0.5).minimize(loss)
+    hidden_kernel = tf.get_default_graph().get_tensor_by_name("shared/hidden/kernel:0")
+    assign_hidden = tf.assign(hidden_kernel, placeholder_values)
+    saver = tf.train.Saver(max_to_keep=5)
+    directory = tempfile.mkdtemp(prefix="real_programs22_ensemble_")
+    try:
+        paths, losses = [], []
+        with tf.Session() as sess:
+            for i, (hidden, _) in enumerate(members):
+                sess.run(tf.global_variables_initializer())
+                sess.run(assign_hidden, {placeholder_values: hidden})
+                for _ in range(20):
+                    sess.run(train, {x: x_data, y: y_data})
+                losses.append(sess.run(loss, {x: x_data, y: y_data}))
+                paths.append(saver.save(sess, os.path.join(directory, "network%d" % i)))
+            predictions = []
+            for path in paths:
+                saver.restore(sess, path)
+                predictions.append(sess.run(tf.nn.softmax(logits), {x: x_data}))
+        averaged = np.mean(np.array(predictions), axis=0)
+        # members in their own scopes, one Saver per member, the ensemble's logits in the graph
+        scoped = [network(x, m, name="member_%d" % i) for i, m in enumerate(members)]
+        ensemble = tf.reduce_mean(tf.stack([tf.nn.softmax(s) for s in scoped]), axis=0, name="ensemble")
+        savers = [tf.train.Saver(tf.get_collection(tf.GraphKeys.GLOBAL_VARIABLES, scope="member_%d" % i))
+                  for i in range(3)]
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            written = [s.save(sess, os.path.join(directory, "member%d" % i)) for i, s in enumerate(savers)]
+            restored = tf.train.list_variables(written[1])
+            ensemble_value = sess.run(ensemble, {x: x_data})
+        return {"losses": np.round(losses, 4), "paths": [os.path.basename(p) for p in paths],
+                "averaged": np.round(averaged, 4), "accuracy": float(np.mean(averaged.argmax(1) == y_data)),
+                "ensemble": [ensemble.name, np.round(ensemble_value, 4)],
+                "member_saver": [[n, s] for n, s in restored],
+                "saver_names": [s.saver_def.save_tensor_name for s in savers],
+                "variables": [v.name for v in tf.global_variables()][:8]}
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
