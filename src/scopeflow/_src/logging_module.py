@@ -22,8 +22,22 @@ import sys
 
 DEBUG, INFO, WARN, ERROR, FATAL = _logging.DEBUG, _logging.INFO, _logging.WARN, _logging.ERROR, _logging.FATAL
 _logger = _logging.getLogger("scopeflow")
-if not _logger.handlers:
-    _logger.addHandler(_logging.StreamHandler())
+
+
+def _add_handler() -> None:
+    """TF's handler: ``LEVEL:name:message`` lines (``logging.BASIC_FORMAT``) on stderr, or on stdout at
+    ``INFO`` in an interactive session; none when the root logger already has handlers (no double lines)."""
+    if _logger.handlers or _logging.getLogger().handlers:
+        return
+    interactive = hasattr(sys, "ps1") or bool(sys.flags.interactive)
+    if interactive:
+        _logger.setLevel(INFO)
+    handler = _logging.StreamHandler(sys.stdout if interactive else sys.stderr)
+    handler.setFormatter(_logging.Formatter(_logging.BASIC_FORMAT, None))
+    _logger.addHandler(handler)
+
+
+_add_handler()
 _counts: dict = {}
 
 
