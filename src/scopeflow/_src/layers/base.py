@@ -34,7 +34,7 @@ from scopeflow._src.layers import conditional, naming
 from scopeflow._src.layers.input_spec import InputSpec, assert_input_compatibility
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.variables import initializers
-from scopeflow._src.variables.variable import VariableAggregation, VariableSynchronization
+from scopeflow._src.variables.variable import RefVariable, VariableAggregation, VariableSynchronization
 from scopeflow._src.variables.variable_scope import VariableScope, get_variable, variable_scope
 
 _ALLOWED_KWARGS = {"input_dim", "input_shape", "batch_input_shape", "batch_size", "activity_regularizer",
@@ -238,9 +238,16 @@ class Layer:
                                   constraint=constraint, partitioner=partitioner, use_resource=use_resource,
                                   collections=kwargs.get("collections"), synchronization=synchronization,
                                   aggregation=aggregation, caching_device=kwargs.get("caching_device"))
-                if regularizer and any(v is variable for v in global_ref[known:]):  # only new variables
-                    self._handle_weight_regularization(name, variable, regularizer)
-        if trainable and self.trainable and variable.trainable:
+                # a partitioned variable (a scope's partitioner) is regularized part by part
+                parts = [variable] if isinstance(variable, RefVariable) or not hasattr(variable, "__iter__") \
+                    else list(variable)
+                new = {id(v) for v in global_ref[known:]}
+                for part in parts if regularizer else ():
+                    if id(part) in new:  # only new variables
+                        self._handle_weight_regularization(name, part, regularizer)
+        if len(parts) > 1 or parts[0] is not variable:
+            self._non_trainable_weights.extend(parts)  # as tf-keras tracks the parts of a partitioned variable
+        elif trainable and self.trainable and variable.trainable:
             self._trainable_weights.append(variable)
         else:
             self._non_trainable_weights.append(variable)

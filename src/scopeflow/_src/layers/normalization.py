@@ -137,13 +137,20 @@ class BatchNormalization(Layer):
                                  self.gamma_constraint) if self.scale else None
         self.beta = self._param("beta", self.beta_initializer, self.beta_regularizer,
                                 self.beta_constraint) if self.center else None
-        self.moving_mean = self._moving("moving_mean", self.moving_mean_initializer)
-        self.moving_variance = self._moving("moving_variance", self.moving_variance_initializer)
-        if self.renorm:
-            # renorm, virtual batches and adjustments load on first use (import time)
-            from scopeflow._src.layers import batch_renorm
+        partitioner = self._scope.partitioner if self._scope is not None else None
+        if partitioner:  # the moving statistics are never partitioned (tf-keras)
+            self._scope.set_partitioner(None)
+        try:
+            self.moving_mean = self._moving("moving_mean", self.moving_mean_initializer)
+            self.moving_variance = self._moving("moving_variance", self.moving_variance_initializer)
+            if self.renorm:
+                # renorm, virtual batches and adjustments load on first use (import time)
+                from scopeflow._src.layers import batch_renorm
 
-            batch_renorm.add_renorm_weights(self)
+                batch_renorm.add_renorm_weights(self)
+        finally:
+            if partitioner:
+                self._scope.set_partitioner(partitioner)
         self.built = True
 
     def _check_virtual_batch(self):

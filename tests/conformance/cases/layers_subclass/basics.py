@@ -167,3 +167,17 @@ def layer_dtypes_masks_and_config(tf):
             tf.layers.Dropout(0.5).compute_mask(x, m).name, conv.compute_mask(x),
             raises(lambda: conv.compute_mask(x, m)), raises(lambda: tf.layers.Layer(name="b").compute_mask(x, m)),
             [tf.layers.Dense.from_config({"units": 2, "name": "fc"}).name, tf.layers.Layer.from_config({}).name]]
+
+
+@case
+def layers_under_a_partitioner(tf):
+    x = tf.placeholder(tf.float32, [None, 4, 4, 2], name="x")
+    with tf.variable_scope("m", partitioner=tf.fixed_size_partitioner(2)):
+        conv = tf.layers.Conv2D(4, 3, kernel_initializer=tf.constant_initializer(0.1), kernel_regularizer=tf.nn.l2_loss)
+        h = conv(x)
+        h = tf.layers.batch_normalization(h, training=True)
+        y = tf.layers.dense(tf.layers.flatten(h), 6, kernel_initializer=tf.ones_initializer())
+    feed = {x: np.arange(64, dtype=np.float32).reshape(2, 4, 4, 2) / 10}
+    return [var_names(tf.global_variables()), var_names(tf.trainable_variables()), var_names(conv.weights),
+            var_names(conv.trainable_weights), [t.name for t in tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES)],
+            static([h, y]), run(tf, y, feed)]
