@@ -167,3 +167,12 @@ def _(tf, g):
 
 exempt("SampleDistortedBoundingBoxV2", "random crops (NumPy's random numbers, not TF's): their constraints, shapes and "
                                        "errors are tested by the real_programs conformance area")
+
+
+_NMS_BOXES = np.array([[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, 2, 1, 3], [1, 1, 0, 0]], np.float32)
+
+
+@sample("NonMaxSuppressionV3", [_NMS_BOXES, np.array([0.9, 0.8, 0.7, 0.95], np.float32)],
+        lambda boxes, scores: np.array([3, 2], np.int32), grad=False, exact_shape=False)
+def _(tf, boxes, scores):
+    return tf.image.non_max_suppression(boxes, scores, 3, iou_threshold=0.5)  # box 3 is box 0 with corners swapped

@@ -17,6 +17,7 @@ from scopeflow._src.ops.image.codecs import decode_image, decode_jpeg, decode_pn
 from scopeflow._src.ops.image.gif_bmp import decode_bmp, decode_gif
 from scopeflow._src.ops.image.boxes import draw_bounding_boxes
 from scopeflow._src.ops.image.distorted_box import sample_distorted_bounding_box
+from scopeflow._src.ops.image.nms import non_max_suppression
 from scopeflow._src.ops.image.hsv import (
     adjust_hue, adjust_saturation, hsv_to_rgb, random_hue, random_saturation, rgb_to_hsv)
 from scopeflow._src.ops.image import grads  # noqa: F401 - gradient rules
@@ -24,7 +25,8 @@ from scopeflow._src.ops.image import grads  # noqa: F401 - gradient rules
 __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturation", "central_crop",
            "convert_image_dtype", "crop_to_bounding_box", "decode_bmp", "decode_gif", "decode_image", "decode_jpeg",
            "decode_png", "draw_bounding_boxes", "encode_jpeg",
-           "encode_png", "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb", "pad_to_bounding_box",
+           "encode_png", "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb", "non_max_suppression",
+           "pad_to_bounding_box",
            "per_image_standardization", "random_brightness", "random_contrast", "random_crop",
            "random_flip_left_right", "random_flip_up_down", "random_hue", "random_saturation", "resize_area",
            "resize_bicubic", "resize_bilinear", "resize_image_with_crop_or_pad", "resize_images",
