@@ -225,6 +225,11 @@ class PlanWriter:
         for t, value in zip(outs, results):
             name = self.names[t] = f"c{t._op._id}_{t._value_index}"
             self.namespace[name] = self.folded[name] = value
+        if opdef.reads_shape_only:  # TF keeps a folded shape read's input running: a variable is still read
+            for t in op._inputs:
+                if t in self.refs:
+                    name = self.names[t]
+                    self.body.append((f"{name}.get()", ("node", self.refs[t] or op), [name]))
         return True
 
     def running_sum(self, op, opdef, args) -> bool:

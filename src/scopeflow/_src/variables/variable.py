@@ -66,6 +66,7 @@ class VariableAggregation(enum.Enum):
     SUM = 1
     MEAN = 2
     ONLY_FIRST_REPLICA = 3
+    ONLY_FIRST_TOWER = 3  # TF1's older name of ONLY_FIRST_REPLICA (an alias)
 
 
 class _VariableMeta(type):

@@ -3,7 +3,7 @@
 
 import re
 
-from tests.conformance.harness import case, raises
+from tests.conformance.harness import case, error_class, raises
 
 
 def _open(tf, *args, **kwargs):
@@ -147,3 +147,36 @@ def assert_variables_initialized_local_variables_too(tf):
     tf.Variable(1.0, name="w")
     op = tf.assert_variables_initialized()
     return [op.name, [t.name for t in op.op.inputs]]
+
+
+def _last_line(fn, *args):
+    got = raises(fn, *args)
+    if "message" in got:
+        got["message"] = got["message"].splitlines()[-1]
+    return got
+
+
+@case
+def assert_variables_initialized_fails_at_run_time(tf):
+    v = tf.Variable([1.0, 2.0], name="v")
+    w = tf.Variable([[3.0]], name="w")
+    op = tf.assert_variables_initialized()
+    with tf.Session() as sess:
+        first = error_class(sess.run, op)
+        sess.run(v.initializer)
+        second = _last_line(sess.run, op)
+        sess.run(w.initializer)
+        return [first, second, sess.run(op).tolist()]
+
+
+@case
+def assert_variables_initialized_of_one_variable_fails_at_run_time(tf):
+    v = tf.Variable([1, 2], name="v")
+    w = tf.Variable([3, 4], name="w")
+    check = tf.assert_variables_initialized([v])
+    with tf.Session() as sess:
+        first = _last_line(sess.run, check.op)
+        sess.run(w.initializer)
+        second = _last_line(sess.run, check.op)
+        sess.run(v.initializer)
+        return [first, second, int(sess.run(check))]
