@@ -73,3 +73,50 @@ def test_lazy_names_are_listed_and_unknown_ones_refused():
         tf.train.Nope  # noqa: B018
     with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
         tf.nn.Nope  # noqa: B018
+
+
+# The public sub-namespaces and the subsystems only some programs use: ``import scopeflow`` loads
+# none of them (each costs import time); the first use of a name loads them.
+NAMESPACES = ("scopeflow.bitwise", "scopeflow.compat", "scopeflow.initializers", "scopeflow.io", "scopeflow.layers",
+              "scopeflow.losses", "scopeflow.math", "scopeflow.metrics", "scopeflow.nn", "scopeflow.python_io",
+              "scopeflow.random", "scopeflow.train", "scopeflow._src.graph_io.importer",
+              "scopeflow._src.lib_io.file_io", "scopeflow._src.training.optimizer", "scopeflow._src.ops.nn_ops",
+              "scopeflow._src.ops.state.training_ops", "shutil", "lzma", "bz2")
+
+
+def _namespaces_after(code):
+    probe = f"import sys; {code}; print(' '.join(m for m in {NAMESPACES!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return result.stdout.split()
+
+
+def test_namespaces_load_on_first_use():
+    assert _namespaces_after("import scopeflow") == []
+    minimal = ("import numpy as np, scopeflow as tf; x = tf.placeholder(tf.float32, [None, 3]); "
+               "w = tf.get_variable('w', [3, 2]); y = tf.matmul(x, w); s = tf.Session(); "
+               "s.run(tf.global_variables_initializer()); s.run(y, {x: np.ones((1, 3))})")
+    assert _namespaces_after(minimal) == []
+    assert "scopeflow.layers" in _namespaces_after("import scopeflow as tf; tf.layers.dense")
+    assert "scopeflow.train" in _namespaces_after("import scopeflow as tf; tf.train.AdamOptimizer")
+    assert _namespaces_after("from scopeflow import nn") == ["scopeflow.nn", "scopeflow._src.ops.nn_ops"]
+    assert _namespaces_after("import scopeflow as tf; tf.import_graph_def") == ["scopeflow._src.graph_io.importer"]
+    assert _namespaces_after("import scopeflow as tf; tf.clip_by_norm") == ["scopeflow._src.ops.nn_ops"]
+    assert {"scopeflow._src.ops.nn_ops", "scopeflow._src.ops.state.training_ops"} <= set(
+        _namespaces_after("from scopeflow._src.ops import load_lazy_ops; load_lazy_ops()"))
+
+
+def test_nn_gradient_rules_load_with_any_nn_module():
+    # a program may reach the nn ops through any module of the package (tf.layers imports
+    # conv.py directly): the package registers the gradient rules of all of them first
+    code = ("import scopeflow as tf; from scopeflow._src.ops.nn.softmax import softmax; "
+            "x = tf.constant([[1.0, 2.0]]); g, = tf.gradients(softmax(x), x); print(g.name)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["gradients/Softmax_grad/mul_1:0"]
+
+
+def test_lazy_namespaces_are_the_modules():
+    import scopeflow as tf
+    from scopeflow import layers, metrics
+
+    assert tf.layers is layers and tf.metrics is metrics and tf.train.Optimizer.__module__.startswith("scopeflow")
+    assert {"layers", "train", "nn", "io", "import_graph_def"} <= set(dir(tf)) <= set(tf.__all__)

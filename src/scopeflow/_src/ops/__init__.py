@@ -12,29 +12,31 @@ Three layers, each importing only the ones above it in this list (``docs/archite
    every wrapper exists: a rule may build any op.
 
 Conds and loops (``control/api.py``), the summary ops (``summary/api.py``), the parsing ops
-(``parsing/api.py``) and the 3-D convolutions (``nn/volumetric.py``) load on first use, with their
-ops and rules; ``load_lazy_ops`` loads them all.
+(``parsing/api.py``), the neural-network ops (``nn/``, whose package loads its gradient rules
+first), the optimizers' update ops (``state/training_ops.py``) and the 3-D convolutions
+(``nn/volumetric.py``) load on first use, with their ops and rules; ``load_lazy_ops`` loads them all.
 """
 
 # The order below is the registration order (ruff's import sorting is off for this file).
-from scopeflow._src.ops import array_ops, math_ops, nn_ops  # noqa: F401 - definitions and wrappers
+from scopeflow._src.ops import array_ops, math_ops  # noqa: F401 - definitions and wrappers
 from scopeflow._src.ops.control import control_flow_ops  # noqa: F401 - the rest loads on first use: control/api.py
-from scopeflow._src.ops.nn import losses  # noqa: F401
 from scopeflow._src.ops.random import random_ops  # noqa: F401
-from scopeflow._src.ops.state import training_ops, variable_ops  # noqa: F401
+from scopeflow._src.ops.state import variable_ops  # noqa: F401
 from scopeflow._src.ops import operators  # noqa: F401
 
 from scopeflow._src.ops.array import gather_grads, grads as array_grads  # noqa: F401 - gradient rules
 from scopeflow._src.ops.math import grads as math_grads, product_grads, reduction_grads  # noqa: F401
-from scopeflow._src.ops.nn import grads as nn_grads  # noqa: F401
 from scopeflow._src.ops.random import grads as random_grads  # noqa: F401
 from scopeflow._src.ops.state import grads as state_grads  # noqa: F401
 
 
 def load_lazy_ops() -> None:
-    """Register the op types whose packages load on first use (control flow, summaries, parsing, sparse), so that
-    a graph read from a file finds every op type scopeflow has."""
+    """Register the op types whose packages load on first use (neural networks, optimizer updates, control flow,
+    summaries, parsing, sparse), so that a graph read from a file finds every op type scopeflow has."""
     # loaded on first use: each package costs import time
+    from scopeflow._src.ops import nn_ops  # noqa: F401
+    from scopeflow._src.ops.nn import losses  # noqa: F401
+    from scopeflow._src.ops.state import training_ops  # noqa: F401
     from scopeflow._src.ops.control import api  # noqa: F401
     from scopeflow._src.ops.summary import api as summary_api  # noqa: F401
     from scopeflow._src.ops.parsing import api as parsing_api  # noqa: F401
