@@ -27,11 +27,11 @@ __all__ = [
     "convert_to_tensor_or_indexed_slices", "convert_to_tensor_or_sparse_tensor",
     "cos", "count_nonzero", "count_up_to", "create_partitioned_variables", "cumprod", "cumsum", "data",
     "debugging",
-    "decode_csv",
+    "decode_base64", "decode_csv",
     "decode_raw", "device", "DeviceSpec", "diag",
     "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
     "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_partition", "dynamic_stitch", "einsum",
-    "equal", "errors", "Event",
+    "encode_base64", "equal", "errors", "Event",
     "executing_eagerly", "exp", "expand_dims", "eye", "FIFOQueue", "fill", "fixed_size_partitioner", "FixedLenFeature",
     "FixedLengthRecordReader", "FixedLenSequenceFeature", "flags", "float16",
     "float32", "float64", "floor", "floor_div",
@@ -104,7 +104,23 @@ __all__ = [
 
 import importlib as _importlib
 
-from scopeflow import dtypes, errors, nest
+from scopeflow import (
+    bitwise,
+    compat,
+    dtypes,
+    errors,
+    initializers,
+    io,
+    layers,
+    losses,
+    math,
+    metrics,
+    nest,
+    nn,
+    python_io,
+    random,
+    train,
+)
 from scopeflow._src import protos as _protos
 from scopeflow._src.client.config import (
     ConfigProto,
@@ -183,6 +199,7 @@ from scopeflow._src.framework.tensor_proto import make_ndarray, make_tensor_prot
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
 from scopeflow._src.framework.tensor_spec import SparseTensorSpec, TensorSpec, TypeSpec
 from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients
+from scopeflow._src.graph_io.importer import import_graph_def
 
 # -- arrays (shapes, slicing, gathering, joining) ----------------------------------------------
 from scopeflow._src.ops.array_ops import (
@@ -331,7 +348,8 @@ from scopeflow._src.ops.math_ops import (
     truncatemod,
 )
 
-# -- random, state ----------------------------------------------------------------------------
+# -- clipping, random, state -------------------------------------------------------------------
+from scopeflow._src.ops.nn_ops import clip_by_global_norm, clip_by_norm, global_norm
 from scopeflow._src.ops.random.random_ops import (
     multinomial,
     random_normal,
@@ -403,7 +421,8 @@ _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "Me
 _LOOKUP = ("initialize_all_tables", "tables_initializer")
 _SCRIPT = ("numpy_function", "py_func", "py_function")
 _CONTROL_FLOW = ("Assert", "case", "cond", "foldl", "foldr", "map_fn", "scan", "TensorArray", "while_loop")
-_PARSING = ("as_string", "decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "parse_example",
+_PARSING = ("as_string", "decode_base64", "decode_csv", "decode_raw", "encode_base64", "FixedLenFeature",
+            "FixedLenSequenceFeature", "parse_example",
             "parse_single_example", "parse_single_sequence_example", "reduce_join", "regex_replace", "SparseFeature",
             "string_join", "string_split", "string_to_hash_bucket", "string_to_hash_bucket_fast",
             "string_to_hash_bucket_strong", "string_to_number", "substr", "VarLenFeature")
@@ -420,13 +439,11 @@ _QUEUES = ("FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIF
 # the first use of one name loads the module and binds all of its names here.
 _LAZY_OPS = {
     "scopeflow._src.data.readers": ("matching_files",),
-    "scopeflow._src.graph_io.importer": ("import_graph_def",),
     "scopeflow._src.ops.control.api": _CONTROL_FLOW,
     "scopeflow._src.ops.debugging.api": _DEBUGGING,
     "scopeflow._src.ops.image.api": ("random_crop",),
     "scopeflow._src.metrics.confusion": ("confusion_matrix",),
     "scopeflow._src.ops.lookup.api": _LOOKUP,
-    "scopeflow._src.ops.nn.clip": ("clip_by_global_norm", "clip_by_norm", "global_norm"),
     "scopeflow._src.ops.nn.volumetric": ("batch_to_space_nd", "required_space_to_batch_paddings",
                                          "space_to_batch_nd"),
     "scopeflow._src.ops.parsing.api": _PARSING,
@@ -439,11 +456,9 @@ _LAZY_OPS = {
                                               "variable_axis_size_partitioner"),
 }
 _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in names}
-# The public sub-namespaces, each loaded on first use (tf.nn, tf.train, tf.layers...): a program
-# pays only for the ones it reads
-_LAZY_MODULES = frozenset(("app", "bitwise", "compat", "data", "debugging", "flags", "gfile", "graph_util", "image",
-                           "initializers", "io", "layers", "losses", "lookup", "math", "metrics", "nn", "python_io",
-                           "queue", "random", "sets", "sparse", "strings", "summary", "train"))
+# The public sub-namespaces that load on first use (tf.data, tf.image, tf.summary...)
+_LAZY_MODULES = frozenset(("app", "data", "debugging", "flags", "gfile", "graph_util", "image", "lookup", "queue",
+                           "sets", "sparse", "strings", "summary"))
 
 
 def __getattr__(name):

@@ -138,3 +138,18 @@ def _(tf, x):
     op = _tf1_parse_op(tf, "ParseSingleSequenceExample",
                           [x, tf.constant([], tf.string), tf.constant("t"), tf.constant("")], _sequence_attrs(tf))
     return list(op.outputs)
+
+
+_B64 = np.array([[b"hello", b"\xff\xfe\x00?"], [b"", b"ab"]], dtype=object)
+
+
+@sample("EncodeBase64", [_B64], lambda x: np.array([[b"aGVsbG8=", b"__4APw=="], [b"", b"YWI="]], dtype=object),
+        grad=False)
+def _(tf, x):
+    return tf.io.encode_base64(x, pad=True)
+
+
+@sample("DecodeBase64", [np.array([b"aGVsbG8", b"__4APw==", b""], dtype=object)],
+        lambda x: np.array([b"hello", b"\xff\xfe\x00?", b""], dtype=object), grad=False)
+def _(tf, x):
+    return tf.io.decode_base64(x)

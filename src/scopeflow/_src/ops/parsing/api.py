@@ -23,10 +23,12 @@ from scopeflow._src.ops.parsing.string_split import string_split, strings_split
 from scopeflow._src.ops.parsing.reduce_join import reduce_join
 from scopeflow._src.ops.parsing.unicode import unicode_transcode
 from scopeflow._src.ops.parsing.segment_join import unsorted_segment_join
+from scopeflow._src.ops.parsing.base64_ops import decode_base64, encode_base64
 from scopeflow._src.ops.parsing import legacy_parse  # noqa: F401 - TF1's ParseExample, ParseSingleExample
 from scopeflow._src.ops.parsing import grads  # noqa: F401 - gradient rules
 
-__all__ = ["as_string", "decode_csv", "decode_raw", "FixedLenFeature", "FixedLenSequenceFeature", "lower",
+__all__ = ["as_string", "decode_base64", "decode_csv", "decode_raw", "encode_base64", "FixedLenFeature",
+           "FixedLenSequenceFeature", "lower",
            "parse_example", "parse_sequence_example", "parse_single_example", "parse_single_sequence_example",
            "reduce_join", "regex_full_match", "regex_replace", "SparseFeature", "string_join", "string_length",
            "string_split", "string_to_hash_bucket", "string_to_hash_bucket_fast",
