@@ -104,23 +104,7 @@ __all__ = [
 
 import importlib as _importlib
 
-from scopeflow import (
-    bitwise,
-    compat,
-    dtypes,
-    errors,
-    initializers,
-    io,
-    layers,
-    losses,
-    math,
-    metrics,
-    nest,
-    nn,
-    python_io,
-    random,
-    train,
-)
+from scopeflow import dtypes, errors, nest
 from scopeflow._src import protos as _protos
 from scopeflow._src.client.config import (
     ConfigProto,
@@ -199,7 +183,6 @@ from scopeflow._src.framework.tensor_proto import make_ndarray, make_tensor_prot
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
 from scopeflow._src.framework.tensor_spec import SparseTensorSpec, TensorSpec, TypeSpec
 from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients
-from scopeflow._src.graph_io.importer import import_graph_def
 
 # -- arrays (shapes, slicing, gathering, joining) ----------------------------------------------
 from scopeflow._src.ops.array_ops import (
@@ -348,8 +331,7 @@ from scopeflow._src.ops.math_ops import (
     truncatemod,
 )
 
-# -- clipping, random, state -------------------------------------------------------------------
-from scopeflow._src.ops.nn_ops import clip_by_global_norm, clip_by_norm, global_norm
+# -- random, state ----------------------------------------------------------------------------
 from scopeflow._src.ops.random.random_ops import (
     multinomial,
     random_normal,
@@ -439,11 +421,13 @@ _QUEUES = ("FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIF
 # the first use of one name loads the module and binds all of its names here.
 _LAZY_OPS = {
     "scopeflow._src.data.readers": ("matching_files",),
+    "scopeflow._src.graph_io.importer": ("import_graph_def",),
     "scopeflow._src.ops.control.api": _CONTROL_FLOW,
     "scopeflow._src.ops.debugging.api": _DEBUGGING,
     "scopeflow._src.ops.image.api": ("random_crop",),
     "scopeflow._src.metrics.confusion": ("confusion_matrix",),
     "scopeflow._src.ops.lookup.api": _LOOKUP,
+    "scopeflow._src.ops.nn.clip": ("clip_by_global_norm", "clip_by_norm", "global_norm"),
     "scopeflow._src.ops.nn.volumetric": ("batch_to_space_nd", "required_space_to_batch_paddings",
                                          "space_to_batch_nd"),
     "scopeflow._src.ops.parsing.api": _PARSING,
@@ -456,9 +440,11 @@ _LAZY_OPS = {
                                               "variable_axis_size_partitioner"),
 }
 _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in names}
-# The public sub-namespaces that load on first use (tf.data, tf.image, tf.summary...)
-_LAZY_MODULES = frozenset(("app", "data", "debugging", "flags", "gfile", "graph_util", "image", "lookup", "queue",
-                           "sets", "sparse", "strings", "summary"))
+# The public sub-namespaces, each loaded on first use (tf.nn, tf.train, tf.layers...): a program
+# pays only for the ones it reads
+_LAZY_MODULES = frozenset(("app", "bitwise", "compat", "data", "debugging", "flags", "gfile", "graph_util", "image",
+                           "initializers", "io", "layers", "losses", "lookup", "math", "metrics", "nn", "python_io",
+                           "queue", "random", "sets", "sparse", "strings", "summary", "train"))
 
 
 def __getattr__(name):
