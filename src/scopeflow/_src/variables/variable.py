@@ -422,10 +422,11 @@ register_tensor_conversion_function(RefVariable, _to_tensor)
 def variable_creator_scope(variable_creator):
     """Route ``tf.Variable`` creation through ``variable_creator(next_creator, **kwargs)``."""
     state = context.builder(default_graph())
-    state.variable_creators.append(variable_creator)
+    old = state.variable_creators
+    new = state.variable_creators = [*old, variable_creator]  # a new list per scope: its identity marks the scope
     try:
         yield
     finally:
-        if not state.variable_creators or state.variable_creators[-1] is not variable_creator:
-            raise AssertionError("Nesting violated for variable_creator_scope")
-        state.variable_creators.pop()
+        if state.variable_creators is not new:  # TF's error; the stack is left as it is
+            raise RuntimeError("Exiting variable_creator_scope without proper nesting.")
+        state.variable_creators = old

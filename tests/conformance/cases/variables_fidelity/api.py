@@ -137,3 +137,38 @@ def variable_operators_build_on_the_read(tf):
     v = tf.Variable([1.0, 2.0], name="v")
     ys = [v + 1.0, 1.0 + v, -v, abs(v), v @ tf.ones([2, 1]) if False else v * v, v < 2.0, v ** 2]
     return [[y.name, [t.name for t in y.op.inputs]] for y in ys]
+
+
+@case
+def variable_creator_scope_left_out_of_order(tf):
+    calls = []
+
+    def creator(next_creator, **kwargs):
+        calls.append(kwargs.get("name"))
+        return next_creator(**kwargs)
+
+    outer = tf.variable_creator_scope(creator)
+    outer.__enter__()
+    with tf.variable_creator_scope(creator):
+        error = raises(outer.__exit__, None, None, None)
+        tf.Variable(1.0, name="inside")
+    tf.Variable(1.0, name="after")  # the failed exit left the outer creator in place
+    return [error, calls]
+
+
+@case
+def variable_creator_scopes_nested_in_order(tf):
+    calls = []
+
+    def make(tag):
+        def creator(next_creator, **kwargs):
+            calls.append([tag, kwargs.get("name")])
+            return next_creator(**kwargs)
+        return creator
+
+    with tf.variable_creator_scope(make("a")):
+        with tf.variable_creator_scope(make("b")):
+            tf.Variable(1.0, name="v")
+        tf.Variable(1.0, name="w")
+    tf.Variable(1.0, name="x")
+    return calls
