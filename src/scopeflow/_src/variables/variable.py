@@ -173,6 +173,11 @@ class RefVariable(metaclass=_VariableMeta):
         return self._name
 
     @property
+    def _shared_name(self) -> str:
+        """The variable's name without the output index (TF's attribute, read by TF1 code)."""
+        return self._name[:self._name.index(":")]
+
+    @property
     def op(self):
         return self._variable.op
 

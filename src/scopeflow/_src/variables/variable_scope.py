@@ -226,7 +226,6 @@ class _PureVariableScope:
         else:
             state.var_scope_counts.close_below(self._new_name)
         state.var_scope = self._old
-        return False
 
 
 class variable_scope:  # noqa: N801 - TensorFlow's name
@@ -333,7 +332,6 @@ class variable_scope:  # noqa: N801 - TensorFlow's name
                 graph_cm, self._graph_cm = self._graph_cm, None
                 if graph_cm is not None:
                     graph_cm.__exit__(*exc)
-        return False
 
 
 def no_regularizer(_):

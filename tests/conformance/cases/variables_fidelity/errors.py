@@ -180,3 +180,21 @@ def assert_variables_initialized_of_one_variable_fails_at_run_time(tf):
         second = _last_line(sess.run, check.op)
         sess.run(v.initializer)
         return [first, second, int(sess.run(check))]
+
+
+@case
+def variable_scope_exit_out_of_order_keeps_the_graph_stack(tf):
+    g = tf.Graph()
+    out = []
+    with g.as_default():
+        a = tf.variable_scope("a")
+        a.__enter__()
+        b = tf.variable_scope("b")
+        b.__enter__()
+        out.append(raises(a.__exit__, None, None, None))
+        out.append(tf.get_default_graph() is g)
+        out.append(raises(b.__exit__, None, None, None))
+        out.append(raises(a.__exit__, None, None, None))
+        out.append([tf.get_default_graph() is g, tf.get_variable_scope().name, tf.constant(1.0).name])
+    out.append(tf.get_default_graph() is g)
+    return out
