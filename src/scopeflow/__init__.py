@@ -104,7 +104,6 @@ __all__ = [
 
 import importlib as _importlib
 
-from scopeflow import dtypes, errors, nest
 from scopeflow._src import protos as _protos
 from scopeflow._src.client.config import (
     ConfigProto,
@@ -139,7 +138,6 @@ from scopeflow._src.framework.default_graph import (
     reset_default_graph,
     set_random_seed,
 )
-from scopeflow._src.framework.device_spec import DeviceSpec
 from scopeflow._src.framework.dtypes import (
     DType,
     as_dtype,
@@ -181,7 +179,6 @@ from scopeflow._src.framework.sparse_tensor import (
 )
 from scopeflow._src.framework.tensor_proto import make_ndarray, make_tensor_proto
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
-from scopeflow._src.framework.tensor_spec import SparseTensorSpec, TensorSpec, TypeSpec
 from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients
 
 # -- arrays (shapes, slicing, gathering, joining) ----------------------------------------------
@@ -372,7 +369,6 @@ from scopeflow._src.variables.initializers import (
     zeros_initializer,
 )
 from scopeflow._src.variables.store import AUTO_REUSE
-from scopeflow._src.variables.template import make_template
 from scopeflow._src.variables.variable import RefVariable as Variable
 from scopeflow._src.variables.variable import VariableAggregation, VariableSynchronization, variable_creator_scope
 from scopeflow._src.variables.variable_scope import (
@@ -421,6 +417,8 @@ _QUEUES = ("FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIF
 # the first use of one name loads the module and binds all of its names here.
 _LAZY_OPS = {
     "scopeflow._src.data.readers": ("matching_files",),
+    "scopeflow._src.framework.device_spec": ("DeviceSpec",),
+    "scopeflow._src.framework.tensor_spec": ("SparseTensorSpec", "TensorSpec", "TypeSpec"),
     "scopeflow._src.graph_io.importer": ("import_graph_def",),
     "scopeflow._src.ops.control.api": _CONTROL_FLOW,
     "scopeflow._src.ops.debugging.api": _DEBUGGING,
@@ -438,13 +436,15 @@ _LAZY_OPS = {
     "scopeflow._src.variables.partitioned": ("create_partitioned_variables", "PartitionedVariable"),
     "scopeflow._src.variables.partitioners": ("fixed_size_partitioner", "min_max_variable_partitioner",
                                               "variable_axis_size_partitioner"),
+    "scopeflow._src.variables.template": ("make_template",),
 }
 _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in names}
 # The public sub-namespaces, each loaded on first use (tf.nn, tf.train, tf.layers...): a program
 # pays only for the ones it reads
-_LAZY_MODULES = frozenset(("app", "bitwise", "compat", "data", "debugging", "flags", "gfile", "graph_util", "image",
-                           "initializers", "io", "layers", "losses", "lookup", "math", "metrics", "nn", "python_io",
-                           "queue", "random", "sets", "sparse", "strings", "summary", "train"))
+_LAZY_MODULES = frozenset(("app", "bitwise", "compat", "data", "debugging", "dtypes", "errors", "flags", "gfile",
+                           "graph_util", "image", "initializers", "io", "layers", "losses", "lookup", "math", "metrics",
+                           "nest", "nn", "python_io", "queue", "random", "sets", "sparse", "strings", "summary",
+                           "train"))
 
 
 def __getattr__(name):

@@ -81,7 +81,9 @@ NAMESPACES = ("scopeflow.bitwise", "scopeflow.compat", "scopeflow.initializers",
               "scopeflow.losses", "scopeflow.math", "scopeflow.metrics", "scopeflow.nn", "scopeflow.python_io",
               "scopeflow.random", "scopeflow.train", "scopeflow._src.graph_io.importer",
               "scopeflow._src.lib_io.file_io", "scopeflow._src.training.optimizer", "scopeflow._src.ops.nn_ops",
-              "scopeflow._src.ops.state.training_ops", "shutil", "lzma", "bz2")
+              "scopeflow._src.ops.state.training_ops", "scopeflow.dtypes", "scopeflow.errors", "scopeflow.nest",
+              "scopeflow._src.variables.template", "scopeflow._src.framework.tensor_spec",
+              "scopeflow._src.framework.device_spec", "shutil", "lzma", "bz2")
 
 
 def _namespaces_after(code):
@@ -101,6 +103,8 @@ def test_namespaces_load_on_first_use():
     assert _namespaces_after("from scopeflow import nn") == ["scopeflow.nn", "scopeflow._src.ops.nn_ops"]
     assert _namespaces_after("import scopeflow as tf; tf.import_graph_def") == ["scopeflow._src.graph_io.importer"]
     assert _namespaces_after("import scopeflow as tf; tf.clip_by_norm") == ["scopeflow._src.ops.nn_ops"]
+    assert _namespaces_after("import scopeflow as tf; tf.errors.OutOfRangeError") == ["scopeflow.errors"]
+    assert _namespaces_after("import scopeflow as tf; tf.TensorSpec") == ["scopeflow._src.framework.tensor_spec"]
     assert {"scopeflow._src.ops.nn_ops", "scopeflow._src.ops.state.training_ops"} <= set(
         _namespaces_after("from scopeflow._src.ops import load_lazy_ops; load_lazy_ops()"))
 
@@ -119,4 +123,8 @@ def test_lazy_namespaces_are_the_modules():
     from scopeflow import layers, metrics
 
     assert tf.layers is layers and tf.metrics is metrics and tf.train.Optimizer.__module__.startswith("scopeflow")
-    assert {"layers", "train", "nn", "io", "import_graph_def"} <= set(dir(tf)) <= set(tf.__all__)
+    assert {"layers", "train", "nn", "io", "errors", "import_graph_def", "TensorSpec"} <= set(dir(tf))
+    assert set(dir(tf)) == set(tf.__all__)
+    from scopeflow import DeviceSpec, errors, make_template
+
+    assert tf.errors is errors and tf.DeviceSpec is DeviceSpec and tf.make_template is make_template
