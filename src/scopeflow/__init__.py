@@ -21,7 +21,8 @@ __all__ = [
     "bitwise_xor", "bool", "boolean_mask", "broadcast_dynamic_shape", "broadcast_static_shape", "broadcast_to", "case",
     "cast", "ceil", "check_numerics",
     "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex",
-    "complex128", "complex64", "concat", "cond", "ConfigProto", "confusion_matrix", "conj", "constant",
+    "complex128", "complex64", "concat", "cond", "ConditionalAccumulator", "ConditionalAccumulatorBase",
+    "ConfigProto", "confusion_matrix", "conj", "constant",
     "constant_initializer", "container",
     "control_dependencies", "convert_to_tensor",
     "convert_to_tensor_or_indexed_slices", "convert_to_tensor_or_sparse_tensor",
@@ -82,7 +83,7 @@ __all__ = [
     "sparse_reshape", "sparse_retain", "sparse_segment_mean",
     "sparse_segment_sqrt_n", "sparse_segment_sum", "sparse_slice", "sparse_softmax", "sparse_split",
     "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense", "sparse_to_indicator",
-    "sparse_transpose", "SparseFeature",
+    "sparse_transpose", "SparseConditionalAccumulator", "SparseFeature",
     "SparseTensor", "SparseTensorSpec", "SparseTensorValue",
     "split", "sqrt", "square", "squared_difference", "squeeze", "stack", "stop_gradient", "strided_slice", "string",
     "string_join", "string_split", "string_to_hash_bucket", "string_to_hash_bucket_fast",
@@ -409,8 +410,9 @@ _DEBUGGING = ("add_check_numerics_ops", "assert_equal", "assert_greater", "asser
               "assert_non_positive", "assert_none_equal", "assert_positive", "assert_proper_iterable", "assert_rank",
               "assert_rank_at_least", "assert_rank_in", "assert_same_float_dtype", "assert_scalar", "assert_type",
               "check_numerics", "is_numeric_tensor", "Print", "verify_tensor_all_finite")
-_QUEUES = ("FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase",
-           "RandomShuffleQueue", "read_file", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader",
+_QUEUES = ("ConditionalAccumulator", "ConditionalAccumulatorBase", "FIFOQueue", "FixedLengthRecordReader",
+           "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue", "read_file",
+           "ReaderBase", "SparseConditionalAccumulator", "TextLineReader", "TFRecordReader", "WholeFileReader",
            "write_file")
 
 # The subsystems that load on first use (each costs import time), and the names each gives:

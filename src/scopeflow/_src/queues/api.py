@@ -4,6 +4,11 @@ TensorFlow, none of these op types has a gradient rule (``tf.gradients`` through
 ``LookupError``).
 """
 
+from scopeflow._src.queues.accumulators import (
+    ConditionalAccumulator,
+    ConditionalAccumulatorBase,
+    SparseConditionalAccumulator,
+)
 from scopeflow._src.queues.file_ops import read_file, write_file
 from scopeflow._src.queues.queue_base import FIFOQueue, PaddingFIFOQueue, PriorityQueue, QueueBase, RandomShuffleQueue
 from scopeflow._src.queues.readers import (
@@ -15,6 +20,7 @@ from scopeflow._src.queues.readers import (
     WholeFileReader,
 )
 
-__all__ = ["FIFOQueue", "FixedLengthRecordReader", "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase",
-           "RandomShuffleQueue", "read_file", "ReaderBase", "TextLineReader", "TFRecordReader", "WholeFileReader",
-           "write_file"]
+__all__ = ["ConditionalAccumulator", "ConditionalAccumulatorBase", "FIFOQueue", "FixedLengthRecordReader",
+           "IdentityReader", "PaddingFIFOQueue", "PriorityQueue", "QueueBase",
+           "RandomShuffleQueue", "read_file", "ReaderBase", "SparseConditionalAccumulator", "TextLineReader",
+           "TFRecordReader", "WholeFileReader", "write_file"]

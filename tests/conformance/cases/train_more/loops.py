@@ -67,7 +67,8 @@ def basic_train_loop_out_of_range_ends(tf):
 
         def step(sess):
             if not got:
-                sess.run([enq, close])
+                sess.run(enq)
+                sess.run(close)
             got.append(int(sess.run(x)))
 
         tf.train.basic_train_loop(sv, step)
