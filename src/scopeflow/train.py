@@ -30,7 +30,8 @@ __all__ = [
     "SecondOrStepTimer", "SequenceExample", "SessionCreator", "SessionManager", "SessionRunArgs", "SessionRunContext",
     "SessionRunHook", "SessionRunValues", "shuffle_batch", "shuffle_batch_join", "SingularMonitoredSession",
     "slice_input_producer", "start_queue_runners", "StepCounterHook", "StopAtStepHook", "string_input_producer",
-    "summary_iterator", "SummarySaverHook", "Supervisor", "update_checkpoint_state", "WorkerSessionCreator",
+    "summary_iterator", "SummarySaverHook", "Supervisor", "update_checkpoint_state", "VocabInfo",
+    "warm_start", "WorkerSessionCreator",
     "write_graph"]
 
 import importlib as _importlib
@@ -79,6 +80,7 @@ _CHECKPOINT_NAMES = {
     "restore_plan": ("RestoreReport",),  # scopeflow: the report of a restore
     "saver": ("Saver",),
     "saver_def": ("SaverDef",),
+    "warm_starting": ("VocabInfo", "warm_start"),
 }
 _LAZY = {name: module for module, names in _CHECKPOINT_NAMES.items() for name in names}
 _LAZY["summary_iterator"] = "scopeflow._src.summary.summary_iterator"  # event files: loaded on first use, too
