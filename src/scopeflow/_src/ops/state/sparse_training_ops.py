@@ -268,31 +268,35 @@ def _scatter(combine, params, flat, rows, bad):
         combine(params, flat, rows)
 
 
-def _in_rounds(ufunc):
-    """``params[flat[i]] = ufunc(params[flat[i]], rows[i])`` for each ``i`` in order, as TF's loop:
-    in rounds of distinct indices (each index's first remaining row), one fancy-indexed update per
-    round; without repeats that is a single round. (NumPy's ``ufunc.at`` is ~20x slower on rows.)"""
+def _in_order(ufunc):
+    """``params[flat[i]] = ufunc(params[flat[i]], rows[i])`` for each ``i`` in order, as TF's loop: the
+    first row of every index in one fancy-indexed update, then the repeats of each repeated index row
+    by row, in place (NumPy's ``ufunc.at`` gives the same bits, ~2x slower on a word2vec batch)."""
     def combine(params, flat, rows):
-        remaining = None
-        while True:
-            at = flat if remaining is None else flat[remaining]
-            _, first = np.unique(at, return_index=True)
-            if first.size == at.size:  # no repeats left: the rest in one update
-                take = remaining
-            else:
-                take = first if remaining is None else remaining[first]
-            index = flat if take is None else flat[take]
-            params[index] = ufunc(params[index], rows if take is None or rows.ndim == 0 else rows[take])
-            if first.size == at.size:
-                return
-            keep = np.ones(at.size, bool)
-            keep[first] = False
-            remaining = np.flatnonzero(keep) if remaining is None else remaining[keep]
+        if rows.ndim == 0:
+            rows = np.broadcast_to(rows, flat.shape + params.shape[1:])
+        order = np.argsort(flat, kind="stable")
+        ids = flat[order]
+        new = np.empty(ids.size, bool)
+        new[0] = True
+        np.not_equal(ids[1:], ids[:-1], out=new[1:])
+        starts = np.flatnonzero(new)
+        firsts = order[starts]
+        at = flat[firsts]
+        params[at] = ufunc(params[at], rows[firsts])
+        if starts.size == ids.size:
+            return
+        ends = np.append(starts[1:], ids.size)
+        for group in np.flatnonzero(ends - starts > 1).tolist():
+            row = int(ids[starts[group]])
+            target = params[row:row + 1]  # a view: updated in place
+            for k in order[starts[group] + 1:ends[group]].tolist():
+                ufunc(target, rows[k:k + 1], out=target)
     return combine
 
 
-_scatter_add = _in_rounds(np.add)
-_scatter_sub = _in_rounds(np.subtract)
+_scatter_add = _in_order(np.add)
+_scatter_sub = _in_order(np.subtract)
 
 
 def _scatter_update(params, flat, rows):
