@@ -106,15 +106,6 @@ __all__ = [
 import importlib as _importlib
 
 from scopeflow._src import protos as _protos
-from scopeflow._src.client.config import (
-    ConfigProto,
-    GPUOptions,
-    GraphOptions,
-    OptimizerOptions,
-    RunMetadata,
-    RunOptions,
-)
-from scopeflow._src.client.session import InteractiveSession, Session
 from scopeflow._src.framework.constant_op import (
     constant,
     convert_to_tensor,
@@ -180,7 +171,6 @@ from scopeflow._src.framework.sparse_tensor import (
 )
 from scopeflow._src.framework.tensor_proto import make_ndarray, make_tensor_proto
 from scopeflow._src.framework.tensor_shape import Dimension, TensorShape, dimension_at_index, dimension_value
-from scopeflow._src.gradients import AggregationMethod, UnconnectedGradients, gradients
 
 # -- arrays (shapes, slicing, gathering, joining) ----------------------------------------------
 from scopeflow._src.ops.array_ops import (
@@ -418,9 +408,13 @@ _QUEUES = ("ConditionalAccumulator", "ConditionalAccumulatorBase", "FIFOQueue", 
 # The subsystems that load on first use (each costs import time), and the names each gives:
 # the first use of one name loads the module and binds all of its names here.
 _LAZY_OPS = {
+    "scopeflow._src.client.config": ("ConfigProto", "GPUOptions", "GraphOptions", "OptimizerOptions", "RunMetadata",
+                                     "RunOptions"),
+    "scopeflow._src.client.session": ("InteractiveSession", "Session"),
     "scopeflow._src.data.readers": ("matching_files",),
     "scopeflow._src.framework.device_spec": ("DeviceSpec",),
     "scopeflow._src.framework.tensor_spec": ("SparseTensorSpec", "TensorSpec", "TypeSpec"),
+    "scopeflow._src.gradients": ("AggregationMethod", "gradients", "UnconnectedGradients"),
     "scopeflow._src.graph_io.importer": ("import_graph_def",),
     "scopeflow._src.ops.control.api": _CONTROL_FLOW,
     "scopeflow._src.ops.debugging.api": _DEBUGGING,

@@ -83,7 +83,8 @@ NAMESPACES = ("scopeflow.bitwise", "scopeflow.compat", "scopeflow.initializers",
               "scopeflow._src.lib_io.file_io", "scopeflow._src.training.optimizer", "scopeflow._src.ops.nn_ops",
               "scopeflow._src.ops.state.training_ops", "scopeflow.dtypes", "scopeflow.errors", "scopeflow.nest",
               "scopeflow._src.variables.template", "scopeflow._src.framework.tensor_spec",
-              "scopeflow._src.framework.device_spec", "shutil", "lzma", "bz2")
+              "scopeflow._src.framework.device_spec", "scopeflow._src.client.session", "scopeflow._src.gradients",
+              "shutil", "lzma", "bz2")
 
 
 def _namespaces_after(code):
@@ -97,7 +98,7 @@ def test_namespaces_load_on_first_use():
     minimal = ("import numpy as np, scopeflow as tf; x = tf.placeholder(tf.float32, [None, 3]); "
                "w = tf.get_variable('w', [3, 2]); y = tf.matmul(x, w); s = tf.Session(); "
                "s.run(tf.global_variables_initializer()); s.run(y, {x: np.ones((1, 3))})")
-    assert _namespaces_after(minimal) == []
+    assert _namespaces_after(minimal) == ["scopeflow._src.client.session"]
     assert "scopeflow.layers" in _namespaces_after("import scopeflow as tf; tf.layers.dense")
     assert "scopeflow.train" in _namespaces_after("import scopeflow as tf; tf.train.AdamOptimizer")
     assert _namespaces_after("from scopeflow import nn") == ["scopeflow.nn", "scopeflow._src.ops.nn_ops"]
@@ -105,6 +106,8 @@ def test_namespaces_load_on_first_use():
     assert _namespaces_after("import scopeflow as tf; tf.clip_by_norm") == ["scopeflow._src.ops.nn_ops"]
     assert _namespaces_after("import scopeflow as tf; tf.errors.OutOfRangeError") == ["scopeflow.errors"]
     assert _namespaces_after("import scopeflow as tf; tf.TensorSpec") == ["scopeflow._src.framework.tensor_spec"]
+    assert _namespaces_after("from scopeflow import Session") == ["scopeflow._src.client.session"]
+    assert _namespaces_after("import scopeflow as tf; tf.gradients") == ["scopeflow._src.gradients"]
     assert {"scopeflow._src.ops.nn_ops", "scopeflow._src.ops.state.training_ops"} <= set(
         _namespaces_after("from scopeflow._src.ops import load_lazy_ops; load_lazy_ops()"))
 
@@ -128,3 +131,7 @@ def test_lazy_namespaces_are_the_modules():
     from scopeflow import DeviceSpec, errors, make_template
 
     assert tf.errors is errors and tf.DeviceSpec is DeviceSpec and tf.make_template is make_template
+    from scopeflow._src.client.session import Session
+    from scopeflow._src.gradients import gradients
+
+    assert tf.Session is Session and tf.gradients is gradients
