@@ -131,7 +131,12 @@ def parse_rule(text: str, regex: bool = False):
         raise ValueError(f"a rule must look like OLD=NEW, got {text!r}")
     if regex:
         try:
-            return re.compile(old), new
+            pattern = re.compile(old)
         except re.error as e:
             raise ValueError(f"bad regular expression {old!r} in rule {text!r}: {e}") from None
+        try:  # the replacement is parsed here, not at the first match: \2, \q, \g<name>
+            pattern.sub(new, "")
+        except (re.error, IndexError) as e:
+            raise ValueError(f"bad replacement {new!r} in rule {text!r}: {e}") from None
+        return pattern, new
     return old, new

@@ -10,6 +10,7 @@ Nothing is pickled.
 
 from __future__ import annotations
 
+import glob
 import os
 import zipfile
 
@@ -43,6 +44,14 @@ def convertible(name: str, value: np.ndarray, enum: int, to: str):
     return np.ascontiguousarray(value), None
 
 
+def member_name(name: str) -> str:
+    """``name`` as a safe npz member name: no absolute path, no ``.``/``..``/empty component,
+    no backslash or NUL (each such component or character is percent-encoded, as is ``%``)."""
+    name = name.replace("%", "%25").replace("\\", "%5C").replace("\x00", "%00")
+    parts = name.split("/")
+    return "/".join(p if p not in ("", ".", "..") else "%2E" * len(p) or "%" for p in parts)
+
+
 def write_npz(path: str, arrays: dict) -> None:
     """An ``.npz`` (what ``np.savez`` writes) that refuses object arrays, whatever the names."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
@@ -60,8 +69,12 @@ def run(args, out) -> int:
         except ImportError:
             raise UsageError("--to safetensors needs the 'safetensors' package: pip install 'scopeflow[safetensors]'") \
                 from None
-    if os.path.exists(target) and not args.force:
-        raise UsageError(f"{target} exists; pass --force to overwrite it")
+    if os.path.exists(target):
+        for source in _input_files(prefix):
+            if os.path.samefile(target, source):
+                raise UsageError(f"{target} is a file of the checkpoint being converted; choose another output")
+        if not args.force:
+            raise UsageError(f"{target} exists; pass --force to overwrite it")
     arrays, skipped = {}, 0
     with BundleReader(prefix) as reader:
         for name in sorted(reader.entries):
@@ -69,6 +82,14 @@ def run(args, out) -> int:
             if value is None:
                 print(f"skipped {name}: {reason}", file=out)
                 skipped += 1
+            elif args.to == "npz" and member_name(name) != name:
+                safe = member_name(name)
+                if safe in reader.entries or safe in arrays:
+                    print(f"skipped {name}: its safe npz name {safe} is taken", file=out)
+                    skipped += 1
+                else:
+                    print(f"wrote {name} as {safe} (unsafe in a zip member name)", file=out)
+                    arrays[safe] = value
             else:
                 arrays[name] = value
     if args.to == "safetensors":
@@ -77,3 +98,10 @@ def run(args, out) -> int:
         write_npz(target, arrays)
     print(f"wrote {len(arrays)} tensors to {target}" + (f" ({skipped} skipped)" if skipped else ""), file=out)
     return 0
+
+
+def _input_files(prefix: str) -> list:
+    """The existing files of the checkpoint at ``prefix`` (index, data shards, meta graph)."""
+    files = [prefix + suffix for suffix in (".index", ".meta")]
+    files += glob.glob(glob.escape(prefix) + ".data-?????-of-?????")
+    return [f for f in files if os.path.exists(f)]
