@@ -300,7 +300,7 @@ def _scope_partitioned_variable(shape, dtype, initializer, trainable, collection
     if partitioner is None:
         raise ValueError("No partitioner was specified")
     store = store_for(context.default_graph())
-    with name_scope(None):
+    with name_scope(None), store._lock:
         return store._get_partitioned_variable(
             partitioner, scope.name, shape, dtypes.as_dtype(dtype or scope.dtype),
             scope.initializer if initializer is None else initializer,

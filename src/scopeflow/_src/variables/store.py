@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import inspect
 import linecache
+import threading
 from collections.abc import Sequence
 
 from scopeflow._src.framework import dtypes
@@ -75,6 +76,9 @@ class VariableStore:
     def __init__(self):
         self._vars: dict[str, object] = {}
         self._partitioned_vars: dict[str, object] = {}
+        # Held across each look-up-then-create, so threads asking for one name under reuse=AUTO_REUSE
+        # share one variable (a reentrant lock: an initializer may call get_variable itself).
+        self._lock = threading.RLock()
 
     def reusable(self, name, shape, dtype, reuse):
         """The fast path of a reuse (``get_variable``'s common case, checked by the public
@@ -107,6 +111,13 @@ class VariableStore:
                         reuse=None, trainable=None, collections=None, caching_device=None, partitioner=None,
                         validate_shape=True, use_resource=None, constraint=None, synchronization=None,
                         aggregation=None):
+            with self._lock:
+                return create_or_fetch(name, shape, dtype, initializer, regularizer, reuse, trainable, collections,
+                                       caching_device, partitioner, validate_shape, constraint, synchronization,
+                                       aggregation)
+
+        def create_or_fetch(name, shape, dtype, initializer, regularizer, reuse, trainable, collections,
+                            caching_device, partitioner, validate_shape, constraint, synchronization, aggregation):
             single = (name, shape, dtype, initializer, regularizer, reuse, trainable, collections, caching_device,
                       validate_shape, constraint, synchronization, aggregation)
             is_scalar = shape is not None and isinstance(shape, Sequence) and not shape
