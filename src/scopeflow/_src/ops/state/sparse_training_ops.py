@@ -134,7 +134,7 @@ def _define(op_type, inputs, n_refs, scalars, update, attrs=None):
 
     def factory(op, state):
         rule = update(**{a: bool(op._attrs.get(a, d)) for a, d in attrs.items()}) if attrs else update
-        return _kernel(op, rule, inputs, n_refs, scalar_at, grad_at, bool(op._attrs.get("use_locking", False)))
+        return sparse_kernel(op, rule, inputs, n_refs, scalar_at, bool(op._attrs.get("use_locking", False)))
 
     registry.register(OpDef(op_type, inputs=specs, outputs=["out: Ref(T)"],
                             attrs={"T": NUMBER, "Tindices": dtype_lists.INDEX}, shape=shape, factory=factory,
@@ -149,7 +149,14 @@ def _storage(ref):
     return value
 
 
-def _kernel(op, update, names, n_refs, scalar_at, grad_at, locking):
+def sparse_kernel(op, update, names, n_refs, scalar_at, locking, element_update=None):
+    """The kernel of a SparseApply* op: checks its arguments as TF's kernels do, then applies
+    ``update(*rows of the refs, *the other inputs but indices in order)`` to the rows ``indices``
+    (``element_update`` instead, if given, for a 1-D variable); ``names`` are the inputs in TF's order."""
+    grad_at, indices_at = names.index("grad"), names.index("indices")
+    rest = [i for i in range(n_refs, len(names)) if i != indices_at]  # the rule's arguments after the rows
+    grad_place = rest.index(grad_at)
+
     def kernel(*args):
         arrays = [_storage(args[i]) for i in range(n_refs)]
         var = arrays[0]
@@ -159,13 +166,13 @@ def _kernel(op, update, names, n_refs, scalar_at, grad_at, locking):
                     None, op, f"var and {name} do not have the same shape{dims_text(var.shape)} {dims_text(a.shape)}")
         if var.ndim < 1:
             raise errors.InvalidArgumentError(None, op, "var must be at least 1 dimensional")
-        scalars = []
+        values = [args[i] for i in rest]
         for i in scalar_at:
             x = np.asarray(args[i])
             if x.ndim:
                 raise errors.InvalidArgumentError(None, op, f"{names[i]} is not a scalar: {dims_text(x.shape)}")
-            scalars.append(x[()])
-        grad, indices = np.asarray(args[grad_at]), np.asarray(args[grad_at + 1])
+            values[rest.index(i)] = x[()]
+        grad, indices = np.asarray(args[grad_at]), np.asarray(args[indices_at])
         if indices.ndim != 1:
             raise errors.InvalidArgumentError(None, op, "indices must be one-dimensional")
         for d in range(1, var.ndim):
@@ -178,22 +185,22 @@ def _kernel(op, update, names, n_refs, scalar_at, grad_at, locking):
         if bad.size:
             raise errors.InvalidArgumentError(
                 None, op, f"Index {indices[bad[0]]} at offset {bad[0]} in indices is out of range")
+        rule = element_update if element_update is not None and var.ndim == 1 else update
+        before, after = values[:grad_place], values[grad_place + 1:]
         if locking:
             with _LOCK:
-                _apply_rows(update, arrays, scalars, grad, indices, grad_place)
+                _apply_rows(rule, arrays, before, grad, after, indices)
         else:
-            _apply_rows(update, arrays, scalars, grad, indices, grad_place)
+            _apply_rows(rule, arrays, before, grad, after, indices)
         return args[0]
 
-    grad_place = sum(1 for i in scalar_at if i < grad_at)  # the scalars that come before grad
     return kernel
 
 
-def _apply_rows(update, arrays, scalars, grad, indices, grad_place):
-    """Apply ``update(*rows, *scalars with grad at grad_place)`` to the rows ``indices``."""
+def _apply_rows(update, arrays, before, grad, after, indices):
+    """Apply ``update(*rows, *before, grad rows, *after)`` to the rows ``indices``."""
     if indices.size == 0:
         return
-    before, after = scalars[:grad_place], scalars[grad_place:]
     if np.unique(indices).size == indices.size:
         rows = [a[indices] for a in arrays]
         update(*rows, *before, grad, *after)

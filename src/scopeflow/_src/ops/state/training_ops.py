@@ -37,12 +37,17 @@ def _proximal_gradient_descent(var, alpha, l1, l2, delta):
     var -= t  # var now holds prox_var = var - alpha * delta
     shrink = var.dtype.type(1) + l2 * alpha
     if l1 > 0:
-        np.abs(var, out=t)
-        t -= alpha * l1
-        np.maximum(t, 0, out=t)
-        np.sign(var, out=var)
-        var *= t
+        soft_threshold(var, alpha * l1, t)
     var /= shrink
+
+
+def soft_threshold(var, threshold, scratch):
+    """``var = sign(var) * max(|var| - threshold, 0)`` in place (``scratch``: an array of var's shape)."""
+    np.abs(var, out=scratch)
+    scratch -= threshold
+    np.maximum(scratch, 0, out=scratch)
+    np.sign(var, out=var)
+    var *= scratch
 
 
 def _momentum(use_nesterov):

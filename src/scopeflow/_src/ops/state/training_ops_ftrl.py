@@ -10,19 +10,16 @@ float16's rounding. Like TF's, these ops have no gradient.
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
-from scopeflow._src.framework import dtypes, errors, registry
+from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import NUMBER, OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops.common import attr_defaults, blas, dtype_lists, shape_fns
-from scopeflow._src.ops.state.training_ops import define_update_op, no_kernel
-
-_LOCK = threading.Lock()
+from scopeflow._src.ops.common import attr_defaults, dtype_lists
+from scopeflow._src.ops.state.sparse_training_ops import sparse_kernel
+from scopeflow._src.ops.state.training_ops import define_update_op, no_kernel, soft_threshold
 
 
 # -- the update rules (arrays updated in place; scalars are NumPy scalars of the var's dtype) --
@@ -106,11 +103,7 @@ def _proximal_adagrad(var, accum, lr, l1, l2, grad):
     denom = np.multiply(rate, l2)
     denom += var.dtype.type(1)
     if l1 > 0:
-        np.abs(var, out=t)
-        t -= rate * l1
-        np.maximum(t, 0, out=t)
-        np.sign(var, out=var)
-        var *= t
+        soft_threshold(var, rate * l1, t)
     var /= denom
 
 
@@ -163,7 +156,6 @@ def _define_sparse(op_type, inputs, n_refs, scalars, update, attrs=None, types=N
     specs = [f"{n}: Ref(T)" if i < n_refs else f"{n}: {types.get(n, 'T')}" for i, n in enumerate(inputs)]
     grad_at, indices_at = inputs.index("grad"), inputs.index("indices")
     scalar_at = [i for i, n in enumerate(inputs) if n in scalars]
-    dense_order = [i for i in range(len(inputs)) if i != indices_at]  # the dense rule's arguments
 
     def shape(tensors, op_attrs):
         out = tensors[0].shape
@@ -192,76 +184,13 @@ def _define_sparse(op_type, inputs, n_refs, scalars, update, attrs=None, types=N
             return no_kernel(op, kernel_types)
         flags = {a: bool(op._attrs.get(a, d)) for a, d in attrs.items()}
         rule = update(**flags) if attrs else update
-        element_rule = element_update(**flags) if element_update is not None else rule
-        locking = bool(op._attrs.get("use_locking", False))
-
-        def kernel(*args):
-            refs = [_storage(args[i]) for i in range(n_refs)]
-            var = refs[0]
-            for name, a in zip(inputs[1:n_refs], refs[1:]):
-                if a.shape != var.shape:
-                    raise errors.InvalidArgumentError(
-                        None, op, f"var and {name} do not have the same shape"
-                                  f"{shape_fns.dims_text(var.shape)} {shape_fns.dims_text(a.shape)}")
-            if var.ndim < 1:
-                raise errors.InvalidArgumentError(None, op, "var must be at least 1 dimensional")
-            values = list(args)
-            for i in scalar_at:
-                x = np.asarray(args[i])
-                if x.ndim:
-                    raise errors.InvalidArgumentError(
-                        None, op, f"{inputs[i]} is not a scalar: {shape_fns.dims_text(x.shape)}")
-                values[i] = x[()]
-            grad, indices = np.asarray(args[grad_at]), np.asarray(args[indices_at])
-            if indices.ndim != 1:
-                raise errors.InvalidArgumentError(None, op, "indices must be one-dimensional")
-            for d in range(1, var.ndim):
-                if grad.ndim <= d or grad.shape[d] != var.shape[d]:
-                    raise errors.InvalidArgumentError(None, op, f"var and grad must match in dimension {d}")
-            if grad.ndim < 1 or grad.shape[0] != indices.shape[0]:
-                raise errors.InvalidArgumentError(
-                    None, op, "grad must be the same size as indices in the first dimension.")
-            bad = np.flatnonzero((indices < 0) | (indices >= var.shape[0]))
-            if bad.size:
-                raise errors.InvalidArgumentError(
-                    None, op, f"Index {indices[bad[0]]} at offset {bad[0]} in indices is out of range")
-            values[grad_at] = grad
-            chosen = element_rule if var.ndim == 1 else rule
-            if locking:
-                with _LOCK:
-                    _apply_rows(chosen, refs, values, indices)
-            else:
-                _apply_rows(chosen, refs, values, indices)
-            return args[0]
-
-        def _apply_rows(rule, refs, values, indices):
-            if indices.size == 0:
-                return
-            if np.unique(indices).size == indices.size:
-                rows = [a[indices] for a in refs]
-                rule(*rows, *[values[i] for i in dense_order[n_refs:]])
-                for a, r in zip(refs, rows):
-                    a[indices] = r
-                return
-            grad = values[grad_at]
-            for k, index in enumerate(indices.tolist()):  # views of one row: updated in place
-                values[grad_at] = grad[k:k + 1]
-                rule(*[a[index:index + 1] for a in refs], *[values[i] for i in dense_order[n_refs:]])
-            values[grad_at] = grad
-
-        return kernel
+        element_rule = element_update(**flags) if element_update is not None else None
+        return sparse_kernel(op, rule, inputs, n_refs, scalar_at, bool(op._attrs.get("use_locking", False)),
+                             element_rule)
 
     registry.register(OpDef(op_type, inputs=specs, outputs=["out: Ref(T)"],
                             attrs={"T": NUMBER, "Tindices": dtype_lists.INDEX}, shape=shape, factory=factory,
                             stateful=True, defaults={**attr_defaults.USE_LOCKING, **attrs}))
-
-
-def _storage(ref):
-    """The variable's array, made writable (restored values may be read-only buffers)."""
-    value = ref.get()
-    if not value.flags.writeable:
-        value = ref.store[ref.key] = blas.aligned_copy(value)
-    return value
 
 
 _define_sparse("SparseApplyFtrl", ["var", "accum", "linear", "grad", "indices", "lr", "l1", "l2", "lr_power"], 3,
