@@ -10,6 +10,7 @@ or a truncated file raises ``DataLossError`` naming the file; a missing file rai
 from __future__ import annotations
 
 import os
+import stat
 
 import numpy as np
 
@@ -20,10 +21,41 @@ from scopeflow._src.framework import errors
 from scopeflow._src.lib_io import file_io
 from scopeflow._src.platform.checksums import crc32c, mask, unmask
 
+# Bounds on what an entry may claim, checked before anything is allocated or read.
+_MAX_ELEMENTS = 1 << 62
+
 
 def _open(path: str):
-    """``path`` opened for reading: a local file, or a remote one through ``tf.gfile``'s file systems."""
-    return file_io.filesystem(path).open(path, "rb") if file_io.is_remote(path) else open(path, "rb")
+    """``(file, size)``: ``path`` opened for reading with its real size, a local file or a
+    remote one through ``tf.gfile``'s file systems. A local path that is not a regular file
+    (a directory, a FIFO, a device, a symlink loop) raises ``NotFoundError`` without blocking
+    on it; a missing one ``FileNotFoundError``."""
+    if file_io.is_remote(path):
+        fs = file_io.filesystem(path)
+        f = fs.open(path, "rb")
+        size = getattr(f, "size", None)
+        if not isinstance(size, int):
+            size = f.seek(0, os.SEEK_END)
+            f.seek(0)
+        return f, size
+    try:  # non-blocking: opening a FIFO must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise
+    except OSError as e:
+        raise errors.NotFoundError(None, None, f"{path} cannot be opened as a checkpoint file: "
+                                               f"{e.strerror or e}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise errors.NotFoundError(None, None, f"{path} is {kind}, not a checkpoint file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb"), info.st_size
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _data_loss(message: str) -> errors.DataLossError:
@@ -37,14 +69,12 @@ class BundleReader:
         self.prefix = os.fspath(prefix)
         self.index_path = fmt.index_filename(self.prefix)
         try:
-            with _open(self.index_path) as f:
-                data = f.read()
-        except (FileNotFoundError, errors.NotFoundError):
+            f, size = _open(self.index_path)
+        except FileNotFoundError:
             raise errors.NotFoundError(None, None, "Unsuccessful TensorSliceReader constructor: Failed to find any "
                                                    f"matching files for {self.prefix}") from None
-        except IsADirectoryError:
-            raise errors.NotFoundError(None, None, f"{self.index_path} is a directory, not a checkpoint "
-                                                   "index") from None
+        with f:
+            data = f.read(size)  # bounded by the real size: a file that grows is not followed
         self._parse(data)
         self._files: dict[int, object] = {}
         self._wholes: dict[str, np.ndarray] = {}  # whole tensors that regions were cut from, until close
@@ -57,22 +87,53 @@ class BundleReader:
                              f"by a newer version of TensorFlow with format changes: {e}") from None
         if not items or items[0][0] != b"":
             raise _data_loss(f"{self.index_path}: the checkpoint index has no header entry")
+        key = b""
         try:
             self.header = fmt.Header.decode(items[0][1])
+            if self.header.num_shards < 0:
+                raise fmt.CorruptProtoError(f"negative shard count {self.header.num_shards}")
             self.entries: dict[str, fmt.Entry] = {}
             self._slice_entries: dict[bytes, fmt.Entry] = {}
             for key, value in items[1:]:
+                entry = fmt.Entry.decode(value)
+                self._validate(key, entry)
                 if key[:1] == b"\x00":
-                    self._slice_entries[key] = fmt.Entry.decode(value)
+                    self._slice_entries[key] = entry
                 else:
-                    self.entries[key.decode("utf-8", "surrogateescape")] = fmt.Entry.decode(value)
+                    self.entries[key.decode("utf-8", "surrogateescape")] = entry
         except fmt.CorruptProtoError as e:
-            raise _data_loss(f"{self.index_path}: corrupted checkpoint index entry ({e})") from None
+            where = f" at key {key.decode('utf-8', 'backslashreplace')}" if key else " (the header)"
+            raise _data_loss(f"{self.index_path}: corrupted checkpoint index entry ({e}){where}") from None
         version = self.header
         if version.min_consumer > 1 or 1 in version.bad_consumers:
             raise errors.InvalidArgumentError(
                 None, None, f"Checkpoint min consumer version {version.min_consumer} above current version 1 for "
                             f"TensorFlow (or bad consumer) in {self.index_path}")
+
+    def _validate(self, key: bytes, entry: fmt.Entry) -> None:
+        """``CorruptProtoError`` for an entry whose claims no tensor can have (checked at parse
+        time, before anything is allocated; offsets against the data file's size at read time)."""
+        n = 1
+        for d in entry.shape:
+            if d < 0:
+                raise fmt.CorruptProtoError(f"negative dimension {d} in shape {list(entry.shape)}")
+            n *= d
+            if n > _MAX_ELEMENTS:
+                raise fmt.CorruptProtoError(f"shape {list(entry.shape)} has too many elements")
+        if entry.offset < 0 or entry.size < 0:
+            raise fmt.CorruptProtoError(f"negative offset {entry.offset} or size {entry.size}")
+        if not 0 <= entry.shard_id < max(self.header.num_shards, 1):
+            raise fmt.CorruptProtoError(f"shard {entry.shard_id} out of range for {self.header.num_shards} "
+                                        "shards")
+
+    def _locate(self, name: str, entry: fmt.Entry):
+        """``(path, file)`` of the entry's shard after checking that its bytes lie inside it."""
+        path, f, size = self._file(entry.shard_id)
+        if entry.offset + entry.size > size:
+            raise _data_loss(f"Read less bytes than requested: {path} is truncated or the entry is corrupt "
+                             f"(tensor {name} claims bytes {entry.offset}..{entry.offset + entry.size} of a "
+                             f"{size}-byte file; in {self.index_path})")
+        return path, f
 
     # -- reading tensors ----------------------------------------------------------------------
     def read(self, name: str) -> np.ndarray:
@@ -93,14 +154,15 @@ class BundleReader:
         storage = fmt.storage_dtype(entry.dtype)
         if self.header.big_endian:
             storage = storage.newbyteorder(">")
-        out = np.empty(entry.shape, storage)
-        expected = out.nbytes
+        expected = storage.itemsize * entry.num_elements  # checked before allocating
         if entry.size != expected:
             raise _data_loss(f"Invalid size in bundle entry: key {name}; stored size {entry.size}; expected size "
                              f"{expected} (in {self.index_path})")
         if expected:
+            path, f = self._locate(name, entry)
+        out = np.empty(entry.shape, storage)
+        if expected:
             view = memoryview(out.reshape(-1).view(np.uint8))
-            path, f = self._file(entry.shard_id)
             f.seek(entry.offset)
             got = f.readinto(view)
             if got != expected:
@@ -113,7 +175,10 @@ class BundleReader:
 
     def _read_strings(self, name: str, entry: fmt.Entry) -> np.ndarray:
         n = entry.num_elements
-        path, f = self._file(entry.shard_id)
+        path, f = self._locate(name, entry)
+        if n and n + 4 > entry.size:  # a length of at least one byte per string, then a checksum
+            raise _data_loss(f"Invalid size in bundle entry: key {name}; stored size {entry.size} cannot hold {n} "
+                             f"strings (in {self.index_path})")
         f.seek(entry.offset)
         data = f.read(entry.size)
         if len(data) != entry.size:
@@ -164,43 +229,56 @@ class BundleReader:
                 value = self._wholes[name] = self._read_entry(name, entry)
             return np.ascontiguousarray(value[index])
         dtype = object if entry.dtype == fmt.STRING else fmt.public_dtype(entry.dtype)
-        out = np.zeros(shape, dtype=dtype)
-        covered = 0
-        for proto in entry.slices:
+        pieces, seen, covered = [], set(), 0
+        for proto in entry.slices:  # first every piece, checked against the files: then allocate
             try:
                 stored = slices.parse_slice(proto, entry.shape)
             except slices.SliceError as e:
                 raise _data_loss(f"{self.index_path}: corrupted slice of {name} ({e})") from None
             where, stored_shape = slices.region(stored, entry.shape)
             overlap = [(max(a.start, b.start), min(a.stop, b.stop)) for a, b in zip(where, index)]
-            if any(lo >= hi for lo, hi in overlap):
+            key = slices.slice_key(name.encode("utf-8", "surrogateescape"), stored)
+            if key in seen or any(lo >= hi for lo, hi in overlap):
                 continue
-            part = self._slice_entries.get(slices.slice_key(name.encode("utf-8", "surrogateescape"), stored))
+            seen.add(key)
+            part = self._slice_entries.get(key)
             if part is None or tuple(part.shape) != stored_shape:
                 raise _data_loss(f"{self.index_path}: the slice {stored} of {name} is missing")
+            if part.num_elements:
+                self._locate(name, part)  # its bytes lie in the data file: what it covers is real
             src = tuple(slice(lo - w.start, hi - w.start) for (lo, hi), w in zip(overlap, where))
             dst = tuple(slice(lo - i.start, hi - i.start) for (lo, hi), i in zip(overlap, index))
-            out[dst] = self._read_entry(name, part)[src]
-            covered += int(np.prod([hi - lo for lo, hi in overlap]))
-        if covered < int(np.prod(shape)):
+            pieces.append((part, src, dst))
+            n = 1
+            for lo, hi in overlap:
+                n *= hi - lo
+            covered += n
+        total = 1
+        for d in shape:
+            total *= d
+        if covered < total:
             spec = ":".join("-" if length == -1 else f"{start},{length}" for start, length in extents)
             raise errors.InvalidArgumentError(None, None, f"Does not have sufficient slices for partitioned tensor "
                                                           f"{name} to restore in slice_spec: {spec}")
+        out = np.zeros(shape, dtype=dtype)
+        for part, src, dst in pieces:
+            out[dst] = self._read_entry(name, part)[src]
         return out
 
     def _file(self, shard: int):
-        f = self._files.get(shard)
+        """``(path, file, real size)`` of data shard ``shard``, opened once."""
+        opened = self._files.get(shard)
         path = fmt.data_filename(self.prefix, shard, max(self.header.num_shards, 1))
-        if f is None:
+        if opened is None:
             try:
-                f = self._files[shard] = _open(path)
-            except (FileNotFoundError, errors.NotFoundError):
+                opened = self._files[shard] = _open(path)
+            except FileNotFoundError:
                 raise errors.NotFoundError(None, None, f"{path}; No such file or directory") from None
-        return path, f
+        return (path,) + opened
 
     def close(self) -> None:
         self._wholes.clear()
-        for f in self._files.values():
+        for f, _ in self._files.values():
             f.close()
         self._files.clear()
 

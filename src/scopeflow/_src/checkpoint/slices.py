@@ -24,6 +24,9 @@ def parse_slice(proto, full_shape) -> list[tuple[int, int]]:
     extents = [(e.start, e.length if e.HasField("length") else _FULL) for e in proto.extent]
     if len(extents) != len(full_shape):
         raise SliceError(f"slice of rank {len(extents)} for a tensor of rank {len(full_shape)}")
+    for (start, length), dim in zip(extents, full_shape):
+        if start < 0 or (length != _FULL and (length < 0 or start + length > dim)) or (length == _FULL and start):
+            raise SliceError(f"extent ({start}, {length}) outside a dimension of size {dim}")
     return extents
 
 

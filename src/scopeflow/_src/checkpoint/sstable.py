@@ -157,13 +157,20 @@ def read_table(data: bytes) -> list[tuple[bytes, bytes]]:
         raise TableError("corrupted footer padding")
     list(_block_entries(_read_block(data, meta_offset, meta_size)))  # empty, but verified like every block
     items = []
+    next_block = 0  # data blocks lie in file order without overlap: reading is linear in the file's size
     for _, handle in _block_entries(_read_block(data, index_offset, index_size)):
         try:
             offset, pos = get_varint(handle, 0)
             size, _ = get_varint(handle, pos)
         except VarintError:
             raise TableError("bad block handle") from None
-        items.extend(_block_entries(_read_block(data, offset, size)))
+        if offset < next_block:
+            raise TableError("repeated or out-of-order block handle in the index block")
+        next_block = offset + size + 5
+        for key, value in _block_entries(_read_block(data, offset, size)):
+            if items and key <= items[-1][0]:
+                raise TableError("repeated or out-of-order key in the table")
+            items.append((key, value))
     return items
 
 

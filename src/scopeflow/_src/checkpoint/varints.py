@@ -50,5 +50,7 @@ def get_varint(buf, pos: int) -> tuple[int, int]:
         pos += 1
         result |= (byte & 0x7F) << shift
         if byte < 0x80:
+            if result >> 64:
+                raise VarintError("varint above 64 bits")
             return result, pos
         shift += 7
