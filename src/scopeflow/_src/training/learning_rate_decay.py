@@ -91,8 +91,7 @@ def cosine_decay(learning_rate, global_step, decay_steps, alpha=0.0, name=None):
         decay_steps = math_ops.cast(decay_steps, dtype)
         step = math_ops.minimum(math_ops.cast(global_step, dtype), decay_steps)
         completed_fraction = step / decay_steps
-        cosine_decayed = 0.5 * (1.0 + math_ops.cos(constant(math.pi) * completed_fraction))
-        decayed = (1 - alpha) * cosine_decayed + alpha
+        decayed = (1 - alpha) * _half_cosine(completed_fraction) + alpha
         return math_ops.multiply(initial, decayed)
 
 
@@ -107,11 +106,7 @@ def linear_cosine_decay(learning_rate, global_step, decay_steps, num_periods=0.5
         beta = math_ops.cast(beta, dtype)
         step = math_ops.minimum(math_ops.cast(global_step, dtype), decay_steps)
         linear_decayed = (decay_steps - step) / decay_steps
-        completed_fraction = step / decay_steps
-        fraction = 2.0 * num_periods * completed_fraction
-        cosine_decayed = 0.5 * (1.0 + math_ops.cos(constant(math.pi) * fraction))
-        linear_cosine_decayed = (alpha + linear_decayed) * cosine_decayed + beta
-        return math_ops.multiply(initial, linear_cosine_decayed, name=scope)
+        return _times_cosine(initial, linear_decayed, step, decay_steps, num_periods, alpha, beta, scope)
 
 
 def cosine_decay_restarts(learning_rate, global_step, first_decay_steps, t_mul=2.0, m_mul=1.0, alpha=0.0,
@@ -166,11 +161,19 @@ def noisy_linear_cosine_decay(learning_rate, global_step, decay_steps, initial_v
         variance = initial_variance / math_ops.pow(1.0 + step, variance_decay)
         std = math_ops.sqrt(variance)
         noisy_linear_decayed = linear_decayed + random_normal(linear_decayed.shape, stddev=std)
-        completed_fraction = step / decay_steps
-        fraction = 2.0 * num_periods * completed_fraction
-        cosine_decayed = 0.5 * (1.0 + math_ops.cos(constant(math.pi) * fraction))
-        noisy_linear_cosine_decayed = (alpha + noisy_linear_decayed) * cosine_decayed + beta
-        return math_ops.multiply(initial, noisy_linear_cosine_decayed, name=scope)
+        return _times_cosine(initial, noisy_linear_decayed, step, decay_steps, num_periods, alpha, beta, scope)
+
+
+def _half_cosine(fraction):
+    """``0.5 * (1 + cos(pi * fraction))``."""
+    return 0.5 * (1.0 + math_ops.cos(constant(math.pi) * fraction))
+
+
+def _times_cosine(initial, linear, step, decay_steps, num_periods, alpha, beta, name):
+    """The (noisy) linear cosine decays' last part: ``initial * ((alpha + linear) * cosine + beta)``."""
+    completed_fraction = step / decay_steps
+    cosine_decayed = _half_cosine(2.0 * num_periods * completed_fraction)
+    return math_ops.multiply(initial, (alpha + linear) * cosine_decayed + beta, name=name)
 
 
 def piecewise_constant(x, boundaries, values, name=None):

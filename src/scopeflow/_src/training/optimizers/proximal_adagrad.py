@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.default_graph import colocate_with
 from scopeflow._src.ops.state import training_ops_ftrl
 from scopeflow._src.training.optimizer import Optimizer
+from scopeflow._src.training.optimizers.proximal_gradient_descent import prepare_proximal
 
 
 class ProximalAdagradOptimizer(Optimizer):
@@ -41,11 +42,7 @@ class ProximalAdagradOptimizer(Optimizer):
             self._get_or_make_slot(v, val, "accumulator", self._name)
 
     def _prepare(self):
-        self._learning_rate_tensor = convert_to_tensor(self._learning_rate, name="learning_rate")
-        self._l1_regularization_strength_tensor = convert_to_tensor(self._l1_regularization_strength,
-                                                                    name="l1_regularization_strength")
-        self._l2_regularization_strength_tensor = convert_to_tensor(self._l2_regularization_strength,
-                                                                    name="l2_regularization_strength")
+        prepare_proximal(self)
 
     def _apply_dense(self, grad, var):
         return training_ops_ftrl.apply_proximal_adagrad(

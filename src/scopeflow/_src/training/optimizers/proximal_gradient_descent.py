@@ -7,6 +7,16 @@ from scopeflow._src.ops.state import training_ops
 from scopeflow._src.training.optimizer import Optimizer
 
 
+def prepare_proximal(opt):
+    """The proximal optimizers' ``_prepare``: learning rate, l1 and l2 as tensors (as in TF, a callable
+    hyper-parameter is not called)."""
+    opt._learning_rate_tensor = convert_to_tensor(opt._learning_rate, name="learning_rate")
+    opt._l1_regularization_strength_tensor = convert_to_tensor(opt._l1_regularization_strength,
+                                                               name="l1_regularization_strength")
+    opt._l2_regularization_strength_tensor = convert_to_tensor(opt._l2_regularization_strength,
+                                                               name="l2_regularization_strength")
+
+
 class ProximalGradientDescentOptimizer(Optimizer):
     """``prox = var - lr * grad``; ``var = sign(prox) * max(|prox| - lr * l1, 0) / (1 + lr * l2)``.
 
@@ -25,11 +35,7 @@ class ProximalGradientDescentOptimizer(Optimizer):
         self._l2_regularization_strength_tensor = None
 
     def _prepare(self):
-        self._learning_rate_tensor = convert_to_tensor(self._learning_rate, name="learning_rate")
-        self._l1_regularization_strength_tensor = convert_to_tensor(self._l1_regularization_strength,
-                                                                    name="l1_regularization_strength")
-        self._l2_regularization_strength_tensor = convert_to_tensor(self._l2_regularization_strength,
-                                                                    name="l2_regularization_strength")
+        prepare_proximal(self)
 
     def _apply_dense(self, grad, var):
         return training_ops.apply_proximal_gradient_descent(

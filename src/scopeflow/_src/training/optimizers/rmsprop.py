@@ -49,27 +49,20 @@ class RMSPropOptimizer(Optimizer):
         self._epsilon_tensor = self._hyper_tensor(self._epsilon, "epsilon")
 
     def _apply_dense(self, grad, var):
-        rms = self.get_slot(var, "rms")
-        mom = self.get_slot(var, "momentum")
-        dtype = var.dtype.base_dtype
-        hyper = [math_ops.cast(t, dtype) for t in (self._learning_rate_tensor, self._decay_tensor,
-                                                   self._momentum_tensor, self._epsilon_tensor)]
-        if self._centered:
-            mg = self.get_slot(var, "mg")
-            return training_ops.apply_centered_rms_prop(var, mg, rms, mom, *hyper, grad,
-                                                        use_locking=self._use_locking).op
-        return training_ops.apply_rms_prop(var, rms, mom, *hyper, grad, use_locking=self._use_locking).op
+        return self._apply_rms(var, training_ops.apply_centered_rms_prop, training_ops.apply_rms_prop, grad).op
 
     def _apply_sparse(self, grad, var):
         from scopeflow._src.ops.state import sparse_training_ops  # noqa: PLC0415 - the sparse ops load on first use
+        return self._apply_rms(var, sparse_training_ops.sparse_apply_centered_rms_prop,
+                           sparse_training_ops.sparse_apply_rms_prop, grad.values, grad.indices)
+
+    def _apply_rms(self, var, centered_op, plain_op, *grad):
+        """``centered_op`` or ``plain_op`` on ``var``, its slots, the hyper-parameters (cast to its dtype), ``grad``."""
         rms = self.get_slot(var, "rms")
         mom = self.get_slot(var, "momentum")
         dtype = var.dtype.base_dtype
         hyper = [math_ops.cast(t, dtype) for t in (self._learning_rate_tensor, self._decay_tensor,
                                                    self._momentum_tensor, self._epsilon_tensor)]
         if self._centered:
-            mg = self.get_slot(var, "mg")
-            return sparse_training_ops.sparse_apply_centered_rms_prop(
-                var, mg, rms, mom, *hyper, grad.values, grad.indices, use_locking=self._use_locking)
-        return sparse_training_ops.sparse_apply_rms_prop(var, rms, mom, *hyper, grad.values, grad.indices,
-                                                         use_locking=self._use_locking)
+            return centered_op(var, self.get_slot(var, "mg"), rms, mom, *hyper, *grad, use_locking=self._use_locking)
+        return plain_op(var, rms, mom, *hyper, *grad, use_locking=self._use_locking)
