@@ -17,6 +17,23 @@ from scopeflow._src.ops import array_ops, nn_ops
 from scopeflow._src.variables import initializers
 
 
+def _build_transpose(layer, input_shape, class_name):
+    """A transposed convolution's ``build``: the kernel ``kernel_size + (filters, in_channels)`` and bias."""
+    input_shape = TensorShape(input_shape)
+    ndim = layer.rank + 2
+    if len(input_shape) != ndim:
+        raise ValueError(f"Inputs should have rank {ndim}. Received input_shape={input_shape}.")
+    axis = layer._channel_axis()
+    if input_shape.dims[axis].value is None:
+        raise ValueError(f"The channel dimension of the inputs to `{class_name}` should be defined. The "
+                         f"input_shape received is {input_shape}, where axis {axis} (0-based) is the channel "
+                         f"dimension, which found to be `None`.")
+    channels = int(input_shape[axis])
+    layer.input_spec = InputSpec(ndim=ndim, axes={axis: channels})
+    kernel_bias.add_kernel_and_bias(layer, layer.kernel_size + (layer.filters, channels), (layer.filters,))
+    layer.built = True
+
+
 class Conv2DTranspose(Conv2D):
     """The transpose of ``Conv2D`` (a "deconvolution"), kernel shape ``[h, w, filters, in_channels]``.
 
@@ -40,18 +57,7 @@ class Conv2DTranspose(Conv2D):
                          name=name, **kwargs)
 
     def build(self, input_shape):
-        input_shape = TensorShape(input_shape)
-        if len(input_shape) != 4:
-            raise ValueError(f"Inputs should have rank 4. Received input_shape={input_shape}.")
-        axis = self._channel_axis()
-        if input_shape.dims[axis].value is None:
-            raise ValueError(f"The channel dimension of the inputs to `Conv2DTranspose` should be defined. The "
-                             f"input_shape received is {input_shape}, where axis {axis} (0-based) is the channel "
-                             f"dimension, which found to be `None`.")
-        channels = int(input_shape[axis])
-        self.input_spec = InputSpec(ndim=4, axes={axis: channels})
-        kernel_bias.add_kernel_and_bias(self, self.kernel_size + (self.filters, channels), (self.filters,))
-        self.built = True
+        _build_transpose(self, input_shape, "Conv2DTranspose")
 
     def _output_length(self, length, i):
         return conv_utils.deconv_output_length(length, self.kernel_size[i], padding=self.padding,
@@ -111,18 +117,7 @@ class Conv3DTranspose(Conv3D):
                          name=name, **kwargs)
 
     def build(self, input_shape):
-        input_shape = TensorShape(input_shape)
-        if len(input_shape) != 5:
-            raise ValueError(f"Inputs should have rank 5. Received input_shape={input_shape}.")
-        axis = self._channel_axis()
-        if input_shape.dims[axis].value is None:
-            raise ValueError(f"The channel dimension of the inputs to `Conv3DTranspose` should be defined. The "
-                             f"input_shape received is {input_shape}, where axis {axis} (0-based) is the channel "
-                             f"dimension, which found to be `None`.")
-        channels = int(input_shape[axis])
-        kernel_bias.add_kernel_and_bias(self, self.kernel_size + (self.filters, channels), (self.filters,))
-        self.input_spec = InputSpec(ndim=5, axes={axis: channels})
-        self.built = True
+        _build_transpose(self, input_shape, "Conv3DTranspose")
 
     def _spatial_axes(self):
         return (2, 3, 4) if self.data_format == "channels_first" else (1, 2, 3)
