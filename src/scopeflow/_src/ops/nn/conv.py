@@ -75,6 +75,30 @@ def sizes_shape(t, index):
     return [None] * (n or 4), None
 
 
+def sized_by(index, ranks):
+    """A shape function: input ``i`` of rank ``ranks[i]``, the output the shape that the sizes input
+    ``index`` describes (``sizes_shape``), of the images' rank."""
+    rank = max(ranks)
+
+    def shape(inputs, attrs):
+        for t, r in zip(inputs, ranks):
+            wu.check_rank(t.shape, r)
+        sizes, _ = sizes_shape(inputs[index], index)
+        if len(sizes) != rank:
+            raise ShapeError(f"Shape must be rank {rank} but is rank {len(sizes)}")
+        return TensorShape(sizes)
+    return shape
+
+
+def same_as(index, rank):
+    """A shape function: every input of rank ``rank``, the output the shape of input ``index``."""
+    def shape(inputs, attrs):
+        for t in inputs:
+            wu.check_rank(t.shape, rank)
+        return inputs[index].shape
+    return shape
+
+
 def _partial(index, dims):
     return f" and with input tensors computed as partial shapes: input[{index}] = [{','.join(str(d) for d in dims)}]"
 

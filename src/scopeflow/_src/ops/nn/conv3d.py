@@ -19,7 +19,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.nn import volumes as vk
 from scopeflow._src.ops.nn import windows as wu
-from scopeflow._src.ops.nn.conv import sizes_shape, squeeze_batch_dims
+from scopeflow._src.ops.nn.conv import same_as, sized_by, squeeze_batch_dims
 
 _FLOATING = dtype_lists.FLOATING
 _MAX_T = dtype_lists.types("float16,bfloat16,float32")
@@ -61,26 +61,6 @@ def _conv_shape(inputs, attrs):
     return _assemble(attrs, xd[0], _spatial_out(attrs, xd, fd[:3]), fd[4])
 
 
-def _backprop_input_shape(inputs, attrs):
-    wu.check_rank(inputs[0].shape, 1)
-    wu.check_rank(inputs[1].shape, 5)
-    wu.check_rank(inputs[2].shape, 5)
-    sizes, _ = sizes_shape(inputs[0], 0)
-    if len(sizes) != 5:
-        raise ShapeError(f"Shape must be rank 5 but is rank {len(sizes)}")
-    return TensorShape(sizes)
-
-
-def _backprop_filter_shape(inputs, attrs):
-    wu.check_rank(inputs[0].shape, 5)
-    wu.check_rank(inputs[1].shape, 1)
-    wu.check_rank(inputs[2].shape, 5)
-    sizes, _ = sizes_shape(inputs[1], 1)
-    if len(sizes) != 5:
-        raise ShapeError(f"Shape must be rank 5 but is rank {len(sizes)}")
-    return TensorShape(sizes)
-
-
 def _pool_shape(inputs, attrs):
     x = inputs[0].shape
     wu.check_rank(x, 5)
@@ -91,23 +71,6 @@ def _pool_shape(inputs, attrs):
     for a, size in zip(axes, _spatial_out(attrs, dims, [attrs["ksize"][a] for a in axes], window=None)):
         out[a] = size
     return TensorShape(out)
-
-
-def _same_as(index):
-    def shape(inputs, attrs):
-        for t in inputs:
-            wu.check_rank(t.shape, 5)
-        return inputs[index].shape
-    return shape
-
-
-def _avg_grad_shape(inputs, attrs):
-    wu.check_rank(inputs[0].shape, 1)
-    wu.check_rank(inputs[1].shape, 5)
-    sizes, _ = sizes_shape(inputs[0], 0)
-    if len(sizes) != 5:
-        raise ShapeError(f"Shape must be rank 5 but is rank {len(sizes)}")
-    return TensorShape(sizes)
 
 
 # -- kernels bound to ops ----------------------------------------------------------------------------------
@@ -138,26 +101,26 @@ registry.register(OpDef("Conv3D", inputs=["input: T", "filter: T"], outputs=["ou
                         shape=_conv_shape, factory=_factory(vk.conv3d, (True, False)), defaults=_DEFAULTS))
 registry.register(OpDef("Conv3DBackpropInputV2", inputs=["input_sizes: Tshape", "filter: T", "out_backprop: T"],
                         outputs=["output: T"], attrs={"T": _FLOATING, "Tshape": dtype_lists.INDEX},
-                        shape=_backprop_input_shape,
+                        shape=sized_by(0, (1, 5, 5)),
                         factory=_factory(vk.conv3d_backprop_input, (None, False, True)),
                         defaults={**_DEFAULTS, "Tshape": dtypes.int32}))
 registry.register(OpDef("Conv3DBackpropFilterV2", inputs=["input: T", "filter_sizes: int32", "out_backprop: T"],
-                        outputs=["output: T"], attrs={"T": _FLOATING}, shape=_backprop_filter_shape,
+                        outputs=["output: T"], attrs={"T": _FLOATING}, shape=sized_by(1, (5, 1, 5)),
                         factory=_factory(_filter_sizes, (True, False, True), out_format=False), defaults=_DEFAULTS))
 registry.register(OpDef("MaxPool3D", inputs=["input: T"], outputs=["output: T"], attrs={"T": _MAX_T},
                         shape=_pool_shape, factory=_pool_factory(vk.max_pool3d, (True,)), defaults=_POOL_DEFAULTS))
 registry.register(OpDef("AvgPool3D", inputs=["input: T"], outputs=["output: T"], attrs={"T": _FLOATING},
                         shape=_pool_shape, factory=_pool_factory(vk.avg_pool3d, (True,)), defaults=_POOL_DEFAULTS))
 registry.register(OpDef("MaxPool3DGrad", inputs=["orig_input: TInput", "orig_output: TInput", "grad: T"],
-                        outputs=["output: T"], attrs={"T": _MAX_T, "TInput": _MAX_T}, shape=_same_as(0),
+                        outputs=["output: T"], attrs={"T": _MAX_T, "TInput": _MAX_T}, shape=same_as(0, 5),
                         factory=_pool_factory(vk.max_pool3d_grad, (True, True, True)),
                         defaults={**_POOL_DEFAULTS, "T": dtypes.float32, "TInput": dtypes.float32}))
 registry.register(OpDef("MaxPool3DGradGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"],
-                        outputs=["output: T"], attrs={"T": dtype_lists.REAL}, shape=_same_as(1),
+                        outputs=["output: T"], attrs={"T": dtype_lists.REAL}, shape=same_as(1, 5),
                         factory=_pool_factory(vk.max_pool3d_grad_grad, (True, True, True)),
                         defaults=_POOL_DEFAULTS))
 registry.register(OpDef("AvgPool3DGrad", inputs=["orig_input_shape: int32", "grad: T"], outputs=["output: T"],
-                        attrs={"T": _FLOATING}, shape=_avg_grad_shape,
+                        attrs={"T": _FLOATING}, shape=sized_by(0, (1, 5)),
                         factory=_pool_factory(vk.avg_pool3d_grad, (None, True)), defaults=_POOL_DEFAULTS))
 
 

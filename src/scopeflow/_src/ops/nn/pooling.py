@@ -15,11 +15,10 @@ from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import attr_defaults, dtype_lists
 from scopeflow._src.ops.nn import windows as wu
-from scopeflow._src.ops.nn.conv import sizes_shape
+from scopeflow._src.ops.nn.conv import same_as, sized_by
 
 _MAX_T = dtype_lists.types("float16,bfloat16,float32,float64,int32,int64,uint8,int16,int8,uint16,qint8")
 
@@ -41,23 +40,6 @@ def _pool_shape(inputs, attrs):
     out = list(dims)
     out[ih], out[iw] = oh, ow
     return TensorShape(out)
-
-
-def _input_shape(index):
-    def shape(inputs, attrs):
-        for t in inputs:
-            wu.check_rank(t.shape, 4)
-        return inputs[index].shape
-    return shape
-
-
-def _avg_grad_shape(inputs, attrs):
-    wu.check_rank(inputs[0].shape, 1)
-    wu.check_rank(inputs[1].shape, 4)
-    sizes, _ = sizes_shape(inputs[0], 0)
-    if len(sizes) != 4:
-        raise ShapeError(f"Shape must be rank 4 but is rank {len(sizes)}")
-    return TensorShape(sizes)
 
 
 # -- kernels (NHWC) --------------------------------------------------------------------------------------
@@ -233,13 +215,13 @@ registry.register(OpDef("MaxPool", inputs=["input: T"], outputs=["output: T"], a
 registry.register(OpDef("AvgPool", inputs=["value: T"], outputs=["output: T"], attrs={"T": dtype_lists.FLOATING},
                         shape=_pool_shape, factory=_factory(_avg_pool, (True,)), defaults=attr_defaults.NHWC))
 registry.register(OpDef("MaxPoolGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"], outputs=["output: T"],
-                        attrs={"T": _GRAD_T}, shape=_input_shape(0),
+                        attrs={"T": _GRAD_T}, shape=same_as(0, 4),
                         factory=_factory(_max_pool_grad, (True, True, True)), defaults=_MAX_POOL_DEFAULTS))
 registry.register(OpDef("MaxPoolGradGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"],
-                        outputs=["output: T"], attrs={"T": _GRAD_T}, shape=_input_shape(1),
+                        outputs=["output: T"], attrs={"T": _GRAD_T}, shape=same_as(1, 4),
                         factory=_factory(_max_pool_grad_grad, (True, True, True)), defaults=attr_defaults.NHWC))
 registry.register(OpDef("AvgPoolGrad", inputs=["orig_input_shape: int32", "grad: T"], outputs=["output: T"],
-                        attrs={"T": dtype_lists.FLOATING}, shape=_avg_grad_shape,
+                        attrs={"T": dtype_lists.FLOATING}, shape=sized_by(0, (1, 4)),
                         factory=_factory(_avg_pool_grad, (None, True)), defaults=attr_defaults.NHWC))
 
 
