@@ -135,3 +135,12 @@ def test_lazy_namespaces_are_the_modules():
     from scopeflow._src.gradients import gradients
 
     assert tf.Session is Session and tf.gradients is gradients
+
+
+def test_a_programs_gradient_registration_meets_the_rules_of_lazy_packages():
+    # as in TF, a name that has a rule cannot be registered again, even before its package loads
+    code = ("import scopeflow as tf\ntry:\n    tf.RegisterGradient('Relu')(lambda op, grad: grad)\n"
+            "except KeyError as e:\n    print(e.args[0])\nprint(tf.nn.relu(tf.constant([1.0])).op.type)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == [
+        "Registering two gradient with name 'Relu'! (Previous registration was in scopeflow)", "Relu"]

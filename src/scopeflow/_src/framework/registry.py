@@ -215,6 +215,18 @@ def not_differentiable(*op_types: str) -> None:
         _add_gradient(op_type, None)
 
 
+# The op library's ``load_lazy_ops``, set by ``scopeflow._src.ops`` (which this layer cannot import): a
+# program's own registration first loads the op packages that load on first use, so that it meets
+# the rules they register (TensorFlow's error for a name registered twice) instead of breaking
+# their loading later.
+lazy_rules_loader: Callable[[], None] | None = None
+
+
+def _load_lazy_rules(op_type: str) -> None:
+    if op_type not in _GRADIENTS and lazy_rules_loader is not None:
+        lazy_rules_loader()
+
+
 class RegisterGradient:
     """Decorator registering ``f(op, *grads)`` as the gradient of op type ``op_type``.
 
@@ -234,6 +246,7 @@ class RegisterGradient:
         self._op_type = op_type
 
     def __call__(self, f: Callable) -> Callable:
+        _load_lazy_rules(self._op_type)
         _add_gradient(self._op_type, GradientRule(f))
         return f
 
@@ -242,6 +255,7 @@ def NotDifferentiable(op_type: str) -> None:  # noqa: N802 - TensorFlow's name
     """Declare that ops of ``op_type`` have no gradient: ``tf.gradients`` gives ``None``."""
     if not isinstance(op_type, str):
         raise TypeError("op_type must be a string")
+    _load_lazy_rules(op_type)
     _GRADIENTS[op_type] = None
 
 

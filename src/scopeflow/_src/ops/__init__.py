@@ -29,6 +29,8 @@ from scopeflow._src.ops.math import grads as math_grads, product_grads, reductio
 from scopeflow._src.ops.random import grads as random_grads  # noqa: F401
 from scopeflow._src.ops.state import grads as state_grads  # noqa: F401
 
+from scopeflow._src.framework import registry as _registry
+
 
 def load_lazy_ops() -> None:
     """Register the op types whose packages load on first use (neural networks, optimizer updates, control flow,
@@ -50,3 +52,6 @@ def load_lazy_ops() -> None:
     from scopeflow._src.ops.state import sparse_training_ops  # noqa: F401
     from scopeflow._src.ops.state import training_ops_ftrl  # noqa: F401
     from scopeflow._src.ops.sampling import api as sampling_api  # noqa: F401
+
+
+_registry.lazy_rules_loader = load_lazy_ops  # a program's RegisterGradient meets every rule
