@@ -126,16 +126,23 @@ def mean(values, weights=None, metrics_collections=None, updates_collections=Non
             weights = broadcast_weights(math_ops.cast(weights, dtypes.float32), values)
             values = math_ops.multiply(values, weights)
             num_values = math_ops.reduce_sum(weights)
-        update_total_op = variable_ops.assign_add(total, math_ops.reduce_sum(values))
-        with control_dependencies([values]):
-            update_count_op = variable_ops.assign_add(count, num_values)
-        mean_t = math_ops.div_no_nan(total, math_ops.maximum(count, 0), name="value")
-        if metrics_collections:
-            add_to_collections(metrics_collections, mean_t)
-        update_op = math_ops.div_no_nan(update_total_op, math_ops.maximum(update_count_op, 0), name="update_op")
-        if updates_collections:
-            add_to_collections(updates_collections, update_op)
-        return mean_t, update_op
+        return running_mean(total, count, math_ops.reduce_sum(values), num_values, values, metrics_collections,
+                            updates_collections)
+
+
+def running_mean(total, count, total_delta, num_values, values, metrics_collections, updates_collections):
+    """``mean``'s ops: ``total += total_delta``, then (after ``values``) ``count += num_values``; the
+    value ``total / count`` and the update op, each 0 where the count is 0."""
+    update_total_op = variable_ops.assign_add(total, total_delta)
+    with control_dependencies([values]):
+        update_count_op = variable_ops.assign_add(count, num_values)
+    mean_t = math_ops.div_no_nan(total, math_ops.maximum(count, 0), name="value")
+    if metrics_collections:
+        add_to_collections(metrics_collections, mean_t)
+    update_op = math_ops.div_no_nan(update_total_op, math_ops.maximum(update_count_op, 0), name="update_op")
+    if updates_collections:
+        add_to_collections(updates_collections, update_op)
+    return mean_t, update_op
 
 
 def accuracy(labels, predictions, weights=None, metrics_collections=None, updates_collections=None, name=None):

@@ -9,16 +9,16 @@ own default name (``mean_squared_error/total:0``...).
 from __future__ import annotations
 
 from scopeflow._src.framework import dtypes
-from scopeflow._src.framework.default_graph import add_to_collections, control_dependencies
+from scopeflow._src.framework.default_graph import add_to_collections
 from scopeflow._src.metrics.metrics_impl import (
     _remove_squeezable_dimensions,
     mean,
     metric_variable,
     remove_squeezable_dimensions,
+    running_mean,
 )
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.nn.weights_broadcast import broadcast_weights
-from scopeflow._src.ops.state import variable_ops
 from scopeflow._src.variables.variable_scope import variable_scope
 
 
@@ -163,13 +163,4 @@ def mean_tensor(values, weights=None, metrics_collections=None, updates_collecti
             weights = broadcast_weights(math_ops.cast(weights, dtypes.float32), values)
             values = math_ops.multiply(values, weights)
             num_values = math_ops.multiply(num_values, weights)
-        update_total_op = variable_ops.assign_add(total, values)
-        with control_dependencies([values]):
-            update_count_op = variable_ops.assign_add(count, num_values)
-        mean_t = math_ops.div_no_nan(total, math_ops.maximum(count, 0), name="value")
-        if metrics_collections:
-            add_to_collections(metrics_collections, mean_t)
-        update_op = math_ops.div_no_nan(update_total_op, math_ops.maximum(update_count_op, 0), name="update_op")
-        if updates_collections:
-            add_to_collections(updates_collections, update_op)
-        return mean_t, update_op
+        return running_mean(total, count, values, num_values, values, metrics_collections, updates_collections)
