@@ -133,12 +133,17 @@ def _grad_v2_factory(scale):
     return factory
 
 
-@shape_fn
-def _grad_v2_shape(ctx, attrs):
+def _check_grad_inputs(ctx):
+    """grad of rank >= 1, indices and segment_ids one same-length vector, output_dim0 a scalar."""
     ctx.with_rank_at_least(0, 1)
     ctx.with_rank(1, 1)
     merge_shapes(ctx.shape(2), ctx.shape(1), ctx)
     ctx.with_rank(3, 0)
+
+
+@shape_fn
+def _grad_v2_shape(ctx, attrs):
+    _check_grad_inputs(ctx)
     return [TensorShape([None]).concatenate(_rest(ctx.shape(0))), TensorShape([None])]
 
 
@@ -152,10 +157,7 @@ def _sqrtn(count):
 
 @shape_fn
 def _grad_shape(ctx, attrs):
-    ctx.with_rank_at_least(0, 1)
-    ctx.with_rank(1, 1)
-    merge_shapes(ctx.shape(2), ctx.shape(1), ctx)
-    ctx.with_rank(3, 0)
+    _check_grad_inputs(ctx)
     dim0 = ctx.value(3)
     if dim0 is not None and dim0 < 0:
         raise ctx.error("Cannot specify a negative value for output_dim0")
