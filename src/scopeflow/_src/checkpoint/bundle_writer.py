@@ -1,9 +1,9 @@
 """Writing a V2 checkpoint: tensor bytes to ``P.data-00000-of-00001``, metadata to ``P.index``.
 
 Output is byte-identical to TensorFlow's ``BundleWriter``. Both files are written under
-temporary names and renamed when complete, the index last, so a reader never sees a
-checkpoint whose index exists before its data (TensorFlow treats "``P.index`` exists" as
-"the checkpoint exists"). Array bytes go to the file straight from the array's buffer and
+temporary names and put in place when complete by ``commit.commit`` (its docstring gives the
+order and the argument): re-saving to a prefix never leaves it without a complete checkpoint,
+even when the process is killed mid-save. Array bytes go to the file straight from the array's buffer and
 are checksummed in place: no copy of the tensor is made.
 
 A remote prefix (``gs://``, ``s3://``... through ``tf.gfile``'s file systems) is written to a local
@@ -19,7 +19,7 @@ import tempfile
 import numpy as np
 
 from scopeflow._src.checkpoint import bundle_format as fmt
-from scopeflow._src.checkpoint import slices, sstable
+from scopeflow._src.checkpoint import commit, slices, sstable
 from scopeflow._src.checkpoint.varints import put_varint
 from scopeflow._src.framework import dtypes, errors
 from scopeflow._src.lib_io import file_io
@@ -141,10 +141,8 @@ class BundleWriter:
             items += [(k, self._entries[k].encode()) for k in sorted(self._entries)]
             with open(self._index_tmp, "wb") as f:
                 f.write(sstable.build_table(items))
-            if os.path.exists(index_path):  # overwriting: never pair an old index with new data
-                os.remove(index_path)
-            os.replace(self._data_tmp, self._data_path)
-            os.replace(self._index_tmp, index_path)
+            commit.prepare(self._prefix)
+            commit.commit(self._prefix, [(self._data_tmp, self._data_path)], self._index_tmp, os.replace)
             if self._staging:
                 self._upload()
         except BaseException as e:  # interrupted or failed: leave no temporary file behind
@@ -154,13 +152,10 @@ class BundleWriter:
             raise
 
     def _upload(self) -> None:
-        """Copy the staged checkpoint to its remote prefix: data first, the index last (an old index
-        is removed first, so it is never paired with the new data)."""
-        index = fmt.index_filename(self._target)
-        if file_io.exists(index):
-            file_io.remove(index)
-        file_io.copy(self._data_path, fmt.data_filename(self._target, 0, 1), overwrite=True)
-        file_io.copy(fmt.index_filename(self._prefix), index, overwrite=True)
+        """Copy the staged checkpoint to its remote prefix, committed as a local one is."""
+        commit.prepare(self._target)
+        commit.commit(self._target, [(self._data_path, fmt.data_filename(self._target, 0, 1))],
+                      fmt.index_filename(self._prefix), lambda src, dst: file_io.copy(src, dst, overwrite=True))
         shutil.rmtree(self._staging)
 
     def abort(self) -> None:

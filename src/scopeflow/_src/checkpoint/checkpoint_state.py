@@ -18,6 +18,7 @@ import glob
 import os
 import re
 
+from scopeflow._src.checkpoint import commit
 from scopeflow._src.framework import errors
 from scopeflow._src.lib_io import file_io
 
@@ -219,8 +220,11 @@ def latest_checkpoint(checkpoint_dir, latest_filename=None):
 
 
 def checkpoint_exists(checkpoint_prefix) -> bool:
-    """Whether a checkpoint with this prefix exists (``<prefix>.index``, or a V1 file)."""
+    """Whether a checkpoint with this prefix exists (``<prefix>.index``, or a V1 file). A save
+    to it that was interrupted after its commit point is completed first (see ``commit``)."""
     prefix = file_io.as_path(checkpoint_prefix)
+    if "*" not in prefix and "?" not in prefix and "[" not in prefix:
+        commit.recover(prefix)
     return bool(_matching(prefix + ".index")) or bool(_matching(prefix))
 
 
@@ -246,6 +250,7 @@ def remove_checkpoint(checkpoint_prefix, checkpoint_format_version=2, meta_graph
     if checkpoint_format_version == 2:
         paths.append(checkpoint_prefix + ".index")
         paths += _matching(glob.escape(checkpoint_prefix) + ".data-?????-of-?????")
+        paths += _matching(glob.escape(checkpoint_prefix) + ".*" + commit.PENDING)  # an interrupted save's
     else:
         paths.append(checkpoint_prefix)
     for path in paths:

@@ -14,7 +14,7 @@ import posixpath
 
 from scopeflow._src import protos
 from scopeflow._src.checkpoint import bundle_format as fmt
-from scopeflow._src.checkpoint import sstable
+from scopeflow._src.checkpoint import commit, sstable
 from scopeflow._src.framework import errors
 from scopeflow._src.lib_io import file_io
 
@@ -86,13 +86,15 @@ def merge_bundles(prefixes, merged_prefix: str, allow_missing_files: bool = Fals
     if not found:
         raise errors.InvalidArgumentError(None, None, "At least one prefix checkpoint file must exist, but none "
                                                       "existed.")
-    for data, shard in state.shard_ids.items():
-        file_io.rename(data, fmt.data_filename(merged_prefix, shard, len(state.shard_ids)), overwrite=True)
     header = protos.BundleHeaderProto(num_shards=state.num_shards, endianness=state.header.endianness)
     header.version.CopyFrom(state.header.version)
     items = [(b"", header.SerializeToString())]
     items += [(key, state.entries[key].SerializeToString()) for key in sorted(state.entries)]
-    file_io.write_atomically(fmt.index_filename(merged_prefix), sstable.build_table(items))
+    index_tmp = fmt.index_filename(merged_prefix) + ".tempstate-merge"
+    file_io.write_atomically(index_tmp, sstable.build_table(items))
+    commit.prepare(merged_prefix)  # the shards' data files and the index replace the old checkpoint at once
+    commit.commit(merged_prefix, [(data, fmt.data_filename(merged_prefix, shard, len(state.shard_ids)))
+                                  for data, shard in state.shard_ids.items()], index_tmp)
     for prefix in prefixes:  # best effort, as TensorFlow
         try:
             file_io.remove(fmt.index_filename(prefix))
