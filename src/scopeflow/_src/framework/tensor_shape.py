@@ -190,9 +190,12 @@ class TensorShape:
             d = _plain_dims(dims)
         elif type(dims).__name__ == "TensorShapeProto":  # scopeflow's or TensorFlow's message
             d = None if dims.unknown_rank else tuple(None if x.size == -1 else x.size for x in dims.dim)
-        elif isinstance(dims, (str, bytes)):
+        elif isinstance(dims, str) and not dims:
+            d = ()  # TF iterates a string: an empty one is a scalar's shape
+        elif isinstance(dims, (str, bytes)):  # TF names the first element it failed to convert
+            first = dims[:1] if isinstance(dims, str) else dims
             raise TypeError(
-                f"Failed to convert '{dims!r}' to a shape: '{dims!r}'could not be converted to a dimension. A shape "
+                f"Failed to convert '{dims!r}' to a shape: '{first!r}'could not be converted to a dimension. A shape "
                 f"should either be single dimension (e.g. 10), or an iterable of dimensions (e.g. [1, 10, None]).")
         else:
             try:

@@ -36,7 +36,7 @@ def _fill_shape(ctx, attrs):
 
 def _fill_factory(op, state):
     def fill_kernel(dims, value):
-        dims = tuple(int(d) for d in np.reshape(dims, -1))
+        dims = shape_fns.output_dims(op, dims, np.asarray(value).dtype)
         try:
             return np.full(dims, value, dtype=np.asarray(value).dtype)
         except ValueError:  # a negative dimension: TF's words, on the error path only

@@ -77,9 +77,18 @@ def stop_gradient(input, name=None):  # noqa: A002
 def placeholder(dtype, shape=None, name=None):
     """A value that must be fed to ``Session.run`` (``feed_dict``)."""
     dtype = dtypes.as_dtype(dtype)
-    return create_output("Placeholder", [], {"dtype": dtype, "shape": as_shape(shape)}, name, direct=True)
+    return create_output("Placeholder", [], {"dtype": dtype, "shape": _shape_attr(shape)}, name, direct=True)
 
 
 def placeholder_with_default(input, shape, name=None):  # noqa: A002
     """A placeholder that yields ``input`` when it is not fed; ``shape`` may be less precise."""
-    return create_output("PlaceholderWithDefault", [input], {"shape": as_shape(shape)}, name=name)
+    return create_output("PlaceholderWithDefault", [input], {"shape": _shape_attr(shape)}, name=name)
+
+
+def _shape_attr(shape):
+    """A placeholder's ``shape`` attr: a bad shape is TF's error of the same class, in its words."""
+    try:
+        return as_shape(shape)
+    except (TypeError, ValueError) as e:
+        raise (TypeError if isinstance(e, TypeError) else ValueError)(
+            f"Error converting shape to a TensorShape: {e}.") from None

@@ -67,6 +67,29 @@ def dims_text(shape) -> str:
     return "[" + ",".join(map(str, shape)) + "]"
 
 
+_MAX_ELEMENTS = 2 ** 63 - 1
+
+
+def output_dims(op, shape, np_type) -> tuple:
+    """The dims of a kernel's output given as a shape tensor, checked as TF's ``TensorShape`` does.
+
+    More than ``2**63 - 1`` elements is TF's ``InvalidArgumentError``; a count NumPy cannot address
+    in bytes is TF's out-of-memory ``ResourceExhaustedError`` (NumPy would raise a bare ``ValueError``).
+    Negative dims are left to the caller's own message.
+    """
+    dims = tuple(int(d) for d in np.reshape(shape, -1))
+    count = 1
+    for d in dims:
+        count *= d
+    if count > _MAX_ELEMENTS and min(dims, default=0) >= 0:
+        raise errors.InvalidArgumentError(None, op, f"Shape {dims_text(dims)} would have more than 2**63 - 1 elements")
+    if count * np.dtype(np_type).itemsize > _MAX_ELEMENTS and min(dims, default=0) >= 0:
+        raise errors.ResourceExhaustedError(
+            None, op, f"OOM when allocating tensor with shape{dims_text(dims)} and type "
+            f"{np.dtype(np_type).name} on /job:localhost/replica:0/task:0 by allocator cpu")
+    return dims
+
+
 def require_same_shapes(op, values) -> None:
     """TF's ``ValidateInputsAreSameShape``: its error unless every value has value 0's shape."""
     first = np.shape(values[0])

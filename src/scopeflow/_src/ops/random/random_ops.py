@@ -51,15 +51,11 @@ def _new_rng(seed, seed2):
     return np.random.default_rng([seed, seed2])
 
 
-def _dims(shape):
-    return tuple(int(d) for d in np.asarray(shape).reshape(-1))
-
-
 def _sampler(draw):
     def factory(op, state):
         rng = stream(op, state)
         np_type = op._outputs[0].dtype.as_numpy_dtype
-        return lambda shape: np.asarray(draw(rng, _dims(shape)), dtype=np_type)
+        return lambda shape: np.asarray(draw(rng, shape_fns.output_dims(op, shape, np_type)), dtype=np_type)
     return factory
 
 
@@ -95,7 +91,7 @@ def _uniform_int_factory(op, state):
     def kernel(shape, lo, hi):
         if not lo < hi:
             raise errors.InvalidArgumentError(None, op, f"Need minval < maxval: {lo} >= {hi}")
-        return rng.integers(lo, hi, size=_dims(shape)).astype(np_type)
+        return rng.integers(lo, hi, size=shape_fns.output_dims(op, shape, np_type)).astype(np_type)
     return kernel
 
 
