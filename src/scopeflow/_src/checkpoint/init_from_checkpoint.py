@@ -36,6 +36,7 @@ def init_from_checkpoint(ckpt_dir_or_file, assignment_map) -> None:
     variable_map = reader.get_variable_to_shape_map()
     pairs = assignment_map.items() if isinstance(assignment_map, Mapping) else assignment_map
     store_vars = store_for(default_graph())._vars
+    pending = []  # every variable is checked before any initializer changes: an error changes nothing
     for tensor_name, current in sorted(pairs, key=lambda pair: pair[0]):
         if isinstance(current, RefVariable) or (isinstance(current, list) and current and
                                                 all(isinstance(v, RefVariable) for v in current)):
@@ -50,9 +51,11 @@ def init_from_checkpoint(ckpt_dir_or_file, assignment_map) -> None:
             if isinstance(var, RefVariable) and not var.get_shape().is_compatible_with(variable_map[tensor_name]):
                 raise ValueError(f"Shape of variable {var.name} ({var.get_shape()}) doesn't match with shape of tensor "
                                  f"{tensor_name} ({variable_map[tensor_name]}) from checkpoint reader.")
-            _set_variable_or_list_initializer(var, ckpt_file, tensor_name)
+            _set_variable_or_list_initializer(var, ckpt_file, tensor_name, pending)
             continue
-        _init_scope(ckpt_dir_or_file, ckpt_file, variable_map, store_vars, tensor_name, current)
+        _init_scope(ckpt_dir_or_file, ckpt_file, variable_map, store_vars, tensor_name, current, pending)
+    for args in pending:
+        _set_checkpoint_initializer(*args)
 
 
 def _collect_partitioned_variable(name, store_vars):
@@ -66,10 +69,11 @@ def _collect_partitioned_variable(name, store_vars):
     return shards
 
 
-def _set_variable_or_list_initializer(var, ckpt_file, tensor_name):
-    """One variable loads the whole tensor; a list of shards each load their slice of it."""
+def _set_variable_or_list_initializer(var, ckpt_file, tensor_name, pending):
+    """One variable loads the whole tensor; a list of shards each load their slice of it (appended
+    to ``pending`` as ``_set_checkpoint_initializer``'s arguments)."""
     if not isinstance(var, (list, tuple)):
-        _set_checkpoint_initializer(var, ckpt_file, tensor_name)
+        pending.append((var, ckpt_file, tensor_name))
         return
     full_name = None
     for shard in var:
@@ -78,10 +82,10 @@ def _set_variable_or_list_initializer(var, ckpt_file, tensor_name):
             full_name = info.full_name
         elif full_name != info.full_name:
             raise ValueError(f"Slices must all be from the same tensor: {full_name} != {info.full_name}")
-        _set_checkpoint_initializer(shard, ckpt_file, tensor_name, info.spec)
+        pending.append((shard, ckpt_file, tensor_name, info.spec))
 
 
-def _init_scope(ckpt_dir_or_file, ckpt_file, variable_map, store_vars, tensor_name, current):
+def _init_scope(ckpt_dir_or_file, ckpt_file, variable_map, store_vars, tensor_name, current, pending):
     scopes = current[:current.rindex("/")] if "/" in current else ""
     if not tensor_name.endswith("/"):
         raise ValueError(f"Assignment map with scope only name {scopes} should map to scope only {tensor_name}. "
@@ -102,7 +106,7 @@ def _init_scope(ckpt_dir_or_file, ckpt_file, variable_map, store_vars, tensor_na
                              f"{ckpt_dir_or_file} checkpoint")
         var = store_vars.get(var_name)
         _set_variable_or_list_initializer(var if var is not None else _collect_partitioned_variable(
-            var_name, store_vars), ckpt_file, full_name)
+            var_name, store_vars), ckpt_file, full_name, pending)
 
 
 def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, slice_spec="", name="checkpoint_initializer"):

@@ -330,7 +330,8 @@ class Saver:
 
     def _restore_graph(self, sess, save_path):
         try:
-            sess.run(self.saver_def.restore_op_name, {self.saver_def.filename_tensor_name: save_path})
+            feed = self._checked_restore_feed(sess, save_path)
+            sess.run(self.saver_def.restore_op_name, feed or {self.saver_def.filename_tensor_name: save_path})
         except errors.NotFoundError as err:
             with BundleReader(save_path) as reader:
                 mapping = object_graph.names_to_keys(reader)
@@ -349,6 +350,27 @@ class Saver:
         except errors.InvalidArgumentError as err:
             raise saver_restore.wrap_restore_error(err, False, self._mismatch_help(err, save_path)) from None
         return None
+
+    def _checked_restore_feed(self, sess, save_path):
+        """Read every tensor and check every shape before anything is assigned, so that a failing
+        restore changes no variable (TensorFlow's executor may assign some before one fails).
+
+        Runs the graph's own ``RestoreV2`` ops (their errors: missing key, wrong dtype), then, for
+        an ``Assign`` whose value has the wrong shape, that ``Assign`` alone: it fails with
+        TensorFlow's error and writes nothing. Returns the feed of the read tensors for
+        ``save/restore_all`` (``None`` for a saver rebuilt from a ``saver_def``)."""
+        if not self._restore_ops:
+            return None
+        tensors = [t for key in sorted(self._restore_ops) for t, _, _ in self._restore_ops[key]]
+        values = sess.run(tensors, {self.saver_def.filename_tensor_name: save_path})
+        feed = dict(zip(tensors, values))
+        for key in sorted(self._restore_ops):
+            for tensor, assign, _ in self._restore_ops[key]:
+                target, source = assign.inputs[0], assign.inputs[1]
+                if source is tensor and target.dtype._is_ref_dtype and \
+                        not target.shape.is_compatible_with(np.shape(feed[tensor])):
+                    sess.run(assign, {tensor: feed[tensor]})  # raises the Assign's InvalidArgumentError
+        return feed
 
     def _mismatch_help(self, err, save_path) -> str:
         if self._saveables is None:
