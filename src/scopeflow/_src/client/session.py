@@ -52,6 +52,11 @@ class BaseSession:
         self._graph = graph
         self._closed = False
         self._target = _target_bytes(target)
+        if self._target and not self._target.startswith(b"grpc://"):  # TF has no factory for it
+            raise errors.NotFoundError(
+                None, None, f'No session factory registered for the given session options: {{target: '
+                f'"{self._target.decode(errors="replace")}"}} Registered factories are '
+                f'{{GRPC_SESSION, DIRECT_SESSION}}.')
         if config is not None and not isinstance(config, config_lib.ConfigProto):
             raise TypeError(f'Argument `config` must be a tf.ConfigProto, but got "{type(config).__name__}"')
         self._config = config

@@ -65,6 +65,9 @@ def _matmul_message(a, b):
 def mat_mul(a, b, ta=False, tb=False, ga=False, gb=False, name=None):
     """TF's raw ``gen_math_ops.mat_mul`` (an op named ``MatMul``)."""
     attrs = {"transpose_a": ta, "transpose_b": tb, "grad_a": ga, "grad_b": gb}
+    for key, value in attrs.items():
+        if not isinstance(value, bool):  # TF's op_def_library words a non-bool attr like this
+            raise TypeError(f"Expected bool for argument '{key}' not {value!r}.")
     return create_output("MatMul", [a, b], attrs, name=name)
 
 
