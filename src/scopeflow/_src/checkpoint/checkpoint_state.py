@@ -224,7 +224,10 @@ def checkpoint_exists(checkpoint_prefix) -> bool:
     to it that was interrupted after its commit point is completed first (see ``commit``)."""
     prefix = file_io.as_path(checkpoint_prefix)
     if "*" not in prefix and "?" not in prefix and "[" not in prefix:
-        commit.recover(prefix)
+        try:
+            commit.recover(prefix)
+        except (OSError, errors.OpError):  # e.g. a read-only directory: report what is there
+            pass
     return bool(_matching(prefix + ".index")) or bool(_matching(prefix))
 
 

@@ -237,7 +237,8 @@ class Saver:
         """Save the variables to ``save_path`` (``-<global_step>`` appended when given).
 
         Returns the checkpoint prefix (``None`` for an empty saver). Files appear atomically:
-        data and index are renamed into place when complete, the index last, then the
+        data and index are committed when complete (``commit.py``: a save killed at any
+        moment leaves the old checkpoint or the new one at ``save_path``), then the
         ``checkpoint`` state file is replaced, then (``write_meta_graph``) the session's graph
         is written as ``<prefix>.<meta_graph_suffix>`` (see ``export_meta_graph``).
         """
