@@ -13,6 +13,12 @@ def _run_error(sess, fetch, feed=None):
     return raises_last_line(sess.run, fetch, feed)
 
 
+def _take(tf, sess, fetch):
+    """``sess.run(fetch)`` of a take, given a deadline: a take whose gradients never come fails
+    (``DeadlineExceededError``) instead of hanging the suite."""
+    return sess.run(fetch, options=tf.RunOptions(timeout_in_ms=60000))
+
+
 @case
 def dense_graph(tf):
     acc = tf.ConditionalAccumulator(tf.float32, shape=[2], name="acc")
@@ -44,7 +50,7 @@ def dense_mean_stale_and_steps(tf):
         for i, s in enumerate([0, 0, -1, 3]):
             sess.run(apply, {p: np.full((2, 2), i + 1.0), step: s})
         out.append(sess.run(n))
-        out.append(sess.run(take))  # mean of 1, 2, 4 (step -1 was stale)
+        out.append(_take(tf, sess, take))  # mean of 1, 2, 4 (step -1 was stale)
         out.append(sess.run(n))
         sess.run(apply, {p: np.ones((2, 2)), step: 0})  # stale now: the take advanced the step to 1
         out.append(sess.run(n))
@@ -56,7 +62,7 @@ def dense_mean_stale_and_steps(tf):
         out.append(sess.run(n))
         for s in (2, 3):
             sess.run(apply, {p: np.full((2, 2), 10.0 * s), step: s})
-        out.append(sess.run(take))
+        out.append(_take(tf, sess, take))
     return out
 
 
@@ -68,10 +74,10 @@ def dense_sum_and_float16(tf):
     with tf.Session() as sess:
         sess.run(acc.apply_grad([[1.0, 2.0], [3.0, 4.0]]))
         sess.run(acc.apply_grad(tf.constant([[0.5, 0.5], [0.5, 0.5]], tf.float64)))
-        out.append(sess.run(acc.take_grad(2)))
+        out.append(_take(tf, sess, acc.take_grad(2)))
         sess.run(half.apply_grad(tf.constant(1.0, tf.float16)))
         sess.run(half.apply_grad(tf.constant(2.0, tf.float16)))
-        out.append(sess.run(half.take_grad(2)))
+        out.append(_take(tf, sess, half.take_grad(2)))
         out.append(sess.run(half.num_accumulated()))
     return out
 
@@ -86,9 +92,9 @@ def dense_runtime_shape_errors(tf):
         out = [_run_error(sess, apply, {p: [[1.0, 2.0, 3.0]]}), _run_error(sess, apply, {p: [1.0, 2.0]})]
         sess.run(apply, {p: [[1.0, 2.0]]})
         out += [_run_error(sess, apply, {p: [[1.0, 2.0], [3.0, 4.0]]}), _run_error(sess, apply, {p: [[1.0, 2.0, 3.0]]})]
-        out.append(sess.run(take))
+        out.append(_take(tf, sess, take))
         sess.run(acc.apply_grad(p, local_step=1), {p: np.zeros((0, 2))})  # the take advanced the step to 1
-        out.append(sess.run(take).shape)
+        out.append(_take(tf, sess, take).shape)
     return out
 
 
@@ -129,7 +135,7 @@ def dense_take_waits_for_other_threads(tf):
     n = acc.num_accumulated()
     with tf.Session() as sess:
         got = []
-        taker = threading.Thread(target=lambda: got.append(sess.run(take)))
+        taker = threading.Thread(target=lambda: got.append(_take(tf, sess, take)))
         taker.start()
         for i in range(4):
             sess.run(apply, {p: [i, 2.0 * i, 1.0]})
@@ -147,7 +153,7 @@ def dense_shared_name(tf):
         sess.run([b.apply_grad(3.0)])
         sess.run([c.apply_grad(5.0)])
         return [sess.run(a.num_accumulated()), sess.run(b.num_accumulated()), sess.run(c.num_accumulated()),
-                sess.run(b.take_grad(2))]
+                _take(tf, sess, b.take_grad(2))]
 
 
 @case
@@ -180,16 +186,16 @@ def sparse_merge_mean_and_sum(tf):
         sess.run(acc.apply_grad([2, 5], [[6.0, 6.0], [7.0, 7.0]], local_step=-1))  # stale
         sess.run(acc.apply_grad([0, 5], [[9.0, 9.0], [1.0, 1.0]]))
         out.append(sess.run(acc.num_accumulated()))
-        out.append(sess.run(acc.take_grad(3)))
+        out.append(_take(tf, sess, acc.take_grad(3)))
         # unsorted indices are merged as if sorted (a single pass), and duplicates in one gradient stay apart
         sess.run(acc.apply_grad([3, 1, 1], [[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]], local_step=1))
         sess.run(acc.apply_grad([1, 3], [[10.0, 10.0], [20.0, 20.0]], local_step=1))
-        out.append(sess.run(acc.take_indexed_slices_grad(2)))
+        out.append(_take(tf, sess, acc.take_indexed_slices_grad(2)))
         f64 = tf.float64  # values of another dtype than the accumulator's crash TF's kernel
         sess.run(total.apply_grad([5, 1], tf.constant([[1.0, 1.0], [2.0, 2.0]], f64)))
         sess.run(total.apply_grad([1], tf.constant([[3.0, 3.0]], f64)))
         sess.run(total.apply_grad([1], tf.constant([[1.0, 1.0]], f64), grad_shape=[9, 2]))
-        out.append(sess.run(total.take_grad(3)))
+        out.append(_take(tf, sess, total.take_grad(3)))
     return out
 
 
@@ -201,7 +207,7 @@ def sparse_partial_shape_output(tf):
         sess.run(acc.apply_grad([5, 1], [[1.0, 1.0, 1.0], [2.0, 2.0, 2.0]], grad_shape=[6, 3]))
         sess.run(vec.apply_grad([4, 0], tf.constant([1.0, 2.0], tf.float64)))
         sess.run(vec.apply_grad([4], tf.constant([3.0], tf.float64)))
-        return [sess.run(acc.take_grad(1)), sess.run(vec.take_grad(2))]
+        return [_take(tf, sess, acc.take_grad(1)), _take(tf, sess, vec.take_grad(2))]
 
 
 @case
