@@ -86,3 +86,12 @@ def test_bad_regex_replacement_is_refused_before_any_match():
         parse_rule(r"nomatch=\1", regex=True)
     pattern, new = parse_rule(r"(dense)/(w)=\2_\g<1>", regex=True)
     assert pattern.sub(new, "dense/w") == "w_dense"
+
+
+def test_ls_completes_a_save_killed_after_its_commit_point(tmp_path):
+    prefix = _checkpoint(tmp_path, w=np.arange(3.0))
+    for name in ("m.index", "m.data-00000-of-00001"):  # a first save killed between steps 2 and 3
+        os.rename(str(tmp_path / name), str(tmp_path / name) + ".pending")
+    code, out, err = run("ckpt", "ls", prefix)
+    assert code == 0 and "w" in out, err
+    assert sorted(os.listdir(tmp_path)) == ["m.data-00000-of-00001", "m.index"]

@@ -11,7 +11,9 @@ import glob
 import os
 import re
 
+from scopeflow._src.checkpoint import commit
 from scopeflow._src.checkpoint.checkpoint_state import get_checkpoint_state
+from scopeflow._src.framework import errors
 
 _SUFFIX = re.compile(r"\.(index|meta|data-\d{5}-of-\d{5})$")
 
@@ -25,6 +27,7 @@ def resolve(path: str) -> str:
     if os.path.isdir(path):
         return _from_directory(path)
     prefix = _SUFFIX.sub("", path)
+    _recover(prefix)
     if os.path.isfile(prefix + ".index"):
         return prefix
     if os.path.exists(path):
@@ -34,6 +37,8 @@ def resolve(path: str) -> str:
 
 def _from_directory(directory: str) -> str:
     state = get_checkpoint_state(directory)
+    if state is not None:
+        _recover(state.model_checkpoint_path)
     if state is not None and os.path.isfile(state.model_checkpoint_path + ".index"):
         return state.model_checkpoint_path
     indexes = sorted(glob.glob(os.path.join(glob.escape(directory), "*.index")))
@@ -45,3 +50,11 @@ def _from_directory(directory: str) -> str:
         raise UsageError(f"no checkpoint in directory {directory} (no 'checkpoint' file and no *.index file)")
     names = ", ".join(os.path.basename(p)[:-len(".index")] for p in indexes)
     raise UsageError(f"{directory} holds several checkpoints and no 'checkpoint' file; name one of: {names}")
+
+
+def _recover(prefix: str) -> None:
+    """Complete a save of ``prefix`` killed after its commit point (see ``checkpoint/commit.py``)."""
+    try:
+        commit.recover(prefix)
+    except (OSError, errors.OpError):  # e.g. a read-only directory: report what is there
+        pass
