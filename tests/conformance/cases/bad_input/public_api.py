@@ -348,3 +348,15 @@ def placeholder_shapes_good_and_bad(tf):
 @case
 def tensor_shape_of_strings(tf):
     return [raises(lambda: tf.TensorShape("").as_list()), raises(tf.TensorShape, "xy")]
+
+
+@case
+def random_ops_out_of_memory(tf):
+    # TF's message ends with its allocator's name: the class is compared, and the shape and type.
+    def first_line(t):
+        def fn():
+            with tf.Session() as sess:
+                sess.run(t)
+        got = raises(fn)
+        return [got.get("error"), got.get("message", "").split(" on /job")[0].splitlines()[-1]]
+    return [first_line(tf.random_normal([2 ** 62])), first_line(tf.random_uniform([2 ** 61], dtype=tf.float64))]

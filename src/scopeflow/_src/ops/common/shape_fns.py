@@ -68,6 +68,7 @@ def dims_text(shape) -> str:
 
 
 _MAX_ELEMENTS = 2 ** 63 - 1
+_KERNEL_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half", "object": "string"}
 
 
 def output_dims(op, shape, np_type) -> tuple:
@@ -84,9 +85,11 @@ def output_dims(op, shape, np_type) -> tuple:
     if count > _MAX_ELEMENTS and min(dims, default=0) >= 0:
         raise errors.InvalidArgumentError(None, op, f"Shape {dims_text(dims)} would have more than 2**63 - 1 elements")
     if count * np.dtype(np_type).itemsize > _MAX_ELEMENTS and min(dims, default=0) >= 0:
+        name = np.dtype(np_type).name
+        name = _KERNEL_TYPE_NAMES.get(name, name)
         raise errors.ResourceExhaustedError(
-            None, op, f"OOM when allocating tensor with shape{dims_text(dims)} and type "
-            f"{np.dtype(np_type).name} on /job:localhost/replica:0/task:0 by allocator cpu")
+            None, op, f"OOM when allocating tensor with shape{dims_text(dims)} and type {name} on "
+            f"/job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu")
     return dims
 
 
