@@ -165,3 +165,23 @@ def test_saves_killed_at_random_moments(tmp_path, reuse):
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             _check(str(tmp_path), g, saver, variables, {float(v) for v in range(0, 100000)})
+
+
+def test_a_reader_of_the_prefix_finishes_a_save_killed_after_its_commit_point(tmp_path):
+    import shutil
+
+    import scopeflow as tf
+
+    w = tf.get_variable("w", initializer=tf.constant([1.0, 2.0]))
+    saver = tf.train.Saver()
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        old = saver.save(sess, str(tmp_path / "m.ckpt"), write_meta_graph=False)
+        sess.run(w.assign([5.0, 6.0]))
+        new = saver.save(sess, str(tmp_path / "other" / "m.ckpt"), write_meta_graph=False)
+    # the state of a re-save of `old` killed right after step 2: new files under pending names
+    shutil.copy(new + ".data-00000-of-00001", old + ".data-00000-of-00001.pending")
+    shutil.copy(new + ".index", old + ".index.pending")
+    assert list(tf.train.load_variable(old, "w")) == [5.0, 6.0]  # through BundleReader directly
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
+        "checkpoint", "m.ckpt.data-00000-of-00001", "m.ckpt.index"]

@@ -15,7 +15,7 @@ import stat
 import numpy as np
 
 from scopeflow._src.checkpoint import bundle_format as fmt
-from scopeflow._src.checkpoint import slices, sstable
+from scopeflow._src.checkpoint import commit, slices, sstable
 from scopeflow._src.checkpoint.varints import VarintError, get_varint
 from scopeflow._src.framework import errors
 from scopeflow._src.lib_io import file_io
@@ -68,6 +68,7 @@ class BundleReader:
     def __init__(self, prefix: str):
         self.prefix = os.fspath(prefix)
         self.index_path = fmt.index_filename(self.prefix)
+        commit.recover_if_possible(self.prefix)  # a save killed after its commit point: finish it first
         try:
             f, size = _open(self.index_path)
         except FileNotFoundError:

@@ -223,11 +223,7 @@ def checkpoint_exists(checkpoint_prefix) -> bool:
     """Whether a checkpoint with this prefix exists (``<prefix>.index``, or a V1 file). A save
     to it that was interrupted after its commit point is completed first (see ``commit``)."""
     prefix = file_io.as_path(checkpoint_prefix)
-    if "*" not in prefix and "?" not in prefix and "[" not in prefix:
-        try:
-            commit.recover(prefix)
-        except (OSError, errors.OpError):  # e.g. a read-only directory: report what is there
-            pass
+    commit.recover_if_possible(prefix)
     return bool(_matching(prefix + ".index")) or bool(_matching(prefix))
 
 

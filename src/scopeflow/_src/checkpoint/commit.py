@@ -64,6 +64,17 @@ def recover(prefix: str) -> None:
     _move(index + PENDING, index)
 
 
+def recover_if_possible(prefix: str) -> None:
+    """``recover(prefix)`` where a reader decides what a prefix holds; a pattern is left alone, and a
+    directory it may not change (read-only) is read as it is."""
+    if "*" in prefix or "?" in prefix or "[" in prefix:
+        return
+    try:
+        recover(prefix)
+    except (OSError, errors.OpError):
+        pass
+
+
 def prepare(prefix: str) -> None:
     """Before a save: finish an interrupted committed save, drop leftovers of an uncommitted one."""
     recover(prefix)
