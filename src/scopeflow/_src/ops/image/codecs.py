@@ -9,6 +9,8 @@ libjpeg's defaults here).
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 
 import numpy as np
 
@@ -33,8 +35,58 @@ def _pillow():
     return Image
 
 
+def _png16_pixels(contents: bytes):
+    """The samples of a 16-bit, non-interlaced PNG with 2 to 4 channels (``uint16 [h, w, c]``), or
+    ``None`` for any other file: Pillow reads such images as 8-bit, so they are unfiltered here."""
+    if contents[:8] != b"\x89PNG\r\n\x1a\n" or contents[12:16] != b"IHDR" or len(contents) < 29:
+        return None
+    width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", contents[16:29])
+    channels = {4: 2, 2: 3, 6: 4}.get(color)
+    if depth != 16 or channels is None or interlace:
+        return None
+    idat, pos = [], 8
+    while pos + 8 <= len(contents):
+        length, kind = struct.unpack(">I4s", contents[pos:pos + 8])
+        if kind == b"IDAT":
+            idat.append(contents[pos + 8:pos + 8 + length])
+        pos += 12 + length
+    bpp, stride = 2 * channels, 2 * channels * width
+    raw = np.frombuffer(zlib.decompress(b"".join(idat)), np.uint8)
+    if raw.size < height * (stride + 1):
+        return None  # damaged: left to Pillow, which reports it
+    rows = raw[:height * (stride + 1)].reshape(height, stride + 1)
+    out = np.zeros((height + 1, stride + bpp), np.int32)  # a zero row above, zero pixels on the left
+    for y in range(height):
+        kind, line = rows[y, 0], rows[y, 1:].astype(np.int32)
+        up, cur = out[y, bpp:], out[y + 1]
+        if kind in (0, 2):
+            cur[bpp:] = (line + (up if kind == 2 else 0)) & 0xFF
+        elif kind == 1:  # Sub: a running sum of each byte of the pixel, modulo 256
+            cur[bpp:] = np.cumsum(line.reshape(width, bpp), axis=0).reshape(-1) & 0xFF
+        else:  # Average and Paeth depend on the byte just decoded: pixel by pixel
+            for x in range(bpp, stride + bpp, bpp):
+                left, above, corner = cur[x - bpp:x], out[y, x:x + bpp], out[y, x - bpp:x]
+                if kind == 3:
+                    cur[x:x + bpp] = (line[x - bpp:x] + ((left + above) >> 1)) & 0xFF
+                else:
+                    p = left + above - corner
+                    pa, pb, pc = np.abs(p - left), np.abs(p - above), np.abs(p - corner)
+                    pred = np.where((pa <= pb) & (pa <= pc), left, np.where(pb <= pc, above, corner))
+                    cur[x:x + bpp] = (line[x - bpp:x] + pred) & 0xFF
+    data = out[1:, bpp:].astype(np.uint8)
+    return data.view(">u2").astype(np.uint16).reshape(height, width, channels)
+
+
 def _decoded(op, contents, channels, ratio=1):
     image_module = _pillow()
+    deep = _png16_pixels(bytes(contents)) if channels in (0, 3, 4) else None
+    if deep is not None and deep.shape[-1] == 2 and channels:  # grey+alpha as RGB(A): the grey repeated
+        deep = np.concatenate([np.repeat(deep[..., :1], 3, -1), deep[..., 1:]], -1)
+    if deep is not None and deep.shape[-1] in (3, 4) and channels:  # RGB <-> RGBA: alpha added opaque or dropped
+        alpha = np.full(deep.shape[:2] + (1,), 65535, np.uint16)
+        deep = np.concatenate([deep, alpha], -1) if channels > deep.shape[-1] else deep[..., :channels]
+    if deep is not None and (not channels or deep.shape[-1] == channels):
+        return deep
     try:
         img = image_module.open(io.BytesIO(contents))
         if ratio > 1 and img.format == "JPEG":
@@ -184,8 +236,6 @@ def decode_image(contents, channels=None, dtype=dtypes.uint8, name=None, expand_
 
 
 def _encode_png_kernel(image):
-    if image.dtype != np.uint8:
-        raise errors.UnimplementedError(None, None, "EncodePng of uint16 images is not implemented in scopeflow")
     return np.array(_png_bytes(image), dtype=object)
 
 
@@ -196,8 +246,8 @@ registry.register(OpDef("EncodePng", inputs=["image: T"], outputs=["contents: st
 
 
 def encode_png(image, compression=-1, name=None):
-    """The PNG file of a ``uint8`` image ``[height, width, channels]``, byte for byte as TF's
-    libpng writes it at the default ``compression``.
+    """The PNG file of a ``uint8`` or ``uint16`` image ``[height, width, channels]``, byte for byte
+    as TF's libpng writes it at the default ``compression``.
 
     >>> import scopeflow as tf
     >>> with tf.Graph().as_default():

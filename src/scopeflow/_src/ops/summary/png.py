@@ -1,4 +1,4 @@
-"""PNG encoding of 8-bit images with the standard library's ``zlib``, as libpng writes them.
+"""PNG encoding of 8- and 16-bit images with the standard library's ``zlib``, as libpng writes them.
 
 TensorFlow encodes summary images with libpng's defaults, and this module makes the same
 choices so that the bytes match: each row gets the filter (None, Sub, Up, Average, Paeth)
@@ -22,18 +22,21 @@ _CHUNK = 8192  # libpng's compression buffer: one IDAT chunk per full buffer
 
 
 def encode_png(image: np.ndarray) -> bytes:
-    """The PNG file of ``image``, a ``uint8`` array ``[height, width, channels]`` (1 to 4 channels).
+    """The PNG file of ``image``, a ``uint8`` or ``uint16`` array ``[height, width, channels]`` (1 to 4
+    channels; 16-bit samples are stored big-endian, and filtered as bytes, as libpng does).
 
     >>> png = encode_png(np.zeros((4, 5, 3), np.uint8))
     >>> png[:8], png[12:16], struct.unpack(">II", png[16:24])
     (b'\\x89PNG\\r\\n\\x1a\\n', b'IHDR', (5, 4))
     """
     height, width, channels = image.shape
-    filtered = _filtered_rows(np.ascontiguousarray(image, dtype=np.uint8).reshape(height, width * channels),
-                              channels, height, width)
+    depth = 16 if image.dtype == np.uint16 else 8
+    samples = np.ascontiguousarray(image, dtype=">u2" if depth == 16 else np.uint8).view(np.uint8)
+    bpp = channels * depth // 8
+    filtered = _filtered_rows(samples.reshape(height, width * bpp), bpp, height, width)
     data = filtered.tobytes()
     stream = _deflate(data, filters_used=height > 1 or width > 1)
-    header = struct.pack(">IIBBBBB", width, height, 8, _COLOR_TYPE[channels], 0, 0, 0)
+    header = struct.pack(">IIBBBBB", width, height, depth, _COLOR_TYPE[channels], 0, 0, 0)
     parts = [b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", header)]
     parts += [_chunk(b"IDAT", stream[i:i + _CHUNK]) for i in range(0, len(stream), _CHUNK)]
     parts.append(_chunk(b"IEND", b""))
