@@ -18,7 +18,7 @@ from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.array.joining import concat
 from scopeflow._src.ops.array.selection import where_v2
 from scopeflow._src.ops.array.shapes import reshape, shape, squeeze
-from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common import dtype_lists, rows_in_order
 from scopeflow._src.ops.common.shape_context import evaluate_as_shape, shape_fn, shape_text
 from scopeflow._src.ops.common.shape_fns import dims_text
 
@@ -237,32 +237,6 @@ def _segment_shape(ctx, attrs):
     return TensorShape([None if n is None else int(n)]).concatenate(tail)
 
 
-def _add_rows_in_order(out, ids, rows, layers=8):
-    """``out[ids[i]] += rows[i]`` for each ``i`` in order (TF's loop; the bits of ``np.add.at``):
-    one fancy-indexed add per layer of repeats (each id's first remaining row), and ``np.add.at``
-    for what is left after ``layers`` layers. ``np.add.at`` alone is ~20x slower on rows."""
-    if rows.shape[0] != ids.shape[0]:
-        raise IndexError("rows and ids differ")
-    remaining = None
-    for _ in range(layers):
-        at = ids if remaining is None else ids[remaining]
-        if not at.size:
-            return
-        _, first = np.unique(at, return_index=True)
-        if first.size == at.size:  # no repeats left: the rest in one add
-            if remaining is None:
-                out[ids] += rows
-            else:
-                out[at] += rows[remaining]
-            return
-        take = first if remaining is None else remaining[first]
-        out[ids[take]] += rows[take]
-        keep = np.ones(at.size, bool)
-        keep[first] = False
-        remaining = np.flatnonzero(keep) if remaining is None else remaining[keep]
-    np.add.at(out, ids[remaining], rows[remaining])
-
-
 def _segment_factory(op, state):
     def unsorted_segment_sum(data, ids, num):
         data, ids = np.asarray(data), np.asarray(ids)
@@ -275,7 +249,8 @@ def _segment_factory(op, state):
         out = np.zeros((num,) + data.shape[ids.ndim:], dtype=data.dtype)
         keep = ids >= 0
         try:
-            _add_rows_in_order(out, ids[keep], data[keep])
+            rows = data[keep]  # IndexError when data.shape does not start with ids.shape
+            rows_in_order.add_rows(out, ids[keep], rows)
         except IndexError:  # TF's words, on the error path only
             raise errors.InvalidArgumentError(None, op, f"data.shape = {dims_text(data.shape)} does not start with "
                                                         f"segment_ids.shape = {dims_text(ids.shape)}") from None

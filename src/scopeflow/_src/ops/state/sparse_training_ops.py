@@ -23,7 +23,7 @@ from scopeflow._src.framework import errors, registry
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import NUMBER, OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
-from scopeflow._src.ops.common import attr_defaults, blas, dtype_lists
+from scopeflow._src.ops.common import attr_defaults, blas, dtype_lists, rows_in_order
 from scopeflow._src.ops.common.shape_context import merge_dim, merge_shapes, shape_fn
 from scopeflow._src.ops.common.shape_fns import dims_text
 
@@ -275,35 +275,15 @@ def _scatter(combine, params, flat, rows, bad):
         combine(params, flat, rows)
 
 
-def _in_order(ufunc):
-    """``params[flat[i]] = ufunc(params[flat[i]], rows[i])`` for each ``i`` in order, as TF's loop: the
-    first row of every index in one fancy-indexed update, then the repeats of each repeated index row
-    by row, in place (NumPy's ``ufunc.at`` gives the same bits, ~2x slower on a word2vec batch)."""
+def _in_order(fold):
+    """``params[flat[i]] = params[flat[i]] (+/-) rows[i]`` for each ``i`` in order, as TF's loop."""
     def combine(params, flat, rows):
-        if rows.ndim == 0:
-            rows = np.broadcast_to(rows, flat.shape + params.shape[1:])
-        order = np.argsort(flat, kind="stable")
-        ids = flat[order]
-        new = np.empty(ids.size, bool)
-        new[0] = True
-        np.not_equal(ids[1:], ids[:-1], out=new[1:])
-        starts = np.flatnonzero(new)
-        firsts = order[starts]
-        at = flat[firsts]
-        params[at] = ufunc(params[at], rows[firsts])
-        if starts.size == ids.size:
-            return
-        ends = np.append(starts[1:], ids.size)
-        for group in np.flatnonzero(ends - starts > 1).tolist():
-            row = int(ids[starts[group]])
-            target = params[row:row + 1]  # a view: updated in place
-            for k in order[starts[group] + 1:ends[group]].tolist():
-                ufunc(target, rows[k:k + 1], out=target)
+        fold(params, flat, np.broadcast_to(rows, flat.shape + params.shape[1:]) if rows.ndim == 0 else rows)
     return combine
 
 
-_scatter_add = _in_order(np.add)
-_scatter_sub = _in_order(np.subtract)
+_scatter_add = _in_order(rows_in_order.add_rows)
+_scatter_sub = _in_order(rows_in_order.subtract_rows)
 
 
 def _scatter_update(params, flat, rows):
