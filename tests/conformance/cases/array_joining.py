@@ -257,6 +257,15 @@ def pad_constant_values_tensor(tf):
 
 
 @case
+def pad_strings_and_bools(tf):
+    """``Pad`` fills with the dtype's zero: empty strings, ``False``."""
+    outs = [tf.pad(tf.constant([["a", "b"]], name="s"), [[1, 0], [0, 1]]),
+            tf.pad(tf.constant([True], name="b"), [[2, 1]]),
+            tf.pad(tf.constant(["x"], name="t"), [[1, 1]], constant_values="-")]
+    return describe(tf, outs)
+
+
+@case
 def pad_rank_error(tf):
     return raises(tf.pad, _x(tf), [[1, 1]])
 

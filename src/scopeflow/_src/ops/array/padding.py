@@ -43,16 +43,20 @@ def _pad_shape(ctx, attrs):
 
 def _pad_kernel(x, paddings, constant_values=0):
     x = np.asarray(x)
-    pairs = np.asarray(paddings, dtype=np.int64).reshape(-1, 2)
-    if pairs.shape[0] == x.ndim and pairs.min(initial=0) >= 0:
+    pairs = np.asarray(paddings, dtype=np.int64).reshape(-1, 2).tolist()
+    if len(pairs) == x.ndim and min((min(p) for p in pairs), default=0) >= 0:
         # np.pad's generality costs ~100us a call; a gradient of Slice pads every step
-        out = np.full(tuple(int(d) for d in np.add(x.shape, pairs.sum(axis=1))), constant_values, dtype=x.dtype)
-        out[tuple(slice(int(b), int(b) + d) for (b, _), d in zip(pairs.tolist(), x.shape))] = x
+        shape = tuple(d + before + after for d, (before, after) in zip(x.shape, pairs))
+        if isinstance(constant_values, int) and constant_values == 0:  # Pad: the dtype's zero
+            out = np.zeros(shape, x.dtype) if x.dtype != object else np.full(shape, b"", object)
+        else:
+            out = np.full(shape, constant_values, dtype=x.dtype)
+        out[tuple(slice(before, before + d) for (before, _), d in zip(pairs, x.shape))] = x
         return out
     try:
         return np.pad(x, pairs, mode="constant", constant_values=constant_values)
     except ValueError:  # a negative padding: TF's words, on the error path only
-        before, after = next(row for row in np.reshape(paddings, (-1, 2)).tolist() if min(row) < 0)
+        before, after = next(row for row in pairs if min(row) < 0)
         raise errors.InvalidArgumentError(None, None, f"Paddings must be non-negative: {before} {after}") from None
 
 
