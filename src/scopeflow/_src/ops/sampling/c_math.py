@@ -78,7 +78,8 @@ def expm1f(x):
     if not _VECTORISED:
         return each(FUNCTIONS["expm1f"], x)
     magnitude = x.view(np.uint32) & np.uint32(0x7FFFFFFF)
-    out = _fdlibm_expm1f_unreduced(x)
+    with np.errstate(all="ignore"):  # infinities and NaNs: their values come from the C library below
+        out = _fdlibm_expm1f_unreduced(x)
     np.copyto(out, x, where=magnitude < _TINY)
     reduced = magnitude > _HALF_LN2  # also infinities and NaNs
     if reduced.any():
