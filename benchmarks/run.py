@@ -6,6 +6,7 @@ Usage::
     python benchmarks/run.py --impl tensorflow --only build   # one benchmark on real TF
     python benchmarks/run.py --compare                        # scopeflow vs TF (vs NumPy), A B A B
     python benchmarks/run.py --compare --write-readme         # ... and refresh the README table
+    python benchmarks/run.py --compare --jax --only mlp_train # ... with the JAX target and a hand-written JAX step
 
 Every measurement runs in a fresh subprocess (``--worker``), so imports, caches and memory
 do not leak between implementations. ``--compare`` runs the implementations alternately,
@@ -17,6 +18,10 @@ TensorFlow is never required: ``--tf-python`` (default: ``$SCOPEFLOW_TF_PYTHON``
 The benchmarks live in ``benchmarks/cases/``; each module has ``NAME``, ``IMPLS``,
 ``METRICS`` (name -> unit, lower is better), ``TARGETS`` (metric -> required speedup over
 TensorFlow, or over NumPy for ``numpy:`` keys) and ``measure(tf, impl, quick) -> dict``.
+Benchmarks of the JAX target (``--jax``) also list ``scopeflow-jax`` (the same TF1 code on
+``SCOPEFLOW_TARGET=jax``) and ``jax`` (a hand-written ``jax.jit`` step, ``cases/jax_steps.py``)
+in ``IMPLS``, and give that target's requirements in ``JAX_TARGETS`` (over TensorFlow, or over
+the hand-written step for ``jax:`` keys).
 """
 
 from __future__ import annotations
@@ -54,7 +59,9 @@ def load_tf(impl):
         tf.disable_v2_behavior()
         tf.logging.set_verbosity(tf.logging.ERROR)
         return tf
-    if impl == "scopeflow":
+    if impl in ("scopeflow", "scopeflow-jax"):
+        if impl == "scopeflow-jax":
+            os.environ["SCOPEFLOW_TARGET"] = "jax"  # this worker process only
         import scopeflow as tf
 
         return tf
@@ -105,43 +112,55 @@ def collect(names, impls, rounds, quick, pythons):
             for n, by in runs.items()}
 
 
-def speedup(results, name, metric, base="tensorflow"):
+def speedup(results, name, metric, base="tensorflow", ours="scopeflow"):
     by = results[name]
-    if base not in by or "scopeflow" not in by:
+    if base not in by or ours not in by:
         return None
-    ours, theirs = by["scopeflow"][metric], by[base][metric]
-    return theirs / ours if ours else None
+    mine, theirs = by[ours][metric], by[base][metric]
+    return theirs / mine if mine else None
+
+
+_BASES = {"tensorflow": "TF", "numpy": "NumPy", "jax": "hand-written JAX"}
 
 
 def table(results, impls):
-    """The results as a Markdown table: medians per implementation and the speedups."""
-    head = ["benchmark", "metric"] + [i for i in impls] + ["speedup vs TF", "target"]
+    """The results as a Markdown table: medians per implementation and the speedups (of the
+    JAX target too, when it was measured)."""
+    jax = "scopeflow-jax" in impls
+    head = ["benchmark", "metric"] + list(impls) + ["speedup vs TF"] + (["JAX target vs TF"] if jax else []) \
+        + ["target"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name, by in results.items():
         module = case(name)
         for metric, unit in module.METRICS.items():
             cells = [name, f"{metric} ({unit})"]
             cells += [_fmt(by[i][metric]) if i in by else "" for i in impls]
-            ratio = speedup(results, name, metric)
-            cells.append("" if ratio is None else f"{ratio:.2f}x")
-            cells.append(_target(results, name, metric, module.TARGETS))
+            for ours in ("scopeflow", "scopeflow-jax")[:1 + jax]:
+                ratio = speedup(results, name, metric, ours=ours)
+                cells.append("" if ratio is None else f"{ratio:.2f}x")
+            targets = [_target(results, name, metric, module.TARGETS)]
+            if jax:
+                targets.append(_target(results, name, metric, getattr(module, "JAX_TARGETS", {}), "scopeflow-jax"))
+            cells.append("; ".join(t for t in targets if t))
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
-def _target(results, name, metric, targets):
+def _target(results, name, metric, targets, ours="scopeflow"):
     parts = []
     for key, want in targets.items():
         base, _, m = key.rpartition(":")
         if m != metric:
             continue
-        ratio = speedup(results, name, metric, base or "tensorflow")
-        label = f">= {want}x vs {'NumPy' if base == 'numpy' else 'TF'}"
+        ratio = speedup(results, name, metric, base or "tensorflow", ours)
+        label = f"{'JAX target ' if ours != 'scopeflow' else ''}>= {want}x vs {_BASES[base or 'tensorflow']}"
         parts.append(label if ratio is None else f"{label}: {'met' if ratio >= want else 'MISSED'}")
     return "; ".join(parts)
 
 
 def _fmt(value):
+    if value != value:  # NaN: a metric this implementation has no counterpart of
+        return ""
     return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
 
 
@@ -156,6 +175,13 @@ def machine():
         pass
     return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, NumPy {numpy.__version__} "
             f"with {blas()}, {platform.system()} {platform.release()}")
+
+
+def jax_device():
+    """JAX's version and the device it runs the JAX target's steps on."""
+    import jax
+    device = jax.devices()[0]
+    return f"JAX {jax.__version__} ({device.platform}: {getattr(device, 'device_kind', device)})"
 
 
 def blas():
@@ -184,9 +210,12 @@ def write_readme(text):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--impl", choices=("scopeflow", "tensorflow", "numpy"), default="scopeflow")
+    parser.add_argument("--impl", choices=("scopeflow", "tensorflow", "numpy", "scopeflow-jax", "jax"),
+                        default="scopeflow")
     parser.add_argument("--only", help="comma-separated benchmark names (default: all)")
     parser.add_argument("--compare", action="store_true", help="alternate scopeflow, TensorFlow and NumPy")
+    parser.add_argument("--jax", action="store_true",
+                        help="with --compare: also the JAX target and a hand-written JAX step (needs scopeflow[jax])")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds for --compare")
     parser.add_argument("--tf-python", help="an interpreter with TensorFlow 2.21, for --compare")
     parser.add_argument("--quick", action="store_true", help="small sizes: checks that everything runs")
@@ -199,10 +228,10 @@ def main(argv=None):
         parser.error(f"unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(ORDER)}")
     if args.worker:
         return worker(names[0], args.impl, args.quick)
-    pythons = {"scopeflow": sys.executable, "numpy": sys.executable}
+    pythons = {impl: sys.executable for impl in ("scopeflow", "numpy", "scopeflow-jax", "jax")}
     impls = [args.impl]
     if args.compare:
-        impls = ["scopeflow", "tensorflow", "numpy"]
+        impls = ["scopeflow", "tensorflow", "numpy"] + (["scopeflow-jax", "jax"] if args.jax else [])
         pythons["tensorflow"] = tf_python(args.tf_python)
         if pythons["tensorflow"] is None:
             print("TensorFlow not found (--tf-python): comparing with NumPy only", file=sys.stderr)
@@ -212,7 +241,8 @@ def main(argv=None):
     results = collect(names, impls, args.rounds if args.compare else 1, args.quick, pythons)
     date = datetime.date.today().isoformat()
     rounds = args.rounds if args.compare else 1
-    text = (f"Measured {date} on {machine()}; medians of {rounds} alternating round(s), "
+    jax = f"; JAX target on {jax_device()}" if "scopeflow-jax" in impls else ""
+    text = (f"Measured {date} on {machine()}{jax}; medians of {rounds} alternating round(s), "
             f"each in a fresh process.\n\n{table(results, impls)}")
     print(text)
     if args.write_readme:

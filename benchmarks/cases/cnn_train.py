@@ -1,17 +1,20 @@
 """``cnn_train``: one SGD step of a small convnet on 28x28x1 images, batch 64, fed data.
 
 conv 5x5x32 (SAME, ReLU), max-pool 2x2, conv 5x5x64, max-pool 2x2, dense 1024 (ReLU),
-dense 10, sparse softmax cross-entropy; built with ``tf.layers`` as TF1 code does.
+dense 10, sparse softmax cross-entropy; built with ``tf.layers`` as TF1 code does. With
+``--jax``: the same code on the JAX target, and the model as a hand-written ``jax.jit`` step.
 """
 
 import numpy as np
 
+from cases import jax_steps
 from cases.timing import per_call
 
 NAME = "cnn_train"
-IMPLS = ("scopeflow", "tensorflow")
+IMPLS = ("scopeflow", "tensorflow", "scopeflow-jax", "jax")
 METRICS = {"ms_per_step": "ms"}
 TARGETS = {"ms_per_step": 0.9}
+JAX_TARGETS = {"jax:ms_per_step": round(1 / 1.1, 2)}
 
 
 def build(tf):
@@ -32,6 +35,9 @@ def measure(tf, impl, quick):
     rng = np.random.default_rng(0)
     feed_images = rng.random((batch, 28, 28, 1), dtype=np.float32)
     feed_labels = rng.integers(0, 10, batch).astype(np.int32)
+    if impl == "jax":
+        step = jax_steps.cnn_sgd_step(batch)
+        return {"ms_per_step": per_call(lambda: step(feed_images, feed_labels), steps, repeat) * 1e3}
     graph = tf.Graph()
     with graph.as_default():
         tf.set_random_seed(1)

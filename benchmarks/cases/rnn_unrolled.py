@@ -4,15 +4,20 @@ Hidden size 128, batch 32, inputs of 64 features. Each step re-enters the cell's
 scope with ``reuse=tf.AUTO_REUSE`` and gets the same two variables. ``build_ms`` covers the
 forward graph and its ``tf.gradients`` (the best of three builds after a warm-up, as in the
 ``build`` benchmark); ``forward_ms`` runs the loss, ``forward_backward_ms`` the gradients of
-every variable.
+every variable. With ``--jax``: the same code on the JAX target (where XLA fuses the cell's
+elementwise passes), and the model as hand-written ``jax.jit`` functions (no ``build_ms``).
 """
 
-from cases.timing import rnn_rows
+import numpy as np
+
+from cases import jax_steps
+from cases.timing import per_call, rnn_rows
 
 NAME = "rnn_unrolled"
-IMPLS = ("scopeflow", "tensorflow")
+IMPLS = ("scopeflow", "tensorflow", "scopeflow-jax", "jax")
 METRICS = {"build_ms": "ms", "forward_ms": "ms", "forward_backward_ms": "ms"}
 TARGETS = {"build_ms": 10, "forward_ms": 1.0, "forward_backward_ms": 1.0}
+JAX_TARGETS = {"forward_ms": 1.0, "jax:forward_ms": round(1 / 1.1, 2), "jax:forward_backward_ms": round(1 / 1.1, 2)}
 HIDDEN, BATCH, FEATURES = 128, 32, 64
 
 
@@ -30,4 +35,9 @@ def build(tf, steps):
 
 def measure(tf, impl, quick):
     steps, calls, repeat = (10, 2, 2) if quick else (100, 5, 5)
+    if impl == "jax":
+        inputs = np.random.default_rng(0).random((steps, BATCH, FEATURES), dtype=np.float32)
+        forward, backward = jax_steps.rnn_steps(steps, FEATURES, HIDDEN)
+        return {"build_ms": float("nan"), "forward_ms": per_call(lambda: forward(inputs), calls, repeat) * 1e3,
+                "forward_backward_ms": per_call(lambda: backward(inputs), calls, repeat) * 1e3}
     return rnn_rows(tf, build, steps, (steps, BATCH, FEATURES), calls, repeat, quick)

@@ -28,6 +28,17 @@ def test_each_benchmark_measures_every_metric(name):
     assert all(value >= 0 for value in metrics.values())
 
 
+@pytest.mark.parametrize("name", [n for n in run.ORDER if "jax" in run.case(n).IMPLS])
+def test_each_hand_written_jax_step_measures_every_metric(name):
+    pytest.importorskip("jax")
+    done = subprocess.run([sys.executable, str(RUN), "--worker", "--only", name, "--impl", "jax", "--quick"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    metrics = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(metrics) == set(run.case(name).METRICS)
+    assert all(value > 0 for value in metrics.values() if value == value)  # NaN: no counterpart (build_ms)
+
+
 def test_table_reports_speedups_and_targets():
     results = {"build": {"scopeflow": {"build_ms": 10.0, "us_per_op": 5.0, "us_per_reused_get_variable": 2.0},
                          "tensorflow": {"build_ms": 300.0, "us_per_op": 150.0, "us_per_reused_get_variable": 10.0}}}
@@ -48,3 +59,15 @@ def test_unknown_benchmark_is_refused():
     done = subprocess.run([sys.executable, str(RUN), "--only", "nope"], capture_output=True, text=True,
                           cwd=ROOT, timeout=60, check=False)
     assert done.returncode == 2 and "unknown benchmark(s) nope" in done.stderr
+
+
+def test_table_reports_the_jax_target_against_tf_and_hand_written_jax():
+    results = {"rnn_unrolled": {"scopeflow": {"build_ms": 4.0, "forward_ms": 2.0, "forward_backward_ms": 4.0},
+                                "tensorflow": {"build_ms": 100.0, "forward_ms": 1.0, "forward_backward_ms": 2.0},
+                                "scopeflow-jax": {"build_ms": 4.0, "forward_ms": 0.5, "forward_backward_ms": 1.5},
+                                "jax": {"build_ms": float("nan"), "forward_ms": 0.5, "forward_backward_ms": 1.0}}}
+    text = run.table(results, ["scopeflow", "tensorflow", "scopeflow-jax", "jax"])
+    assert ("| rnn_unrolled | forward_ms (ms) | 2 | 1 | 0.5 | 0.5 | 0.50x | 2.00x | >= 1.0x vs TF: MISSED; "
+            "JAX target >= 1.0x vs TF: met; JAX target >= 0.91x vs hand-written JAX: met |") in text
+    assert "| rnn_unrolled | build_ms (ms) | 4 | 100 | 4 |  | 25.00x | 25.00x | >= 10x vs TF: met |" in text
+    assert "JAX target >= 0.91x vs hand-written JAX: MISSED" in text  # forward_backward: 1.0 / 1.5
