@@ -38,8 +38,10 @@ CASES: dict[str, object] = {}
 # ``tests.conformance.cases``: a case's area is the name right after it.
 _CASES_PACKAGE = __name__.rsplit(".", 1)[0] + ".cases"
 
-# Parts of messages that name files, line numbers or runtime node traces: dropped on both sides.
-_MESSAGE_CUTS = ("Originally defined at:", "originally defined at:", "\n\t [[", "\n\n\t [[", "\n [[")
+# Parts of messages that name files, line numbers or runtime node traces, and the help scopeflow adds after
+# TF's sentence (variables/explain.py's HELP_MARK): dropped on both sides.
+_MESSAGE_CUTS = ("Originally defined at:", "originally defined at:", "\n\t [[", "\n\n\t [[", "\n [[",
+                 "\n\nscopeflow help:")
 
 
 def area_of(module: str) -> str:

@@ -20,7 +20,7 @@ from scopeflow._src.framework.graph_keys import GraphKeys
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import as_shape
 from scopeflow._src.ops import array_ops, operators
-from scopeflow._src.variables import initializers, variable
+from scopeflow._src.variables import expectations, explain, initializers, variable
 
 
 class _ReuseMode(enum.Enum):
@@ -226,21 +226,25 @@ class VariableStore:
         found = self._vars.get(name)
         if found is not None:
             if reuse is False:
-                raise ValueError(
-                    f"Variable {name} already exists, disallowed. Did you mean to set reuse=True or "
+                raise explain.sharing_error(
+                    "exists", f"Variable {name} already exists, disallowed. Did you mean to set reuse=True or "
                     f"reuse=tf.AUTO_REUSE in VarScope? Originally defined at:\n\n"
-                    f"{_format_frames(getattr(found, '_frames', []))}")
+                    f"{_format_frames(getattr(found, '_frames', []))}", name, found)
             if shape is not None and not shape.is_compatible_with(found.get_shape()):
-                raise ValueError(f"Trying to share variable {name}, but specified shape {shape} and found shape "
-                                 f"{found.get_shape()}.")
+                raise explain.sharing_error(
+                    "shape", f"Trying to share variable {name}, but specified shape {shape} and found shape "
+                    f"{found.get_shape()}.", name, found, shape=shape)
             if not dtype.is_compatible_with(found.dtype):
-                raise ValueError(f"Trying to share variable {name}, but specified dtype {dtype.name} and found "
-                                 f"dtype {found.dtype.name}.")
+                raise explain.sharing_error(
+                    "dtype", f"Trying to share variable {name}, but specified dtype {dtype.name} and found "
+                    f"dtype {found.dtype.name}.", name, found, dtype=dtype)
+            if expectations.active():
+                expectations.check_reuse(found)
             return found
         if reuse is True:
-            raise ValueError(
-                f"Variable {name} does not exist, or was not created with tf.get_variable(). Did you mean to "
-                f"set reuse=tf.AUTO_REUSE in VarScope?")
+            raise explain.sharing_error(
+                "missing", f"Variable {name} does not exist, or was not created with tf.get_variable(). Did you "
+                f"mean to set reuse=tf.AUTO_REUSE in VarScope?", name)
 
         if initializer is None:
             if shape is None:
@@ -262,10 +266,14 @@ class VariableStore:
                     "The initializer passed is not valid. It should be a callable with no arguments and the "
                     "shape should not be provided or an instance of `tf.keras.initializers.*' and `shape` "
                     "should be fully defined.")
+        if expectations.active():
+            expectations.check_create(name, self._vars)
         v = variable.RefVariable(initial_value=init_val, name=name, trainable=trainable, collections=collections,
                         caching_device=caching_device, dtype=var_dtype, validate_shape=validate_shape,
                         constraint=constraint, synchronization=synchronization, aggregation=aggregation)
         self._vars[name] = v
+        if reuse is AUTO_REUSE:
+            v._made_under_auto_reuse = True  # the lints look for optimizer slots made in a reused scope
         if regularizer:
             _add_regularizer(v, name, regularizer)
         return v

@@ -19,11 +19,16 @@ from scopeflow._src.framework import context, dtypes
 from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import _graph_from, get_collection, name_scope
 from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.variables import expectations, explain
 from scopeflow._src.variables.store import AUTO_REUSE, store_for
 
 
 class VariableScope:
     """The defaults and name of a variable scope (what ``tf.variable_scope`` yields)."""
+
+    # where the scope was opened and its reuse set, and the scope it was opened in: read only by
+    # the help after get_variable's errors (explain.py); unset for the root scope
+    _opened_at = _reuse_at = _parent = None
 
     def __init__(self, reuse, name="", initializer=None, regularizer=None, caching_device=None,
                  partitioner=None, custom_getter=None, name_scope="", dtype=dtypes.float32,
@@ -56,6 +61,7 @@ class VariableScope:
     def reuse_variables(self):
         """From now on, ``get_variable`` in this scope fetches existing variables."""
         self._reuse = True
+        self._reuse_at = explain.call_site()
 
     def set_initializer(self, initializer):
         self._initializer = initializer
@@ -213,6 +219,10 @@ class _PureVariableScope:
                 constraint=self._constraint)
             self._apply_overrides(scope, old.custom_getter)
             state.var_scope_counts.open(self._new_name)
+        scope._parent = self._old
+        scope._opened_at = site = explain.call_site()
+        scope._reuse_at = site if self._reuse else (
+            self._name_or_scope if isinstance(self._name_or_scope, VariableScope) else self._old)._reuse_at
         state.var_scope = scope
         self._entered = scope
         return scope
@@ -365,14 +375,20 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
     store = store_for(context.default_graph())
     found = scope._reused(store, name, shape, dtype, None, custom_getter, initializer, partitioner)
     if found is not None:
+        if expectations.active():
+            expectations.check_reuse(found)
         return found  # the lookup of a shared variable: TF's checks all pass, nothing is built
     with context.entered_from(sys._getframe(1)):
-        return scope.get_variable(
-            store, name, shape=shape, dtype=dtype, initializer=initializer,
-            regularizer=regularizer, trainable=trainable, collections=collections, caching_device=caching_device,
-            partitioner=partitioner, validate_shape=validate_shape, use_resource=use_resource,
-            custom_getter=custom_getter, constraint=constraint, synchronization=synchronization,
-            aggregation=aggregation)
+        try:
+            return scope.get_variable(
+                store, name, shape=shape, dtype=dtype, initializer=initializer,
+                regularizer=regularizer, trainable=trainable, collections=collections, caching_device=caching_device,
+                partitioner=partitioner, validate_shape=validate_shape, use_resource=use_resource,
+                custom_getter=custom_getter, constraint=constraint, synchronization=synchronization,
+                aggregation=aggregation)
+        except ValueError as e:
+            explain.add_help(e, name, scope, store, context.default_graph())  # after TF's sentence, never instead
+            raise
 
 
 def get_local_variable(name, shape=None, dtype=None, initializer=None, regularizer=None, trainable=False,
