@@ -1,6 +1,7 @@
 """The ``checkpoint`` state file and tf.train's functions over it."""
 
 import os
+import tracemalloc
 
 import pytest
 
@@ -100,3 +101,25 @@ def test_checkpoint_exists_mtimes_and_remove(tmp_path):
 def test_generate_proto_timestamps_must_match():
     with pytest.raises(ValueError, match="Checkpoint timestamps, if provided, must match checkpoint paths"):
         tf.train.generate_checkpoint_state_proto("/d", "/d/a", ["/d/b"], all_model_checkpoint_timestamps=[1.0])
+
+
+# -- found by the issue 24 verification pass ----------------------------------------------------------
+@pytest.mark.parametrize("make", [os.mkfifo, lambda path: os.symlink("/dev/zero", path),
+                                  lambda path: os.symlink(path, path)], ids=["fifo", "device", "loop"])
+def test_a_state_file_that_is_not_a_regular_file_is_ignored_without_blocking(tmp_path, make):
+    make(str(tmp_path / "checkpoint"))
+    assert tf.train.get_checkpoint_state(str(tmp_path)) is None
+    assert tf.train.latest_checkpoint(str(tmp_path)) is None
+
+
+def test_a_long_state_file_parses_in_flat_memory(tmp_path):
+    path = "a" * 5_000_000 + "\\n" * 1_000_000
+    (tmp_path / "checkpoint").write_text(f'model_checkpoint_path: "{path}"\n')
+    tracemalloc.start()
+    try:
+        state = tf.train.get_checkpoint_state(str(tmp_path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert state.model_checkpoint_path == str(tmp_path / ("a" * 5_000_000 + "\n" * 1_000_000))
+    assert peak < 100 << 20, peak  # an alternation inside * kept a backtracking point per character: 695 MB

@@ -202,3 +202,88 @@ def test_repeated_or_out_of_order_keys_are_refused(tmp_path, blocks):
         f.write(table)
     with pytest.raises(errors.DataLossError, match=re.escape(prefix + ".index")):
         BundleReader(prefix)
+
+
+# -- found by the issue 24 verification pass ----------------------------------------------------------
+@pytest.mark.parametrize("dtype", [0, -1, 34, 101, 2 ** 31 - 1])
+def test_a_dtype_that_is_no_data_type_is_data_loss_naming_the_key(tmp_path, dtype):
+    prefix = _bundle(tmp_path, [(b"v", _entry(dtype=dtype))])
+    with pytest.raises(errors.DataLossError, match=f"unknown dtype {dtype}.* at key v"):
+        BundleReader(prefix)
+
+
+def test_a_newer_tensorflow_dtype_lists_and_refuses_to_read(tmp_path):
+    from scopeflow._src.checkpoint.checkpoint_reader import NewCheckpointReader
+
+    reader = NewCheckpointReader(_bundle(tmp_path, [(b"v", _entry(dtype=24))]))  # float8_e5m2
+    assert reader.get_variable_to_shape_map() == {"v": [4]}
+    with pytest.raises(errors.UnimplementedError, match="Data type float8_e5m2 not supported .tensor v"):
+        reader.get_variable_to_dtype_map()
+    with pytest.raises(errors.UnimplementedError, match="float8_e5m2"):
+        reader.get_tensor("v")
+
+
+@pytest.mark.parametrize("dims", [[2 ** 62, 0], [0, 2 ** 63 - 1, 2 ** 63 - 1]])
+def test_an_empty_tensor_with_huge_other_dimensions_is_data_loss(tmp_path, dims):
+    prefix = _bundle(tmp_path, [(b"v", _entry(shape={"dim": [{"size": d} for d in dims]}, size=0))])
+    with pytest.raises(errors.DataLossError, match="too many elements.* at key v"):
+        BundleReader(prefix)
+
+
+def _sliced(tmp_path, stored):
+    """A tensor ``v`` of 4 floats stored as the slices ``stored`` (``(start, length)`` each)."""
+    items, data = [], b""
+    for start, length in stored:
+        piece = np.arange(start, start + length, dtype=np.float32).tobytes()
+        items.append((slices.slice_key(b"v", [(start, length)]),
+                      _entry(shape={"dim": [{"size": length}]}, offset=len(data), size=len(piece),
+                             crc32c=mask(crc32c(piece)))))
+        data += piece
+    protos_ = [protos.TensorSliceProto(extent=[{"start": s, "length": n}]) for s, n in stored]
+    items.append((b"v", _entry(size=0, crc32c=0, slices=protos_)))
+    return _bundle(tmp_path, sorted(dict(items).items()), data)  # a slice listed twice is stored once
+
+
+@pytest.mark.parametrize("stored", [[(0, 2), (0, 3)], [(0, 4), (0, 4)], [(0, 3), (1, 3)]])
+def test_overlapping_slices_are_data_loss_not_a_partly_zero_tensor(tmp_path, stored):
+    # [(0, 2), (0, 3)]: their sizes add up to 5 >= 4, but element 3 is stored nowhere
+    with pytest.raises(errors.DataLossError, match="overlapping slices of v"):
+        _read(_sliced(tmp_path, stored))
+
+
+def test_disjoint_slices_still_read(tmp_path):
+    np.testing.assert_array_equal(_read(_sliced(tmp_path, [(2, 2), (0, 2)])), np.arange(4, dtype=np.float32))
+
+
+def _one_block_table(entries):
+    """A table whose single data block holds raw ``(shared, key bytes, value)`` entries."""
+    block = bytearray()
+    for shared, key, value in entries:
+        block += varint(shared) + varint(len(key)) + varint(len(value)) + key + value
+    block += (0).to_bytes(4, "little") + (1).to_bytes(4, "little")
+    out = bytearray()
+    handle = sstable._write_block(out, bytes(block))
+    metaindex = sstable._write_block(out, sstable._BlockBuilder(sstable.RESTART_INTERVAL).finish())
+    index = sstable._BlockBuilder(1)
+    index.add(b"\xff", handle)
+    footer = metaindex + sstable._write_block(out, index.finish())
+    out += footer + bytes(40 - len(footer)) + sstable.MAGIC
+    return bytes(out)
+
+
+def test_keys_that_each_repeat_the_one_before_are_refused_in_linear_memory():
+    # 60,000 entries of 4 bytes, each key one byte longer than the last: 1.8 GB of keys from 300 KB
+    table = _one_block_table([(0, b"", HEADER)] + [(i, b"a", b"") for i in range(60000)])
+    with pytest.raises(sstable.TableError, match="keys far longer than the table can hold"):
+        sstable.read_table(table)
+    short = _one_block_table([(0, b"", HEADER)] + [(i, b"a", b"") for i in range(2000)])
+    assert len(sstable.read_table(short)) == 2001  # 2 MB of keys from a 10 KB table is allowed
+
+
+def test_a_snappy_block_stops_at_its_claimed_size():
+    from scopeflow._src.checkpoint import snappy
+
+    bomb = varint(100) + b"\x00a" + bytes([63 << 2 | 2, 1, 0]) * 100000  # 64 bytes per 3: 6.4 MB, claims 100
+    with pytest.raises(snappy.SnappyError, match="past the 100 bytes"):
+        snappy.decompress(bomb)
+    assert snappy.decompress(varint(65) + b"\x00a" + bytes([63 << 2 | 2, 1, 0])) == b"a" * 65

@@ -95,3 +95,18 @@ def test_ls_completes_a_save_killed_after_its_commit_point(tmp_path):
     code, out, err = run("ckpt", "ls", prefix)
     assert code == 0 and "w" in out, err
     assert sorted(os.listdir(tmp_path)) == ["m.data-00000-of-00001", "m.index"]
+
+
+@pytest.mark.parametrize("state", [b"", b"# only a comment\n", b'model_checkpoint_path: ""\n'])
+def test_a_state_file_naming_no_checkpoint_exits_2_with_one_line(tmp_path, state):
+    _checkpoint(tmp_path, w=np.arange(3.0))
+    (tmp_path / "checkpoint").write_bytes(state)  # TensorFlow's get_checkpoint_state raises ValueError here
+    code, _, err = run("ckpt", "ls", str(tmp_path))
+    assert code == 2 and "Invalid checkpoint state loaded from" in err and err.count("\n") == 1, err
+
+
+def test_a_state_file_that_is_a_fifo_does_not_block(tmp_path):
+    _checkpoint(tmp_path, w=np.arange(3.0))
+    os.mkfifo(str(tmp_path / "checkpoint"))
+    code, out, err = run("ckpt", "ls", str(tmp_path))  # ignored, as unreadable: the one checkpoint is listed
+    assert code == 0 and "w" in out, err

@@ -28,7 +28,9 @@ _TF_TYPE_NAMES = {
     1: "float", 2: "double", 3: "int32", 4: "uint8", 5: "int16", 6: "int8", 7: "string",
     8: "complex64", 9: "int64", 10: "bool", 11: "qint8", 12: "quint8", 13: "qint32",
     14: "bfloat16", 15: "qint16", 16: "quint16", 17: "uint16", 18: "complex128", 19: "half",
-    20: "resource", 21: "variant", 22: "uint32", 23: "uint64",
+    20: "resource", 21: "variant", 22: "uint32", 23: "uint64", 24: "float8_e5m2", 25: "float8_e4m3fn",
+    26: "float8_e4m3fnuz", 27: "float8_e4m3b11fnuz", 28: "float8_e5m2fnuz", 29: "int4", 30: "uint4", 31: "int2",
+    32: "uint2", 33: "float4_e2m1fn",
 }
 
 
@@ -58,6 +60,11 @@ def public_dtype(enum: int) -> np.dtype:
     if enum in (11, 12, 13, 15, 16):
         return np.dtype(dtypes.as_dtype(enum).as_numpy_dtype)
     return np.dtype(_STORAGE[enum]).newbyteorder("=") if enum in _STORAGE else None
+
+
+def is_data_type(enum: int) -> bool:
+    """Whether ``enum`` is one of TensorFlow's (non-reference) ``DataType`` values, stored or not."""
+    return enum in _TF_TYPE_NAMES
 
 
 def is_supported(enum: int) -> bool:

@@ -10,7 +10,6 @@ or a truncated file raises ``DataLossError`` naming the file; a missing file rai
 from __future__ import annotations
 
 import os
-import stat
 
 import numpy as np
 
@@ -21,41 +20,10 @@ from scopeflow._src.framework import errors
 from scopeflow._src.lib_io import file_io
 from scopeflow._src.platform.checksums import crc32c, mask, unmask
 
-# Bounds on what an entry may claim, checked before anything is allocated or read.
-_MAX_ELEMENTS = 1 << 62
-
-
-def _open(path: str):
-    """``(file, size)``: ``path`` opened for reading with its real size, a local file or a
-    remote one through ``tf.gfile``'s file systems. A local path that is not a regular file
-    (a directory, a FIFO, a device, a symlink loop) raises ``NotFoundError`` without blocking
-    on it; a missing one ``FileNotFoundError``."""
-    if file_io.is_remote(path):
-        fs = file_io.filesystem(path)
-        f = fs.open(path, "rb")
-        size = getattr(f, "size", None)
-        if not isinstance(size, int):
-            size = f.seek(0, os.SEEK_END)
-            f.seek(0)
-        return f, size
-    try:  # non-blocking: opening a FIFO must not wait for a writer
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise
-    except OSError as e:
-        raise errors.NotFoundError(None, None, f"{path} cannot be opened as a checkpoint file: "
-                                               f"{e.strerror or e}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise errors.NotFoundError(None, None, f"{path} is {kind}, not a checkpoint file")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb"), info.st_size
-    except BaseException:
-        os.close(fd)
-        raise
+# Bounds on what an entry may claim, checked before anything is allocated or read: the product of
+# its non-zero dimensions (an empty tensor's other dimensions still size NumPy's array), times the
+# widest element, stays an addressable byte count.
+_MAX_ELEMENTS = 1 << 59
 
 
 def _data_loss(message: str) -> errors.DataLossError:
@@ -70,7 +38,7 @@ class BundleReader:
         self.index_path = fmt.index_filename(self.prefix)
         commit.recover_if_possible(self.prefix)  # a save killed after its commit point: finish it first
         try:
-            f, size = _open(self.index_path)
+            f, size = file_io.open_regular(self.index_path, "a checkpoint file")
         except FileNotFoundError:
             raise errors.NotFoundError(None, None, "Unsuccessful TensorSliceReader constructor: Failed to find any "
                                                    f"matching files for {self.prefix}") from None
@@ -114,11 +82,13 @@ class BundleReader:
     def _validate(self, key: bytes, entry: fmt.Entry) -> None:
         """``CorruptProtoError`` for an entry whose claims no tensor can have (checked at parse
         time, before anything is allocated; offsets against the data file's size at read time)."""
+        if not fmt.is_data_type(entry.dtype):
+            raise fmt.CorruptProtoError(f"unknown dtype {entry.dtype}")
         n = 1
         for d in entry.shape:
             if d < 0:
                 raise fmt.CorruptProtoError(f"negative dimension {d} in shape {list(entry.shape)}")
-            n *= d
+            n *= d or 1
             if n > _MAX_ELEMENTS:
                 raise fmt.CorruptProtoError(f"shape {list(entry.shape)} has too many elements")
         if entry.offset < 0 or entry.size < 0:
@@ -230,7 +200,7 @@ class BundleReader:
                 value = self._wholes[name] = self._read_entry(name, entry)
             return np.ascontiguousarray(value[index])
         dtype = object if entry.dtype == fmt.STRING else fmt.public_dtype(entry.dtype)
-        pieces, seen, covered = [], set(), 0
+        pieces, covered = [], 0
         for proto in entry.slices:  # first every piece, checked against the files: then allocate
             try:
                 stored = slices.parse_slice(proto, entry.shape)
@@ -238,10 +208,9 @@ class BundleReader:
                 raise _data_loss(f"{self.index_path}: corrupted slice of {name} ({e})") from None
             where, stored_shape = slices.region(stored, entry.shape)
             overlap = [(max(a.start, b.start), min(a.stop, b.stop)) for a, b in zip(where, index)]
-            key = slices.slice_key(name.encode("utf-8", "surrogateescape"), stored)
-            if key in seen or any(lo >= hi for lo, hi in overlap):
+            if any(lo >= hi for lo, hi in overlap):
                 continue
-            seen.add(key)
+            key = slices.slice_key(name.encode("utf-8", "surrogateescape"), stored)
             part = self._slice_entries.get(key)
             if part is None or tuple(part.shape) != stored_shape:
                 raise _data_loss(f"{self.index_path}: the slice {stored} of {name} is missing")
@@ -262,7 +231,11 @@ class BundleReader:
             raise errors.InvalidArgumentError(None, None, f"Does not have sufficient slices for partitioned tensor "
                                                           f"{name} to restore in slice_spec: {spec}")
         out = np.zeros(shape, dtype=dtype)
+        filled = np.zeros(shape, dtype=bool)  # no overlaps (TensorFlow's TensorSliceSet) and sizes adding up: all of it
         for part, src, dst in pieces:
+            if filled[dst].any():
+                raise _data_loss(f"{self.index_path}: overlapping slices of {name} (a region is stored twice)")
+            filled[dst] = True
             out[dst] = self._read_entry(name, part)[src]
         return out
 
@@ -272,7 +245,7 @@ class BundleReader:
         path = fmt.data_filename(self.prefix, shard, max(self.header.num_shards, 1))
         if opened is None:
             try:
-                opened = self._files[shard] = _open(path)
+                opened = self._files[shard] = file_io.open_regular(path, "a checkpoint file")
             except FileNotFoundError:
                 raise errors.NotFoundError(None, None, f"{path}; No such file or directory") from None
         return (path,) + opened

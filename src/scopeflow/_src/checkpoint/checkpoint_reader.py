@@ -59,7 +59,14 @@ class CheckpointReader:
         return {name: list(e.shape) for name, e in self._reader.entries.items()}
 
     def get_variable_to_dtype_map(self) -> dict:
-        return {name: dtypes.as_dtype(e.dtype) for name, e in self._reader.entries.items()}
+        out = {}
+        for name, e in self._reader.entries.items():
+            try:
+                out[name] = dtypes.as_dtype(e.dtype)
+            except TypeError:  # one of TensorFlow's newer types (float8, int4...): scopeflow has no DType for it
+                raise errors.UnimplementedError(None, None, f"Data type {fmt.tf_type_name(e.dtype)} not supported "
+                                                            f"(tensor {name} in {self.prefix})") from None
+        return out
 
     def debug_string(self) -> bytes:
         lines = [f"{name} (DT_{fmt.tf_type_name(e.dtype).upper()}) [{','.join(str(d) for d in e.shape)}]\n"

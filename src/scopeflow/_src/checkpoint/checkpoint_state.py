@@ -81,10 +81,14 @@ def _number(x: float) -> str:
     return repr(float(x))
 
 
-_TOKEN = re.compile(r"""\s*(?:\#[^\n]*\n\s*)*                         # comments
-                        ([A-Za-z_][A-Za-z0-9_]*)\s*:\s*                # field name
-                        ((?:"(?:[^"\\\n]|\\.)*"\s*|'(?:[^'\\\n]|\\.)*'\s*)+  # quoted strings
-                         |[-+0-9.eEinfINFa]+)                         # or a number""", re.VERBOSE)
+# Possessive, unrolled loops (``[^"\\]*+(?:\\.[^"\\]*+)*+``): memory stays flat however long a string
+# is (an alternation inside ``*`` keeps a backtracking point per character: a 10 MB path ran out of memory).
+_DOUBLE = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
+_SINGLE = r"'[^'\\\n]*+(?:\\.[^'\\\n]*+)*+'"
+_TOKEN = re.compile(rf"""\s*(?:\#[^\n]*+\n\s*)*+                       # comments
+                        ([A-Za-z_][A-Za-z0-9_]*+)\s*:\s*               # field name
+                        ((?:{_DOUBLE}\s*|{_SINGLE}\s*)++              # quoted strings
+                         |[-+0-9.eEinfINFa]++)                        # or a number""", re.VERBOSE)
 
 
 def _tokens(text: str):
@@ -101,7 +105,7 @@ def _tokens(text: str):
 
 
 def _string(value: str) -> str:
-    parts = re.findall(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'', value)
+    parts = re.findall(r'"([^"\\]*+(?:\\.[^"\\]*+)*+)"|\'([^\'\\]*+(?:\\.[^\'\\]*+)*+)\'', value)
     if not parts:
         raise ValueError(f"expected a string, got {value}")
     raw = bytearray()
@@ -110,31 +114,29 @@ def _string(value: str) -> str:
     return raw.decode("utf-8", "surrogateescape")
 
 
+_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|[xX]([0-9a-fA-F]{1,2})|(.)|$)", re.DOTALL)
+
+
 def _unescape(s: str) -> bytes:
+    """The bytes of a quoted string's body: C escapes decoded, the rest as UTF-8 (in one pass
+    of ``re``, however long the string)."""
     out = bytearray()
-    i = 0
-    while i < len(s):
-        ch = s[i]
-        if ch != "\\":
-            out += ch.encode("utf-8")
-            i += 1
-            continue
-        nxt = s[i + 1]
-        if nxt in _UNESCAPES:
-            out += _UNESCAPES[nxt].encode()
-            i += 2
-        elif nxt in "01234567":
-            m = re.match(r"[0-7]{1,3}", s[i + 1:])
-            out.append(int(m.group(0), 8) & 0xFF)
-            i += 1 + len(m.group(0))
-        elif nxt in "xX":
-            m = re.match(r"[0-9a-fA-F]{1,2}", s[i + 2:])
-            if m is None:
-                raise ValueError("bad \\x escape in a string")
-            out.append(int(m.group(0), 16))
-            i += 2 + len(m.group(0))
+    pos = 0
+    for m in _ESCAPE.finditer(s):
+        out += s[pos:m.start()].encode("utf-8", "surrogateescape")
+        octal, hexa, other = m.groups()
+        if octal:
+            out.append(int(octal, 8) & 0xFF)
+        elif hexa:
+            out.append(int(hexa, 16))
+        elif other in _UNESCAPES:
+            out += _UNESCAPES[other].encode()
+        elif other in ("x", "X"):
+            raise ValueError("bad \\x escape in a string")
         else:
-            raise ValueError(f"invalid escape sequence \\{nxt}")
+            raise ValueError(f"invalid escape sequence \\{other or ''}")
+        pos = m.end()
+    out += s[pos:].encode("utf-8", "surrogateescape")
     return bytes(out)
 
 
@@ -190,7 +192,10 @@ def get_checkpoint_state(checkpoint_dir, latest_filename=None):
     if not file_io.exists(filename) or file_io.isdir(filename):
         return None
     try:
-        state = CheckpointState.parse(file_io.read_file(filename).decode("utf-8", "surrogateescape"))
+        f, size = file_io.open_regular(filename, "a checkpoint state file")  # not a FIFO or /dev/zero
+        with f:
+            text = f.read(size).decode("utf-8", "surrogateescape")
+        state = CheckpointState.parse(text)
     except (OSError, errors.OpError, ValueError, IndexError) as e:
         from scopeflow._src import logging_module  # loaded on first use: Python's logging costs import time
         logging_module.warning("%s: %s", type(e).__name__ if isinstance(e, errors.OpError) else "ParseError", e)

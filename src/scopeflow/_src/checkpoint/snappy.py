@@ -41,6 +41,8 @@ def decompress(data: bytes) -> bytes:
                 pos += extra
             if pos + length > end:
                 raise SnappyError("snappy: truncated literal")
+            if len(out) + length > size:
+                raise SnappyError(f"snappy: output past the {size} bytes its header says")
             out += data[pos:pos + length]
             pos += length
             continue
@@ -56,6 +58,8 @@ def decompress(data: bytes) -> bytes:
         if kind == 1:
             offset |= (tag >> 5) << 8
         pos += width
+        if len(out) + length > size:  # stop at the claimed size: a small block cannot expand without bound
+            raise SnappyError(f"snappy: output past the {size} bytes its header says")
         _copy(out, offset, length)
     if len(out) != size:
         raise SnappyError(f"snappy: decoded {len(out)} bytes, header says {size}")
@@ -70,7 +74,4 @@ def _copy(out: bytearray, offset: int, length: int) -> None:
         out += out[start:start + length]
         return
     pattern = bytes(out[start:])  # overlapping copy: the pattern repeats
-    while length > 0:
-        piece = pattern[:length]
-        out += piece
-        length -= len(piece)
+    out += (pattern * -(-length // offset))[:length]

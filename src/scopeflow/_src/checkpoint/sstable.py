@@ -18,6 +18,12 @@ FOOTER_SIZE = 48
 BLOCK_SIZE = 262144
 RESTART_INTERVAL = 16
 _HUGE_ENTRY = 524288
+# Prefix compression lets an entry of a few bytes repeat all of the key before it, so n entries of
+# one byte each would decode to n**2 / 2 key bytes. A real table stores a whole key every 16 entries
+# and each entry's value (a BundleEntryProto) takes over ten bytes: its keys decode to less than 16
+# times its size. Reading refuses more than this, keeping memory and time linear in the file.
+_KEY_BYTES_PER_BYTE = 32
+_KEY_BYTES_FLOOR = 1 << 24
 
 
 class TableError(ValueError):
@@ -158,6 +164,7 @@ def read_table(data: bytes) -> list[tuple[bytes, bytes]]:
     list(_block_entries(_read_block(data, meta_offset, meta_size)))  # empty, but verified like every block
     items = []
     next_block = 0  # data blocks lie in file order without overlap: reading is linear in the file's size
+    key_budget = _KEY_BYTES_PER_BYTE * len(data) + _KEY_BYTES_FLOOR
     for _, handle in _block_entries(_read_block(data, index_offset, index_size)):
         try:
             offset, pos = get_varint(handle, 0)
@@ -170,6 +177,9 @@ def read_table(data: bytes) -> list[tuple[bytes, bytes]]:
         for key, value in _block_entries(_read_block(data, offset, size)):
             if items and key <= items[-1][0]:
                 raise TableError("repeated or out-of-order key in the table")
+            key_budget -= len(key)
+            if key_budget < 0:
+                raise TableError("keys far longer than the table can hold (each sharing all of the one before)")
             items.append((key, value))
     return items
 

@@ -36,7 +36,10 @@ def resolve(path: str) -> str:
 
 
 def _from_directory(directory: str) -> str:
-    state = get_checkpoint_state(directory)
+    try:
+        state = get_checkpoint_state(directory)
+    except ValueError as e:  # a state file naming no checkpoint (TensorFlow's ValueError)
+        raise UsageError(f"{e}: its 'checkpoint' file names no checkpoint") from None
     if state is not None:
         _recover(state.model_checkpoint_path)
     if state is not None and os.path.isfile(state.model_checkpoint_path + ".index"):

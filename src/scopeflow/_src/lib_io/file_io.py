@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import posixpath
 import shutil
+import stat as stat_module
 from collections.abc import Iterator
 
 from scopeflow._src.framework import errors
@@ -46,6 +47,44 @@ def read_file(path) -> bytes:
     path = as_path(path)
     with filesystem(path).open(path, "rb") as f:
         return f.read()
+
+
+def open_regular(path, what: str = "a regular file"):
+    """``(file, size)``: ``path`` opened for binary reading with its real size, for readers that
+    must not be fed endless or blocking input. A local path that is not a regular file (a
+    directory, a FIFO, a device, a symlink loop) raises ``NotFoundError`` naming it and ``what`` it
+    should be, without blocking on it; a missing one ``FileNotFoundError``. Remote files open
+    through their file system.
+
+    >>> import tempfile; f, size = open_regular(tempfile.mkstemp()[1]); f.close(); size
+    0
+    """
+    path = as_path(path)
+    if is_remote(path):
+        f = filesystem(path).open(path, "rb")
+        size = getattr(f, "size", None)
+        if not isinstance(size, int):
+            size = f.seek(0, os.SEEK_END)
+            f.seek(0)
+        return f, size
+    local = local_path(path)
+    try:  # non-blocking: opening a FIFO must not wait for a writer
+        fd = os.open(local, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise
+    except OSError as e:
+        raise errors.NotFoundError(None, None, f"{path} cannot be opened as {what}: {e.strerror or e}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat_module.S_ISREG(info.st_mode):
+            kind = "a directory" if stat_module.S_ISDIR(info.st_mode) else "not a regular file"
+            raise errors.NotFoundError(None, None, f"{path} is {kind}, not {what}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb"), info.st_size
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def write_atomically(path, data: bytes) -> None:
