@@ -85,23 +85,20 @@ def _number(x: float) -> str:
 # is (an alternation inside ``*`` keeps a backtracking point per character: a 10 MB path ran out of memory).
 _DOUBLE = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
 _SINGLE = r"'[^'\\\n]*+(?:\\.[^'\\\n]*+)*+'"
-_TOKEN = re.compile(rf"""\s*(?:\#[^\n]*+\n\s*)*+                       # comments
-                        ([A-Za-z_][A-Za-z0-9_]*+)\s*:\s*               # field name
+_TOKEN = re.compile(rf"""([A-Za-z_][A-Za-z0-9_]*+)\s*:\s*               # field name
                         ((?:{_DOUBLE}\s*|{_SINGLE}\s*)++              # quoted strings
                          |[-+0-9.eEinfINFa]++)                        # or a number""", re.VERBOSE)
+_SKIP = re.compile(r"(?:[\s;,]++|\#[^\n]*+)*+")  # blanks, separators and comments
 
 
 def _tokens(text: str):
-    pos = 0
-    text = text.rstrip()
+    pos = _SKIP.match(text).end()
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None:
             raise ValueError(f"{pos}: could not parse the checkpoint state near {text[pos:pos + 30]!r}")
         yield m.group(1), m.group(2).strip()
-        pos = m.end()
-        while pos < len(text) and text[pos] in " \t\r\n;,":
-            pos += 1
+        pos = _SKIP.match(text, m.end()).end()
 
 
 def _string(value: str) -> str:
