@@ -20,29 +20,57 @@ __all__ = [
     "batch_to_space_nd", "bfloat16", "bitwise", "bitwise_and", "bitwise_or",
     "bitwise_xor", "bool", "boolean_mask", "broadcast_dynamic_shape", "broadcast_static_shape", "broadcast_to", "case",
     "cast", "ceil", "check_numerics",
-    "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat", "complex",
+    "clip_by_global_norm", "clip_by_norm", "clip_by_value", "colocate_with", "compat",
+    "COMPILER_VERSION",
+    "complex",
     "complex128", "complex64", "concat", "cond", "ConditionalAccumulator", "ConditionalAccumulatorBase",
     "ConfigProto", "confusion_matrix", "conj", "constant",
     "constant_initializer", "container",
-    "control_dependencies", "convert_to_tensor",
+    "control_dependencies",
+    "control_flow_v2_enabled",
+    "convert_to_tensor",
     "convert_to_tensor_or_indexed_slices", "convert_to_tensor_or_sparse_tensor",
     "cos", "count_nonzero", "count_up_to", "create_partitioned_variables", "cumprod", "cumsum", "data",
     "debugging",
     "decode_base64", "decode_csv",
     "decode_raw", "device", "DeviceSpec", "diag",
-    "diag_part", "Dimension", "dimension_at_index", "dimension_value", "disable_eager_execution", "disable_v2_behavior",
+    "diag_part", "Dimension", "dimension_at_index", "dimension_value",
+    "disable_control_flow_v2",
+    "disable_eager_execution",
+    "disable_resource_variables",
+    "disable_tensor_equality",
+    "disable_v2_behavior",
+    "disable_v2_tensorshape",
     "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_partition", "dynamic_stitch", "einsum",
+    "enable_control_flow_v2",
+    "enable_eager_execution",
+    "enable_resource_variables",
+    "enable_tensor_equality",
+    "enable_v2_behavior",
+    "enable_v2_tensorshape",
     "encode_base64", "equal", "errors", "Event",
-    "executing_eagerly", "exp", "expand_dims",
+    "executing_eagerly",
+    "executing_eagerly_outside_functions",
+    "exp", "expand_dims",
     "expect_new",
     "expect_shared",
     "eye", "FIFOQueue", "fill", "fixed_size_partitioner", "FixedLenFeature",
     "FixedLengthRecordReader", "FixedLenSequenceFeature", "flags", "float16",
     "float32", "float64", "floor", "floor_div",
     "floordiv", "floormod", "foldl", "foldr", "gather", "gather_nd", "get_collection", "get_collection_ref",
-    "get_default_graph", "get_default_session", "get_local_variable", "get_name_scope", "get_seed", "get_variable",
-    "get_variable_scope", "gfile", "global_norm", "global_variables", "global_variables_initializer",
-    "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph", "graph_util",
+    "get_default_graph", "get_default_session", "get_local_variable",
+    "get_logger",
+    "get_name_scope", "get_seed",
+    "get_static_value",
+    "get_variable",
+    "get_variable_scope", "gfile",
+    "GIT_VERSION",
+    "global_norm", "global_variables", "global_variables_initializer",
+    "glorot_normal_initializer", "glorot_uniform_initializer", "GPUOptions", "gradients", "Graph",
+    "GRAPH_DEF_VERSION",
+    "GRAPH_DEF_VERSION_MIN_CONSUMER",
+    "GRAPH_DEF_VERSION_MIN_PRODUCER",
+    "graph_util",
     "GraphDef", "GraphKeys", "GraphOptions", "greater", "greater_equal", "group", "half", "HistogramProto", "identity",
     "IdentityReader", "imag", "image", "import_graph_def", "IndexedSlices", "init_scope", "initialize_all_tables",
     "initialize_all_variables",
@@ -57,7 +85,11 @@ __all__ = [
     "matrix_transpose", "maximum", "meshgrid", "MetaGraphDef", "metrics", "min_max_variable_partitioner", "minimum",
     "mod", "model_variables",
     "moving_average_variables", "multinomial", "multiply", "name_scope", "NameAttrList", "negative", "nest", "newaxis",
-    "nn", "no_op", "no_regularizer", "NodeDef", "not_equal", "NotDifferentiable",
+    "nn",
+    "no_gradient",
+    "no_op", "no_regularizer", "NodeDef",
+    "NoGradient",
+    "not_equal", "NotDifferentiable",
     "numpy_function", "one_hot", "ones", "ones_initializer", "ones_like",
     "Operation", "OptimizerOptions", "orthogonal_initializer", "pad", "PaddingFIFOQueue", "parse_example",
     "parse_single_example",
@@ -74,7 +106,9 @@ __all__ = [
     "reduce_prod", "reduce_sum", "regex_replace", "register_tensor_conversion_function", "RegisterGradient",
     "report_uninitialized_variables",
     "required_space_to_batch_paddings",
-    "reset_default_graph", "reshape", "resource", "reverse", "reverse_sequence", "reverse_v2", "round", "rsqrt",
+    "reset_default_graph", "reshape", "resource",
+    "resource_variables_enabled",
+    "reverse", "reverse_sequence", "reverse_v2", "round", "rsqrt",
     "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_add", "scatter_nd",
     "scatter_sub", "scatter_update", "segment_sum", "sequence_mask",
     "Session",
@@ -104,6 +138,8 @@ __all__ = [
     "variable_op_scope", "variable_scope",
     "VariableAggregation", "variables_initializer", "VariableScope", "VariableSynchronization",
     "variance_scaling_initializer", "variant", "VarLenFeature", "verify_tensor_all_finite",
+    "VERSION",
+    "version",
     "where", "where_v2", "while_loop", "WholeFileReader", "write_file",
     "zeros",
     "zeros_initializer", "zeros_like"]
@@ -111,6 +147,7 @@ __all__ = [
 import importlib as _importlib
 
 from scopeflow._src import protos as _protos
+from scopeflow._src.framework import tensor_util as _tensor_util
 from scopeflow._src.framework.constant_op import (
     constant,
     convert_to_tensor,
@@ -378,6 +415,8 @@ from scopeflow._src.variables.variable_scope import (
 )
 
 newaxis = None
+no_gradient = NoGradient = NotDifferentiable  # TF's later names for it
+get_static_value = _tensor_util.constant_value
 __version__ = "0.1.0"
 
 
@@ -410,6 +449,12 @@ _QUEUES = ("ConditionalAccumulator", "ConditionalAccumulatorBase", "FIFOQueue", 
            "ReaderBase", "SparseConditionalAccumulator", "TextLineReader", "TFRecordReader", "WholeFileReader",
            "write_file")
 
+_BEHAVIOUR = ("COMPILER_VERSION", "control_flow_v2_enabled", "disable_control_flow_v2", "disable_resource_variables",
+              "disable_tensor_equality", "disable_v2_tensorshape", "enable_control_flow_v2", "enable_eager_execution",
+              "enable_resource_variables", "enable_tensor_equality", "enable_v2_behavior", "enable_v2_tensorshape",
+              "executing_eagerly_outside_functions", "get_logger", "GIT_VERSION", "GRAPH_DEF_VERSION",
+              "GRAPH_DEF_VERSION_MIN_CONSUMER", "GRAPH_DEF_VERSION_MIN_PRODUCER", "resource_variables_enabled",
+              "VERSION")
 # The subsystems that load on first use (each costs import time), and the names each gives:
 # the first use of one name loads the module and binds all of its names here.
 _LAZY_OPS = {
@@ -433,6 +478,7 @@ _LAZY_OPS = {
     "scopeflow._src.ops.script.api": _SCRIPT,
     "scopeflow._src.ops.sparse.api": _SPARSE,
     "scopeflow._src.ops.state.sparse_training_ops": ("scatter_add", "scatter_sub", "scatter_update"),
+    "scopeflow._src.platform.behaviour": _BEHAVIOUR,
     "scopeflow._src.queues.api": _QUEUES,
     "scopeflow._src.variables.expectations": ("expect_new", "expect_shared", "SharingExpectationError"),
     "scopeflow._src.variables.partitioned": ("create_partitioned_variables", "PartitionedVariable"),
@@ -446,7 +492,7 @@ _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in 
 _LAZY_MODULES = frozenset(("app", "bitwise", "compat", "data", "debugging", "dtypes", "errors", "flags", "gfile",
                            "graph_util", "image", "initializers", "io", "layers", "losses", "lookup", "math", "metrics",
                            "nest", "nn", "python_io", "queue", "random", "sets", "sparse", "strings", "summary",
-                           "train"))
+                           "train", "version"))
 
 
 def __getattr__(name):
