@@ -58,11 +58,26 @@ class Graph:
         self._unfeedable_tensors = set()  # a loop's values (prevent_feeding)
         self._node_defs = {}            # (op, add_shapes) -> its serialized node (graph_def.py), while it lasts
         self._functions = {}            # name -> a traced function a node names (tf.data's): the GraphDef's library
+        self._stack_state_is_thread_local = False  # switch_to_thread_local() was called (TF's attribute)
 
     # -- default graph --------------------------------------------------------------------
     def as_default(self):
         """Make this the default graph inside a ``with`` block (this thread only)."""
         return context.push_graph(self)
+
+    def switch_to_thread_local(self) -> None:
+        """Give each thread its own device, colocation and control-dependency stacks in this
+        graph (TensorFlow's ``Graph.switch_to_thread_local``). TF shares those stacks between
+        threads until this is called; scopeflow keeps every builder stack per thread and graph
+        from the start, so a graph is always in the state this call puts TF's in.
+
+        >>> import scopeflow as tf
+        >>> g = tf.Graph()
+        >>> g.switch_to_thread_local()
+        >>> g._stack_state_is_thread_local
+        True
+        """
+        self._stack_state_is_thread_local = True
 
     # -- operations -----------------------------------------------------------------------
     @property
