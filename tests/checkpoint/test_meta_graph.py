@@ -8,6 +8,7 @@ import pytest
 
 import scopeflow as tf
 from scopeflow._src import protos
+from scopeflow._src.framework import errors
 from tests.conformance.cases.meta_graph._helpers import linear_model
 
 FEED = np.array([[1.0, 2.0], [3.0, 4.0]], np.float32)
@@ -315,3 +316,17 @@ def test_variable_to_proto_and_from_proto():
     proto.aggregation = 7
     with pytest.raises(ValueError, match="Invalid variable aggregation mode: 7 for variable: v:0"):
         tf.Variable(variable_def=proto)
+
+
+# -- found by the issue 24 verification pass ----------------------------------------------------------
+@pytest.mark.parametrize("make", [os.mkfifo, lambda path: os.symlink("/dev/zero", path)], ids=["fifo", "device"])
+def test_import_meta_graph_of_a_special_file_neither_blocks_nor_reads_forever(tmp_path, make):
+    path = str(tmp_path / "m.meta")
+    make(path)
+    with tf.Graph().as_default(), pytest.raises(errors.NotFoundError, match="not a regular file, not a MetaGraphDef"):
+        tf.train.import_meta_graph(path)
+
+
+def test_import_meta_graph_of_a_directory_is_tensorflows_error(tmp_path):
+    with tf.Graph().as_default(), pytest.raises(errors.FailedPreconditionError, match="Is a directory"):
+        tf.train.import_meta_graph(str(tmp_path))

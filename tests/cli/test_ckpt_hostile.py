@@ -110,3 +110,36 @@ def test_a_state_file_that_is_a_fifo_does_not_block(tmp_path):
     os.mkfifo(str(tmp_path / "checkpoint"))
     code, out, err = run("ckpt", "ls", str(tmp_path))  # ignored, as unreadable: the one checkpoint is listed
     assert code == 0 and "w" in out, err
+
+
+@pytest.mark.parametrize("atol", ["nan", "-1", "-0.5"])
+def test_diff_refuses_a_tolerance_that_is_no_tolerance(tmp_path, atol):
+    prefix = _checkpoint(tmp_path, w=np.arange(3.0))
+    code, _, err = run("ckpt", "diff", prefix, prefix, "--atol", atol)  # NaN called every change equal
+    assert code == 2 and "--atol must be a number >= 0" in err and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize("dst", ["", "{p}", "{p}.index", "{p}2.data-00000-of-00001", "{p}2.meta"])
+def test_rename_refuses_a_destination_that_is_its_input_or_no_prefix(tmp_path, monkeypatch, dst):
+    monkeypatch.chdir(tmp_path)
+    prefix = _checkpoint(tmp_path, **{"dense/w": np.arange(3.0)})
+    before = sorted(os.listdir(tmp_path))
+    code, _, err = run("ckpt", "rename", prefix, dst.format(p=prefix), "--rule", "dense/=x/", "--force")
+    assert code == 2 and err.count("\n") == 1, err  # '' wrote .index and .data-... into the working directory
+    assert sorted(os.listdir(tmp_path)) == before
+    with BundleReader(prefix) as r:
+        assert sorted(r.entries) == ["dense/w"]
+
+
+def test_rename_refuses_a_destination_whose_index_is_a_link_to_its_input(tmp_path):
+    prefix = _checkpoint(tmp_path, **{"dense/w": np.arange(3.0)})
+    os.symlink(prefix + ".index", str(tmp_path / "other.index"))
+    code, _, err = run("ckpt", "rename", prefix, str(tmp_path / "other"), "--rule", "dense/=x/", "--force")
+    assert code == 2 and "is the checkpoint being renamed" in err
+
+
+def test_convert_refuses_an_empty_output(tmp_path):
+    prefix = _checkpoint(tmp_path, w=np.arange(3.0))
+    code, _, err = run("ckpt", "convert", prefix, "--to", "npz", "-o", "")
+    assert code == 2 and "-o/--output is empty" in err
+    assert sorted(os.listdir(tmp_path)) == ["m.data-00000-of-00001", "m.index"]

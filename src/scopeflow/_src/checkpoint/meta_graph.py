@@ -216,7 +216,11 @@ def read_meta_graph_file(filename):
     filename = os.fspath(filename)
     if not file_io.exists(filename):
         raise IOError(f"File does not exist. Received: {filename}.")
-    content = file_io.read_file(filename)
+    if file_io.isdir(filename):
+        content = file_io.read_file(filename)  # TensorFlow's FailedPreconditionError ("Is a directory")
+    f, size = file_io.open_regular(filename, "a MetaGraphDef file")  # not a FIFO or /dev/zero: no hang, no OOM
+    with f:
+        content = f.read(size)
     try:
         meta.ParseFromString(content)
         return meta

@@ -61,6 +61,8 @@ def write_npz(path: str, arrays: dict) -> None:
 
 
 def run(args, out) -> int:
+    if args.output is not None and not args.output:
+        raise UsageError("-o/--output is empty; name the file to write")
     prefix = resolve(args.path)
     target = args.output or f"{prefix}.{'safetensors' if args.to == 'safetensors' else 'npz'}"
     if args.to == "safetensors":

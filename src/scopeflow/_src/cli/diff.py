@@ -10,7 +10,7 @@ import numpy as np
 
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.cli import fmt
-from scopeflow._src.cli.paths import resolve
+from scopeflow._src.cli.paths import UsageError, resolve
 
 
 def largest_change(a: np.ndarray, b: np.ndarray):
@@ -30,6 +30,8 @@ def largest_change(a: np.ndarray, b: np.ndarray):
 
 
 def run(args, out) -> int:
+    if not args.atol >= 0:  # NaN compares false: it would call every change equal
+        raise UsageError(f"--atol must be a number >= 0, not {args.atol:g}")
     prefix_a, prefix_b = resolve(args.a), resolve(args.b)
     lines, same = [], 0
     with BundleReader(prefix_a) as ra, BundleReader(prefix_b) as rb:

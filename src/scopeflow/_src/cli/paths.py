@@ -15,7 +15,7 @@ from scopeflow._src.checkpoint import commit
 from scopeflow._src.checkpoint.checkpoint_state import get_checkpoint_state
 from scopeflow._src.framework import errors
 
-_SUFFIX = re.compile(r"\.(index|meta|data-\d{5}-of-\d{5})$")
+SUFFIX = re.compile(r"\.(index|meta|data-\d{5}-of-\d{5})$")
 
 
 class UsageError(Exception):
@@ -26,7 +26,7 @@ def resolve(path: str) -> str:
     """The checkpoint prefix that ``path`` names; ``UsageError`` when there is none."""
     if os.path.isdir(path):
         return _from_directory(path)
-    prefix = _SUFFIX.sub("", path)
+    prefix = SUFFIX.sub("", path)
     _recover(prefix)
     if os.path.isfile(prefix + ".index"):
         return prefix

@@ -13,7 +13,7 @@ import os
 from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.bundle_writer import BundleWriter
 from scopeflow._src.checkpoint.rename import RenameRules, parse_rule
-from scopeflow._src.cli.paths import UsageError, resolve
+from scopeflow._src.cli.paths import SUFFIX, UsageError, resolve
 
 
 def rules_from(args) -> RenameRules:
@@ -28,9 +28,21 @@ def rules_from(args) -> RenameRules:
     return RenameRules(pairs)
 
 
+def _same_checkpoint(src: str, dst: str) -> bool:
+    """Whether writing the prefix ``dst`` would replace files of the checkpoint ``src`` (the same
+    prefix, or its index under another name: a link)."""
+    index = dst + ".index"
+    return os.path.abspath(src) == os.path.abspath(dst) or (
+        os.path.exists(index) and os.path.samefile(index, src + ".index"))
+
+
 def run(args, out) -> int:
     src = resolve(args.src)
     dst = args.dst
+    if not dst or SUFFIX.search(dst):
+        raise UsageError(f"DST is a checkpoint prefix such as model.ckpt, not {dst!r}")
+    if _same_checkpoint(src, dst):
+        raise UsageError(f"{dst} is the checkpoint being renamed; choose another prefix")
     if os.path.isdir(dst):
         raise UsageError(f"{dst} is a directory; DST is a checkpoint prefix such as {os.path.join(dst, 'model.ckpt')}")
     if not os.path.isdir(os.path.dirname(dst) or "."):
