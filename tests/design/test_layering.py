@@ -141,7 +141,9 @@ PACKAGE_LAYERS = {
     # checkpoint: a meta graph's queue_runners collection holds QueueRunnerDefs (training's QueueRunner, on first use)
     "checkpoint": {"platform", "protos", "framework", "ops", "variables", "graph_io", "client", "logging_module",
                    "lib_io", "training"},
-    "cli": {"platform", "protos", "framework", "ops", "client", "graph_io", "checkpoint", "summary"},
+    # audit: the sharing report reads any graph (an imported .meta's too); its lints live in client (lints.py)
+    "audit": {"framework", "ops"},
+    "cli": {"platform", "protos", "framework", "ops", "client", "graph_io", "checkpoint", "summary", "audit"},
     # monitored: MonitoredSession and its hooks save checkpoints and write event files, Supervisor too
     "monitored": {"platform", "protos", "framework", "ops", "variables", "client", "graph_io", "lib_io", "checkpoint",
                   "summary", "training", "logging_module"},

@@ -5,6 +5,9 @@ Each scope (a box in TensorBoard's graph view) shows how many ops it holds; vari
 frozen variables (a ``Const`` read through ``<name>/read``, as freezing leaves them) and
 placeholders show their op, dtype and shape. ``--ops`` lists every op, ``--depth N`` stops
 the tree at N levels. The last lines count the ops by type and give the totals.
+
+``--sharing`` prints ``scopeflow.sharing_report`` of the graph instead (each variable and the
+scopes that read it; ``--json`` as JSON).
 """
 
 from __future__ import annotations
@@ -13,10 +16,13 @@ import math
 import os
 import textwrap
 
+from scopeflow._src.audit.report import sharing_report
 from scopeflow._src.cli import fmt
 from scopeflow._src.cli.graph_files import read_graph_file
 from scopeflow._src.cli.paths import UsageError, resolve
+from scopeflow._src.framework.graph import Graph
 from scopeflow._src.framework.tensor_proto import shape_from_proto
+from scopeflow._src.graph_io.importer import import_graph_def
 
 _VARIABLES = ("VariableV2", "Variable", "VarHandleOp")
 _PLACEHOLDERS = ("Placeholder", "PlaceholderWithDefault")
@@ -153,6 +159,10 @@ def run(args, out) -> int:
         raise UsageError("--depth must be at least 1")
     graph = read_graph_file(_graph_path(args.file))
     graph_def, meta = graph.graph_def, graph.meta_graph_def
+    if getattr(args, "sharing", False):
+        return _sharing(graph_def, args.json, out)
+    if getattr(args, "json", False):
+        raise UsageError("--json goes with --sharing")
     about = [graph.kind]
     if meta is not None and meta.meta_info_def.tensorflow_version:
         about.append(f"TensorFlow {meta.meta_info_def.tensorflow_version}")
@@ -169,3 +179,15 @@ def run(args, out) -> int:
         print(line, file=out)
     return 0
 
+
+
+def _sharing(graph_def, as_json, out) -> int:
+    imported = Graph()
+    try:
+        with imported.as_default():
+            import_graph_def(graph_def, name="")
+    except (ValueError, TypeError) as e:  # a graph exported from a scope, with unbound inputs; an unknown op
+        raise UsageError(f"--sharing needs the graph imported, which failed: {e}") from None
+    report = sharing_report(imported)
+    print(report.to_json() if as_json else report.table(), file=out)
+    return 0

@@ -6,7 +6,7 @@
     scopeflow ckpt diff A B [--atol TOL]
     scopeflow ckpt rename SRC DST --rule OLD=NEW [--regex PATTERN=REPL ...] [--dry-run] [--force]
     scopeflow ckpt convert PATH --to safetensors|npz [-o OUTPUT] [--force]
-    scopeflow graph ls FILE [--ops] [--depth N]
+    scopeflow graph ls FILE [--ops] [--depth N] [--sharing [--json]]
     scopeflow graph freeze CKPT --outputs A,B -o OUTPUT [--text] [--force]
 
 PATH and CKPT are a checkpoint prefix, one of its files, or a directory (its ``checkpoint``
@@ -91,6 +91,8 @@ def _add_graph_commands(top) -> None:
                    "checkpoint prefix or directory (its .meta)")
     p.add_argument("--ops", action="store_true", help="list every op, not only variables and placeholders")
     p.add_argument("--depth", type=int, metavar="N", help="show scopes down to N levels")
+    p.add_argument("--sharing", action="store_true", help="list each variable with the scopes that read it instead")
+    p.add_argument("--json", action="store_true", help="with --sharing: print the report as JSON")
     p.set_defaults(run=graph_ls.run)
 
     p = sub.add_parser("freeze", help="write a checkpoint's graph with its variables as constants")

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import threading
 
-from scopeflow._src.client import call_keys, placement, sparse_steps
+from scopeflow._src.client import call_keys, lints, placement, sparse_steps
 from scopeflow._src.client import config as config_lib
 from scopeflow._src.client import feeds as feed_lib
 from scopeflow._src.client.executor import Plan, RunState
@@ -66,6 +66,7 @@ class BaseSession:
         self._steps: dict = {}
         self._feed_specs: dict = {}
         self._lock = threading.Lock()
+        self._lints = lints.SessionLints(graph)
         self.plans_compiled = 0  # how many plans this session compiled (tests check the caching)
 
     # -- properties -------------------------------------------------------------------------
@@ -136,6 +137,8 @@ class BaseSession:
             if feed_key is not None:
                 step = self._steps.get((key, feed_key))
                 if step is not None:
+                    if self._graph._version != self._lints.version:  # the growth lint's one comparison
+                        self._lints.ran(key, 2)
                     return step(feed_dict.values() if feed_dict else ())
         return self._run(fetches, feed_dict, key)
 
@@ -156,6 +159,8 @@ class BaseSession:
             raise RuntimeError("The Session graph is empty. Add operations to the graph before calling run().")
         feed_tensors, feed_values, one_per_key = self._feeds(feed_dict)
         structure = FetchStructure(self._graph, fetches)
+        self._lints.new_fetches([t._op for t in structure.tensors] + list(structure.ops), 3)
+        self._lints.ran(key, 3)
         plan = self._plan(structure.tensors, structure.ops, feed_tensors)
         result = structure.build(plan(*feed_values))
         feed_key = call_keys.feed_key(feed_dict)
