@@ -138,7 +138,9 @@ __all__ = [
     "string_to_hash_bucket_strong", "string_to_number", "strings", "substr",
     "subtract", "Summary", "summary", "SummaryMetadata", "tables_initializer", "tanh", "Tensor", "TensorArray",
     "tensordot", "TensorInfo",
-    "TensorShape", "TensorSpec", "TextLineReader", "TFRecordReader", "tile", "to_bfloat16", "to_complex128",
+    "TensorShape", "TensorSpec",
+    "test",
+    "TextLineReader", "TFRecordReader", "tile", "to_bfloat16", "to_complex128",
     "to_complex64", "to_double", "to_float", "to_int32",
     "to_int64", "train", "trainable_variables", "transpose", "truediv", "truncated_normal",
     "truncated_normal_initializer", "truncatediv", "truncatemod", "tuple", "TypeSpec", "uint16", "uint32", "uint64",
@@ -472,6 +474,7 @@ _BEHAVIOUR = ("COMPILER_VERSION", "control_flow_v2_enabled", "disable_control_fl
 # the first use of one name loads the module and binds all of its names here.
 _LAZY_OPS = {
     "scopeflow._src.audit.report": ("sharing_report", "SharingReport"),
+    "scopeflow._src.behaviour": _BEHAVIOUR,
     "scopeflow._src.client.config": ("ConfigProto", "GPUOptions", "GraphOptions", "OptimizerOptions", "RunMetadata",
                                      "RunOptions"),
     "scopeflow._src.client.lints": ("GraphGrowthWarning", "lint", "ScopeflowLintWarning", "SlotScopeWarning",
@@ -508,7 +511,7 @@ _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in 
 _LAZY_MODULES = frozenset(("app", "bitwise", "compat", "data", "debugging", "dtypes", "errors", "flags", "gfile",
                            "graph_util", "image", "initializers", "io", "layers", "losses", "lookup", "math", "metrics",
                            "nest", "nn", "python_io", "queue", "random", "sets", "sparse", "strings", "summary",
-                           "train", "version"))
+                           "train", "version", "test"))
 
 
 def __getattr__(name):

@@ -148,6 +148,9 @@ PACKAGE_LAYERS = {
     "monitored": {"platform", "protos", "framework", "ops", "variables", "client", "graph_io", "lib_io", "checkpoint",
                   "summary", "training", "logging_module"},
     "logging_module": set(),
+    "behaviour": {"framework", "logging_module"},  # tf.enable_* refusals, tf.VERSION, tf.get_logger
+    # testing: tf.test.TestCase runs sessions; the gradient checker builds tf.gradients
+    "testing": {"framework", "ops", "client", "gradients", "logging_module"},
 }
 
 
