@@ -74,6 +74,9 @@ REGISTRARS = (f"{PACKAGE}.ops", f"{PACKAGE}.ops.control.api", f"{PACKAGE}.ops.su
               f"{PACKAGE}.ops.nn")  # the nn package, loaded on first use, registers its rules in __init__
 
 
+REGISTRARS += (f"{PACKAGE}.ops.linalg",)  # the linear-algebra package registers its rules in __init__
+
+
 def test_op_definitions_and_wrappers_import_no_gradient_rule_and_nothing_above_the_op_library():
     above = tuple(f"{PACKAGE}.{p}" for p in ("client", "gradients", "layers", "metrics", "training", "variables",
                                               "cli", "ops.unbroadcast"))
