@@ -85,10 +85,23 @@ from scopeflow._src.ops.math_ops import (
 )
 from scopeflow.nn import in_top_k, l2_normalize, log_softmax, softmax, softplus, softsign, top_k
 
+# the functions beyond the basic ones (erf, segment_max, bincount ...): ops/math/api.py, loaded on first use
+_MORE = ("acos", "acosh", "angle", "asin", "asinh", "atan", "atan2", "atanh", "bessel_i0", "bessel_i0e",
+         "bessel_i1", "bessel_i1e", "betainc", "cosh", "cumulative_logsumexp", "digamma", "erf", "erfc", "erfinv",
+         "expm1", "igamma", "igammac", "is_non_decreasing", "is_strictly_increasing", "lbeta", "lgamma",
+         "log_sigmoid", "multiply_no_nan", "ndtri", "nextafter", "polygamma", "polyval", "reciprocal_no_nan",
+         "reduce_std", "reduce_variance", "rint", "sinh", "tan", "xdivy", "xlog1py", "xlogy", "zero_fraction",
+         "zeta")
+__all__ = sorted(__all__ + list(_MORE), key=lambda n: (n.lower(), n))
+
 
 def __getattr__(name):
     if name == "confusion_matrix":  # loaded on first use, with tf.metrics' confusion-matrix code and its asserts
         value = _importlib.import_module("scopeflow._src.metrics.confusion").confusion_matrix
+        globals()[name] = value
+        return value
+    if name in _MORE:  # with their ops, on first use
+        value = getattr(_importlib.import_module("scopeflow._src.ops.math.api"), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'scopeflow.math' has no attribute {name!r}")

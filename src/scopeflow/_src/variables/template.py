@@ -6,7 +6,6 @@ import functools
 
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
-from scopeflow._src.variables.store import store_for
 from scopeflow._src.variables.variable_scope import (
     _get_unique_variable_scope,
     _PureVariableScope,
@@ -29,10 +28,7 @@ class Template:
         if name is None:
             raise ValueError("name cannot be None.")
         if create_scope_now:
-            graph = default_graph()
-            with graph._lock:
-                name = self._unique_name or _get_unique_variable_scope(_state(), self._name,
-                                                                       store_for(graph).scope_claims)
+            name = self._unique_name or _get_unique_variable_scope(_state(), self._name)
             with _PureVariableScope(name, custom_getter=self._custom_getter) as vs:
                 self._variable_scope = vs
         else:

@@ -1,0 +1,52 @@
+"""The math ops that load on first use (``tf.math.erf``, ``tf.math.segment_max``, ``tf.sort`` ...):
+their definitions and wrappers (``special.py``, ``functions.py``), then their gradient rules.
+``scopeflow.math`` and ``scopeflow`` bind these names when a program first reads one."""
+
+from scopeflow._src.ops.math import special_grads  # noqa: F401 - gradient rules (with the ops they differentiate)
+from scopeflow._src.ops.math.functions import (  # noqa: F401 - re-exported
+    angle,
+    cumulative_logsumexp,
+    is_non_decreasing,
+    is_strictly_increasing,
+    lbeta,
+    log_sigmoid,
+    polyval,
+    reciprocal_no_nan,
+    reduce_std,
+    reduce_variance,
+    zero_fraction,
+)
+from scopeflow._src.ops.math.special import (  # noqa: F401 - re-exported
+    acos,
+    acosh,
+    asin,
+    asinh,
+    atan,
+    atan2,
+    atanh,
+    bessel_i0,
+    bessel_i0e,
+    bessel_i1,
+    bessel_i1e,
+    betainc,
+    cosh,
+    digamma,
+    erf,
+    erfc,
+    erfinv,
+    expm1,
+    igamma,
+    igammac,
+    lgamma,
+    multiply_no_nan,
+    ndtri,
+    nextafter,
+    polygamma,
+    rint,
+    sinh,
+    tan,
+    xdivy,
+    xlog1py,
+    xlogy,
+    zeta,
+)
