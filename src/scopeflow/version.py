@@ -1,6 +1,6 @@
 """``tf.version``: the TensorFlow release scopeflow follows and the GraphDef versions it writes.
 
-Only re-exports; the values live in ``scopeflow._src.platform.behaviour``.
+Only re-exports; the values live in ``scopeflow._src.behaviour``.
 
 >>> import scopeflow as tf
 >>> tf.version.VERSION, tf.version.GRAPH_DEF_VERSION
@@ -10,7 +10,7 @@ Only re-exports; the values live in ``scopeflow._src.platform.behaviour``.
 __all__ = ["COMPILER_VERSION", "GIT_VERSION", "GRAPH_DEF_VERSION", "GRAPH_DEF_VERSION_MIN_CONSUMER",
            "GRAPH_DEF_VERSION_MIN_PRODUCER", "VERSION"]
 
-from scopeflow._src.platform.behaviour import (
+from scopeflow._src.behaviour import (
     COMPILER_VERSION,
     GIT_VERSION,
     GRAPH_DEF_VERSION,

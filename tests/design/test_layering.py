@@ -75,6 +75,9 @@ REGISTRARS = (f"{PACKAGE}.ops", f"{PACKAGE}.ops.control.api", f"{PACKAGE}.ops.su
               f"{PACKAGE}.ops.nn")  # the nn package, loaded on first use, registers its rules in __init__
 
 
+REGISTRARS += (f"{PACKAGE}.ops.linalg",)  # the linear-algebra package registers its rules in __init__
+
+
 def test_op_definitions_and_wrappers_import_no_gradient_rule_and_nothing_above_the_op_library():
     above = tuple(f"{PACKAGE}.{p}" for p in ("client", "gradients", "layers", "metrics", "training", "variables",
                                               "cli", "ops.unbroadcast"))
@@ -149,6 +152,9 @@ PACKAGE_LAYERS = {
     "monitored": {"platform", "protos", "framework", "ops", "variables", "client", "graph_io", "lib_io", "checkpoint",
                   "summary", "training", "logging_module"},
     "logging_module": set(),
+    "behaviour": {"framework", "logging_module"},  # tf.enable_* refusals, tf.VERSION, tf.get_logger
+    # testing: tf.test.TestCase runs sessions; the gradient checker builds tf.gradients
+    "testing": {"framework", "ops", "client", "gradients", "logging_module"},
 }
 
 

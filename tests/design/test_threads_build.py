@@ -160,3 +160,54 @@ def test_threads_run_one_session_at_once_while_others_build():
             assert sorted(set(sess.run(plus))) == [float(i) for i in range(1, N_THREADS, 2)]
     finally:
         sess.close()
+
+
+# -- found by the issue 24 verification pass: default_name scopes (tf.layers, slots) -----------------
+def _sequential_names(fn, n=N_THREADS):
+    """The variables ``fn(0)`` .. ``fn(n - 1)`` make when one thread calls them in turn."""
+    g = tf.Graph()
+    with g.as_default():
+        for i in range(n):
+            fn(i)
+    return sorted(v.name for v in g.get_collection(tf.GraphKeys.GLOBAL_VARIABLES))
+
+
+def _default_name_scope(i):
+    with tf.variable_scope(None, default_name="blk") as scope:
+        return scope.name, scope.original_name_scope, tf.get_variable("w", [1]).name
+
+
+def test_default_name_scopes_are_unique_across_threads():
+    # each thread counts the scopes it opened: all eight took "blk", and seven failed with
+    # "Variable blk/w already exists" (TensorFlow's threads race here too)
+    assert _sequential_names(_default_name_scope) == sorted(["blk/w:0"] + [f"blk_{k}/w:0" for k in range(1, 8)])
+    for _ in range(20):
+        g = tf.Graph()
+        got = _in_threads(g, _default_name_scope)
+        assert sorted(v.name for v in g.get_collection(tf.GraphKeys.GLOBAL_VARIABLES)) == _sequential_names(
+            _default_name_scope)
+        for scope, name_scope, variable in got:  # name scope and variable scope chosen together
+            assert name_scope == scope + "/" and variable == scope + "/w:0"
+
+
+def _dense(i):
+    return tf.layers.dense(tf.placeholder(tf.float32, [None, 3]), 4)
+
+
+def _adam(i):
+    with tf.variable_scope("m", reuse=tf.AUTO_REUSE):
+        w = tf.get_variable("w", [3], initializer=tf.ones_initializer())
+    return tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(w))
+
+
+def _template(i):
+    return tf.make_template("tpl", lambda: tf.get_variable("v", [1]), create_scope_now_=True)()
+
+
+@pytest.mark.parametrize("fn", [_dense, _adam, _template], ids=["tf.layers.dense", "adam slots", "make_template"])
+def test_layers_slots_and_templates_in_threads_get_one_threads_names(fn):
+    want = _sequential_names(fn)
+    for _ in range(10):
+        g = tf.Graph()
+        _in_threads(g, fn)
+        assert sorted(v.name for v in g.get_collection(tf.GraphKeys.GLOBAL_VARIABLES)) == want

@@ -60,6 +60,6 @@ def test_get_static_value_is_constant_value():
 
 
 def test_import_does_not_load_the_behaviour_module():
-    code = "import sys, scopeflow; print('scopeflow._src.platform.behaviour' in sys.modules)"
+    code = "import sys, scopeflow; print('scopeflow._src.behaviour' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False"]

@@ -100,3 +100,95 @@ def no_gradient_override_gives_none(tf):
         y = tf.identity(x, name="y")
     z = tf.identity(x, name="z")
     return [tf.gradients(y, x), tf.gradients(z, x)[0].name]
+
+
+# -- tf.test ------------------------------------------------------------------------------------
+@case
+def test_compute_gradient_of_matmul(tf):
+    x = tf.constant(np.arange(6.0).reshape(2, 3), tf.float64, name="x")
+    w = tf.constant(np.linspace(-1.0, 1.0, 9).reshape(3, 3), tf.float64, name="w")
+    y = tf.tanh(tf.matmul(x, w))
+    with tf.Session():
+        jt, jn = tf.test.compute_gradient(x, [2, 3], y, [2, 3], x_init_value=np.linspace(0.0, 1.0, 6).reshape(2, 3))
+        error = tf.test.compute_gradient_error(w, [3, 3], y, [2, 3], x_init_value=np.eye(3))
+    return [jt, jn, bool(error < 1e-6), sorted({op.type for op in tf.get_default_graph().get_operations()})]
+
+
+@case
+def test_compute_gradient_of_gather_is_sparse(tf):
+    params = tf.constant(np.arange(8.0).reshape(4, 2), tf.float64)
+    y = tf.gather(params, [3, 1, 3])
+    with tf.Session():
+        jt, jn = tf.test.compute_gradient(params, [4, 2], y, [3, 2], x_init_value=np.ones((4, 2)))
+    return [jt, jn]
+
+
+@case
+def test_compute_gradient_of_a_list(tf):
+    a = tf.constant([1.0, 2.0], tf.float64)
+    b = tf.constant([3.0, 4.0], tf.float64)
+    y = a * b + a
+    with tf.Session():
+        pairs = tf.test.compute_gradient([a, b], [[2], [2]], y, [2], x_init_value=[np.ones(2), np.full(2, 2.0)])
+    return [list(p) for p in pairs]
+
+
+@case
+def test_device_queries(tf):
+    return [tf.test.is_gpu_available(), tf.test.gpu_device_name(), tf.test.is_built_with_rocm()]
+
+
+def _failure(fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except Exception as e:  # noqa: BLE001 - the class and message are the result
+        return [type(e).__name__, str(e)]
+    return None
+
+
+@case
+def test_case_assertion_messages(tf):
+    t = tf.test.TestCase("assertAllClose")
+    return [_failure(t.assertNear, 1.0, 2.0, 0.1), _failure(t.assertNear, 1.0, 2.0, 0.5, msg="why"),
+            _failure(t.assertAllInRange, np.array([0.0, 2.0, 5.0]), 0.0, 4.0),
+            _failure(t.assertAllInRange, np.array([0.0, 1.0]), 0.0, 1.0, open_upper_bound=True),
+            _failure(t.assertAllInRange, np.array([np.nan, 1.0]), 0.0, 1.0),
+            _failure(t.assertAllInRange, np.array(["a"]), 0, 1),
+            _failure(t.assertAllInSet, np.array([1, 2, 3]), [1]),
+            _failure(t.assertShapeEqual, [1], np.zeros(1)),
+            _failure(t.assertDeviceEqual, "/cpu:0", "/job:w/device:CPU:0"),
+            _failure(t.assertNotAllClose, [1.0], [1.0]), _failure(t.assertNotAllEqual, [1], [1]),
+            _failure(t.assertAllClose, {"a": 1.0}, [1.0]), _failure(t.assertAllClose, [[1.0], 2.0], [[1.0]]),
+            _failure(t.assertAllGreater, [1, 2], 1)]
+
+
+@case
+def test_case_passing_assertions(tf):
+    t = tf.test.TestCase("assertAllClose")
+    with tf.Session().as_default():
+        return [t.assertAllClose(tf.constant([1.0, 2.0]), [1.0, 2.0]), t.assertAllEqual([[1, 2]], [[1, 2]]),
+                t.assertAllInRange([1.0], 1.0, 2.0), t.assertArrayNear([1.0], [1.05], 0.1),
+                t.assertNDArrayNear(np.ones(2), np.ones(2), 0.1), t.assertDeviceEqual("/cpu:0", "/device:CPU:0"),
+                t.assertShapeEqual(np.zeros((2, 1)), tf.zeros([2, 1])),
+                t.assertAllCloseAccordingToType(np.float32([1.0]), np.float32([1.0 + 5e-7])),
+                t.evaluate({"k": tf.constant(3)})]
+
+
+@case
+def test_case_raises_op_error(tf):
+    t = tf.test.TestCase("assertAllClose")
+    x = tf.placeholder(tf.float32, name="x")
+    checked = tf.check_numerics(x, "not finite")
+    with tf.Session().as_default():
+        with t.assertRaisesOpError("not finite"):
+            checked.eval(feed_dict={x: np.inf})
+        with t.assertRaisesOpError("Caused by: CheckNumerics"):
+            checked.eval(feed_dict={x: np.inf})
+        wrong = _failure(_expect_op_error, t, "other text", checked, x)
+        none = _failure(_expect_op_error, t, "x", tf.identity(x), x)
+    return [wrong[0], wrong[1].split(" <class")[0], none]
+
+
+def _expect_op_error(t, pattern, fetch, x):
+    with t.assertRaisesOpError(pattern):
+        fetch.eval(feed_dict={x: np.inf})

@@ -79,6 +79,9 @@ class VariableStore:
         # Held across each look-up-then-create, so threads asking for one name under reuse=AUTO_REUSE
         # share one variable (a reentrant lock: an initializer may call get_variable itself).
         self._lock = threading.RLock()
+        # default_name variable scopes taken, by the builder state (thread) that took each: another
+        # thread then takes the next free name (see variable_scope._get_unique_variable_scope)
+        self.scope_claims: dict[str, object] = {}
 
     def reusable(self, name, shape, dtype, reuse):
         """The fast path of a reuse (``get_variable``'s common case, checked by the public

@@ -6,6 +6,7 @@ import functools
 
 from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.graph_keys import GraphKeys
+from scopeflow._src.variables.store import store_for
 from scopeflow._src.variables.variable_scope import (
     _get_unique_variable_scope,
     _PureVariableScope,
@@ -28,7 +29,10 @@ class Template:
         if name is None:
             raise ValueError("name cannot be None.")
         if create_scope_now:
-            name = self._unique_name or _get_unique_variable_scope(_state(), self._name)
+            graph = default_graph()
+            with graph._lock:
+                name = self._unique_name or _get_unique_variable_scope(_state(), self._name,
+                                                                       store_for(graph).scope_claims)
             with _PureVariableScope(name, custom_getter=self._custom_getter) as vs:
                 self._variable_scope = vs
         else:

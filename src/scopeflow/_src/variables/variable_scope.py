@@ -148,16 +148,21 @@ def get_variable_scope() -> VariableScope:
     return _state().var_scope
 
 
-def _get_unique_variable_scope(state, prefix):
+def _get_unique_variable_scope(state, prefix, claims):
+    """The next free ``prefix``, ``prefix_1`` ... under the current scope: unopened by this thread
+    (TensorFlow's counts) and not taken by another thread building into the graph (``claims``, the
+    store's, read and written under the graph's lock), so threads get the names one thread would."""
     current = state.var_scope.name
     name = f"{current}/{prefix}" if current else prefix
-    counts = state.var_scope_counts
-    if counts.get(name) == 0:
-        return prefix
-    idx = 1
-    while counts.get(f"{name}_{idx}") > 0:
+
+    def free(full):
+        return state.var_scope_counts.get(full) == 0 and claims.get(full, state) is state
+
+    idx = 0
+    while not free(f"{name}_{idx}" if idx else name):
         idx += 1
-    return f"{prefix}_{idx}"
+    claims.setdefault(f"{name}_{idx}" if idx else name, state)
+    return f"{prefix}_{idx}" if idx else prefix
 
 
 def _wrap_custom_getter(custom_getter, old_getter):
@@ -308,8 +313,9 @@ class variable_scope:  # noqa: N801 - TensorFlow's name
             if self._reuse:
                 raise ValueError("reuse=True cannot be used without a name_or_scope")
             name_cm = name_cm or name_scope(self._default_name)
-            entered_ns = self._enter_name_scope(name_cm)
-            unique = _get_unique_variable_scope(_state(), self._default_name)
+            with self._graph._lock:  # name scope and variable scope chosen together, one thread at a time
+                entered_ns = self._enter_name_scope(name_cm)
+                unique = _get_unique_variable_scope(_state(), self._default_name, store_for(self._graph).scope_claims)
             pure = _PureVariableScope(unique, old_name_scope=entered_ns, **self._kwargs)
         try:
             scope = pure.__enter__()

@@ -1,0 +1,2 @@
+"""Conformance cases for ``tf.linalg`` and its TF1 top-level aliases: op types, names, static
+shapes, values, errors and gradients."""
