@@ -129,7 +129,9 @@ __all__ = [
     "reset_default_graph", "reshape", "resource",
     "resource_variables_enabled",
     "reverse", "reverse_sequence", "reverse_v2", "round", "rsqrt",
-    "RunMetadata", "RunOptions", "saturate_cast", "scalar_mul", "scan", "scatter_add", "scatter_nd",
+    "RunMetadata", "RunOptions", "saturate_cast",
+    "saved_model",
+    "scalar_mul", "scan", "scatter_add", "scatter_nd",
     "scatter_sub", "scatter_update",
     "ScopeflowLintWarning",
     "segment_sum",
@@ -542,10 +544,9 @@ _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in 
 # The public sub-namespaces, each loaded on first use (tf.nn, tf.train, tf.layers...): a program
 # pays only for the ones it reads
 _LAZY_MODULES = frozenset(("app", "bitwise", "compat", "data", "debugging", "dtypes", "errors", "flags", "gfile",
-                           "graph_util", "image", "initializers", "io", "layers", "losses", "linalg",
-                           "lookup", "math", "metrics",
-                           "nest", "nn", "python_io", "queue", "random", "sets", "sparse", "strings", "summary",
-                           "train", "version", "test"))
+                           "graph_util", "image", "initializers", "io", "layers", "losses", "linalg", "lookup", "math",
+                           "metrics", "nest", "nn", "python_io", "queue", "random", "sets", "sparse", "strings",
+                           "summary", "train", "version", "test", "saved_model"))
 
 
 def __getattr__(name):

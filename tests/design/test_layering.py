@@ -155,6 +155,8 @@ PACKAGE_LAYERS = {
     "behaviour": {"framework", "logging_module"},  # tf.enable_* refusals, tf.VERSION, tf.get_logger
     # testing: tf.test.TestCase runs sessions; the gradient checker builds tf.gradients
     "testing": {"framework", "ops", "client", "gradients", "logging_module"},
+    # saved_model: a SavedModel is a meta graph and a checkpoint (the Saver), its main op initializes tables
+    "saved_model": {"protos", "framework", "ops", "variables", "checkpoint", "lib_io", "logging_module"},
 }
 
 
