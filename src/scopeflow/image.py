@@ -7,7 +7,8 @@ Only re-exports; the code lives in ``scopeflow._src.ops.image``. Loaded on first
 __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturation", "central_crop",
            "convert_image_dtype", "crop_to_bounding_box", "decode_bmp", "decode_gif", "decode_image", "decode_jpeg",
            "decode_png", "draw_bounding_boxes", "encode_jpeg",
-           "encode_png", "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb", "non_max_suppression",
+           "encode_png", "extract_image_patches", "extract_patches",
+           "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb", "non_max_suppression",
            "pad_to_bounding_box",
            "per_image_standardization", "random_brightness", "random_contrast", "random_crop",
            "random_flip_left_right", "random_flip_up_down", "random_hue", "random_saturation", "resize", "resize_area",
@@ -15,6 +16,7 @@ __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturat
            "resize_nearest_neighbor", "ResizeMethod", "rgb_to_grayscale", "rgb_to_hsv", "rot90",
            "sample_distorted_bounding_box", "transpose", "transpose_image"]
 
+from scopeflow._src.ops.array.layout import extract_image_patches, extract_patches
 from scopeflow._src.ops.image.api import (
     ResizeMethod,
     adjust_brightness,

@@ -12,7 +12,8 @@ __all__ = [
     "conv1d_transpose", "conv2d",
     "conv2d_backprop_filter", "conv2d_backprop_input", "conv2d_transpose", "conv3d", "conv3d_backprop_filter_v2",
     "conv3d_transpose",
-    "conv_transpose", "convolution", "crelu", "depthwise_conv2d", "depthwise_conv2d_backprop_filter",
+    "conv_transpose", "convolution", "crelu", "depth_to_space",
+    "depthwise_conv2d", "depthwise_conv2d_backprop_filter",
     "depthwise_conv2d_backprop_input", "depthwise_conv2d_native", "depthwise_conv2d_native_backprop_filter",
     "depthwise_conv2d_native_backprop_input", "dropout", "dynamic_rnn", "elu", "embedding_lookup",
     "embedding_lookup_sparse", "fixed_unigram_candidate_sampler", "fused_batch_norm", "in_top_k", "l2_loss",
@@ -22,7 +23,8 @@ __all__ = [
     "max_pool_v2", "moments", "nce_loss", "normalize_moments", "pool", "raw_rnn", "relu", "relu6", "relu_layer",
     "rnn_cell", "safe_embedding_lookup_sparse", "sampled_softmax_loss", "selu", "separable_conv2d", "sigmoid",
     "sigmoid_cross_entropy_with_logits", "softmax", "softmax_cross_entropy_with_logits",
-    "softmax_cross_entropy_with_logits_v2", "softplus", "softsign", "sparse_softmax_cross_entropy_with_logits",
+    "softmax_cross_entropy_with_logits_v2", "softplus", "softsign", "space_to_batch", "space_to_depth",
+    "sparse_softmax_cross_entropy_with_logits",
     "static_bidirectional_rnn", "static_rnn", "static_state_saving_rnn", "sufficient_statistics", "tanh", "top_k",
     "uniform_candidate_sampler", "weighted_cross_entropy_with_logits", "weighted_moments", "with_space_to_batch",
     "xw_plus_b", "zero_fraction"]
@@ -108,6 +110,11 @@ def __getattr__(name):
         from scopeflow._src.ops.sparse import api  # loaded on first use: the sparse ops
 
         globals()[name] = getattr(api, name)
+        return globals()[name]
+    if name in ("depth_to_space", "space_to_batch", "space_to_depth"):
+        from scopeflow._src.ops.array import layout  # loaded on first use: the layout ops
+
+        globals()[name] = getattr(layout, name)
         return globals()[name]
     if name in _VOLUMETRIC:
         from scopeflow._src.ops.nn import volumetric  # loaded on first use: the 3-D convolution ops
