@@ -539,7 +539,6 @@ _LAZY_OPS = {
     "scopeflow._src.ops.script.api": _SCRIPT,
     "scopeflow._src.ops.sparse.api": _SPARSE,
     "scopeflow._src.ops.state.sparse_training_ops": ("scatter_add", "scatter_sub", "scatter_update"),
-    "scopeflow._src.platform.behaviour": _BEHAVIOUR,
     "scopeflow._src.queues.api": _QUEUES,
     "scopeflow._src.variables.expectations": ("expect_new", "expect_shared", "SharingExpectationError"),
     "scopeflow._src.variables.partitioned": ("create_partitioned_variables", "PartitionedVariable"),
