@@ -477,7 +477,9 @@ _SPARSE = ("segment_sum", "sparse_add", "sparse_concat", "sparse_fill_empty_rows
 # the math functions beyond the basic ones (tf.erf, tf.segment_max, tf.sort ...), loaded on first use
 _MATH_MORE = ("acos", "acosh", "angle", "asin", "asinh", "atan", "atan2", "atanh", "betainc", "cosh", "digamma",
               "erf", "erfc", "expm1", "igamma", "igammac", "is_non_decreasing", "is_strictly_increasing", "lbeta",
-              "lgamma", "log_sigmoid", "polygamma", "rint", "sinh", "tan", "zeta")
+              "lgamma", "log_sigmoid", "polygamma", "rint", "segment_max", "segment_mean", "segment_min",
+              "segment_prod", "sinh", "tan", "unsorted_segment_max", "unsorted_segment_mean",
+              "unsorted_segment_min", "unsorted_segment_prod", "unsorted_segment_sqrt_n", "zeta")
 # TensorFlow's protocol buffers, built on first use (protobuf costs import time)
 _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")

@@ -2,7 +2,8 @@
 their definitions and wrappers (``special.py``, ``functions.py``), then their gradient rules.
 ``scopeflow.math`` and ``scopeflow`` bind these names when a program first reads one."""
 
-from scopeflow._src.ops.math import special_grads  # noqa: F401 - gradient rules (with the ops they differentiate)
+from scopeflow._src.ops.array_ops import invert_permutation, unsorted_segment_sum  # noqa: F401 - tf.math's too
+from scopeflow._src.ops.math import segments_grads, special_grads  # noqa: F401 - gradient rules (with their ops)
 from scopeflow._src.ops.math.functions import (  # noqa: F401 - re-exported
     angle,
     cumulative_logsumexp,
@@ -15,6 +16,17 @@ from scopeflow._src.ops.math.functions import (  # noqa: F401 - re-exported
     reduce_std,
     reduce_variance,
     zero_fraction,
+)
+from scopeflow._src.ops.math.segments import (  # noqa: F401 - re-exported
+    segment_max,
+    segment_mean,
+    segment_min,
+    segment_prod,
+    unsorted_segment_max,
+    unsorted_segment_mean,
+    unsorted_segment_min,
+    unsorted_segment_prod,
+    unsorted_segment_sqrt_n,
 )
 from scopeflow._src.ops.math.special import (  # noqa: F401 - re-exported
     acos,
@@ -50,3 +62,4 @@ from scopeflow._src.ops.math.special import (  # noqa: F401 - re-exported
     xlogy,
     zeta,
 )
+from scopeflow._src.ops.sparse.segments import segment_sum  # noqa: F401 - tf.math's too
