@@ -48,6 +48,7 @@ __all__ = [
     "disable_tensor_equality",
     "disable_v2_behavior",
     "disable_v2_tensorshape",
+    "distributions",
     "div", "div_no_nan", "divide", "double", "DType", "dtypes", "dynamic_partition", "dynamic_stitch", "einsum",
     "enable_control_flow_v2",
     "enable_eager_execution",
@@ -555,7 +556,7 @@ _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in 
 _LAZY_MODULES = frozenset(("app", "bitwise", "compat", "data", "debugging", "dtypes", "errors", "flags", "gfile",
                            "graph_util", "image", "initializers", "io", "layers", "losses", "linalg", "lookup", "math",
                            "metrics", "nest", "nn", "python_io", "queue", "random", "sets", "sparse", "strings",
-                           "summary", "train", "version", "test", "saved_model"))
+                           "summary", "train", "version", "test", "saved_model", "distributions"))
 
 
 def __getattr__(name):
