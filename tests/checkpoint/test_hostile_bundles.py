@@ -287,3 +287,29 @@ def test_a_snappy_block_stops_at_its_claimed_size():
     with pytest.raises(snappy.SnappyError, match="past the 100 bytes"):
         snappy.decompress(bomb)
     assert snappy.decompress(varint(65) + b"\x00a" + bytes([63 << 2 | 2, 1, 0])) == b"a" * 65
+
+
+@pytest.mark.parametrize("content, reason", [
+    (None, "FAILED_PRECONDITION: {p}; Is a directory"),
+    (b"hello world" * 10, "DATA_LOSS: not an sstable (bad magic number)"),
+    (b"hello", "DATA_LOSS: file is too short to be an sstable"),
+])
+def test_a_prefix_that_is_a_directory_or_no_table_is_tensorflows_data_loss(tmp_path, content, reason):
+    # no PREFIX.index: TensorFlow reads PREFIX itself as a V1 checkpoint (bad_input.reader_of_a_... has its goldens)
+    prefix = str(tmp_path / "p")
+    if content is None:
+        os.mkdir(prefix)
+    else:
+        with open(prefix, "wb") as f:
+            f.write(content)
+    with pytest.raises(errors.DataLossError) as info:
+        BundleReader(prefix)
+    assert info.value.message == (f"Unable to open table file {prefix}: {reason.format(p=prefix)}: perhaps your file "
+                                  "is in a different file format and you need to use a different restore operator?")
+
+
+def test_a_prefix_that_is_a_fifo_is_still_not_found(tmp_path):
+    prefix = str(tmp_path / "p")
+    os.mkfifo(prefix)
+    with pytest.raises(errors.NotFoundError, match="Failed to find any matching files"):
+        BundleReader(prefix)

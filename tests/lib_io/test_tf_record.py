@@ -132,3 +132,23 @@ def test_options_and_compression_types():
     assert (options.compression_type, options.compression_level, options.mem_level) == ("GZIP", 3, None)
     with pytest.raises(ValueError, match='^Not a valid compression_type: "5"$'):
         tf.io.TFRecordOptions(5)
+
+
+# -- found by the issue 24 verification pass ----------------------------------------------------------
+@pytest.mark.parametrize("header, error, words", [
+    # lengths 2**40 and 2**63 with valid header CRCs: TensorFlow 2.21's words (its recorder crashes on them)
+    ("0000000000010000aa3d6be4", tf.errors.DataLossError, "truncated record at 0' failed with Read less bytes than "
+                                                       "requested"),
+    ("0000000000000080950867b6", tf.errors.InvalidArgumentError, "Can't read a negative number of bytes: "
+                                                              "-9223372036854775804"),
+])
+def test_a_record_length_claiming_terabytes_is_tensorflows_error_not_memory_error(tmp_path, header, error, words):
+    path = str(tmp_path / "huge")
+    with open(path, "wb") as f:
+        f.write(bytes.fromhex(header) + b"abc")  # was a 1 TiB read (MemoryError) / OverflowError
+    with pytest.raises(error) as info:
+        list(tf.python_io.tf_record_iterator(path))
+    assert info.value.message == words
+    it = tf.data.TFRecordDataset(path).make_one_shot_iterator().get_next()
+    with tf.Session() as sess, pytest.raises(error):
+        sess.run(it)

@@ -40,13 +40,37 @@ class BundleReader:
         try:
             f, size = file_io.open_regular(self.index_path, "a checkpoint file")
         except FileNotFoundError:
-            raise errors.NotFoundError(None, None, "Unsuccessful TensorSliceReader constructor: Failed to find any "
-                                                   f"matching files for {self.prefix}") from None
+            raise self._no_index() from None
         with f:
             data = f.read(size)  # bounded by the real size: a file that grows is not followed
         self._parse(data)
         self._files: dict[int, object] = {}
         self._wholes: dict[str, np.ndarray] = {}  # whole tensors that regions were cut from, until close
+
+    def _no_index(self) -> errors.OpError:
+        """The error for a prefix without ``.index``. TensorFlow then reads the prefix itself as a V1
+        checkpoint (one table): a directory or a file that is no table there is its ``DataLossError``;
+        nothing there (or a V1 table, which scopeflow does not read) is ``NotFoundError``."""
+        reason = None
+        if not file_io.is_remote(self.prefix) and os.path.isdir(self.prefix):
+            reason = f"FAILED_PRECONDITION: {self.prefix}; Is a directory"
+        elif not file_io.is_remote(self.prefix) and os.path.exists(self.prefix):
+            try:
+                f, size = file_io.open_regular(self.prefix, "a checkpoint file")
+                with f:
+                    f.seek(max(size - sstable.FOOTER_SIZE, 0))
+                    footer = f.read(sstable.FOOTER_SIZE)  # the footer only: the file may be anything, and big
+            except (OSError, errors.OpError):
+                footer = None
+            if footer is not None and len(footer) < sstable.FOOTER_SIZE:
+                reason = "DATA_LOSS: file is too short to be an sstable"
+            elif footer is not None and footer[-8:] != sstable.MAGIC:
+                reason = "DATA_LOSS: not an sstable (bad magic number)"
+        if reason:
+            return _data_loss(f"Unable to open table file {self.prefix}: {reason}: perhaps your file is in a different "
+                              "file format and you need to use a different restore operator?")
+        return errors.NotFoundError(None, None, "Unsuccessful TensorSliceReader constructor: Failed to find any "
+                                                f"matching files for {self.prefix}")
 
     def _parse(self, data: bytes) -> None:
         try:

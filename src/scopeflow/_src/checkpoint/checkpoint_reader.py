@@ -33,14 +33,16 @@ class CheckpointReader:
     def __init__(self, filepattern):
         if isinstance(filepattern, bytes):
             filepattern = filepattern.decode("utf-8", "surrogateescape")
-        self._reader = BundleReader(os.fspath(filepattern))
+        self._reader = BundleReader(file_io.path_text(filepattern))
 
     @property
     def prefix(self) -> str:
         return self._reader.prefix
 
     def _name(self, tensor_str) -> str:
-        return tensor_str.decode("utf-8", "surrogateescape") if isinstance(tensor_str, bytes) else str(tensor_str)
+        if not isinstance(tensor_str, (str, bytes)):
+            raise TypeError(f"Expected binary or unicode string, got {tensor_str!r}")
+        return tensor_str.decode("utf-8", "surrogateescape") if isinstance(tensor_str, bytes) else tensor_str
 
     def has_tensor(self, tensor_str) -> bool:
         return self._name(tensor_str) in self._reader.entries

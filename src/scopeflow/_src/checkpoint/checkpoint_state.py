@@ -224,6 +224,8 @@ def latest_checkpoint(checkpoint_dir, latest_filename=None):
 def checkpoint_exists(checkpoint_prefix) -> bool:
     """Whether a checkpoint with this prefix exists (``<prefix>.index``, or a V1 file). A save
     to it that was interrupted after its commit point is completed first (see ``commit``)."""
+    if not isinstance(checkpoint_prefix, (str, bytes, os.PathLike)):  # TF adds ".index" to it first
+        raise TypeError(f"unsupported operand type(s) for +: '{type(checkpoint_prefix).__name__}' and 'str'")
     prefix = file_io.as_path(checkpoint_prefix)
     commit.recover_if_possible(prefix)
     return bool(_matching(prefix + ".index")) or bool(_matching(prefix))

@@ -213,7 +213,7 @@ def read_meta_graph_file(filename):
     from google.protobuf import text_format
 
     meta = protos.MetaGraphDef()
-    filename = os.fspath(filename)
+    filename = file_io.path_text(filename)
     if not file_io.exists(filename):
         raise IOError(f"File does not exist. Received: {filename}.")
     if file_io.isdir(filename):

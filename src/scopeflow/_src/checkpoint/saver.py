@@ -392,7 +392,7 @@ def _given(var_list) -> bool:
 
 
 def _text(path) -> str:
-    path = os.fspath(path)
+    path = os.fspath(file_io.path_text(path) if not isinstance(path, bytes) else path)
     return path.decode("utf-8", "surrogateescape") if isinstance(path, bytes) else path
 
 

@@ -27,6 +27,22 @@ def as_path(path) -> str:
     return os.fsdecode(os.fspath(path))
 
 
+def path_text(path) -> str:
+    """``as_path`` for TensorFlow's checkpoint and graph functions: anything but a ``str``, ``bytes``
+    or path-like object is TF's ``TypeError`` (``compat.as_text``'s words).
+
+    >>> path_text(b"/tmp/x")
+    '/tmp/x'
+    >>> path_text(5)
+    Traceback (most recent call last):
+    ...
+    TypeError: Expected binary or unicode string, got 5
+    """
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        raise TypeError(f"Expected binary or unicode string, got {path!r}")
+    return as_path(path)
+
+
 def filesystem(path: str):
     """The file system that holds ``path``: local for plain paths and ``file://``, else fsspec's."""
     scheme = remote_fs.scheme_of(path)

@@ -11,7 +11,7 @@ from scopeflow._src.lib_io import file_io, remote_fs
 from scopeflow._src.lib_io.local_fs import local_path
 from scopeflow._src.lib_io.options import TFRecordOptions, as_options
 from scopeflow._src.lib_io.zlib_streams import Deflater, InflatingStream
-from scopeflow._src.platform.records import CorruptRecord, RecordWriter, iter_records
+from scopeflow._src.platform.records import CorruptRecord, NegativeRead, RecordWriter, iter_records
 
 _WINDOW_BITS = {"ZLIB": 15, "GZIP": 31}
 
@@ -117,6 +117,8 @@ def _translated(records, file):
     """``records``, a damaged one raised as ``DataLossError``; ``file`` closed at the end."""
     try:
         yield from records
+    except NegativeRead as e:
+        raise errors.InvalidArgumentError(None, None, str(e)) from None
     except CorruptRecord as e:
         raise errors.DataLossError(None, None, str(e)) from None
     finally:

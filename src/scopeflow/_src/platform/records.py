@@ -29,6 +29,10 @@ class CorruptRecord(Exception):
     """A record whose checksum fails or that the file cuts short (TF's ``DataLossError``)."""
 
 
+class NegativeRead(CorruptRecord):
+    """A record length of 2**63 - 4 or more, negative in TF's int64 arithmetic (its ``InvalidArgumentError``)."""
+
+
 def frame(data: bytes) -> bytes:
     """``data`` as one TFRecord.
 
@@ -116,6 +120,7 @@ class RecordWriter:
 
 
 _CHUNK = 1 << 20  # bytes read from the stream at a time
+_MAX_READ = 1 << 26  # at most this much in one read: a header claiming 1 TiB reads what is there, in pieces
 
 
 def iter_records(stream, short_read: str = "Read less bytes than requested"):
@@ -150,6 +155,8 @@ def iter_records(stream, short_read: str = "Read less bytes than requested"):
         if records:
             continue
         need = _HEADER + _LENGTH.unpack_from(buf, pos)[0] + 4  # the next record is not all in the buffer
+        if need - _HEADER >= 1 << 63:
+            raise NegativeRead(f"Can't read a negative number of bytes: {need - _HEADER - (1 << 64)}")
         if not done:
             buf, pos, done = _refill(stream, buf, pos, need)
         if len(buf) - pos < need:
@@ -210,7 +217,7 @@ def _refill(stream, buf, pos, need):
     ``need`` bytes are there or the stream ends."""
     parts, have = [buf[pos:]], len(buf) - pos
     while have < need:
-        part = stream.read(max(_CHUNK, need - have))
+        part = stream.read(min(max(_CHUNK, need - have), _MAX_READ))
         if not part:
             return b"".join(parts), 0, True
         parts.append(part)

@@ -120,6 +120,8 @@ registry.register(OpDef("QueueIsClosedV2", inputs=[_HANDLE], outputs=["is_closed
 # -- building -----------------------------------------------------------------------------------
 def queue_op(op_type, graph, name, component_types, shapes, capacity, shared_name, **extra):
     """A queue-creating op (``FIFOQueueV2``...) named ``name`` in the current scope; its handle."""
+    if not component_types and op_type != "PriorityQueueV2":  # its priority is a component of its own
+        raise ValueError(f"Attr 'component_types' of '{op_type}' Op passed list of length 0 less than minimum 1.")
     attrs = {"component_types": list(component_types), "shapes": [TensorShape(s) for s in shapes or []],
              "capacity": int(capacity), "container": "", "shared_name": shared_name or "", **extra}
     op = graph._add_op(op_type, graph._op_name(name, op_type), [], attrs, [(dtypes.resource, TensorShape(()))])

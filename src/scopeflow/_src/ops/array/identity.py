@@ -76,7 +76,10 @@ def stop_gradient(input, name=None):  # noqa: A002
 
 def placeholder(dtype, shape=None, name=None):
     """A value that must be fed to ``Session.run`` (``feed_dict``)."""
-    dtype = dtypes.as_dtype(dtype)
+    try:
+        dtype = dtypes.as_dtype(dtype)
+    except TypeError:
+        raise TypeError(f"Expected DataType for argument 'dtype' not {dtype!r}.") from None
     return create_output("Placeholder", [], {"dtype": dtype, "shape": _shape_attr(shape)}, name, direct=True)
 
 

@@ -338,6 +338,8 @@ def concat(values, axis, name="concat"):
     """
     if not isinstance(values, (list, tuple)):
         values = [values]
+    if not values:  # TF's check of the op's N >= 2 (was a KeyError from dtype inference)
+        raise ValueError("List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 2.")
     if len(values) == 1:
         with name_scope(name):
             dim = convert_to_tensor(axis, name="concat_dim", dtype=dtypes.int32)

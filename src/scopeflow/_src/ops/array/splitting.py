@@ -151,6 +151,8 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     ['split:0', 'split:1']
     """
     if isinstance(num_or_size_splits, (numbers.Integral, Dimension)) and not isinstance(num_or_size_splits, bool):
+        if int(num_or_size_splits) < 1:  # TF's attr minimum (was a ZeroDivisionError from shape inference)
+            raise ValueError(f"Attr 'num_split' of 'Split' Op passed {int(num_or_size_splits)} less than minimum 1.")
         return create("Split", [axis, value], {"num_split": int(num_or_size_splits)}, name=name).outputs
     sizes = convert_to_tensor(num_or_size_splits)
     if sizes.shape.ndims == 0:

@@ -38,16 +38,20 @@ def group(*inputs, **kwargs):
     """A ``NoOp`` named ``name`` (default ``group_deps``) that runs after all ``inputs``."""
     name = kwargs.pop("name", None)
     if kwargs:
-        raise TypeError(f"Unknown keyword arguments: {', '.join(kwargs)}")
+        raise ValueError(f"Unknown keyword arguments: {', '.join(kwargs)}")
     with name_scope(name, "group_deps", list(inputs)) as scope:
         if not inputs:
             return no_op(name=scope)
         ops = []
         for x in inputs:
-            if isinstance(x, (list, builtins.tuple, set)) and not isinstance(x, Tensor):
-                ops.extend(_as_op(y) for y in x)
-            elif x is not None:
-                ops.append(_as_op(x))
+            items = x if isinstance(x, (list, builtins.tuple, set)) and not isinstance(x, Tensor) else [x]
+            for y in items:
+                if y is None and items is not x:  # a None argument is skipped (a None in a list is not)
+                    continue
+                if not hasattr(y, "device"):
+                    raise TypeError(f"'inputs' should be zero or more (nested) Tensors. Received '{y}' with type "
+                                    f"'{type(y)}'.")
+                ops.append(_as_op(y))
         devices = {}
         for op in ops:
             devices.setdefault(op.device, []).append(op)
