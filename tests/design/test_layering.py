@@ -159,6 +159,7 @@ PACKAGE_LAYERS = {
     # saved_model: a SavedModel is a meta graph and a checkpoint (the Saver), its main op initializes tables
     "saved_model": {"protos", "framework", "ops", "variables", "checkpoint", "lib_io", "logging_module"},
     "distributions": {"framework", "ops"},  # tf.distributions: graphs of ops, as TF builds them
+    "custom_gradient": {"framework", "ops", "variables"},  # an IdentityN with its own gradient rule
 }
 
 

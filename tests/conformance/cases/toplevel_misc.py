@@ -192,3 +192,93 @@ def test_case_raises_op_error(tf):
 def _expect_op_error(t, pattern, fetch, x):
     with t.assertRaisesOpError(pattern):
         fetch.eval(feed_dict={x: np.inf})
+
+
+# -- custom_gradient, grad_pass_through ----------------------------------------------------------
+@case
+def custom_gradient_graph_and_values(tf):
+    @tf.custom_gradient
+    def log1pexp(x):
+        e = tf.exp(x)
+
+        def grad(dy):
+            return dy * (1 - 1 / (1 + e))
+
+        return tf.log(1 + e), grad
+
+    x = tf.constant([0.0, 100.0], name="x")
+    y = log1pexp(x)
+    g, = tf.gradients(y, x)
+    ops = [[op.name, op.type] for op in tf.get_default_graph().get_operations()]
+    with tf.Session() as sess:
+        values = sess.run([y, g])
+    return [y.name, g.name, ops, values, y.op.get_attr("_gradient_op_type").decode().split("-")[0]]
+
+
+@case
+def custom_gradient_two_inputs_two_outputs(tf):
+    @tf.custom_gradient
+    def f(a, b):
+        def grad(da, db):
+            return da * 2.0 + db, da - db * 3.0
+
+        return [a * b, a + b], grad
+
+    a = tf.constant([1.0, 2.0], name="a")
+    b = tf.constant([3.0, 4.0], name="b")
+    p, s = f(a, b)
+    ga, gb = tf.gradients(p + 2.0 * s, [a, b])
+    with tf.Session() as sess:
+        return [p.name, s.name, ga.name, gb.name, sess.run([p, s, ga, gb])]
+
+
+@case
+def custom_gradient_with_a_variable(tf):
+    w = tf.get_variable("w", initializer=tf.constant([[2.0]]))
+
+    @tf.custom_gradient
+    def linear(x):
+        def grad(dy, variables=None):
+            return dy * 10.0, [tf.ones_like(variables[0]) * 7.0]
+
+        return tf.matmul(x, w), grad
+
+    x = tf.constant([[3.0]], name="x")
+    y = linear(x)
+    gx, gw = tf.gradients(y, [x, w])
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return [y.name, gx.name, gw.name, sess.run([y, gx, gw])]
+
+
+@case
+def custom_gradient_errors(tf):
+    w = tf.get_variable("w", initializer=tf.constant([[2.0]]))
+
+    @tf.custom_gradient
+    def needs_variables(x):
+        return tf.matmul(x, w), lambda dy: dy
+
+    @tf.custom_gradient
+    def makes_a_variable(x):
+        v = tf.get_variable("inner", initializer=tf.constant(1.0))
+        return x * v, lambda dy: dy
+
+    @tf.custom_gradient
+    def keyword(x, scale=2.0):
+        return x * scale, lambda dy: dy
+
+    x = tf.constant([[1.0]])
+    return [raises(needs_variables, x)["error"], raises(makes_a_variable, x)["error"],
+            raises(keyword, x, scale=3.0)]
+
+
+@case
+def grad_pass_through_of_an_assign(tf):
+    x = tf.get_variable("x", initializer=tf.constant([1.0, 2.0]))
+    y = tf.constant([5.0, 6.0], name="y")
+    z = tf.grad_pass_through(x.assign)(y)
+    g, = tf.gradients(z * 3.0, y)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return [z.name, g.name, sess.run([z, g])]
