@@ -77,6 +77,7 @@ REGISTRARS = (f"{PACKAGE}.ops", f"{PACKAGE}.ops.control.api", f"{PACKAGE}.ops.su
 
 REGISTRARS += (f"{PACKAGE}.ops.linalg",)  # the linear-algebra package registers its rules in __init__
 REGISTRARS += (f"{PACKAGE}.ops.array.layout",)  # space/depth, patches: loaded on first use, with their rules
+REGISTRARS += (f"{PACKAGE}.ops.state.scatter_api",)  # the scatter ops: loaded on first use, with their rules
 
 
 def test_op_definitions_and_wrappers_import_no_gradient_rule_and_nothing_above_the_op_library():

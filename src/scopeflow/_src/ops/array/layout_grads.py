@@ -13,10 +13,10 @@ from scopeflow._src.ops.array.space_depth import depth_to_space, space_to_depth
 
 
 def _block_format(op, op_type):
-    data_format = op._attrs["data_format"]
+    data_format = op.get_attr("data_format").decode()
     if data_format == "NCHW_VECT_C":
         raise ValueError(f"Cannot compute {op_type} gradient with NCHW_VECT_C. NCHW_VECT_C requires qint8 data type.")
-    return op._attrs["block_size"], data_format
+    return op.get_attr("block_size"), data_format
 
 
 @gradient("SpaceToDepth")
@@ -37,13 +37,13 @@ def _extract_image_patches_grad(op, grad):
     batch_size, rows_in, cols_in, channels = array_ops.unstack(input_bhwc)
     output_bhwc = array_ops.shape(op._outputs[0], out_type=dtypes.int64)
     rows_out, cols_out = array_ops.unstack(output_bhwc[1:3])
-    _, ksize_r, ksize_c, _ = op._attrs["ksizes"]
+    _, ksize_r, ksize_c, _ = op.get_attr("ksizes")
     input_indices_num = rows_in * cols_in
     input_idx = array_ops.reshape(range_op(1, input_indices_num + 1, dtype=dtypes.float32),
                                   (1, rows_in, cols_in, 1))
     input_idx_patched = math_ops.cast(
-        extract_image_patches(input_idx, list(op._attrs["ksizes"]), list(op._attrs["strides"]),
-                              list(op._attrs["rates"]), op._attrs["padding"]), dtypes.int64)
+        extract_image_patches(input_idx, list(op.get_attr("ksizes")), list(op.get_attr("strides")),
+                              list(op.get_attr("rates")), op.get_attr("padding").decode()), dtypes.int64)
     grad_expanded = array_ops.transpose(
         array_ops.reshape(grad, (batch_size, rows_out, cols_out, ksize_r, ksize_c, channels)), (1, 2, 3, 4, 0, 5))
     grad_flat = array_ops.reshape(grad_expanded, (-1, batch_size * channels))

@@ -62,7 +62,7 @@ def _patches_shape(inputs, attrs):
 
 def _patches_factory(op, state):
     ks, st, rt = (list(op._attrs[n]) for n in ("ksizes", "strides", "rates"))
-    padding = op._attrs["padding"]
+    padding = op.get_attr("padding").decode()
 
     def kernel(images):
         if ks[0] != 1 or ks[3] != 1 or st[0] != 1 or st[3] != 1 or rt[0] != 1 or rt[3] != 1:

@@ -74,7 +74,7 @@ def _check_rank4(op, x):
 
 
 def _space_to_depth_factory(op, state):
-    bs, fmt = op._attrs["block_size"], op._attrs.get("data_format", "NHWC")
+    bs, fmt = op.get_attr("block_size"), op.get_attr("data_format").decode()
 
     def kernel(x):
         _check_rank4(op, x)
@@ -89,7 +89,7 @@ def _space_to_depth_factory(op, state):
 
 
 def _depth_to_space_factory(op, state):
-    bs, fmt = op._attrs["block_size"], op._attrs.get("data_format", "NHWC")
+    bs, fmt = op.get_attr("block_size"), op.get_attr("data_format").decode()
 
     def kernel(x):
         _check_rank4(op, x)

@@ -97,7 +97,7 @@ def _check_k(op, lower, upper, m, n):
 
 
 def _diag_part_factory(op, state):
-    align = op._attrs.get("align", "RIGHT_LEFT")
+    align = op.get_attr("align").decode()
 
     def kernel(x, k, padding):
         if x.ndim < 2:
@@ -116,7 +116,7 @@ def _diag_part_factory(op, state):
 
 
 def _set_diag_factory(op, state):
-    align = op._attrs.get("align", "RIGHT_LEFT")
+    align = op.get_attr("align").decode()
 
     def kernel(x, diagonal, k):
         lower, upper = diag_range(k)

@@ -120,7 +120,7 @@ def _adjoint(x):
 
 
 def _inverse_factory(op, state):
-    adjoint = bool(op._attrs["adjoint"])
+    adjoint = bool(op.get_attr("adjoint"))
 
     def kernel(x):
         check_matrices(op, x)
@@ -195,7 +195,7 @@ def _cholesky_each(a):
 
 
 def _solve_factory(op, state):
-    adjoint = bool(op._attrs["adjoint"])
+    adjoint = bool(op.get_attr("adjoint"))
 
     def kernel(matrix, rhs):
         check_matrices(op, matrix)
@@ -238,7 +238,7 @@ def _dims(shape):
 
 
 def _triangular_solve_factory(op, state):
-    lower, adjoint = bool(op._attrs["lower"]), bool(op._attrs["adjoint"])
+    lower, adjoint = bool(op.get_attr("lower")), bool(op.get_attr("adjoint"))
 
     def kernel(matrix, rhs):
         a, b = _work(matrix), _work(rhs)
@@ -257,7 +257,7 @@ def _triangular_solve_factory(op, state):
 
 
 def _eig_factory(op, state):
-    compute_v = bool(op._attrs["compute_v"])
+    compute_v = bool(op.get_attr("compute_v"))
 
     def kernel(x):
         check_matrices(op, x)
@@ -274,7 +274,7 @@ def _eig_factory(op, state):
 
 
 def _svd_factory(op, state):
-    compute_uv, full = bool(op._attrs["compute_uv"]), bool(op._attrs["full_matrices"])
+    compute_uv, full = bool(op.get_attr("compute_uv")), bool(op.get_attr("full_matrices"))
 
     def kernel(x):
         check_matrices(op, x, square=False)

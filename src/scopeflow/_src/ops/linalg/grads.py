@@ -17,7 +17,7 @@ not_differentiable("MatrixSolveLs")
 @gradient("MatrixInverse")
 def _matrix_inverse_grad(op, grad):
     ainv = op._outputs[0]
-    adj = op._attrs["adjoint"]
+    adj = op.get_attr("adjoint")
     return -math_ops.matmul(ainv, math_ops.matmul(grad, ainv, adjoint_a=adj, adjoint_b=not adj),
                             adjoint_a=not adj)
 
@@ -99,7 +99,7 @@ def _qr_grad(op, dq, dr):
 @gradient("MatrixSolve")
 def _matrix_solve_grad(op, grad):
     a, c = op._inputs[0], op._outputs[0]
-    adj = op._attrs["adjoint"]
+    adj = op.get_attr("adjoint")
     grad_b = api.matrix_solve(a, grad, adjoint=not adj)
     grad_a = -math_ops.matmul(c, grad_b, adjoint_b=True) if adj else -math_ops.matmul(grad_b, c, adjoint_b=True)
     return grad_a, grad_b
@@ -109,7 +109,7 @@ def _matrix_solve_grad(op, grad):
 def _matrix_triangular_solve_grad(op, grad):
     a, b = op._inputs
     c = op._outputs[0]
-    adj, lower = op._attrs["adjoint"], op._attrs["lower"]
+    adj, lower = op.get_attr("adjoint"), op.get_attr("lower")
     grad_b = api.matrix_triangular_solve(a, grad, lower=lower, adjoint=not adj)
     grad_a = -math_ops.matmul(c, grad_b, adjoint_b=True) if adj else -math_ops.matmul(grad_b, c, adjoint_b=True)
     grad_a = matrix_band_part(grad_a, -1, 0) if lower else matrix_band_part(grad_a, 0, -1)
@@ -130,7 +130,7 @@ def _safe_reciprocal(x, epsilon=1e-20):
 def _self_adjoint_eig_grad(op, grad_e, grad_v):
     e = op._outputs[0]
     with control_dependencies([t for t in (grad_e, grad_v) if t is not None]):
-        if op._attrs["compute_v"]:
+        if op.get_attr("compute_v"):
             v = op._outputs[1]
             f = matrix_set_diag(_safe_reciprocal(array_ops.expand_dims(e, -2) - array_ops.expand_dims(e, -1)),
                                 array_ops.zeros_like(e))
@@ -149,12 +149,12 @@ def _svd_grad(op, grad_s, grad_u, grad_v):
     a_shape = a.shape.with_rank_at_least(2)
     grad_s = math_ops.cast(grad_s, a.dtype)
     grad_s_mat = api.matrix_diag(grad_s)
-    if not op._attrs["compute_uv"]:
+    if not op.get_attr("compute_uv"):
         _, u, v = api.svd(a, compute_uv=True)
         grad_a = math_ops.matmul(u, math_ops.matmul(grad_s_mat, v, adjoint_b=True))
         grad_a.set_shape(a_shape)
         return grad_a
-    full_matrices = op._attrs["full_matrices"]
+    full_matrices = op.get_attr("full_matrices")
     m, n = a_shape.as_list()[-2:]
     if m is None or n is None:
         raise NotImplementedError("SVD gradient has not been implemented for input with unknown inner matrix "
@@ -218,13 +218,13 @@ def _matrix_band_part_grad(op, grad):
 
 @gradient("MatrixDiagV3")
 def _matrix_diag_grad(op, grad):
-    return matrix_diag_part(grad, k=op._inputs[1], align=op._attrs["align"]), None, None, None, None
+    return matrix_diag_part(grad, k=op._inputs[1], align=op.get_attr("align").decode()), None, None, None, None
 
 
 @gradient("MatrixDiagPartV3")
 def _matrix_diag_part_grad(op, grad):
     matrix_shape = op._inputs[0].shape[-2:]
-    align = op._attrs["align"]
+    align = op.get_attr("align").decode()
     if matrix_shape.is_fully_defined() and _main_diagonal(op._inputs[1]):
         rows, cols = matrix_shape.as_list()
         return api.matrix_diag(grad, k=op._inputs[1], num_rows=rows, num_cols=cols, align=align), None, None
@@ -238,7 +238,7 @@ def _main_diagonal(k):
 
 @gradient("MatrixSetDiagV3")
 def _matrix_set_diag_grad(op, grad):
-    align = op._attrs["align"]
+    align = op.get_attr("align").decode()
     diag_shape = op._inputs[1].shape
     if not diag_shape.is_fully_defined():
         diag_shape = array_ops.shape(op._inputs[1])
