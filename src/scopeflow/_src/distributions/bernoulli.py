@@ -6,14 +6,13 @@ from scopeflow._src.distributions import distribution
 from scopeflow._src.distributions.kullback_leibler import RegisterKL
 from scopeflow._src.distributions.util import get_logits_and_probs
 from scopeflow._src.framework import dtypes
-from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
-from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops, math_ops, nn_ops
 from scopeflow._src.ops.random import random_ops
 
 
-class Bernoulli(distribution.Distribution):
+class Bernoulli(distribution.LogitsAndProbs, distribution.ScalarEvent, distribution.Distribution):
     """Bernoulli distributions of ``probs`` (or ``logits``), with samples of ``dtype``."""
 
     def __init__(self, logits=None, probs=None, dtype=dtypes.int32, validate_args=False, allow_nan_stats=True,
@@ -30,25 +29,11 @@ class Bernoulli(distribution.Distribution):
     def _param_shapes(sample_shape):
         return {"logits": convert_to_tensor(sample_shape, dtype=dtypes.int32)}
 
-    @property
-    def logits(self):
-        return self._logits
-
-    @property
-    def probs(self):
-        return self._probs
-
     def _batch_shape_tensor(self):
         return array_ops.shape(self._logits)
 
     def _batch_shape(self):
         return self._logits.get_shape()
-
-    def _event_shape_tensor(self):
-        return constant([], dtype=dtypes.int32)
-
-    def _event_shape(self):
-        return TensorShape([])
 
     def _sample_n(self, n, seed=None):
         new_shape = array_ops.concat([[n], self.batch_shape_tensor()], 0)

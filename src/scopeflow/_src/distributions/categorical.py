@@ -34,7 +34,7 @@ def _broadcast_event_and_params(event, params, base_dtype):
     return event, params
 
 
-class Categorical(distribution.Distribution):
+class Categorical(distribution.LogitsAndProbs, distribution.ScalarEvent, distribution.Distribution):
     """Categorical distributions over ``{0, ..., K-1}`` of ``logits`` (or ``probs``), last axis K."""
 
     def __init__(self, logits=None, probs=None, dtype=dtypes.int32, validate_args=False, allow_nan_stats=True,
@@ -68,25 +68,11 @@ class Categorical(distribution.Distribution):
     def event_size(self):
         return self._event_size
 
-    @property
-    def logits(self):
-        return self._logits
-
-    @property
-    def probs(self):
-        return self._probs
-
     def _batch_shape_tensor(self):
         return array_ops.identity(self._batch_shape_val)
 
     def _batch_shape(self):
         return self.logits.get_shape()[:-1]
-
-    def _event_shape_tensor(self):
-        return constant([], dtype=dtypes.int32)
-
-    def _event_shape(self):
-        return TensorShape([])
 
     def _sample_n(self, n, seed=None):
         logits_2d = self.logits if self.logits.get_shape().ndims == 2 else array_ops.reshape(

@@ -18,11 +18,12 @@ import numpy as np
 
 from scopeflow._src.distributions import kullback_leibler
 from scopeflow._src.framework import dtypes, tensor_util
-from scopeflow._src.framework.constant_op import convert_to_tensor
-from scopeflow._src.framework.default_graph import name_scope
+from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.default_graph import control_dependencies, name_scope
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
 from scopeflow._src.ops import array_ops, math_ops
+from scopeflow._src.ops.debugging import api as check_ops
 
 
 class ReparameterizationType:
@@ -45,12 +46,28 @@ FULLY_REPARAMETERIZED = ReparameterizationType("FULLY_REPARAMETERIZED")
 NOT_REPARAMETERIZED = ReparameterizationType("NOT_REPARAMETERIZED")
 
 
+def float_parameters(values, names, checks=()):
+    """``Identity`` ops named ``names`` of the parameter ``values`` (after ``checks``, the
+    ``validate_args`` assertions), which must share one float dtype."""
+    with control_dependencies(list(checks)):
+        params = [array_ops.identity(value, name=name) for value, name in zip(values, names)]
+        check_ops.assert_same_float_dtype(params)
+    return params
+
+
 def _not_implemented(what, dist):
     return NotImplementedError(f"{what} is not implemented: {type(dist).__name__}")
 
 
 class Distribution:
     """A batch of probability distributions (TF1's ``tf.distributions.Distribution``)."""
+
+    def _batch_shape_of(self, a, b):
+        """The batch shape of two broadcast parameters (Normal's loc and scale...)."""
+        return array_ops.broadcast_static_shape(a.get_shape(), b.get_shape())
+
+    def _batch_shape_tensor_of(self, a, b):
+        return array_ops.broadcast_dynamic_shape(array_ops.shape(a), array_ops.shape(b))
 
     def __init__(self, dtype, reparameterization_type, validate_args, allow_nan_stats, parameters=None,
                  graph_parents=None, name=None):
@@ -338,3 +355,25 @@ class Distribution:
     def __repr__(self):
         return (f"<tfp.distributions.{type(self).__name__} '{self.name}' batch_shape={self.batch_shape} "
                 f"event_shape={self.event_shape} dtype={self.dtype.name}>")
+
+
+class ScalarEvent:
+    """Mixin of the distributions whose events are scalars (event shape ``[]``)."""
+
+    def _event_shape_tensor(self):
+        return constant([], dtype=dtypes.int32)
+
+    def _event_shape(self):
+        return TensorShape([])
+
+
+class LogitsAndProbs:
+    """Mixin of the distributions parameterized by ``logits`` or ``probs``."""
+
+    @property
+    def logits(self):
+        return self._logits
+
+    @property
+    def probs(self):
+        return self._probs

@@ -14,23 +14,20 @@ from scopeflow._src.distributions import distribution, special_math
 from scopeflow._src.distributions.kullback_leibler import RegisterKL
 from scopeflow._src.framework import dtypes
 from scopeflow._src.framework.constant_op import constant, convert_to_tensor
-from scopeflow._src.framework.default_graph import control_dependencies, name_scope
-from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.debugging import api as check_ops
 from scopeflow._src.ops.random import random_ops
 
 
-class Normal(distribution.Distribution):
+class Normal(distribution.ScalarEvent, distribution.Distribution):
     """The normal distribution with mean ``loc`` and standard deviation ``scale``."""
 
     def __init__(self, loc, scale, validate_args=False, allow_nan_stats=True, name="Normal"):
         parameters = dict(locals())
         with name_scope(name, values=[loc, scale]) as name:
-            with control_dependencies([check_ops.assert_positive(scale)] if validate_args else []):
-                self._loc = array_ops.identity(loc, name="loc")
-                self._scale = array_ops.identity(scale, name="scale")
-                check_ops.assert_same_float_dtype([self._loc, self._scale])
+            checks = [check_ops.assert_positive(scale)] if validate_args else []
+            self._loc, self._scale = distribution.float_parameters([loc, scale], ["loc", "scale"], checks)
         super().__init__(dtype=self._scale.dtype, reparameterization_type=distribution.FULLY_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats, parameters=parameters,
                          graph_parents=[self._loc, self._scale], name=name)
@@ -48,16 +45,10 @@ class Normal(distribution.Distribution):
         return self._scale
 
     def _batch_shape_tensor(self):
-        return array_ops.broadcast_dynamic_shape(array_ops.shape(self.loc), array_ops.shape(self.scale))
+        return self._batch_shape_tensor_of(self.loc, self.scale)
 
     def _batch_shape(self):
-        return array_ops.broadcast_static_shape(self.loc.get_shape(), self.scale.get_shape())
-
-    def _event_shape_tensor(self):
-        return constant([], dtype=dtypes.int32)
-
-    def _event_shape(self):
-        return TensorShape([])
+        return self._batch_shape_of(self.loc, self.scale)
 
     def _sample_n(self, n, seed=None):
         shape = array_ops.concat([[n], self.batch_shape_tensor()], 0)

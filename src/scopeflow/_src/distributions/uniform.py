@@ -6,25 +6,22 @@ import math
 
 from scopeflow._src.distributions import distribution
 from scopeflow._src.framework import dtypes
-from scopeflow._src.framework.constant_op import constant, convert_to_tensor
-from scopeflow._src.framework.default_graph import control_dependencies, name_scope
-from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.framework.constant_op import convert_to_tensor
+from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.debugging import api as check_ops
 from scopeflow._src.ops.random import random_ops
 
 
-class Uniform(distribution.Distribution):
+class Uniform(distribution.ScalarEvent, distribution.Distribution):
     """Uniform distributions between ``low`` and ``high``."""
 
     def __init__(self, low=0.0, high=1.0, validate_args=False, allow_nan_stats=True, name="Uniform"):
         parameters = dict(locals())
         with name_scope(name, values=[low, high]) as name:
-            with control_dependencies([check_ops.assert_less(low, high, message="uniform not defined when low >= "
-                                                                                "high.")] if validate_args else []):
-                self._low = array_ops.identity(low, name="low")
-                self._high = array_ops.identity(high, name="high")
-                check_ops.assert_same_float_dtype([self._low, self._high])
+            checks = [check_ops.assert_less(low, high, message="uniform not defined when low >= high.")
+                      ] if validate_args else []
+            self._low, self._high = distribution.float_parameters([low, high], ["low", "high"], checks)
         super().__init__(dtype=self._low.dtype, reparameterization_type=distribution.FULLY_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats, parameters=parameters,
                          graph_parents=[self._low, self._high], name=name)
@@ -47,16 +44,10 @@ class Uniform(distribution.Distribution):
             return self.high - self.low
 
     def _batch_shape_tensor(self):
-        return array_ops.broadcast_dynamic_shape(array_ops.shape(self.low), array_ops.shape(self.high))
+        return self._batch_shape_tensor_of(self.low, self.high)
 
     def _batch_shape(self):
-        return array_ops.broadcast_static_shape(self.low.get_shape(), self.high.get_shape())
-
-    def _event_shape_tensor(self):
-        return constant([], dtype=dtypes.int32)
-
-    def _event_shape(self):
-        return TensorShape([])
+        return self._batch_shape_of(self.low, self.high)
 
     def _sample_n(self, n, seed=None):
         shape = array_ops.concat([[n], self.batch_shape_tensor()], 0)
