@@ -499,11 +499,14 @@ _SPARSE = ("segment_sum", "sparse_add", "sparse_concat", "sparse_fill_empty_rows
            "sparse_split", "sparse_tensor_dense_matmul", "sparse_tensor_to_dense", "sparse_to_dense",
            "sparse_to_indicator", "sparse_transpose")
 # the math functions beyond the basic ones (tf.erf, tf.segment_max, tf.sort ...), loaded on first use
-_MATH_MORE = ("acos", "acosh", "angle", "asin", "asinh", "atan", "atan2", "atanh", "betainc", "cosh", "digamma",
-              "erf", "erfc", "expm1", "igamma", "igammac", "is_non_decreasing", "is_strictly_increasing", "lbeta",
-              "lgamma", "log_sigmoid", "polygamma", "rint", "segment_max", "segment_mean", "segment_min",
-              "segment_prod", "sinh", "tan", "unsorted_segment_max", "unsorted_segment_mean",
-              "unsorted_segment_min", "unsorted_segment_prod", "unsorted_segment_sqrt_n", "zeta")
+_MATH_MORE = ("acos", "acosh", "angle", "argsort", "asin", "asinh", "atan", "atan2", "atanh", "betainc",
+              "bincount", "cosh", "digamma", "ensure_shape", "erf", "erfc", "expm1", "histogram_fixed_width",
+              "histogram_fixed_width_bins", "identity_n", "igamma", "igammac", "is_non_decreasing",
+              "is_strictly_increasing", "lbeta", "lgamma", "lin_space", "linspace", "log_sigmoid", "polygamma",
+              "repeat", "rint", "roll", "searchsorted", "segment_max", "segment_mean", "segment_min",
+              "segment_prod", "sinh", "sort", "tan", "unique_with_counts", "unravel_index", "unsorted_segment_max",
+              "unsorted_segment_mean", "unsorted_segment_min", "unsorted_segment_prod", "unsorted_segment_sqrt_n",
+              "zeta")
 # TensorFlow's protocol buffers, built on first use (protobuf costs import time)
 _PROTOS = ("AttrValue", "Event", "GraphDef", "HistogramProto", "LogMessage", "MetaGraphDef", "NameAttrList", "NodeDef",
            "SessionLog", "Summary", "SummaryMetadata", "TensorInfo")

@@ -87,11 +87,11 @@ from scopeflow.nn import in_top_k, l2_normalize, log_softmax, softmax, softplus,
 
 # the functions beyond the basic ones (erf, segment_max, bincount ...): ops/math/api.py, loaded on first use
 _MORE = ("acos", "acosh", "angle", "asin", "asinh", "atan", "atan2", "atanh", "bessel_i0", "bessel_i0e",
-         "bessel_i1", "bessel_i1e", "betainc", "cosh", "cumulative_logsumexp", "digamma", "erf", "erfc", "erfinv",
-         "expm1", "igamma", "igammac", "invert_permutation", "is_non_decreasing", "is_strictly_increasing",
-         "lbeta", "lgamma", "log_sigmoid", "multiply_no_nan", "ndtri", "nextafter", "polygamma", "polyval",
-         "reciprocal_no_nan", "reduce_std", "reduce_variance", "rint", "segment_max", "segment_mean",
-         "segment_min", "segment_prod", "segment_sum", "sinh", "tan", "unsorted_segment_max",
+         "bessel_i1", "bessel_i1e", "betainc", "bincount", "cosh", "cumulative_logsumexp", "digamma", "erf",
+         "erfc", "erfinv", "expm1", "igamma", "igammac", "invert_permutation", "is_non_decreasing",
+         "is_strictly_increasing", "lbeta", "lgamma", "log_sigmoid", "multiply_no_nan", "ndtri", "nextafter",
+         "polygamma", "polyval", "reciprocal_no_nan", "reduce_std", "reduce_variance", "rint", "segment_max",
+         "segment_mean", "segment_min", "segment_prod", "segment_sum", "sinh", "tan", "unsorted_segment_max",
          "unsorted_segment_mean", "unsorted_segment_min", "unsorted_segment_prod", "unsorted_segment_sqrt_n",
          "unsorted_segment_sum", "xdivy", "xlog1py", "xlogy", "zero_fraction", "zeta")
 __all__ = sorted(__all__ + list(_MORE), key=lambda n: (n.lower(), n))

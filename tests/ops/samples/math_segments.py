@@ -28,8 +28,10 @@ def _unsorted_ref(reduce, empty):
     return ref
 
 
-for _op, _fn, _reduce, _empty in (("SegmentMean", "segment_mean", np.mean, 0), ("SegmentMax", "segment_max", np.max, 0),
-                                  ("SegmentMin", "segment_min", np.min, 0), ("SegmentProd", "segment_prod", np.prod, 1)):
+for _op, _fn, _reduce, _empty in (("SegmentMean", "segment_mean", np.mean, 0),
+                                  ("SegmentMax", "segment_max", np.max, 0),
+                                  ("SegmentMin", "segment_min", np.min, 0),
+                                  ("SegmentProd", "segment_prod", np.prod, 1)):
     sample(_op, [_DATA], _sorted_ref(_reduce, _empty))(  # reshaped: TF's static shape is (?, 3)
         lambda tf, d, _fn=_fn: tf.reshape(getattr(tf.math, _fn)(d, tf.constant(_IDS)), [3, 3]))
 

@@ -3,7 +3,7 @@ their definitions and wrappers (``special.py``, ``functions.py``), then their gr
 ``scopeflow.math`` and ``scopeflow`` bind these names when a program first reads one."""
 
 from scopeflow._src.ops.array_ops import invert_permutation, unsorted_segment_sum  # noqa: F401 - tf.math's too
-from scopeflow._src.ops.math import segments_grads, special_grads  # noqa: F401 - gradient rules (with their ops)
+from scopeflow._src.ops.math import segments_grads, sorting_grads, special_grads  # noqa: F401 - gradient rules
 from scopeflow._src.ops.math.functions import (  # noqa: F401 - re-exported
     angle,
     cumulative_logsumexp,
@@ -27,6 +27,20 @@ from scopeflow._src.ops.math.segments import (  # noqa: F401 - re-exported
     unsorted_segment_min,
     unsorted_segment_prod,
     unsorted_segment_sqrt_n,
+)
+from scopeflow._src.ops.math.sequences import ensure_shape, identity_n, linspace, repeat  # noqa: F401 - re-exported
+from scopeflow._src.ops.math.sorting import (  # noqa: F401 - re-exported
+    argsort,
+    bincount,
+    histogram_fixed_width,
+    histogram_fixed_width_bins,
+    left_shift,
+    right_shift,
+    roll,
+    searchsorted,
+    sort,
+    unique_with_counts,
+    unravel_index,
 )
 from scopeflow._src.ops.math.special import (  # noqa: F401 - re-exported
     acos,
@@ -63,3 +77,5 @@ from scopeflow._src.ops.math.special import (  # noqa: F401 - re-exported
     zeta,
 )
 from scopeflow._src.ops.sparse.segments import segment_sum  # noqa: F401 - tf.math's too
+
+lin_space = linspace  # TF1's other name
