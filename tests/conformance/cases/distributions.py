@@ -212,3 +212,19 @@ def distribution_str_repr_and_copy(tf):
     c = d.copy(scale=2.0)
     return [str(d), repr(d), c.name, _run(tf, c.stddev()), d.is_scalar_batch().name,
             _run(tf, [d.is_scalar_event(), d.is_scalar_batch()])]
+
+
+@case
+def laplace_methods(tf):
+    d = tf.distributions.Laplace(loc=[0.0, 1.0], scale=[[1.0], [0.5]])
+    outs = [d.log_prob(_X[:2]), d.prob(_X[:2]), d.cdf(_X[:2]), d.log_cdf(_X[:2]), d.survival_function(_X[:2]),
+            d.log_survival_function(_X[:2]), d.entropy(), d.mean(), d.stddev(), d.variance(), d.mode()]
+    return [_ops(tf)[:8], static(outs), _run(tf, outs), repr(d.reparameterization_type)]
+
+
+@case
+def laplace_sample(tf):
+    d = tf.distributions.Laplace(loc=2.0, scale=[1.0, 3.0])
+    s = d.sample([2000], seed=4)
+    mean, = _run(tf, [tf.reduce_mean(s, 0)])
+    return [static([s]), np.round(mean / 2.0, 0), _ops(tf)[-6:]]

@@ -83,3 +83,13 @@ def ndtri(p, name="ndtri"):
         if p.dtype.as_numpy_dtype not in (np.float32, np.float64):
             raise TypeError(f"p.dtype={p.dtype} is not handled, see docstring for supported types.")
         return special.ndtri(p)
+
+
+def log_cdf_laplace(x, name="log_cdf_laplace"):
+    """log P(X <= x) for a standard Laplace X: ``x - log 2`` below 0, ``log1p(-exp(-|x|)/2)`` above."""
+    with name_scope(name, values=[x]):
+        x = convert_to_tensor(x, name="x")
+        lower_solution = -np.log(2.0) + x
+        safe_exp_neg_x = math_ops.exp(-math_ops.abs(x))
+        upper_solution = math_ops.log1p(-0.5 * safe_exp_neg_x)
+        return array_ops.where_v2(x < 0.0, lower_solution, upper_solution)
