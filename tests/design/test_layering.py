@@ -78,6 +78,7 @@ REGISTRARS = (f"{PACKAGE}.ops", f"{PACKAGE}.ops.control.api", f"{PACKAGE}.ops.su
 REGISTRARS += (f"{PACKAGE}.ops.linalg",)  # the linear-algebra package registers its rules in __init__
 REGISTRARS += (f"{PACKAGE}.ops.array.layout",)  # space/depth, patches: loaded on first use, with their rules
 REGISTRARS += (f"{PACKAGE}.ops.state.scatter_api",)  # the scatter ops: loaded on first use, with their rules
+REGISTRARS += (f"{PACKAGE}.ops.signal",)  # the Fourier transforms: their package registers its rules
 
 
 def test_op_definitions_and_wrappers_import_no_gradient_rule_and_nothing_above_the_op_library():
@@ -161,8 +162,6 @@ PACKAGE_LAYERS = {
     "saved_model": {"protos", "framework", "ops", "variables", "checkpoint", "lib_io", "logging_module"},
     "distributions": {"framework", "ops"},  # tf.distributions: graphs of ops, as TF builds them
     "custom_gradient": {"framework", "ops", "variables"},  # an IdentityN with its own gradient rule
-    # xla: the JAX target's plans prune and order as client plans do, and run host steps as NumPy plans
-    "xla": {"framework", "ops", "client", "logging_module"},
 }
 
 

@@ -54,6 +54,7 @@ def load_lazy_ops() -> None:
     from scopeflow._src.ops.sampling import api as sampling_api  # noqa: F401
     from scopeflow._src.ops.array import layout  # noqa: F401
     from scopeflow._src.ops.state import scatter_api  # noqa: F401
+    from scopeflow._src.ops import signal  # noqa: F401
     from scopeflow._src.ops.math import api as math_api  # noqa: F401
     from scopeflow._src.ops import linalg  # noqa: F401
 
