@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,demo]'
+	$(BIN)/python -m pip install -q -e '.[test,demo,jax]'
 	$(BIN)/python -m compileall -q src  # editable installs are not byte-compiled: import would compile every module
 	touch $(STAMP)
 

@@ -162,6 +162,8 @@ PACKAGE_LAYERS = {
     "saved_model": {"protos", "framework", "ops", "variables", "checkpoint", "lib_io", "logging_module"},
     "distributions": {"framework", "ops"},  # tf.distributions: graphs of ops, as TF builds them
     "custom_gradient": {"framework", "ops", "variables"},  # an IdentityN with its own gradient rule
+    # xla: the JAX target's plans prune and order as client plans do, and run host steps as NumPy plans
+    "xla": {"framework", "ops", "client", "logging_module"},
 }
 
 

@@ -28,10 +28,9 @@ from __future__ import annotations
 
 import threading
 
-from scopeflow._src.client import call_keys, lints, placement, sparse_steps
+from scopeflow._src.client import call_keys, lints, placement, sparse_steps, targets
 from scopeflow._src.client import config as config_lib
 from scopeflow._src.client import feeds as feed_lib
-from scopeflow._src.client.executor import Plan, RunState
 from scopeflow._src.client.fetches import FetchStructure
 from scopeflow._src.framework import context, errors, run_deadline
 from scopeflow._src.framework.graph import Graph
@@ -52,16 +51,12 @@ class BaseSession:
         self._graph = graph
         self._closed = False
         self._target = _target_bytes(target)
-        if self._target and not self._target.startswith(b"grpc://"):  # TF has no factory for it
-            raise errors.NotFoundError(
-                None, None, f'No session factory registered for the given session options: {{target: '
-                f'"{self._target.decode(errors="replace")}"}} Registered factories are '
-                f'{{GRPC_SESSION, DIRECT_SESSION}}.')
+        self._engine = targets.engine(self._target or b"")  # NumPy, or JAX (target "jax", SCOPEFLOW_TARGET)
         if config is not None and not isinstance(config, config_lib.ConfigProto):
             raise TypeError(f'Argument `config` must be a tf.ConfigProto, but got "{type(config).__name__}"')
         self._config = config
         self._placer = placement.Placer(graph, config)
-        self._state = RunState()
+        self._state = self._engine.new_state()
         self._plans: dict = {}
         self._steps: dict = {}
         self._feed_specs: dict = {}
@@ -111,7 +106,7 @@ class BaseSession:
         self._closed = True
         self._plans.clear()
         self._steps.clear()
-        state, self._state = self._state, RunState()
+        state, self._state = self._state, self._engine.new_state()
         state.close()
 
     # -- running ------------------------------------------------------------------------------
@@ -201,7 +196,7 @@ class BaseSession:
     def _specs(self, tensors) -> list:
         return [self._spec(t) for t in tensors]
 
-    def _plan(self, tensors, ops, feed_tensors) -> Plan:
+    def _plan(self, tensors, ops, feed_tensors):
         self._placer.place()  # TF places the whole graph when it has grown (client/placement.py)
         key = (tuple(map(id, tensors)), tuple(map(id, ops)), tuple(map(id, feed_tensors)))
         plan = self._plans.get(key)
@@ -209,7 +204,7 @@ class BaseSession:
             with self._lock:
                 plan = self._plans.get(key)
                 if plan is None:
-                    plan = Plan(tensors, feed_tensors, ops, self._state)
+                    plan = self._engine.plan(tensors, feed_tensors, ops, self._state)
                     self.plans_compiled += 1
                     self._remember(self._plans, key, plan)
         return plan

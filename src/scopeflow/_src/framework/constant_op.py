@@ -35,6 +35,7 @@ registry.register(registry.OpDef(
     factory=_const_factory,
     fold=lambda t: t.op._attrs["value"],
     constant=True,
+    lower=_const_factory,  # the value, known when the JAX step is compiled
 ))
 
 

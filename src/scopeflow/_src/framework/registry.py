@@ -111,6 +111,13 @@ class OpDef:
       loop (the frame named by its ``frame_name`` attribute; a loop-invariant value when
       ``is_constant``, else the loop variable's first value), out of it after the last
       iteration, and from one iteration to the next (``Enter``, ``Exit``, ``NextIteration``).
+
+    ``lower(op, jx)`` is the op's lowering for the JAX/XLA target (``docs/jax-target.md``):
+    called once per compiled plan, it returns a function of ``jax.numpy`` arrays computing the
+    outputs as ``kernel`` does, built with the modules ``jx`` hands in (``jx.jnp``, ``jx.lax``,
+    ``jx.random``), so that no op module imports JAX. An op with ``Ref`` inputs is lowered to
+    a function of the variables' current values that returns their new values (one per
+    ``Ref`` input) followed by its other outputs. ``None``: the op runs on the host.
     """
 
     type: str
@@ -138,6 +145,7 @@ class OpDef:
     enters_frame: bool = False
     exits_frame: bool = False
     next_iteration: bool = False
+    lower: Callable | None = None
 
     @property
     def control_flow(self) -> bool:

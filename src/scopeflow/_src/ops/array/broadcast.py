@@ -13,6 +13,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape, as_shape
 from scopeflow._src.ops.common import attr_defaults, dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import checked, known_values_only, static_ints
 from scopeflow._src.ops.common.shape_context import shape_fn
 
 
@@ -51,7 +52,8 @@ def _broadcast_to_factory(op, state):
 
 registry.register(OpDef("BroadcastTo", inputs=["input: T", "shape: Tidx"], outputs=["output: T"],
                         attrs={"Tidx": dtype_lists.INDEX}, shape=_broadcast_to_shape, factory=_broadcast_to_factory,
-                        defaults=attr_defaults.INT32_TIDX))
+                        defaults=attr_defaults.INT32_TIDX,
+                        lower=checked(lambda op, jx: lambda x, s: jx.jnp.broadcast_to(x, static_ints(s)))))
 
 
 def broadcast_to(input, shape, name=None):  # noqa: A002
@@ -86,10 +88,11 @@ def _broadcast_gradient_args(s0, s1):
 
 _INT32_T = {"T": dtypes.int32}
 registry.register(OpDef("BroadcastArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T"], attrs={"T": dtype_lists.INDEX},
-                        shape=_broadcast_args_shape, kernel=_broadcast_args_kernel, defaults=_INT32_T))
+                        shape=_broadcast_args_shape, kernel=_broadcast_args_kernel, defaults=_INT32_T,
+                        lower=known_values_only))
 registry.register(OpDef("BroadcastGradientArgs", inputs=["s0: T", "s1: T"], outputs=["r0: T", "r1: T"],
                         attrs={"T": dtype_lists.INDEX}, shape=lambda inputs, attrs: [TensorShape([None])] * 2,
-                        kernel=_broadcast_gradient_args, defaults=_INT32_T))
+                        kernel=_broadcast_gradient_args, defaults=_INT32_T, lower=known_values_only))
 
 
 def broadcast_dynamic_shape(shape_x, shape_y):
@@ -136,7 +139,8 @@ def _invert_permutation_factory(op, state):
 
 
 registry.register(OpDef("InvertPermutation", inputs=["x: T"], outputs=["y: T"], attrs={"T": dtype_lists.INDEX},
-                        shape=_invert_permutation_shape, factory=_invert_permutation_factory, defaults=_INT32_T))
+                        shape=_invert_permutation_shape, factory=_invert_permutation_factory, defaults=_INT32_T,
+                        lower=known_values_only))
 
 
 def invert_permutation(x, name=None):

@@ -16,6 +16,7 @@ from scopeflow._src.framework.tensor_util import constant_value
 from scopeflow._src.ops.array.joining import stack
 from scopeflow._src.ops.array.shapes import as_tensor_input, expand_dims, rank, reshape, shape_internal, size
 from scopeflow._src.ops.common import attr_defaults, dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import checked, jnp_fn, known_values_only, static, static_ints
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.math.arithmetic import maximum
 from scopeflow._src.ops.math.cast import cast, raw_cast
@@ -61,11 +62,13 @@ def _fill_fold(t):
 
 registry.register(OpDef("Fill", inputs=["dims: index_type", "value: T"], outputs=["output: T"],
                         attrs={"index_type": dtype_lists.INDEX}, shape=_fill_shape, factory=_fill_factory,
-                        fold=_fill_fold, defaults={"index_type": dtypes.int32}))
+                        fold=_fill_fold, defaults={"index_type": dtypes.int32},
+                        lower=checked(lambda op, jx: lambda dims, value: jx.jnp.full(static_ints(dims), value),
+                                      data=lambda n: (1,))))
 registry.register(OpDef("ZerosLike", inputs=["x: T"], outputs=["y: T"], shape=shape_fns.unchanged,
-                        kernel=np.zeros_like))
+                        kernel=np.zeros_like, lower=jnp_fn("zeros_like")))
 registry.register(OpDef("OnesLike", inputs=["x: T"], outputs=["y: T"], shape=shape_fns.unchanged,
-                        kernel=np.ones_like))
+                        kernel=np.ones_like, lower=jnp_fn("ones_like")))
 
 
 def fill(dims, value, name=None):
@@ -218,7 +221,7 @@ def _range_fold(t):
 
 registry.register(OpDef("Range", inputs=["start: Tidx", "limit: Tidx", "delta: Tidx"], outputs=["output: Tidx"],
                         attrs={"Tidx": _RANGE_TYPES}, shape=_range_shape, factory=_range_factory, fold=_range_fold,
-                        defaults=attr_defaults.INT32_TIDX))
+                        defaults=attr_defaults.INT32_TIDX, lower=known_values_only))
 
 _RANGE_ORDER = [dtypes.int32, dtypes.int64, dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64]
 
@@ -282,10 +285,28 @@ def _one_hot_factory(op, state):
     return one_hot_kernel
 
 
+def _lower_one_hot(op, jx):
+    axis, jnp = op._attrs["axis"], jx.jnp
+
+    def one_hot(indices, depth, on, off):
+        depth = int(static(depth, "depth"))
+        if depth < 0:
+            raise errors.InvalidArgumentError(None, op, f"depth must be non-negative, got: {depth}")
+        out = jnp.where(indices[..., None] == jnp.arange(depth), on, off)
+        if axis != -1:
+            if axis >= out.ndim:
+                raise errors.InvalidArgumentError(
+                    None, op, f"Expected axis to be -1 or between [0, {out.ndim}).  But received: {axis}")
+            out = jnp.moveaxis(out, -1, axis)
+        return out
+    return one_hot
+
+
 registry.register(OpDef("OneHot", inputs=["indices: TI", "depth: int32", "on_value: T", "off_value: T"],
                         outputs=["output: T"],
                         attrs={"TI": frozenset((dtypes.uint8, dtypes.int8, dtypes.int32, dtypes.int64))},
-                        shape=_one_hot_shape, factory=_one_hot_factory, defaults={"axis": -1, "TI": dtypes.int64}))
+                        shape=_one_hot_shape, factory=_one_hot_factory, defaults={"axis": -1, "TI": dtypes.int64},
+                        lower=_lower_one_hot))
 
 
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):

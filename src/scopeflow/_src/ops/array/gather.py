@@ -19,6 +19,7 @@ from scopeflow._src.ops.array.joining import concat
 from scopeflow._src.ops.array.selection import where_v2
 from scopeflow._src.ops.array.shapes import reshape, shape, squeeze
 from scopeflow._src.ops.common import dtype_lists, rows_in_order
+from scopeflow._src.ops.common.lowering import static, static_ints
 from scopeflow._src.ops.common.shape_context import evaluate_as_shape, shape_fn, shape_text
 from scopeflow._src.ops.common.shape_fns import dims_text
 
@@ -85,10 +86,24 @@ def _gather_factory(op, state):
     return gather_kernel
 
 
+def _lower_gather(op, jx):
+    batch_dims = op._attrs["batch_dims"]
+
+    def gather(params, indices, axis):
+        axis = int(static(axis, "axis")) % params.ndim
+        b = batch_dims + indices.ndim if batch_dims < 0 else batch_dims
+        take = lambda p, i, a: jx.jnp.take(p, i, axis=a, mode="fill", fill_value=0)  # noqa: E731
+        for _ in range(b):  # one vmap per batch dimension
+            take = (lambda inner: lambda p, i, a: jx.jax.vmap(lambda pp, ii: inner(pp, ii, a - 1))(p, i))(take)
+        return take(params, indices, axis)
+    return gather
+
+
 registry.register(OpDef("GatherV2", inputs=["params: Tparams", "indices: Tindices", "axis: Taxis"],
                         outputs=["output: Tparams"],
                         attrs={"Tindices": dtype_lists.INDEX16, "Taxis": dtype_lists.INDEX},
-                        shape=_gather_shape, factory=_gather_factory, defaults={"batch_dims": 0}))
+                        shape=_gather_shape, factory=_gather_factory, defaults={"batch_dims": 0},
+                        lower=_lower_gather))  # out of range: zeros (TF's GPU kernel), no error in a compiled step
 
 
 def gather(params, indices, validate_indices=None, name=None, axis=None, batch_dims=0):
@@ -150,10 +165,35 @@ def _gather_nd_factory(op, state):
     return gather_nd_kernel
 
 
+def _lower_gather_nd(op, jx):
+    def gather_nd(params, indices):  # out of range: zeros, as TF's GPU kernel (no error in a compiled step)
+        depth = indices.shape[-1]
+        flat = indices.reshape(-1, depth)
+        if not depth:
+            out = jx.jnp.broadcast_to(params, (flat.shape[0],) + params.shape)
+        else:
+            inside = ((flat >= 0) & (flat < np.array(params.shape[:depth]))).all(axis=1)
+            out = params[tuple(jx.jnp.where(inside[:, None], flat, 0).T)]
+            out = jx.jnp.where(inside.reshape((-1,) + (1,) * (out.ndim - 1)), out, jx.jnp.zeros((), out.dtype))
+        return out.reshape(indices.shape[:-1] + params.shape[depth:])
+    return gather_nd
+
+
+def _lower_scatter_nd(op, jx):
+    def scatter_nd(indices, updates, shape):  # out of range: dropped, as XLA's scatter
+        out = jx.jnp.zeros(static_ints(shape, "shape"), updates.dtype)
+        depth = indices.shape[-1]
+        flat = indices.reshape(-1, depth)
+        rows = updates.reshape((flat.shape[0],) + out.shape[depth:])
+        return out.at[tuple(flat.T)].add(rows, mode="drop")
+    return scatter_nd
+
+
 _BAD_INDICES = {"bad_indices_policy": ""}
 registry.register(OpDef("GatherNd", inputs=["params: Tparams", "indices: Tindices"], outputs=["output: Tparams"],
                         attrs={"Tindices": dtype_lists.INDEX16}, shape=_gather_nd_shape, factory=_gather_nd_factory,
-                        defaults=_BAD_INDICES))
+                        defaults=_BAD_INDICES,
+                        lower=_lower_gather_nd))
 
 
 def gather_nd(params, indices, name=None, batch_dims=0, bad_indices_policy=""):
@@ -207,7 +247,8 @@ def _scatter_nd_factory(op, state):
 
 registry.register(OpDef("ScatterNd", inputs=["indices: Tindices", "updates: T", "shape: Tindices"],
                         outputs=["output: T"], attrs={"Tindices": dtype_lists.INDEX16}, shape=_scatter_nd_shape,
-                        factory=_scatter_nd_factory, defaults=_BAD_INDICES))
+                        factory=_scatter_nd_factory, defaults=_BAD_INDICES,
+                        lower=_lower_scatter_nd))
 
 
 def scatter_nd(indices, updates, shape, name=None, bad_indices_policy=""):
@@ -258,10 +299,18 @@ def _segment_factory(op, state):
     return unsorted_segment_sum
 
 
+def _lower_segment_sum(op, jx):
+    def unsorted_segment_sum(data, ids, num):
+        rows = data.reshape((-1,) + data.shape[ids.ndim:])
+        return jx.jax.ops.segment_sum(rows, ids.reshape(-1), int(static(num, "num_segments")))
+    return unsorted_segment_sum
+
+
 registry.register(OpDef("UnsortedSegmentSum", inputs=["data: T", "segment_ids: Tindices",
                                                        "num_segments: Tnumsegments"],
                         outputs=["output: T"], attrs={"Tindices": dtype_lists.INDEX, "Tnumsegments": dtype_lists.INDEX},
-                        shape=_segment_shape, factory=_segment_factory, defaults={"Tnumsegments": dtypes.int32}))
+                        shape=_segment_shape, factory=_segment_factory, defaults={"Tnumsegments": dtypes.int32},
+                        lower=_lower_segment_sum))
 
 
 def unsorted_segment_sum(data, segment_ids, num_segments, name=None):

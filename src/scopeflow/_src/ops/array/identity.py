@@ -15,14 +15,18 @@ from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn, shap
 
 
 # -- Identity, StopGradient, placeholders ----------------------------------------------------
+def _same(op, jx):
+    return lambda x: x
+
+
 def _first_input_fold(t):
     return tensor_util.constant_value(t.op.inputs[0])
 
 
 registry.register(OpDef("Identity", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
-                        kernel=lambda x: x, fold=_first_input_fold, forwards_input=True))
+                        kernel=lambda x: x, fold=_first_input_fold, forwards_input=True, lower=_same))
 registry.register(OpDef("StopGradient", inputs=["input: T"], outputs=["output: T"], shape=shape_fns.unchanged,
-                        kernel=lambda x: x, fold=_first_input_fold))
+                        kernel=lambda x: x, fold=_first_input_fold, lower=_same))
 
 
 def _placeholder_factory(op, state):
@@ -45,9 +49,9 @@ def _placeholder_with_default_shape(ctx, attrs):
 
 registry.register(OpDef("Placeholder", outputs=["output: dtype"],
                         shape=lambda inputs, attrs: attrs["shape"], factory=_placeholder_factory, must_run=True,
-                        fed=True, defaults={"shape": UNKNOWN}))
+                        fed=True, defaults={"shape": UNKNOWN}, lower=_placeholder_factory))
 registry.register(OpDef("PlaceholderWithDefault", inputs=["input: dtype"], outputs=["output: dtype"],
-                        shape=_placeholder_with_default_shape, kernel=lambda x: x, fed=True))
+                        shape=_placeholder_with_default_shape, kernel=lambda x: x, fed=True, lower=_same))
 
 
 def identity(input, name=None):  # noqa: A002 - TensorFlow's argument name

@@ -15,6 +15,7 @@ from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.array.identity import identity
 from scopeflow._src.ops.common import attr_defaults, dtype_lists
+from scopeflow._src.ops.common.lowering import all_but_last, all_inputs, checked, known_values_only, static
 from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn, unknown_of_rank
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.math.cast import raw_cast
@@ -108,9 +109,12 @@ def _unpack_fold(t):
 
 
 registry.register(OpDef("Pack", inputs=["values: N*T"], outputs=["output: T"], shape=_pack_shape,
-                        factory=_pack_factory, fold=_pack_fold, defaults={"axis": 0}))
+                        factory=_pack_factory, fold=_pack_fold, defaults={"axis": 0},
+                        lower=checked(lambda op, jx: lambda *xs: jx.jnp.stack(xs, axis=op._attrs["axis"]),
+                                      all_inputs)))
 registry.register(OpDef("Unpack", inputs=["value: T"], outputs=["output: num*T"], shape=_unpack_shape,
-                        factory=_unpack_factory, fold=_unpack_fold, defaults={"axis": 0}))
+                        factory=_unpack_factory, fold=_unpack_fold, defaults={"axis": 0},
+                        lower=checked(lambda op, jx: lambda x: tuple(jx.jnp.unstack(x, axis=op._attrs["axis"])))))
 
 
 def _is_tensor_like(v):
@@ -322,11 +326,13 @@ def _summary(values, limit=10):
 
 registry.register(OpDef("ConcatV2", inputs=["values: N*T", "axis: Tidx"], outputs=["output: T"],
                         attrs={"Tidx": dtype_lists.INDEX}, shape=_concat_shape, factory=_concat_factory,
-                        fold=_concat_fold, defaults=attr_defaults.INT32_TIDX))
+                        fold=_concat_fold, defaults=attr_defaults.INT32_TIDX,
+                        lower=checked(lambda op, jx: lambda *xs: jx.jnp.concatenate(xs[:-1], axis=int(static(xs[-1]))),
+                                      all_but_last)))
 registry.register(OpDef("ConcatOffset", inputs=["concat_dim: int32", "shape: N*shape_type"],
                         outputs=["offset: N*shape_type"], attrs={"shape_type": dtype_lists.INDEX},
                         shape=lambda inputs, attrs: [t.shape for t in inputs[1:]], factory=_concat_offset_factory,
-                        defaults={"shape_type": dtypes.int32}))
+                        defaults={"shape_type": dtypes.int32}, lower=known_values_only))
 
 
 def concat(values, axis, name="concat"):

@@ -12,6 +12,7 @@ from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import checked, static_ints
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.common.shape_fns import dims_text
 
@@ -148,15 +149,27 @@ def _pad_factory(op, state):
 
 
 _TPADDINGS = {"Tpaddings": dtypes.int32}
+def _lower_pad(op, jx):
+    mode = op._attrs.get("mode", "CONSTANT")
+    mode = {"REFLECT": "reflect", "SYMMETRIC": "symmetric"}.get(mode.decode() if isinstance(mode, bytes) else mode)
+
+    def pad(x, paddings, value=0):
+        pairs = np.reshape(static_ints(paddings, "paddings"), (-1, 2)).tolist()
+        if mode:
+            return jx.jnp.pad(x, pairs, mode=mode)
+        return jx.jnp.pad(x, pairs, constant_values=value)
+    return pad
+
+
 registry.register(OpDef("Pad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
                         attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape, factory=_pad_factory,
-                        defaults=_TPADDINGS))
+                        defaults=_TPADDINGS, lower=checked(_lower_pad)))
 registry.register(OpDef("PadV2", inputs=["input: T", "paddings: Tpaddings", "constant_values: T"],
                         outputs=["output: T"], attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape,
-                        factory=_pad_factory, defaults=_TPADDINGS))
+                        factory=_pad_factory, defaults=_TPADDINGS, lower=checked(_lower_pad, data=lambda n: (0, 2))))
 registry.register(OpDef("MirrorPad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
                         attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape, factory=_mirror_pad_factory,
-                        defaults=_TPADDINGS))
+                        defaults=_TPADDINGS, lower=checked(_lower_pad)))
 registry.register(OpDef("MirrorPadGrad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
                         attrs={"Tpaddings": dtype_lists.INDEX}, shape=_mirror_pad_grad_shape,
                         factory=_mirror_pad_grad_factory, defaults=_TPADDINGS))

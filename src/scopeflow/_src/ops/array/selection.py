@@ -14,6 +14,7 @@ from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import all_inputs, checked
 from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn
 
 # -- Where (one argument) --------------------------------------------------------------------------
@@ -67,8 +68,16 @@ def _then_else_error(op, x, y):
                   f"{shape_fns.dims_text(x.shape)} vs. {shape_fns.dims_text(np.shape(y))}")
 
 
+def _lower_select(op, jx):
+    def select(c, x, y):
+        if c.ndim == 1 and x.ndim > 1:  # TF1's Select: a vector condition picks rows
+            c = c.reshape(c.shape + (1,) * (x.ndim - 1))
+        return jx.jnp.where(c, x, y)
+    return select
+
+
 registry.register(OpDef("Select", inputs=["condition: bool", "t: T", "e: T"], outputs=["output: T"],
-                        shape=_select_shape, factory=_select_factory))
+                        shape=_select_shape, factory=_select_factory, lower=checked(_lower_select, all_inputs)))
 
 
 def where(condition, x=None, y=None, name=None):
@@ -92,7 +101,8 @@ def _select_v2_kernel(c, x, y):
 
 
 registry.register(OpDef("SelectV2", inputs=["condition: bool", "t: T", "e: T"], outputs=["output: T"],
-                        shape=_select_v2_shape, kernel=_select_v2_kernel))
+                        shape=_select_v2_shape, kernel=_select_v2_kernel,
+                        lower=checked(lambda op, jx: jx.jnp.where, all_inputs)))
 
 
 def where_v2(condition, x=None, y=None, name=None):

@@ -17,6 +17,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.sparse_tensor import SparseTensor, SparseTensorValue
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import checked, static_ints
 from scopeflow._src.ops.common.shape_context import evaluate_constant, shape_fn, shape_text
 from scopeflow._src.ops.math.cast import raw_cast
 
@@ -58,17 +59,19 @@ _OUT_TYPE = {"out_type": dtypes.int32}
 registry.register(OpDef("Shape", inputs=["input: T"], outputs=["output: out_type"],
                         attrs={"out_type": dtype_lists.INDEX},
                         shape=lambda inputs, attrs: TensorShape([inputs[0].shape.ndims]),
-                        factory=_shape_factory, fold=_shape_fold, reads_shape_only=True, defaults=_OUT_TYPE))
+                        factory=_shape_factory, fold=_shape_fold, reads_shape_only=True, defaults=_OUT_TYPE,
+                        lower=_shape_factory))  # JAX knows shapes when compiling: the kernels lower as they are
 registry.register(OpDef("ShapeN", inputs=["input: N*T"], outputs=["output: N*out_type"],
                         attrs={"out_type": dtype_lists.INDEX},
                         shape=lambda inputs, attrs: [TensorShape([t.shape.ndims]) for t in inputs],
-                        factory=_shape_n_factory, reads_shape_only=True, defaults=_OUT_TYPE))
+                        factory=_shape_n_factory, reads_shape_only=True, defaults=_OUT_TYPE, lower=_shape_n_factory))
 registry.register(OpDef("Size", inputs=["input: T"], outputs=["output: out_type"],
                         attrs={"out_type": dtype_lists.INDEX},
                         shape=shape_fns.scalar, factory=_size_factory, fold=_size_fold, reads_shape_only=True,
-                        defaults=_OUT_TYPE))
+                        defaults=_OUT_TYPE, lower=_size_factory))
 registry.register(OpDef("Rank", inputs=["input: T"], outputs=["output: int32"], shape=shape_fns.scalar,
-                        kernel=lambda x: np.int32(np.ndim(x)), fold=_rank_fold, reads_shape_only=True))
+                        kernel=lambda x: np.int32(np.ndim(x)), fold=_rank_fold, reads_shape_only=True,
+                        lower=lambda op, jx: lambda x: np.int32(np.ndim(x))))
 
 
 def as_tensor_input(input):  # noqa: A002
@@ -234,7 +237,8 @@ def _reshape_as_tf(op, x, target):
 
 registry.register(OpDef("Reshape", inputs=["tensor: T", "shape: Tshape"], outputs=["output: T"],
                         attrs={"Tshape": dtype_lists.INDEX}, shape=_reshape_shape, factory=_reshape_factory,
-                        reshapes=True, defaults={"Tshape": dtypes.int32}))
+                        reshapes=True, defaults={"Tshape": dtypes.int32},
+                        lower=checked(lambda op, jx: lambda x, s: jx.jnp.reshape(x, static_ints(s)))))
 
 
 def reshape(tensor, shape, name=None):  # noqa: A002 - TensorFlow's argument names
@@ -279,7 +283,8 @@ def _expand_dims_factory(op, state):
 
 registry.register(OpDef("ExpandDims", inputs=["input: T", "dim: Tdim"], outputs=["output: T"],
                         attrs={"Tdim": dtype_lists.INDEX}, shape=_expand_dims_shape, factory=_expand_dims_factory,
-                        defaults={"Tdim": dtypes.int32}))
+                        defaults={"Tdim": dtypes.int32},
+                        lower=checked(lambda op, jx: lambda x, d: jx.jnp.expand_dims(x, static_ints(d)[0]))))
 
 
 def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002
@@ -337,8 +342,13 @@ def _squeeze_factory(op, state):
     return squeeze_kernel
 
 
+def _lower_squeeze(op, jx):
+    axes = tuple(op._attrs["squeeze_dims"])
+    return lambda x: jx.jnp.squeeze(x, axis=axes or tuple(i for i, d in enumerate(x.shape) if d == 1))
+
+
 registry.register(OpDef("Squeeze", inputs=["input: T"], outputs=["output: T"], shape=_squeeze_shape,
-                        factory=_squeeze_factory, defaults={"squeeze_dims": ()}))
+                        factory=_squeeze_factory, defaults={"squeeze_dims": ()}, lower=checked(_lower_squeeze)))
 
 
 def squeeze(input, axis=None, name=None, squeeze_dims=None):  # noqa: A002

@@ -21,6 +21,7 @@ from scopeflow._src.ops.array.creation import ones_like
 from scopeflow._src.ops.array.gather import boolean_mask
 from scopeflow._src.ops.array.joining import stack
 from scopeflow._src.ops.common import attr_defaults, dtype_lists
+from scopeflow._src.ops.common.lowering import checked, static, static_ints
 from scopeflow._src.ops.common.shape_context import evaluate_constant, merge_shapes, shape_fn
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.math.cast import raw_cast
@@ -104,14 +105,29 @@ def _strided_slice_grad_factory(op, state):
     return kernel
 
 
+def _lower_strided_slice(op, jx):
+    attrs = op._attrs  # a traced array takes NumPy's basic indexing too: the kernel's index tuple
+    return lambda x, begin, end, strides: x[ss.index_tuple(static(begin), static(end), static(strides), attrs)]
+
+
+def _lower_strided_slice_grad(op, jx):
+    attrs = op._attrs
+
+    def strided_slice_grad(shape_, begin, end, strides, dy):
+        out = jx.jnp.zeros(static_ints(shape_), dy.dtype)
+        return out.at[ss.index_tuple(static(begin), static(end), static(strides), attrs)].set(dy)
+    return strided_slice_grad
+
+
 _MASKS = {"begin_mask": 0, "end_mask": 0, "ellipsis_mask": 0, "new_axis_mask": 0, "shrink_axis_mask": 0}
 registry.register(OpDef("StridedSlice", inputs=["input: T", "begin: Index", "end: Index", "strides: Index"],
                         outputs=["output: T"], attrs={"Index": dtype_lists.INDEX16}, shape=_strided_slice_shape,
-                        factory=_strided_slice_factory, defaults=_MASKS))
+                        factory=_strided_slice_factory, defaults=_MASKS, lower=checked(_lower_strided_slice)))
 registry.register(OpDef("StridedSliceGrad", inputs=["shape: Index", "begin: Index", "end: Index", "strides: Index",
                                                      "dy: T"],
                         outputs=["output: T"], attrs={"Index": dtype_lists.INDEX16}, shape=_strided_slice_grad_shape,
-                        factory=_strided_slice_grad_factory, defaults=_MASKS))
+                        factory=_strided_slice_grad_factory, defaults=_MASKS,
+                        lower=checked(_lower_strided_slice_grad, data=lambda n: (4,))))
 
 
 def _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask):
@@ -272,8 +288,16 @@ def _slice_factory(op, state):
     return slice_kernel
 
 
+def _lower_slice(op, jx):
+    def slice_(x, begin, size):
+        begin, size = static_ints(begin), static_ints(size)
+        return jx.lax.slice(x, begin, tuple(d if s == -1 else b + s for b, s, d in zip(begin, size, x.shape)))
+    return slice_
+
+
 registry.register(OpDef("Slice", inputs=["input: T", "begin: Index", "size: Index"], outputs=["output: T"],
-                        attrs={"Index": dtype_lists.INDEX}, shape=_slice_shape, factory=_slice_factory))
+                        attrs={"Index": dtype_lists.INDEX}, shape=_slice_shape, factory=_slice_factory,
+                        lower=checked(_lower_slice)))
 
 
 def slice(input_, begin, size, name=None):  # noqa: A001 - TensorFlow's name
@@ -322,7 +346,9 @@ def _reverse_kernel(x, axis):
 
 registry.register(OpDef("ReverseV2", inputs=["tensor: T", "axis: Tidx"], outputs=["output: T"],
                         attrs={"Tidx": frozenset((dtypes.int32, dtypes.int64))}, shape=_reverse_shape,
-                        kernel=_reverse_kernel, defaults=attr_defaults.INT32_TIDX))
+                        kernel=_reverse_kernel, defaults=attr_defaults.INT32_TIDX,
+                        lower=checked(lambda op, jx: lambda x, axis: jx.jnp.flip(x, static_ints(axis)) if np.size(axis)
+                                      else x)))
 
 
 def reverse(tensor, axis, name=None):

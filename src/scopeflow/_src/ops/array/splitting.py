@@ -12,6 +12,7 @@ from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, Dimension, TensorShape
+from scopeflow._src.ops.common.lowering import checked, static, static_ints
 from scopeflow._src.ops.common.shape_context import shape_fn, unknown_of_rank
 from scopeflow._src.ops.common.shape_fns import dims_text
 
@@ -134,12 +135,24 @@ def _split_v_factory(op, state):
     return split_v_kernel
 
 
+def _lower_split_v(op, jx):
+    def split_v(x, sizes, axis):
+        sizes, axis = list(static_ints(sizes)), int(static(axis))
+        if -1 in sizes:
+            sizes[sizes.index(-1)] = x.shape[axis] - (sum(sizes) + 1)
+        return tuple(jx.jnp.split(x, np.cumsum(sizes)[:-1].tolist(), axis=axis))
+    return split_v
+
+
 registry.register(OpDef("Split", inputs=["split_dim: int32", "value: T"], outputs=["output: num_split*T"],
-                        shape=_split_shape, factory=_split_factory))
+                        shape=_split_shape, factory=_split_factory,
+                        lower=checked(lambda op, jx: lambda axis, x: tuple(
+                            jx.jnp.split(x, op._attrs["num_split"], axis=int(static(axis)))), data=lambda n: (1,))))
 registry.register(OpDef("SplitV", inputs=["value: T", "size_splits: Tlen", "split_dim: int32"],
                         outputs=["output: num_split*T"], attrs={"Tlen": frozenset(dtypes.as_dtype(n) for n in (
                             "int8", "int32", "int64"))},
-                        shape=_split_v_shape, factory=_split_v_factory, defaults={"Tlen": dtypes.int64}))
+                        shape=_split_v_shape, factory=_split_v_factory, defaults={"Tlen": dtypes.int64},
+                        lower=checked(_lower_split_v)))
 
 
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):

@@ -10,6 +10,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import checked, static_ints
 from scopeflow._src.ops.common.shape_context import evaluate_as_shape, evaluate_constant, shape_fn, unknown_of_rank
 
 
@@ -57,7 +58,8 @@ def _tile_factory(op, state):
 
 registry.register(OpDef("Tile", inputs=["input: T", "multiples: Tmultiples"], outputs=["output: T"],
                         attrs={"Tmultiples": dtype_lists.INDEX}, shape=_tile_shape, factory=_tile_factory,
-                        defaults={"Tmultiples": dtypes.int32}))
+                        defaults={"Tmultiples": dtypes.int32},
+                        lower=checked(lambda op, jx: lambda x, multiples: jx.jnp.tile(x, static_ints(multiples)))))
 
 
 def tile(input, multiples, name=None):  # noqa: A002

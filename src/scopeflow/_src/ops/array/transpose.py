@@ -15,6 +15,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import checked, static_ints
 from scopeflow._src.ops.common.shape_fns import dims_text
 
 
@@ -71,7 +72,8 @@ def _transpose_message(rank, perm):
 
 registry.register(OpDef("Transpose", inputs=["x: T", "perm: Tperm"], outputs=["y: T"],
                         attrs={"Tperm": dtype_lists.INDEX}, shape=_transpose_shape, kernel=_transpose_kernel,
-                        fold=_transpose_fold, defaults={"Tperm": dtypes.int32}))
+                        fold=_transpose_fold, defaults={"Tperm": dtypes.int32},
+                        lower=checked(lambda op, jx: lambda x, perm: jx.jnp.transpose(x, static_ints(perm)))))
 
 
 def transpose(a, perm=None, name="transpose", conjugate=False):

@@ -14,7 +14,7 @@ from scopeflow._src.framework.operation import Operation, Tensor
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops.array.identity import identity
 
-registry.register(OpDef("NoOp", kernel=lambda: None))
+registry.register(OpDef("NoOp", kernel=lambda: None, lower=lambda op, jx: lambda: None))
 
 
 def no_op(name=None):

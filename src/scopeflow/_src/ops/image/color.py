@@ -12,6 +12,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import same_code
 from scopeflow._src.ops.control.control_flow_ops import with_dependencies
 from scopeflow._src.ops.debugging.binary_asserts import assert_equal, assert_greater_equal
 from scopeflow._src.ops.image.checks import assert_at_least_3d
@@ -78,7 +79,8 @@ def _adjust_contrast_kernel(images, contrast_factor):
 
 registry.register(OpDef("AdjustContrastv2", inputs=["images: T", "contrast_factor: float"], outputs=["output: T"],
                         attrs={"T": dtype_lists.types("half,float")}, defaults={"T": dtypes.float32},
-                        shape=shape_fns.unchanged, kernel=_adjust_contrast_kernel))
+                        shape=shape_fns.unchanged, kernel=_adjust_contrast_kernel,
+                        lower=same_code(kernel=_adjust_contrast_kernel)))
 
 
 def adjust_contrast(images, contrast_factor):

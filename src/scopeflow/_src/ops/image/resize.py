@@ -14,6 +14,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape, dimension_at_index
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import same_code
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.image import resize_kernels
 from scopeflow._src.ops.image.checks import image_dimensions
@@ -75,7 +76,8 @@ for _op_type, _types, _sample, _keeps in (
     registry.register(OpDef(_op_type, inputs=["images: T", "size: int32"],
                             outputs=["resized_images: T" if _keeps else "resized_images: float"],
                             attrs={"T": _types}, defaults=_FLAGS, shape=_resize_shape,
-                            factory=_resize_factory(_sample, _keeps)))
+                            factory=_resize_factory(_sample, _keeps),
+                            lower=same_code(factory=_resize_factory(_sample, _keeps))))
 registry.register(OpDef("ResizeArea", inputs=["images: T", "size: int32"], outputs=["resized_images: float"],
                         attrs={"T": _IMAGE_TYPES}, defaults={"align_corners": False}, shape=_resize_shape,
                         factory=_resize_factory(resize_kernels.resize_area)))

@@ -21,6 +21,7 @@ from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.ops.array.identity import identity
 from scopeflow._src.ops.common import dtype_lists, shape_fns
 from scopeflow._src.ops.common.elementwise import quiet, register_binary
+from scopeflow._src.ops.common.lowering import jnp_fn
 from scopeflow._src.ops.math.cast import raw_cast
 
 
@@ -41,10 +42,11 @@ register_binary("AddV2", dtype_lists.ADD_V2, kernel=np.add, scalar_operator="+")
 register_binary("Add", dtype_lists.ADD, kernel=np.add)
 register_binary("Sub", dtype_lists.SUB, kernel=np.subtract, scalar_operator="-")
 register_binary("Mul", dtype_lists.MUL_DIV, kernel=np.multiply, scalar_operator="*")
-register_binary("Pow", dtype_lists.POW, kernel=quiet(_pow))
+register_binary("Pow", dtype_lists.POW, kernel=quiet(_pow), lower=jnp_fn("power"))
 register_binary("Maximum", dtype_lists.MAX_MIN, kernel=np.maximum)
 register_binary("Minimum", dtype_lists.MAX_MIN, kernel=np.minimum)
-register_binary("SquaredDifference", dtype_lists.SQUARED_DIFFERENCE, kernel=quiet(_squared_difference))
+register_binary("SquaredDifference", dtype_lists.SQUARED_DIFFERENCE, kernel=quiet(_squared_difference),
+                lower=lambda op, jx: lambda x, y: (x - y) * jx.jnp.conj(x - y))
 
 
 def _add_n_shape(inputs, attrs):
@@ -79,7 +81,8 @@ def _add_n_factory(op, state):
 
 registry.register(OpDef("AddN", inputs=["inputs: N*T"], outputs=["sum: T"],
                         attrs={"T": dtype_lists.NUMBER + dtype_lists.types("variant")},
-                        shape=_add_n_shape, factory=_add_n_factory, accumulates=True))
+                        shape=_add_n_shape, factory=_add_n_factory, accumulates=True,
+                        lower=lambda op, jx: lambda *xs: sum(xs[1:], xs[0])))
 
 
 # -- public wrappers -------------------------------------------------------------------------

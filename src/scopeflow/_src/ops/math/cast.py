@@ -42,8 +42,14 @@ def _fold_cast(t):
         return np.asarray(value).astype(t.dtype.as_numpy_dtype)
 
 
+def _lower_cast(op, jx):
+    np_type = op._attrs["DstT"].as_numpy_dtype
+    drop_imaginary = op._attrs["SrcT"].is_complex and not op._attrs["DstT"].is_complex
+    return lambda x: (jx.jnp.real(x) if drop_imaginary else x).astype(np_type)
+
+
 registry.register(OpDef("Cast", inputs=["x: SrcT"], outputs=["y: DstT"], shape=shape_fns.unchanged,
-                        factory=_cast_factory, fold=_fold_cast, defaults={"Truncate": False}))
+                        factory=_cast_factory, fold=_fold_cast, defaults={"Truncate": False}, lower=_lower_cast))
 
 
 def raw_cast(x, dtype, name=None):

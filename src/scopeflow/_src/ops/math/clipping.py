@@ -18,7 +18,8 @@ from scopeflow._src.ops.math.unary import real
 
 registry.register(OpDef("ClipByValue", inputs=["t: T", "clip_value_min: T", "clip_value_max: T"],
                         outputs=["output: T"], attrs={"T": dtype_lists.NUMBER}, shape=shape_fns.unchanged,
-                        kernel=lambda t, low, high: np.minimum(np.maximum(t, low), high).astype(np.asarray(t).dtype)))
+                        kernel=lambda t, low, high: np.minimum(np.maximum(t, low), high).astype(np.asarray(t).dtype),
+                        lower=lambda op, jx: lambda t, low, high: jx.jnp.minimum(jx.jnp.maximum(t, low), high)))
 
 
 def clip_by_value(t, clip_value_min, clip_value_max, name=None):

@@ -9,15 +9,20 @@ from scopeflow._src.framework import dtypes, registry
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops.common import attr_defaults, dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import jnp_fn
 
 
-def _register(op_type, inputs, kernel, allowed=None, out="z: bool", shape=None, scalar_operator=None, defaults=None):
+def _register(op_type, inputs, kernel, allowed=None, out="z: bool", shape=None, scalar_operator=None, defaults=None,
+              lower=None):
+    """Register ``op_type``; it lowers to ``jax.numpy``'s function named as the ufunc ``kernel``
+    (or ``lower``'s)."""
     attrs = {} if allowed is None else {"T": allowed}
     binary = len(inputs) == 2
     registry.register(OpDef(op_type, inputs=inputs, outputs=[out], attrs=attrs,
                             shape=shape or shape_fns.broadcast, kernel=None if binary else kernel,
                             factory=shape_fns.broadcasting(kernel) if binary else None,
-                            scalar_operator=scalar_operator, defaults=defaults or {}))
+                            scalar_operator=scalar_operator, defaults=defaults or {},
+                            lower=jnp_fn(lower or kernel.__name__)))
 
 
 def _bool_kernel(fn):
@@ -27,9 +32,9 @@ def _bool_kernel(fn):
 for _type, _fn, _op in (("Less", np.less, "<"), ("LessEqual", np.less_equal, "<="), ("Greater", np.greater, ">"),
                         ("GreaterEqual", np.greater_equal, ">=")):
     _register(_type, ["x: T", "y: T"], _fn, dtype_lists.REAL, scalar_operator=_op)
-_register("Equal", ["x: T", "y: T"], _bool_kernel(np.equal), scalar_operator="==",
+_register("Equal", ["x: T", "y: T"], _bool_kernel(np.equal), scalar_operator="==", lower="equal",
           defaults=attr_defaults.INCOMPATIBLE_SHAPE_ERROR)
-_register("NotEqual", ["x: T", "y: T"], _bool_kernel(np.not_equal), scalar_operator="!=",
+_register("NotEqual", ["x: T", "y: T"], _bool_kernel(np.not_equal), scalar_operator="!=", lower="not_equal",
           defaults=attr_defaults.INCOMPATIBLE_SHAPE_ERROR)
 _register("LogicalAnd", ["x: bool", "y: bool"], np.logical_and, scalar_operator="&")
 _register("LogicalOr", ["x: bool", "y: bool"], np.logical_or, scalar_operator="|")

@@ -13,6 +13,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.operation import Tensor
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.common.elementwise import quiet, register_binary
+from scopeflow._src.ops.common.lowering import jnp_fn
 from scopeflow._src.ops.math.cast import cast
 
 
@@ -57,15 +58,29 @@ def _div_no_nan(x, y):
     return np.where(y == 0, np.zeros_like(x * y), x / safe)
 
 
+# -- lowerings (JAX target): an integer division by zero is not an error in a compiled step ----
+def _lower_real_div(op, jx):
+    jnp = jx.jnp
+    if jnp.issubdtype(op._outputs[0]._dtype.base_dtype.as_numpy_dtype, jnp.integer):
+        return lambda x, y: jx.lax.div(x, y)  # C's truncating integer division
+    return jnp.true_divide
+
+
+def _lower_div_no_nan(op, jx):
+    jnp = jx.jnp
+    return lambda x, y: jnp.where(y == 0, jnp.zeros_like(x * y), x / jnp.where(y == 0, jnp.ones_like(y), y))
+
+
 # -- registrations -----------------------------------------------------------------------------
-register_binary("RealDiv", dtype_lists.MUL_DIV, factory=_int_safe(_real_div))
-register_binary("FloorDiv", dtype_lists.MUL_DIV, factory=_int_safe(np.floor_divide))
-register_binary("FloorMod", dtype_lists.FLOOR_MOD, factory=_int_safe(np.mod))
+register_binary("RealDiv", dtype_lists.MUL_DIV, factory=_int_safe(_real_div), lower=_lower_real_div)
+register_binary("FloorDiv", dtype_lists.MUL_DIV, factory=_int_safe(np.floor_divide), lower=jnp_fn("floor_divide"))
+register_binary("FloorMod", dtype_lists.FLOOR_MOD, factory=_int_safe(np.mod), lower=jnp_fn("mod"))
 register_binary("TruncateDiv", dtype_lists.MUL_DIV,
-                factory=_int_safe(lambda x, y: np.trunc(np.true_divide(x, y)), truncating=True))
+                factory=_int_safe(lambda x, y: np.trunc(np.true_divide(x, y)), truncating=True),
+                lower=lambda op, jx: jx.lax.div)
 register_binary("TruncateMod", dtype_lists.types("int32,int64,bfloat16,float16,float32,float64"),
-                factory=_int_safe(np.fmod, truncating=True))
-register_binary("DivNoNan", dtype_lists.DIV_NO_NAN, kernel=quiet(_div_no_nan))
+                factory=_int_safe(np.fmod, truncating=True), lower=jnp_fn("fmod"))
+register_binary("DivNoNan", dtype_lists.DIV_NO_NAN, kernel=quiet(_div_no_nan), lower=_lower_div_no_nan)
 
 
 # -- public wrappers -------------------------------------------------------------------------

@@ -77,8 +77,24 @@ def _einsum_factory(op, state):
     return inflate
 
 
+def _lower_einsum(op, jx):
+    equation = op._attrs["equation"]
+    in_subs, out_subs = equation.split("->")
+    unique = "".join(dict.fromkeys(out_subs))
+    if unique == out_subs or ELLIPSIS in out_subs:
+        return lambda *xs: jx.jnp.einsum(equation, *xs)
+
+    def inflate(*xs):  # repeated output labels: the values on a diagonal, as the kernel places them
+        result = jx.jnp.einsum(f"{in_subs}->{unique}", *xs)
+        grids = np.indices(result.shape)
+        out = jx.jnp.zeros([result.shape[unique.index(label)] for label in out_subs], result.dtype)
+        return out.at[tuple(grids[unique.index(label)] for label in out_subs)].set(result)
+    return inflate
+
+
 registry.register(OpDef("Einsum", inputs=["inputs: N*T"], outputs=["output: T"], shape=_einsum_shape,
-                        factory=_einsum_factory))
+                        factory=_einsum_factory,
+                        lower=_lower_einsum))
 
 
 def raw_einsum(inputs, equation, name=None):

@@ -20,6 +20,7 @@ from scopeflow._src.framework.shape_inference import ShapeError, merge_dim
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.array.creation import ones
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import moves_elements
 from scopeflow._src.ops.common.shape_fns import dims_text
 
 
@@ -81,11 +82,21 @@ def _diag(d):
     return out.reshape(d.shape + d.shape)
 
 
+def _lower_diag(op, jx):
+    def diag(d):
+        n = int(np.prod(d.shape, dtype=np.int64))
+        rows = np.arange(n)
+        return jx.jnp.zeros((n, n), d.dtype).at[rows, rows].set(d.reshape(-1)).reshape(d.shape + d.shape)
+    return diag
+
+
 _DIAG_TYPES = dtype_lists.types("bfloat16,float16,float32,float64,int32,int64,complex64,complex128")
 registry.register(OpDef("DiagPart", inputs=["input: T"], outputs=["diagonal: T"], attrs={"T": _DIAG_TYPES},
-                        shape=_diag_part_shape, kernel=_diag_part))
+                        shape=_diag_part_shape, kernel=_diag_part,
+                        lower=moves_elements()))
 registry.register(OpDef("Diag", inputs=["diagonal: T"], outputs=["output: T"], attrs={"T": _DIAG_TYPES},
-                        shape=_diag_shape, kernel=_diag))
+                        shape=_diag_shape, kernel=_diag,
+                        lower=_lower_diag))
 
 
 def _matrix_diag_shape(inputs, attrs):

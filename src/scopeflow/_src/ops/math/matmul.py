@@ -71,9 +71,20 @@ def mat_mul(a, b, ta=False, tb=False, ga=False, gb=False, name=None):
     return create_output("MatMul", [a, b], attrs, name=name)
 
 
+def _lower_matmul(op, jx):
+    ta, tb = op._attrs["transpose_a"], op._attrs["transpose_b"]
+
+    def matmul(a, b):
+        if np.ndim(a) != 2 or np.ndim(b) != 2 or np.shape(a)[0 if ta else 1] != np.shape(b)[1 if tb else 0]:
+            raise errors.InvalidArgumentError(None, op, _matmul_message(np.empty(np.shape(a)), np.empty(np.shape(b))))
+        return jx.jnp.matmul(a.T if ta else a, b.T if tb else b)
+    return matmul
+
+
 registry.register(OpDef("MatMul", inputs=["a: T", "b: T"], outputs=["product: T"], attrs={"T": dtype_lists.MATMUL},
                         shape=_matmul_shape, factory=_matmul_factory, matrix_product=True,
-                        defaults={"transpose_a": False, "transpose_b": False, "grad_a": False, "grad_b": False}))
+                        defaults={"transpose_a": False, "transpose_b": False, "grad_a": False, "grad_b": False},
+                        lower=_lower_matmul))
 
 
 # -- BatchMatMulV2 / V3 ---------------------------------------------------------------------------
@@ -129,14 +140,30 @@ def _batch_matmul_message(a, b, ax, ay):
     return f"Matrix size-incompatible: In[0]: {dims_text(a.shape)}, In[1]: {dims_text(b.shape)} {int(ax)} {int(ay)}"
 
 
+def _lower_batch_matmul(op, jx):
+    ax, ay, jnp = op._attrs["adj_x"], op._attrs["adj_y"], jx.jnp
+    np_out = op._outputs[0]._dtype.base_dtype.as_numpy_dtype
+
+    def adj(v):
+        return jnp.conj(jnp.swapaxes(v, -1, -2))
+
+    def matmul(a, b):
+        if np.ndim(a) < 2 or np.ndim(b) < 2:
+            raise errors.InvalidArgumentError(None, op, _batch_matmul_message(
+                np.empty(np.shape(a)), np.empty(np.shape(b)), ax, ay))
+        a, b = jnp.asarray(a, np_out), jnp.asarray(b, np_out)
+        return jnp.matmul(adj(a) if ax else a, adj(b) if ay else b)
+    return matmul
+
+
 _ADJ = {"adj_x": False, "adj_y": False, "grad_x": False, "grad_y": False}
 registry.register(OpDef("BatchMatMulV2", inputs=["x: T", "y: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.BATCH_MATMUL}, shape=_batch_matmul_shape,
-                        factory=_batch_matmul_factory, defaults=_ADJ))
+                        factory=_batch_matmul_factory, defaults=_ADJ, lower=_lower_batch_matmul))
 _V3_TYPES = dtype_lists.types("bfloat16,float16,float32,float64,uint8,int8,int16,int32,int64,complex64,complex128")
 registry.register(OpDef("BatchMatMulV3", inputs=["x: Ta", "y: Tb"], outputs=["output: Tout"],
                         attrs={"Ta": _V3_TYPES, "Tb": _V3_TYPES}, shape=_batch_matmul_shape,
-                        factory=_batch_matmul_factory, defaults=_ADJ))
+                        factory=_batch_matmul_factory, defaults=_ADJ, lower=_lower_batch_matmul))
 
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False, a_is_sparse=False,

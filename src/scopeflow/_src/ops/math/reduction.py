@@ -27,6 +27,7 @@ from scopeflow._src.ops.array.identity import stop_gradient
 from scopeflow._src.ops.array.shapes import rank, reshape, shape, size
 from scopeflow._src.ops.common import attr_defaults, blas, dtype_lists, shape_fns
 from scopeflow._src.ops.common.arguments import deprecated_argument_lookup
+from scopeflow._src.ops.common.lowering import static
 from scopeflow._src.ops.math.arithmetic import add, subtract
 from scopeflow._src.ops.math.cast import cast
 from scopeflow._src.ops.math.comparison import not_equal
@@ -144,6 +145,46 @@ def _sum_leading(op):
     return None
 
 
+def _lower_mean(jnp, lax, x, axis, keepdims):
+    total = jnp.sum(x, axis=axis, keepdims=keepdims, dtype=x.dtype)
+    count = math.prod(x.shape[a] for a in axis) if axis else 1
+    if jnp.issubdtype(x.dtype, jnp.inexact):
+        return total / count
+    return lax.div(total, jnp.asarray(max(count, 1), x.dtype))  # C++ truncating division
+
+
+def _lower_extreme(pick):
+    def reduce(jnp, lax, x, axis, keepdims):
+        fn = jnp.max if pick == "max" else jnp.min
+        if jnp.issubdtype(x.dtype, jnp.floating):
+            initial = -np.inf if pick == "max" else np.inf
+        elif jnp.issubdtype(x.dtype, jnp.integer):
+            info = jnp.iinfo(x.dtype)
+            initial = info.min if pick == "max" else info.max
+        else:
+            initial = pick == "min"
+        return fn(x, axis=axis, keepdims=keepdims, initial=initial)
+    return reduce
+
+
+_LOWERINGS = {
+    "Sum": lambda jnp, lax, x, axis, keepdims: jnp.sum(x, axis=axis, keepdims=keepdims, dtype=x.dtype),
+    "Prod": lambda jnp, lax, x, axis, keepdims: jnp.prod(x, axis=axis, keepdims=keepdims, dtype=x.dtype),
+    "Mean": _lower_mean,
+    "Max": _lower_extreme("max"),
+    "Min": _lower_extreme("min"),
+    "Any": lambda jnp, lax, x, axis, keepdims: jnp.any(x, axis=axis, keepdims=keepdims),
+    "All": lambda jnp, lax, x, axis, keepdims: jnp.all(x, axis=axis, keepdims=keepdims),
+    "EuclideanNorm": lambda jnp, lax, x, axis, keepdims: jnp.sqrt(
+        jnp.sum(x * jnp.conj(x), axis=axis, keepdims=keepdims, dtype=x.dtype)),
+}
+
+
+def _lower_reduction(op, jx):
+    fn, keep = _LOWERINGS[op._type], op._attrs.get("keep_dims", False)
+    return lambda x, axes: fn(jx.jnp, jx.lax, x, _axes(op, x, static(axes, "reduction axes")), keep)
+
+
 for _type, _allowed in (("Sum", dtype_lists.NUMBER), ("Mean", dtype_lists.NUMBER), ("Prod", dtype_lists.NUMBER),
                         ("Max", dtype_lists.REAL_Q), ("Min", dtype_lists.REAL_Q), ("EuclideanNorm", dtype_lists.NUMBER),
                         ("Any", None), ("All", None)):
@@ -152,7 +193,7 @@ for _type, _allowed in (("Sum", dtype_lists.NUMBER), ("Mean", dtype_lists.NUMBER
         outputs=["output: bool" if _allowed is None else "output: T"],
         attrs={"Tidx": dtype_lists.INDEX} if _allowed is None else {"T": _allowed, "Tidx": dtype_lists.INDEX},
         shape=_reduction_shape, factory=_reduction_factory, leading_sum=_sum_leading if _type == "Sum" else None,
-        defaults=attr_defaults.REDUCTION))
+        defaults=attr_defaults.REDUCTION, lower=_lower_reduction))
 
 
 # -- public wrappers -------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import checked, static
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.math.cast import cast
 
@@ -44,11 +45,29 @@ def _scan_factory(fn, identity):
     return factory
 
 
+def _lower_scan(name, identity):
+    def lower(op, jx):
+        exclusive, reverse, jnp = op._attrs["exclusive"], op._attrs["reverse"], jx.jnp
+
+        def scan(x, axis):
+            axis = _axis(op, x, static(axis, "axis"), "ScanOp: Expected scan axis")
+            if reverse:
+                x = jnp.flip(x, axis)
+            out = getattr(jnp, name)(x, axis=axis, dtype=x.dtype)
+            if exclusive:
+                pad = jnp.full_like(jx.lax.slice_in_dim(out, 0, 1, axis=axis), identity)
+                out = jnp.concatenate([pad, jx.lax.slice_in_dim(out, 0, out.shape[axis] - 1, axis=axis)], axis=axis)
+            return jnp.flip(out, axis) if reverse else out
+        return scan
+    return lower
+
+
 for _type, _fn, _identity in (("Cumsum", np.cumsum, 0), ("Cumprod", np.cumprod, 1)):
     registry.register(OpDef(_type, inputs=["x: T", "axis: Tidx"], outputs=["out: T"],
                             attrs={"T": dtype_lists.NUMBER, "Tidx": dtype_lists.INDEX}, shape=shape_fns.unchanged,
                             factory=_scan_factory(_fn, _identity),
-                            defaults={"exclusive": False, "reverse": False, "Tidx": dtypes.int32}))
+                            defaults={"exclusive": False, "reverse": False, "Tidx": dtypes.int32},
+                            lower=_lower_scan(_fn.__name__, _identity)))
 
 
 def _scan(op_type, x, axis, exclusive, reverse, name):
@@ -112,13 +131,20 @@ def _arg_factory(fn):
     return factory
 
 
+def _lower_arg(name):
+    def lower(op, jx):
+        return lambda x, dimension: getattr(jx.jnp, name)(x, axis=_axis(op, x, static(dimension), "dimension"))
+    return lower
+
+
 for _type, _fn, _tidx, _out_types in (
         ("ArgMax", np.argmax, dtype_lists.types("int16,int32,int64"), dtype_lists.types("int16,uint16,int32,int64")),
         ("ArgMin", np.argmin, dtype_lists.INDEX, dtype_lists.INDEX)):
     registry.register(OpDef(_type, inputs=["input: T", "dimension: Tidx"], outputs=["output: output_type"],
                             attrs={"T": dtype_lists.ARG_MINMAX, "Tidx": _tidx, "output_type": _out_types},
                             shape=_arg_shape, factory=_arg_factory(_fn),
-                            defaults={"Tidx": dtypes.int32, "output_type": dtypes.int64}))
+                            defaults={"Tidx": dtypes.int32, "output_type": dtypes.int64},
+                            lower=checked(_lower_arg(_fn.__name__))))
 
 
 def _arg(op_type, input, axis, dimension, output_type, name):  # noqa: A002

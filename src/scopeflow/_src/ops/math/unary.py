@@ -15,6 +15,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops.array.creation import zeros_like
 from scopeflow._src.ops.common import attr_defaults, dtype_lists, shape_fns
 from scopeflow._src.ops.common.elementwise import quiet_unary
+from scopeflow._src.ops.common.lowering import jnp_fn
 from scopeflow._src.ops.math.cast import cast
 
 
@@ -25,10 +26,12 @@ def _sigmoid(x):
     return np.reciprocal(y, out=y)
 
 
-def _unary(op_type, fn, allowed, out="y: T"):
+def _unary(op_type, fn, allowed, out="y: T", lower=None):
+    """Register ``op_type``; a NumPy ufunc ``fn`` lowers to ``jax.numpy``'s function of its name."""
     kernel = fn if out != "y: T" else quiet_unary(fn)
     registry.register(OpDef(op_type, inputs=["x: T"], outputs=[out], attrs={"T": allowed},
-                            shape=shape_fns.unchanged, kernel=kernel))
+                            shape=shape_fns.unchanged, kernel=kernel,
+                            lower=lower or (jnp_fn(fn.__name__) if isinstance(fn, np.ufunc) else None)))
 
 
 # -- registrations -----------------------------------------------------------------------------
@@ -38,16 +41,16 @@ _unary("Abs", np.abs, dtype_lists.SIGNED_REAL)
 _unary("Sign", np.sign, _SIGNED)
 _unary("Square", np.square, _SQUARE)
 _unary("Sqrt", np.sqrt, _FC)
-_unary("Rsqrt", lambda x: 1 / np.sqrt(x), _FC)
+_unary("Rsqrt", lambda x: 1 / np.sqrt(x), _FC, lower=lambda op, jx: jx.lax.rsqrt)
 _unary("Exp", np.exp, _FC)
 _unary("Log", np.log, _FC)
 _unary("Log1p", np.log1p, _FC)
 _unary("Sin", np.sin, _FC)
 _unary("Cos", np.cos, _FC)
 _unary("Tanh", np.tanh, _FC)
-_unary("Sigmoid", _sigmoid, _FC)
+_unary("Sigmoid", _sigmoid, _FC, lower=lambda op, jx: jx.jax.nn.sigmoid)
 _unary("Reciprocal", np.reciprocal, _SIGNED)
-_unary("Round", np.round, _SIGNED)
+_unary("Round", np.round, _SIGNED, lower=jnp_fn("round"))
 _unary("Floor", np.floor, _FLOAT)
 _unary("Ceil", np.ceil, _FLOAT)
 _unary("IsNan", np.isnan, _FLOAT, out="y: bool")
@@ -75,12 +78,19 @@ def _tanh_grad_kernel(y, dy):
     return np.multiply(dy, t, out=t)
 
 
-for _type, _fn in (("SqrtGrad", lambda y, dy: dy * 0.5 / y), ("RsqrtGrad", lambda y, dy: dy * -0.5 * y ** 3),
-                   ("TanhGrad", _tanh_grad_kernel), ("SigmoidGrad", lambda y, dy: dy * y * (1 - y)),
-                   ("ReciprocalGrad", lambda y, dy: -dy * y * y)):
+def _y_dy_lowering(f):
+    def lower(op, jx):
+        return lambda y, dy: f(jx.jnp.conj(y) if jx.jnp.iscomplexobj(y) else y, dy)
+    return lower
+
+
+for _type, _fn, _lower in (
+        ("SqrtGrad", lambda y, dy: dy * 0.5 / y, None), ("RsqrtGrad", lambda y, dy: dy * -0.5 * y ** 3, None),
+        ("TanhGrad", _tanh_grad_kernel, lambda y, dy: dy * (1 - y * y)),
+        ("SigmoidGrad", lambda y, dy: dy * y * (1 - y), None), ("ReciprocalGrad", lambda y, dy: -dy * y * y, None)):
     registry.register(OpDef(_type, inputs=["y: T", "dy: T"], outputs=["z: T"], attrs={"T": _FC},
                             shape=shape_fns.broadcast,
-                            factory=shape_fns.broadcasting(_y_dy_kernel(_fn))))
+                            factory=shape_fns.broadcasting(_y_dy_kernel(_fn)), lower=_y_dy_lowering(_lower or _fn)))
 
 
 # -- complex numbers -------------------------------------------------------------------------
@@ -99,15 +109,20 @@ def _part(fn):
 _REAL_OUT = dtype_lists.types("float32,float64")
 registry.register(OpDef("Complex", inputs=["real: T", "imag: T"], outputs=["out: Tout"],
                         attrs={"T": _REAL_OUT, "Tout": dtype_lists.COMPLEX}, shape=shape_fns.broadcast,
-                        factory=_complex_factory, defaults={"T": dtypes.float32, "Tout": dtypes.complex64}))
+                        factory=_complex_factory, defaults={"T": dtypes.float32, "Tout": dtypes.complex64},
+                        lower=lambda op, jx: lambda re, im: jx.lax.complex(*jx.jnp.broadcast_arrays(re, im))))
 registry.register(OpDef("Real", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": dtype_lists.COMPLEX},
-                        shape=shape_fns.unchanged, factory=_part(np.real), defaults=attr_defaults.COMPLEX_PART))
+                        shape=shape_fns.unchanged, factory=_part(np.real), defaults=attr_defaults.COMPLEX_PART,
+                        lower=jnp_fn("real")))
 registry.register(OpDef("Imag", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": dtype_lists.COMPLEX},
-                        shape=shape_fns.unchanged, factory=_part(np.imag), defaults=attr_defaults.COMPLEX_PART))
+                        shape=shape_fns.unchanged, factory=_part(np.imag), defaults=attr_defaults.COMPLEX_PART,
+                        lower=jnp_fn("imag")))
 registry.register(OpDef("ComplexAbs", inputs=["x: T"], outputs=["y: Tout"], attrs={"T": dtype_lists.COMPLEX},
-                        shape=shape_fns.unchanged, factory=_part(np.abs), defaults=attr_defaults.COMPLEX_PART))
+                        shape=shape_fns.unchanged, factory=_part(np.abs), defaults=attr_defaults.COMPLEX_PART,
+                        lower=jnp_fn("abs")))
 registry.register(OpDef("Conj", inputs=["input: T"], outputs=["output: T"], attrs={"T": dtype_lists.COMPLEX},
-                        shape=shape_fns.unchanged, kernel=np.conj, defaults={"T": dtypes.complex64}))
+                        shape=shape_fns.unchanged, kernel=np.conj, defaults={"T": dtypes.complex64},
+                        lower=jnp_fn("conj")))
 
 
 # -- public wrappers -------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import attr_defaults, blas, dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import all_inputs, checked
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.math.cast import cast
 from scopeflow._src.ops.math.matmul import matmul
@@ -55,31 +56,47 @@ def _leaky_grad_factory(op, state):
     return lambda g, x: np.where(x > 0, g, g * np.asarray(alpha, g.dtype))
 
 
-def _register_activation(op_type, kernel, allowed, factory=False, attrs=None, defaults=None):
+def _register_activation(op_type, kernel, allowed, factory=False, attrs=None, defaults=None, lower=None):
     spec = dict(factory=kernel) if factory else dict(kernel=kernel)
     registry.register(OpDef(op_type, inputs=["features: T"], outputs=["activations: T"],
                             attrs={"T": allowed, **(attrs or {})}, shape=shape_fns.unchanged,
-                            defaults=defaults or {}, **spec))
+                            defaults=defaults or {}, lower=_lowering(lower), **spec))
 
 
-def _register_grad_op(op_type, second, kernel, allowed, factory=False, defaults=None):
+def _register_grad_op(op_type, second, kernel, allowed, factory=False, defaults=None, lower=None):
     spec = dict(factory=kernel) if factory else dict(kernel=kernel)
     registry.register(OpDef(op_type, inputs=["gradients: T", f"{second}: T"], outputs=["backprops: T"],
-                            attrs={"T": allowed}, shape=_grad_op_shape, defaults=defaults or {}, **spec))
+                            attrs={"T": allowed}, shape=_grad_op_shape, defaults=defaults or {},
+                            lower=_lowering(lower), **spec))
+
+
+def _lowering(rule):
+    """``OpDef.lower`` from ``rule(jnp, op)``, a function of the op's inputs."""
+    return None if rule is None else lambda op, jx: rule(jx.jnp, op)
+
+
+def _alpha(op, x):
+    return np.asarray(op._attrs["alpha"], x.dtype)
 
 
 def _grad_op_shape(inputs, attrs):
     return merge_shapes(inputs[0].shape, inputs[1].shape)
 
 
-_register_activation("Relu", lambda x: np.maximum(x, np.zeros((), x.dtype)), REALS + dtype_lists.types("qint8"))
-_register_activation("Relu6", lambda x: np.clip(x, np.zeros((), x.dtype), np.asarray(6, x.dtype)), REALS)
-_register_activation("Elu", _elu, FLOATS)
-_register_activation("Selu", _selu, FLOATS)
+_register_activation("Relu", lambda x: np.maximum(x, np.zeros((), x.dtype)), REALS + dtype_lists.types("qint8"),
+                     lower=lambda jnp, op: lambda x: jnp.maximum(x, jnp.zeros((), x.dtype)))
+_register_activation("Relu6", lambda x: np.clip(x, np.zeros((), x.dtype), np.asarray(6, x.dtype)), REALS,
+                     lower=lambda jnp, op: lambda x: jnp.clip(x, jnp.zeros((), x.dtype), jnp.asarray(6, x.dtype)))
+_register_activation("Elu", _elu, FLOATS,
+                     lower=lambda jnp, op: lambda x: jnp.where(x < 0, jnp.expm1(jnp.minimum(x, 0)), x))
+_register_activation("Selu", _selu, FLOATS, lower=lambda jnp, op: lambda x: jnp.where(
+    x > 0, SELU_SCALE * x, (SELU_SCALE * SELU_ALPHA) * jnp.expm1(jnp.minimum(x, 0))).astype(x.dtype))
 _LEAKY_DEFAULTS = {"alpha": 0.2, "T": dtypes.float32}
-_register_activation("LeakyRelu", _leaky_factory, FLOATS, factory=True, defaults=_LEAKY_DEFAULTS)
-_register_activation("Softplus", _softplus, FLOATS)
-_register_activation("Softsign", _softsign, FLOATS)
+_register_activation("LeakyRelu", _leaky_factory, FLOATS, factory=True, defaults=_LEAKY_DEFAULTS,
+                     lower=lambda jnp, op: lambda x: jnp.where(x > 0, x, x * _alpha(op, x)))
+_register_activation("Softplus", _softplus, FLOATS,
+                     lower=lambda jnp, op: lambda x: jnp.logaddexp(jnp.zeros((), x.dtype), x))
+_register_activation("Softsign", _softsign, FLOATS, lower=lambda jnp, op: lambda x: x / (1 + jnp.abs(x)))
 
 
 def _relu_grad_kernel(g, x):
@@ -93,14 +110,22 @@ def _relu_grad_kernel(g, x):
     return np.multiply(out, g, out=out)
 
 
-_register_grad_op("ReluGrad", "features", _relu_grad_kernel, REALS)
-_register_grad_op("Relu6Grad", "features", lambda g, x: g * ((x > 0) & (x < 6)), REALS)
-_register_grad_op("EluGrad", "outputs", lambda g, y: np.where(y < 0, g * (y + 1), g), FLOATS)
+_register_grad_op("ReluGrad", "features", _relu_grad_kernel, REALS,
+                  lower=lambda jnp, op: lambda g, x: g * (x > 0).astype(g.dtype))
+_register_grad_op("Relu6Grad", "features", lambda g, x: g * ((x > 0) & (x < 6)), REALS,
+                  lower=lambda jnp, op: lambda g, x: g * ((x > 0) & (x < 6)).astype(g.dtype))
+_register_grad_op("EluGrad", "outputs", lambda g, y: np.where(y < 0, g * (y + 1), g), FLOATS,
+                  lower=lambda jnp, op: lambda g, y: jnp.where(y < 0, g * (y + 1), g))
 _register_grad_op("SeluGrad", "outputs",
                   lambda g, y: np.where(y < 0, g * (y + np.asarray(SELU_SCALE * SELU_ALPHA, g.dtype)),
-                                        g * np.asarray(SELU_SCALE, g.dtype)), FLOATS)
-_register_grad_op("LeakyReluGrad", "features", _leaky_grad_factory, FLOATS, factory=True, defaults=_LEAKY_DEFAULTS)
-_register_grad_op("SoftsignGrad", "features", lambda g, x: g / np.square(1 + np.abs(x)), FLOATS)
+                                        g * np.asarray(SELU_SCALE, g.dtype)), FLOATS,
+                  lower=lambda jnp, op: lambda g, y: jnp.where(
+                      y < 0, g * (y + np.asarray(SELU_SCALE * SELU_ALPHA, g.dtype)),
+                      g * np.asarray(SELU_SCALE, g.dtype)))
+_register_grad_op("LeakyReluGrad", "features", _leaky_grad_factory, FLOATS, factory=True, defaults=_LEAKY_DEFAULTS,
+                  lower=lambda jnp, op: lambda g, x: jnp.where(x > 0, g, g * _alpha(op, g)))
+_register_grad_op("SoftsignGrad", "features", lambda g, x: g / np.square(1 + np.abs(x)), FLOATS,
+                  lower=lambda jnp, op: lambda g, x: g / jnp.square(1 + jnp.abs(x)))
 
 
 def activation_grad(op_type, gradients, x, **attrs):
@@ -229,12 +254,28 @@ def _bias_add_grad_leading_sum(op):
     return ndims - 1 if ndims and op._attrs.get("data_format", "NHWC") == "NHWC" else None
 
 
+def _lower_bias_add(op, jx):
+    nchw = op._attrs.get("data_format") == "NCHW"
+    return lambda x, b: x + b.reshape((-1,) + (1,) * (x.ndim - 2)) if nchw else x + b
+
+
+def _lower_bias_add_grad(op, jx):
+    nchw = op._attrs.get("data_format") == "NCHW"
+
+    def bias_add_grad(g):
+        axis = 1 if nchw else g.ndim - 1
+        return jx.jnp.sum(g, axis=tuple(i for i in range(g.ndim) if i != axis), dtype=g.dtype)
+    return bias_add_grad
+
+
 registry.register(OpDef("BiasAdd", inputs=["value: T", "bias: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.NUMBER},
-                        shape=_bias_add_shape, factory=_bias_add_factory, defaults=attr_defaults.NHWC))
+                        shape=_bias_add_shape, factory=_bias_add_factory, defaults=attr_defaults.NHWC,
+                        lower=checked(_lower_bias_add, all_inputs)))
 registry.register(OpDef("BiasAddGrad", inputs=["out_backprop: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.NUMBER}, shape=_bias_add_grad_shape, factory=_bias_add_grad_factory,
-                        leading_sum=_bias_add_grad_leading_sum, defaults=attr_defaults.NHWC))
+                        leading_sum=_bias_add_grad_leading_sum, defaults=attr_defaults.NHWC,
+                        lower=_lower_bias_add_grad))
 
 
 def bias_add(value, bias, data_format=None, name=None):
@@ -278,7 +319,8 @@ def _l2_loss(t):
 
 
 registry.register(OpDef("L2Loss", inputs=["t: T"], outputs=["output: T"], attrs={"T": FLOATS},
-                        shape=shape_fns.scalar, kernel=_l2_loss))
+                        shape=shape_fns.scalar, kernel=_l2_loss,
+                        lower=lambda op, jx: lambda t: jx.jnp.sum(jx.jnp.square(t)) / 2))
 
 
 def l2_loss(t, name=None):

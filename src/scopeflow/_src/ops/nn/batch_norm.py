@@ -20,6 +20,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import merge_dim
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import same_code
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.nn import windows as wu
 
@@ -148,7 +149,8 @@ registry.register(OpDef("FusedBatchNormV3", inputs=["x: T", "scale: U", "offset:
                                  "reserve_space_2: U", "reserve_space_3: U"],
                         attrs={"T": _T, "U": _U}, shape=_fused_shape, factory=_fused_factory,
                         defaults={"epsilon": 1e-4, "exponential_avg_factor": 1.0, "data_format": "NHWC",
-                                  "is_training": True}))
+                                  "is_training": True},
+                        lower=same_code(factory=_fused_factory)))
 registry.register(OpDef("FusedBatchNormGradV3",
                         inputs=["y_backprop: T", "x: T", "scale: float32", "reserve_space_1: U", "reserve_space_2: U",
                                 "reserve_space_3: U"],
@@ -156,7 +158,8 @@ registry.register(OpDef("FusedBatchNormGradV3",
                                  "reserve_space_5: U"],
                         attrs={"T": _T, "U": dtype_lists.types("float32")}, shape=_grad_shape,
                         factory=_fused_grad_factory,
-                        defaults={"epsilon": 1e-4, "data_format": "NHWC", "is_training": True}))
+                        defaults={"epsilon": 1e-4, "data_format": "NHWC", "is_training": True},
+                        lower=same_code(factory=_fused_grad_factory)))
 
 
 def fused_batch_norm(x, scale, offset, mean=None, variance=None, epsilon=0.001, data_format="NHWC",
@@ -213,6 +216,27 @@ def _lrn_grad_factory(op, state):
     return kernel
 
 
+def _lower_lrn(grad):
+    """LRN (or its gradient) in ``jax.numpy``: the kernels' formulas, the window sums by cumsum."""
+    def lower(op, jx):
+        jnp, attrs = jx.jnp, op._attrs
+        alpha, beta, radius = np.float32(attrs["alpha"]), np.float32(attrs["beta"]), attrs["depth_radius"]
+
+        def window_sum(v):
+            depth = v.shape[-1]
+            cum = jnp.concatenate([jnp.zeros(v.shape[:-1] + (1,), v.dtype), jnp.cumsum(v, axis=-1)], axis=-1)
+            idx = np.arange(depth)
+            return cum[..., np.minimum(idx + radius + 1, depth)] - cum[..., np.maximum(idx - radius, 0)]
+
+        def norm(x):
+            return np.float32(attrs["bias"]) + alpha * window_sum(jnp.square(x))
+
+        if not grad:
+            return lambda x: x * jnp.power(norm(x), -beta)
+        return lambda dy, x, y: dy * jnp.power(norm(x), -beta) - 2 * alpha * beta * x * window_sum(dy * y / norm(x))
+    return lower
+
+
 def _lrn_shape(inputs, attrs):
     shape = inputs[0].shape
     for t in inputs:
@@ -224,10 +248,12 @@ def _lrn_shape(inputs, attrs):
 _LRN_T = dtype_lists.types("float16,bfloat16,float32")
 _LRN_DEFAULTS = {"depth_radius": 5, "bias": 1.0, "alpha": 1.0, "beta": 0.5, "T": dtypes.float32}
 registry.register(OpDef("LRN", inputs=["input: T"], outputs=["output: T"], attrs={"T": _LRN_T}, shape=_lrn_shape,
-                        factory=_lrn_factory, defaults=_LRN_DEFAULTS))
+                        factory=_lrn_factory, defaults=_LRN_DEFAULTS,
+                        lower=_lower_lrn(grad=False)))
 registry.register(OpDef("LRNGrad", inputs=["input_grads: T", "input_image: T", "output_image: T"],
                         outputs=["output: T"], attrs={"T": _LRN_T}, shape=_lrn_shape, factory=_lrn_grad_factory,
-                        defaults=_LRN_DEFAULTS))
+                        defaults=_LRN_DEFAULTS,
+                        lower=_lower_lrn(grad=True)))
 
 
 def lrn(input, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, name=None):  # noqa: A002 - TF's names

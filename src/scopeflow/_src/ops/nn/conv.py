@@ -17,6 +17,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.common import attr_defaults, dtype_lists
 from scopeflow._src.ops.nn import conv_kernels as ck
+from scopeflow._src.ops.nn import window_lowerings as wl
 from scopeflow._src.ops.nn import windows as wu
 
 _CONV_T = dtype_lists.types("float16,bfloat16,float32,float64,int32")
@@ -142,13 +143,16 @@ def backprop_filter_shape(inputs, attrs):
 _BP_FILTER_T = dtype_lists.FLOATING
 _DEFAULTS = {"use_cudnn_on_gpu": True, **attr_defaults.CONV}
 registry.register(OpDef("Conv2D", inputs=["input: T", "filter: T"], outputs=["output: T"], attrs={"T": _CONV_T},
-                        shape=conv_shape, factory=ck.forward_factory(ck.conv2d), defaults=_DEFAULTS))
+                        shape=conv_shape, factory=ck.forward_factory(ck.conv2d), defaults=_DEFAULTS,
+                        lower=wl.conv))
 registry.register(OpDef("Conv2DBackpropInput", inputs=["input_sizes: int32", "filter: T", "out_backprop: T"],
                         outputs=["output: T"], attrs={"T": _CONV_T}, shape=backprop_input_shape,
-                        factory=ck.input_factory(ck.conv2d_backprop_input), defaults=_DEFAULTS))
+                        factory=ck.input_factory(ck.conv2d_backprop_input), defaults=_DEFAULTS,
+                        lower=wl.conv_backprop_input))
 registry.register(OpDef("Conv2DBackpropFilter", inputs=["input: T", "filter_sizes: int32", "out_backprop: T"],
                         outputs=["output: T"], attrs={"T": _BP_FILTER_T}, shape=backprop_filter_shape,
-                        factory=ck.filter_factory(ck.conv2d_backprop_filter), defaults=_DEFAULTS))
+                        factory=ck.filter_factory(ck.conv2d_backprop_filter), defaults=_DEFAULTS,
+                        lower=wl.conv_backprop_filter))
 
 
 # -- public wrappers ---------------------------------------------------------------------------------

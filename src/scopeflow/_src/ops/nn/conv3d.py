@@ -18,6 +18,7 @@ from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.nn import volumes as vk
+from scopeflow._src.ops.nn import window_lowerings as wl
 from scopeflow._src.ops.nn import windows as wu
 from scopeflow._src.ops.nn.conv import same_as, sized_by, squeeze_batch_dims
 
@@ -98,30 +99,38 @@ def _filter_sizes(op, attrs, x, sizes, dy):
 
 
 registry.register(OpDef("Conv3D", inputs=["input: T", "filter: T"], outputs=["output: T"], attrs={"T": _FLOATING},
-                        shape=_conv_shape, factory=_factory(vk.conv3d, (True, False)), defaults=_DEFAULTS))
+                        shape=_conv_shape, factory=_factory(vk.conv3d, (True, False)), defaults=_DEFAULTS,
+                        lower=wl.conv))
 registry.register(OpDef("Conv3DBackpropInputV2", inputs=["input_sizes: Tshape", "filter: T", "out_backprop: T"],
                         outputs=["output: T"], attrs={"T": _FLOATING, "Tshape": dtype_lists.INDEX},
                         shape=sized_by(0, (1, 5, 5)),
                         factory=_factory(vk.conv3d_backprop_input, (None, False, True)),
-                        defaults={**_DEFAULTS, "Tshape": dtypes.int32}))
+                        defaults={**_DEFAULTS, "Tshape": dtypes.int32},
+                        lower=wl.conv_backprop_input))
 registry.register(OpDef("Conv3DBackpropFilterV2", inputs=["input: T", "filter_sizes: int32", "out_backprop: T"],
                         outputs=["output: T"], attrs={"T": _FLOATING}, shape=sized_by(1, (5, 1, 5)),
-                        factory=_factory(_filter_sizes, (True, False, True), out_format=False), defaults=_DEFAULTS))
+                        factory=_factory(_filter_sizes, (True, False, True), out_format=False), defaults=_DEFAULTS,
+                        lower=wl.conv_backprop_filter))
 registry.register(OpDef("MaxPool3D", inputs=["input: T"], outputs=["output: T"], attrs={"T": _MAX_T},
-                        shape=_pool_shape, factory=_pool_factory(vk.max_pool3d, (True,)), defaults=_POOL_DEFAULTS))
+                        shape=_pool_shape, factory=_pool_factory(vk.max_pool3d, (True,)), defaults=_POOL_DEFAULTS,
+                        lower=lambda op, jx: wl.pool(op, jx, "max")))
 registry.register(OpDef("AvgPool3D", inputs=["input: T"], outputs=["output: T"], attrs={"T": _FLOATING},
-                        shape=_pool_shape, factory=_pool_factory(vk.avg_pool3d, (True,)), defaults=_POOL_DEFAULTS))
+                        shape=_pool_shape, factory=_pool_factory(vk.avg_pool3d, (True,)), defaults=_POOL_DEFAULTS,
+                        lower=lambda op, jx: wl.pool(op, jx, "avg")))
 registry.register(OpDef("MaxPool3DGrad", inputs=["orig_input: TInput", "orig_output: TInput", "grad: T"],
                         outputs=["output: T"], attrs={"T": _MAX_T, "TInput": _MAX_T}, shape=same_as(0, 5),
                         factory=_pool_factory(vk.max_pool3d_grad, (True, True, True)),
-                        defaults={**_POOL_DEFAULTS, "T": dtypes.float32, "TInput": dtypes.float32}))
+                        defaults={**_POOL_DEFAULTS, "T": dtypes.float32, "TInput": dtypes.float32},
+                        lower=wl.max_pool_grad))
 registry.register(OpDef("MaxPool3DGradGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"],
                         outputs=["output: T"], attrs={"T": dtype_lists.REAL}, shape=same_as(1, 5),
                         factory=_pool_factory(vk.max_pool3d_grad_grad, (True, True, True)),
-                        defaults=_POOL_DEFAULTS))
+                        defaults=_POOL_DEFAULTS,
+                        lower=wl.max_pool_grad_grad))
 registry.register(OpDef("AvgPool3DGrad", inputs=["orig_input_shape: int32", "grad: T"], outputs=["output: T"],
                         attrs={"T": _FLOATING}, shape=sized_by(0, (1, 5)),
-                        factory=_pool_factory(vk.avg_pool3d_grad, (None, True)), defaults=_POOL_DEFAULTS))
+                        factory=_pool_factory(vk.avg_pool3d_grad, (None, True)), defaults=_POOL_DEFAULTS,
+                        lower=wl.avg_pool_grad))
 
 
 # -- public wrappers ---------------------------------------------------------------------------------------

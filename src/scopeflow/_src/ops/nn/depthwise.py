@@ -14,6 +14,7 @@ from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.common import attr_defaults, dtype_lists
+from scopeflow._src.ops.nn import window_lowerings as wl
 from scopeflow._src.ops.nn import windows as wu
 from scopeflow._src.ops.nn.conv import backprop_filter_shape, backprop_input_shape, conv_shape, create_conv
 from scopeflow._src.ops.nn.conv_kernels import filter_factory, forward_factory, input_factory
@@ -54,16 +55,19 @@ def _depthwise_backprop_filter(x, fshape, dy, attrs):
 
 registry.register(OpDef("DepthwiseConv2dNative", inputs=["input: T", "filter: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.FLOATING}, shape=lambda i, a: conv_shape(i, a, depthwise=True),
-                        factory=forward_factory(_depthwise, depthwise=True), defaults=attr_defaults.CONV))
+                        factory=forward_factory(_depthwise, depthwise=True), defaults=attr_defaults.CONV,
+                        lower=lambda op, jx: wl.conv(op, jx, depthwise=True)))
 registry.register(OpDef("DepthwiseConv2dNativeBackpropInput",
                         inputs=["input_sizes: int32", "filter: T", "out_backprop: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.FLOATING},
                         shape=lambda i, a: backprop_input_shape(i, a, depthwise=True),
-                        factory=input_factory(_depthwise_backprop_input), defaults=attr_defaults.CONV))
+                        factory=input_factory(_depthwise_backprop_input), defaults=attr_defaults.CONV,
+                        lower=lambda op, jx: wl.conv_backprop_input(op, jx, depthwise=True)))
 registry.register(OpDef("DepthwiseConv2dNativeBackpropFilter",
                         inputs=["input: T", "filter_sizes: int32", "out_backprop: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.FLOATING}, shape=backprop_filter_shape,
-                        factory=filter_factory(_depthwise_backprop_filter), defaults=attr_defaults.CONV))
+                        factory=filter_factory(_depthwise_backprop_filter), defaults=attr_defaults.CONV,
+                        lower=lambda op, jx: wl.conv_backprop_filter(op, jx, depthwise=True)))
 
 
 def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",  # noqa: A002

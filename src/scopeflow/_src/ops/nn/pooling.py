@@ -17,6 +17,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import attr_defaults, dtype_lists
+from scopeflow._src.ops.nn import window_lowerings as wl
 from scopeflow._src.ops.nn import windows as wu
 from scopeflow._src.ops.nn.conv import same_as, sized_by
 
@@ -211,18 +212,23 @@ def _factory(fn, layout):
 _GRAD_T = dtype_lists.REAL
 _MAX_POOL_DEFAULTS = {"T": dtypes.float32, "explicit_paddings": (), "data_format": "NHWC"}
 registry.register(OpDef("MaxPool", inputs=["input: T"], outputs=["output: T"], attrs={"T": _MAX_T},
-                        shape=_pool_shape, factory=_factory(_max_pool, (True,)), defaults=_MAX_POOL_DEFAULTS))
+                        shape=_pool_shape, factory=_factory(_max_pool, (True,)), defaults=_MAX_POOL_DEFAULTS,
+                        lower=lambda op, jx: wl.pool(op, jx, "max")))
 registry.register(OpDef("AvgPool", inputs=["value: T"], outputs=["output: T"], attrs={"T": dtype_lists.FLOATING},
-                        shape=_pool_shape, factory=_factory(_avg_pool, (True,)), defaults=attr_defaults.NHWC))
+                        shape=_pool_shape, factory=_factory(_avg_pool, (True,)), defaults=attr_defaults.NHWC,
+                        lower=lambda op, jx: wl.pool(op, jx, "avg")))
 registry.register(OpDef("MaxPoolGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"], outputs=["output: T"],
                         attrs={"T": _GRAD_T}, shape=same_as(0, 4),
-                        factory=_factory(_max_pool_grad, (True, True, True)), defaults=_MAX_POOL_DEFAULTS))
+                        factory=_factory(_max_pool_grad, (True, True, True)), defaults=_MAX_POOL_DEFAULTS,
+                        lower=wl.max_pool_grad))
 registry.register(OpDef("MaxPoolGradGrad", inputs=["orig_input: T", "orig_output: T", "grad: T"],
                         outputs=["output: T"], attrs={"T": _GRAD_T}, shape=same_as(1, 4),
-                        factory=_factory(_max_pool_grad_grad, (True, True, True)), defaults=attr_defaults.NHWC))
+                        factory=_factory(_max_pool_grad_grad, (True, True, True)), defaults=attr_defaults.NHWC,
+                        lower=wl.max_pool_grad_grad))
 registry.register(OpDef("AvgPoolGrad", inputs=["orig_input_shape: int32", "grad: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.FLOATING}, shape=sized_by(0, (1, 4)),
-                        factory=_factory(_avg_pool_grad, (None, True)), defaults=attr_defaults.NHWC))
+                        factory=_factory(_avg_pool_grad, (None, True)), defaults=attr_defaults.NHWC,
+                        lower=wl.avg_pool_grad))
 
 
 # -- public wrappers ---------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import all_inputs, checked
 from scopeflow._src.ops.common.shape_fns import dims_text
 
 _FP16 = (dtypes.float16, dtypes.bfloat16)
@@ -60,10 +61,12 @@ def _refusing_scalars(kernel):
 
 
 registry.register(OpDef("Softmax", inputs=["logits: T"], outputs=["softmax: T"], attrs={"T": dtype_lists.FLOATING},
-                        shape=_at_least_rank_1, factory=_refusing_scalars(_softmax)))
+                        shape=_at_least_rank_1, factory=_refusing_scalars(_softmax),
+                        lower=checked(lambda op, jx: lambda x: jx.jax.nn.softmax(x, axis=-1))))
 registry.register(OpDef("LogSoftmax", inputs=["logits: T"], outputs=["logsoftmax: T"],
                         attrs={"T": dtype_lists.FLOATING},
-                        shape=_at_least_rank_1, factory=_refusing_scalars(_log_softmax)))
+                        shape=_at_least_rank_1, factory=_refusing_scalars(_log_softmax),
+                        lower=checked(lambda op, jx: lambda x: jx.jax.nn.log_softmax(x, axis=-1))))
 
 
 def _swap_axis(x, dim_index, last_index, name=None):
@@ -153,9 +156,21 @@ def _xent_factory(op, state):
     return kernel
 
 
+def _lower_xent(op, jx):
+    jnp = jx.jnp
+
+    def xent(features, labels):
+        features, labels = jnp.broadcast_arrays(features, labels)
+        shifted = features - jnp.max(features, axis=1, keepdims=True)
+        e = jnp.exp(shifted)
+        total = jnp.sum(e, axis=1, keepdims=True)
+        return jnp.sum(labels * (jnp.log(total) - shifted), axis=1), e / total - labels
+    return xent
+
+
 registry.register(OpDef("SoftmaxCrossEntropyWithLogits", inputs=["features: T", "labels: T"],
                         outputs=["loss: T", "backprop: T"], attrs={"T": dtype_lists.FLOATING}, shape=_xent_shape,
-                        factory=_xent_factory))
+                        factory=_xent_factory, lower=checked(_lower_xent, all_inputs)))
 
 
 def _sparse_xent_shape(inputs, attrs):
@@ -204,10 +219,29 @@ def _sparse_xent_message(features, labels):
             f"Label values: {' '.join(str(int(v)) for v in labels)}")
 
 
+def _lower_sparse_xent(op, jx):
+    jnp = jx.jnp
+
+    def sparse_xent(features, labels):
+        if features.ndim != 2 or labels.ndim != 1 or features.shape[0] != labels.shape[0]:
+            raise errors.InvalidArgumentError(None, op, _sparse_xent_message(
+                np.empty(features.shape), np.zeros(labels.shape, np.int64)))
+        classes = features.shape[1]
+        one_hot = (labels[:, None] == jnp.arange(classes)).astype(features.dtype)
+        shifted = features - jnp.max(features, axis=1, keepdims=True)
+        e = jnp.exp(shifted)
+        total = jnp.sum(e, axis=1, keepdims=True)
+        loss = jnp.log(total[:, 0]) - jnp.sum(shifted * one_hot, axis=1)
+        bad = (labels < 0) | (labels >= classes)  # no error inside a compiled step: NaN, as TF's GPU kernel
+        return jnp.where(bad, jnp.nan, loss), jnp.where(bad[:, None], jnp.nan, e / total - one_hot)
+    return sparse_xent
+
+
 registry.register(OpDef("SparseSoftmaxCrossEntropyWithLogits", inputs=["features: T", "labels: Tlabels"],
                         outputs=["loss: T", "backprop: T"],
                         attrs={"T": dtype_lists.FLOATING, "Tlabels": dtype_lists.types("int32,int64")},
-                        shape=_sparse_xent_shape, factory=_sparse_xent_factory, defaults={"Tlabels": dtypes.int64}))
+                        shape=_sparse_xent_shape, factory=_sparse_xent_factory, defaults={"Tlabels": dtypes.int64},
+                        lower=_lower_sparse_xent))
 
 
 def _ensure_xent_args(name, labels, logits):

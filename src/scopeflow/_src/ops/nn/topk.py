@@ -11,6 +11,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import all_inputs, checked, static
 from scopeflow._src.ops.common.shape_fns import dims_text
 
 
@@ -56,10 +57,18 @@ def _runtime_error(op, message):
     return errors.InvalidArgumentError(None, op, message)
 
 
+def _lower_top_k(op, jx):
+    def top_k(x, k):
+        values, indices = jx.lax.top_k(x, int(static(k, "k")))
+        return values, indices
+    return top_k
+
+
 registry.register(OpDef("TopKV2", inputs=["input: T", "k: Tk"], outputs=["values: T", "indices: index_type"],
                         attrs={"T": dtype_lists.REAL, "Tk": dtype_lists.types("int16,int32,int64")}, shape=_top_k_shape,
                         factory=_top_k_factory,
-                        defaults={"sorted": True, "Tk": dtypes.int32, "index_type": dtypes.int32}))
+                        defaults={"sorted": True, "Tk": dtypes.int32, "index_type": dtypes.int32},
+                        lower=checked(_lower_top_k)))
 
 
 def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa: A002 - TF's names
@@ -113,10 +122,23 @@ def _in_top_k(predictions, targets, k):
     return valid & finite & (better < k)
 
 
+def _lower_in_top_k(op, jx):
+    jnp = jx.jnp
+
+    def in_top_k(predictions, targets, k):
+        valid = (targets >= 0) & (targets < predictions.shape[1])
+        target_pred = jnp.take_along_axis(predictions, jnp.where(valid, targets, 0)[:, None], axis=1)[:, 0]
+        finite = jnp.isfinite(predictions).all(axis=1) & jnp.isfinite(target_pred)
+        better = (predictions > target_pred[:, None]).sum(axis=1)
+        return valid & finite & (better < k)
+    return in_top_k
+
+
 registry.register(OpDef("InTopKV2", inputs=["predictions: float32", "targets: T", "k: T"],
                         outputs=["precision: bool"], attrs={"T": dtype_lists.types("int32,int64")},
                         shape=_in_top_k_shape, factory=_in_top_k_factory,
-                        defaults={"T": dtypes.int32}))
+                        defaults={"T": dtypes.int32},
+                        lower=checked(_lower_in_top_k, all_inputs)))
 
 
 def in_top_k(predictions, targets, k, name=None):

@@ -23,6 +23,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.framework.tensor_util import constant_value
 from scopeflow._src.ops import math_ops
 from scopeflow._src.ops.common import attr_defaults, dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import static
 
 _INT = dtype_lists.types("int32,int64")
 
@@ -75,13 +76,25 @@ def _shape_from_input(inputs, attrs):
     return shape_fns.shape_from_tensor(t)
 
 
-for _type, _draw in (("RandomUniform", lambda rng, s: rng.random(s)),
-                     ("RandomStandardNormal", lambda rng, s: rng.standard_normal(s)),
-                     ("TruncatedNormal", _truncated)):
+def _lowered_sampler(draw):
+    """The lowering of a sampler: ``draw(random, key, shape, dtype)`` with JAX's ``random``
+    module and the op's key for this step (``jx.key()``: from its seeds, as ``stream``)."""
+    def lower(op, jx):
+        np_type = op._outputs[0].dtype.as_numpy_dtype
+        return lambda shape: draw(jx.random, jx.key(), shape_fns.output_dims(op, static(shape, "shape"), np_type),
+                                  np_type)
+    return lower
+
+
+for _type, _draw, _lower in (
+        ("RandomUniform", lambda rng, s: rng.random(s), lambda random, key, s, t: random.uniform(key, s, t)),
+        ("RandomStandardNormal", lambda rng, s: rng.standard_normal(s),
+         lambda random, key, s, t: random.normal(key, s, t)),
+        ("TruncatedNormal", _truncated, lambda random, key, s, t: random.truncated_normal(key, -2.0, 2.0, s, t))):
     registry.register(OpDef(_type, inputs=["shape: T"], outputs=["output: dtype"],
                             attrs={"dtype": dtype_lists.types("float16,bfloat16,float32,float64"), "T": _INT},
                             shape=_shape_from_input, factory=_sampler(_draw), stateful=True,
-                            defaults=attr_defaults.SEEDS))
+                            defaults=attr_defaults.SEEDS, lower=_lowered_sampler(_lower)))
 
 
 def _uniform_int_factory(op, state):
@@ -95,9 +108,22 @@ def _uniform_int_factory(op, state):
     return kernel
 
 
+def _lower_uniform_int(op, jx):
+    np_type = op._outputs[0].dtype.as_numpy_dtype
+
+    def uniform_int(shape, lo, hi):
+        lo, hi = static(lo, "minval"), static(hi, "maxval")
+        if not lo < hi:
+            raise errors.InvalidArgumentError(None, op, f"Need minval < maxval: {lo} >= {hi}")
+        dims = shape_fns.output_dims(op, static(shape, "shape"), np_type)
+        return jx.random.randint(jx.key(), dims, lo, hi, np_type)
+    return uniform_int
+
+
 registry.register(OpDef("RandomUniformInt", inputs=["shape: T", "minval: Tout", "maxval: Tout"],
                         outputs=["output: Tout"], attrs={"Tout": _INT, "T": _INT}, shape=_shape_from_input,
-                        factory=_uniform_int_factory, stateful=True, defaults=attr_defaults.SEEDS))
+                        factory=_uniform_int_factory, stateful=True, defaults=attr_defaults.SEEDS,
+                        lower=_lower_uniform_int))
 
 
 def _shuffle_factory(op, state):
@@ -106,7 +132,9 @@ def _shuffle_factory(op, state):
 
 
 registry.register(OpDef("RandomShuffle", inputs=["value: T"], outputs=["output: T"], shape=shape_fns.unchanged,
-                        factory=_shuffle_factory, stateful=True, defaults=attr_defaults.SEEDS))
+                        factory=_shuffle_factory, stateful=True, defaults=attr_defaults.SEEDS,
+                        lower=lambda op, jx: lambda value: jx.random.permutation(jx.key(), value) if value.ndim
+                        else value))
 
 
 def _multinomial_shape(inputs, attrs):
@@ -137,10 +165,18 @@ def _multinomial_factory(op, state):
     return kernel
 
 
+def _lower_multinomial(op, jx):
+    def multinomial(logits, num_samples):
+        n = int(static(num_samples, "num_samples"))
+        draws = jx.random.categorical(jx.key(), logits.astype(jx.jnp.float64), axis=1, shape=(n, logits.shape[0]))
+        return draws.T
+    return multinomial
+
+
 registry.register(OpDef("Multinomial", inputs=["logits: T", "num_samples: int32"], outputs=["output: output_dtype"],
                         attrs={"T": dtype_lists.REAL, "output_dtype": _INT}, shape=_multinomial_shape,
                         factory=_multinomial_factory, stateful=True,
-                        defaults={**attr_defaults.SEEDS, "output_dtype": dtypes.int64}))
+                        defaults={**attr_defaults.SEEDS, "output_dtype": dtypes.int64}, lower=_lower_multinomial))
 
 
 def _stateless_multinomial(logits, num_samples, seed):

@@ -158,8 +158,101 @@ def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
     accum_update += u
 
 
+# -- the same rules for the JAX target: new values of the Ref inputs, from jax.numpy arrays ----
+def _lower_gradient_descent(jnp):
+    return lambda var, alpha, delta: (var - delta * alpha,)
+
+
+def _lower_momentum(jnp, use_nesterov):
+    def update(var, accum, lr, grad, momentum):
+        accum = accum * momentum + grad
+        step = accum * momentum * lr + grad * lr if use_nesterov else accum * lr
+        return var - step, accum
+    return update
+
+
+def _lower_adagrad(jnp, update_slots):
+    def update(var, accum, lr, grad):
+        if update_slots:
+            accum = accum + jnp.square(grad)
+        return var - (1 / jnp.sqrt(accum)) * (grad * lr), accum
+    return update
+
+
+def _lower_adam(jnp, use_nesterov):
+    def update(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad):
+        alpha = lr * jnp.sqrt(1 - beta2_power) / (1 - beta1_power)
+        m = m + (grad - m) * (1 - beta1)
+        v = v + (jnp.square(grad) - v) * (1 - beta2)
+        step = (grad * (1 - beta1) + m * beta1) * alpha if use_nesterov else m * alpha
+        return var - step / (jnp.sqrt(v) + epsilon), m, v
+    return update
+
+
+def _lower_rms_prop(jnp):
+    def update(var, ms, mom, lr, rho, momentum, epsilon, grad):
+        ms = ms + (jnp.square(grad) - ms) * (1 - rho)
+        mom = mom * momentum + (grad * lr) / jnp.sqrt(ms + epsilon)
+        return var - mom, ms, mom
+    return update
+
+
+def _lower_centered_rms_prop(jnp):
+    def update(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
+        ms = ms + (jnp.square(grad) - ms) * (1 - rho)
+        mg = mg + (grad - mg) * (1 - rho)
+        mom = mom * momentum + (grad * lr) / jnp.sqrt(ms - jnp.square(mg) + epsilon)
+        return var - mom, mg, ms, mom
+    return update
+
+
+def _lower_adadelta(jnp):
+    def update(var, accum, accum_update, lr, rho, epsilon, grad):
+        accum = accum * rho + jnp.square(grad) * (1 - rho)
+        u = jnp.sqrt(accum_update + epsilon) / jnp.sqrt(accum + epsilon) * grad
+        return var - u * lr, accum, accum_update * rho + jnp.square(u) * (1 - rho)
+    return update
+
+
+def _lower_proximal_gradient_descent(jnp):
+    def update(var, alpha, l1, l2, delta):
+        prox = var - delta * alpha
+        if l1 > 0:  # l1 is a known value when compiling, or the step runs on the host
+            prox = jnp.sign(prox) * jnp.maximum(jnp.abs(prox) - alpha * l1, 0)
+        return (prox / (1 + l2 * alpha),)
+    return update
+
+
+def lowering(rule, inputs, n_refs, scalars, attrs):
+    """``OpDef.lower`` of an update op: ``rule(jnp, **attrs)`` computes the Ref inputs' new
+    values from their current ones (scalars in the variable's dtype, as TF's kernels), after
+    the kernel's checks, which shapes known when compiling decide."""
+    def lower(op, jx):
+        update = rule(jx.jnp, **{a: bool(op._attrs.get(a, d)) for a, d in attrs.items()})
+        dtype = op._outputs[0]._dtype.base_dtype.as_numpy_dtype
+
+        def apply(*args):
+            if any(a is None for a in args[:n_refs]):
+                raise errors.FailedPreconditionError(
+                    None, op, f"Attempting to use uninitialized value {op._inputs[0]._op.name}")
+            values = list(args)
+            for i, (name, x) in enumerate(zip(inputs, args)):
+                if name in scalars:
+                    if np.ndim(x):
+                        raise errors.InvalidArgumentError(
+                            None, op, f"{name} is not a scalar: {shape_fns.dims_text(np.shape(x))}")
+                    values[i] = jx.jnp.asarray(x, dtype)
+                elif i and np.shape(x) != np.shape(args[0]):
+                    raise errors.InvalidArgumentError(
+                        None, op, f"var and {name} do not have the same shape{shape_fns.dims_text(np.shape(args[0]))} "
+                                  f"{shape_fns.dims_text(np.shape(x))}")
+            return tuple(jx.jnp.asarray(v, dtype) for v in update(*values))
+        return apply
+    return lower
+
+
 # -- op definitions -------------------------------------------------------------------------
-def _define(op_type, inputs, n_refs, scalars, update, attrs=None, types=None, kernel_types=None):
+def _define(op_type, inputs, n_refs, scalars, update, attrs=None, types=None, kernel_types=None, lower=None):
     """Register ``op_type``: ``inputs`` in TF's order, the first ``n_refs`` of them ``Ref``s,
     ``scalars`` the names of the scalar inputs; every other input has the variable's shape.
     ``attrs`` maps the boolean attrs that select the update rule (``update(**attrs)``) to
@@ -188,7 +281,8 @@ def _define(op_type, inputs, n_refs, scalars, update, attrs=None, types=None, ke
 
     registry.register(OpDef(op_type, inputs=specs, outputs=["out: Ref(T)"], attrs={"T": NUMBER},
                             shape=shape, factory=factory, stateful=True,
-                            defaults={**attr_defaults.USE_LOCKING, **attrs}))
+                            defaults={**attr_defaults.USE_LOCKING, **attrs},
+                            lower=lower and lowering(lower, inputs, n_refs, scalars, attrs)))
 
 
 def no_kernel(op, kernel_types):
@@ -268,20 +362,23 @@ def _in_chunks(update, values, arrays):
 
 define_update_op = _define  # for the op modules of the other optimizers (training_ops_ftrl.py)
 
-_define("ApplyGradientDescent", ["var", "alpha", "delta"], 1, ["alpha"], _gradient_descent)
+_define("ApplyGradientDescent", ["var", "alpha", "delta"], 1, ["alpha"], _gradient_descent,
+        lower=_lower_gradient_descent)
 _define("ApplyProximalGradientDescent", ["var", "alpha", "l1", "l2", "delta"], 1, ["alpha", "l1", "l2"],
-        _proximal_gradient_descent)
+        _proximal_gradient_descent, lower=_lower_proximal_gradient_descent)
 _define("ApplyMomentum", ["var", "accum", "lr", "grad", "momentum"], 2, ["lr", "momentum"], _momentum,
-        {"use_nesterov": False})
-_define("ApplyAdagrad", ["var", "accum", "lr", "grad"], 2, ["lr"], _adagrad, {"update_slots": True})
+        {"use_nesterov": False}, lower=_lower_momentum)
+_define("ApplyAdagrad", ["var", "accum", "lr", "grad"], 2, ["lr"], _adagrad, {"update_slots": True},
+        lower=_lower_adagrad)
 _define("ApplyAdam", ["var", "m", "v", "beta1_power", "beta2_power", "lr", "beta1", "beta2", "epsilon", "grad"], 3,
-        ["beta1_power", "beta2_power", "lr", "beta1", "beta2", "epsilon"], _adam, {"use_nesterov": False})
+        ["beta1_power", "beta2_power", "lr", "beta1", "beta2", "epsilon"], _adam, {"use_nesterov": False},
+        lower=_lower_adam)
 _define("ApplyRMSProp", ["var", "ms", "mom", "lr", "rho", "momentum", "epsilon", "grad"], 3,
-        ["lr", "rho", "momentum", "epsilon"], _rms_prop)
+        ["lr", "rho", "momentum", "epsilon"], _rms_prop, lower=_lower_rms_prop)
 _define("ApplyCenteredRMSProp", ["var", "mg", "ms", "mom", "lr", "rho", "momentum", "epsilon", "grad"], 4,
-        ["lr", "rho", "momentum", "epsilon"], _centered_rms_prop)
+        ["lr", "rho", "momentum", "epsilon"], _centered_rms_prop, lower=_lower_centered_rms_prop)
 _define("ApplyAdadelta", ["var", "accum", "accum_update", "lr", "rho", "epsilon", "grad"], 3,
-        ["lr", "rho", "epsilon"], _adadelta)
+        ["lr", "rho", "epsilon"], _adadelta, lower=_lower_adadelta)
 
 
 # -- wrappers (TF's gen_training_ops) -------------------------------------------------------

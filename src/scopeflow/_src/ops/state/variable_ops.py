@@ -49,9 +49,14 @@ def _variable_factory(op, state):
     return lambda: ref
 
 
+def _variable_lowering(op, jx):
+    key = op._attrs.get("shared_name", "") or op.name
+    return lambda: jx.variable(key)
+
+
 registry.register(OpDef("VariableV2", outputs=["ref: Ref(dtype)"],
                         shape=lambda inputs, attrs: attrs["shape"], factory=_variable_factory, stateful=True,
-                        defaults={"container": "", "shared_name": ""}))
+                        defaults={"container": "", "shared_name": ""}, lower=_variable_lowering))
 
 
 def _assign_shape(inputs, attrs):
@@ -83,6 +88,40 @@ def _assign_factory(op, state):
         ref.store[ref.key] = blas.aligned_copy(value)  # aligned: the variable is often a product's right operand
         return ref
     return assign
+
+
+def _assign_lowering(op, jx):
+    validate, dtype = op._attrs.get("validate_shape", True), op._inputs[0]._dtype.base_dtype.as_numpy_dtype
+    declared = op._inputs[0]._op._attrs.get("shape")
+
+    def assign(old, value):
+        if validate:  # shapes are known when the step is compiled: TF's check, then
+            old_shape = np.shape(old) if old is not None else (
+                () if declared is not None and declared.ndims is None else
+                tuple(declared.as_list()) if declared is not None and declared.is_fully_defined() else None)
+            if old_shape is not None and tuple(old_shape) != np.shape(value):
+                raise errors.InvalidArgumentError(
+                    None, op, f"Assign requires shapes of both tensors to match. lhs shape= "
+                              f"{list(old_shape)} rhs shape= {list(np.shape(value))}")
+        return (jx.jnp.asarray(value, dtype),)
+    return assign
+
+
+def _update_lowering(name):
+    def lower(op, jx):
+        fn = getattr(jx.jnp, name)
+
+        def update(old, value):
+            if old is None:
+                raise errors.FailedPreconditionError(
+                    None, op, f"Attempting to use uninitialized value {op._inputs[0]._op.name}")
+            new = fn(old, value)
+            if new.shape != old.shape:
+                raise errors.InvalidArgumentError(
+                    None, op, f"Must have the same shape: {list(old.shape)} vs {list(np.shape(value))}")
+            return (new.astype(old.dtype),)
+        return update
+    return lower
 
 
 def _update_factory(fn):
@@ -117,19 +156,20 @@ def _count_up_to_factory(op, state):
 
 registry.register(OpDef("Assign", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
                         shape=_assign_shape, factory=_assign_factory, stateful=True,
-                        defaults={"validate_shape": True, "use_locking": True}))
+                        defaults={"validate_shape": True, "use_locking": True}, lower=_assign_lowering))
 registry.register(OpDef("AssignAdd", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
                         shape=lambda inputs, attrs: inputs[0].shape, factory=_update_factory(np.add),
-                        stateful=True, defaults=attr_defaults.USE_LOCKING))
+                        stateful=True, defaults=attr_defaults.USE_LOCKING, lower=_update_lowering("add")))
 registry.register(OpDef("AssignSub", inputs=["ref: Ref(T)", "value: T"], outputs=["output_ref: Ref(T)"],
                         shape=lambda inputs, attrs: inputs[0].shape, factory=_update_factory(np.subtract),
-                        stateful=True, defaults=attr_defaults.USE_LOCKING))
+                        stateful=True, defaults=attr_defaults.USE_LOCKING, lower=_update_lowering("subtract")))
 registry.register(OpDef("CountUpTo", inputs=["ref: Ref(T)"], outputs=["output: T"],
                         attrs={"T": (dtypes.int32, dtypes.int64)}, shape=lambda inputs, attrs: inputs[0].shape,
                         factory=_count_up_to_factory, stateful=True))
 registry.register(OpDef("IsVariableInitialized", inputs=["ref: Ref(dtype)"], outputs=["is_initialized: bool"],
                         shape=lambda inputs, attrs: TensorShape(()),
-                        kernel=lambda ref: np.bool_(ref.key in ref.store), stateful=True))
+                        kernel=lambda ref: np.bool_(ref.key in ref.store), stateful=True,
+                        lower=lambda op, jx: lambda old: (old, np.bool_(old is not None))))
 
 
 def variable_op_v2(shape, dtype, name="Variable", container="", shared_name=""):

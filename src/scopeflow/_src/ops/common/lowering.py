@@ -1,0 +1,144 @@
+"""Helpers for op lowerings to the JAX/XLA target (``OpDef.lower``, ``docs/jax-target.md``).
+
+A lowering is ``lower(op, jx) -> fn``: ``fn`` computes the op's outputs from ``jax.numpy``
+arrays, and ``jx`` hands in JAX's modules (``jx.jnp``, ``jx.lax``, ``jx.random``), so that op
+modules never import JAX. Most ops need one of these shapes::
+
+    registry.register(OpDef("Tanh", ..., kernel=np.tanh, lower=jnp_fn("tanh")))
+    registry.register(OpDef("Relu6", ..., lower=lambda op, jx: lambda x: jx.jnp.clip(x, 0, 6)))
+"""
+
+from __future__ import annotations
+
+import types
+
+import numpy as np
+
+
+def jnp_fn(name: str):
+    """The lowering that is ``jax.numpy``'s function ``name`` (``jnp_fn("tanh")``)."""
+    return lambda op, jx: getattr(jx.jnp, name)
+
+
+def in_dtype(name: str):
+    """``jax.numpy``'s function ``name`` with its result cast to the op's first output dtype
+    (for functions that promote, as ``jnp.true_divide`` does for integers)."""
+    def lower(op, jx):
+        fn, dtype = getattr(jx.jnp, name), out_dtype(op)
+        return lambda *xs: fn(*xs).astype(dtype)
+    return lower
+
+
+def out_dtype(op, index: int = 0):
+    """The NumPy dtype of ``op``'s output ``index`` (its static dtype)."""
+    return op._outputs[index]._dtype.base_dtype.as_numpy_dtype
+
+
+def static(value, what: str = "value"):
+    """``value`` as a NumPy array: it must be known when the step is compiled (a constant, or
+    computed from constants and static shapes), as XLA needs shapes, axes and sizes then."""
+    if isinstance(value, np.ndarray | np.generic | int | float | list | tuple):
+        return np.asarray(value)
+    raise StaticValueError(f"the {what} must be known when the step is compiled, not computed in it")
+
+
+def static_ints(value, what: str = "value") -> tuple:
+    """``static(value)`` as a tuple of Python ints (a shape, axes, a permutation)."""
+    return tuple(int(v) for v in static(value, what).reshape(-1))
+
+
+class StaticValueError(TypeError):
+    """An op's input must be known when the JAX step is compiled, and is computed in it: the
+    plan then runs on the host (NumPy) instead."""
+
+
+def moves_elements(data=lambda n: (0,)):
+    """The lowering of an op whose outputs are elements of some of its inputs, placed as its
+    other inputs (known when compiling) and attributes say: reshapes, transposes, slices,
+    reversals, tilings, splits, joins. ``data(n)`` gives the positions of those inputs among
+    the ``n`` inputs (default: the first).
+
+    When the step is compiled, the op's NumPy kernel runs on the elements' positions instead
+    of their values (so its checks and errors are the NumPy target's), and the step gathers
+    the elements at the positions it returns: one lowering for a whole family of ops, exact
+    by construction. A kernel that returns anything but positions leaves the step to the host.
+    """
+    def lower(op, jx):
+        kernel = jx.kernel(op)
+
+        def run(*values):
+            chosen = tuple(data(len(values)))
+            args, flats, offset = list(values), [], 0
+            for i in chosen:
+                shape = tuple(np.shape(values[i]))
+                size = int(np.prod(shape, dtype=np.int64))
+                args[i] = np.arange(offset, offset + size, dtype=np.int64).reshape(shape)
+                offset += size
+                flats.append(jx.jnp.ravel(values[i]))
+            for i, v in enumerate(args):
+                if i not in chosen:
+                    args[i] = static(v, f"input {i} of {op.type}")
+            with np.errstate(all="ignore"):
+                result = kernel(*args)
+            source = flats[0] if len(flats) == 1 else jx.jnp.concatenate(
+                [f.astype(flats[0].dtype) for f in flats])
+            many = isinstance(result, (tuple, list))
+            outs = []
+            for positions in (result if many else (result,)):
+                positions = np.asarray(positions)
+                if positions.dtype.kind not in "iu":
+                    raise StaticValueError(f"{op.type}'s kernel computes values, not positions")
+                outs.append(source[positions] if positions.size else
+                            jx.jnp.zeros(positions.shape, source.dtype))
+            return tuple(outs) if many else outs[0]
+        return run
+    return lower
+
+
+def checked(native, data=lambda n: (0,)):
+    """The lowering ``native(op, jx)``, after the op's NumPy kernel has run when compiling on
+    stand-ins of the ``data`` inputs (no memory: only their shapes) and the other inputs'
+    known values, so that bad shapes and arguments raise the NumPy target's errors."""
+    def lower(op, jx):
+        kernel, fn = jx.kernel(op), native(op, jx)
+
+        def run(*values):
+            chosen = tuple(data(len(values)))
+            args = [np.broadcast_to(np.zeros((), np.int8), np.shape(v)) if i in chosen else
+                    static(v, f"input {i} of {op.type}") for i, v in enumerate(values)]
+            with np.errstate(all="ignore"):
+                kernel(*args)
+            return fn(*values)
+        return run
+    return lower
+
+
+def all_inputs(n):
+    return range(n)
+
+
+def all_but_last(n):
+    return range(n - 1)
+
+
+def known_values_only(op, jx):
+    """The lowering of an op that computes from values known when compiling (shape
+    arithmetic: ``BroadcastGradientArgs``, ``ConcatOffset``): the plan runs its NumPy kernel
+    then, as for any op whose inputs are all known; an input computed in the step sends the
+    step to the host."""
+    def refuse(*values):
+        raise StaticValueError(f"{op.type} computes from values known when compiling only")
+    return refuse
+
+
+def same_code(kernel=None, factory=None):
+    """The lowering that runs the op's own NumPy kernel (``kernel``, or the function
+    ``factory(op, None)`` returns) with ``jax.numpy`` in place of its module's ``np``: for
+    kernels written in the functional part of NumPy's API (no ``out=``, no in-place
+    updates), which ``jax.numpy`` mirrors, so that one body of code serves both targets.
+    Helpers the kernel calls keep NumPy, and must only read shapes."""
+    def lower(op, jx):
+        fn = kernel if factory is None else factory(op, None)
+        return types.FunctionType(fn.__code__, {**fn.__globals__, "np": jx.jnp}, fn.__name__, fn.__defaults__,
+                                  fn.__closure__)
+    return lower

@@ -1,0 +1,65 @@
+"""What an op's lowering is handed (``jx``), and the variable references of a traced step.
+
+``Lowering`` gives ``OpDef.lower(op, jx)`` JAX's modules (``jx.jnp``, ``jx.lax``,
+``jx.random``, ``jx.jax``) and, while the step is traced, the PRNG key of the random op
+being traced (``jx.key()``). Keys come from the op's seeds as the NumPy target's streams
+do: a seeded op repeats its values from session to session and continues its stream from
+run to run (a counter per op, kept by the session with the variables); an op with neither
+seed draws from a key the session picks at random. The values differ from the NumPy
+target's (JAX's threefry generator, not NumPy's PCG64).
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+
+class Ref:
+    """A variable reference in a traced step: the storage key, and the op a failed read
+    of it is reported at (``None``: the op that reads it)."""
+
+    __slots__ = ("key", "blame")
+
+    def __init__(self, key, blame=None):
+        self.key = key
+        self.blame = blame
+
+
+class Lowering:
+    """The ``jx`` of ``OpDef.lower(op, jx)``: JAX's modules, and random keys while tracing."""
+
+    def __init__(self, jax):
+        self.jax = jax
+        self.jnp = jax.numpy
+        self.lax = jax.lax
+        self.random = jax.random
+        self.np = np
+        self.session_seed = int.from_bytes(os.urandom(4), "little")  # unseeded ops: differ per session
+        self.kernel = None  # op -> its NumPy kernel in the session (set by the session's state)
+        self.op = None  # the op being traced
+        self.counters = None  # op name -> draws so far (traced), set for each trace
+        self.new_counters = None
+        self._calls = None
+
+    def variable(self, key: str) -> Ref:
+        """The reference a variable op yields: its storage slot in the session."""
+        return Ref(key)
+
+    def begin_trace(self, counters):
+        self.counters, self.new_counters, self._calls = counters, {}, {}
+
+    def key(self):
+        """A fresh PRNG key for the random op being traced (see the module's docstring)."""
+        op, random = self.op, self.random
+        seed, seed2 = op._attrs.get("seed", 0), op._attrs.get("seed2", 0)
+        if seed == 0 and seed2 == 0:
+            seed, seed2 = self.session_seed, op._id
+        base = random.fold_in(random.PRNGKey(np.uint32(seed & 0xFFFFFFFF)), np.uint32(seed2 & 0xFFFFFFFF))
+        count = self.counters.get(op._name)
+        if count is None:
+            count = self.jnp.zeros((), self.jnp.uint32)
+        self.new_counters[op._name] = count + 1
+        calls = self._calls[op] = self._calls.get(op, -1) + 1
+        return random.fold_in(random.fold_in(base, count), calls)
