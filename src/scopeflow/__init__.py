@@ -600,10 +600,9 @@ _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in 
 # pays only for the ones it reads
 _LAZY_MODULES = frozenset(("app", "bitwise", "compat", "data", "debugging", "dtypes", "errors", "flags", "gfile",
                            "graph_util", "image", "initializers", "io", "layers", "losses", "linalg", "lookup", "math",
-                           "metrics", "nest", "nn", "python_io", "queue", "random", "sets", "signal",
-                           "sparse", "spectral",
-                           "strings",
-                           "summary", "train", "version", "test", "saved_model", "distributions"))
+                           "metrics", "nest", "nn", "python_io", "queue", "random", "sets", "signal", "sparse",
+                           "spectral", "strings", "summary", "train", "version", "test", "saved_model",
+                           "distributions"))
 
 
 def __getattr__(name):

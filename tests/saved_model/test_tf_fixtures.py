@@ -1,5 +1,5 @@
 """SavedModels written by TensorFlow 2.21 (tests/fixtures/tf_saved_models, made by its
-make_fixtures.py) load in scopeflow: graph, restored variables, assets fed to the main op,
+make_saved_model_fixtures.py) load in scopeflow: graph, restored variables, assets fed to the main op,
 signatures, several meta graphs, the text form; outputs as TF computed them."""
 
 import json

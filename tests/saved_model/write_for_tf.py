@@ -1,7 +1,7 @@
 """Write SavedModels with scopeflow for TensorFlow to load (the other direction of the
 fixtures): ``python -m tests.saved_model.write_for_tf OUT_DIR`` writes ``OUT_DIR/<name>/`` and
 ``OUT_DIR/<name>.json`` (tags, signature, feeds and scopeflow's outputs), then check them with
-``~/tfref/bin/python tests/fixtures/tf_saved_models/make_fixtures.py --check OUT_DIR/<name>...``.
+``~/tfref/bin/python tests/fixtures/tf_saved_models/make_saved_model_fixtures.py --check OUT_DIR/<name>...``.
 """
 
 import json

@@ -13,7 +13,7 @@ registered under a new name, ``CustomGradient-<N>``; that rule calls ``grad_fn``
 ...     return tf.identity(x), grad
 >>> x = tf.constant(3.0)
 >>> tf.gradients(clip_grad(x) * 5.0, x)[0].op.type
-'ClipByValue'
+'Maximum'
 """
 
 from __future__ import annotations

@@ -10,12 +10,12 @@ Only re-exports; the code lives in ``scopeflow._src.saved_model``. Loaded on fir
 """
 
 __all__ = ["ASSETS_DIRECTORY", "ASSETS_KEY", "build_signature_def", "build_tensor_info", "Builder", "builder",
-           "CLASSIFY_INPUTS", "CLASSIFY_METHOD_NAME", "CLASSIFY_OUTPUT_CLASSES", "CLASSIFY_OUTPUT_SCORES",
-           "classification_signature_def", "constants", "contains_saved_model", "DEBUG_DIRECTORY",
-           "DEBUG_INFO_FILENAME_PB", "DEFAULT_SERVING_SIGNATURE_DEF_KEY", "get_tensor_from_tensor_info", "GPU",
-           "is_valid_signature", "LEGACY_INIT_OP_KEY", "load", "loader", "main_op", "MAIN_OP_KEY",
-           "main_op_with_restore", "maybe_saved_model_directory", "predict_signature_def", "PREDICT_INPUTS",
-           "PREDICT_METHOD_NAME", "PREDICT_OUTPUTS", "REGRESS_INPUTS", "REGRESS_METHOD_NAME", "REGRESS_OUTPUTS",
+           "classification_signature_def", "CLASSIFY_INPUTS", "CLASSIFY_METHOD_NAME", "CLASSIFY_OUTPUT_CLASSES",
+           "CLASSIFY_OUTPUT_SCORES", "constants", "contains_saved_model", "DEBUG_DIRECTORY", "DEBUG_INFO_FILENAME_PB",
+           "DEFAULT_SERVING_SIGNATURE_DEF_KEY", "get_tensor_from_tensor_info", "GPU", "is_valid_signature",
+           "LEGACY_INIT_OP_KEY", "load", "loader", "main_op", "MAIN_OP_KEY", "main_op_with_restore",
+           "maybe_saved_model_directory", "PREDICT_INPUTS", "PREDICT_METHOD_NAME", "PREDICT_OUTPUTS",
+           "predict_signature_def", "REGRESS_INPUTS", "REGRESS_METHOD_NAME", "REGRESS_OUTPUTS",
            "regression_signature_def", "SAVED_MODEL_FILENAME_PB", "SAVED_MODEL_FILENAME_PBTXT",
            "SAVED_MODEL_SCHEMA_VERSION", "SERVING", "signature_constants", "signature_def_utils", "simple_save",
            "tag_constants", "TPU", "TRAINING", "utils", "VARIABLES_DIRECTORY", "VARIABLES_FILENAME"]

@@ -6,7 +6,7 @@ the Jacobian ``tf.gradients`` builds, column by column, against central differen
 >>> with tf.Graph().as_default(), tf.Session():
 ...     x = tf.placeholder(tf.float64, [3])
 ...     err = tf.test.compute_gradient_error(x, [3], tf.square(x), [3], x_init_value=np.ones(3))
->>> err < 1e-8
+>>> bool(err < 1e-8)
 True
 """
 
