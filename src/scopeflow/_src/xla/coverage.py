@@ -94,4 +94,6 @@ NOT_YET_LOWERED = frozenset((
     "StatelessMultinomial", "Svd", "Switch", "Tan", "TensorScatterAdd", "TensorScatterMax", "TensorScatterMin",
     "TensorScatterSub", "TensorScatterUpdate", "UnsortedSegmentMax", "UnsortedSegmentMin",
     "UnsortedSegmentProd", "Xdivy", "Xlog1py", "Xlogy", "Zeta",
+    "FFT", "FFT2D", "FFT3D", "IFFT", "IFFT2D", "IFFT3D", "IRFFT", "IRFFT2D", "IRFFT3D", "RFFT", "RFFT2D",
+    "RFFT3D",  # tf.signal (helper U)
 ))
