@@ -209,7 +209,7 @@ __all__ = [
     "to_int64",
     "trace",
     "train", "trainable_variables", "transpose", "truediv", "truncated_normal",
-    "truncated_normal_initializer", "truncatediv", "truncatemod", "tuple", "TypeSpec", "uint16", "uint32", "uint64",
+    "truncated_normal_initializer", "truncatediv", "uniform_unit_scaling_initializer", "truncatemod", "tuple", "TypeSpec", "uint16", "uint32", "uint64",
     "uint8", "UnconnectedGradients",
     "UninitializedVariableWarning",
     "unique",
@@ -479,6 +479,7 @@ from scopeflow._src.variables.initializers import (
     random_normal_initializer,
     random_uniform_initializer,
     truncated_normal_initializer,
+    uniform_unit_scaling_initializer,
     variance_scaling_initializer,
     zeros_initializer,
 )

@@ -3,8 +3,9 @@ initializer ops of variable lists. Only re-exports; the code lives in
 ``scopeflow._src.variables``."""
 
 __all__ = [
-    "constant", "global_variables", "glorot_normal", "glorot_uniform", "identity", "local_variables", "ones",
-    "orthogonal", "random_normal", "random_uniform", "truncated_normal", "variables", "variance_scaling", "zeros"]
+    "constant", "global_variables", "glorot_normal", "glorot_uniform", "he_normal", "he_uniform", "identity",
+    "lecun_normal", "lecun_uniform", "local_variables", "ones", "orthogonal", "random_normal", "random_uniform",
+    "truncated_normal", "uniform_unit_scaling", "variables", "variance_scaling", "zeros"]
 
 from scopeflow._src.variables.collections import global_variables_initializer as global_variables
 from scopeflow._src.variables.collections import local_variables_initializer as local_variables
@@ -19,4 +20,6 @@ from scopeflow._src.variables.initializers import RandomNormal as random_normal
 from scopeflow._src.variables.initializers import RandomUniform as random_uniform
 from scopeflow._src.variables.initializers import TruncatedNormal as truncated_normal
 from scopeflow._src.variables.initializers import VarianceScaling as variance_scaling
+from scopeflow._src.variables.initializers import UniformUnitScaling as uniform_unit_scaling
 from scopeflow._src.variables.initializers import Zeros as zeros
+from scopeflow._src.variables.initializers import he_normal, he_uniform, lecun_normal, lecun_uniform

@@ -191,6 +191,52 @@ class GlorotNormal(VarianceScaling):
         return {"seed": self.seed, "dtype": self.dtype.name}
 
 
+def lecun_normal(seed=None):
+    """``tf.initializers.lecun_normal``: truncated normal of variance ``1 / fan_in``
+    (``VarianceScaling(1.0, "fan_in", "truncated_normal")``)."""
+    return VarianceScaling(1.0, "fan_in", "truncated_normal", seed)
+
+
+def lecun_uniform(seed=None):
+    """``tf.initializers.lecun_uniform``: uniform in ``[-sqrt(3 / fan_in), sqrt(3 / fan_in)]``."""
+    return VarianceScaling(1.0, "fan_in", "uniform", seed)
+
+
+def he_normal(seed=None):
+    """``tf.initializers.he_normal``: truncated normal of variance ``2 / fan_in``.
+
+    >>> he_normal(seed=1).get_config()["scale"]
+    2.0
+    """
+    return VarianceScaling(2.0, "fan_in", "truncated_normal", seed)
+
+
+def he_uniform(seed=None):
+    """``tf.initializers.he_uniform``: uniform in ``[-sqrt(6 / fan_in), sqrt(6 / fan_in)]``."""
+    return VarianceScaling(2.0, "fan_in", "uniform", seed)
+
+
+class UniformUnitScaling(Initializer):
+    """``tf.uniform_unit_scaling_initializer`` (deprecated in TF for ``variance_scaling``): uniform in
+    ``[-m, m]`` with ``m = factor * sqrt(3 / n)``, ``n`` the product of every dimension but the last
+    (of the whole variable for a partitioned one), at least 1."""
+
+    def __init__(self, factor=1.0, seed=None, dtype=dtypes.float32):
+        self.factor, self.seed = factor, seed
+        self.dtype = _float_dtype(dtype)
+
+    def __call__(self, shape, dtype=None, partition_info=None):
+        dtype = self.dtype if dtype is None else dtype
+        input_size = 1.0
+        for dim in (shape if partition_info is None else partition_info.full_shape)[:-1]:
+            input_size *= float(dim)
+        max_val = math.sqrt(3 / max(input_size, 1.0)) * self.factor
+        return random_ops.random_uniform(shape, -max_val, max_val, dtype, seed=self.seed)
+
+    def get_config(self):
+        return {"factor": self.factor, "seed": self.seed, "dtype": self.dtype.name}
+
+
 def _check_2d(shape):
     if len(shape) < 2:
         raise ValueError(f"The tensor to initialize, specified by argument `shape` must be at least "
@@ -252,5 +298,6 @@ truncated_normal_initializer = TruncatedNormal
 variance_scaling_initializer = VarianceScaling
 glorot_uniform_initializer = GlorotUniform
 glorot_normal_initializer = GlorotNormal
+uniform_unit_scaling_initializer = UniformUnitScaling
 orthogonal_initializer = Orthogonal
 identity_initializer = Identity
