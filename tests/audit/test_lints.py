@@ -56,23 +56,16 @@ def test_a_train_op_without_update_ops_warns_at_its_first_run_and_names_them():
         assert finding.kind is tf.UpdateOpsWarning and finding.names == ("bn/AssignMovingAvg", "bn/AssignMovingAvg_1")
 
 
-def test_a_train_op_built_under_the_update_ops_is_clean():
+@pytest.mark.parametrize("how", ["under_control_dependencies", "grouped"])
+def test_a_train_op_that_runs_the_update_ops_is_clean(how):
     with tf.Graph().as_default():
-        x, train = _bn_model(True)
+        x, train = _bn_model(how == "under_control_dependencies")
+        if how == "grouped":
+            train = tf.group(train, *tf.get_collection(tf.GraphKeys.UPDATE_OPS))
         assert tf.lint(tf.get_default_graph()) == []
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             assert caught(lambda: sess.run(train, {x: np.ones((2, 3), np.float32)})) == []
-
-
-def test_update_ops_grouped_with_the_train_op_are_clean():
-    with tf.Graph().as_default():
-        x, train = _bn_model(False)
-        step = tf.group(train, *tf.get_collection(tf.GraphKeys.UPDATE_OPS))
-        assert tf.lint(tf.get_default_graph()) == []
-        with tf.Session() as sess:
-            sess.run(tf.global_variables_initializer())
-            assert caught(lambda: sess.run(step, {x: np.ones((2, 3), np.float32)})) == []
 
 
 def test_a_growing_training_loop_warns_once_with_the_new_ops():

@@ -23,6 +23,7 @@ from __future__ import annotations
 import warnings
 from typing import NamedTuple
 
+from scopeflow._src.framework import context
 from scopeflow._src.framework.graph_keys import GraphKeys
 
 
@@ -189,8 +190,20 @@ def slot_scope_findings(graph) -> list:
     return findings
 
 
-def lint(graph) -> list:
-    """The findings of the static lints on ``graph``: update ops, initializers, slot scopes."""
+def lint(graph=None) -> list:
+    """The findings (``Finding``: ``kind``, ``message``, ``names``) of the static lints on
+    ``graph`` (default: the default graph): update ops, initializers, slot scopes. A session
+    raises the same findings as warnings at its first run; TensorFlow has no such check.
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default() as g:
+    ...     a = tf.Variable(1.0, name="a")
+    ...     init = tf.global_variables_initializer()
+    ...     b = tf.Variable(2.0, name="b")
+    >>> [(f.kind.__name__, f.names) for f in tf.lint(g)]
+    [('UninitializedVariableWarning', ('b',))]
+    """
+    graph = context.default_graph() if graph is None else graph
     return update_ops_findings(graph) + uninitialized_findings(graph) + slot_scope_findings(graph)
 
 
