@@ -562,6 +562,7 @@ _LAZY_OPS = {
     "scopeflow._src.framework.tensor_spec": ("SparseTensorSpec", "TensorSpec", "TypeSpec"),
     "scopeflow._src.gradients": ("AggregationMethod", "gradients", "UnconnectedGradients"),
     "scopeflow._src.graph_io.importer": ("import_graph_def",),
+    "scopeflow._src.hessians": ("hessians",),
     "scopeflow._src.metrics.confusion": ("confusion_matrix",),
     "scopeflow._src.ops.array.layout": ("batch_to_space", "depth_to_space", "extract_image_patches",
                                         "space_to_batch", "space_to_depth"),
@@ -595,7 +596,7 @@ _LAZY_OPS = {
                                               "variable_axis_size_partitioner"),
     "scopeflow._src.variables.template": ("make_template",),
 }
-__all__ = sorted(__all__ + list(_MATH_MORE), key=lambda n: (n.lower(), n))
+__all__ = sorted(__all__ + list(_MATH_MORE) + ["hessians"], key=lambda n: (n.lower(), n))
 _LAZY_SOURCE = {name: source for source, names in _LAZY_OPS.items() for name in names}
 # The public sub-namespaces, each loaded on first use (tf.nn, tf.train, tf.layers...): a program
 # pays only for the ones it reads

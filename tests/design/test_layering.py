@@ -155,6 +155,8 @@ PACKAGE_LAYERS = {
     "monitored": {"platform", "protos", "framework", "ops", "variables", "client", "graph_io", "lib_io", "checkpoint",
                   "summary", "training", "logging_module"},
     "logging_module": set(),
+    # hessians: tf.hessians builds tf.gradients inside a while_loop
+    "hessians": {"framework", "ops", "gradients"},
     "behaviour": {"framework", "logging_module"},  # tf.enable_* refusals, tf.VERSION, tf.get_logger
     # testing: tf.test.TestCase runs sessions; the gradient checker builds tf.gradients
     "testing": {"framework", "ops", "client", "gradients", "logging_module"},

@@ -4,7 +4,7 @@
 
 import numpy as np
 
-from tests.conformance.cases._math_helpers import describe, grads, run_error
+from tests.conformance.cases._math_helpers import describe, grads, run_error, static, values
 from tests.conformance.harness import case, op_summary, raises
 
 _X = np.array([[-0.75, -0.2, 0.1], [0.35, 0.6, 0.9]], np.float32)
@@ -311,3 +311,14 @@ def grad_angle_and_rint(tf):
 def grad_nextafter(tf):
     x, p = _x(tf), _p(tf)
     return grads(tf, tf.math.nextafter(x, p), [x, p])
+
+
+# -- hessians ----------------------------------------------------------------------------------
+@case
+def hessians_values_and_shapes(tf):
+    x = tf.constant([[1.0, 2.0], [3.0, 4.0]], name="x")
+    v = tf.constant([0.5, -1.0, 2.0], name="v")
+    y = tf.reduce_sum(x ** 3) + tf.reduce_prod(x) + tf.reduce_sum(tf.sin(v) * v[0])
+    hs = tf.hessians(y, [x, v])
+    single = tf.hessians(tf.reduce_sum(v ** 2), v)
+    return {"static": static(hs + single), "values": values(tf, hs + single)}

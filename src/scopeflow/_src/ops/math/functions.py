@@ -19,6 +19,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import static_ints
 from scopeflow._src.ops.control.cond import cond
 from scopeflow._src.ops.math import special
 from scopeflow._src.ops.math.scan import _scan_factory
@@ -29,10 +30,26 @@ def _logaddexp_scan(x, axis, dtype):
     return np.logaddexp.accumulate(x, axis=axis, dtype=dtype)
 
 
+def _lower_cumulative_logsumexp(op, jx):
+    exclusive, reverse = op._attrs["exclusive"], op._attrs["reverse"]
+
+    def run(x, axis):
+        axis = static_ints(axis, "axis")[0] % x.ndim
+        out = jx.lax.cumlogsumexp(x, axis=axis, reverse=reverse)
+        if not exclusive:
+            return out
+        n = x.shape[axis]
+        pad = jx.jnp.full_like(jx.lax.slice_in_dim(x, 0, 1, axis=axis), -jx.jnp.inf)
+        kept = jx.lax.slice_in_dim(out, 1, n, axis=axis) if reverse else jx.lax.slice_in_dim(out, 0, n - 1, axis=axis)
+        return jx.jnp.concatenate([kept, pad] if reverse else [pad, kept], axis=axis)
+    return run
+
+
 registry.register(OpDef("CumulativeLogsumexp", inputs=["x: T", "axis: Tidx"], outputs=["out: T"],
                         attrs={"T": dtype_lists.FLOAT, "Tidx": dtype_lists.INDEX}, shape=shape_fns.unchanged,
                         factory=_scan_factory(_logaddexp_scan, -np.inf),
-                        defaults={"exclusive": False, "reverse": False, "Tidx": dtypes.int32}))
+                        defaults={"exclusive": False, "reverse": False, "Tidx": dtypes.int32},
+                        lower=_lower_cumulative_logsumexp))
 
 
 def _angle_factory(op, state):
@@ -42,7 +59,8 @@ def _angle_factory(op, state):
 
 registry.register(OpDef("Angle", inputs=["input: T"], outputs=["output: Tout"], attrs={"T": dtype_lists.COMPLEX},
                         shape=shape_fns.unchanged, factory=_angle_factory,
-                        defaults={"T": dtypes.complex64, "Tout": dtypes.float32}))
+                        defaults={"T": dtypes.complex64, "Tout": dtypes.float32},
+                        lower=lambda op, jx: jx.jnp.angle))
 
 
 def cumulative_logsumexp(x, axis=0, exclusive=False, reverse=False, name=None):

@@ -20,6 +20,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.array.gather import _segment_shape as _unsorted_shape
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import out_dtype, static
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.sparse.common import require
 from scopeflow._src.ops.sparse.segments import _segment_sum_shape as _sorted_shape
@@ -89,6 +90,19 @@ def _unsorted_factory(ufunc, empty):
     return factory
 
 
+def _lower_unsorted(method, empty):
+    """``full(empty).at[ids].<method>(data)``, negative ids moved out of range and dropped."""
+    def lower(op, jx):
+        dtype = np.dtype(out_dtype(op))
+
+        def run(data, ids, num):
+            n = int(static(num, "num_segments"))
+            out = jx.jnp.full((n,) + tuple(data.shape[ids.ndim:]), empty(dtype), dtype)
+            return getattr(out.at[jx.jnp.where(ids < 0, n, ids)], method)(data, mode="drop")
+        return run
+    return lower
+
+
 for _type, _ufunc, _method, _empty, _allowed in (
         ("UnsortedSegmentMax", np.maximum, "max", lambda d: _limit(d, True), dtype_lists.REAL),
         ("UnsortedSegmentMin", np.minimum, "min", lambda d: _limit(d, False), dtype_lists.REAL),
@@ -96,7 +110,8 @@ for _type, _ufunc, _method, _empty, _allowed in (
     registry.register(OpDef(_type, inputs=["data: T", "segment_ids: Tindices", "num_segments: Tnumsegments"],
                             outputs=["output: T"], attrs={"T": _allowed, "Tindices": dtype_lists.INDEX,
                                                           "Tnumsegments": dtype_lists.INDEX},
-                            shape=_unsorted_shape, factory=_unsorted_factory(_ufunc, _empty), defaults=_INT32_NUM))
+                            shape=_unsorted_shape, factory=_unsorted_factory(_ufunc, _empty), defaults=_INT32_NUM,
+                            lower=_lower_unsorted(_method, _empty)))
 
 
 # -- wrappers ----------------------------------------------------------------------------------------

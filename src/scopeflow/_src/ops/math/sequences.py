@@ -21,6 +21,7 @@ from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import out_dtype, static
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.math.cast import raw_cast
 
@@ -47,16 +48,27 @@ def _lin_space_shape(inputs, attrs):
     return TensorShape([int(num) if num is not None and np.ndim(num) == 0 else None])
 
 
+def _lower_lin_space(op, jx):
+    dtype = out_dtype(op)
+
+    def run(start, stop, num):
+        num = int(static(num, "num"))
+        step = (stop - start) / max(num - 1, 1)
+        return (start + jx.jnp.arange(num, dtype=dtype) * step).astype(dtype)
+    return run
+
+
 registry.register(OpDef("LinSpace", inputs=["start: T", "stop: T", "num: Tidx"], outputs=["output: T"],
                         attrs={"T": dtype_lists.FLOAT, "Tidx": dtype_lists.INDEX}, shape=_lin_space_shape,
-                        factory=_lin_space_factory, defaults={"Tidx": dtypes.int32}))
+                        factory=_lin_space_factory, defaults={"Tidx": dtypes.int32}, lower=_lower_lin_space))
 
 
 # -- IdentityN, EnsureShape ----------------------------------------------------------------------------
 # ``input`` and ``output`` are TF's type lists (attr ``T``); the private ``_N`` gives their length
 _N = "_N"
 registry.register(OpDef("IdentityN", inputs=[Arg("input", type_attr="T", number_attr=_N)],
-                        outputs=[Arg("output", type_attr="T", number_attr=_N)], kernel=lambda *xs: tuple(xs)))
+                        outputs=[Arg("output", type_attr="T", number_attr=_N)], kernel=lambda *xs: tuple(xs),
+                        lower=lambda op, jx: lambda *xs: tuple(xs)))
 
 
 def _ensure_shape_factory(op, state):

@@ -23,6 +23,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.array.selection import _unique_factory
 from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import out_dtype, static_ints
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.control.assert_op import Assert
 from scopeflow._src.ops.nn.topk import top_k
@@ -58,10 +59,18 @@ def _bound_factory(side):
     return factory
 
 
+def _lower_bound(side):
+    def lower(op, jx):
+        dtype = out_dtype(op)
+        search = jx.jax.vmap(lambda s, v: jx.jnp.searchsorted(s, v, side=side))
+        return lambda seq, values: search(seq, values).astype(dtype)
+    return lower
+
+
 for _type, _side in (("LowerBound", "left"), ("UpperBound", "right")):
     registry.register(OpDef(_type, inputs=["sorted_inputs: T", "values: T"], outputs=["output: out_type"],
                             attrs={"out_type": dtype_lists.INDEX}, shape=_bound_shape, factory=_bound_factory(_side),
-                            defaults=_INT32_OUT))
+                            defaults=_INT32_OUT, lower=_lower_bound(_side)))
 
 
 # -- Roll ------------------------------------------------------------------------------------------
@@ -83,9 +92,13 @@ def _roll_factory(op, state):
     return kernel
 
 
+def _lower_roll(op, jx):
+    return lambda x, shift, axis: jx.jnp.roll(x, static_ints(shift, "shift"), static_ints(axis, "axis"))
+
+
 registry.register(OpDef("Roll", inputs=["input: T", "shift: Tshift", "axis: Taxis"], outputs=["output: T"],
                         attrs={"Tshift": dtype_lists.INDEX, "Taxis": dtype_lists.INDEX}, shape=shape_fns.unchanged,
-                        factory=_roll_factory))
+                        factory=_roll_factory, lower=_lower_roll))
 
 
 # -- UniqueWithCounts ----------------------------------------------------------------------------------
@@ -209,9 +222,17 @@ def _shift(fn):
     return kernel
 
 
+def _lower_shift(name):
+    def lower(op, jx):
+        fn = getattr(jx.jnp, name)
+        return lambda x, y: fn(x, jx.jnp.clip(y, 0, x.dtype.itemsize * 8 - 1).astype(x.dtype))
+    return lower
+
+
 for _type, _fn in (("LeftShift", np.left_shift), ("RightShift", np.right_shift)):
     registry.register(OpDef(_type, inputs=["x: T", "y: T"], outputs=["z: T"], attrs={"T": dtype_lists.INTEGER},
-                            shape=shape_fns.broadcast, factory=shape_fns.broadcasting(_shift(_fn))))
+                            shape=shape_fns.broadcast, factory=shape_fns.broadcasting(_shift(_fn)),
+                            lower=_lower_shift(_fn.__name__)))
 
 
 # -- wrappers ----------------------------------------------------------------------------------------

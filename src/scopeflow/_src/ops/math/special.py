@@ -21,11 +21,17 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.ops.common import dtype_lists, shape_fns
 from scopeflow._src.ops.common.elementwise import quiet, quiet_unary
+from scopeflow._src.ops.common.lowering import jnp_fn
 from scopeflow._src.ops.math import special_fns
 
 _FC, _FLOAT = dtype_lists.FLOAT_COMPLEX, dtype_lists.FLOAT
 _F32_64 = dtype_lists.types("float32,float64")
 _XLOGY = dtype_lists.types("float16,bfloat16,float32,float64,complex64,complex128")
+
+
+def _lower_scipy(name):
+    """The lowering that is ``jax.scipy.special``'s function ``name``."""
+    return lambda op, jx: getattr(jx.jax.scipy.special, name)
 
 
 def _in_float64(fn):
@@ -38,26 +44,26 @@ def _in_float64(fn):
 
 def _unary(op_type, fn, allowed, lower=None):
     registry.register(OpDef(op_type, inputs=["x: T"], outputs=["y: T"], attrs={"T": allowed},
-                            shape=shape_fns.unchanged, kernel=quiet_unary(fn)))
+                            shape=shape_fns.unchanged, kernel=quiet_unary(fn), lower=lower))
 
 
 def _binary(op_type, names, kernel, allowed, defaults=None, lower=None):
     registry.register(OpDef(op_type, inputs=[f"{n}: T" for n in names], outputs=[f"{'output' if defaults else 'z'}: T"],
                             attrs={"T": allowed}, shape=shape_fns.broadcast, factory=shape_fns.broadcasting(kernel),
-                            defaults=defaults or {}))
+                            defaults=defaults or {}, lower=lower))
 
 
 for _type, _fn in (("Tan", np.tan), ("Acos", np.arccos), ("Asin", np.arcsin), ("Atan", np.arctan),
                    ("Sinh", np.sinh), ("Cosh", np.cosh), ("Asinh", np.arcsinh), ("Acosh", np.arccosh),
                    ("Atanh", np.arctanh), ("Expm1", np.expm1)):
-    _unary(_type, _fn, _FC)
-_unary("Rint", np.rint, _FLOAT)
+    _unary(_type, _fn, _FC, lower=jnp_fn(_fn.__name__))
+_unary("Rint", np.rint, _FLOAT, lower=jnp_fn("rint"))
 for _type, _fn, _name in (("Erf", special_fns.erf, "erf"), ("Erfc", special_fns.erfc, "erfc"),
                           ("Erfinv", special_fns.erfinv, "erfinv"), ("Ndtri", special_fns.ndtri, "ndtri"),
                           ("Lgamma", special_fns.lgamma, "gammaln"), ("Digamma", special_fns.digamma, "digamma"),
                           ("BesselI0", special_fns.bessel_i0, "i0"), ("BesselI0e", special_fns.bessel_i0e, "i0e"),
                           ("BesselI1", special_fns.bessel_i1, "i1"), ("BesselI1e", special_fns.bessel_i1e, "i1e")):
-    _unary(_type, _in_float64(_fn), _FLOAT)
+    _unary(_type, _in_float64(_fn), _FLOAT, lower=_lower_scipy(_name))
 
 
 def _xlogy(f):
@@ -78,18 +84,38 @@ def _mul_no_nan(x, y):
     return np.where(y == 0, np.zeros_like(x * y), x * y)
 
 
-_binary("Atan2", ("y", "x"), quiet(np.arctan2), _FLOAT)
-_binary("Xlogy", ("x", "y"), _xlogy(np.log), _XLOGY)
-_binary("Xlog1py", ("x", "y"), _xlogy(np.log1p), _XLOGY)
-_binary("Xdivy", ("x", "y"), quiet(_xdivy), _XLOGY)
-_binary("MulNoNan", ("x", "y"), quiet(_mul_no_nan), _FC)
+def _lower_x_where(f):
+    def lower(op, jx):
+        jnp = jx.jnp
+        return lambda x, y: jnp.where(x == 0, jnp.zeros_like(x * y), f(jnp, x, y))
+    return lower
+
+
+_binary("Atan2", ("y", "x"), quiet(np.arctan2), _FLOAT, lower=jnp_fn("arctan2"))
+_binary("Xlogy", ("x", "y"), _xlogy(np.log), _XLOGY, lower=_lower_x_where(lambda jnp, x, y: x * jnp.log(y)))
+_binary("Xlog1py", ("x", "y"), _xlogy(np.log1p), _XLOGY,
+        lower=_lower_x_where(lambda jnp, x, y: x * jnp.log1p(y)))
+_binary("Xdivy", ("x", "y"), quiet(_xdivy), _XLOGY, lower=_lower_x_where(lambda jnp, x, y: x / y))
+_binary("MulNoNan", ("x", "y"), quiet(_mul_no_nan), _FC,
+        lower=lambda op, jx: lambda x, y: jx.jnp.where(y == 0, jx.jnp.zeros_like(x * y), x * y))
 _binary("NextAfter", ("x1", "x2"), np.nextafter, dtype_lists.types("float64,float32"),
-        defaults={"T": dtypes.float32})
-_binary("Polygamma", ("a", "x"), _in_float64(special_fns.polygamma), _F32_64)
-_binary("Zeta", ("x", "q"), _in_float64(special_fns.zeta), _F32_64)
-_binary("Igamma", ("a", "x"), _in_float64(special_fns.igamma), _FLOAT)
-_binary("Igammac", ("a", "x"), _in_float64(special_fns.igammac), _FLOAT)
-_binary("IgammaGradA", ("a", "x"), _in_float64(special_fns.igamma_grad_a), _F32_64)
+        defaults={"T": dtypes.float32}, lower=jnp_fn("nextafter"))
+def _lower_polygamma(op, jx):
+    jnp, special = jx.jnp, jx.jax.scipy.special
+
+    def run(n, x):
+        higher = (-1.0) ** (n + 1) * jnp.exp(special.gammaln(n + 1)) * special.zeta(n + 1, x)
+        value = jnp.where(n == 0, special.digamma(x), higher)
+        return jnp.where((n == jnp.floor(n)) & (n >= 0), value, jnp.nan)
+    return run
+
+
+_binary("Polygamma", ("a", "x"), _in_float64(special_fns.polygamma), _F32_64, lower=_lower_polygamma)
+_binary("Zeta", ("x", "q"), _in_float64(special_fns.zeta), _F32_64, lower=_lower_scipy("zeta"))
+_binary("Igamma", ("a", "x"), _in_float64(special_fns.igamma), _FLOAT, lower=_lower_scipy("gammainc"))
+_binary("Igammac", ("a", "x"), _in_float64(special_fns.igammac), _FLOAT, lower=_lower_scipy("gammaincc"))
+_binary("IgammaGradA", ("a", "x"), _in_float64(special_fns.igamma_grad_a), _F32_64,
+        lower=lambda op, jx: jx.lax.igamma_grad_a)
 
 
 def _betainc_shape(inputs, attrs):
@@ -140,7 +166,7 @@ def _betainc_factory(op, state):
 
 
 registry.register(OpDef("Betainc", inputs=["a: T", "b: T", "x: T"], outputs=["z: T"], attrs={"T": _F32_64},
-                        shape=_betainc_shape, factory=_betainc_factory))
+                        shape=_betainc_shape, factory=_betainc_factory, lower=_lower_scipy("betainc")))
 
 
 # -- public wrappers ---------------------------------------------------------------------------
