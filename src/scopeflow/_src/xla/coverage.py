@@ -60,6 +60,7 @@ DYNAMIC_SHAPE_OPS = (  # output shapes that depend on the values, or a variable 
     "Where",
     "SegmentMax", "SegmentMean", "SegmentMin", "SegmentProd",  # sorted segments: rows = the last id + 1
      # sizes from the values
+    "DenseBincount", "UniqueWithCounts",  # sizes from the values
 )
 
 PYTHON_OPS = (  # call Python, print, or raise on the values they see
@@ -69,19 +70,19 @@ PYTHON_OPS = (  # call Python, print, or raise on the values they see
 HOST_OPS = frozenset(STRING_OPS + DYNAMIC_SHAPE_OPS + PYTHON_OPS)
 
 NOT_YET_LOWERED = frozenset((
-    "Acos", "Acosh", "AdjustHue", "AdjustSaturation", "Angle", "ApplyAdagradDA", "ApplyFtrl", "ApplyFtrlV2",
-    "ApplyProximalAdagrad", "Asin", "Asinh", "Atan", "Atan2", "Atanh", "BatchToSpaceND", "BesselI0",
-    "BesselI0e", "BesselI1", "BesselI1e", "Betainc", "Cholesky", "ConjugateTranspose", "ControlTrigger",
-    "Cosh", "Cross", "CumulativeLogsumexp", "DepthToSpace", "Digamma", "DrawBoundingBoxes",
-    "DrawBoundingBoxesV2", "DynamicStitch", "Enter", "Erf", "Erfc", "Erfinv", "Exit", "Expm1",
-    "ExtractImagePatches", "HSVToRGB", "Igamma", "IgammaGradA", "Igammac", "Lgamma", "LogMatrixDeterminant",
+    "AdjustHue", "AdjustSaturation", "ApplyAdagradDA", "ApplyFtrl", "ApplyFtrlV2",
+    "ApplyProximalAdagrad", "BatchToSpaceND",
+    "Cholesky", "ConjugateTranspose", "ControlTrigger",
+    "Cross", "DepthToSpace", "DrawBoundingBoxes",
+    "DrawBoundingBoxesV2", "DynamicStitch", "Enter", "Exit",
+    "ExtractImagePatches", "HSVToRGB", "LogMatrixDeterminant",
     "LoopCond", "MatrixBandPart", "MatrixDeterminant", "MatrixDiagPartV3", "MatrixDiagV3", "MatrixInverse",
     "MatrixSetDiagV3", "MatrixSolve", "MatrixSolveLs", "MatrixTriangularSolve", "Merge", "MirrorPadGrad",
-    "MulNoNan", "Ndtri", "NextAfter", "NextIteration", "ParallelDynamicStitch", "Polygamma", "RGBToHSV",
+    "NextIteration", "ParallelDynamicStitch", "RGBToHSV",
     "RefEnter", "RefExit", "RefMerge", "RefNextIteration", "RefSwitch", "ResizeArea", "ResizeBicubicGrad",
-    "ResizeBilinearGrad", "ResizeNearestNeighborGrad", "ReverseSequence", "Rint", "ScatterAdd", "ScatterDiv",
+    "ResizeBilinearGrad", "ResizeNearestNeighborGrad", "ReverseSequence", "ScatterAdd", "ScatterDiv",
     "ScatterMax", "ScatterMin", "ScatterMul", "ScatterNdAdd", "ScatterNdSub", "ScatterNdUpdate", "ScatterSub",
-    "ScatterUpdate", "SegmentSum", "SelfAdjointEigV2", "Sinh", "SpaceToBatchND", "SpaceToDepth",
+    "ScatterUpdate", "SegmentSum", "SelfAdjointEigV2", "SpaceToBatchND", "SpaceToDepth",
     "SparseAddGrad", "SparseApplyAdadelta", "SparseApplyAdagrad", "SparseApplyAdagradDA",
     "SparseApplyCenteredRMSProp", "SparseApplyFtrl", "SparseApplyFtrlV2", "SparseApplyMomentum",
     "SparseApplyProximalAdagrad", "SparseApplyProximalGradientDescent", "SparseApplyRMSProp",
@@ -91,9 +92,9 @@ NOT_YET_LOWERED = frozenset((
     "SparseSegmentSqrtNGrad", "SparseSegmentSqrtNGradV2", "SparseSegmentSqrtNWithNumSegments",
     "SparseSegmentSum", "SparseSegmentSumGrad", "SparseSegmentSumGradV2", "SparseSegmentSumWithNumSegments",
     "SparseSliceGrad", "SparseSoftmax", "SparseTensorDenseAdd", "SparseTensorDenseMatMul", "SparseToDense",
-    "StatelessMultinomial", "Svd", "Switch", "Tan", "TensorScatterAdd", "TensorScatterMax", "TensorScatterMin",
-    "TensorScatterSub", "TensorScatterUpdate", "UnsortedSegmentMax", "UnsortedSegmentMin",
-    "UnsortedSegmentProd", "Xdivy", "Xlog1py", "Xlogy", "Zeta",
+    "StatelessMultinomial", "Svd", "Switch", "TensorScatterAdd", "TensorScatterMax", "TensorScatterMin",
+    "TensorScatterSub", "TensorScatterUpdate",
     "FFT", "FFT2D", "FFT3D", "IFFT", "IFFT2D", "IFFT3D", "IRFFT", "IRFFT2D", "IRFFT3D", "RFFT", "RFFT2D",
     "RFFT3D",  # tf.signal (helper U)
+    "EnsureShape", "HistogramFixedWidth", "UnravelIndex",  # helper T's math ops, not lowered yet
 ))
