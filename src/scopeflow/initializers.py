@@ -19,7 +19,7 @@ from scopeflow._src.variables.initializers import Orthogonal as orthogonal
 from scopeflow._src.variables.initializers import RandomNormal as random_normal
 from scopeflow._src.variables.initializers import RandomUniform as random_uniform
 from scopeflow._src.variables.initializers import TruncatedNormal as truncated_normal
-from scopeflow._src.variables.initializers import VarianceScaling as variance_scaling
 from scopeflow._src.variables.initializers import UniformUnitScaling as uniform_unit_scaling
+from scopeflow._src.variables.initializers import VarianceScaling as variance_scaling
 from scopeflow._src.variables.initializers import Zeros as zeros
 from scopeflow._src.variables.initializers import he_normal, he_uniform, lecun_normal, lecun_uniform
