@@ -143,6 +143,23 @@ def test_initializing_every_variable_or_none_is_clean():
         assert tf.lint(g) == []
 
 
+def test_variables_initialized_from_a_checkpoint_are_clean(tmp_path):
+    with tf.Graph().as_default():
+        tf.get_variable("a", initializer=np.ones(2, np.float32))
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            path = tf.train.Saver().save(sess, str(tmp_path / "m"))
+    with tf.Graph().as_default() as g:
+        a = tf.get_variable("a", initializer=np.zeros(2, np.float32))
+        tf.get_variable("b", initializer=np.zeros(2, np.float32))
+        tf.train.init_from_checkpoint(path, {"a": "a"})  # a's initializer is now the restoring Assign's tensor
+        init = tf.global_variables_initializer()
+        assert tf.lint(g) == []
+        with tf.Session() as sess:
+            assert caught(lambda: sess.run(init)) == []
+            assert sess.run(a).tolist() == [1, 1]
+
+
 def test_an_optimizer_inside_an_auto_reuse_scope_warns_about_its_slots():
     with tf.Graph().as_default() as g:
         with tf.variable_scope("model", reuse=tf.AUTO_REUSE):

@@ -71,6 +71,13 @@ def _listed(names, limit=5) -> str:
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
+def _initializer_op(variable):
+    """``variable.initializer`` as an op (after ``init_from_checkpoint`` it is the restoring
+    ``Assign``'s tensor, as in TF)."""
+    init = variable.initializer
+    return getattr(init, "op", init)
+
+
 def _is_variable(op) -> bool:
     outputs = op._outputs
     return not op._inputs and len(outputs) == 1 and outputs[0]._dtype._is_ref_dtype
@@ -120,7 +127,7 @@ def missing_updates(graph, fetched_ops) -> list:
     needed = _closure(fetched_ops)
     variables = _variables(graph)
     trainable = {v.op for v in graph.get_collection(GraphKeys.TRAINABLE_VARIABLES) if hasattr(v, "op")}
-    if not _training_writes(needed, trainable, {v.initializer for v in variables}):
+    if not _training_writes(needed, trainable, {_initializer_op(v) for v in variables}):
         return []
     return [u for u in updates if getattr(u, "op", u) not in needed]
 
@@ -141,7 +148,7 @@ def update_ops_findings(graph) -> list:
         return []
     ops = graph.get_operations()
     trainable = {v.op for v in graph.get_collection(GraphKeys.TRAINABLE_VARIABLES) if hasattr(v, "op")}
-    writes = _training_writes(ops, trainable, {v.initializer for v in _variables(graph)})
+    writes = _training_writes(ops, trainable, {_initializer_op(v) for v in _variables(graph)})
     if not writes:
         return []
     used = {t._op for op in ops for t in op._inputs} | {c for op in ops for c in op._control_inputs}
@@ -157,7 +164,7 @@ def uninitialized_findings(graph) -> list:
     """Variables whose initializer no other op runs, while some variables' initializers are."""
     variables = _variables(graph)
     reached = {c for op in graph.get_operations() for c in op._control_inputs}
-    missed = [v for v in variables if v.initializer not in reached]
+    missed = [v for v in variables if _initializer_op(v) not in reached]
     if not missed or len(missed) == len(variables):
         return []
     names = [v.op.name for v in missed]
