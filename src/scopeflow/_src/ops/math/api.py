@@ -15,7 +15,6 @@ from scopeflow._src.ops.math.functions import (  # noqa: F401 - re-exported
     reciprocal_no_nan,
     reduce_std,
     reduce_variance,
-    zero_fraction,
 )
 from scopeflow._src.ops.math.segments import (  # noqa: F401 - re-exported
     segment_max,
@@ -76,6 +75,7 @@ from scopeflow._src.ops.math.special import (  # noqa: F401 - re-exported
     xlogy,
     zeta,
 )
+from scopeflow._src.ops.nn.statistics import zero_fraction  # noqa: F401 - tf.math's too
 from scopeflow._src.ops.sparse.segments import segment_sum  # noqa: F401 - tf.math's too
 
 lin_space = linspace  # TF1's other name

@@ -1,5 +1,5 @@
 """``tf.math`` functions TensorFlow builds from other ops (``log_sigmoid``, ``reduce_variance``,
-``reduce_std``, ``lbeta``, ``polyval``, ``reciprocal_no_nan``, ``angle``, ``zero_fraction``,
+``reduce_std``, ``lbeta``, ``polyval``, ``reciprocal_no_nan``, ``angle``,
 ``is_non_decreasing``, ``is_strictly_increasing``), and the ``CumulativeLogsumexp`` and
 ``Angle`` ops; each builds TF's ops under TF's scope names.
 
@@ -142,28 +142,6 @@ def angle(input, name=None):  # noqa: A002 - TensorFlow's argument name
         if x.dtype.is_complex:
             return create_output("Angle", [x], {"Tout": x.dtype.real_dtype}, name=scope)
         return array_ops.where(x < 0, np.pi * array_ops.ones_like(x), array_ops.zeros_like(x))
-
-
-def zero_fraction(value, name=None):
-    """The fraction of zeros in ``value``, as float32 (TF's graph: a ``cond`` on the size, then
-    ``counts_to_fraction``)."""
-    with name_scope(name, "zero_fraction", [value]):
-        value = convert_to_tensor(value, name="value")
-        size = array_ops.size(value, out_type=dtypes.int64)
-        num_nonzero = cond(size <= dtypes.int32.max,
-                           true_fn=lambda: math_ops.cast(_count_nonzero(value, dtypes.int32), dtype=dtypes.int64),
-                           false_fn=lambda: _count_nonzero(value, dtypes.int64))
-        with name_scope("counts_to_fraction"):
-            num_zero = size - num_nonzero
-            fraction = math_ops.cast(num_zero, dtype=dtypes.float32) / math_ops.cast(size, dtype=dtypes.float32)
-        return array_ops.identity(fraction, "fraction")
-
-
-def _count_nonzero(value, dtype):
-    with name_scope("count_nonzero", values=[value]):
-        zero = array_ops.zeros([], dtype=value.dtype)
-        nonzero = math_ops.cast(math_ops.not_equal(value, zero), dtype=dtype)
-        return math_ops.reduce_sum(nonzero, name="nonzero_count")
 
 
 def _monotonic(x, compare):

@@ -151,21 +151,22 @@ def _unsorted_segment_n(data, segment_ids, num_segments):
     return math_ops.maximum(n, 1)
 
 
-def unsorted_segment_mean(data, segment_ids, num_segments, name=None):
-    """The mean of the rows per segment id (``UnsortedSegmentSum`` divided by each segment's size)."""
-    with name_scope(name, "UnsortedSegmentMean"):
+def _unsorted_segment_normalized(data, segment_ids, num_segments, name, default_name, normalize):
+    with name_scope(name, default_name):
         data = convert_to_tensor(data)
         segment_ids = convert_to_tensor(segment_ids)
         n = _unsorted_segment_n(data, segment_ids, num_segments)
         summed = array_ops.unsorted_segment_sum(data, segment_ids, num_segments)
-        return summed / n
+        return summed / normalize(n)
+
+
+def unsorted_segment_mean(data, segment_ids, num_segments, name=None):
+    """The mean of the rows per segment id (``UnsortedSegmentSum`` divided by each segment's size)."""
+    return _unsorted_segment_normalized(data, segment_ids, num_segments, name, "UnsortedSegmentMean",
+                                        lambda n: n)
 
 
 def unsorted_segment_sqrt_n(data, segment_ids, num_segments, name=None):
     """The sum of the rows per segment id divided by the square root of the segment's size."""
-    with name_scope(name, "UnsortedSegmentSqrtN"):
-        data = convert_to_tensor(data)
-        segment_ids = convert_to_tensor(segment_ids)
-        n = _unsorted_segment_n(data, segment_ids, num_segments)
-        summed = array_ops.unsorted_segment_sum(data, segment_ids, num_segments)
-        return summed / math_ops.sqrt(n)
+    return _unsorted_segment_normalized(data, segment_ids, num_segments, name, "UnsortedSegmentSqrtN",
+                                        math_ops.sqrt)

@@ -17,7 +17,7 @@ from scopeflow._src.framework.context import default_graph
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import Arg, OpDef
-from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.shape_inference import merge_shapes
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common import dtype_lists
@@ -95,15 +95,7 @@ def _shape_text(shape):
 
 
 def _ensure_shape_shape(inputs, attrs):
-    have, want = inputs[0].shape, attrs["shape"]
-    if have.ndims is not None and want.ndims is not None:
-        if have.ndims != want.ndims:
-            raise ShapeError(f"Shape must be rank {want.ndims} but is rank {have.ndims}")
-        for i, (a, b) in enumerate(zip(have.as_list(), want.as_list())):
-            if a is not None and b is not None and a != b:
-                raise ShapeError(f"Dimension {i} in both shapes must be equal, but are {b} and {a}. Shapes are "
-                                 f"{_shape_text(want)} and {_shape_text(have)}.")
-    return have.merge_with(want)
+    return merge_shapes(attrs["shape"], inputs[0].shape)  # TF merges the expected shape with the input's
 
 
 registry.register(OpDef("EnsureShape", inputs=["input: T"], outputs=["output: T"], shape=_ensure_shape_shape,

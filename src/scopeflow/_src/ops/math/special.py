@@ -18,7 +18,7 @@ from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
-from scopeflow._src.framework.shape_inference import ShapeError
+from scopeflow._src.framework.shape_inference import merge_shapes
 from scopeflow._src.ops.common import dtype_lists, shape_fns
 from scopeflow._src.ops.common.elementwise import quiet, quiet_unary
 from scopeflow._src.ops.common.lowering import jnp_fn
@@ -119,38 +119,12 @@ _binary("IgammaGradA", ("a", "x"), _in_float64(special_fns.igamma_grad_a), _F32_
 
 
 def _betainc_shape(inputs, attrs):
-    """TF's ``Betainc``: scalars broadcast; every other input has one shape."""
+    """TF's ``Betainc``: scalars broadcast; the other inputs merge into one shape."""
     out = None
     for t in inputs:
-        if t.shape.ndims == 0:
-            continue
-        if out is None:
-            out = t.shape
-            continue
-        try:
-            out = out.merge_with(t.shape)
-        except ValueError:
-            raise ShapeError(f"Dimension {_first_difference(out, t.shape)} in both shapes must be equal, but are "
-                             f"{_dims_at(out, t.shape)}. Shapes are {_text(out)} and {_text(t.shape)}.") from None
+        if t.shape.ndims != 0:
+            out = t.shape if out is None else merge_shapes(out, t.shape)
     return out if out is not None else inputs[0].shape
-
-
-def _text(shape):
-    return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
-
-
-def _first_difference(a, b):
-    if a.ndims != b.ndims:
-        return 0
-    return next(i for i, (x, y) in enumerate(zip(a.as_list(), b.as_list())) if x is not None and y is not None
-                and x != y)
-
-
-def _dims_at(a, b):
-    if a.ndims != b.ndims:
-        return f"{a.ndims} and {b.ndims}"
-    i = _first_difference(a, b)
-    return f"{a.as_list()[i]} and {b.as_list()[i]}"
 
 
 def _betainc_factory(op, state):

@@ -116,42 +116,44 @@ def _igamma_series(a, x):
     return ans * math.exp(a * math.log(x) - x - math.lgamma(a)) / a
 
 
-def _igammac_fraction(a, x):
-    """The continued fraction of ``Q(a, x)`` (modified Lentz), for ``x > a + 1``."""
+def _lentz(terms):
+    """``1 / (b1 + a2 / (b2 + a3 / (b3 + ...)))`` by the modified Lentz method; ``terms`` yields
+    ``(1, b1), (a2, b2), ...``."""
     tiny = 1e-300
-    b = x + 1.0 - a
-    c, d = 1.0 / tiny, 1.0 / b
-    h = d
-    for i in range(1, 2000):
-        an = -i * (i - a)
-        b += 2.0
-        d = an * d + b
-        d = tiny if abs(d) < tiny else d
-        c = b + an / c
+    f, c, d = tiny, tiny, 0.0
+    for a, b in terms:
+        d = b + a * d
+        d = 1.0 / (tiny if abs(d) < tiny else d)
+        c = b + a / c
         c = tiny if abs(c) < tiny else c
-        d = 1.0 / d
-        delta = d * c
-        h *= delta
-        if abs(delta - 1.0) < _EPS:
+        f *= c * d
+        if abs(c * d - 1.0) < _EPS:
             break
-    return math.exp(a * math.log(x) - x - math.lgamma(a)) * h
+    return f
 
 
-def _igamma(a, x):
-    """The regularized lower incomplete gamma function ``P(a, x)``."""
+def _igammac_fraction(a, x):
+    """``Q(a, x)`` by its continued fraction, for ``x > a + 1``."""
+    terms = ((1.0, x + 1.0 - a) if i == 0 else (-i * (i - a), x + 1.0 - a + 2 * i) for i in range(2000))
+    return math.exp(a * math.log(x) - x - math.lgamma(a)) * _lentz(terms)
+
+
+def _incomplete_gamma(a, x, upper):
+    """The regularized incomplete gamma functions: ``P(a, x)``, or ``Q(a, x) = 1 - P`` when ``upper``."""
     if math.isnan(a) or math.isnan(x) or a < 0 or x < 0:
         return math.nan
     if a == 0:
-        return 1.0 if x > 0 else math.nan
-    if x == 0:
-        return 0.0
-    if math.isinf(x):
-        return 1.0
-    if math.isinf(a):
-        return 0.0
-    if x > 1.0 and x > a:
-        return 1.0 - _igammac_fraction(a, x)
-    return _igamma_series(a, x)
+        p = 1.0 if x > 0 else math.nan
+    elif x == 0 or math.isinf(a):
+        p = 0.0
+    elif math.isinf(x):
+        p = 1.0
+    elif x > 1.0 and x > a:
+        q = _igammac_fraction(a, x)
+        return q if upper else 1.0 - q
+    else:
+        p = _igamma_series(a, x)
+    return 1.0 - p if upper else p
 
 
 def _igamma_grad_a(a, x):
@@ -173,41 +175,15 @@ def _igamma_grad_a(a, x):
     return p * (math.log(x) - _digamma(a + 1.0) + slope / total)
 
 
-def _igammac(a, x):
-    """The regularized upper incomplete gamma function ``Q(a, x) = 1 - P(a, x)``."""
-    if math.isnan(a) or math.isnan(x) or a < 0 or x < 0:
-        return math.nan
-    if a == 0:
-        return 0.0 if x > 0 else math.nan
-    if x == 0:
-        return 1.0
-    if math.isinf(x):
-        return 0.0
-    if math.isinf(a):
-        return 1.0
-    if x > 1.0 and x > a:
-        return _igammac_fraction(a, x)
-    return 1.0 - _igamma_series(a, x)
-
-
 def _beta_fraction(a, b, x):
-    """The continued fraction of the incomplete beta function (modified Lentz)."""
-    tiny = 1e-300
-    qab, qap, qam = a + b, a + 1.0, a - 1.0
-    c, d = 1.0, 1.0 - qab * x / qap
-    d = 1.0 / (tiny if abs(d) < tiny else d)
-    h = d
-    for m in range(1, 3000):
-        m2 = 2 * m
-        for aa in (m * (b - m) * x / ((qam + m2) * (a + m2)), -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))):
-            d = 1.0 + aa * d
-            d = 1.0 / (tiny if abs(d) < tiny else d)
-            c = 1.0 + aa / c
-            c = tiny if abs(c) < tiny else c
-            h *= d * c
-        if abs(d * c - 1.0) < _EPS:
-            break
-    return h
+    """The continued fraction of the incomplete beta function (Numerical Recipes' ``betacf``)."""
+    def terms():
+        yield 1.0, 1.0
+        for m in range(3000):
+            if m:
+                yield m * (b - m) * x / ((a - 1.0 + 2 * m) * (a + 2 * m)), 1.0
+            yield -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 1.0 + 2 * m)), 1.0
+    return _lentz(terms())
 
 
 def _betainc(a, b, x):
@@ -325,8 +301,8 @@ lgamma = _elementwise(_lgamma, 1)
 digamma = _elementwise(_digamma, 1)
 zeta = _elementwise(_zeta, 2)
 polygamma = _elementwise(_polygamma, 2)
-igamma = _elementwise(_igamma, 2)
-igammac = _elementwise(_igammac, 2)
+igamma = _elementwise(lambda a, x: _incomplete_gamma(a, x, False), 2)
+igammac = _elementwise(lambda a, x: _incomplete_gamma(a, x, True), 2)
 igamma_grad_a = _elementwise(_igamma_grad_a, 2)
 betainc = _elementwise(_betainc, 3)
 ndtri = _elementwise(_ndtri, 1)

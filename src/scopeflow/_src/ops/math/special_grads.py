@@ -36,41 +36,24 @@ def _tan_grad(x, grad):
     return math_ops.square(secx) * grad
 
 
-@gradient("Asin")
-def _asin_grad(op, grad):
-    with control_dependencies([grad]):
-        x = math_ops.conj(op._inputs[0])
-        x2 = math_ops.square(x)
-        one = constant(1, dtype=grad.dtype)
-        return grad * math_ops.reciprocal(math_ops.sqrt(math_ops.subtract(one, x2)))
+def _inverse_trig(op_type, combine, root, negate=False):
+    """``Asin``/``Acos``/``Atan``/``Atanh``: ``grad * 1 / [sqrt](combine(1, x^2))`` (negated for ``Acos``)."""
+    @gradient(op_type)
+    def grad_fn(op, grad):
+        with control_dependencies([grad]):
+            x = math_ops.conj(op._inputs[0])
+            x2 = math_ops.square(x)
+            one = constant(1, dtype=grad.dtype)
+            den = combine(one, x2)
+            inv = math_ops.reciprocal(math_ops.sqrt(den) if root else den)
+            return -grad * inv if negate else grad * inv
+    return grad_fn
 
 
-@gradient("Acos")
-def _acos_grad(op, grad):
-    with control_dependencies([grad]):
-        x = math_ops.conj(op._inputs[0])
-        x2 = math_ops.square(x)
-        one = constant(1, dtype=grad.dtype)
-        inv = math_ops.reciprocal(math_ops.sqrt(math_ops.subtract(one, x2)))
-        return -grad * inv
-
-
-@gradient("Atan")
-def _atan_grad(op, grad):
-    with control_dependencies([grad]):
-        x = math_ops.conj(op._inputs[0])
-        x2 = math_ops.square(x)
-        one = constant(1, dtype=grad.dtype)
-        return grad * math_ops.reciprocal(math_ops.add(one, x2))
-
-
-@gradient("Atanh")
-def _atanh_grad(op, grad):
-    with control_dependencies([grad]):
-        x = math_ops.conj(op._inputs[0])
-        x2 = math_ops.square(x)
-        one = constant(1, dtype=grad.dtype)
-        return grad * math_ops.reciprocal(math_ops.subtract(one, x2))
+_inverse_trig("Asin", math_ops.subtract, root=True)
+_inverse_trig("Acos", math_ops.subtract, root=True, negate=True)
+_inverse_trig("Atan", math_ops.add, root=False)
+_inverse_trig("Atanh", math_ops.subtract, root=False)
 
 
 _unary("Sinh")(lambda x, grad: grad * special.cosh(x))
@@ -172,12 +155,18 @@ def _summed(value, axes, shape):
     return array_ops.reshape(math_ops.reduce_sum(value, axes), shape)
 
 
+def _broadcast_args(x, y):
+    """``shape(x), shape(y)`` and the axes each gradient sums over (TF's explicit rules)."""
+    sx, sy = array_ops.shape(x), array_ops.shape(y)
+    rx, ry = array_ops.broadcast_gradient_args(sx, sy)
+    return sx, sy, rx, ry
+
+
 def _x_log_rule(partials):
     """The ``Xlogy`` family: ``partials(x, y, not_zero_x)`` gives the two partial derivatives."""
     def grad_fn(op, grad):
         x, y = op._inputs
-        sx, sy = array_ops.shape(x), array_ops.shape(y)
-        rx, ry = array_ops.broadcast_gradient_args(sx, sy)
+        sx, sy, rx, ry = _broadcast_args(x, y)
         with control_dependencies([grad]):
             not_zero_x = math_ops.cast(math_ops.not_equal(x, math_ops.cast(0., dtype=x.dtype)), dtype=x.dtype)
             partial_x, partial_y = partials(x, y, not_zero_x)
@@ -194,8 +183,7 @@ gradient("Xdivy")(_x_log_rule(lambda x, y, nz: (special.raw_xdivy(nz, y),
 @gradient("Igamma")
 def _igamma_grad(op, grad):
     a, x = op._inputs
-    sa, sx = array_ops.shape(a), array_ops.shape(x)
-    ra, rx = array_ops.broadcast_gradient_args(sa, sx)
+    sa, sx, ra, rx = _broadcast_args(a, x)
     with control_dependencies([grad]):
         partial_a = special.igamma_grad_a(a, x)
         partial_x = math_ops.exp(-x + (a - 1) * math_ops.log(x) - special.lgamma(a))
@@ -211,8 +199,7 @@ def _igammac_grad(op, grad):
 @gradient("Betainc")
 def _betainc_grad(op, grad):
     a, b, x = op._inputs
-    sa, sx = array_ops.shape(a), array_ops.shape(x)
-    _, rx = array_ops.broadcast_gradient_args(sa, sx)
+    _, sx, _, rx = _broadcast_args(a, x)
     log_beta = special.lgamma(a) + special.lgamma(b) - special.lgamma(a + b)
     partial_x = math_ops.exp(special.xlog1py(b - 1, -x) + special.xlogy(a - 1, x) - log_beta)
     return None, None, _summed(partial_x * grad, rx, sx)
@@ -222,8 +209,7 @@ def _second_only(partial):
     """``Zeta`` and ``Polygamma``: TF differentiates the second argument only."""
     def grad_fn(op, grad):
         first, second = op._inputs
-        s1, s2 = array_ops.shape(first), array_ops.shape(second)
-        _, r2 = array_ops.broadcast_gradient_args(s1, s2)
+        _, s2, _, r2 = _broadcast_args(first, second)
         with control_dependencies([grad]):
             first, second = math_ops.conj(first), math_ops.conj(second)
             return None, _summed(partial(first, second) * grad, r2, s2)
@@ -237,8 +223,7 @@ gradient("Polygamma")(_second_only(lambda n, x: special.polygamma(n + 1, x)))
 @gradient("NextAfter")
 def _next_after_grad(op, grad):
     x1, x2 = op._inputs
-    s1, s2 = array_ops.shape(x1), array_ops.shape(x2)
-    r1, r2 = array_ops.broadcast_gradient_args(s1, s2)
+    s1, s2, r1, r2 = _broadcast_args(x1, x2)
     with control_dependencies([grad]):
         partial_x1 = array_ops.ones(s1, dtype=x1.dtype)
         partial_x2 = array_ops.zeros(s2, dtype=x2.dtype)
