@@ -238,9 +238,10 @@ class Saver:
 
         Returns the checkpoint prefix (``None`` for an empty saver). Files appear atomically:
         data and index are committed when complete (``commit.py``: a save killed at any
-        moment leaves the old checkpoint or the new one at ``save_path``), then the
-        ``checkpoint`` state file is replaced, then (``write_meta_graph``) the session's graph
-        is written as ``<prefix>.<meta_graph_suffix>`` (see ``export_meta_graph``).
+        moment leaves the old checkpoint or the new one at ``save_path``), then
+        (``write_meta_graph``) the session's graph is written as ``<prefix>.<meta_graph_suffix>``
+        (see ``export_meta_graph``), then the ``checkpoint`` state file is replaced. TensorFlow
+        writes the graph last; here the state never names a checkpoint whose graph is missing.
         """
         if not self._is_built:
             raise RuntimeError("`build()` should be called before save if defer_build==True")
@@ -259,19 +260,28 @@ class Saver:
                 raise ValueError(f"'latest_filename' collides with 'save_path': '{latest_filename}' and '{save_path}'")
         if not hasattr(sess, "run"):
             raise TypeError(f"'sess' must be a Session; {sess}")
-        path = None if self._is_empty else self._save_checkpoint(sess, save_path, checkpoint_file, latest_filename,
-                                                                  meta_graph_suffix, write_state)
-        if write_meta_graph:
-            with sess.graph.as_default():
-                self.export_meta_graph(state_lib.meta_graph_filename(checkpoint_file, meta_graph_suffix),
-                                       strip_default_attrs=strip_default_attrs, save_debug_info=save_debug_info)
-        return path
 
-    def _save_checkpoint(self, sess, save_path, checkpoint_file, latest_filename, meta_graph_suffix, write_state):
+        def write_meta_graph_file():
+            if write_meta_graph:
+                with sess.graph.as_default():
+                    self.export_meta_graph(state_lib.meta_graph_filename(checkpoint_file, meta_graph_suffix),
+                                           strip_default_attrs=strip_default_attrs, save_debug_info=save_debug_info)
+
+        if self._is_empty:
+            write_meta_graph_file()
+            return None
+        return self._save_checkpoint(sess, save_path, checkpoint_file, latest_filename, meta_graph_suffix,
+                                     write_state, write_meta_graph_file)
+
+    def _save_checkpoint(self, sess, save_path, checkpoint_file, latest_filename, meta_graph_suffix, write_state,
+                         write_meta_graph_file):
         save_dir = os.path.dirname(save_path)
         try:
             path = sess.run(self.saver_def.save_tensor_name, {self.saver_def.filename_tensor_name: checkpoint_file})
             path = path.decode("utf-8", "surrogateescape") if isinstance(path, bytes) else str(path)
+            # before the state names the new checkpoint (TensorFlow writes it after): a save killed
+            # in between leaves the state naming the previous checkpoint, whose .meta is there
+            write_meta_graph_file()
             if write_state:
                 self._record_last_checkpoint(path)
                 state_lib.update_checkpoint_state(save_dir, path, self.last_checkpoints, latest_filename,
