@@ -20,6 +20,10 @@ from scopeflow._src.ops.image.distorted_box import sample_distorted_bounding_box
 from scopeflow._src.ops.image.nms import non_max_suppression
 from scopeflow._src.ops.image.hsv import (
     adjust_hue, adjust_saturation, hsv_to_rgb, random_hue, random_saturation, rgb_to_hsv)
+from scopeflow._src.ops.image.composites import (
+    adjust_gamma, image_gradients, rgb_to_yiq, rgb_to_yuv, sobel_edges, total_variation, yiq_to_rgb, yuv_to_rgb)
+from scopeflow._src.ops.image.quality import psnr, ssim, ssim_multiscale
+from scopeflow._src.ops.image.pad_resize import resize_image_with_pad
 from scopeflow._src.ops.image import grads  # noqa: F401 - gradient rules
 
 __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturation", "central_crop",
@@ -31,4 +35,6 @@ __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturat
            "random_flip_left_right", "random_flip_up_down", "random_hue", "random_saturation", "resize_area",
            "resize_bicubic", "resize_bilinear", "resize_image_with_crop_or_pad", "resize_images",
            "resize_nearest_neighbor", "ResizeMethod",
-           "rgb_to_grayscale", "rgb_to_hsv", "rot90", "sample_distorted_bounding_box", "transpose_image"]
+           "rgb_to_grayscale", "rgb_to_hsv", "rot90", "sample_distorted_bounding_box", "transpose_image",
+           "adjust_gamma", "image_gradients", "psnr", "resize_image_with_pad", "rgb_to_yiq", "rgb_to_yuv",
+           "sobel_edges", "ssim", "ssim_multiscale", "total_variation", "yiq_to_rgb", "yuv_to_rgb"]
