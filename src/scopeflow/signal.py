@@ -1,9 +1,9 @@
 """``tf.signal``: the discrete Fourier transforms (``fft``, ``ifft``, ``fft2d`` ... ``rfft``,
-``irfft``, ``rfft2d`` ...).
+``irfft``, ``rfft2d`` ...) and the Hann and Hamming windows.
 
 Only re-exports; the code lives in ``scopeflow._src.ops.signal``. Loaded on first use
 (``tf.signal``). Not here (absent, not stubbed): the N-d transforms (``fftnd`` ...), ``fftshift``,
-the windows (``hann_window`` ...), ``frame``, ``stft``/``inverse_stft``, ``dct``/``idct``,
+the other windows (``kaiser_window`` ...), ``frame``, ``stft``/``inverse_stft``, ``dct``/``idct``,
 ``mdct``, ``overlap_and_add`` and the mel/MFCC functions.
 
 >>> import scopeflow as tf
@@ -13,13 +13,15 @@ the windows (``hann_window`` ...), ``frame``, ``stft``/``inverse_stft``, ``dct``
 [0.0, 2.0, 0.0]
 """
 
-__all__ = ["fft", "fft2d", "fft3d", "ifft", "ifft2d", "ifft3d", "irfft", "irfft2d", "irfft3d", "rfft", "rfft2d",
-           "rfft3d"]
+__all__ = ["fft", "fft2d", "fft3d", "hamming_window", "hann_window", "ifft", "ifft2d", "ifft3d", "irfft", "irfft2d",
+           "irfft3d", "rfft", "rfft2d", "rfft3d"]
 
 from scopeflow._src.ops.signal import (
     fft,
     fft2d,
     fft3d,
+    hamming_window,
+    hann_window,
     ifft,
     ifft2d,
     ifft3d,

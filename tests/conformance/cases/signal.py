@@ -97,3 +97,25 @@ def grad_rfft_irfft(tf):
     got = grad_info(tf, ys, [x, z])
     got["values"] = [plain(v) for v in got["values"]]
     return got
+
+
+@case
+def hann_and_hamming_windows(tf):
+    return describe(tf, [tf.signal.hann_window(5), tf.signal.hann_window(6, periodic=False),
+                         tf.signal.hamming_window(7, dtype=tf.float64), tf.signal.hamming_window(4, False, name="h"),
+                         tf.signal.hann_window(1), tf.signal.hann_window(0)])
+
+
+@case
+def windows_of_a_fed_length(tf):
+    n = tf.placeholder(tf.int32, [], name="n")
+    w = tf.signal.hann_window(n)
+    ops = [[op.name, op.type] for op in tf.get_default_graph().get_operations()]
+    with tf.Session() as sess:
+        values = [sess.run(w, {n: 4}), sess.run(w, {n: 1})]
+    return {"ops": ops, "name": w.name, "shape": w.shape.as_list(), "values": values}
+
+
+@case
+def window_errors(tf):
+    return [raises(tf.signal.hann_window, 4, dtype=tf.int32), raises(tf.signal.hamming_window, [4])]

@@ -138,11 +138,14 @@ def _inverse_factory(op, state):
     return kernel
 
 
-def _determinant_factory(op, state):
-    def kernel(x):
-        check_matrices(op, x)
-        return _determinant(x)
-    return kernel
+def _square_checked(fn):
+    """The factory of a kernel that checks its input is a batch of square matrices, then runs ``fn``."""
+    def factory(op, state):
+        def kernel(x):
+            check_matrices(op, x)
+            return fn(x)
+        return kernel
+    return factory
 
 
 def _determinant(x):
@@ -151,13 +154,6 @@ def _determinant(x):
         return np.ones(x.shape[:-2], x.dtype)
     with np.errstate(all="ignore"):
         return np.linalg.det(a).astype(x.dtype)
-
-
-def _log_determinant_factory(op, state):
-    def kernel(x):
-        check_matrices(op, x)
-        return _log_determinant(x)
-    return kernel
 
 
 def _log_determinant(x):
@@ -299,9 +295,9 @@ def _svd_factory(op, state):
 registry.register(OpDef("MatrixInverse", inputs=["input: T"], outputs=["output: T"], attrs={"T": MATRIX_TYPES},
                         shape=_square_shape, factory=_inverse_factory, defaults={"adjoint": False}))
 registry.register(OpDef("MatrixDeterminant", inputs=["input: T"], outputs=["output: T"], attrs={"T": _DET_TYPES},
-                        shape=_batch_shape, factory=_determinant_factory))
+                        shape=_batch_shape, factory=_square_checked(_determinant)))
 registry.register(OpDef("LogMatrixDeterminant", inputs=["input: T"], outputs=["sign: T", "log_abs_determinant: T"],
-                        attrs={"T": _DET_TYPES}, shape=_log_det_shape, factory=_log_determinant_factory))
+                        attrs={"T": _DET_TYPES}, shape=_log_det_shape, factory=_square_checked(_log_determinant)))
 registry.register(OpDef("Cholesky", inputs=["input: T"], outputs=["output: T"], attrs={"T": MATRIX_TYPES},
                         shape=_square_shape, factory=_cholesky_factory))
 registry.register(OpDef("MatrixSolve", inputs=["matrix: T", "rhs: T"], outputs=["output: T"],

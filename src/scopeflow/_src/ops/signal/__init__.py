@@ -16,6 +16,7 @@ from scopeflow._src.ops.signal.fft import (
     rfft2d,
     rfft3d,
 )
+from scopeflow._src.ops.signal.windows import hamming_window, hann_window
 
-__all__ = ["fft", "fft2d", "fft3d", "ifft", "ifft2d", "ifft3d", "irfft", "irfft2d", "irfft3d", "rfft", "rfft2d",
-           "rfft3d"]
+__all__ = ["fft", "fft2d", "fft3d", "hamming_window", "hann_window", "ifft", "ifft2d", "ifft3d", "irfft", "irfft2d",
+           "irfft3d", "rfft", "rfft2d", "rfft3d"]
