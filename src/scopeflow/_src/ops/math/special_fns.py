@@ -35,22 +35,37 @@ def _lgamma(x):
 
 
 def _digamma(x):
-    if math.isnan(x) or x == -math.inf:
-        return math.nan
-    if x == math.inf:
-        return math.inf
-    if x <= 0:
-        if x == math.floor(x):
-            return math.nan
-        # reflection: psi(1 - x) - psi(x) = pi / tan(pi x)
-        return _digamma(1.0 - x) - math.pi / math.tan(math.pi * x)
-    result = 0.0
-    while x < 10.0:
-        result -= 1.0 / x
-        x += 1.0
-    inv2 = 1.0 / (x * x)
+    """The digamma function of one float (``polygamma(0, x)``)."""
+    return float(digamma(np.array([x]))[0])
+
+
+def _digamma_positive(x):
+    """``psi(x)`` for an array ``x > 0``: shifted up to 10 or more by the recurrence
+    ``psi(x) = psi(x + 1) - 1 / x``, then the asymptotic series."""
+    result, y = np.zeros_like(x), x.copy()
+    for _ in range(10):
+        low = y < 10.0
+        result = np.where(low, result - 1.0 / y, result)
+        y = np.where(low, y + 1.0, y)
+    inv2 = 1.0 / (y * y)
     series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132)))))
-    return result + math.log(x) - 0.5 / x - series
+    return result + np.log(y) - 0.5 / y - series
+
+
+def digamma(x):
+    """``psi(x)``, vectorized: the reflection ``psi(1 - x) - pi / tan(pi x)`` for ``x <= 0``;
+    NaN at the poles and ``-inf``, as TF."""
+    x = np.asarray(x, np.float64)
+    out = np.empty_like(x)
+    pos = x > 0
+    out[pos] = _digamma_positive(x[pos])
+    neg = ~pos & ~np.isnan(x) & ~np.isinf(x)
+    with np.errstate(divide="ignore", invalid="ignore"):  # the poles: set to NaN below
+        out[neg] = _digamma_positive(1.0 - x[neg]) - math.pi / np.tan(math.pi * x[neg])
+    out[(x <= 0) & (x == np.floor(x))] = np.nan
+    out[x == np.inf] = np.inf
+    out[np.isnan(x) | (x == -np.inf)] = np.nan
+    return out
 
 
 # Euler-Maclaurin coefficients of Cephes' zeta: (2k)! / B_2k
@@ -298,7 +313,6 @@ def _bessel_i1e(x):
 erf = _elementwise(math.erf, 1)
 erfc = _elementwise(math.erfc, 1)
 lgamma = _elementwise(_lgamma, 1)
-digamma = _elementwise(_digamma, 1)
 zeta = _elementwise(_zeta, 2)
 polygamma = _elementwise(_polygamma, 2)
 igamma = _elementwise(lambda a, x: _incomplete_gamma(a, x, False), 2)
