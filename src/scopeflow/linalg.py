@@ -3,7 +3,7 @@
 Only re-exports; the code lives in ``scopeflow._src.ops.linalg``. Loaded on first use
 (``tf.linalg``), with the linear-algebra ops. Not here (absent, not stubbed): the
 ``LinearOperator`` classes, ``lu``/``lu_solve``/``lu_matrix_inverse``/``lu_reconstruct``,
-``expm``, ``logm``, ``sqrtm``, ``pinv``, ``matrix_rank``, ``eigh_tridiagonal`` and the
+``expm``, ``logm``, ``sqrtm``, ``eigh_tridiagonal`` and the
 tridiagonal functions.
 
 >>> import scopeflow as tf
@@ -15,34 +15,36 @@ tridiagonal functions.
 
 __all__ = ["adjoint", "band_part", "cholesky", "cholesky_solve", "cross", "det", "diag", "diag_part", "eigh",
            "eigvalsh", "einsum", "eye", "global_norm", "inv", "l2_normalize", "logdet", "lstsq", "matmul",
-           "matrix_transpose", "matvec", "norm", "normalize", "qr", "set_diag", "slogdet", "solve", "svd",
-           "tensor_diag", "tensor_diag_part", "tensordot", "trace", "transpose", "triangular_solve"]
+           "matrix_rank", "matrix_transpose", "matvec", "norm", "normalize", "pinv", "qr", "set_diag", "slogdet",
+           "solve", "svd", "tensor_diag", "tensor_diag_part", "tensordot", "trace", "transpose", "triangular_solve"]
 
 from scopeflow._src.ops.linalg import (
-           adjoint,
-           cholesky,
-           cholesky_solve,
-           cross,
-           eye,
-           logdet,
-           matrix_band_part,
-           matrix_determinant,
-           matrix_diag,
-           matrix_diag_part,
-           matrix_inverse,
-           matrix_set_diag,
-           matrix_solve,
-           matrix_solve_ls,
-           matrix_transpose,
-           matrix_triangular_solve,
-           matvec,
-           norm,
-           normalize,
-           self_adjoint_eig,
-           self_adjoint_eigvals,
-           slogdet,
-           svd,
-           trace,
+    adjoint,
+    cholesky,
+    cholesky_solve,
+    cross,
+    eye,
+    logdet,
+    matrix_band_part,
+    matrix_determinant,
+    matrix_diag,
+    matrix_diag_part,
+    matrix_inverse,
+    matrix_rank,
+    matrix_set_diag,
+    matrix_solve,
+    matrix_solve_ls,
+    matrix_transpose,
+    matrix_triangular_solve,
+    matvec,
+    norm,
+    normalize,
+    pinv,
+    self_adjoint_eig,
+    self_adjoint_eigvals,
+    slogdet,
+    svd,
+    trace,
 )
 from scopeflow._src.ops.math.linalg import diag as tensor_diag
 from scopeflow._src.ops.math.linalg import diag_part as tensor_diag_part

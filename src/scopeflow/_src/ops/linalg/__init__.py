@@ -30,8 +30,9 @@ from scopeflow._src.ops.linalg.api import (
     svd,
     trace,
 )
+from scopeflow._src.ops.linalg.pseudo import matrix_rank, pinv
 
 __all__ = ["adjoint", "cholesky", "cholesky_solve", "cross", "eye", "logdet", "matrix_band_part", "matrix_determinant",
-           "matrix_diag", "matrix_diag_part", "matrix_inverse", "matrix_set_diag", "matrix_solve", "matrix_solve_ls",
-           "matrix_transpose", "matrix_triangular_solve", "matvec", "norm", "normalize", "self_adjoint_eig",
-           "self_adjoint_eigvals", "slogdet", "svd", "trace"]
+           "matrix_diag", "matrix_diag_part", "matrix_inverse", "matrix_rank", "matrix_set_diag", "matrix_solve",
+           "matrix_solve_ls", "matrix_transpose", "matrix_triangular_solve", "matvec", "norm", "normalize", "pinv",
+           "self_adjoint_eig", "self_adjoint_eigvals", "slogdet", "svd", "trace"]
