@@ -13,6 +13,7 @@ import pytest
 pytest.importorskip("jax")
 
 import scopeflow as tf  # noqa: E402
+from scopeflow._src.ops.control import flow_ops  # noqa: E402
 from scopeflow._src.xla.plan import HostFallbackWarning  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -135,6 +136,19 @@ def test_seeded_random_ops_repeat_from_session_to_session():
     assert 0 <= runs[0][0][1].min() and runs[0][0][1].max() < 1
 
 
+def test_a_step_compiles_once_for_its_shapes():
+    with tf.Graph().as_default() as graph:
+        x = tf.placeholder(tf.float32, [None, 3])
+        v = tf.Variable(tf.zeros([3]))
+        step = tf.assign_add(v, tf.reduce_sum(x, 0) + tf.random_uniform([3], seed=1))
+    with tf.Session("jax", graph=graph) as sess:
+        sess.run(v.initializer)
+        for rows in (2, 2, 2, 5, 5):
+            sess.run(step, {x: np.ones((rows, 3), np.float32)})
+        plan = next(p for p in sess._plans.values() if p.n_ops > 3)
+        assert plan._jitted._cache_size() == 2  # one compilation per feed shape, random counters included
+
+
 def test_saver_round_trip_from_a_jax_session(tmp_path):
     graph, x, y, loss, train, init = _mlp(lambda: tf.train.GradientDescentOptimizer(0.5))
     with graph.as_default():
@@ -211,3 +225,119 @@ def test_a_step_with_strings_runs_on_the_host_and_says_so():
     with tf.Session("jax", graph=graph) as sess:
         with pytest.warns(HostFallbackWarning, match="the whole step runs on NumPy"):
             assert sess.run(n, {s: "abcd"}) == 4
+
+
+def _scatter_run(target):
+    with tf.Graph().as_default() as graph:
+        v = tf.Variable(np.arange(12, dtype=np.float32).reshape(4, 3))
+        i = tf.placeholder(tf.int32, [None])
+        u = tf.placeholder(tf.float32, [None, 3])
+        steps = [tf.scatter_add(v, i, u), tf.scatter_sub(v, i, u * 3.0), tf.scatter_update(v, i, u)]
+    with tf.Session(target, graph=graph) as sess:
+        sess.run(v.initializer)
+        values = []
+        for step in steps:
+            values.append(sess.run(step, {i: [1, 3, 1], u: np.full((3, 3), 2.0, np.float32)}))
+        return values
+
+
+def test_scatter_updates_equal_the_numpy_targets():
+    for got, want in zip(_scatter_run("jax"), _scatter_run("")):
+        np.testing.assert_array_equal(got, want)
+
+
+def _embedding_losses(target, optimizer, compiled=True):
+    with tf.Graph().as_default() as graph:
+        ids = tf.placeholder(tf.int32, [None])
+        table = tf.get_variable("table", initializer=np.linspace(-1, 1, 30, dtype=np.float32).reshape(10, 3))
+        loss = tf.reduce_sum(tf.square(tf.nn.embedding_lookup(table, ids) - 0.5))
+        train = optimizer().minimize(loss)
+        init = tf.global_variables_initializer()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", HostFallbackWarning)
+        with tf.Session(target, graph=graph) as sess:
+            sess.run(init)
+            losses = [sess.run([loss, train], {ids: [1, 4, 4, 7]})[0] for _ in range(5)]
+    fallbacks = [str(w.message) for w in caught if w.category is HostFallbackWarning]
+    assert not fallbacks if compiled else "Unique (output shapes not known when compiling)" in fallbacks[-1]
+    return losses
+
+
+def test_embedding_training_with_sparse_gradients_compiles():
+    sgd = lambda: tf.train.GradientDescentOptimizer(0.1)  # noqa: E731 - ScatterAdd of the rows
+    np.testing.assert_allclose(_embedding_losses("jax", sgd), _embedding_losses("", sgd), rtol=1e-5)
+
+
+def test_sparse_adam_runs_on_the_host_for_its_unique_rows():
+    adam = lambda: tf.train.AdamOptimizer(0.1)  # noqa: E731 - sums repeated rows with Unique: a dynamic shape
+    np.testing.assert_allclose(_embedding_losses("jax", adam, compiled=False), _embedding_losses("", adam), rtol=1e-5)
+
+
+def _cond_program():
+    graph = tf.Graph()
+    with graph.as_default():
+        x, p = tf.placeholder(tf.float32, [3]), tf.placeholder(tf.bool, [])
+        v = tf.Variable(tf.zeros([3]))
+        picked = tf.cond(p, lambda: tf.log(x) * 2.0, lambda: x - 1.0)  # the untaken log may be NaN: dropped
+        updated = tf.cond(p, lambda: tf.assign_add(v, x), lambda: tf.identity(v))  # updates only when taken
+        nested = tf.cond(p, lambda: tf.cond(x[0] > 1.0, lambda: x * 10.0, lambda: x), lambda: -x)
+    return graph, x, p, v, [picked, updated, nested]
+
+
+def _cond_runs(target):
+    graph, x, p, v, fetches = _cond_program()
+    with tf.Session(target, graph=graph) as sess:
+        sess.run(v.initializer)
+        runs = [sess.run(fetches, {x: xs, p: ps}) for ps, xs in
+                ((True, [2.0, 3.0, 4.0]), (False, [-1.0, 2.0, 3.0]), (True, [0.5, 1.0, 1.0]))]
+        return runs, sess.run(v)
+
+
+def test_conds_compile_and_equal_the_numpy_target():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", HostFallbackWarning)  # Switch and Merge compile: both branches, one kept
+        got, got_v = _cond_runs("jax")
+    want, want_v = _cond_runs("")
+    for g, w in zip(got, want):
+        for a, b in zip(g, w):
+            np.testing.assert_allclose(a, b, rtol=1e-6)
+    np.testing.assert_array_equal(got_v, want_v)
+
+
+def test_fetching_an_untaken_branch_is_tensorflows_error():
+    with tf.Graph().as_default() as graph:
+        x, p = tf.placeholder(tf.float32, []), tf.placeholder(tf.bool, [])
+        false, true = flow_ops.switch(x, p)
+    with tf.Session("jax", graph=graph) as sess:
+        assert sess.run(true, {x: 2.0, p: True}) == 2.0
+        with pytest.raises(tf.errors.InvalidArgumentError, match=r"Retval\[0\] does not have value"):
+            sess.run(false, {x: 2.0, p: True})
+
+
+def _bn_dropout_losses(target):
+    graph = tf.Graph()
+    with graph.as_default():
+        tf.set_random_seed(0)
+        x, training = tf.placeholder(tf.float32, [8, 6]), tf.placeholder(tf.bool, [])
+        h = tf.layers.dense(x, 5, kernel_initializer=tf.constant_initializer(0.1))
+        h = tf.layers.batch_normalization(h, training=training)
+        loss = tf.reduce_mean(tf.square(h))
+        with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):
+            train = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        moving = [v for v in tf.global_variables() if "moving_mean" in v.name][0]
+        init = tf.global_variables_initializer()
+    xs = np.arange(48, dtype=np.float32).reshape(8, 6) / 10
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", HostFallbackWarning)
+        with tf.Session(target, graph=graph) as sess:
+            sess.run(init)
+            losses = [sess.run([loss, train], {x: xs, training: True})[0] for _ in range(3)]
+            losses.append(sess.run(loss, {x: xs, training: False}))
+            return losses, sess.run(moving)
+
+
+def test_batch_norm_with_a_training_placeholder_compiles():
+    got, got_moving = _bn_dropout_losses("jax")
+    want, want_moving = _bn_dropout_losses("")
+    np.testing.assert_allclose(got, want, rtol=1e-5)
+    np.testing.assert_allclose(got_moving, want_moving, rtol=1e-5)

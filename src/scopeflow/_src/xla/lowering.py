@@ -57,9 +57,7 @@ class Lowering:
         if seed == 0 and seed2 == 0:
             seed, seed2 = self.session_seed, op._id
         base = random.fold_in(random.PRNGKey(np.uint32(seed & 0xFFFFFFFF)), np.uint32(seed2 & 0xFFFFFFFF))
-        count = self.counters.get(op._name)
-        if count is None:
-            count = self.jnp.zeros((), self.jnp.uint32)
+        count = self.counters[op._name]
         self.new_counters[op._name] = count + 1
         calls = self._calls[op] = self._calls.get(op, -1) + 1
         return random.fold_in(random.fold_in(base, count), calls)

@@ -68,13 +68,17 @@ def _flat_args(opdef, op) -> list:
 
 
 def _host_reason(op, opdef, fed):
-    """Why ``op`` forces its whole step onto the host, or ``None``."""
-    if opdef.control_flow:
-        return "control flow"
+    """Why ``op`` forces its whole step onto the host, or ``None``. A cond's ``Switch`` and
+    ``Merge`` compile (both branches run, ``Merge`` selects: see ``_trace``); loops do not yet."""
+    if opdef.enters_frame or opdef.exits_frame or opdef.next_iteration:
+        return "control flow (while_loop)"
+    if opdef.takes_dead_inputs and any(t._dtype._is_ref_dtype for t in op._outputs):
+        return "control flow of references"
     if any(t._dtype._base in _HOST_DTYPES for t in op._inputs) or any(
             t._dtype._base in _HOST_DTYPES for t in op._outputs if t not in fed):
         return "string or resource tensors"
-    if opdef.lower is None and (opdef._ref_inputs or any(t._dtype._is_ref_dtype for t in op._outputs)):
+    if opdef.lower is None and not opdef.routes_input and (
+            opdef._ref_inputs or any(t._dtype._is_ref_dtype for t in op._outputs)):
         return "no lowering"
     return None
 
@@ -102,12 +106,13 @@ class JaxPlan:
             if t._dtype._base in _HOST_DTYPES:
                 self.host_ops.setdefault(t._op._type, "string or resource tensors")
         for op in ops:
-            why = "control flow" if op in dead_ops else _host_reason(op, registry.get(op._type), fed)
+            why = _host_reason(op, registry.get(op._type), fed)
             if why:
                 self.host_ops.setdefault(op._type, why)
         if self.host_ops:
             self._go_host()
             return
+        self._dead_ops = dead_ops
         self._bind(ops, fed)
 
     # -- building ----------------------------------------------------------------------------
@@ -134,14 +139,16 @@ class JaxPlan:
                 for t in op._outputs:
                     if t._dtype._is_ref_dtype and keys:
                         refs[t] = keys[0]
-            if mode == "callback":
+            if opdef.routes_input or opdef.takes_dead_inputs:
+                mode = "switch" if opdef.routes_input else "merge"
+            elif mode == "callback":
                 fn = state.kernel(opdef, op)
                 if not all(t.shape.is_fully_defined() for t in op._outputs):
                     mode = "host"  # a callback's result shapes are fixed when the step is compiled
-            elif opdef.stateful and mode == "lowered":
+            elif opdef.stateful and mode == "lowered" and not opdef._ref_inputs:  # a random op: jx.key()
                 self._random.add(op._name)
             self._steps.append((op, opdef, fn, mode, _flat_args(opdef, op)))
-        self._callbacks = any(m != "lowered" and m != "variable" for _, _, _, m, _ in self._steps)
+        self._callbacks = any(m in ("callback", "host") for _, _, _, m, _ in self._steps)
         self._read = self._variables - self._written
         self._failure = None
         donate = () if self._callbacks else (1, 2)
@@ -163,9 +170,9 @@ class JaxPlan:
             store = state.variables
             read = {k: v for k in self._read if (v := store.device(k, jax)) is not None}
             written = {k: v for k in self._written if (v := store.device(k, jax)) is not None}
-            counters = {k: state.counters[k] for k in self._random if k in state.counters}
+            counters = {k: state.counter(k) for k in self._random}  # all there from the first run: one trace
             try:
-                fetched, new_values, new_counters = self._jitted(read, written, counters, feed_values)
+                (fetched, alive), new_values, new_counters = self._jitted(read, written, counters, feed_values)
             except _NeedsHost as e:
                 self._go_host(e)
                 self._warned = False
@@ -177,11 +184,19 @@ class JaxPlan:
             else:
                 store.put(new_values)
                 state.counters.update(new_counters)
+                self._check_alive(alive)
                 if not self._warned:  # after the first trace, which found the callbacks
                     self._warn()
                 return self._results(fetched, feed_values)
         self._warn()
         return self._host(*feed_values)
+
+    def _check_alive(self, alive):
+        """TF's error for a fetched value of an untaken cond branch (after the step, as TF)."""
+        fetched = [i for i, t in enumerate(self.fetch_tensors) if t not in self.feed_tensors]
+        for i, flag in zip(fetched, alive):
+            if flag is not True and not bool(flag):
+                raise errors.InvalidArgumentError(None, None, f"Retval[{i}] does not have value")
 
     def _results(self, fetched, feed_values):
         fed = dict(zip(self.feed_tensors, feed_values))
@@ -209,30 +224,92 @@ class JaxPlan:
         current = {**read, **written}
         env = dict(zip(self.feed_tensors, feed_values))
         fed = set(self.feed_tensors)
+        live = {}  # tensor or op that may be dead -> traced bool: it is alive (a cond's branch is taken)
         for op, opdef, fn, mode, flat in self._steps:
             jx.op = op
             try:
-                outputs = self._run_op(op, opdef, fn, mode, flat, env, current)
+                if mode == "switch" or mode == "merge":
+                    outputs = self._route(op, mode, env, live, current)
+                else:
+                    alive = self._alive(op, live) if op in self._dead_ops else True
+                    outputs = self._run_op(op, opdef, fn, mode, flat, env, current, alive)
+                    if alive is not True:
+                        live[op] = alive
+                        live.update((t, alive) for t in op._outputs)
             except _NeedsHost:
                 raise
-            except errors.OpError as e:
-                if e.message.startswith("Graph execution error"):
-                    raise  # already TensorFlow's text (a read of an uninitialized variable)
-                raise _op_error(op, e) from e
-            except StaticValueError as e:
-                raise _NeedsHost(op, str(e)) from e
-            except self._jax.errors.JAXTypeError as e:
-                raise _NeedsHost(op, "an input that must be known when compiling is computed in the step") from e
-            except _NUMERIC_ERRORS as e:
-                raise errors.InvalidArgumentError(
-                    op.node_def, op, executor.node_error_text(op, str(e) or type(e).__name__)) from e
+            except Exception as e:  # noqa: BLE001 - TF's error, or the host
+                if op in self._dead_ops:  # fails in a branch that may not be taken: the host runs only the taken one
+                    raise _NeedsHost(op, "an op of a cond branch fails when compiled") from e
+                self._raise_traced(op, e)
             for t, value in zip(op._outputs, outputs):
                 if t not in fed:
                     env[t] = value
         fetches = tuple(self._fetch(t, env, current) for t in self.fetch_tensors if t not in fed)
-        return fetches, {k: current[k] for k in self._written if k in current}, jx.new_counters
+        alive = tuple(live.get(t, True) for t in self.fetch_tensors if t not in fed)
+        return (fetches, alive), {k: current[k] for k in self._written if k in current}, \
+            {**counters, **jx.new_counters}
 
-    def _run_op(self, op, opdef, fn, mode, flat, env, current):
+    def _raise_traced(self, op, e):
+        """Raise the error for exception ``e`` from tracing ``op``: TF's, or a move to the host."""
+        if isinstance(e, errors.OpError):
+            if e.message.startswith("Graph execution error"):
+                raise e  # already TensorFlow's text (a read of an uninitialized variable)
+            raise _op_error(op, e) from e
+        if isinstance(e, StaticValueError):
+            raise _NeedsHost(op, str(e)) from e
+        if isinstance(e, self._jax.errors.JAXTypeError):
+            raise _NeedsHost(op, "an input that must be known when compiling is computed in the step") from e
+        if isinstance(e, _NUMERIC_ERRORS):
+            raise errors.InvalidArgumentError(
+                op.node_def, op, executor.node_error_text(op, str(e) or type(e).__name__)) from e
+        raise e
+
+    # -- conds: both branches run, each value with a flag saying whether its branch was taken --------
+    def _alive(self, op, live):
+        """Whether ``op`` runs (in TF: all its inputs and control inputs are alive)."""
+        alive = True
+        for x in list(op._inputs) + list(op._control_inputs):
+            flag = live.get(x, True)
+            alive = flag if alive is True else (alive if flag is True else alive & flag)
+        return alive
+
+    def _route(self, op, mode, env, live, current):
+        """A ``Switch`` passes its value to both outputs, alive as the predicate says; a ``Merge``
+        selects its first live input (an untaken branch computed on, and is thrown away)."""
+        jnp = self._jax.numpy
+        if mode == "switch":
+            data, pred = env[op._inputs[0]], env[op._inputs[1]]
+            if np.ndim(pred):
+                raise errors.InvalidArgumentError(None, op, f"The second input must be a scalar, but it has shape "
+                                                            f"{list(np.shape(pred))}")
+            alive, pred = self._alive(op, live), jnp.asarray(pred, bool).reshape(())
+            false, true = ~pred, pred
+            if alive is not True:
+                false, true = alive & false, alive & true
+            live[op._outputs[0]], live[op._outputs[1]], live[op] = false, true, alive
+            return [data, data]
+        values = [self._read_ref(v, op, current) if isinstance(v, Ref) else v for v in (env[t] for t in op._inputs)]
+        flags = [live.get(t, True) for t in op._inputs]
+        if not values:
+            return []
+        if any(np.shape(v) != np.shape(values[0]) for v in values):
+            raise _NeedsHost(op, "cond branches of different shapes")
+        value, index = values[-1], np.int32(len(values) - 1)
+        for i in range(len(values) - 2, -1, -1):
+            if flags[i] is True:
+                value, index = values[i], np.int32(i)
+            else:
+                value, index = jnp.where(flags[i], values[i], value), jnp.where(flags[i], np.int32(i), index)
+        if all(f is not True for f in flags):
+            any_alive = flags[0]
+            for f in flags[1:]:
+                any_alive = any_alive | f
+            live[op] = any_alive
+            live.update((t, any_alive) for t in op._outputs)
+        return [value, index][:len(op._outputs)]
+
+    def _run_op(self, op, opdef, fn, mode, flat, env, current, alive=True):
         if mode == "variable":
             return [Ref(fn)]
         values = [env[t] for t in op._inputs]
@@ -250,6 +327,11 @@ class JaxPlan:
             result = fn(*values)
             for ref, new in zip(refs, result):
                 if new is not None:
+                    if alive is not True:  # an update in a cond branch: applied when the branch is taken
+                        old = current.get(ref.key)
+                        if old is None or np.shape(old) != np.shape(new):
+                            raise _NeedsHost(op, "a variable first assigned in a cond branch")
+                        new = self._jax.numpy.where(alive, new, old)
                     current[ref.key] = new
             rest = iter(result[len(refs):])
             return [Ref(refs[0].key) if t._dtype._is_ref_dtype else next(rest) for t in op._outputs]
@@ -259,6 +341,8 @@ class JaxPlan:
         elif mode == "lowered":
             result = fn(*values)
         elif mode == "callback":
+            if alive is not True:
+                raise _NeedsHost(op, "a host op in a cond branch")
             self.host_ops.setdefault(op._type, "callback")
             result = self._callback(op, opdef, fn, values)
         else:

@@ -58,3 +58,10 @@ class JaxRunState(RunState):
         self.jx = Lowering(jax)
         self.jx.kernel = lambda op: self.kernel(registry.get(op._type), op)  # NumPy kernels, for lowerings
         self.counters: dict = {}  # random op name -> how many steps drew from it (a device scalar)
+
+    def counter(self, name):
+        """Random op ``name``'s counter (0 before its first step)."""
+        count = self.counters.get(name)
+        if count is None:
+            count = self.counters[name] = self.jax.numpy.zeros((), self.jax.numpy.uint32)
+        return count

@@ -161,6 +161,16 @@ def _lower_pad(op, jx):
     return pad
 
 
+def _lower_mirror_pad_grad(op, jx):
+    forward = _lower_pad(op, jx)
+
+    def mirror_pad_grad(dy, paddings):  # the vector-Jacobian product of the mirror pad
+        pairs = np.reshape(static_ints(paddings, "paddings"), (-1, 2))
+        x = jx.jnp.zeros(tuple(d - a - b for d, (a, b) in zip(dy.shape, pairs.tolist())), dy.dtype)
+        return jx.jax.vjp(lambda x: forward(x, paddings), x)[1](dy)[0]
+    return mirror_pad_grad
+
+
 registry.register(OpDef("Pad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
                         attrs={"Tpaddings": dtype_lists.INDEX}, shape=_pad_shape, factory=_pad_factory,
                         defaults=_TPADDINGS, lower=checked(_lower_pad)))
@@ -172,7 +182,7 @@ registry.register(OpDef("MirrorPad", inputs=["input: T", "paddings: Tpaddings"],
                         defaults=_TPADDINGS, lower=checked(_lower_pad)))
 registry.register(OpDef("MirrorPadGrad", inputs=["input: T", "paddings: Tpaddings"], outputs=["output: T"],
                         attrs={"Tpaddings": dtype_lists.INDEX}, shape=_mirror_pad_grad_shape,
-                        factory=_mirror_pad_grad_factory, defaults=_TPADDINGS))
+                        factory=_mirror_pad_grad_factory, defaults=_TPADDINGS, lower=_lower_mirror_pad_grad))
 
 
 def mirror_pad(input, paddings, mode, name=None):  # noqa: A002 - TensorFlow's argument name

@@ -404,9 +404,25 @@ def _reverse_sequence_factory(op, state):
     return reverse_sequence
 
 
+def _lower_reverse_sequence(op, jx):
+    seq_dim, batch_dim, jnp = op._attrs["seq_dim"], op._attrs["batch_dim"], jx.jnp
+
+    def reverse_sequence(x, lengths):  # position t of a row of length n reads n - 1 - t when t < n
+        shape = [1] * x.ndim
+        shape[seq_dim] = x.shape[seq_dim]
+        t = jnp.arange(x.shape[seq_dim]).reshape(shape)
+        shape = [1] * x.ndim
+        shape[batch_dim] = x.shape[batch_dim]
+        n = lengths.reshape(shape).astype(t.dtype)
+        source = jnp.where(t < n, n - 1 - t, t)
+        return jnp.take_along_axis(x, jnp.broadcast_to(source, x.shape), axis=seq_dim)
+    return reverse_sequence
+
+
 registry.register(OpDef("ReverseSequence", inputs=["input: T", "seq_lengths: Tlen"], outputs=["output: T"],
                         attrs={"Tlen": frozenset((dtypes.int32, dtypes.int64))}, shape=_reverse_sequence_shape,
-                        factory=_reverse_sequence_factory, defaults={"batch_dim": 0, "Tlen": dtypes.int64}))
+                        factory=_reverse_sequence_factory, defaults={"batch_dim": 0, "Tlen": dtypes.int64},
+                        lower=_lower_reverse_sequence))
 
 
 def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None, name=None, seq_dim=None,  # noqa: A002

@@ -16,6 +16,7 @@ from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common.lowering import checked, static
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.common.shape_fns import dims_text
 
@@ -111,9 +112,24 @@ def _dynamic_stitch_problem(indices, data):
     return "DynamicStitch failed"
 
 
+def _lower_dynamic_stitch(op, jx):
+    def dynamic_stitch(*args):  # the indices must be known when compiling (gradients' are: shape arithmetic)
+        half = len(args) // 2
+        indices = [static(i, "indices") for i in args[:half]]
+        data = args[half:]
+        rows = 1 + max((int(i.max()) for i in indices if i.size), default=-1)
+        inner = data[0].shape[indices[0].ndim:]
+        out = jx.jnp.zeros((rows,) + inner, data[0].dtype)
+        for idx, d in zip(indices, data):  # later inputs win, as the kernel's
+            out = out.at[idx.reshape(-1)].set(d.reshape((-1,) + inner))
+        return out
+    return dynamic_stitch
+
+
 for _type in ("DynamicStitch", "ParallelDynamicStitch"):  # one result when no index repeats
     registry.register(OpDef(_type, inputs=["indices: N*int32", "data: N*T"], outputs=["merged: T"],
-                            shape=_dynamic_stitch_shape, kernel=_dynamic_stitch_kernel))
+                            shape=_dynamic_stitch_shape, kernel=_dynamic_stitch_kernel,
+                            lower=checked(_lower_dynamic_stitch, lambda n: range(n // 2, n))))
 
 
 def dynamic_stitch(indices, data, name=None):

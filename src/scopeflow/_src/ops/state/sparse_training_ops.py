@@ -290,14 +290,31 @@ def _scatter_update(params, flat, rows):
     params[flat] = rows  # a repeated index keeps its last row, as TF's loop does
 
 
-for _type, _combine, _types, _locking in (("ScatterAdd", _scatter_add, NUMBER, False),
-                                          ("ScatterSub", _scatter_sub, NUMBER, False),
-                                          ("ScatterUpdate", _scatter_update, None, True)):
+def _lower_scatter(how):
+    """The JAX lowering of a ``Scatter*`` op: the variable's new value (rows at out-of-range
+    indices are dropped: a compiled step cannot stop at the first one, as TF's kernel does)."""
+    def lower(op, jx):
+        def scatter(params, indices, updates):
+            if params is None:
+                raise errors.FailedPreconditionError(
+                    None, op, f"Attempting to use uninitialized value {op._inputs[0]._op.name}")
+            flat = indices.reshape(-1)
+            rows = updates.reshape((flat.size,) + params.shape[1:]) if updates.ndim else updates
+            at = params.at[flat]
+            new = at.set(rows) if how == "set" else at.add(-rows if how == "subtract" else rows)
+            return (new,)
+        return scatter
+    return lower
+
+
+for _type, _combine, _types, _locking, _how in (("ScatterAdd", _scatter_add, NUMBER, False, "add"),
+                                                ("ScatterSub", _scatter_sub, NUMBER, False, "subtract"),
+                                                ("ScatterUpdate", _scatter_update, None, True, "set")):
     registry.register(OpDef(_type, inputs=["ref: Ref(T)", "indices: Tindices", "updates: T"],
                             outputs=["output_ref: Ref(T)"],
                             attrs={"Tindices": dtype_lists.INDEX, **({"T": _types} if _types else {})},
                             shape=_scatter_shape, factory=_scatter_factory(_combine), stateful=True,
-                            defaults={"use_locking": _locking}))
+                            defaults={"use_locking": _locking}, lower=_lower_scatter(_how)))
 
 
 # -- wrappers (TF's gen_training_ops and state_ops) --------------------------------------------------

@@ -232,9 +232,10 @@ def lowering(rule, inputs, n_refs, scalars, attrs):
         dtype = op._outputs[0]._dtype.base_dtype.as_numpy_dtype
 
         def apply(*args):
-            if any(a is None for a in args[:n_refs]):
+            missing = next((i for i, a in enumerate(args[:n_refs]) if a is None), None)
+            if missing is not None:  # the first variable (or slot) that holds no value, as TF's kernel names it
                 raise errors.FailedPreconditionError(
-                    None, op, f"Attempting to use uninitialized value {op._inputs[0]._op.name}")
+                    None, op, f"Attempting to use uninitialized value {op._inputs[missing]._op.name}")
             values = list(args)
             for i, (name, x) in enumerate(zip(inputs, args)):
                 if name in scalars:
