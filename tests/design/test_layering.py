@@ -166,8 +166,6 @@ PACKAGE_LAYERS = {
     "custom_gradient": {"framework", "ops", "variables"},  # an IdentityN with its own gradient rule
     # xla: the JAX target's plans prune and order as client plans do, and run host steps as NumPy plans
     "xla": {"framework", "ops", "client", "logging_module"},
-    # xla: the JAX target's plans prune and order as client plans do, and run host steps as NumPy plans
-    "xla": {"framework", "ops", "client", "logging_module"},
 }
 
 
