@@ -17,7 +17,7 @@ __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturat
            "sample_distorted_bounding_box", "transpose", "transpose_image",
            "adjust_gamma", "image_gradients", "psnr", "resize_image_with_pad", "resize_with_crop_or_pad",
            "rgb_to_yiq", "rgb_to_yuv", "sobel_edges", "ssim", "ssim_multiscale", "total_variation", "yiq_to_rgb",
-           "yuv_to_rgb"]
+           "yuv_to_rgb", "crop_and_resize"]
 
 from scopeflow._src.ops.array.layout import extract_image_patches, extract_patches
 from scopeflow._src.ops.image.api import (
@@ -29,6 +29,7 @@ from scopeflow._src.ops.image.api import (
     adjust_saturation,
     central_crop,
     convert_image_dtype,
+    crop_and_resize,
     crop_to_bounding_box,
     decode_bmp,
     decode_gif,

@@ -73,6 +73,7 @@ HOST_OPS = frozenset(STRING_OPS + DYNAMIC_SHAPE_OPS + PYTHON_OPS)
 PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger"))
 
 NOT_YET_LOWERED = frozenset((
+    "CropAndResize", "CropAndResizeGradBoxes", "CropAndResizeGradImage",  # helper W's image ops
     "AdjustHue", "AdjustSaturation", "ApplyAdagradDA", "ApplyFtrl", "ApplyFtrlV2", "ApplyProximalAdagrad",
     "BatchToSpaceND", "Cholesky", "ConjugateTranspose", "Cross", "DepthToSpace", "DrawBoundingBoxes",
     "DrawBoundingBoxesV2", "EnsureShape", "Enter", "Exit", "ExtractImagePatches", "FFT", "FFT2D", "FFT3D",
