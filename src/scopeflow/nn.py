@@ -16,6 +16,7 @@ __all__ = [
     "depthwise_conv2d", "depthwise_conv2d_backprop_filter",
     "depthwise_conv2d_backprop_input", "depthwise_conv2d_native", "depthwise_conv2d_native_backprop_filter",
     "depthwise_conv2d_native_backprop_input", "dropout", "dynamic_rnn", "elu", "embedding_lookup",
+    "silu", "swish",
     "embedding_lookup_sparse", "fixed_unigram_candidate_sampler", "fused_batch_norm", "in_top_k", "l2_loss",
     "l2_normalize", "leaky_relu", "learned_unigram_candidate_sampler", "local_response_normalization",
     "log_poisson_loss", "log_softmax", "log_uniform_candidate_sampler", "lrn", "max_pool",
@@ -115,6 +116,11 @@ def __getattr__(name):
         from scopeflow._src.ops.array import layout  # loaded on first use: the layout ops
 
         globals()[name] = getattr(layout, name)
+        return globals()[name]
+    if name in ("silu", "swish"):
+        from scopeflow._src import custom_activations  # loaded on first use: custom_gradient's machinery
+
+        globals()[name] = getattr(custom_activations, name)
         return globals()[name]
     if name in _VOLUMETRIC:
         from scopeflow._src.ops.nn import volumetric  # loaded on first use: the 3-D convolution ops

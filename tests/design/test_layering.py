@@ -164,6 +164,7 @@ PACKAGE_LAYERS = {
     "saved_model": {"protos", "framework", "ops", "variables", "checkpoint", "lib_io", "logging_module"},
     "distributions": {"framework", "ops"},  # tf.distributions: graphs of ops, as TF builds them
     "custom_gradient": {"framework", "ops", "variables"},  # an IdentityN with its own gradient rule
+    "custom_activations": {"framework", "ops", "custom_gradient"},  # tf.nn.swish: TF builds it with custom_gradient
     # xla: the JAX target's plans prune and order as client plans do, and run host steps as NumPy plans
     "xla": {"framework", "ops", "client", "logging_module"},
 }
