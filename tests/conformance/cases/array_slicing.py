@@ -276,3 +276,25 @@ def getitem_variable_index_tensor_and_ellipsis(tf):
     i = tf.placeholder(tf.int32, [], name="i")
     outs = [a[..., i], a[i, ..., tf.newaxis], a[:i, -1]]
     return describe(tf, outs, {i: 1})
+
+
+@case
+def getitem_scalar_takes_ellipsis_and_new_axes(tf):
+    """A scalar takes ``...`` and ``tf.newaxis`` (no other index), statically and when fed."""
+    x = tf.constant(3.0, name="x")
+    p = tf.placeholder(tf.float32, name="p")
+    outs = [x[...], x[tf.newaxis], x[..., tf.newaxis], x[tf.newaxis, ..., tf.newaxis], p[..., tf.newaxis],
+            p[tf.newaxis, tf.newaxis]]
+    return describe(tf, outs, {p: 2.0})
+
+
+@case
+def getitem_scalar_index_error(tf):
+    return raises(lambda: tf.constant(3.0, name="x")[tf.newaxis, 0])
+
+
+@case
+def getitem_fed_scalar_index_error(tf):
+    p = tf.placeholder(tf.float32, name="p")
+    with tf.Session() as sess:
+        return run_error(sess.run, p[0], {p: 2.0})

@@ -37,6 +37,12 @@ def _spec_shapes(ctx, first):
     return None if merged.ndims is None else merged.as_list()[0]
 
 
+def _check_scalar_slice(rank, n, attrs):
+    """TF's refusal to index a scalar: only ``...`` and new axes apply to one."""
+    if rank == 0 and any(not (attrs["ellipsis_mask"] | attrs["new_axis_mask"]) >> i & 1 for i in range(n)):
+        raise ss.SliceError("Attempting to slice scalar input.")
+
+
 def _static_slice(ctx, dims, first, attrs):
     """Output shape of slicing an input of ``dims`` by inputs ``first..first+2`` (begin/end/strides)."""
     n = _spec_shapes(ctx, first)
@@ -44,8 +50,7 @@ def _static_slice(ctx, dims, first, attrs):
     if dims is None or n is None or strides is None:
         return UNKNOWN
     try:
-        if not dims:
-            raise ss.SliceError("Attempting to slice scalar input.")
+        _check_scalar_slice(len(dims), n, attrs)
         spec = ss.dense_spec(len(dims), None, None, strides.tolist(), attrs)
         ss.check_strides(spec)
         begin, end = ctx.value(first), ctx.value(first + 1)
@@ -64,6 +69,7 @@ def _strided_slice_shape(ctx, attrs):
 
 def _slice_error(op, x, begin, end, strides, attrs, err):
     try:
+        _check_scalar_slice(np.ndim(x), len(strides), attrs)
         spec = ss.dense_spec(np.ndim(x), begin.tolist(), end.tolist(), strides.tolist(), attrs)
         ss.check_strides(spec)
         ss.output_dims(spec, list(np.shape(x)), True)
