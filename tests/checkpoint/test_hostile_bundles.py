@@ -16,6 +16,7 @@ from scopeflow._src.checkpoint.bundle_reader import BundleReader
 from scopeflow._src.checkpoint.varints import VarintError, get_varint, varint
 from scopeflow._src.framework import errors
 from scopeflow._src.platform.checksums import crc32c, mask
+from tests.checkpoint.test_fuzz_bundles import _raw_table
 
 HEADER = fmt.Header().encode()
 DATA = np.arange(4, dtype=np.float32).tobytes()  # 16 bytes
@@ -261,14 +262,7 @@ def _one_block_table(entries):
     for shared, key, value in entries:
         block += varint(shared) + varint(len(key)) + varint(len(value)) + key + value
     block += (0).to_bytes(4, "little") + (1).to_bytes(4, "little")
-    out = bytearray()
-    handle = sstable._write_block(out, bytes(block))
-    metaindex = sstable._write_block(out, sstable._BlockBuilder(sstable.RESTART_INTERVAL).finish())
-    index = sstable._BlockBuilder(1)
-    index.add(b"\xff", handle)
-    footer = metaindex + sstable._write_block(out, index.finish())
-    out += footer + bytes(40 - len(footer)) + sstable.MAGIC
-    return bytes(out)
+    return _raw_table(bytes(block))
 
 
 def test_keys_that_each_repeat_the_one_before_are_refused_in_linear_memory():
