@@ -7,13 +7,13 @@ bytes, CSV records and ``tf.train.Example``s), ``scopeflow._src.queues`` (whole 
 ``scopeflow._src.data`` (``matching_files``), these four loaded on first use.
 """
 
-__all__ = ["decode_base64", "decode_bmp", "decode_csv", "decode_gif", "decode_image", "decode_jpeg", "decode_png",
-           "decode_raw", "encode_base64", "encode_jpeg", "encode_png",
-           "FixedLenFeature", "FixedLenSequenceFeature", "gfile", "match_filenames_once", "matching_files",
-           "PaddingFIFOQueue", "parse_example",
-           "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "PriorityQueue",
-           "QueueBase", "RandomShuffleQueue", "read_file", "SparseFeature", "tf_record_iterator",
-           "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_file", "write_graph"]
+__all__ = [
+    "decode_base64", "decode_bmp", "decode_compressed", "decode_csv", "decode_gif", "decode_image", "decode_jpeg",
+    "decode_png", "decode_raw", "encode_base64", "encode_jpeg", "encode_png", "FixedLenFeature",
+    "FixedLenSequenceFeature", "gfile", "match_filenames_once", "matching_files", "PaddingFIFOQueue", "parse_example",
+    "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "parse_tensor", "PriorityQueue",
+    "QueueBase", "RandomShuffleQueue", "read_file", "serialize_tensor", "SparseFeature", "tf_record_iterator",
+    "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_file", "write_graph"]
 
 import importlib
 
@@ -21,7 +21,8 @@ from scopeflow._src.graph_io.write_graph import write_graph
 from scopeflow._src.lib_io.options import TFRecordCompressionType, TFRecordOptions
 from scopeflow._src.lib_io.tf_record import TFRecordWriter, tf_record_iterator
 
-_PARSING = ("decode_base64", "decode_csv", "decode_raw", "encode_base64", "FixedLenFeature", "FixedLenSequenceFeature",
+_PARSING = ("decode_compressed", "parse_tensor", "serialize_tensor",
+            "decode_base64", "decode_csv", "decode_raw", "encode_base64", "FixedLenFeature", "FixedLenSequenceFeature",
             "parse_example",
             "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "SparseFeature",
             "VarLenFeature")

@@ -14,6 +14,7 @@ step as a NumPy plan (``xla/plan.py``).
 """
 
 STRING_OPS = (  # string, resource or variant tensors: readers, queues, summaries, tables, datasets, checkpoints
+    "DecodeCompressed", "ParseTensor", "SerializeTensor",  # helper W's tensor bytes
     "AccumulatorNumAccumulated", "AccumulatorSetGlobalStep", "AsString", "AudioSummaryV2", "BatchDatasetV2",
     "CSVDatasetV2", "CacheDataset", "ConcatenateDataset", "DecodeBase64", "DecodeBmp", "DecodeCSV",
     "DecodeGif", "DecodeImage", "DecodeJpeg", "DecodePng", "DecodeRaw", "DirectedInterleaveDataset",

@@ -25,6 +25,7 @@ from scopeflow._src.ops.parsing.unicode import unicode_transcode
 from scopeflow._src.ops.parsing.segment_join import unsorted_segment_join
 from scopeflow._src.ops.parsing.base64_ops import decode_base64, encode_base64
 from scopeflow._src.ops.parsing import legacy_parse  # noqa: F401 - TF1's ParseExample, ParseSingleExample
+from scopeflow._src.ops.parsing.tensor_bytes import decode_compressed, parse_tensor, serialize_tensor
 from scopeflow._src.ops.parsing import grads  # noqa: F401 - gradient rules
 
 __all__ = ["as_string", "decode_base64", "decode_csv", "decode_raw", "encode_base64", "FixedLenFeature",
@@ -33,4 +34,4 @@ __all__ = ["as_string", "decode_base64", "decode_csv", "decode_raw", "encode_bas
            "reduce_join", "regex_full_match", "regex_replace", "SparseFeature", "string_join", "string_length",
            "string_split", "string_to_hash_bucket", "string_to_hash_bucket_fast",
            "string_to_hash_bucket_strong", "string_to_number", "strings_split", "strip", "substr", "unicode_transcode",
-           "unsorted_segment_join", "upper", "VarLenFeature"]
+           "unsorted_segment_join", "upper", "VarLenFeature", "decode_compressed", "parse_tensor", "serialize_tensor"]
