@@ -10,10 +10,11 @@ bytes, CSV records and ``tf.train.Example``s), ``scopeflow._src.queues`` (whole 
 __all__ = [
     "decode_base64", "decode_bmp", "decode_compressed", "decode_csv", "decode_gif", "decode_image", "decode_jpeg",
     "decode_png", "decode_raw", "encode_base64", "encode_jpeg", "encode_png", "FixedLenFeature",
-    "FixedLenSequenceFeature", "gfile", "match_filenames_once", "matching_files", "PaddingFIFOQueue", "parse_example",
-    "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "parse_tensor", "PriorityQueue",
-    "QueueBase", "RandomShuffleQueue", "read_file", "serialize_tensor", "SparseFeature", "tf_record_iterator",
-    "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_file", "write_graph"]
+    "FixedLenSequenceFeature", "gfile", "is_jpeg", "match_filenames_once", "matching_files", "PaddingFIFOQueue",
+    "parse_example", "parse_sequence_example", "parse_single_example", "parse_single_sequence_example", "parse_tensor",
+    "PriorityQueue", "QueueBase", "RandomShuffleQueue", "read_file", "serialize_tensor", "SparseFeature",
+    "tf_record_iterator", "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature", "write_file",
+    "write_graph"]
 
 import importlib
 
@@ -29,7 +30,8 @@ _PARSING = ("decode_compressed", "parse_tensor", "serialize_tensor",
 
 _QUEUES = ("PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue", "read_file", "write_file")
 
-_CODECS = ("decode_bmp", "decode_gif", "decode_image", "decode_jpeg", "decode_png", "encode_jpeg", "encode_png")
+_CODECS = ("decode_bmp", "decode_gif", "decode_image", "decode_jpeg", "decode_png", "encode_jpeg", "encode_png",
+           "is_jpeg")
 
 
 def __getattr__(name):

@@ -8,13 +8,14 @@ first use).
 
 __all__ = [
     "all_candidate_sampler", "atrous_conv2d", "avg_pool", "avg_pool1d", "avg_pool2d", "avg_pool3d", "avg_pool_v2",
-    "batch_normalization", "bias_add", "bidirectional_dynamic_rnn", "compute_accidental_hits", "conv1d",
-    "conv1d_transpose", "conv2d", "conv2d_backprop_filter", "conv2d_backprop_input", "conv2d_transpose", "conv3d",
-    "conv3d_backprop_filter_v2", "conv3d_transpose", "conv_transpose", "convolution", "crelu", "depth_to_space",
-    "depthwise_conv2d", "depthwise_conv2d_backprop_filter", "depthwise_conv2d_backprop_input",
-    "depthwise_conv2d_native", "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input",
-    "dropout", "dynamic_rnn", "elu", "embedding_lookup", "embedding_lookup_sparse", "fixed_unigram_candidate_sampler",
-    "fused_batch_norm", "in_top_k", "l2_loss", "l2_normalize", "leaky_relu", "learned_unigram_candidate_sampler",
+    "batch_norm_with_global_normalization", "batch_normalization", "bias_add", "bidirectional_dynamic_rnn",
+    "compute_accidental_hits", "conv1d", "conv1d_transpose", "conv2d", "conv2d_backprop_filter",
+    "conv2d_backprop_input", "conv2d_transpose", "conv3d", "conv3d_backprop_filter", "conv3d_backprop_filter_v2",
+    "conv3d_transpose", "conv_transpose", "convolution", "crelu", "depth_to_space", "depthwise_conv2d",
+    "depthwise_conv2d_backprop_filter", "depthwise_conv2d_backprop_input", "depthwise_conv2d_native",
+    "depthwise_conv2d_native_backprop_filter", "depthwise_conv2d_native_backprop_input", "dropout", "dynamic_rnn",
+    "elu", "embedding_lookup", "embedding_lookup_sparse", "fixed_unigram_candidate_sampler", "fused_batch_norm",
+    "in_top_k", "l2_loss", "l2_normalize", "leaky_relu", "learned_unigram_candidate_sampler",
     "local_response_normalization", "log_poisson_loss", "log_softmax", "log_uniform_candidate_sampler", "lrn",
     "max_pool", "max_pool1d", "max_pool2d", "max_pool3d", "max_pool_v2", "moments", "nce_loss", "normalize_moments",
     "pool", "raw_rnn", "relu", "relu6", "relu_layer", "rnn_cell", "safe_embedding_lookup_sparse",
@@ -28,6 +29,7 @@ __all__ = [
 import importlib as _importlib
 
 from scopeflow._src.ops.math_ops import sigmoid, tanh
+from scopeflow._src.ops.nn.global_normalization import batch_norm_with_global_normalization
 from scopeflow._src.ops.nn.statistics import crelu, log_poisson_loss, weighted_moments, zero_fraction
 from scopeflow._src.ops.nn_ops import (
     avg_pool,
@@ -116,6 +118,9 @@ def __getattr__(name):
         from scopeflow._src import custom_activations  # loaded on first use: custom_gradient's machinery
 
         globals()[name] = getattr(custom_activations, name)
+        return globals()[name]
+    if name == "conv3d_backprop_filter":  # TF1's name of conv3d_backprop_filter_v2
+        globals()[name] = __getattr__("conv3d_backprop_filter_v2")
         return globals()[name]
     if name in _VOLUMETRIC:
         from scopeflow._src.ops.nn import volumetric  # loaded on first use: the 3-D convolution ops

@@ -166,3 +166,11 @@ def resize_image_with_pad_values(tf):
 def resize_image_with_pad_errors(tf):
     return [raises(tf.image.resize_image_with_pad, tf.constant(_IMG[0]), 0, 4),
             raises(tf.image.resize_image_with_pad, tf.constant(_IMG[0, 0]), 4, 4)]
+
+
+@case
+def is_jpeg_values(tf):
+    jpeg = tf.image.encode_jpeg(tf.zeros([2, 2, 3], tf.uint8))
+    png = tf.image.encode_png(tf.zeros([2, 2, 3], tf.uint8))
+    return describe(tf, [tf.image.is_jpeg(jpeg), tf.io.is_jpeg(png, name="png_check"),
+                         tf.image.is_jpeg(tf.constant(b"\xff\xd8"))])

@@ -43,3 +43,21 @@ def swish_gradient_of_gradient(tf):
     gg = tf.gradients(g, x)[0]
     with tf.Session() as sess:
         return sess.run(gg)
+
+
+@case
+def batch_norm_with_global_normalization_values(tf):
+    x = tf.constant(_X, name="x")
+    m, v = tf.constant([0.5, -1.0, 2.0]), tf.constant([1.0, 0.25, 4.0])
+    beta, gamma = tf.constant([0.1, 0.2, 0.3]), tf.constant([2.0, 1.0, 0.5])
+    return describe(tf, [tf.nn.batch_norm_with_global_normalization(x, m, v, beta, gamma, 1e-3, True),
+                         tf.nn.batch_norm_with_global_normalization(input=x, mean=m, variance=v, beta=beta,
+                                                                     gamma=gamma, variance_epsilon=0.01,
+                                                                     scale_after_normalization=False, name="bn")])
+
+
+@case
+def conv3d_backprop_filter_v1_name(tf):
+    x = tf.constant(np.arange(2 * 3 * 3 * 3 * 1, dtype=np.float32).reshape(2, 3, 3, 3, 1) / 10, name="x")
+    dy = tf.ones([2, 2, 2, 2, 2])
+    return describe(tf, [tf.nn.conv3d_backprop_filter(x, [2, 2, 2, 1, 2], dy, [1, 1, 1, 1, 1], "VALID")])

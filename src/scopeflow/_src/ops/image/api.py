@@ -25,6 +25,7 @@ from scopeflow._src.ops.image.composites import (
 from scopeflow._src.ops.image.quality import psnr, ssim, ssim_multiscale
 from scopeflow._src.ops.image.pad_resize import resize_image_with_pad
 from scopeflow._src.ops.image.crop_resize import crop_and_resize
+from scopeflow._src.ops.image.composites import is_jpeg
 from scopeflow._src.ops.image import crop_resize_grads  # noqa: F401 - gradient rules
 from scopeflow._src.ops.image import grads  # noqa: F401 - gradient rules
 
@@ -40,4 +41,4 @@ __all__ = ["adjust_brightness", "adjust_contrast", "adjust_hue", "adjust_saturat
            "rgb_to_grayscale", "rgb_to_hsv", "rot90", "sample_distorted_bounding_box", "transpose_image",
            "adjust_gamma", "image_gradients", "psnr", "resize_image_with_pad", "rgb_to_yiq", "rgb_to_yuv",
            "sobel_edges", "ssim", "ssim_multiscale", "total_variation", "yiq_to_rgb", "yuv_to_rgb",
-           "crop_and_resize"]
+           "crop_and_resize", "is_jpeg"]

@@ -12,6 +12,7 @@ from scopeflow._src.ops import array_ops, math_ops, nn_ops
 from scopeflow._src.ops.control.control_flow_ops import with_dependencies
 from scopeflow._src.ops.image.checks import assert_condition
 from scopeflow._src.ops.image.color import convert_image_dtype
+from scopeflow._src.ops.parsing.substr import substr
 
 _RGB_TO_YIQ = [[0.299, 0.59590059, 0.2115], [0.587, -0.27455667, -0.52273617], [0.114, -0.32134392, 0.31119955]]
 _YIQ_TO_RGB = [[1, 1, 1], [0.95598634, -0.27201283, -1.10674021], [0.6208248, -0.64720424, 1.70423049]]
@@ -110,3 +111,10 @@ def image_gradients(image):
     shape = array_ops.stack([batch_size, height, 1, depth])
     dx = array_ops.reshape(array_ops.concat([dx, array_ops.zeros(shape, image.dtype)], 2), image_shape)
     return dy, dx
+
+
+def is_jpeg(contents, name=None):
+    """``tf.image.is_jpeg`` / ``tf.io.is_jpeg``: whether the bytes start as a JPEG does
+    (``\\xff\\xd8\\xff``; false positives possible, as in TF)."""
+    with name_scope(name, "is_jpeg"):
+        return math_ops.equal(substr(contents, 0, 3), b"\xff\xd8\xff", name=name)
