@@ -40,27 +40,23 @@ def adjust_gamma(image, gamma=1, gain=1):
         return convert_image_dtype(adjusted, orig_dtype, saturate=True)
 
 
-def _colour_space(kernel):
+def _colour_space(kernel, name, doc):
     def convert(images):
         images = convert_to_tensor(images, name="images")
         matrix = convert_to_tensor(kernel, dtype=images.dtype, name="kernel")
         ndims = images.shape.ndims
         return math_ops.tensordot(images, matrix, axes=[[ndims - 1], [0]])
+    convert.__name__ = convert.__qualname__ = name
+    convert.__doc__ = doc
     return convert
 
 
-rgb_to_yiq = _colour_space(_RGB_TO_YIQ)
-rgb_to_yiq.__name__ = rgb_to_yiq.__qualname__ = "rgb_to_yiq"
-rgb_to_yiq.__doc__ = "``tf.image.rgb_to_yiq``: the last axis (RGB) times TF's YIQ matrix (a ``Tensordot``)."
-yiq_to_rgb = _colour_space(_YIQ_TO_RGB)
-yiq_to_rgb.__name__ = yiq_to_rgb.__qualname__ = "yiq_to_rgb"
-yiq_to_rgb.__doc__ = "``tf.image.yiq_to_rgb``: the inverse of ``rgb_to_yiq``."
-rgb_to_yuv = _colour_space(_RGB_TO_YUV)
-rgb_to_yuv.__name__ = rgb_to_yuv.__qualname__ = "rgb_to_yuv"
-rgb_to_yuv.__doc__ = "``tf.image.rgb_to_yuv``: the last axis (RGB) times TF's YUV matrix (a ``Tensordot``)."
-yuv_to_rgb = _colour_space(_YUV_TO_RGB)
-yuv_to_rgb.__name__ = yuv_to_rgb.__qualname__ = "yuv_to_rgb"
-yuv_to_rgb.__doc__ = "``tf.image.yuv_to_rgb``: the inverse of ``rgb_to_yuv``."
+rgb_to_yiq = _colour_space(_RGB_TO_YIQ, "rgb_to_yiq",
+                           "``tf.image.rgb_to_yiq``: the last axis (RGB) times TF's YIQ matrix (a ``Tensordot``).")
+yiq_to_rgb = _colour_space(_YIQ_TO_RGB, "yiq_to_rgb", "``tf.image.yiq_to_rgb``: the inverse of ``rgb_to_yiq``.")
+rgb_to_yuv = _colour_space(_RGB_TO_YUV, "rgb_to_yuv",
+                           "``tf.image.rgb_to_yuv``: the last axis (RGB) times TF's YUV matrix (a ``Tensordot``).")
+yuv_to_rgb = _colour_space(_YUV_TO_RGB, "yuv_to_rgb", "``tf.image.yuv_to_rgb``: the inverse of ``rgb_to_yuv``.")
 
 
 def total_variation(images, name=None):

@@ -111,6 +111,23 @@ def _round(pos):
     return np.where(pos - low >= 0.5, low + 1, low).astype(np.int64)
 
 
+def _samples(box, crop_h, crop_w, height, width):
+    """The rows and columns of one box's samples that fall inside the image, and their positions."""
+    y1, x1, y2, x2 = (_F(v) for v in box)
+    in_y, in_x = _grid(y1, y2, crop_h, height), _grid(x1, x2, crop_w, width)
+    ok_y, ok_x = np.nonzero(_inside(in_y, height))[0], np.nonzero(_inside(in_x, width))[0]
+    return ok_y, ok_x, in_y[ok_y], in_x[ok_x]
+
+
+def _corners(img, ys, xs):
+    """The four neighbours of each sample (top-left, top-right, bottom-left, bottom-right) and the lerps."""
+    top, left = np.floor(ys).astype(np.int64), np.floor(xs).astype(np.int64)
+    bottom, right = np.ceil(ys).astype(np.int64), np.ceil(xs).astype(np.int64)
+    y_lerp, x_lerp = (ys - top.astype(_F))[:, None, None], (xs - left.astype(_F))[None, :, None]
+    return (img[np.ix_(top, left)], img[np.ix_(top, right)], img[np.ix_(bottom, left)], img[np.ix_(bottom, right)],
+            y_lerp, x_lerp)
+
+
 def _crop_factory(op, state):
     method, extrapolation = _method(op), _F(op._attrs["extrapolation_value"])
 
@@ -137,19 +154,12 @@ def _crop_factory(op, state):
             raise _invalid(op, "Boxes contains at least one element that is not finite")
         out = np.full((num_boxes, crop_h, crop_w, depth), extrapolation, _F)
         for b in range(num_boxes):
-            y1, x1, y2, x2 = (_F(v) for v in boxes[b])
             img = image[box_ind[b]].astype(_F)
-            in_y, in_x = _grid(y1, y2, crop_h, height), _grid(x1, x2, crop_w, width)
-            ok_y, ok_x = np.nonzero(_inside(in_y, height))[0], np.nonzero(_inside(in_x, width))[0]
-            ys, xs = in_y[ok_y], in_x[ok_x]
+            ok_y, ok_x, ys, xs = _samples(boxes[b], crop_h, crop_w, height, width)
             if method == "nearest":
                 out[b][np.ix_(ok_y, ok_x)] = img[np.ix_(_round(ys), _round(xs))]
                 continue
-            top, left = np.floor(ys).astype(np.int64), np.floor(xs).astype(np.int64)
-            bottom, right = np.ceil(ys).astype(np.int64), np.ceil(xs).astype(np.int64)
-            y_lerp, x_lerp = (ys - top.astype(_F))[:, None, None], (xs - left.astype(_F))[None, :, None]
-            tl, tr = img[np.ix_(top, left)], img[np.ix_(top, right)]
-            bl, br = img[np.ix_(bottom, left)], img[np.ix_(bottom, right)]
+            tl, tr, bl, br, y_lerp, x_lerp = _corners(img, ys, xs)
             upper = tl + (tr - tl) * x_lerp
             lower = bl + (br - bl) * x_lerp
             out[b][np.ix_(ok_y, ok_x)] = upper + (lower - upper) * y_lerp
@@ -190,10 +200,7 @@ def _grad_image_factory(op, state):
         out = np.zeros((batch, height, width, depth), out_dtype)
         crop_h, crop_w = grads.shape[1:3]
         for b in range(num_boxes):
-            y1, x1, y2, x2 = (_F(v) for v in boxes[b])
-            in_y, in_x = _grid(y1, y2, crop_h, height), _grid(x1, x2, crop_w, width)
-            ok_y, ok_x = np.nonzero(_inside(in_y, height))[0], np.nonzero(_inside(in_x, width))[0]
-            ys, xs = in_y[ok_y], in_x[ok_x]
+            ok_y, ok_x, ys, xs = _samples(boxes[b], crop_h, crop_w, height, width)
             g = grads[b][np.ix_(ok_y, ok_x)].astype(_F)
             ny, nx = len(ys), len(xs)
             if method == "nearest":
@@ -258,16 +265,8 @@ def _grad_boxes_factory(op, state):
         _check_box_index(op, box_ind, batch)
         out = np.zeros((num_boxes, 4), _F)
         for b in range(num_boxes):
-            y1, x1, y2, x2 = (_F(v) for v in boxes[b])
-            img = image[box_ind[b]].astype(_F)
-            in_y, in_x = _grid(y1, y2, crop_h, height), _grid(x1, x2, crop_w, width)
-            ok_y, ok_x = np.nonzero(_inside(in_y, height))[0], np.nonzero(_inside(in_x, width))[0]
-            ys, xs = in_y[ok_y], in_x[ok_x]
-            top, left = np.floor(ys).astype(np.int64), np.floor(xs).astype(np.int64)
-            bottom, right = np.ceil(ys).astype(np.int64), np.ceil(xs).astype(np.int64)
-            y_lerp, x_lerp = (ys - top.astype(_F))[:, None, None], (xs - left.astype(_F))[None, :, None]
-            tl, tr = img[np.ix_(top, left)], img[np.ix_(top, right)]
-            bl, br = img[np.ix_(bottom, left)], img[np.ix_(bottom, right)]
+            ok_y, ok_x, ys, xs = _samples(boxes[b], crop_h, crop_w, height, width)
+            tl, tr, bl, br, y_lerp, x_lerp = _corners(image[box_ind[b]].astype(_F), ys, xs)
             g = grads[b][np.ix_(ok_y, ok_x)].astype(_F)
             grad_y = ((_F(1) - x_lerp) * (bl - tl) + x_lerp * (br - tr)) * g
             grad_x = ((_F(1) - y_lerp) * (tr - tl) + y_lerp * (br - bl)) * g
