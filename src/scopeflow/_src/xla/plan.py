@@ -182,6 +182,7 @@ class JaxPlan:
                     raise
                 raise failure from e
             else:
+                jax.block_until_ready(new_values)  # a run returns when its step is done, as TF's does
                 store.put(new_values)
                 state.counters.update(new_counters)
                 self._check_alive(alive)
