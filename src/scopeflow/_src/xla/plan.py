@@ -171,8 +171,10 @@ class JaxPlan:
             read = {k: v for k in self._read if (v := store.device(k, jax)) is not None}
             written = {k: v for k in self._written if (v := store.device(k, jax)) is not None}
             counters = {k: state.counter(k) for k in self._random}  # all there from the first run: one trace
+            args = (read, written, counters, feed_values)
+            placed = state.data_parallel  # SCOPEFLOW_DATA_PARALLEL: batches split over the devices (devices.py)
             try:
-                (fetched, alive), new_values, new_counters = self._jitted(read, written, counters, feed_values)
+                (fetched, alive), new_values, new_counters = self._jitted(*(placed.step(*args) if placed else args))
             except _NeedsHost as e:
                 self._go_host(e)
                 self._warned = False
@@ -182,6 +184,8 @@ class JaxPlan:
                     raise
                 raise failure from e
             else:
+                if placed:
+                    new_values, new_counters = placed.state(new_values), placed.state(new_counters)
                 jax.block_until_ready(new_values)  # a run returns when its step is done, as TF's does
                 store.put(new_values)
                 state.counters.update(new_counters)

@@ -15,6 +15,7 @@ import numpy as np
 from scopeflow._src.client.executor import RunState
 from scopeflow._src.framework import registry
 from scopeflow._src.ops.common import blas
+from scopeflow._src.xla import devices
 from scopeflow._src.xla.lowering import Lowering
 
 
@@ -58,6 +59,7 @@ class JaxRunState(RunState):
         self.jx = Lowering(jax)
         self.jx.kernel = lambda op: self.kernel(registry.get(op._type), op)  # NumPy kernels, for lowerings
         self.counters: dict = {}  # random op name -> how many steps drew from it (a device scalar)
+        self.data_parallel = devices.data_parallel(jax)  # SCOPEFLOW_DATA_PARALLEL=1: a mesh of local devices
 
     def counter(self, name):
         """Random op ``name``'s counter (0 before its first step)."""

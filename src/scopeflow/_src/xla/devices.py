@@ -1,0 +1,71 @@
+"""Data parallelism on the JAX target: one switch runs an unchanged single-device program over
+all local devices.
+
+With ``SCOPEFLOW_DATA_PARALLEL=1`` in the environment (read when a JAX session is created), a
+JAX session builds a one-axis ``jax.sharding.Mesh`` (axis ``"batch"``) of ``jax.local_devices()``
+and places each step's values on it before the jitted step runs:
+
+* a fed value whose first dimension divides evenly over the devices is split along it (each
+  device holds its slice of the batch); other fed values (scalars, a learning rate, a batch
+  that does not divide) are replicated;
+* variables and the random ops' counters are replicated, and stay so after each step.
+
+XLA's SPMD partitioner then compiles the step for these placements: it runs the per-example
+work on each device's slice and inserts the reductions (the sum over the batch in a loss's
+mean, in its gradients) as all-reduces, so the updated variables equal a single-device step's
+to float rounding. Nothing in the graph changes. ``SCOPEFLOW_DATA_PARALLEL=0`` (or unset) is
+the single-device target; with one local device the switch changes nothing.
+
+Example (4 CPU devices, as the tests run it; on a GPU host the local devices are the GPUs)::
+
+    XLA_FLAGS=--xla_force_host_platform_device_count=4 \\
+    SCOPEFLOW_TARGET=jax SCOPEFLOW_DATA_PARALLEL=1 python train.py
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+ENVIRONMENT = "SCOPEFLOW_DATA_PARALLEL"
+AXIS = "batch"
+
+
+def data_parallel(jax):
+    """The session's ``DataParallel`` placement from the environment, or ``None`` (one device)."""
+    setting = os.environ.get(ENVIRONMENT, "").strip().lower()
+    if setting in ("", "0", "false", "no", "off"):
+        return None
+    if setting not in ("1", "true", "yes", "on"):
+        raise ValueError(f"{ENVIRONMENT} must be 1 or 0 (got {setting!r})")
+    devices = jax.local_devices()
+    return DataParallel(jax, devices) if len(devices) > 1 else None
+
+
+class DataParallel:
+    """Places a step's inputs on a mesh of ``devices``: fed batches split, state replicated."""
+
+    def __init__(self, jax, devices):
+        sharding = jax.sharding
+        self.jax = jax
+        self.mesh = sharding.Mesh(np.array(devices), (AXIS,))
+        self.split = sharding.NamedSharding(self.mesh, sharding.PartitionSpec(AXIS))
+        self.replicated = sharding.NamedSharding(self.mesh, sharding.PartitionSpec())
+        self.n = len(devices)
+
+    def step(self, read, written, counters, feed_values) -> tuple:
+        """A jitted step's arguments placed on the mesh."""
+        return self.state(read), self.state(written), self.state(counters), self.feeds(feed_values)
+
+    def feeds(self, values) -> tuple:
+        """Fed values on the mesh: split along their first axis where it divides evenly."""
+        put = self.jax.device_put
+        return tuple(put(v, self.split if np.ndim(v) and np.shape(v)[0] % self.n == 0 else self.replicated)
+                     for v in values)
+
+    def state(self, values: dict) -> dict:
+        """Variables or counters (key -> array), replicated on every device of the mesh."""
+        put = self.jax.device_put
+        return {k: v if getattr(v, "sharding", None) == self.replicated else put(v, self.replicated)
+                for k, v in values.items()}
