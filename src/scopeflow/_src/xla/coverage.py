@@ -70,18 +70,20 @@ PYTHON_OPS = (  # call Python, print, or raise on the values they see
 HOST_OPS = frozenset(STRING_OPS + DYNAMIC_SHAPE_OPS + PYTHON_OPS)
 
 # Compiled by the plan itself, from their OpDef facts: a cond runs both branches and its Merge
-# selects the taken one (xla/plan.py), so these have no lowering of their own.
-PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger"))
+# selects the taken one (xla/plan.py), a loop is a lax.while_loop (xla/loops.py), so these
+# have no lowering of their own.
+PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger",
+                      "Enter", "Exit", "NextIteration"))  # a while_loop's frame: one lax.while_loop (xla/loops.py)
 
 NOT_YET_LOWERED = frozenset((
     "CropAndResize", "CropAndResizeGradBoxes", "CropAndResizeGradImage",  # helper W's image ops
     "AdjustHue", "AdjustSaturation", "ApplyAdagradDA", "ApplyFtrl", "ApplyFtrlV2", "ApplyProximalAdagrad",
     "BatchToSpaceND", "Cholesky", "ConjugateTranspose", "Cross", "DepthToSpace", "DrawBoundingBoxes",
-    "DrawBoundingBoxesV2", "EnsureShape", "Enter", "Exit", "ExtractImagePatches", "FFT", "FFT2D", "FFT3D",
+    "DrawBoundingBoxesV2", "EnsureShape", "ExtractImagePatches", "FFT", "FFT2D", "FFT3D",
     "HSVToRGB", "HistogramFixedWidth", "IFFT", "IFFT2D", "IFFT3D", "IRFFT", "IRFFT2D", "IRFFT3D",
-    "LogMatrixDeterminant", "LoopCond", "MatrixBandPart", "MatrixDeterminant", "MatrixDiagPartV3",
+    "LogMatrixDeterminant", "MatrixBandPart", "MatrixDeterminant", "MatrixDiagPartV3",
     "MatrixDiagV3", "MatrixInverse", "MatrixSetDiagV3", "MatrixSolve", "MatrixSolveLs",
-    "MatrixTriangularSolve", "NextIteration", "RFFT", "RFFT2D", "RFFT3D", "RGBToHSV", "RefEnter", "RefExit",
+    "MatrixTriangularSolve", "RFFT", "RFFT2D", "RFFT3D", "RGBToHSV", "RefEnter", "RefExit",
     "RefMerge", "RefNextIteration", "ResizeArea", "ResizeBicubicGrad", "ResizeBilinearGrad",
     "ResizeNearestNeighborGrad", "ScatterDiv", "ScatterMax", "ScatterMin", "ScatterMul", "ScatterNdAdd",
     "ScatterNdSub", "ScatterNdUpdate", "SegmentSum", "SelfAdjointEigV2", "SpaceToBatchND", "SpaceToDepth",

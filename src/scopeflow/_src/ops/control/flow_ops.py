@@ -94,7 +94,7 @@ for _prefix, _kind in (("", "T"), ("Ref", "Ref(T)")):
     registry.register(OpDef(f"{_prefix}NextIteration", inputs=[f"data: {_kind}"], outputs=[f"output: {_kind}"],
                             shape=shape_fns.unchanged, kernel=_forward, next_iteration=True))
 registry.register(OpDef("LoopCond", inputs=["input: bool"], outputs=["output: bool"], shape=_loop_cond_shape,
-                        kernel=_forward, forwards_input=True))
+                        kernel=_forward, forwards_input=True, lower=lambda op, jx: _forward))
 
 
 def _is_ref(t) -> bool:

@@ -1,0 +1,136 @@
+"""``while_loop`` frames on the JAX target: each loop of a step is one ``lax.while_loop``.
+
+A TF1 loop is a frame of ops (``client/frames.py`` finds them from ``OpDef`` facts): each
+loop variable ``Enter``s the frame, a ``Merge`` takes it or the previous iteration's
+``NextIteration``, a ``Switch`` on the ``LoopCond`` sends it to the body (true) or to the
+``Exit`` (false). Here the ``Merge`` outputs are the carry of ``lax.while_loop``: the
+condition computes the ``LoopCond``'s input from them, the body computes every ``NextIteration``
+from them (the ``Switch``'s true output is the carry itself), and the ``Exit``s are the final
+carry. Constant ``Enter``s (loop invariants) keep their values, known ones stay known.
+
+What stays on the host (``host_reason``): stateful ops in a loop (variable updates, random
+ops: each iteration would need its own key), and loop variables whose shape changes from
+one iteration to the next (``shape_invariants``); ``TensorArray``s and the gradient's stacks
+are resource tensors and already run on the host.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scopeflow._src.client.frames import Block
+from scopeflow._src.framework import registry
+
+
+def host_reason(block: Block, fetches=()):
+    """``(op, why)`` for the first op of loop ``block`` (nested loops included) that keeps the
+    step on the host, or ``None``; ``fetches``: the tensors the step returns."""
+    ops = set(block.ops())
+    for op in block.ops():
+        opdef = registry.get(op._type)
+        if opdef.stateful or opdef._ref_inputs:
+            return op, "a stateful op in a while_loop"
+        if opdef.takes_dead_inputs and len({t._dtype for t in op._inputs}) > 1:  # TF's error, when run
+            return op, "a loop variable whose dtype changes"
+    for t in fetches:
+        if t._op in ops and not registry.get(t._op._type).exits_frame:
+            return t._op, "a value inside a while_loop fetched"
+    return None
+
+
+class Loop:
+    """One loop frame of a step, traced as ``lax.while_loop`` by ``run``."""
+
+    def __init__(self, block: Block, steps: dict):
+        self.items = [Loop(i, steps) if isinstance(i, Block) else i for i in block.items]
+        self.steps = steps  # op -> the plan's bound step (op, opdef, fn, mode, flat)
+        ops = [i for i in self.items if not isinstance(i, Loop)]
+        facts = {op: registry.get(op._type) for op in ops}
+        self.enters = [op for op in ops if facts[op].enters_frame]
+        self.back = {}  # the loop's Merge -> (index of its Enter input, the NextIteration op)
+        for m in ops:
+            sources = [t._op for t in m._inputs]
+            nexts = [i for i, s in enumerate(sources) if registry.get(s._type).next_iteration]
+            if facts[m].takes_dead_inputs and nexts:  # else a cond's Merge, inside the body
+                self.back[m] = (1 - nexts[0], sources[nexts[0]])
+        self.merges = list(self.back)
+        # the loop's Switches read its Merges (a cond's, in the body, read other values)
+        self.switches = [op for op in ops if facts[op].routes_input and op._inputs[0]._op in self.back]
+        self.exits = [op for op in ops if facts[op].exits_frame]
+        skip = set(self.enters) | set(self.merges) | set(self.switches) | set(self.exits)
+        self.body = [i for i in self.items if isinstance(i, Loop) or i not in skip]
+        self.pred = self.switches[0]._inputs[1] if self.switches else None
+
+    def run(self, plan, env, current, live):
+        """Trace the loop: its ``Exit`` values join ``env`` (the enclosing frame's values).
+        ``live``: the enclosing frame's cond flags (``xla/plan.py``); a loop in an untaken
+        branch stops at once, so the branch's values cannot keep it running."""
+        jax = plan._jax
+        jnp = jax.numpy
+        env = dict(env)
+        alive = True
+        for op in self.enters:
+            env[op._outputs[0]] = env[op._inputs[0]]
+            alive = _and(alive, plan._alive(op, live))
+        init = tuple(_carry(jnp, env[m._inputs[self.back[m][0]]], m) for m in self.merges)
+
+        def with_carry(carry):
+            inner = dict(env)
+            inner[_LIVE] = {}  # the body's own cond flags
+            for m, value in zip(self.merges, carry):
+                inner[m._outputs[0]] = value
+                if len(m._outputs) > 1:
+                    inner[m._outputs[1]] = np.int32(1)
+            for s in self.switches:  # the body's side: the false side only feeds the Exits
+                inner[s._outputs[0]] = inner[s._outputs[1]] = inner[s._inputs[0]]
+            return inner
+
+        def cond(carry):
+            inner = with_carry(carry)
+            self._eval(plan, inner, current, until=self.pred)
+            return _and(jnp.asarray(inner[self.pred], bool).reshape(()), alive)
+
+        def body(carry):
+            inner = with_carry(carry)
+            self._eval(plan, inner, current)
+            new = []
+            for m, old in zip(self.merges, carry):
+                value = _carry(jnp, inner[self.back[m][1]._outputs[0]], m)
+                if value.shape != old.shape:
+                    raise plan.needs_host(m, "a loop variable that changes shape (shape_invariants)")
+                new.append(value)
+            return tuple(new)
+
+        final = jax.lax.while_loop(cond, body, init)
+        merged = {m._outputs[0]: value for m, value in zip(self.merges, final)}
+        if alive is not True:
+            live.update((op._outputs[0], alive) for op in self.exits)
+        return {op._outputs[0]: merged[op._inputs[0]._op._inputs[0]] for op in self.exits}
+
+    def _eval(self, plan, env, current, until=None):
+        """Run the body's items in order into ``env``; with ``until``, only until that tensor
+        is computed (the condition)."""
+        for item in self.body:
+            if until is not None and until in env:
+                return
+            if isinstance(item, Loop):
+                env.update(item.run(plan, env, current, env[_LIVE]))
+                continue
+            op, opdef, fn, mode, flat = self.steps[item]
+            if opdef.next_iteration:
+                env[op._outputs[0]] = env[op._inputs[0]]
+                continue
+            plan.run_traced(item, env, current, env[_LIVE])
+
+
+_LIVE = object()  # the key of a trace's cond flags in its values
+
+
+def _and(a, b):
+    """The logical and of two liveness flags (``True``: always alive, a Python constant)."""
+    return b if a is True else a if b is True else a & b
+
+
+def _carry(jnp, value, merge):
+    """A loop variable as the carry holds it: a JAX array of the ``Merge``'s dtype."""
+    return jnp.asarray(value, merge._outputs[0]._dtype.base_dtype.as_numpy_dtype)

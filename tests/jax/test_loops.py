@@ -1,0 +1,126 @@
+"""``tf.while_loop`` on the JAX target: each loop frame is one ``lax.while_loop`` (``xla/loops.py``)."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+
+pytest.importorskip("jax")
+
+import scopeflow as tf  # noqa: E402
+from scopeflow._src.xla.plan import HostFallbackWarning  # noqa: E402
+
+
+def _both(graph, fetches, feeds_list, compiled=True, init=None):
+    """``fetches`` run on the JAX and NumPy targets for each feed dict of ``feeds_list``; with
+    ``compiled`` no op may run on the host, else returns the fallback warnings' texts too."""
+    results = {}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", HostFallbackWarning)
+        for target in ("jax", ""):
+            with tf.Session(target, graph=graph) as sess:
+                if init is not None:
+                    sess.run(init)
+                results[target] = [sess.run(fetches, feeds) for feeds in feeds_list]
+    named = [str(w.message) for w in caught if issubclass(w.category, HostFallbackWarning)]
+    assert (named == []) == compiled, named
+    for got, want in zip(results["jax"], results[""]):
+        for g, w in zip(np.atleast_1d(got) if not isinstance(got, list | tuple) else got,
+                        np.atleast_1d(want) if not isinstance(want, list | tuple) else want):
+            np.testing.assert_allclose(g, w, rtol=1e-5)
+            assert np.asarray(g).dtype == np.asarray(w).dtype
+    return results["jax"], named
+
+
+def test_a_loop_with_a_fed_trip_count_compiles():
+    with tf.Graph().as_default() as graph:
+        n = tf.placeholder(tf.int32, [])
+        x = tf.placeholder(tf.float32, [3])
+        i, v = tf.while_loop(lambda i, v: i < n, lambda i, v: (i + 1, v * 0.5 + 1.0), [tf.constant(0), x])
+    got, _ = _both(graph, [i, v], [{n: k, x: [1.0, 2.0, 3.0]} for k in (0, 3, 1000)])
+    assert [int(r[0]) for r in got] == [0, 3, 1000]
+    np.testing.assert_allclose(got[0][1], [1.0, 2.0, 3.0])
+    np.testing.assert_allclose(got[2][1], [2.0, 2.0, 2.0], rtol=1e-6)
+
+
+def test_loop_invariants_variables_and_maximum_iterations():
+    with tf.Graph().as_default() as graph:
+        w = tf.Variable([[1.0, 0.5], [0.0, 1.0]], name="w")
+        x = tf.placeholder(tf.float32, [None, 2])
+        bias = tf.constant([0.1, -0.1])
+        h = tf.while_loop(lambda h: tf.reduce_sum(h) < 1e6, lambda h: tf.tanh(tf.matmul(h, w) + bias) * 3.0, [x],
+                          maximum_iterations=7)
+        total = tf.reduce_mean(h)
+    xs = np.arange(6, dtype=np.float32).reshape(3, 2) / 6
+    got, _ = _both(graph, [h, total], [{x: xs}, {x: xs[:1]}], init=w.initializer)
+    assert got[0][0].shape == (3, 2) and got[1][0].shape == (1, 2)
+
+
+def test_nested_loops_compile():
+    with tf.Graph().as_default() as graph:
+        n = tf.placeholder(tf.int32, [])
+
+        def outer(i, acc):
+            _, inner = tf.while_loop(lambda j, a: j < i, lambda j, a: (j + 1, a + tf.cast(j, tf.float32)),
+                                     [tf.constant(0), acc])
+            return i + 1, inner
+
+        _, acc = tf.while_loop(lambda i, acc: i < n, outer, [tf.constant(0), tf.constant(0.0)])
+    got, _ = _both(graph, acc, [{n: 5}, {n: 9}])
+    assert float(got[0]) == sum(j for i in range(5) for j in range(i))
+
+
+def test_the_loops_exits_feed_the_rest_of_the_step():
+    with tf.Graph().as_default() as graph:
+        x = tf.placeholder(tf.float64, [4])
+        _, s = tf.while_loop(lambda k, s: k < 4, lambda k, s: (k + 1, s + tf.gather(x, k) ** 2), [tf.constant(0),
+                                                                                     tf.constant(0.0, tf.float64)])
+        out = tf.sqrt(s) + tf.reduce_sum(x)
+    got, _ = _both(graph, out, [{x: [1.0, 2.0, 2.0, 4.0]}])
+    assert float(got[0]) == 5.0 + 9.0
+
+
+def test_a_loop_variable_that_changes_shape_runs_on_the_host():
+    with tf.Graph().as_default() as graph:
+        i, v = tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, tf.concat([v, v], 0)),
+                             [tf.constant(0), tf.constant([1.0])],
+                             shape_invariants=[tf.TensorShape([]), tf.TensorShape([None])])
+    got, named = _both(graph, v, [{}], compiled=False)
+    assert got[0].shape == (8,) and "shape_invariants" in named[0]
+
+
+def test_a_random_op_in_a_loop_runs_on_the_host():
+    with tf.Graph().as_default() as graph:
+        _, v = tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, v + tf.random_uniform([2], seed=1) * 0.0),
+                             [tf.constant(0), tf.zeros([2])])
+    _, named = _both(graph, v, [{}], compiled=False)
+    assert "RandomUniform (a stateful op in a while_loop)" in named[0]
+
+
+def test_a_cond_inside_a_loop_compiles():
+    with tf.Graph().as_default() as graph:
+        _, v = tf.while_loop(lambda i, v: i < 5,
+                             lambda i, v: (i + 1, tf.cond(i % 2 > 0, lambda: v + 1.0, lambda: v * 3.0)),
+                             [tf.constant(0), tf.constant(1.0)])
+    got, _ = _both(graph, v, [{}])
+    assert float(got[0]) == ((1 * 3 + 1) * 3 + 1) * 3
+
+
+def test_a_loop_in_an_untaken_cond_branch_does_not_run():
+    with tf.Graph().as_default() as graph:
+        x = tf.placeholder(tf.float32, [])
+        doubled = tf.cond(x > 0, lambda: tf.while_loop(lambda v: v < 100.0, lambda v: v * 2.0, [x]),
+                          lambda: x - 1.0)  # the loop never ends for x <= 0: it must not run then
+    got, _ = _both(graph, doubled, [{x: 10.0}, {x: -0.5}, {x: 0.0}])
+    assert [float(r) for r in got] == [160.0, -1.5, -1.0]
+
+
+def test_a_shape_error_in_the_body_is_tensorflows():
+    with tf.Graph().as_default() as graph:
+        x = tf.placeholder(tf.float32, [None, None])
+        _, v = tf.while_loop(lambda i, v: i < 2, lambda i, v: (i + 1, tf.matmul(v, v)), [tf.constant(0), x])
+    with tf.Session("jax", graph=graph) as sess:
+        with pytest.raises(tf.errors.InvalidArgumentError, match="Matrix size-incompatible"):
+            sess.run(v, {x: np.ones((2, 3), np.float32)})
