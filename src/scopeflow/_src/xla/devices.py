@@ -28,6 +28,8 @@ import os
 
 import numpy as np
 
+from scopeflow._src.framework import devices as framework_devices
+
 ENVIRONMENT = "SCOPEFLOW_DATA_PARALLEL"
 AXIS = "batch"
 
@@ -69,3 +71,50 @@ class DataParallel:
         put = self.jax.device_put
         return {k: v if getattr(v, "sharding", None) == self.replicated else put(v, self.replicated)
                 for k, v in values.items()}
+
+
+# -- towers: TF1 programs that place ops with tf.device ------------------------------------------
+def jax_device(jax, spec: str):
+    """The local JAX device TF device string ``spec`` names, or ``None`` (no device type, or
+    one this host lacks: the op runs on the default device, as under TF's soft placement).
+    ``/gpu:N`` is the N-th GPU, or the N-th local device on a host without GPUs; ``/cpu:N``
+    the N-th CPU device; ``/device:TPU:N`` the N-th TPU, or the N-th local device."""
+    try:
+        parts = framework_devices.parse(spec)
+    except ValueError:
+        return None
+    kind, index = parts.get("device_type"), parts.get("device_index", 0)
+    if kind is None:
+        return None
+    local = jax.local_devices()
+    if kind == "CPU":
+        pool = jax.local_devices(backend="cpu")
+    else:
+        pool = [d for d in local if d.platform == kind.lower()] or local
+    return pool[index] if index < len(pool) else None
+
+
+def towers(jax, ops):
+    """A ``Towers`` placement when ``ops`` name two or more distinct local devices, else ``None``."""
+    placed = {op: device for op in ops if op._device and (device := jax_device(jax, op._device)) is not None}
+    return Towers(jax, placed) if len(set(placed.values())) > 1 else None
+
+
+class Towers:
+    """Runs each op of a step on the device its ``tf.device`` names (unplaced ops on the
+    default device): the op's inputs are moved there before its lowering computes, so JAX
+    computes it there. The step runs op by op (JAX dispatches each op's computation to its
+    device asynchronously, so towers on distinct devices overlap); one ``jax.jit`` function
+    runs on one device or one mesh, not on devices chosen per op."""
+
+    def __init__(self, jax, placed: dict):
+        self.jax = jax
+        self.placed = placed
+        self.default = jax.local_devices()[0]
+        self._tracer = jax.core.Tracer
+
+    def place(self, op, values: list) -> list:
+        """``values`` (``op``'s inputs) on ``op``'s device; known NumPy values stay as they are."""
+        device = self.placed.get(op, self.default)
+        put, array, tracer = self.jax.device_put, self.jax.Array, self._tracer
+        return [put(v, device) if isinstance(v, array) and not isinstance(v, tracer) else v for v in values]
