@@ -79,11 +79,10 @@ NOT_YET_LOWERED = frozenset((
     "CropAndResize", "CropAndResizeGradBoxes", "CropAndResizeGradImage",  # helper W's image ops
     "AdjustHue", "AdjustSaturation", "ApplyAdagradDA", "ApplyFtrl", "ApplyFtrlV2", "ApplyProximalAdagrad",
     "BatchToSpaceND", "Cholesky", "ConjugateTranspose", "Cross", "DepthToSpace", "DrawBoundingBoxes",
-    "DrawBoundingBoxesV2", "EnsureShape", "ExtractImagePatches", "FFT", "FFT2D", "FFT3D",
-    "HSVToRGB", "HistogramFixedWidth", "IFFT", "IFFT2D", "IFFT3D", "IRFFT", "IRFFT2D", "IRFFT3D",
+    "DrawBoundingBoxesV2", "EnsureShape", "ExtractImagePatches", "HSVToRGB", "HistogramFixedWidth",
     "LogMatrixDeterminant", "MatrixBandPart", "MatrixDeterminant", "MatrixDiagPartV3",
     "MatrixDiagV3", "MatrixInverse", "MatrixSetDiagV3", "MatrixSolve", "MatrixSolveLs",
-    "MatrixTriangularSolve", "RFFT", "RFFT2D", "RFFT3D", "RGBToHSV", "RefEnter", "RefExit",
+    "MatrixTriangularSolve", "RGBToHSV", "RefEnter", "RefExit",
     "RefMerge", "RefNextIteration", "ResizeArea", "ResizeBicubicGrad", "ResizeBilinearGrad",
     "ResizeNearestNeighborGrad", "ScatterDiv", "ScatterMax", "ScatterMin", "ScatterMul", "ScatterNdAdd",
     "ScatterNdSub", "ScatterNdUpdate", "SegmentSum", "SelfAdjointEigV2", "SpaceToBatchND", "SpaceToDepth",

@@ -20,6 +20,7 @@ from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import static_ints
 
 _COMPLEX = {"Tcomplex": dtype_lists.COMPLEX}
 _REAL = dtype_lists.types("float32,float64")
@@ -47,16 +48,27 @@ def _axes(rank):
     return tuple(range(-rank, 0))
 
 
-def _complex_factory(rank, inverse):
-    transform = np.fft.ifftn if inverse else np.fft.fftn
+def _check_rank(op, x, rank):
+    if np.ndim(x) < rank:
+        raise errors.InvalidArgumentError(None, op, f"Input must have rank of at least {rank} but got: "
+                                                    f"{_dims(np.shape(x))}")
+
+
+def _check_lengths(op, lengths, rank):
+    if len(lengths) != rank:
+        raise errors.InvalidArgumentError(None, op, f"fft_length must be length {rank} vector, got shape: "
+                                                    f"[{len(lengths)}]")
+
+
+def _complex_factory(rank, inverse, fft=np.fft):
+    """The kernel of ``(I)FFT{rank}D``; with ``fft=jax.numpy.fft``, its lowering."""
+    transform = fft.ifftn if inverse else fft.fftn
 
     def factory(op, state):
         def kernel(x):
-            if x.ndim < rank:
-                raise errors.InvalidArgumentError(None, op, f"Input must have rank of at least {rank} but got: "
-                                                            f"{_dims(x.shape)}")
-            if x.size == 0:
-                return np.zeros(x.shape, x.dtype)
+            _check_rank(op, x, rank)
+            if np.size(x) == 0:
+                return np.zeros(np.shape(x), x.dtype)
             return transform(x, axes=_axes(rank)).astype(x.dtype)
         return kernel
     return factory
@@ -81,29 +93,33 @@ def _real_shape(rank, inverse):
     return shape
 
 
-def _real_factory(rank, inverse):
+def _real_factory(rank, inverse, fft=np.fft):
+    """The kernel of ``(I)RFFT{rank}D``; with ``fft=jax.numpy.fft``, its lowering (the
+    lengths must be known when compiling)."""
     def factory(op, state):
         out_dtype = op._outputs[0]._dtype.base_dtype.as_numpy_dtype
 
         def kernel(x, fft_length):
-            lengths = [int(n) for n in np.asarray(fft_length).reshape(-1)]
-            if x.ndim < rank:
-                raise errors.InvalidArgumentError(None, op, f"Input must have rank of at least {rank} but got: "
-                                                            f"{_dims(x.shape)}")
-            if len(lengths) != rank:
-                raise errors.InvalidArgumentError(
-                    None, op, f"fft_length must be length {rank} vector, got shape: [{len(lengths)}]")
+            lengths = list(static_ints(fft_length, "fft_length"))
+            _check_rank(op, x, rank)
+            _check_lengths(op, lengths, rank)
+            shape = tuple(np.shape(x))
             if inverse:
-                out_shape = x.shape[:-rank] + tuple(lengths)
+                out_shape = shape[:-rank] + tuple(lengths)
                 if any(n == 0 for n in out_shape):
                     return np.zeros(out_shape, out_dtype)
-                return np.fft.irfftn(x, s=lengths, axes=_axes(rank)).astype(out_dtype)
-            out_shape = x.shape[:-rank] + tuple(lengths[:-1]) + (lengths[-1] // 2 + 1,)
+                return fft.irfftn(x, s=lengths, axes=_axes(rank)).astype(out_dtype)
+            out_shape = shape[:-rank] + tuple(lengths[:-1]) + (lengths[-1] // 2 + 1,)
             if any(n == 0 for n in out_shape) or any(n == 0 for n in lengths):
                 return np.zeros(out_shape, out_dtype)
-            return np.fft.rfftn(x, s=lengths, axes=_axes(rank)).astype(out_dtype)
+            return fft.rfftn(x, s=lengths, axes=_axes(rank)).astype(out_dtype)
         return kernel
     return factory
+
+
+def _lowering(make, rank, inverse):
+    """``make``'s kernel over ``jax.numpy.fft``: the op's lowering, one body of code for both targets."""
+    return lambda op, jx: make(rank, inverse, jx.jnp.fft)(op, None)
 
 
 _SUFFIX = {1: "", 2: "2D", 3: "3D"}
@@ -111,14 +127,17 @@ for _rank, _suffix in _SUFFIX.items():
     for _inverse in (False, True):
         registry.register(OpDef(("IFFT" if _inverse else "FFT") + _suffix, inputs=["input: Tcomplex"],
                                 outputs=["output: Tcomplex"], attrs=_COMPLEX, shape=_complex_shape(_rank),
-                                factory=_complex_factory(_rank, _inverse), defaults={"Tcomplex": dtypes.complex64}))
+                                factory=_complex_factory(_rank, _inverse), defaults={"Tcomplex": dtypes.complex64},
+                                lower=_lowering(_complex_factory, _rank, _inverse)))
     registry.register(OpDef("RFFT" + _suffix, inputs=["input: Treal", "fft_length: int32"],
                             outputs=["output: Tcomplex"], attrs={"Treal": _REAL, **_COMPLEX},
                             shape=_real_shape(_rank, False), factory=_real_factory(_rank, False),
+                            lower=_lowering(_real_factory, _rank, False),
                             defaults={"Treal": dtypes.float32, "Tcomplex": dtypes.complex64}))
     registry.register(OpDef("IRFFT" + _suffix, inputs=["input: Tcomplex", "fft_length: int32"],
                             outputs=["output: Treal"], attrs={"Treal": _REAL, **_COMPLEX},
                             shape=_real_shape(_rank, True), factory=_real_factory(_rank, True),
+                            lower=_lowering(_real_factory, _rank, True),
                             defaults={"Treal": dtypes.float32, "Tcomplex": dtypes.complex64}))
 
 
