@@ -31,10 +31,10 @@ import warnings
 
 import numpy as np
 
-from scopeflow._src.client import executor, liveness, pruning
+from scopeflow._src.client import executor, frames, liveness, pruning
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.ops.common.lowering import StaticValueError
-from scopeflow._src.xla import devices
+from scopeflow._src.xla import devices, loops
 from scopeflow._src.xla.lowering import Ref
 
 _HOST_DTYPES = frozenset((dtypes.string, dtypes.resource, dtypes.variant))
@@ -70,9 +70,8 @@ def _flat_args(opdef, op) -> list:
 
 def _host_reason(op, opdef, fed):
     """Why ``op`` forces its whole step onto the host, or ``None``. A cond's ``Switch`` and
-    ``Merge`` compile (both branches run, ``Merge`` selects: see ``_trace``); loops do not yet."""
-    if opdef.enters_frame or opdef.exits_frame or opdef.next_iteration:
-        return "control flow (while_loop)"
+    ``Merge`` compile (both branches run, ``Merge`` selects: see ``_trace``), and so do loops
+    (``xla/loops.py``), but for what ``loops.host_reason`` finds."""
     if opdef.takes_dead_inputs and any(t._dtype._is_ref_dtype for t in op._outputs):
         return "control flow of references"
     if any(t._dtype._base in _HOST_DTYPES for t in op._inputs) or any(
@@ -110,9 +109,17 @@ class JaxPlan:
             why = _host_reason(op, registry.get(op._type), fed)
             if why:
                 self.host_ops.setdefault(op._type, why)
+        root = frames.blocks(ops) if any(registry.get(op._type).enters_frame for op in ops) else None
+        for block in root.items if root is not None else ():
+            found = isinstance(block, frames.Block) and loops.host_reason(block, self.fetch_tensors)
+            if found:
+                self.host_ops.setdefault(found[0]._type, found[1])
         if self.host_ops:
             self._go_host()
             return
+        if root is not None:  # a loop is one step (lax.while_loop): deadness inside it is the loop's own
+            ops = root.items
+            dead_ops, _ = liveness.maybe_dead([op for op in ops if not isinstance(op, frames.Block)], fed)
         self._dead_ops = dead_ops
         self._bind(ops, fed)
 
@@ -124,7 +131,8 @@ class JaxPlan:
         self._steps = []
         self._variables, self._written, self._random = set(), set(), set()
         refs = {}  # ref tensor -> storage key
-        for op in ops:
+        self._loop_steps = {}  # op of a loop frame -> its step, run by the loop's ``Loop``
+        for op in _flat_ops(ops):
             opdef = registry.get(op._type)
             fn = opdef.lower(op, jx) if opdef.lower is not None else None
             mode = "lowered" if fn is not None else "callback"
@@ -149,6 +157,10 @@ class JaxPlan:
             elif opdef.stateful and mode == "lowered" and not opdef._ref_inputs:  # a random op: jx.key()
                 self._random.add(op._name)
             self._steps.append((op, opdef, fn, mode, _flat_args(opdef, op)))
+        if any(isinstance(item, frames.Block) for item in ops):
+            self._loop_steps = {step[0]: step for step in self._steps}
+            self._steps = [(None, None, loops.Loop(item, self._loop_steps), "loop", None)
+                           if isinstance(item, frames.Block) else self._loop_steps[item] for item in ops]
         self._callbacks = any(m in ("callback", "host") for _, _, _, m, _ in self._steps)
         self._read = self._variables - self._written
         self._failure = None
@@ -234,6 +246,9 @@ class JaxPlan:
         fed = set(self.feed_tensors)
         live = {}  # tensor or op that may be dead -> traced bool: it is alive (a cond's branch is taken)
         for op, opdef, fn, mode, flat in self._steps:
+            if mode == "loop":
+                env.update(fn.run(self, env, current, live))
+                continue
             jx.op = op
             try:
                 if mode == "switch" or mode == "merge":
@@ -257,6 +272,35 @@ class JaxPlan:
         alive = tuple(live.get(t, True) for t in self.fetch_tensors if t not in fed)
         return (fetches, alive), {k: current[k] for k in self._written if k in current}, \
             {**counters, **jx.new_counters}
+
+    def run_traced(self, op, env, current, live):
+        """Trace ``op`` of a loop's body into ``env``, with the body's cond flags ``live``
+        (``xla/loops.py``)."""
+        op, opdef, fn, mode, flat = self._loop_steps[op]
+        self._state.jx.op = op
+        try:
+            if mode == "switch" or mode == "merge":
+                outputs = self._route(op, mode, env, live, current)
+            elif mode == "callback" or mode == "host":
+                raise _NeedsHost(op, "a host op inside a while_loop")
+            else:
+                alive = self._alive(op, live)
+                outputs = self._run_op(op, opdef, fn, mode, flat, env, current, alive)
+                if alive is not True:
+                    live[op] = alive
+                    live.update((t, alive) for t in op._outputs)
+        except _NeedsHost:
+            raise
+        except Exception as e:  # noqa: BLE001 - TF's error, or the host
+            if live:  # may fail in a cond branch that is not taken: the host runs only the taken one
+                raise _NeedsHost(op, "an op of a cond branch fails when compiled") from e
+            self._raise_traced(op, e)
+        env.update(zip(op._outputs, outputs))
+
+    @staticmethod
+    def needs_host(op, why) -> Exception:
+        """The exception that sends the step to the host because of ``op`` (``why``)."""
+        return _NeedsHost(op, why)
 
     def _raise_traced(self, op, e):
         """Raise the error for exception ``e`` from tracing ``op``: TF's, or a move to the host."""
@@ -407,6 +451,15 @@ class JaxPlan:
         else:
             result = jax.pure_callback(host, tuple(outs), *values)
         return result[0] if opdef._single_output else result
+
+
+def _flat_ops(items):
+    """The ops of a plan's items (ops, and loops as ``frames.Block``s), loops' ops included."""
+    for item in items:
+        if isinstance(item, frames.Block):
+            yield from item.ops()
+        else:
+            yield item
 
 
 def _small(op) -> bool:
