@@ -393,7 +393,12 @@ class JaxPlan:
                 mode != "lowered" or _small(op)):
             result = self._fold(op, opdef, values)
         elif mode == "lowered":
-            result = fn(*values)
+            try:
+                result = fn(*values)
+            except _NUMERIC_ERRORS as e:  # JAX's words for bad shapes: the NumPy kernel's, where it has them
+                if isinstance(e, StaticValueError | self._jax.errors.JAXTypeError):
+                    raise
+                raise self._kernel_error(op, opdef, values) or e
         elif mode == "callback":
             if alive is not True:
                 raise _NeedsHost(op, "a host op in a cond branch")
@@ -423,6 +428,20 @@ class JaxPlan:
             return current[value.key]
         return value
 
+    def _kernel_error(self, op, opdef, values):
+        """The NumPy target's error for inputs of these shapes and dtypes (TensorFlow's class and
+        wording), from the op's kernel run on memory-less zeros in place of the traced values;
+        ``None`` where the kernel accepts them."""
+        stand_ins = [v if isinstance(v, np.ndarray | np.generic) else
+                     np.broadcast_to(np.zeros((), v.dtype), v.shape) for v in values]
+        try:
+            self._fold(op, opdef, stand_ins)
+        except errors.OpError as e:
+            return _op_error(op, e)
+        except Exception:  # noqa: BLE001 - no error of TensorFlow's: JAX's stands
+            return None
+        return None
+
     def _fold(self, op, opdef, values):
         """Run ``op``'s NumPy kernel now, on inputs known when compiling (constant folding)."""
         kernel = self._state.kernel(opdef, op)
@@ -443,7 +462,7 @@ class JaxPlan:
             except Exception as e:  # noqa: BLE001 - re-raised by the plan, with TensorFlow's class
                 plan._failure = _op_error(op, e)
                 raise _CallbackFailed(op.name) from e
-            result = (result,) if opdef._single_output else tuple(result)
+            result = (result,) if opdef._single_output else tuple(result or ())  # an Assert returns None
             return tuple(np.asarray(r, s.dtype) for r, s in zip(result, outs))
 
         if opdef.stateful or opdef.must_run:

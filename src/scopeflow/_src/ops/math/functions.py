@@ -22,7 +22,7 @@ from scopeflow._src.ops.common import dtype_lists, shape_fns
 from scopeflow._src.ops.common.lowering import static_ints
 from scopeflow._src.ops.control.cond import cond
 from scopeflow._src.ops.math import special
-from scopeflow._src.ops.math.scan import _scan_factory
+from scopeflow._src.ops.math.scan import _axis, _scan_factory
 from scopeflow._src.ops.nn.activations import softplus
 
 
@@ -34,7 +34,7 @@ def _lower_cumulative_logsumexp(op, jx):
     exclusive, reverse = op._attrs["exclusive"], op._attrs["reverse"]
 
     def run(x, axis):
-        axis = static_ints(axis, "axis")[0] % x.ndim
+        axis = _axis(op, x, static_ints(axis, "axis")[0], "ScanOp: Expected scan axis")  # TF's range error
         out = jx.lax.cumlogsumexp(x, axis=axis, reverse=reverse)
         if not exclusive:
             return out
