@@ -37,10 +37,12 @@ AXIS = "batch"
 def data_parallel(jax):
     """The session's ``DataParallel`` placement from the environment, or ``None`` (one device)."""
     setting = os.environ.get(ENVIRONMENT, "").strip().lower()
-    if setting in ("", "0", "false", "no", "off"):
-        return None
-    if setting not in ("1", "true", "yes", "on"):
+    if setting not in ("", "0", "false", "no", "off", "1", "true", "yes", "on"):
         raise ValueError(f"{ENVIRONMENT} must be 1 or 0 (got {setting!r})")
+    if setting in ("", "0", "false", "no", "off") and jax.process_count() == 1:
+        return None
+    if jax.process_count() > 1:  # a cluster of processes (distributed.py) runs data-parallel
+        return DataParallel(jax, jax.devices())
     devices = jax.local_devices()
     return DataParallel(jax, devices) if len(devices) > 1 else None
 
@@ -55,22 +57,30 @@ class DataParallel:
         self.split = sharding.NamedSharding(self.mesh, sharding.PartitionSpec(AXIS))
         self.replicated = sharding.NamedSharding(self.mesh, sharding.PartitionSpec())
         self.n = len(devices)
+        self.local = len(jax.local_devices())  # the devices of this process, which feeds its part of the batch
+        self.processes = jax.process_count()
 
     def step(self, read, written, counters, feed_values) -> tuple:
         """A jitted step's arguments placed on the mesh."""
         return self.state(read), self.state(written), self.state(counters), self.feeds(feed_values)
 
     def feeds(self, values) -> tuple:
-        """Fed values on the mesh: split along their first axis where it divides evenly."""
-        put = self.jax.device_put
-        return tuple(put(v, self.split if np.ndim(v) and np.shape(v)[0] % self.n == 0 else self.replicated)
-                     for v in values)
+        """Fed values on the mesh: split along their first axis where it divides evenly. In a
+        cluster each process feeds its own part of the global batch (the parts concatenated
+        in process order), and a value fed whole (a learning rate) must be the same everywhere."""
+        jax = self.jax
+        if self.processes == 1:
+            return tuple(jax.device_put(v, self.split if np.ndim(v) and np.shape(v)[0] % self.n == 0 else
+                                        self.replicated) for v in values)
+        return tuple(jax.make_array_from_process_local_data(self.split, np.asarray(v))
+                     if np.ndim(v) and np.shape(v)[0] % self.local == 0 else
+                     jax.device_put(np.asarray(v), self.replicated) for v in values)
 
     def state(self, values: dict) -> dict:
         """Variables or counters (key -> array), replicated on every device of the mesh."""
-        put = self.jax.device_put
-        return {k: v if getattr(v, "sharding", None) == self.replicated else put(v, self.replicated)
-                for k, v in values.items()}
+        put, host = self.jax.device_put, self.processes > 1  # a cluster places host values on all its devices
+        return {k: v if getattr(v, "sharding", None) == self.replicated else
+                put(np.asarray(v) if host else v, self.replicated) for k, v in values.items()}
 
 
 # -- towers: TF1 programs that place ops with tf.device ------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import jax
 import jax.experimental  # noqa: F401 - io_callback, for host ops with side effects
 
+from scopeflow._src.xla import distributed
 from scopeflow._src.xla.plan import JaxPlan
 from scopeflow._src.xla.state import JaxRunState
 
@@ -16,7 +17,8 @@ NAME = "jax"
 
 
 def new_state() -> JaxRunState:
-    """A session's run state: variables on the device."""
+    """A session's run state: variables on the device (in a cluster, on all its devices)."""
+    distributed.join(jax)  # TF_CONFIG or SCOPEFLOW_COORDINATOR: before JAX starts its devices
     return JaxRunState(jax)
 
 
