@@ -13,6 +13,7 @@ from scopeflow._src.framework.shape_inference import ShapeError, merge_dim, merg
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.array.transpose import _transpose_kernel, _transpose_shape
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import checked, same_code, static_ints
 from scopeflow._src.ops.linalg.decompositions import matrix_dims
 
 ALIGNS = ("LEFT_RIGHT", "RIGHT_LEFT", "LEFT_LEFT", "RIGHT_RIGHT")
@@ -55,7 +56,8 @@ def _band_factory(op, state):
 
 registry.register(OpDef("MatrixBandPart", inputs=["input: T", "num_lower: Tindex", "num_upper: Tindex"],
                         outputs=["band: T"], attrs={"Tindex": dtype_lists.INDEX}, shape=_band_shape,
-                        factory=_band_factory, defaults={"Tindex": dtypes.int64}))
+                        factory=_band_factory, defaults={"Tindex": dtypes.int64},
+                        lower=same_code(factory=_band_factory)))  # the band's bounds must be known when compiling
 
 
 # -- the diagonals k ---------------------------------------------------------------------------------------
@@ -204,7 +206,7 @@ def _cross_factory(op, state):
 
 
 registry.register(OpDef("Cross", inputs=["a: T", "b: T"], outputs=["product: T"], attrs={"T": dtype_lists.REAL},
-                        shape=_cross_shape, factory=_cross_factory))
+                        shape=_cross_shape, factory=_cross_factory, lower=same_code(factory=_cross_factory)))
 
 
 # -- ConjugateTranspose ------------------------------------------------------------------------------------
@@ -212,6 +214,10 @@ def _conjugate_transpose(x, perm):
     return np.conj(_transpose_kernel(x, perm))
 
 
+def _lower_conjugate_transpose(op, jx):
+    return lambda x, perm: jx.jnp.conj(jx.jnp.transpose(x, static_ints(perm, "perm")))
+
+
 registry.register(OpDef("ConjugateTranspose", inputs=["x: T", "perm: Tperm"], outputs=["y: T"],
                         attrs={"Tperm": dtype_lists.INDEX}, shape=_transpose_shape, kernel=_conjugate_transpose,
-                        defaults={"Tperm": dtypes.int32}))
+                        defaults={"Tperm": dtypes.int32}, lower=checked(_lower_conjugate_transpose)))

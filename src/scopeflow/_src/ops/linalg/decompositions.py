@@ -194,10 +194,8 @@ def _solve_factory(op, state):
     adjoint = bool(op.get_attr("adjoint"))
 
     def kernel(matrix, rhs):
-        check_matrices(op, matrix)
+        _check_solve(op, matrix, rhs)
         a, b = _work(matrix), _work(rhs)
-        if a.shape[:-2] != b.shape[:-2] or b.ndim < 2 or a.shape[-2] != b.shape[-2]:
-            raise errors.InvalidArgumentError(None, op, "Input matrix and rhs are incompatible.")
         if adjoint:
             a = _adjoint(a)
         if a.shape[-1] == 0 or b.shape[-1] == 0:
@@ -208,6 +206,14 @@ def _solve_factory(op, state):
             raise errors.InvalidArgumentError(None, op, "Input matrix is not invertible.") from None
         return out.astype(rhs.dtype)
     return kernel
+
+
+def _check_solve(op, matrix, rhs):
+    """TF's checks of ``MatrixSolve``'s shapes."""
+    check_matrices(op, matrix)
+    a, b = np.shape(matrix), np.shape(rhs)
+    if a[:-2] != b[:-2] or len(b) < 2 or a[-2] != b[-2]:
+        raise errors.InvalidArgumentError(None, op, "Input matrix and rhs are incompatible.")
 
 
 def triangular_solve_values(a, b, lower, adjoint):
@@ -238,18 +244,24 @@ def _triangular_solve_factory(op, state):
 
     def kernel(matrix, rhs):
         a, b = _work(matrix), _work(rhs)
-        try:
-            np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
-        except ValueError:
-            raise errors.InvalidArgumentError(
-                None, op, f"Incompatible shapes: [{','.join(map(str, a.shape))}] vs. "
-                          f"[{','.join(map(str, b.shape))}]") from None
-        if a.shape[-2] != b.shape[-2]:
-            raise errors.InvalidArgumentError(
-                None, op, f"In[0] mismatch In[1] shape: {a.shape[-1]} vs. {b.shape[-2]}: {_dims(a.shape)} "
-                          f"{_dims(b.shape)} {int(lower)} {int(adjoint)}")
+        _check_triangular(op, a.shape, b.shape, lower, adjoint)
         return triangular_solve_values(a, b, lower, adjoint).astype(rhs.dtype)
     return kernel
+
+
+def _check_triangular(op, a_shape, b_shape, lower, adjoint) -> tuple:
+    """TF's checks of ``MatrixTriangularSolve``'s shapes; the broadcast batch shape."""
+    try:
+        batch = np.broadcast_shapes(a_shape[:-2], b_shape[:-2])
+    except ValueError:
+        raise errors.InvalidArgumentError(
+            None, op, f"Incompatible shapes: [{','.join(map(str, a_shape))}] vs. "
+                      f"[{','.join(map(str, b_shape))}]") from None
+    if a_shape[-2] != b_shape[-2]:
+        raise errors.InvalidArgumentError(
+            None, op, f"In[0] mismatch In[1] shape: {a_shape[-1]} vs. {b_shape[-2]}: {_dims(a_shape)} "
+                      f"{_dims(b_shape)} {int(lower)} {int(adjoint)}")
+    return batch
 
 
 def _eig_factory(op, state):
@@ -292,27 +304,93 @@ def _svd_factory(op, state):
     return kernel
 
 
+# -- lowerings (the JAX target): TF's shape checks, then XLA's decompositions; values that make
+# TF raise (a singular matrix) give what XLA gives (inf, NaN), as value errors do on that target --
+def _lowered(compute, square=True):
+    """The lowering that checks ``op``'s matrices as its kernel does, then ``compute(op, jx, a)``
+    on them (``float16`` computed in ``float32``, as the kernels do); empty matrices keep the
+    NumPy kernel, which only reads their shape."""
+    def lower(op, jx):
+        kernel = jx.kernel(op)
+
+        def run(x):
+            check_matrices(op, x, square)
+            if 0 in np.shape(x)[-2:]:
+                return kernel(np.zeros(np.shape(x), x.dtype))
+            return compute(op, jx, x.astype(np.float32) if x.dtype == np.float16 else x)
+        return run
+    return lower
+
+
+def _lowered_inverse(op, jx, a):
+    return jx.jnp.linalg.inv(jx.jnp.conj(jx.jnp.swapaxes(a, -1, -2)) if op.get_attr("adjoint") else a)
+
+
+def _lowered_cholesky(op, jx, a):
+    jnp = jx.jnp
+    return jnp.linalg.cholesky(jnp.tril(a) + jnp.conj(jnp.swapaxes(jnp.tril(a, -1), -1, -2)))
+
+
+def _lowered_eig(op, jx, a):
+    if not op.get_attr("compute_v"):
+        return jx.jnp.linalg.eigvalsh(a, UPLO="L"), np.zeros((0,), a.dtype)
+    return jx.jnp.linalg.eigh(a, UPLO="L", symmetrize_input=False)
+
+
+def _lowered_svd(op, jx, a):
+    jnp = jx.jnp
+    if not op.get_attr("compute_uv"):
+        return jnp.linalg.svd(a, compute_uv=False), np.zeros((0,), a.dtype), np.zeros((0,), a.dtype)
+    u, s, vh = jnp.linalg.svd(a, full_matrices=bool(op.get_attr("full_matrices")))
+    return s, u, jnp.conj(jnp.swapaxes(vh, -1, -2))
+
+
+def _lower_solve(op, jx):
+    def run(matrix, rhs):
+        _check_solve(op, matrix, rhs)
+        if 0 in np.shape(matrix)[-1:] + np.shape(rhs)[-1:]:
+            return np.zeros(np.shape(rhs), rhs.dtype)
+        a = jx.jnp.conj(jx.jnp.swapaxes(matrix, -1, -2)) if op.get_attr("adjoint") else matrix
+        return jx.jnp.linalg.solve(a, rhs)
+    return run
+
+
+def _lower_triangular_solve(op, jx):
+    lower, adjoint = bool(op.get_attr("lower")), bool(op.get_attr("adjoint"))
+
+    def run(matrix, rhs):
+        batch = _check_triangular(op, np.shape(matrix), np.shape(rhs), lower, adjoint)
+        a = jx.jnp.broadcast_to(matrix, batch + np.shape(matrix)[-2:])
+        b = jx.jnp.broadcast_to(rhs, batch + np.shape(rhs)[-2:])
+        return jx.lax.linalg.triangular_solve(a, b, left_side=True, lower=lower, transpose_a=adjoint,
+                                              conjugate_a=adjoint)
+    return run
+
+
 registry.register(OpDef("MatrixInverse", inputs=["input: T"], outputs=["output: T"], attrs={"T": MATRIX_TYPES},
-                        shape=_square_shape, factory=_inverse_factory, defaults={"adjoint": False}))
+                        shape=_square_shape, factory=_inverse_factory, defaults={"adjoint": False},
+                        lower=_lowered(_lowered_inverse)))
 registry.register(OpDef("MatrixDeterminant", inputs=["input: T"], outputs=["output: T"], attrs={"T": _DET_TYPES},
-                        shape=_batch_shape, factory=_square_checked(_determinant)))
+                        shape=_batch_shape, factory=_square_checked(_determinant),
+                        lower=_lowered(lambda op, jx, a: jx.jnp.linalg.det(a))))
 registry.register(OpDef("LogMatrixDeterminant", inputs=["input: T"], outputs=["sign: T", "log_abs_determinant: T"],
-                        attrs={"T": _DET_TYPES}, shape=_log_det_shape, factory=_square_checked(_log_determinant)))
+                        attrs={"T": _DET_TYPES}, shape=_log_det_shape, factory=_square_checked(_log_determinant),
+                        lower=_lowered(lambda op, jx, a: tuple(jx.jnp.linalg.slogdet(a)))))
 registry.register(OpDef("Cholesky", inputs=["input: T"], outputs=["output: T"], attrs={"T": MATRIX_TYPES},
-                        shape=_square_shape, factory=_cholesky_factory))
+                        shape=_square_shape, factory=_cholesky_factory, lower=_lowered(_lowered_cholesky)))
 registry.register(OpDef("MatrixSolve", inputs=["matrix: T", "rhs: T"], outputs=["output: T"],
                         attrs={"T": MATRIX_TYPES}, shape=_solve_shape, factory=_solve_factory,
-                        defaults={"adjoint": False}))
+                        defaults={"adjoint": False}, lower=_lower_solve))
 registry.register(OpDef("MatrixTriangularSolve", inputs=["matrix: T", "rhs: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.types("bfloat16,float64,float32,float16,complex64,complex128")},
                         shape=_triangular_solve_shape, factory=_triangular_solve_factory,
-                        defaults={"lower": True, "adjoint": False}))
+                        defaults={"lower": True, "adjoint": False}, lower=_lower_triangular_solve))
 registry.register(OpDef("SelfAdjointEigV2", inputs=["input: T"], outputs=["e: T", "v: T"],
                         attrs={"T": MATRIX_TYPES}, shape=_eig_shape, factory=_eig_factory,
-                        defaults={"compute_v": True}))
+                        defaults={"compute_v": True}, lower=_lowered(_lowered_eig)))
 registry.register(OpDef("Svd", inputs=["input: T"], outputs=["s: T", "u: T", "v: T"], attrs={"T": MATRIX_TYPES},
                         shape=_svd_shape, factory=_svd_factory,
-                        defaults={"compute_uv": True, "full_matrices": False}))
+                        defaults={"compute_uv": True, "full_matrices": False}, lower=_lowered(_lowered_svd, False)))
 
 
 def _solve_ls_shape(inputs, attrs):
