@@ -12,6 +12,7 @@ from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common.lowering import moves_elements
 from scopeflow._src.ops.nn.space_batch import batch_to_space_nd, space_to_batch_nd
 
 FORMATS = ("NHWC", "NCHW", "NCHW_VECT_C")
@@ -104,9 +105,9 @@ def _depth_to_space_factory(op, state):
 
 
 registry.register(OpDef("SpaceToDepth", inputs=["input: T"], outputs=["output: T"], shape=_space_to_depth_shape,
-                        factory=_space_to_depth_factory, defaults={"data_format": "NHWC"}))
+                        factory=_space_to_depth_factory, defaults={"data_format": "NHWC"}, lower=moves_elements()))
 registry.register(OpDef("DepthToSpace", inputs=["input: T"], outputs=["output: T"], shape=_depth_to_space_shape,
-                        factory=_depth_to_space_factory, defaults={"data_format": "NHWC"}))
+                        factory=_depth_to_space_factory, defaults={"data_format": "NHWC"}, lower=moves_elements()))
 
 
 def _block_attrs(op_type, block_size, data_format):

@@ -21,7 +21,7 @@ from scopeflow._src.framework.shape_inference import merge_shapes
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common import dtype_lists
-from scopeflow._src.ops.common.lowering import out_dtype, static
+from scopeflow._src.ops.common.lowering import checked, out_dtype, static
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.math.cast import raw_cast
 
@@ -99,7 +99,7 @@ def _ensure_shape_shape(inputs, attrs):
 
 
 registry.register(OpDef("EnsureShape", inputs=["input: T"], outputs=["output: T"], shape=_ensure_shape_shape,
-                        factory=_ensure_shape_factory))
+                        factory=_ensure_shape_factory, lower=checked(lambda op, jx: lambda x: x)))
 
 
 def identity_n(input, name=None):  # noqa: A002 - TensorFlow's argument name

@@ -19,6 +19,7 @@ from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import moves_elements
 from scopeflow._src.ops.common.shape_fns import computed_suffix
 
 
@@ -138,7 +139,7 @@ registry.register(OpDef("SpaceToBatchND", inputs=["input: T", "block_shape: Tblo
 registry.register(OpDef("BatchToSpaceND", inputs=["input: T", "block_shape: Tblock_shape", "crops: Tcrops"],
                         outputs=["output: T"], attrs={"Tblock_shape": dtype_lists.INDEX, "Tcrops": dtype_lists.INDEX},
                         shape=_batch_to_space_shape, factory=_batch_to_space_factory,
-                        defaults={**_INDEX_DEFAULTS, "Tcrops": dtypes.int32}))
+                        defaults={**_INDEX_DEFAULTS, "Tcrops": dtypes.int32}, lower=moves_elements()))
 
 
 # -- wrappers ----------------------------------------------------------------------------------------------
