@@ -91,6 +91,5 @@ NOT_YET_LOWERED = frozenset((
     "SparseSegmentSqrtN", "SparseSegmentSqrtNGrad", "SparseSegmentSqrtNGradV2",
     "SparseSegmentSqrtNWithNumSegments", "SparseSegmentSum", "SparseSegmentSumGrad", "SparseSegmentSumGradV2",
     "SparseSegmentSumWithNumSegments", "SparseSliceGrad", "SparseSoftmax", "SparseTensorDenseAdd",
-    "SparseTensorDenseMatMul", "SparseToDense", "StatelessMultinomial", "TensorScatterAdd", "TensorScatterMax",
-    "TensorScatterMin", "TensorScatterSub", "TensorScatterUpdate", "UnravelIndex",
+    "SparseTensorDenseMatMul", "SparseToDense", "StatelessMultinomial", "UnravelIndex",
 ))

@@ -112,6 +112,22 @@ def combine_factory(combine):
     return factory
 
 
+def _lower_combine(method):
+    """The lowering of a ``TensorScatter*``: TF's shape checks (the kernel's, on in-range
+    stand-in indices), then XLA's scatter; an index out of range is dropped, as XLA drops it."""
+    def lower(op, jx):
+        def run(tensor, indices, updates):
+            shape = tuple(np.shape(tensor))
+            scatter_rows(op, shape, np.zeros(np.shape(indices), np.int64), np.zeros(np.shape(updates), np.int8))
+            depth = np.shape(indices)[-1]
+            flat = jx.jnp.reshape(indices, (-1, depth))
+            rows = jx.jnp.reshape(updates, (flat.shape[0],) + shape[depth:])
+            at = jx.jnp.asarray(tensor).at[tuple(flat.T)]
+            return at.add(-rows, mode="drop") if method == "sub" else getattr(at, method)(rows, mode="drop")
+        return run
+    return lower
+
+
 COMBINE = {"Update": _assign, "Add": np.add.at, "Sub": np.subtract.at, "Min": np.minimum.at, "Max": np.maximum.at}
 _BAD = {"bad_indices_policy": ""}
 for _kind, _combine in COMBINE.items():
@@ -119,7 +135,8 @@ for _kind, _combine in COMBINE.items():
                             outputs=["output: T"],
                             attrs={"Tindices": dtype_lists.types("int16,int32,int64,uint16") if _kind == "Update"
                                    else dtype_lists.INDEX},
-                            shape=_tensor_scatter_shape, factory=combine_factory(_combine), defaults=_BAD))
+                            shape=_tensor_scatter_shape, factory=combine_factory(_combine), defaults=_BAD,
+                            lower=_lower_combine("set" if _kind == "Update" else _kind.lower())))
 
 
 # -- wrappers ----------------------------------------------------------------------------------------------
