@@ -16,9 +16,11 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/python examples/siamese_digits.py
 
+# SCOPEFLOW_JAX_CONFORMANCE=all: the whole conformance suite runs on the JAX target too
+# (tests/jax/test_conformance_jax.py; a plain pytest run samples every 8th case)
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	SCOPEFLOW_JAX_CONFORMANCE=all $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV)

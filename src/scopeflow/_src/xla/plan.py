@@ -398,7 +398,10 @@ class JaxPlan:
             except _NUMERIC_ERRORS as e:  # JAX's words for bad shapes: the NumPy kernel's, where it has them
                 if isinstance(e, StaticValueError | self._jax.errors.JAXTypeError):
                     raise
-                raise self._kernel_error(op, opdef, values) or e
+                error = self._kernel_error(op, opdef, values)
+                if error is None:
+                    raise
+                raise error from e
         elif mode == "callback":
             if alive is not True:
                 raise _NeedsHost(op, "a host op in a cond branch")
@@ -422,9 +425,12 @@ class JaxPlan:
     def _fetch(self, t, env, current):
         value = env[t]
         if isinstance(value, Ref):
-            if value.key not in current:
+            if value.key not in current:  # TF's "_retval" node names the fetch, as on the NumPy target
+                names = sorted(f.name for f in self.fetch_tensors if f not in self.feed_tensors)
+                retval = f"_retval_{t.op.name}_{t.value_index}_{names.index(t.name)}"
                 raise errors.FailedPreconditionError(None, None, f"Graph execution error:\n\nAttempting to use "
-                                                                 f"uninitialized value {value.key}")
+                                                                 f"uninitialized value {value.key}\n\t "
+                                                                 f"[[{{{{node {retval}}}}}]]")
             return current[value.key]
         return value
 

@@ -82,7 +82,14 @@ def _add_n_factory(op, state):
 registry.register(OpDef("AddN", inputs=["inputs: N*T"], outputs=["sum: T"],
                         attrs={"T": dtype_lists.NUMBER + dtype_lists.types("variant")},
                         shape=_add_n_shape, factory=_add_n_factory, accumulates=True,
-                        lower=lambda op, jx: lambda *xs: sum(xs[1:], xs[0])))
+                        lower=lambda op, jx: _add_n_lowered(op)))
+
+
+def _add_n_lowered(op):
+    def add_n(*xs):  # jax.numpy would broadcast; TF refuses (the shapes are known when compiling)
+        shape_fns.require_same_shapes(op, xs)
+        return sum(xs[1:], xs[0])
+    return add_n
 
 
 # -- public wrappers -------------------------------------------------------------------------
