@@ -15,7 +15,16 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops import array_ops
 from scopeflow._src.ops.array.scatter_nd import COMBINE, check_scatter_shapes, scatter_rows
 from scopeflow._src.ops.common import dtype_lists
-from scopeflow._src.ops.state.sparse_training_ops import _LOCK, _ref, _scatter_factory, _scatter_shape, _storage
+from scopeflow._src.ops.state.sparse_training_ops import (
+    _LOCK,
+    _lower_scatter,
+    _ref,
+    _scatter_factory,
+    _scatter_shape,
+    _storage,
+    initialized,
+    scattered,
+)
 
 # -- ScatterNdUpdate / Add / Sub -------------------------------------------------------------------------------
 _POLICIES = ("", "DEFAULT", "ERROR", "IGNORE")
@@ -46,13 +55,35 @@ def _scatter_nd_factory(combine):
     return factory
 
 
+def _lower_scatter_nd(how):
+    """The JAX lowering of ``ScatterNd{Update,Add,Sub}``: TF's shape checks (the kernel's, on
+    in-range stand-in indices), then the variable's new value (out-of-range rows dropped)."""
+    def lower(op, jx):
+        policy = op.get_attr("bad_indices_policy").decode()
+
+        def scatter(params, indices, updates):
+            if policy not in _POLICIES:
+                raise errors.InvalidArgumentError(None, op, f"Unknown bad indices handling attribute: {policy}")
+            params = initialized(op, params)
+            scatter_rows(op, params.shape, np.zeros(np.shape(indices), np.int64), np.zeros(np.shape(updates), np.int8))
+            depth = np.shape(indices)[-1]
+            flat = jx.jnp.reshape(indices, (-1, depth))
+            rows = jx.jnp.reshape(updates, (flat.shape[0],) + params.shape[depth:])
+            return (scattered(params.at[tuple(flat.T)], how, rows),)
+        return scatter
+    return lower
+
+
+_HOW = {"Update": "set", "Add": "add", "Sub": "subtract", "ScatterMul": "multiply", "ScatterDiv": "divide",
+        "ScatterMin": "min", "ScatterMax": "max"}
 for _kind, _locking in (("Update", True), ("Add", False), ("Sub", False)):
     registry.register(OpDef(f"ScatterNd{_kind}", inputs=["ref: Ref(T)", "indices: Tindices", "updates: T"],
                             outputs=["output_ref: Ref(T)"],
                             attrs={"Tindices": dtype_lists.INDEX, **({} if _kind == "Update"
                                                                        else {"T": dtype_lists.NUMBER})},
                             shape=_scatter_nd_shape, factory=_scatter_nd_factory(COMBINE[_kind]), stateful=True,
-                            defaults={"use_locking": _locking, "bad_indices_policy": ""}))
+                            defaults={"use_locking": _locking, "bad_indices_policy": ""},
+                            lower=_lower_scatter_nd(_HOW[_kind])))
 
 
 # -- ScatterMul / Div / Min / Max --------------------------------------------------------------------------
@@ -90,7 +121,7 @@ for _type, _combine, _types in (("ScatterMul", _scatter_mul, dtype_lists.NUMBER)
     registry.register(OpDef(_type, inputs=["ref: Ref(T)", "indices: Tindices", "updates: T"],
                             outputs=["output_ref: Ref(T)"], attrs={"T": _types, "Tindices": dtype_lists.INDEX},
                             shape=_scatter_shape, factory=_scatter_factory(_combine), stateful=True,
-                            defaults={"use_locking": False}))
+                            defaults={"use_locking": False}, lower=_lower_scatter(_HOW[_type])))
 
 
 # -- wrappers (TF1's state_ops) ----------------------------------------------------------------------------

@@ -290,19 +290,29 @@ def _scatter_update(params, flat, rows):
     params[flat] = rows  # a repeated index keeps its last row, as TF's loop does
 
 
+def initialized(op, params):
+    """``params``, the current value of ``op``'s variable in a JAX step: TF's error if it has none."""
+    if params is None:
+        raise errors.FailedPreconditionError(
+            None, op, f"Attempting to use uninitialized value {op._inputs[0]._op.name}")
+    return params
+
+
+def scattered(at, how, rows):
+    """``at`` (``array.at[where]``) updated with ``rows`` as ``how`` says: ``set``, ``add``,
+    ``subtract``, ``multiply``, ``divide``, ``min`` or ``max``."""
+    return at.add(-rows) if how == "subtract" else getattr(at, how)(rows)
+
+
 def _lower_scatter(how):
     """The JAX lowering of a ``Scatter*`` op: the variable's new value (rows at out-of-range
     indices are dropped: a compiled step cannot stop at the first one, as TF's kernel does)."""
     def lower(op, jx):
         def scatter(params, indices, updates):
-            if params is None:
-                raise errors.FailedPreconditionError(
-                    None, op, f"Attempting to use uninitialized value {op._inputs[0]._op.name}")
+            params = initialized(op, params)
             flat = indices.reshape(-1)
             rows = updates.reshape((flat.size,) + params.shape[1:]) if updates.ndim else updates
-            at = params.at[flat]
-            new = at.set(rows) if how == "set" else at.add(-rows if how == "subtract" else rows)
-            return (new,)
+            return (scattered(params.at[flat], how, rows),)
         return scatter
     return lower
 
