@@ -249,22 +249,7 @@ class JaxPlan:
             if mode == "loop":
                 env.update(fn.run(self, env, current, live))
                 continue
-            jx.op = op
-            try:
-                if mode == "switch" or mode == "merge":
-                    outputs = self._route(op, mode, env, live, current)
-                else:
-                    alive = self._alive(op, live) if op in self._dead_ops else True
-                    outputs = self._run_op(op, opdef, fn, mode, flat, env, current, alive)
-                    if alive is not True:
-                        live[op] = alive
-                        live.update((t, alive) for t in op._outputs)
-            except _NeedsHost:
-                raise
-            except Exception as e:  # noqa: BLE001 - TF's error, or the host
-                if op in self._dead_ops:  # fails in a branch that may not be taken: the host runs only the taken one
-                    raise _NeedsHost(op, "an op of a cond branch fails when compiled") from e
-                self._raise_traced(op, e)
+            outputs = self._trace_op((op, opdef, fn, mode, flat), env, current, live, op in self._dead_ops)
             for t, value in zip(op._outputs, outputs):
                 if t not in fed:
                     env[t] = value
@@ -273,29 +258,34 @@ class JaxPlan:
         return (fetches, alive), {k: current[k] for k in self._written if k in current}, \
             {**counters, **jx.new_counters}
 
-    def run_traced(self, op, env, current, live):
-        """Trace ``op`` of a loop's body into ``env``, with the body's cond flags ``live``
-        (``xla/loops.py``)."""
-        op, opdef, fn, mode, flat = self._loop_steps[op]
+    def _trace_op(self, step, env, current, live, may_be_dead):
+        """The outputs of the op of ``step`` (a ``Switch``/``Merge`` routed, others run, alive
+        as their inputs are when ``may_be_dead``: ``live`` holds the cond flags)."""
+        op, opdef, fn, mode, flat = step
         self._state.jx.op = op
         try:
             if mode == "switch" or mode == "merge":
-                outputs = self._route(op, mode, env, live, current)
-            elif mode == "callback" or mode == "host":
-                raise _NeedsHost(op, "a host op inside a while_loop")
-            else:
-                alive = self._alive(op, live)
-                outputs = self._run_op(op, opdef, fn, mode, flat, env, current, alive)
-                if alive is not True:
-                    live[op] = alive
-                    live.update((t, alive) for t in op._outputs)
+                return self._route(op, mode, env, live, current)
+            alive = self._alive(op, live) if may_be_dead else True
+            outputs = self._run_op(op, opdef, fn, mode, flat, env, current, alive)
+            if alive is not True:
+                live[op] = alive
+                live.update((t, alive) for t in op._outputs)
+            return outputs
         except _NeedsHost:
             raise
         except Exception as e:  # noqa: BLE001 - TF's error, or the host
-            if live:  # may fail in a cond branch that is not taken: the host runs only the taken one
+            if may_be_dead:  # fails in a branch that may not be taken: the host runs only the taken one
                 raise _NeedsHost(op, "an op of a cond branch fails when compiled") from e
             self._raise_traced(op, e)
-        env.update(zip(op._outputs, outputs))
+
+    def run_traced(self, op, env, current, live):
+        """Trace ``op`` of a loop's body into ``env``, with the body's cond flags ``live``
+        (``xla/loops.py``)."""
+        step = self._loop_steps[op]
+        if step[3] == "callback" or step[3] == "host":
+            raise _NeedsHost(op, "a host op inside a while_loop")
+        env.update(zip(op._outputs, self._trace_op(step, env, current, live, bool(live))))
 
     @staticmethod
     def needs_host(op, why) -> Exception:
