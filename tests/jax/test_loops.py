@@ -117,6 +117,14 @@ def test_a_loop_in_an_untaken_cond_branch_does_not_run():
     assert [float(r) for r in got] == [160.0, -1.5, -1.0]
 
 
+def test_a_variable_read_as_a_loop_variable():
+    with tf.Graph().as_default() as graph:
+        v = tf.Variable([1.0, 2.0], name="v")
+        _, out = tf.while_loop(lambda i, x: i < 3, lambda i, x: (i + 1, x * 2.0), [tf.constant(0), v])
+    got, _ = _both(graph, out, [{}], init=v.initializer)
+    np.testing.assert_array_equal(got[0], [8.0, 16.0])
+
+
 def test_a_shape_error_in_the_body_is_tensorflows():
     with tf.Graph().as_default() as graph:
         x = tf.placeholder(tf.float32, [None, None])

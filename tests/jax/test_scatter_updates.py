@@ -49,6 +49,7 @@ def test_integer_division_truncates_as_on_numpy():
     got = _run("jax", "scatter_div", [0, 1], [[2, -3], [-2, 3]], tf.int32)
     want = _run("", "scatter_div", [0, 1], [[2, -3], [-2, 3]], tf.int32)
     np.testing.assert_array_equal(got[1], want[1])
+    assert got[1].dtype == want[1].dtype == np.int32
 
 
 def test_uninitialized_and_bad_shapes_are_tensorflows_errors():

@@ -20,6 +20,7 @@ import numpy as np
 
 from scopeflow._src.client.frames import Block
 from scopeflow._src.framework import registry
+from scopeflow._src.xla.lowering import Ref
 
 
 def host_reason(block: Block, fetches=()):
@@ -70,7 +71,8 @@ class Loop:
         env = dict(env)
         alive = True
         for op in self.enters:
-            env[op._outputs[0]] = env[op._inputs[0]]
+            value = env[op._inputs[0]]
+            env[op._outputs[0]] = plan._read_ref(value, op, current) if isinstance(value, Ref) else value
             alive = _and(alive, plan._alive(op, live))
         init = tuple(_carry(jnp, env[m._inputs[self.back[m][0]]], m) for m in self.merges)
 

@@ -69,7 +69,7 @@ def _lower_scatter_nd(how):
             depth = np.shape(indices)[-1]
             flat = jx.jnp.reshape(indices, (-1, depth))
             rows = jx.jnp.reshape(updates, (flat.shape[0],) + params.shape[depth:])
-            return (scattered(params.at[tuple(flat.T)], how, rows),)
+            return (scattered(params, tuple(flat.T), how, rows),)
         return scatter
     return lower
 

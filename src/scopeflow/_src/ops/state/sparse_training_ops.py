@@ -298,10 +298,12 @@ def initialized(op, params):
     return params
 
 
-def scattered(at, how, rows):
-    """``at`` (``array.at[where]``) updated with ``rows`` as ``how`` says: ``set``, ``add``,
-    ``subtract``, ``multiply``, ``divide``, ``min`` or ``max``."""
-    return at.add(-rows) if how == "subtract" else getattr(at, how)(rows)
+def scattered(params, where, how, rows):
+    """``params`` updated at ``where`` with ``rows`` as ``how`` says: ``set``, ``add``,
+    ``subtract``, ``multiply``, ``divide``, ``min`` or ``max``, in ``params``' dtype (an
+    integer quotient truncated toward zero, as TF's kernel divides)."""
+    at = params.at[where]
+    return (at.add(-rows) if how == "subtract" else getattr(at, how)(rows)).astype(params.dtype)
 
 
 def _lower_scatter(how):
@@ -312,7 +314,7 @@ def _lower_scatter(how):
             params = initialized(op, params)
             flat = indices.reshape(-1)
             rows = updates.reshape((flat.size,) + params.shape[1:]) if updates.ndim else updates
-            return (scattered(params.at[flat], how, rows),)
+            return (scattered(params, flat, how, rows),)
         return scatter
     return lower
 
