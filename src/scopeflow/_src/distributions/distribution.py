@@ -367,6 +367,29 @@ class ScalarEvent:
         return TensorShape([])
 
 
+class LocScale:
+    """Mixin of the scalar distributions parameterized by ``loc`` and ``scale`` (``Normal``,
+    ``Laplace``), which broadcast to their batch shape."""
+
+    @staticmethod
+    def _param_shapes(sample_shape):
+        return dict(zip(("loc", "scale"), [convert_to_tensor(sample_shape, dtype=dtypes.int32)] * 2))
+
+    @property
+    def loc(self):
+        return self._loc
+
+    @property
+    def scale(self):
+        return self._scale
+
+    def _batch_shape_tensor(self):
+        return self._batch_shape_tensor_of(self.loc, self.scale)
+
+    def _batch_shape(self):
+        return self._batch_shape_of(self.loc, self.scale)
+
+
 class LogitsAndProbs:
     """Mixin of the distributions parameterized by ``logits`` or ``probs``."""
 

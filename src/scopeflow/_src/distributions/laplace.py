@@ -7,15 +7,13 @@ import math
 import numpy as np
 
 from scopeflow._src.distributions import distribution, special_math
-from scopeflow._src.framework import dtypes
-from scopeflow._src.framework.constant_op import convert_to_tensor
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.debugging import api as check_ops
 from scopeflow._src.ops.random import random_ops
 
 
-class Laplace(distribution.ScalarEvent, distribution.Distribution):
+class Laplace(distribution.LocScale, distribution.ScalarEvent, distribution.Distribution):
     """Laplace distributions with location ``loc`` and scale ``scale``."""
 
     def __init__(self, loc, scale, validate_args=False, allow_nan_stats=True, name="Laplace"):
@@ -26,24 +24,6 @@ class Laplace(distribution.ScalarEvent, distribution.Distribution):
             super().__init__(dtype=self._loc.dtype, reparameterization_type=distribution.FULLY_REPARAMETERIZED,
                              validate_args=validate_args, allow_nan_stats=allow_nan_stats, parameters=parameters,
                              graph_parents=[self._loc, self._scale], name=name)
-
-    @staticmethod
-    def _param_shapes(sample_shape):
-        return dict(zip(("loc", "scale"), [convert_to_tensor(sample_shape, dtype=dtypes.int32)] * 2))
-
-    @property
-    def loc(self):
-        return self._loc
-
-    @property
-    def scale(self):
-        return self._scale
-
-    def _batch_shape_tensor(self):
-        return self._batch_shape_tensor_of(self.loc, self.scale)
-
-    def _batch_shape(self):
-        return self._batch_shape_of(self.loc, self.scale)
 
     def _sample_n(self, n, seed=None):
         shape = array_ops.concat([[n], self.batch_shape_tensor()], 0)

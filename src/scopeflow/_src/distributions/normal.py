@@ -12,15 +12,14 @@ import math
 
 from scopeflow._src.distributions import distribution, special_math
 from scopeflow._src.distributions.kullback_leibler import RegisterKL
-from scopeflow._src.framework import dtypes
-from scopeflow._src.framework.constant_op import constant, convert_to_tensor
+from scopeflow._src.framework.constant_op import constant
 from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.debugging import api as check_ops
 from scopeflow._src.ops.random import random_ops
 
 
-class Normal(distribution.ScalarEvent, distribution.Distribution):
+class Normal(distribution.LocScale, distribution.ScalarEvent, distribution.Distribution):
     """The normal distribution with mean ``loc`` and standard deviation ``scale``."""
 
     def __init__(self, loc, scale, validate_args=False, allow_nan_stats=True, name="Normal"):
@@ -31,24 +30,6 @@ class Normal(distribution.ScalarEvent, distribution.Distribution):
         super().__init__(dtype=self._scale.dtype, reparameterization_type=distribution.FULLY_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats, parameters=parameters,
                          graph_parents=[self._loc, self._scale], name=name)
-
-    @staticmethod
-    def _param_shapes(sample_shape):
-        return dict(zip(("loc", "scale"), [convert_to_tensor(sample_shape, dtype=dtypes.int32)] * 2))
-
-    @property
-    def loc(self):
-        return self._loc
-
-    @property
-    def scale(self):
-        return self._scale
-
-    def _batch_shape_tensor(self):
-        return self._batch_shape_tensor_of(self.loc, self.scale)
-
-    def _batch_shape(self):
-        return self._batch_shape_of(self.loc, self.scale)
 
     def _sample_n(self, n, seed=None):
         shape = array_ops.concat([[n], self.batch_shape_tensor()], 0)
