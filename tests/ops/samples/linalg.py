@@ -120,6 +120,12 @@ def _(tf, x):
     return tf.linalg.diag_part(x, k=(-1, 1), align="RIGHT_LEFT")
 
 
+@sample("MatrixDiagPartV3", [F64(3, 4, seed=22), F64(seed=29)],
+        lambda x, p: np.array([[x[0, 0], x[1, 1], x[2, 2]], [x[1, 0], x[2, 1], p]]), grad=False)
+def _(tf, x, p):  # a fed padding value: the JAX lowering moves it as an element
+    return tf.linalg.diag_part(x, k=(-1, 0), padding_value=p)
+
+
 def _set_diag(x, d):
     out = x.copy()
     idx = np.arange(3)

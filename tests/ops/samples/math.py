@@ -460,6 +460,12 @@ def _(tf, d):
                                      tf.constant(0.0, tf.float64)], {"align": "RIGHT_LEFT"})
 
 
+@sample("MatrixDiagV3", [F64(3), F64(seed=1)], lambda d, p: np.where(np.eye(3, 4) == 1, np.diag(d) @ np.eye(3, 4), p),
+        grad=False)
+def _(tf, d, p):  # a fed padding value off the diagonal
+    return tf.linalg.diag(d, num_rows=3, num_cols=4, padding_value=p)
+
+
 @sample("MatrixDiagV3", [], lambda: np.eye(2, 3, dtype=np.float32), grad=False)
 def _(tf):
     return tf.eye(2, 3)

@@ -78,10 +78,10 @@ PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger",
 NOT_YET_LOWERED = frozenset((
     "CropAndResize", "CropAndResizeGradBoxes", "CropAndResizeGradImage",  # helper W's image ops
     "AdjustHue", "AdjustSaturation", "ApplyAdagradDA", "ApplyFtrl", "ApplyFtrlV2", "ApplyProximalAdagrad",
-    "DrawBoundingBoxes", "DrawBoundingBoxesV2", "ExtractImagePatches", "HSVToRGB", "HistogramFixedWidth",
-    "MatrixDiagPartV3", "MatrixDiagV3", "MatrixSetDiagV3", "MatrixSolveLs", "RGBToHSV", "RefEnter", "RefExit",
+    "DrawBoundingBoxes", "DrawBoundingBoxesV2", "HSVToRGB", "HistogramFixedWidth",
+    "MatrixSolveLs", "RGBToHSV", "RefEnter", "RefExit",
     "RefMerge", "RefNextIteration", "ResizeArea", "ResizeBicubicGrad", "ResizeBilinearGrad",
-    "ResizeNearestNeighborGrad", "SegmentSum", "SpaceToBatchND", "SparseAddGrad", "SparseApplyAdadelta",
+    "ResizeNearestNeighborGrad", "SegmentSum", "SparseAddGrad", "SparseApplyAdadelta",
     "SparseApplyAdagrad", "SparseApplyAdagradDA", "SparseApplyCenteredRMSProp", "SparseApplyFtrl",
     "SparseApplyFtrlV2", "SparseApplyMomentum", "SparseApplyProximalAdagrad",
     "SparseApplyProximalGradientDescent", "SparseApplyRMSProp", "SparseDenseCwiseAdd", "SparseDenseCwiseDiv",

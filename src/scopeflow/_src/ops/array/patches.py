@@ -13,6 +13,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import moves_elements
 
 _TYPES = dtype_lists.types("bfloat16,float16,float32,float64,int8,int16,int32,int64,uint8,uint16,uint32,uint64,"
                            "complex64,complex128,bool")
@@ -90,7 +91,7 @@ def _patches_factory(op, state):
 
 
 registry.register(OpDef("ExtractImagePatches", inputs=["images: T"], outputs=["patches: T"], attrs={"T": _TYPES},
-                        shape=_patches_shape, factory=_patches_factory))
+                        shape=_patches_shape, factory=_patches_factory, lower=moves_elements()))
 
 
 def _ints(name, values):

@@ -61,14 +61,16 @@ def moves_elements(data=lambda n: (0,)):
     When the step is compiled, the op's NumPy kernel runs on the elements' positions instead
     of their values (so its checks and errors are the NumPy target's), and the step gathers
     the elements at the positions it returns: one lowering for a whole family of ops, exact
-    by construction. A kernel that returns anything but positions leaves the step to the host.
+    by construction. Positions start at 1: a 0 the kernel returns is one of its own zeros
+    (``np.pad``'s, ``np.zeros``'), so the step gives a zero there. A kernel that returns
+    anything but positions leaves the step to the host.
     """
     def lower(op, jx):
         kernel = jx.kernel(op)
 
         def run(*values):
             chosen = tuple(data(len(values)))
-            args, flats, offset = list(values), [], 0
+            args, flats, offset = list(values), [], 1
             for i in chosen:
                 shape = tuple(np.shape(values[i]))
                 size = int(np.prod(shape, dtype=np.int64))
@@ -80,16 +82,17 @@ def moves_elements(data=lambda n: (0,)):
                     args[i] = static(v, f"input {i} of {op.type}")
             with np.errstate(all="ignore"):
                 result = kernel(*args)
-            source = flats[0] if len(flats) == 1 else jx.jnp.concatenate(
-                [f.astype(flats[0].dtype) for f in flats])
             many = isinstance(result, (tuple, list))
-            outs = []
-            for positions in (result if many else (result,)):
-                positions = np.asarray(positions)
-                if positions.dtype.kind not in "iu":
-                    raise StaticValueError(f"{op.type}'s kernel computes values, not positions")
-                outs.append(source[positions] if positions.size else
-                            jx.jnp.zeros(positions.shape, source.dtype))
+            results = [np.asarray(positions) for positions in (result if many else (result,))]
+            if any(positions.dtype.kind not in "iu" for positions in results):
+                raise StaticValueError(f"{op.type}'s kernel computes values, not positions")
+            dtype = flats[0].dtype
+            padded = any((positions == 0).any() for positions in results)
+            parts = ([jx.jnp.zeros(1, dtype)] if padded else []) + [f.astype(dtype) for f in flats]
+            source = parts[0] if len(parts) == 1 else jx.jnp.concatenate(parts)
+            first = 0 if padded else 1  # the position of source[0]
+            outs = [source[positions - first] if positions.size else jx.jnp.zeros(positions.shape, dtype)
+                    for positions in results]
             return tuple(outs) if many else outs[0]
         return run
     return lower

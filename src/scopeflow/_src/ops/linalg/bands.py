@@ -13,7 +13,7 @@ from scopeflow._src.framework.shape_inference import ShapeError, merge_dim, merg
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.array.transpose import _transpose_kernel, _transpose_shape
 from scopeflow._src.ops.common import dtype_lists
-from scopeflow._src.ops.common.lowering import checked, same_code, static_ints
+from scopeflow._src.ops.common.lowering import checked, moves_elements, same_code, static_ints
 from scopeflow._src.ops.linalg.decompositions import matrix_dims
 
 ALIGNS = ("LEFT_RIGHT", "RIGHT_LEFT", "LEFT_LEFT", "RIGHT_RIGHT")
@@ -172,9 +172,10 @@ def _set_diag_shape(inputs, attrs):
 _ALIGN = {"align": "RIGHT_LEFT"}
 registry.register(OpDef("MatrixDiagPartV3", inputs=["input: T", "k: int32", "padding_value: T"],
                         outputs=["diagonal: T"], shape=_diag_part_shape, factory=_diag_part_factory,
-                        defaults=_ALIGN))
+                        defaults=_ALIGN, lower=moves_elements(lambda n: (0, 2))))
 registry.register(OpDef("MatrixSetDiagV3", inputs=["input: T", "diagonal: T", "k: int32"], outputs=["output: T"],
-                        shape=_set_diag_shape, factory=_set_diag_factory, defaults=_ALIGN))
+                        shape=_set_diag_shape, factory=_set_diag_factory, defaults=_ALIGN,
+                        lower=moves_elements(lambda n: (0, 1))))
 
 
 # -- Cross -------------------------------------------------------------------------------------------------

@@ -123,7 +123,7 @@ def _matrix_diag(diag, k, num_rows, num_cols, padding):
 registry.register(OpDef("MatrixDiagV3", inputs=["diagonal: T", "k: int32", "num_rows: int32", "num_cols: int32",
                                                  "padding_value: T"],
                         outputs=["output: T"], shape=_matrix_diag_shape, kernel=_matrix_diag,
-                        defaults={"align": "RIGHT_LEFT"}))
+                        defaults={"align": "RIGHT_LEFT"}, lower=moves_elements(lambda n: (0, 4))))
 
 
 def qr(input, full_matrices=False, name=None):  # noqa: A002

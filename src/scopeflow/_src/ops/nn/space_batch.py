@@ -135,7 +135,7 @@ registry.register(OpDef("SpaceToBatchND", inputs=["input: T", "block_shape: Tblo
                         outputs=["output: T"], attrs={"Tblock_shape": dtype_lists.INDEX,
                                                       "Tpaddings": dtype_lists.INDEX},
                         shape=_space_to_batch_shape, factory=_space_to_batch_factory,
-                        defaults={**_INDEX_DEFAULTS, "Tpaddings": dtypes.int32}))
+                        defaults={**_INDEX_DEFAULTS, "Tpaddings": dtypes.int32}, lower=moves_elements()))
 registry.register(OpDef("BatchToSpaceND", inputs=["input: T", "block_shape: Tblock_shape", "crops: Tcrops"],
                         outputs=["output: T"], attrs={"Tblock_shape": dtype_lists.INDEX, "Tcrops": dtype_lists.INDEX},
                         shape=_batch_to_space_shape, factory=_batch_to_space_factory,
