@@ -77,9 +77,9 @@ PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger",
 
 NOT_YET_LOWERED = frozenset((
     "CropAndResize", "CropAndResizeGradBoxes", "CropAndResizeGradImage",  # helper W's image ops
-    "AdjustHue", "AdjustSaturation", "ApplyAdagradDA", "ApplyFtrl", "ApplyFtrlV2", "ApplyProximalAdagrad",
-    "DrawBoundingBoxes", "DrawBoundingBoxesV2", "HSVToRGB", "HistogramFixedWidth",
-    "MatrixSolveLs", "RGBToHSV", "RefEnter", "RefExit",
+    "ApplyAdagradDA", "ApplyFtrl", "ApplyFtrlV2", "ApplyProximalAdagrad",
+    "DrawBoundingBoxes", "DrawBoundingBoxesV2", "HistogramFixedWidth",
+    "MatrixSolveLs", "RefEnter", "RefExit",
     "RefMerge", "RefNextIteration", "ResizeArea", "ResizeBicubicGrad", "ResizeBilinearGrad",
     "ResizeNearestNeighborGrad", "SegmentSum", "SparseAddGrad", "SparseApplyAdadelta",
     "SparseApplyAdagrad", "SparseApplyAdagradDA", "SparseApplyCenteredRMSProp", "SparseApplyFtrl",

@@ -134,14 +134,25 @@ def known_values_only(op, jx):
     return refuse
 
 
-def same_code(kernel=None, factory=None):
+def same_code(kernel=None, factory=None, helpers=()):
     """The lowering that runs the op's own NumPy kernel (``kernel``, or the function
     ``factory(op, None)`` returns) with ``jax.numpy`` in place of its module's ``np``: for
     kernels written in the functional part of NumPy's API (no ``out=``, no in-place
     updates), which ``jax.numpy`` mirrors, so that one body of code serves both targets.
-    Helpers the kernel calls keep NumPy, and must only read shapes."""
+    Helpers the kernel calls keep NumPy, and must only read shapes, except ``helpers``
+    (functions of the kernel's module that compute on values: ``RGBToHSV``'s ``_to_hsv``)."""
     def lower(op, jx):
-        fn = kernel if factory is None else factory(op, None)
-        return types.FunctionType(fn.__code__, {**fn.__globals__, "np": jx.jnp}, fn.__name__, fn.__defaults__,
-                                  fn.__closure__)
+        return numpy_as_jax(kernel if factory is None else factory(op, None), jx, helpers)
     return lower
+
+
+def numpy_as_jax(fn, jx, helpers=()):
+    """``fn`` with ``jax.numpy`` as its module's ``np``, and the ``helpers`` it calls (functions
+    of its module) likewise: ``same_code``'s rebinding, for a kernel function a lowering passes
+    on (``ResizeArea``'s sampling)."""
+    scope = {**fn.__globals__, "np": jx.jnp}
+
+    def rebound(f):
+        return types.FunctionType(f.__code__, scope, f.__name__, f.__defaults__, f.__closure__)
+    scope.update({h.__name__: rebound(h) for h in helpers})
+    return rebound(fn)

@@ -13,6 +13,7 @@ from scopeflow._src.framework.default_graph import name_scope
 from scopeflow._src.framework.op_builder import create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.ops.common import dtype_lists, shape_fns
+from scopeflow._src.ops.common.lowering import same_code
 from scopeflow._src.ops.image.color import convert_image_dtype
 from scopeflow._src.ops.random import random_ops
 
@@ -23,10 +24,9 @@ def _to_hsv(rgb):
     r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
     v = np.maximum(np.maximum(r, g), b)
     spread = v - np.minimum(np.minimum(r, g), b)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        s = np.where(v > 0, spread / v, _F(0))
-        norm = _F(1) / (_F(6) * spread)
-        h = np.where(r == v, norm * (g - b), np.where(g == v, norm * (b - r) + _F(2 / 6), norm * (r - g) + _F(4 / 6)))
+    s = np.where(v > 0, spread / np.where(v > 0, v, _F(1)), _F(0))  # no division by zero: jax.numpy has no errstate
+    norm = _F(1) / (_F(6) * np.where(spread > 0, spread, _F(1)))
+    h = np.where(r == v, norm * (g - b), np.where(g == v, norm * (b - r) + _F(2 / 6), norm * (r - g) + _F(4 / 6)))
     h = np.where(spread > 0, h, _F(0))
     return np.where(h < 0, h + _F(1), h).astype(rgb.dtype), s.astype(rgb.dtype), v
 
@@ -50,28 +50,32 @@ def _hsv_to_rgb_kernel(images):
 
 def _adjust_hue_kernel(images, delta):
     h, s, v = _to_hsv(images.astype(_F))
-    h = np.fmod(h + _F(delta), _F(1))
+    h = np.fmod(h + delta, _F(1))  # delta: a float32 scalar
     h = np.where(h < 0, h + _F(1), h)
     return _from_hsv(h, s, v).astype(images.dtype)
 
 
 def _adjust_saturation_kernel(images, scale):
     h, s, v = _to_hsv(images.astype(_F))
-    return _from_hsv(h, np.clip(s * _F(scale), 0, 1), v).astype(images.dtype)
+    return _from_hsv(h, np.clip(s * scale, 0, 1), v).astype(images.dtype)  # scale: a float32 scalar
 
 
 _HSV_TYPES = dtype_lists.types("float16,bfloat16,float32,float64")
 _ADJUST_TYPES = dtype_lists.types("float16,float32")
+_HELPERS = (_to_hsv, _from_hsv)  # compute on values: jax.numpy's on the JAX target
 registry.register(OpDef("RGBToHSV", inputs=["images: T"], outputs=["output: T"], attrs={"T": _HSV_TYPES},
-                        defaults={"T": dtypes.float32}, shape=shape_fns.unchanged, kernel=_rgb_to_hsv_kernel))
+                        defaults={"T": dtypes.float32}, shape=shape_fns.unchanged, kernel=_rgb_to_hsv_kernel,
+                        lower=same_code(kernel=_rgb_to_hsv_kernel, helpers=_HELPERS)))
 registry.register(OpDef("HSVToRGB", inputs=["images: T"], outputs=["output: T"], attrs={"T": _HSV_TYPES},
-                        defaults={"T": dtypes.float32}, shape=shape_fns.unchanged, kernel=_hsv_to_rgb_kernel))
+                        defaults={"T": dtypes.float32}, shape=shape_fns.unchanged, kernel=_hsv_to_rgb_kernel,
+                        lower=same_code(kernel=_hsv_to_rgb_kernel, helpers=_HELPERS)))
 registry.register(OpDef("AdjustHue", inputs=["images: T", "delta: float"], outputs=["output: T"],
                         attrs={"T": _ADJUST_TYPES}, defaults={"T": dtypes.float32}, shape=shape_fns.unchanged,
-                        kernel=_adjust_hue_kernel))
+                        kernel=_adjust_hue_kernel, lower=same_code(kernel=_adjust_hue_kernel, helpers=_HELPERS)))
 registry.register(OpDef("AdjustSaturation", inputs=["images: T", "scale: float"], outputs=["output: T"],
                         attrs={"T": _ADJUST_TYPES}, defaults={"T": dtypes.float32}, shape=shape_fns.unchanged,
-                        kernel=_adjust_saturation_kernel))
+                        kernel=_adjust_saturation_kernel,
+                        lower=same_code(kernel=_adjust_saturation_kernel, helpers=_HELPERS)))
 
 
 def rgb_to_hsv(images, name=None):
