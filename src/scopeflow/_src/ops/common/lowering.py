@@ -146,6 +146,12 @@ def same_code(kernel=None, factory=None, helpers=()):
     return lower
 
 
+def jax_add_at(jx):
+    """``add_at(out, index, values)``: ``np.add.at`` as XLA's scatter-add, returning the sum
+    (for kernels that take their ``add_at``, as the resize gradients do)."""
+    return lambda out, index, values: jx.jnp.asarray(out).at[index].add(values)
+
+
 def numpy_as_jax(fn, jx, helpers=()):
     """``fn`` with ``jax.numpy`` as its module's ``np``, and the ``helpers`` it calls (functions
     of its module) likewise: ``same_code``'s rebinding, for a kernel function a lowering passes

@@ -14,7 +14,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape, dimension_at_index
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.common import dtype_lists
-from scopeflow._src.ops.common.lowering import same_code
+from scopeflow._src.ops.common.lowering import jax_add_at, numpy_as_jax, same_code
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.image import resize_kernels
 from scopeflow._src.ops.image.checks import image_dimensions
@@ -80,24 +80,31 @@ for _op_type, _types, _sample, _keeps in (
                             lower=same_code(factory=_resize_factory(_sample, _keeps))))
 registry.register(OpDef("ResizeArea", inputs=["images: T", "size: int32"], outputs=["resized_images: float"],
                         attrs={"T": _IMAGE_TYPES}, defaults={"align_corners": False}, shape=_resize_shape,
-                        factory=_resize_factory(resize_kernels.resize_area)))
+                        factory=_resize_factory(resize_kernels.resize_area),
+                        lower=lambda op, jx: _resize_factory(numpy_as_jax(resize_kernels.resize_area, jx))(op, None)))
 
 
-def _spread_factory(spread):
+def _spread_factory(spread, add_at=resize_kernels.add_at):
     def factory(op, state):
         flags = {k: op._attrs[k] for k in _FLAGS}
 
         def kernel(grads, original_image):
-            return spread(grads, original_image.shape, **flags).astype(original_image.dtype, copy=False)
+            out = spread(grads, original_image.shape, add_at=add_at, **flags)
+            return out.astype(original_image.dtype, copy=False)
         return kernel
     return factory
 
 
-def _nearest_grad_factory(op, state):
+def _lower_spread(spread):
+    """The lowering of a resize gradient: its kernel, adding by XLA's scatter-add."""
+    return lambda op, jx: _spread_factory(spread, jax_add_at(jx))(op, None)
+
+
+def _nearest_grad_factory(op, state, add_at=resize_kernels.add_at):
     flags = {k: op._attrs[k] for k in _FLAGS}
 
     def kernel(grads, size):
-        return resize_kernels.resize_nearest_grad(grads, [int(x) for x in size], **flags)
+        return resize_kernels.resize_nearest_grad(grads, [int(x) for x in size], add_at=add_at, **flags)
     return kernel
 
 
@@ -111,14 +118,17 @@ def _nearest_grad_shape(inputs, attrs):
 registry.register(OpDef("ResizeBilinearGrad", inputs=["grads: float", "original_image: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.types("float32,bfloat16,float16,float64")}, defaults=_FLAGS,
                         shape=lambda inputs, attrs: inputs[1].shape,
-                        factory=_spread_factory(resize_kernels.resize_bilinear_grad)))
+                        factory=_spread_factory(resize_kernels.resize_bilinear_grad),
+                        lower=_lower_spread(resize_kernels.resize_bilinear_grad)))
 registry.register(OpDef("ResizeBicubicGrad", inputs=["grads: float", "original_image: T"], outputs=["output: T"],
                         attrs={"T": dtype_lists.types("float32,float64")}, defaults=_FLAGS,
                         shape=lambda inputs, attrs: inputs[1].shape,
-                        factory=_spread_factory(resize_kernels.resize_bicubic_grad)))
+                        factory=_spread_factory(resize_kernels.resize_bicubic_grad),
+                        lower=_lower_spread(resize_kernels.resize_bicubic_grad)))
 registry.register(OpDef("ResizeNearestNeighborGrad", inputs=["grads: T", "size: int32"], outputs=["output: T"],
                         attrs={"T": dtype_lists.types("uint8,int8,int32,float16,float32,float64,bfloat16")},
-                        defaults=_FLAGS, shape=_nearest_grad_shape, factory=_nearest_grad_factory))
+                        defaults=_FLAGS, shape=_nearest_grad_shape, factory=_nearest_grad_factory,
+                        lower=lambda op, jx: _nearest_grad_factory(op, None, jax_add_at(jx))))
 
 
 def _resize_op(op_type):

@@ -19,6 +19,13 @@ _F = np.float32
 _TABLE_SIZE = 1024
 
 
+def add_at(out, index, values):
+    """``np.add.at``, returning ``out``: how the gradients add into their output (the JAX
+    target passes its scatter-add instead)."""
+    np.add.at(out, index, values)
+    return out
+
+
 def resize_scale(in_size: int, out_size: int, align_corners: bool) -> np.float32:
     """TF's ``CalculateResizeScale``, in float32."""
     if align_corners and out_size > 1:
@@ -56,20 +63,17 @@ def resize_bilinear(images, size, align_corners=False, half_pixel_centers=False)
     return top + (bottom - top) * ly[:, None, None]
 
 
-def resize_bilinear_grad(grads, original_shape, align_corners=False, half_pixel_centers=False):
+def resize_bilinear_grad(grads, original_shape, align_corners=False, half_pixel_centers=False, add_at=add_at):
     """``ResizeBilinearGrad``: each output's gradient spread over its four input pixels, as float32."""
     grads = grads.astype(_F, copy=False)
     n, h, w, c = original_shape
     oh, ow = grads.shape[1:3]
     y0, y1, ly = _linear_taps(h, oh, align_corners, half_pixel_centers)
     x0, x1, lx = _linear_taps(w, ow, align_corners, half_pixel_centers)
-    rows = np.zeros((n, h, ow, c), _F)
-    np.add.at(rows, (slice(None), y0), grads * (_F(1) - ly)[:, None, None])
-    np.add.at(rows, (slice(None), y1), grads * ly[:, None, None])
-    out = np.zeros((n, h, w, c), _F)
-    np.add.at(out, (slice(None), slice(None), x0), rows * (_F(1) - lx)[:, None])
-    np.add.at(out, (slice(None), slice(None), x1), rows * lx[:, None])
-    return out
+    rows = add_at(np.zeros((n, h, ow, c), _F), (slice(None), y0), grads * (_F(1) - ly)[:, None, None])
+    rows = add_at(rows, (slice(None), y1), grads * ly[:, None, None])
+    out = add_at(np.zeros((n, h, w, c), _F), (slice(None), slice(None), x0), rows * (_F(1) - lx)[:, None])
+    return add_at(out, (slice(None), slice(None), x1), rows * lx[:, None])
 
 
 def nearest_indices(in_size, out_size, align_corners, half_pixel_centers):
@@ -88,17 +92,14 @@ def resize_nearest(images, size, align_corners=False, half_pixel_centers=False):
     return images[:, ys][:, :, xs]
 
 
-def resize_nearest_grad(grads, size, align_corners=False, half_pixel_centers=False):
+def resize_nearest_grad(grads, size, align_corners=False, half_pixel_centers=False, add_at=add_at):
     """``ResizeNearestNeighborGrad``: each gradient added to the input pixel its output copied."""
     n, gh, gw, c = grads.shape
     h, w = size
     ys = nearest_indices(h, gh, align_corners, half_pixel_centers)
     xs = nearest_indices(w, gw, align_corners, half_pixel_centers)
-    rows = np.zeros((n, h, gw, c), grads.dtype)
-    np.add.at(rows, (slice(None), ys), grads)
-    out = np.zeros((n, h, w, c), grads.dtype)
-    np.add.at(out, (slice(None), slice(None), xs), rows)
-    return out
+    rows = add_at(np.zeros((n, h, gw, c), grads.dtype), (slice(None), ys), grads)
+    return add_at(np.zeros((n, h, w, c), grads.dtype), (slice(None), slice(None), xs), rows)
 
 
 def _cubic_table(a):
@@ -173,7 +174,7 @@ def resize_area(images, size, align_corners=False):
     return (out * (_F(1) / ((sy or _F(1)) * (sx or _F(1))))).astype(_F)
 
 
-def resize_bicubic_grad(grads, original_shape, align_corners=False, half_pixel_centers=False):
+def resize_bicubic_grad(grads, original_shape, align_corners=False, half_pixel_centers=False, add_at=add_at):
     """``ResizeBicubicGrad``: each output's gradient spread over its 4x4 taps with their weights."""
     grads = grads.astype(_F, copy=False)
     n, h, w, c = original_shape
@@ -182,8 +183,8 @@ def resize_bicubic_grad(grads, original_shape, align_corners=False, half_pixel_c
     xi, xw = _cubic_taps(w, ow, align_corners, half_pixel_centers)
     rows = np.zeros((n, h, ow, c), _F)
     for j in range(4):
-        np.add.at(rows, (slice(None), yi[:, j]), grads * yw[:, j, None, None])
+        rows = add_at(rows, (slice(None), yi[:, j]), grads * yw[:, j, None, None])
     out = np.zeros((n, h, w, c), _F)
     for k in range(4):
-        np.add.at(out, (slice(None), slice(None), xi[:, k]), rows * xw[:, k, None])
+        out = add_at(out, (slice(None), slice(None), xi[:, k]), rows * xw[:, k, None])
     return out
