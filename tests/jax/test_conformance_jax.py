@@ -71,6 +71,11 @@ DIFFERENCES: dict[str, str] = {
     "optimizer_matrix.rmsprop_centered_2d_float16": _FLOAT16,
     "optimizer_matrix.rmsprop_momentum_1d_float16": _FLOAT16,
     "optimizer_matrix.rmsprop_momentum_2d_float16": _FLOAT16,
+    "optimizer_matrix.ftrl_0d_float16": _FLOAT16,
+    "optimizer_matrix.ftrl_1d_float16": _FLOAT16,
+    "optimizer_matrix.ftrl_2d_float16": _FLOAT16,
+    "optimizer_matrix.ftrl_shrinkage_1d_float16": _FLOAT16,
+    "optimizer_matrix.ftrl_shrinkage_2d_float16": _FLOAT16,
 }
 
 

@@ -77,7 +77,6 @@ PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger",
 
 NOT_YET_LOWERED = frozenset((
     "CropAndResize", "CropAndResizeGradBoxes", "CropAndResizeGradImage",  # helper W's image ops
-    "ApplyAdagradDA", "ApplyFtrl", "ApplyFtrlV2", "ApplyProximalAdagrad",
     "DrawBoundingBoxes", "DrawBoundingBoxesV2", "HistogramFixedWidth",
     "MatrixSolveLs", "RefEnter", "RefExit",
     "RefMerge", "RefNextIteration", "SegmentSum", "SparseAddGrad", "SparseApplyAdadelta",

@@ -22,6 +22,7 @@ from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import NUMBER, OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
 from scopeflow._src.ops.common import attr_defaults, blas, shape_fns
+from scopeflow._src.ops.common.lowering import out_dtype
 
 _LOCK = threading.Lock()
 
@@ -217,33 +218,48 @@ def _lower_adadelta(jnp):
 def _lower_proximal_gradient_descent(jnp):
     def update(var, alpha, l1, l2, delta):
         prox = var - delta * alpha
-        if l1 > 0:  # l1 is a known value when compiling, or the step runs on the host
-            prox = jnp.sign(prox) * jnp.maximum(jnp.abs(prox) - alpha * l1, 0)
+        prox = jnp.where(l1 > 0, jnp.sign(prox) * jnp.maximum(jnp.abs(prox) - alpha * l1, 0), prox)
         return (prox / (1 + l2 * alpha),)
     return update
 
 
-def lowering(rule, inputs, n_refs, scalars, attrs):
+def rule_flags(op, attrs):
+    """The boolean attrs that select an update rule (``attrs``: their names and TF's defaults)."""
+    return {a: bool(op._attrs.get(a, d)) for a, d in attrs.items()}
+
+
+def update_args(op, jx, inputs, n_refs, scalars, args, types=None):
+    """An update rule's arguments in a JAX step: the Ref inputs' current values (TF's error
+    for the first one that holds no value, as TF's kernel names it), then the other inputs,
+    the scalars checked and those of type ``T`` in the variable's dtype."""
+    missing = next((i for i, a in enumerate(args[:n_refs]) if a is None), None)
+    if missing is not None:
+        raise errors.FailedPreconditionError(
+            None, op, f"Attempting to use uninitialized value {op._inputs[missing]._op.name}")
+    dtype, values = out_dtype(op), list(args)
+    for i, (name, x) in enumerate(zip(inputs, args)):
+        if name in scalars:
+            if np.ndim(x):
+                raise errors.InvalidArgumentError(
+                    None, op, f"{name} is not a scalar: {shape_fns.dims_text(np.shape(x))}")
+            values[i] = jx.jnp.asarray(x, None if types and name in types else dtype)
+    return values
+
+
+def lowering(rule, inputs, n_refs, scalars, attrs, types=None, kernel_types=None):
     """``OpDef.lower`` of an update op: ``rule(jnp, **attrs)`` computes the Ref inputs' new
     values from their current ones (scalars in the variable's dtype, as TF's kernels), after
-    the kernel's checks, which shapes known when compiling decide."""
+    the kernel's checks, which shapes known when compiling decide; a ``T`` outside
+    ``kernel_types`` is TF's missing-kernel error."""
     def lower(op, jx):
-        update = rule(jx.jnp, **{a: bool(op._attrs.get(a, d)) for a, d in attrs.items()})
-        dtype = op._outputs[0]._dtype.base_dtype.as_numpy_dtype
+        if kernel_types is not None and op._attrs["T"] not in kernel_types:
+            return no_kernel(op, kernel_types)
+        update, dtype = rule(jx.jnp, **rule_flags(op, attrs)), out_dtype(op)
 
         def apply(*args):
-            missing = next((i for i, a in enumerate(args[:n_refs]) if a is None), None)
-            if missing is not None:  # the first variable (or slot) that holds no value, as TF's kernel names it
-                raise errors.FailedPreconditionError(
-                    None, op, f"Attempting to use uninitialized value {op._inputs[missing]._op.name}")
-            values = list(args)
+            values = update_args(op, jx, inputs, n_refs, scalars, args, types)
             for i, (name, x) in enumerate(zip(inputs, args)):
-                if name in scalars:
-                    if np.ndim(x):
-                        raise errors.InvalidArgumentError(
-                            None, op, f"{name} is not a scalar: {shape_fns.dims_text(np.shape(x))}")
-                    values[i] = jx.jnp.asarray(x, dtype)
-                elif i and np.shape(x) != np.shape(args[0]):
+                if i and name not in scalars and np.shape(x) != np.shape(args[0]):
                     raise errors.InvalidArgumentError(
                         None, op, f"var and {name} do not have the same shape{shape_fns.dims_text(np.shape(args[0]))} "
                                   f"{shape_fns.dims_text(np.shape(x))}")
@@ -283,7 +299,7 @@ def _define(op_type, inputs, n_refs, scalars, update, attrs=None, types=None, ke
     registry.register(OpDef(op_type, inputs=specs, outputs=["out: Ref(T)"], attrs={"T": NUMBER},
                             shape=shape, factory=factory, stateful=True,
                             defaults={**attr_defaults.USE_LOCKING, **attrs},
-                            lower=lower and lowering(lower, inputs, n_refs, scalars, attrs)))
+                            lower=lower and lowering(lower, inputs, n_refs, scalars, attrs, types, kernel_types)))
 
 
 def no_kernel(op, kernel_types):

@@ -128,18 +128,86 @@ def _adagrad_da(var, gacc, gsq, grad, lr, l1, l2, global_step):
     var /= denom
 
 
+# -- the same rules for the JAX target: the Ref inputs' new values, from jax.numpy arrays ----------
+def _lower_ftrl_step(jnp, var, accum, linear, grad, shrunk_grad, lr, l1, l2, lr_power, by_lr):
+    """``_ftrl_step``'s arithmetic, in its order; a traced ``lr_power`` or ``l1`` selects as its branches do."""
+    new_accum = grad * grad + accum
+    half = lr_power == -0.5
+    new_power = jnp.where(half, jnp.sqrt(new_accum), jnp.power(new_accum, -lr_power))
+    sigma = new_power - jnp.where(half, jnp.sqrt(accum), jnp.power(accum, -lr_power))
+    if by_lr:
+        linear = linear + (shrunk_grad * lr - sigma * var)
+        threshold, quadratic = l1 * lr, new_power + 2 * l2 * lr
+    else:
+        linear = linear + (shrunk_grad - sigma / lr * var)
+        threshold, quadratic = l1, new_power / lr + 2 * l2
+    value = (jnp.sign(linear) * threshold - linear) / quadratic
+    return jnp.where(jnp.abs(linear) > threshold, value, 0), new_accum, linear
+
+
+def _lower_ftrl(jnp, multiply_linear_by_lr):
+    def update(var, accum, linear, grad, lr, l1, l2, lr_power):
+        return _lower_ftrl_step(jnp, var, accum, linear, grad, grad, lr, l1, l2, lr_power, multiply_linear_by_lr)
+    return update
+
+
+def _lower_ftrl_v2(jnp, multiply_linear_by_lr):
+    def update(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power):
+        shrunk = var * (2 * l2_shrinkage) + grad
+        return _lower_ftrl_step(jnp, var, accum, linear, grad, shrunk, lr, l1, l2, lr_power, multiply_linear_by_lr)
+    return update
+
+
+def _lower_ftrl_elements(jnp, multiply_linear_by_lr, shrinkage):
+    """``_ftrl_elements``: the sparse kernels' rule for a 1-D variable."""
+    def update(var, accum, linear, grad, lr, l1, l2, *rest):
+        l2_shrinkage, lr_power = rest if shrinkage else (None, rest[0])
+        g = grad + 2 * l2_shrinkage * var if shrinkage else grad
+        new_accum = accum + grad * grad
+        sigma = jnp.power(new_accum, -lr_power) - jnp.power(accum, -lr_power)
+        power = jnp.where(lr_power == -0.5, jnp.sqrt(new_accum), jnp.power(new_accum, -lr_power))
+        if multiply_linear_by_lr:
+            new_linear = (linear + g * lr) - sigma * var
+            bound, quadratic = l1 * lr, power + 2 * l2 * lr
+        else:
+            new_linear = (linear + g) - sigma / lr * var
+            bound, quadratic = l1, power / lr + 2 * l2
+        return (jnp.clip(new_linear, -bound, bound) - new_linear) / quadratic, new_accum, new_linear
+    return update
+
+
+def _lower_proximal_adagrad(jnp):
+    def update(var, accum, lr, l1, l2, grad):
+        accum = accum + jnp.square(grad)
+        rate = 1 / jnp.sqrt(accum) * lr
+        prox = var - grad * rate
+        prox = jnp.where(l1 > 0, jnp.sign(prox) * jnp.maximum(jnp.abs(prox) - rate * l1, 0), prox)
+        return prox / (rate * l2 + 1), accum
+    return update
+
+
+def _lower_adagrad_da(jnp):
+    def update(var, gacc, gsq, grad, lr, l1, l2, global_step):
+        gacc, gsq = gacc + grad, gsq + jnp.square(grad)
+        step = global_step.astype(jnp.float32)  # as the kernel: the step in float32, then in var's dtype
+        denom = jnp.sqrt(gsq) + l2 * (step * lr).astype(var.dtype)
+        shrunk = jnp.sign(gacc) * (lr * -1) * jnp.maximum(jnp.abs(gacc) - step.astype(var.dtype) * l1, 0)
+        return jnp.where(l1 > 0, shrunk, gacc * lr * -1) / denom, gacc, gsq
+    return update
+
+
 # -- dense op definitions ----------------------------------------------------------------------
 _DA_KERNEL_TYPES = (dtypes.float32, dtypes.float64)  # TF has no float16 AdagradDA kernels
 _FTRL_ATTRS = {"multiply_linear_by_lr": False}
 define_update_op("ApplyFtrl", ["var", "accum", "linear", "grad", "lr", "l1", "l2", "lr_power"], 3,
-                 ["lr", "l1", "l2", "lr_power"], _ftrl, _FTRL_ATTRS)
+                 ["lr", "l1", "l2", "lr_power"], _ftrl, _FTRL_ATTRS, lower=_lower_ftrl)
 define_update_op("ApplyFtrlV2", ["var", "accum", "linear", "grad", "lr", "l1", "l2", "l2_shrinkage", "lr_power"], 3,
-                 ["lr", "l1", "l2", "l2_shrinkage", "lr_power"], _ftrl_v2, _FTRL_ATTRS)
+                 ["lr", "l1", "l2", "l2_shrinkage", "lr_power"], _ftrl_v2, _FTRL_ATTRS, lower=_lower_ftrl_v2)
 define_update_op("ApplyProximalAdagrad", ["var", "accum", "lr", "l1", "l2", "grad"], 2, ["lr", "l1", "l2"],
-                 _proximal_adagrad)
+                 _proximal_adagrad, lower=_lower_proximal_adagrad)
 define_update_op("ApplyAdagradDA", ["var", "gradient_accumulator", "gradient_squared_accumulator", "grad", "lr", "l1",
                                     "l2", "global_step"], 3, ["lr", "l1", "l2", "global_step"], _adagrad_da,
-                 types={"global_step": "int64"}, kernel_types=_DA_KERNEL_TYPES)
+                 types={"global_step": "int64"}, kernel_types=_DA_KERNEL_TYPES, lower=_lower_adagrad_da)
 
 
 # -- sparse op definitions: the same rules on the gathered rows ----------------------------------
