@@ -49,16 +49,18 @@ def _squares_reference(x):
     return np.cumsum(x * x, axis=0)
 
 
-def _running_sum_of_squares(tf, x):
+def _running_sum_of_squares(tf, x, maximum_iterations=None):
     """A running sum of squares in a loop over a TensorArray: its gradient pops the loop's
-    history from stacks and reads and writes gradient arrays."""
+    history from stacks and reads and writes gradient arrays (on the JAX target, stacks need
+    the loop's ``maximum_iterations``)."""
     elems = tf.TensorArray(tf.float64, size=4).unstack(x)
     out = tf.TensorArray(tf.float64, size=4)
 
     def body(i, total, out):
         total = total + tf.square(elems.read(i))
         return i + 1, total, out.write(i, total)
-    _, _, out = tf.while_loop(lambda i, *_: i < 4, body, [0, tf.zeros([3], tf.float64), out])
+    _, _, out = tf.while_loop(lambda i, *_: i < 4, body, (0, tf.zeros([3], tf.float64), out),
+                              maximum_iterations=maximum_iterations)
     return out.stack()
 
 
@@ -69,7 +71,7 @@ for _op in ("TensorArrayV3", "TensorArrayScatterV3", "TensorArrayReadV3", "Tenso
 for _op in ("TensorArrayGradV3", "StackV2", "StackPushV2", "StackPopV2"):  # built by the gradient of a loop
     @sample(_op, [F64(4, 3)], lambda x: 2 * x * np.arange(4, 0, -1)[:, None], grad=False)
     def _(tf, x):
-        return tf.gradients(tf.reduce_sum(_running_sum_of_squares(tf, x)), x)[0]
+        return tf.gradients(tf.reduce_sum(_running_sum_of_squares(tf, x, maximum_iterations=4)), x)[0]
 
 
 @sample("TensorArrayConcatV3", [F64(5, 2)], lambda x: x)
@@ -77,9 +79,9 @@ def _(tf, x):
     return tf.reshape(tf.TensorArray(tf.float64, size=2, infer_shape=False).split(x, [2, 3]).concat(), [5, 2])
 
 
-@sample("TensorArraySplitV3", [F64(5, 2)], lambda x: x * 2.0)
-def _(tf, x):
-    return tf.reshape(tf.TensorArray(tf.float64, size=2, infer_shape=False).split(x * 2.0, [3, 2]).concat(), [5, 2])
+@sample("TensorArraySplitV3", [F64(6, 2)], lambda x: x * 2.0)
+def _(tf, x):  # pieces of one length (the JAX target keeps elements of one shape; TensorArrayConcatV3's differ)
+    return tf.reshape(tf.TensorArray(tf.float64, size=2).split(x * 2.0, [3, 3]).concat(), [6, 2])
 
 
 @sample("TensorArraySizeV3", [F64(3)], lambda x: np.int32(2))

@@ -8,10 +8,17 @@ condition computes the ``LoopCond``'s input from them, the body computes every `
 from them (the ``Switch``'s true output is the carry itself), and the ``Exit``s are the final
 carry. Constant ``Enter``s (loop invariants) keep their values, known ones stay known.
 
-What stays on the host (``host_reason``): stateful ops in a loop (variable updates, random
-ops: each iteration would need its own key), and loop variables whose shape changes from
-one iteration to the next (``shape_invariants``); ``TensorArray``s and the gradient's stacks
-are resource tensors and already run on the host.
+``TensorArray``s and stacks (a loop's gradient pushes the values it needs on stacks in the
+forward loop, and pops them in the gradient loop) are handles holding a ``TracedState``; a
+loop whose body uses a handle carries the state's arrays beside its loop variables. Their
+shapes must be known before the loop: a first trace of the body (whose ops are thrown away)
+shows what the body writes, pushes, and which gradient arrays it makes. A stack holds as
+many values as the loop's ``maximum_iterations`` (``tf.nn.dynamic_rnn`` sets it), which must
+be known when compiling.
+
+What stays on the host (``host_reason``): other stateful ops in a loop (variable updates,
+random ops: each iteration would need its own key), and loop variables whose shape changes
+from one iteration to the next (``shape_invariants``).
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ import numpy as np
 
 from scopeflow._src.client.frames import Block
 from scopeflow._src.framework import registry
-from scopeflow._src.xla.lowering import Ref
+from scopeflow._src.ops.common.lowering import TracedState
+from scopeflow._src.xla.lowering import Ref, uses_handles
 
 
 def host_reason(block: Block, fetches=()):
@@ -29,7 +37,7 @@ def host_reason(block: Block, fetches=()):
     ops = set(block.ops())
     for op in block.ops():
         opdef = registry.get(op._type)
-        if opdef.stateful or opdef._ref_inputs:
+        if (opdef.stateful and not uses_handles(op)) or opdef._ref_inputs:
             return op, "a stateful op in a while_loop"
         if opdef.takes_dead_inputs and len({t._dtype for t in op._inputs}) > 1:  # TF's error, when run
             return op, "a loop variable whose dtype changes"
@@ -75,10 +83,15 @@ class Loop:
             env[op._outputs[0]] = plan._read_ref(value, op, current) if isinstance(value, Ref) else value
             alive = _and(alive, plan._alive(op, live))
         init = tuple(_carry(jnp, env[m._inputs[self.back[m][0]]], m) for m in self.merges)
+        roots = [env[op._outputs[0]] for op in self.enters if isinstance(env[op._outputs[0]], TracedState)]
+        held = []  # the states of the handles the body uses, carried with the loop variables
 
         def with_carry(carry):
             inner = dict(env)
             inner[_LIVE] = {}  # the body's own cond flags
+            carry, states = carry
+            for state, arrays in zip(held, states):
+                state.arrays = list(arrays)
             for m, value in zip(self.merges, carry):
                 inner[m._outputs[0]] = value
                 if len(m._outputs) > 1:
@@ -96,18 +109,45 @@ class Loop:
             inner = with_carry(carry)
             self._eval(plan, inner, current)
             new = []
-            for m, old in zip(self.merges, carry):
+            for m, old in zip(self.merges, carry[0]):
                 value = _carry(jnp, inner[self.back[m][1]._outputs[0]], m)
                 if value.shape != old.shape:
                     raise plan.needs_host(m, "a loop variable that changes shape (shape_invariants)")
                 new.append(value)
-            return tuple(new)
+            return tuple(new), tuple(tuple(s.arrays) for s in held)
 
-        final = jax.lax.while_loop(cond, body, init)
+        if roots:
+            held.extend(self._first_states(roots, env, body, init))
+        final, states = jax.lax.while_loop(cond, body, (init, tuple(tuple(s.arrays) for s in held)))
+        if len(held) != len([s for s in _reachable(roots) if s.arrays]):  # the condition wrote to one
+            raise plan.needs_host(self.enters[0], "a TensorArray or stack first used in a while_loop's condition")
+        for state, arrays in zip(held, states):
+            state.arrays = list(arrays)
         merged = {m._outputs[0]: value for m, value in zip(self.merges, final)}
         if alive is not True:
             live.update((op._outputs[0], alive) for op in self.exits)
         return {op._outputs[0]: merged[op._inputs[0]._op._inputs[0]] for op in self.exits}
+
+    def _first_states(self, roots, env, body, init):
+        """The states the loop carries, holding what they hold before it: a first trace of
+        the body (thrown away) makes the arrays the body first writes or pushes, and the
+        gradient arrays it first makes, which start the loop empty."""
+        before = {id(s): s.arrays for s in _reachable(roots)}
+        bound = self._bound(env)
+        for state in _reachable(roots):
+            if not state.arrays:
+                state.bound = None if bound is None or state.bound is None else state.bound * bound
+        body((init, ()))
+        held = [s for s in _reachable(roots) if s.arrays]
+        for state in held:
+            state.arrays = before.get(id(state)) or state.empty()
+        return held
+
+    def _bound(self, env):
+        """The loop's ``maximum_iterations`` when known when compiling, else ``None``."""
+        limit = getattr(self.enters[0]._control_flow_context, "maximum_iterations", None)
+        value = env.get(limit) if limit is not None else None
+        return int(value) if isinstance(value, np.ndarray | np.generic) else None
 
     def _eval(self, plan, env, current, until=None):
         """Run the body's items in order into ``env``; with ``until``, only until that tensor
@@ -126,6 +166,19 @@ class Loop:
 
 
 _LIVE = object()  # the key of a trace's cond flags in its values
+
+
+def _reachable(roots) -> list:
+    """The states of ``roots`` and those they own, each once, in a fixed order."""
+    seen, found = set(), []
+    pending = list(roots)
+    while pending:
+        state = pending.pop(0)
+        if id(state) not in seen:
+            seen.add(id(state))
+            found.append(state)
+            pending.extend(state.owned())
+    return found
 
 
 def _and(a, b):

@@ -15,6 +15,8 @@ import os
 
 import numpy as np
 
+from scopeflow._src.framework import dtypes
+
 
 class Ref:
     """A variable reference in a traced step: the storage key, and the op a failed read
@@ -25,6 +27,13 @@ class Ref:
     def __init__(self, key, blame=None):
         self.key = key
         self.blame = blame
+
+
+def uses_handles(op) -> bool:
+    """Whether ``op`` makes or takes a handle (a resource tensor). A lowered one keeps its
+    state in the ``TracedState`` the handle holds (``TensorArray``s, stacks), not in a
+    variable or a random stream: it may run in a loop, carried by it (``xla/loops.py``)."""
+    return any(t._dtype._base == dtypes.resource for t in (*op._inputs, *op._outputs))
 
 
 class Lowering:

@@ -33,11 +33,12 @@ import numpy as np
 
 from scopeflow._src.client import executor, frames, liveness, pruning
 from scopeflow._src.framework import dtypes, errors, registry
-from scopeflow._src.ops.common.lowering import StaticValueError
+from scopeflow._src.ops.common.lowering import StaticValueError, TracedState
 from scopeflow._src.xla import devices, loops
-from scopeflow._src.xla.lowering import Ref
+from scopeflow._src.xla.lowering import Ref, uses_handles
 
-_HOST_DTYPES = frozenset((dtypes.string, dtypes.resource, dtypes.variant))
+_HOST_DTYPES = frozenset((dtypes.string, dtypes.resource, dtypes.variant))  # never fed to or fetched from XLA
+_TRACED_NEVER = _HOST_DTYPES - {dtypes.string}
 _FOLD_MAX_ELEMENTS = 4096  # a lowered op of known values is computed when compiling only up to this size
 _NUMERIC_ERRORS = (ValueError, IndexError, TypeError, ArithmeticError, KeyError, np.linalg.LinAlgError)
 
@@ -74,8 +75,11 @@ def _host_reason(op, opdef, fed):
     (``xla/loops.py``), but for what ``loops.host_reason`` finds."""
     if opdef.takes_dead_inputs and any(t._dtype._is_ref_dtype for t in op._outputs):
         return "control flow of references"
-    if any(t._dtype._base in _HOST_DTYPES for t in op._inputs) or any(
-            t._dtype._base in _HOST_DTYPES for t in op._outputs if t not in fed):
+    host_dtypes = _TRACED_NEVER  # strings known when compiling are fine: their ops run then (``_run_op``)
+    if opdef.lower is not None or opdef.forwards_input or opdef.control_flow:
+        host_dtypes = _TRACED_NEVER - {dtypes.resource}  # a handle lowered ops keep their state in (TracedState)
+    if any(t._dtype._base in host_dtypes for t in op._inputs) or any(
+            t._dtype._base in host_dtypes for t in op._outputs if t not in fed):
         return "string or resource tensors"
     if opdef.lower is None and not opdef.routes_input and (
             opdef._ref_inputs or any(t._dtype._is_ref_dtype for t in op._outputs)):
@@ -152,9 +156,10 @@ class JaxPlan:
                 mode = "switch" if opdef.routes_input else "merge"
             elif mode == "callback":
                 fn = state.kernel(opdef, op)
-                if not all(t.shape.is_fully_defined() for t in op._outputs):
-                    mode = "host"  # a callback's result shapes are fixed when the step is compiled
-            elif opdef.stateful and mode == "lowered" and not opdef._ref_inputs:  # a random op: jx.key()
+                if not all(t.shape.is_fully_defined() for t in op._outputs) or any(
+                        t._dtype._base in _HOST_DTYPES for t in (*op._inputs, *op._outputs)):
+                    mode = "host"  # a callback's results are numbers of shapes fixed when the step is compiled
+            elif opdef.stateful and mode == "lowered" and not opdef._ref_inputs and not uses_handles(op):  # random
                 self._random.add(op._name)
             self._steps.append((op, opdef, fn, mode, _flat_args(opdef, op)))
         if any(isinstance(item, frames.Block) for item in ops):
@@ -335,6 +340,10 @@ class JaxPlan:
         flags = [live.get(t, True) for t in op._inputs]
         if not values:
             return []
+        if any(isinstance(v, TracedState) for v in values):
+            if any(v is not values[0] for v in values):
+                raise _NeedsHost(op, "a cond choosing between TensorArrays or stacks")
+            return [values[0], np.int32(0)][:len(op._outputs)]
         if any(np.shape(v) != np.shape(values[0]) for v in values):
             raise _NeedsHost(op, "cond branches of different shapes")
         value, index = values[-1], np.int32(len(values) - 1)
@@ -379,10 +388,15 @@ class JaxPlan:
                     current[ref.key] = new
             rest = iter(result[len(refs):])
             return [Ref(refs[0].key) if t._dtype._is_ref_dtype else next(rest) for t in op._outputs]
-        if not opdef.stateful and all(isinstance(v, np.ndarray | np.generic) for v in values) and (
-                mode != "lowered" or _small(op)):
+        known = all(isinstance(v, np.ndarray | np.generic) for v in values)
+        if known and not op._outputs and opdef.must_run:  # an Assert of known values: checked when compiling
+            self._fold(op, opdef, values)
+            return []
+        if not opdef.stateful and known and (mode != "lowered" or _small(op)):
             result = self._fold(op, opdef, values)
         elif mode == "lowered":
+            if alive is not True and uses_handles(op):
+                raise _NeedsHost(op, "a TensorArray or stack op in a cond branch")
             try:
                 result = fn(*values)
             except _NUMERIC_ERRORS as e:  # JAX's words for bad shapes: the NumPy kernel's, where it has them
@@ -485,9 +499,11 @@ def _small(op) -> bool:
 
 def _as_dtype(value, tensor):
     """``value`` in ``tensor``'s static dtype (a lowering may leave a promoted one)."""
+    if isinstance(value, TracedState):
+        return value
     want = tensor._dtype.base_dtype.as_numpy_dtype
-    if isinstance(value, np.ndarray | np.generic):
-        return value if value.dtype == want else np.asarray(value, want)
+    if not hasattr(value, "astype") or isinstance(value, np.ndarray | np.generic):  # a known value (bytes: a string)
+        return value if getattr(value, "dtype", None) == want else np.asarray(value, want)
     return value if value.dtype == want else value.astype(want)
 
 

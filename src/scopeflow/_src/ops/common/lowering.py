@@ -162,3 +162,24 @@ def numpy_as_jax(fn, jx, helpers=()):
         return types.FunctionType(f.__code__, scope, f.__name__, f.__defaults__, f.__closure__)
     scope.update({h.__name__: rebound(h) for h in helpers})
     return rebound(fn)
+
+
+class TracedState:
+    """What a handle holds while a JAX step is traced: a ``TensorArray``'s elements, a stack's
+    values. The lowering of the op that creates the handle (``TensorArrayV3``, ``StackV2``)
+    returns one; the lowerings of the ops on the handle read and replace its ``arrays`` in the
+    order the step runs them, as the NumPy target's kernels change the run's resource. A
+    ``while_loop`` whose body uses a handle carries its ``arrays`` (``xla/loops.py``).
+
+    ``arrays`` is empty while the shapes of the values are not known (nothing written or
+    pushed yet); ``empty()`` gives arrays of the current shapes holding no values (what the
+    state holds before its first update); ``owned()`` the states that live as long as this
+    one (a ``TensorArray``'s gradient arrays).
+    """
+
+    arrays: list
+    bound = 1  # how many times its first update may run: the product of the maximum_iterations of
+    # the loops it entered before (``None``: one is not known when compiling)
+
+    def owned(self):
+        return ()

@@ -35,7 +35,7 @@ def _assert_factory(op, state):
 
 
 registry.register(OpDef("Assert", inputs=["condition: bool", Arg("data", type_attr="T", number_attr=_COUNT)],
-                        outputs=(), factory=_assert_factory, stateful=True, defaults={"summarize": 3}))
+                        outputs=(), factory=_assert_factory, stateful=True, must_run=True, defaults={"summarize": 3}))
 
 
 def _assert(condition, data, summarize, name):

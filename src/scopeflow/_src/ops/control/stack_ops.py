@@ -6,10 +6,13 @@ one per iteration; the gradient loop pops them in reverse. A stack lives for one
 
 from __future__ import annotations
 
+import numpy as np
+
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
+from scopeflow._src.ops.common.lowering import StaticValueError, TracedState
 
 
 def _stack_factory(op, state):
@@ -30,6 +33,58 @@ def _pop_factory(op, state):
         return stack.pop()
     return pop
 
+
+_VARIES = object()  # a stack's pushes were not all one value known when compiling
+
+
+class _TracedStack(TracedState):
+    """A stack while a JAX step is traced: ``arrays`` is ``[values, count]``, with room for
+    ``bound`` values: the product of the ``maximum_iterations`` of the loops it entered
+    before its first push (a loop's gradient pushes once per iteration)."""
+
+    def __init__(self, jnp, dtype):
+        self.jnp, self.dtype, self.arrays = jnp, dtype, []
+        self.known = None  # the one value every push pushed, when known when compiling (a shape)
+
+    def empty(self):
+        values = self.arrays[0]
+        return [self.jnp.zeros(values.shape, values.dtype), np.int32(0)]
+
+    def push(self, value):
+        if isinstance(value, TracedState):
+            raise StaticValueError("a stack of handles")
+        same = isinstance(value, np.ndarray | np.generic) and (self.known is None or (
+            self.known is not _VARIES and np.array_equal(self.known, value) and self.known.shape == value.shape))
+        self.known = np.asarray(value, self.dtype) if same else _VARIES
+        value = self.jnp.asarray(value, self.dtype)
+        if not self.arrays:
+            if self.bound is None:
+                raise StaticValueError("a while_loop differentiated on the jax target needs a maximum_iterations "
+                                       "known when compiling: it sizes the values the gradient keeps")
+            self.arrays = [self.jnp.zeros((self.bound,) + value.shape, self.dtype), np.int32(0)]
+        values, count = self.arrays
+        if isinstance(count, np.integer) and count >= len(values):  # pushes outside a loop, counted here
+            raise StaticValueError("more pushes on a stack than its loops' maximum_iterations")
+        self.arrays = [values.at[count].set(value), count + 1]
+        return value
+
+    def pop(self):
+        if not self.arrays:
+            raise StaticValueError("a pop from a stack nothing was pushed on")
+        values, count = self.arrays
+        self.arrays = [values, count - 1]
+        if self.known is not _VARIES:  # so that what reads it (shape arithmetic) is computed when compiling
+            return self.known
+        if not values.shape[0]:  # a loop of no iterations pushed nothing: nor will its gradient pop
+            return self.jnp.zeros(values.shape[1:], values.dtype)
+        return values[count - 1]
+
+
+def _lower_stack(op, jx):
+    dtype = op._attrs["elem_type"].as_numpy_dtype
+    return lambda max_size: _TracedStack(jx.jnp, dtype)  # sized by its loops (TF's are all unbounded)
+
+
 _HANDLE_SHAPE = TensorShape([2])
 
 
@@ -37,12 +92,13 @@ _HANDLE_SHAPE = TensorShape([2])
 # string pairs); TF refuses a GraphDef whose ``_output_shapes`` say otherwise.
 registry.register(OpDef("StackV2", inputs=["max_size: int32"], outputs=["handle: resource"],
                         shape=lambda inputs, attrs: _HANDLE_SHAPE, factory=_stack_factory, stateful=True,
-                        defaults={"stack_name": ""}))
+                        defaults={"stack_name": ""}, lower=_lower_stack))
 registry.register(OpDef("StackPushV2", inputs=["handle: resource", "elem: T"], outputs=["output: T"],
                         shape=lambda inputs, attrs: inputs[1].shape, factory=_push_factory, stateful=True,
-                        defaults={"swap_memory": False}))
+                        defaults={"swap_memory": False}, lower=lambda op, jx: _TracedStack.push))
 registry.register(OpDef("StackPopV2", inputs=["handle: resource"], outputs=["elem: elem_type"],
-                        shape=lambda inputs, attrs: UNKNOWN, factory=_pop_factory, stateful=True))
+                        shape=lambda inputs, attrs: UNKNOWN, factory=_pop_factory, stateful=True,
+                        lower=lambda op, jx: _TracedStack.pop))
 registry.register(OpDef("ControlTrigger", kernel=lambda: None, takes_dead_inputs=True))
 
 

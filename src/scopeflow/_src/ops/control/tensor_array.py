@@ -26,6 +26,7 @@ from scopeflow._src.framework.tensor_shape import SCALAR, UNKNOWN, TensorShape, 
 from scopeflow._src.ops.array.creation import range as range_
 from scopeflow._src.ops.array.identity import identity
 from scopeflow._src.ops.array.shapes import shape as shape_of
+from scopeflow._src.ops.common.lowering import StaticValueError, TracedState, static
 from scopeflow._src.ops.math.cast import cast
 
 _COUNTER = itertools.count()  # TF names each run's array "<op name>_<N>", N counting process-wide
@@ -160,6 +161,107 @@ class TensorArrayValue:
         return g
 
 
+class _TracedTensorArray(TracedState):
+    """A TensorArray while a JAX step is traced: ``arrays`` is ``[elements]``, one array of
+    ``size`` elements of one shape (zeros where nothing was written, as a read of an unwritten
+    element gives). What a compiled step cannot hold stays on the host: a dynamic size,
+    elements of different shapes. Writing an element twice or reading it twice after
+    ``clear_after_read`` (errors of the values, not the shapes) is not checked here."""
+
+    def __init__(self, jnp, dtype, size, element_shape, identical_shapes, aggregate=False):
+        self.jnp, self.dtype, self.size = jnp, dtype, size
+        self.identical_shapes, self.aggregate = identical_shapes, aggregate
+        self.grads = {}
+        self.arrays = []
+        if element_shape.is_fully_defined():
+            self.arrays = [jnp.zeros((size,) + tuple(element_shape.as_list()), dtype)]
+
+    def empty(self):
+        return [self.jnp.zeros(self.arrays[0].shape, self.dtype)]
+
+    def owned(self):
+        return self.grads.values()
+
+    def _elements(self, shape=None):
+        """The elements, made on the first write of an element of ``shape``."""
+        if not self.arrays:
+            if shape is None:
+                raise StaticValueError("a read of a TensorArray nothing of known shape was written to")
+            self.arrays = [self.jnp.zeros((self.size,) + tuple(shape), self.dtype)]
+        elements = self.arrays[0]
+        if shape is not None and tuple(shape) != elements.shape[1:]:
+            raise StaticValueError("TensorArray elements of different shapes")
+        return elements
+
+    def write(self, index, value):
+        self.scatter(self.jnp.reshape(index, (1,)), self.jnp.expand_dims(value, 0))
+
+    def scatter(self, indices, value):
+        if self.jnp.asarray(value).dtype != self.dtype:
+            raise StaticValueError("a value of another dtype written to a TensorArray")
+        at = self._elements(self.jnp.shape(value)[1:]).at[self.jnp.reshape(indices, (-1,))]
+        self.arrays = [at.add(value) if self.aggregate else at.set(value)]
+
+    def read(self, index):
+        return self._elements()[index]
+
+    def gather(self, indices, element_shape):
+        if not self.arrays and element_shape.is_fully_defined():
+            self._elements(element_shape.as_list())
+        return self._elements()[indices]
+
+    def concat(self):
+        elements = self._elements()
+        if elements.ndim < 2:
+            raise StaticValueError("a concat of TensorArray elements that are scalars")
+        return self.jnp.reshape(elements, (-1,) + elements.shape[2:]), np.full(self.size, elements.shape[1], np.int64)
+
+    def split(self, value, lengths):
+        lengths = static(lengths, "lengths of a TensorArray split")
+        if not len(lengths) or lengths.min() != lengths.max() or lengths.sum() != self.jnp.shape(value)[0]:
+            raise StaticValueError("a TensorArray split into pieces of different lengths")
+        pieces = self.jnp.reshape(value, (len(lengths), int(lengths[0])) + self.jnp.shape(value)[1:])
+        self.scatter(np.arange(len(lengths), dtype=np.int32), pieces)
+
+    def grad(self, source):
+        g = self.grads.get(source)
+        if g is None:
+            shape = TensorShape(self.arrays[0].shape[1:]) if self.arrays else UNKNOWN
+            g = self.grads[source] = _TracedTensorArray(self.jnp, self.dtype, self.size, shape, self.identical_shapes,
+                                                        aggregate=True)
+        return g
+
+
+def _lower_new(op, jx):
+    a = op._attrs
+
+    def new(size):
+        if a["dynamic_size"]:
+            raise StaticValueError("a TensorArray of dynamic size")
+        size = int(static(size, "TensorArray size"))
+        return _TracedTensorArray(jx.jnp, a["dtype"].as_numpy_dtype, size, a["element_shape"],
+                                  a["identical_element_shapes"]), np.float32(0)
+    return new
+
+
+def _lowering(method):
+    """The lowering of the op calling ``method`` on the handle's ``_TracedTensorArray``."""
+    def lower(op, jx):
+        if method == "gather":
+            element_shape = op._attrs["element_shape"]
+            return lambda ta, indices, flow: ta.gather(indices, element_shape)
+        if method == "grad":
+            source = op._attrs["source"]
+            return lambda ta, flow: (ta.grad(source), flow)
+        if method == "size":
+            return lambda ta, flow: np.int32(ta.size)
+        run = getattr(_TracedTensorArray, method)
+        if method in ("write", "scatter", "split"):
+            return lambda ta, *args: run(ta, *args[:-1]) or args[-1]  # returns flow_in as flow_out
+        return lambda ta, *args: run(ta, *args[:-1])
+    return lower
+
+
 def _shape_text(shape) -> str:
     """TensorFlow's ``PartialTensorShape::DebugString``: ``<unknown>``, ``[?,3]``."""
     if shape.ndims is None:
@@ -202,13 +304,16 @@ def _flow_out(inputs, attrs):
 
 _RESOURCE = "handle: resource"
 registry.register(OpDef("TensorArrayV3", inputs=["size: int32"], outputs=[_RESOURCE, "flow: float32"],
-                        shape=lambda inputs, attrs: [TensorShape([2]), SCALAR], factory=_new_factory, stateful=True,
+                        shape=lambda inputs, attrs: [TensorShape([2]), SCALAR], factory=_new_factory,
+                        lower=_lower_new, stateful=True,
                         defaults={"element_shape": UNKNOWN, "dynamic_size": False, "clear_after_read": True,
                                   "identical_element_shapes": False, "tensor_array_name": ""}))
 registry.register(OpDef("TensorArrayWriteV3", inputs=[_RESOURCE, "index: int32", "value: T", "flow_in: float32"],
-                        outputs=["flow_out: float32"], shape=_flow_out, factory=_factory("write"), stateful=True))
+                        outputs=["flow_out: float32"], shape=_flow_out, factory=_factory("write"),
+                        lower=_lowering("write"), stateful=True))
 registry.register(OpDef("TensorArrayReadV3", inputs=[_RESOURCE, "index: int32", "flow_in: float32"],
                         outputs=["value: dtype"], shape=lambda inputs, attrs: UNKNOWN, factory=_factory("read"),
+                        lower=_lowering("read"),
                         stateful=True))
 def _passes_input_on(opdef) -> bool:
     return opdef.forwards_input or opdef.enters_frame or opdef.routes_input
@@ -228,23 +333,30 @@ def _gather_shape(inputs, attrs):
 
 
 registry.register(OpDef("TensorArrayGatherV3", inputs=[_RESOURCE, "indices: int32", "flow_in: float32"],
-                        outputs=["value: dtype"], shape=_gather_shape, factory=_factory("gather"), stateful=True,
+                        outputs=["value: dtype"], shape=_gather_shape, factory=_factory("gather"),
+                        lower=_lowering("gather"), stateful=True,
                         defaults={"element_shape": UNKNOWN}))
 registry.register(OpDef("TensorArrayScatterV3", inputs=[_RESOURCE, "indices: int32", "value: T", "flow_in: float32"],
-                        outputs=["flow_out: float32"], shape=_flow_out, factory=_factory("scatter"), stateful=True))
+                        outputs=["flow_out: float32"], shape=_flow_out, factory=_factory("scatter"),
+                        lower=_lowering("scatter"), stateful=True))
 registry.register(OpDef("TensorArrayConcatV3", inputs=[_RESOURCE, "flow_in: float32"],
                         outputs=["value: dtype", "lengths: int64"],
                         shape=lambda inputs, attrs: [UNKNOWN, TensorShape([None])], factory=_factory("concat"),
+                        lower=_lowering("concat"),
                         stateful=True, defaults={"element_shape_except0": UNKNOWN}))
 registry.register(OpDef("TensorArraySplitV3", inputs=[_RESOURCE, "value: T", "lengths: int64", "flow_in: float32"],
-                        outputs=["flow_out: float32"], shape=_flow_out, factory=_factory("split"), stateful=True))
+                        outputs=["flow_out: float32"], shape=_flow_out, factory=_factory("split"),
+                        lower=_lowering("split"), stateful=True))
 registry.register(OpDef("TensorArraySizeV3", inputs=[_RESOURCE, "flow_in: float32"], outputs=["size: int32"],
-                        shape=lambda inputs, attrs: SCALAR, factory=_factory("size"), stateful=True))
+                        shape=lambda inputs, attrs: SCALAR, factory=_factory("size"),
+                        lower=_lowering("size"), stateful=True))
 registry.register(OpDef("TensorArrayCloseV3", inputs=[_RESOURCE], outputs=(), kernel=lambda ta: None,
+                        lower=lambda op, jx: lambda ta: None,
                         stateful=True))
 registry.register(OpDef("TensorArrayGradV3", inputs=[_RESOURCE, "flow_in: float32"],
                         outputs=["grad_handle: resource", "flow_out: float32"],
                         shape=lambda inputs, attrs: [TensorShape([2]), SCALAR], factory=_factory("grad"),
+                        lower=_lowering("grad"),
                         stateful=True))
 
 
