@@ -205,6 +205,11 @@ def _(tf, i, v):
     return tf.sparse.reduce_max(tf.SparseTensor(i, v, [2, 3]), 1)
 
 
+@sample("SparseReduceMax", [_IDX, F64(3)], lambda i, v: np.array([v[0], max(v[1], v[2]), 0.0]), grad=False)
+def _(tf, i, v):  # a row with no entry: 0
+    return tf.sparse.reduce_max(tf.SparseTensor(i, v, [3, 3]), 1)
+
+
 @sample("SparseReduceMaxSparse", [_IDX, F64(3)], lambda i, v: np.array([v[1], v[0], v[2]]), grad=False,
         exact_shape=False)
 def _(tf, i, v):

@@ -77,14 +77,12 @@ NOT_YET_LOWERED = frozenset((
     "CropAndResize", "CropAndResizeGradBoxes", "CropAndResizeGradImage",  # helper W's image ops
     "DrawBoundingBoxes", "DrawBoundingBoxesV2", "HistogramFixedWidth",
     "MatrixSolveLs", "RefEnter", "RefExit",
-    "RefMerge", "RefNextIteration", "SegmentSum", "SparseAddGrad", "SparseApplyAdadelta",
+    "RefMerge", "RefNextIteration", "SegmentSum", "SparseApplyAdadelta",
     "SparseApplyAdagrad", "SparseApplyAdagradDA", "SparseApplyCenteredRMSProp", "SparseApplyFtrl",
     "SparseApplyFtrlV2", "SparseApplyMomentum", "SparseApplyProximalAdagrad",
-    "SparseApplyProximalGradientDescent", "SparseApplyRMSProp", "SparseDenseCwiseAdd", "SparseDenseCwiseDiv",
-    "SparseDenseCwiseMul", "SparseFillEmptyRowsGrad", "SparseReduceMax", "SparseReduceSum", "SparseSegmentMean",
+    "SparseApplyProximalGradientDescent", "SparseApplyRMSProp", "SparseSegmentMean",
     "SparseSegmentMeanGrad", "SparseSegmentMeanGradV2", "SparseSegmentMeanWithNumSegments",
     "SparseSegmentSqrtN", "SparseSegmentSqrtNGrad", "SparseSegmentSqrtNGradV2",
     "SparseSegmentSqrtNWithNumSegments", "SparseSegmentSum", "SparseSegmentSumGrad", "SparseSegmentSumGradV2",
-    "SparseSegmentSumWithNumSegments", "SparseSliceGrad", "SparseSoftmax", "SparseTensorDenseAdd",
-    "SparseTensorDenseMatMul", "SparseToDense", "StatelessMultinomial", "UnravelIndex",
+    "SparseSegmentSumWithNumSegments", "StatelessMultinomial", "UnravelIndex",
 ))

@@ -19,8 +19,9 @@ from scopeflow._src.framework.sparse_tensor import SparseTensor, SparseTensorVal
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.array.broadcast import broadcast_static_shape
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import checked
 from scopeflow._src.ops.common.shape_context import shape_fn
-from scopeflow._src.ops.sparse.common import argument_lookup, first_unordered, require, row_keys, to_sparse
+from scopeflow._src.ops.sparse.common import argument_lookup, first_unordered, gather_rows, require, row_keys, to_sparse
 
 
 def merge_order(a_indices: np.ndarray, b_indices: np.ndarray):
@@ -192,10 +193,18 @@ def _positions(rows, sum_rows):
     return found
 
 
+def _lower_sparse_add_grad(op, jx):
+    """Each operand's entries looked up among the sum's (by row, as ``SparseAdd`` leaves a
+    sum: each entry at its index, no index twice)."""
+    def run(grad, a_ind, b_ind, sum_ind):
+        return gather_rows(jx, grad, a_ind, sum_ind), gather_rows(jx, grad, b_ind, sum_ind)
+    return run
+
+
 registry.register(OpDef(
     "SparseAddGrad", inputs=["backprop_val_grad: T", "a_indices: int64", "b_indices: int64", "sum_indices: int64"],
     outputs=["a_val_grad: T", "b_val_grad: T"], attrs={"T": dtype_lists.NUMBER},
-    shape=_sparse_add_grad_shape, factory=_sparse_add_grad_factory))
+    shape=_sparse_add_grad_shape, factory=_sparse_add_grad_factory, lower=_lower_sparse_add_grad))
 
 
 def sparse_add_grad(backprop_val_grad, a_indices, b_indices, sum_indices, name=None):
@@ -223,10 +232,18 @@ def _sparse_dense_add_factory(op, state):
     return sparse_tensor_dense_add
 
 
+def _lower_sparse_dense_add(op, jx):
+    """XLA's scatter-add (an index out of range is dropped, where TF raises)."""
+    def run(indices, values, shape, dense):
+        return jx.jnp.asarray(dense).at[tuple(jx.jnp.asarray(indices).T)].add(values, mode="drop")
+    return run
+
+
 registry.register(OpDef(
     "SparseTensorDenseAdd", inputs=["a_indices: Tindices", "a_values: T", "a_shape: Tindices", "b: T"],
     outputs=["output: T"], attrs={"T": dtype_lists.NUMBER, "Tindices": dtype_lists.INDEX},
-    shape=lambda inputs, attrs: inputs[3].shape, factory=_sparse_dense_add_factory))
+    shape=lambda inputs, attrs: inputs[3].shape, factory=_sparse_dense_add_factory,
+    lower=checked(_lower_sparse_dense_add, data=lambda n: (0, 1, 3))))
 
 
 def sparse_add(a, b, threshold=None, thresh=None):

@@ -97,6 +97,29 @@ def row_keys(indices: np.ndarray):
     return [tuple(r) for r in indices.tolist()]
 
 
+def row_major_strides(sizes) -> np.ndarray:
+    """The int64 multipliers that make coordinates in a box of ``sizes`` its row-major positions."""
+    sizes = np.asarray(sizes, np.int64).reshape(-1)
+    return np.cumprod(np.append(sizes[1:], 1)[::-1], dtype=np.int64)[::-1][:sizes.size]
+
+
+def gather_rows(jx, values, rows, table):
+    """The JAX lowering of a lookup of entries (``SparseAddGrad``, ``SparseSliceGrad``): for
+    each row of ``rows``, ``values[k]`` where ``table[k]`` is that row, 0 where no row of
+    ``table`` is. ``table``'s rows are sorted by their row-major keys (coordinates >= 0) and
+    each row found there by a binary search."""
+    jnp = jx.jnp
+    if not len(rows) or not len(table):
+        return jnp.zeros(len(rows), values.dtype)
+    rows, table = jnp.asarray(rows, jnp.int64), jnp.asarray(table, jnp.int64)
+    sizes = jnp.maximum(jnp.concatenate([rows, table]).max(axis=0), 0) + 1
+    strides = jnp.cumprod(jnp.concatenate([sizes[1:], jnp.ones(1, jnp.int64)])[::-1])[::-1]
+    keys, table_keys = (rows * strides).sum(axis=1), (table * strides).sum(axis=1)
+    order = jnp.argsort(table_keys)
+    at = order[jnp.clip(jnp.searchsorted(table_keys[order], keys), 0, len(table) - 1)]
+    return jnp.where(table_keys[at] == keys, jnp.asarray(values)[at], 0).astype(values.dtype)
+
+
 def add_rows(out, rows, parts) -> None:
     """``out[rows[i]] += parts[i]`` for every ``i``, much faster than ``np.add.at``: the parts are
     sorted by row (a radix sort when rows fit 16 bits); short runs of a row are added layer by

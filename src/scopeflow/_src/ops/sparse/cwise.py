@@ -16,6 +16,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import checked, numpy_as_jax, static_ints
 from scopeflow._src.ops.math.cast import cast
 from scopeflow._src.ops.sparse.common import dims_text, require
 
@@ -27,10 +28,18 @@ _TRUEDIV = {dtypes.uint8: dtypes.float32, dtypes.int8: dtypes.float32, dtypes.ui
             dtypes.complex128: None}
 
 
+def _multiply(a, b):
+    return a * b
+
+
 def _divide(a, b):
     if a.dtype.kind in "iu":
         return np.trunc(a / b).astype(a.dtype)  # C++ integer division truncates
     return a / b
+
+
+def _add(a, b):
+    return a + b
 
 
 def _cwise_factory(fn):
@@ -54,6 +63,20 @@ def _cwise_factory(fn):
     return factory
 
 
+def _lower_cwise(fn):
+    """The kernel's checks (on stand-ins of the indices, values and dense input), then ``fn``
+    over jax.numpy of the values and the dense input read at the indices (XLA clamps an index
+    out of range, where TF raises)."""
+    def native(op, jx):
+        combine = numpy_as_jax(fn, jx)
+
+        def run(indices, values, shape, dense):
+            full = jx.jnp.broadcast_to(dense, static_ints(shape))
+            return combine(values, full[tuple(jx.jnp.asarray(indices).T)]).astype(values.dtype)
+        return run
+    return checked(native, data=lambda n: (0, 1, 3))
+
+
 def _cwise_shape(inputs, attrs):
     dims = inputs[0].shape.as_tuple()
     return TensorShape([None if dims is None else dims[0]])
@@ -61,11 +84,11 @@ def _cwise_shape(inputs, attrs):
 
 _INPUTS = ["sp_indices: int64", "sp_values: T", "sp_shape: int64", "dense: T"]
 registry.register(OpDef("SparseDenseCwiseMul", inputs=_INPUTS, outputs=["output: T"], attrs={"T": dtype_lists.NUMBER},
-                        shape=_cwise_shape, factory=_cwise_factory(np.multiply)))
+                        shape=_cwise_shape, factory=_cwise_factory(_multiply), lower=_lower_cwise(_multiply)))
 registry.register(OpDef("SparseDenseCwiseDiv", inputs=_INPUTS, outputs=["output: T"], attrs={"T": dtype_lists.NUMBER},
-                        shape=_cwise_shape, factory=_cwise_factory(_divide)))
+                        shape=_cwise_shape, factory=_cwise_factory(_divide), lower=_lower_cwise(_divide)))
 registry.register(OpDef("SparseDenseCwiseAdd", inputs=_INPUTS, outputs=["output: T"], attrs={"T": dtype_lists.NUMBER},
-                        shape=_cwise_shape, factory=_cwise_factory(np.add)))
+                        shape=_cwise_shape, factory=_cwise_factory(_add), lower=_lower_cwise(_add)))
 
 
 def sparse_dense_cwise_mul(sp_indices, sp_values, sp_shape, dense, name=None):

@@ -18,6 +18,7 @@ from scopeflow._src.framework.sparse_tensor import SparseTensor, SparseTensorVal
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.array.transpose import transpose
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import checked, static
 from scopeflow._src.ops.common.shape_context import merge_dim, shape_fn
 from scopeflow._src.ops.sparse.common import add_rows, dims_text, require, to_sparse
 
@@ -75,11 +76,26 @@ def _matmul_factory(op, state):
     return sparse_tensor_dense_matmul
 
 
+def _lower_matmul(op, jx):
+    """Each entry's row of ``b`` scaled by its value and added into its output row by XLA's
+    scatter-add (an index out of range is dropped, where TF raises)."""
+    adj_a, adj_b, jnp = op._attrs["adjoint_a"], op._attrs["adjoint_b"], jx.jnp
+
+    def run(indices, values, a_shape, b):
+        rows_a = int(static(a_shape, "a_shape")[1 if adj_a else 0])
+        dense = jnp.conj(jnp.transpose(b)) if adj_b else jnp.asarray(b)
+        indices = jnp.asarray(indices)
+        m, k = (indices[:, 1], indices[:, 0]) if adj_a else (indices[:, 0], indices[:, 1])
+        parts = dense[k] * (jnp.conj(values) if adj_a else values)[:, None]
+        return jnp.zeros((rows_a, dense.shape[1]), dense.dtype).at[m].add(parts, mode="drop")
+    return run
+
+
 registry.register(OpDef(
     "SparseTensorDenseMatMul", inputs=["a_indices: Tindices", "a_values: T", "a_shape: int64", "b: T"],
     outputs=["product: T"], attrs={"Tindices": dtype_lists.INDEX},
     defaults={"Tindices": dtypes.int64, "adjoint_a": False, "adjoint_b": False},
-    shape=_matmul_shape, factory=_matmul_factory))
+    shape=_matmul_shape, factory=_matmul_factory, lower=checked(_lower_matmul, data=lambda n: (0, 1, 3))))
 
 
 def sparse_tensor_dense_matmul(sp_a, b, adjoint_a=False, adjoint_b=False, name=None):

@@ -17,8 +17,9 @@ from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.array.creation import range as range_
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import checked, static, static_ints
 from scopeflow._src.ops.common.shape_context import shape_fn
-from scopeflow._src.ops.sparse.common import argument_lookup, check_components, require
+from scopeflow._src.ops.sparse.common import argument_lookup, check_components, require, row_major_strides
 
 
 @shape_fn
@@ -87,6 +88,27 @@ def _reduce_sum_factory(op, state):
     return sparse_reduce_sum
 
 
+def _lower_reduce(op, jx):
+    """Each entry added (or maxed) into the output element of its kept coordinates by XLA's
+    scatter; the dense shape and the axes must be known when compiling."""
+    keep_dims, maximum, jnp = op._attrs["keep_dims"], op._type == "SparseReduceMax", jx.jnp
+
+    def run(indices, values, shape, axes):
+        shape = static_ints(shape, "input_shape")
+        reduced = _reduced_axes(op, static(axes, "reduction_axes"), len(shape))
+        kept = [d for d in range(len(shape)) if d not in reduced]
+        sizes = [shape[d] for d in kept]
+        at = (jnp.asarray(indices)[:, kept] * row_major_strides(sizes)).sum(axis=1)
+        size = int(np.prod(sizes, dtype=np.int64))
+        if maximum:
+            out = jnp.full(size, _lowest(values.dtype), values.dtype).at[at].max(values, mode="drop")
+            out = jnp.where(jnp.zeros(size, bool).at[at].set(True, mode="drop"), out, 0)
+        else:
+            out = jnp.zeros(size, values.dtype).at[at].add(values, mode="drop")
+        return out.reshape([1 if d in reduced else shape[d] for d in range(len(shape)) if keep_dims or d in kept])
+    return run
+
+
 def _reduce_sum_sparse_factory(op, state):
     keep_dims, maximum = op._attrs["keep_dims"], op._type == "SparseReduceMaxSparse"
 
@@ -99,7 +121,8 @@ _INPUTS = ["input_indices: int64", "input_values: T", "input_shape: int64", "red
 _SPARSE_OUTPUTS = ["output_indices: int64", "output_values: T", "output_shape: int64"]
 for _name, _types in (("Sum", dtype_lists.NUMBER), ("Max", dtype_lists.REAL)):
     registry.register(OpDef(f"SparseReduce{_name}", inputs=_INPUTS, outputs=["output: T"], attrs={"T": _types},
-                            defaults={"keep_dims": False}, shape=_reduce_shape, factory=_reduce_sum_factory))
+                            defaults={"keep_dims": False}, shape=_reduce_shape, factory=_reduce_sum_factory,
+                            lower=checked(_lower_reduce, data=lambda n: (0, 1))))
     registry.register(OpDef(f"SparseReduce{_name}Sparse", inputs=_INPUTS, outputs=_SPARSE_OUTPUTS, attrs={"T": _types},
                             defaults={"keep_dims": False}, shape=lambda inputs, attrs: [UNKNOWN, UNKNOWN, UNKNOWN],
                             factory=_reduce_sum_sparse_factory))

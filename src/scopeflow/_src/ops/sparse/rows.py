@@ -18,6 +18,7 @@ from scopeflow._src.ops.array.gather import gather
 from scopeflow._src.ops.array.identity import identity, placeholder, placeholder_with_default
 from scopeflow._src.ops.array.selection import where_v2
 from scopeflow._src.ops.array.shapes import reshape
+from scopeflow._src.ops.common.lowering import same_code
 from scopeflow._src.ops.common.shape_context import merge_dim, shape_fn
 from scopeflow._src.ops.sparse.common import check_components, require, to_sparse
 
@@ -77,10 +78,8 @@ registry.register(OpDef(
 
 
 def _fill_grad_kernel(reverse_index_map, grad_values):
-    d_values = grad_values[reverse_index_map]
-    unused = np.ones(len(grad_values), bool)
-    unused[reverse_index_map] = False
-    return d_values, grad_values[unused].sum(dtype=grad_values.dtype)
+    unused = np.isin(np.arange(len(grad_values)), reverse_index_map, invert=True)  # the filled rows' entries
+    return grad_values[reverse_index_map], np.sum(grad_values, where=unused, dtype=grad_values.dtype)
 
 
 registry.register(OpDef(
@@ -88,7 +87,7 @@ registry.register(OpDef(
     outputs=["d_values: T", "d_default_value: T"],
     shape=lambda inputs, attrs: [TensorShape([inputs[0].shape.as_tuple()[0] if inputs[0].shape.ndims else None]),
                                  TensorShape([])],
-    kernel=_fill_grad_kernel))
+    kernel=_fill_grad_kernel, lower=same_code(kernel=_fill_grad_kernel)))
 
 
 def sparse_fill_empty_rows(sp_input, default_value, name=None):

@@ -24,7 +24,8 @@ from scopeflow._src.ops.array.shapes import shape as shape_of
 from scopeflow._src.ops.array.slicing import slice as slice_
 from scopeflow._src.ops.array.transpose import transpose
 from scopeflow._src.ops.common import dtype_lists
-from scopeflow._src.ops.sparse.common import check_components, require
+from scopeflow._src.ops.common.lowering import static
+from scopeflow._src.ops.sparse.common import check_components, require, row_major_strides
 from scopeflow._src.ops.sparse.reorder import sparse_reorder
 
 
@@ -87,11 +88,16 @@ def sparse_expand_dims(sp_input, axis=None, name=None) -> SparseTensor:
 
 
 # -- SparseSoftmax ---------------------------------------------------------------------------------
+def _check_softmax(op, indices, values, shape):
+    """TF's checks (of shapes only: the JAX lowering runs them on its traced inputs too)."""
+    check_components(op, indices, values, shape)
+    require(op, shape.size >= 2, f"Input should have rank >= 2, but received shape: "
+                                 f"{' '.join(str(int(d)) for d in shape.tolist())}")
+
+
 def _softmax_factory(op, state):
     def sparse_softmax(indices, values, shape):
-        check_components(op, indices, values, shape)
-        require(op, shape.size >= 2, f"Input should have rank >= 2, but received shape: "
-                                     f"{' '.join(str(int(d)) for d in shape.tolist())}")
+        _check_softmax(op, indices, values, shape)
         if not len(values):
             return values.copy()
         _, group = np.unique(indices[:, :-1], axis=0, return_inverse=True)
@@ -105,11 +111,28 @@ def _softmax_factory(op, state):
     return sparse_softmax
 
 
+def _lower_softmax(op, jx):
+    """A softmax over segments: the entries that share all but the last coordinate, numbered
+    by their row-major position in the dense shape (which must be known when compiling)."""
+    jnp = jx.jnp
+
+    def run(indices, values, shape):
+        shape = static(shape, "sp_shape")
+        _check_softmax(op, indices, values, shape)
+        if not len(values):
+            return jnp.asarray(values)
+        group = (jnp.asarray(indices)[:, :-1] * row_major_strides(shape[:-1])).sum(axis=1)
+        count = int(np.prod(shape[:-1], dtype=np.int64))
+        e = jnp.exp(values - jx.jax.ops.segment_max(values, group, count)[group])
+        return e / jx.jax.ops.segment_sum(e, group, count)[group]
+    return run
+
+
 registry.register(OpDef(
     "SparseSoftmax", inputs=["sp_indices: int64", "sp_values: T", "sp_shape: int64"], outputs=["output: T"],
     attrs={"T": dtype_lists.types("float16,float32,float64")},
     shape=lambda inputs, attrs: TensorShape([inputs[1].shape.as_tuple()[0] if inputs[1].shape.ndims else None]),
-    factory=_softmax_factory))
+    factory=_softmax_factory, lower=_lower_softmax))
 
 
 def sparse_softmax(sp_input, name=None) -> SparseTensor:

@@ -19,7 +19,14 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.sparse_tensor import SparseTensor
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import dtype_lists
-from scopeflow._src.ops.sparse.common import argument_lookup, check_components, dims_text, require, to_sparse
+from scopeflow._src.ops.sparse.common import (
+    argument_lookup,
+    check_components,
+    dims_text,
+    gather_rows,
+    require,
+    to_sparse,
+)
 
 
 def _index_shape(shape_input):
@@ -67,7 +74,8 @@ registry.register(OpDef(
                                "output_indices: int64"],
     outputs=["val_grad: T"], attrs={"T": dtype_lists.NUMBER},
     shape=lambda inputs, attrs: TensorShape([inputs[1].shape.as_tuple()[0] if inputs[1].shape.ndims else None]),
-    kernel=_slice_grad_kernel))
+    kernel=_slice_grad_kernel,
+    lower=lambda op, jx: lambda grad, indices, start, out_indices: gather_rows(jx, grad, indices, out_indices + start)))
 
 
 def sparse_slice(sp_input, start, size, name=None) -> SparseTensor:

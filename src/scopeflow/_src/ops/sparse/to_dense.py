@@ -21,6 +21,7 @@ from scopeflow._src.ops.array.gather import gather_nd
 from scopeflow._src.ops.array.selection import where_v2
 from scopeflow._src.ops.array.shapes import shape as shape_of
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import static
 from scopeflow._src.ops.common.shape_context import shape_fn
 from scopeflow._src.ops.math.comparison import not_equal
 from scopeflow._src.ops.sparse.common import check_indices, dims_text, require, to_sparse
@@ -31,22 +32,29 @@ def _sparse_to_dense_shape(ctx, attrs):
     return ctx.shape_value(1)
 
 
+def _entries(op, indices, output_shape, values, default):
+    """TF's checks of the inputs' shapes: the number of entries and the rank of their indices
+    (they read shapes only, so the JAX lowering runs them on its traced inputs too)."""
+    require(op, indices.ndim <= 2,
+            f"sparse_indices should be a scalar, vector, or matrix, got shape {dims_text(indices.shape)}")
+    require(op, output_shape.ndim == 1,
+            f"output_shape should be a vector, got shape {dims_text(output_shape.shape)}")
+    n = indices.shape[0] if indices.ndim > 0 else 1
+    rank = indices.shape[1] if indices.ndim > 1 else 1
+    require(op, values.ndim == 0 or values.shape == (n,),
+            f"sparse_values has incorrect shape {dims_text(values.shape)}, should be [] or [{n}]")
+    require(op, np.ndim(default) == 0, "default_value should be a scalar.")
+    require(op, output_shape.size == rank,
+            f"output_shape has incorrect number of elements: {output_shape.size} should be: {rank}")
+    return n, rank
+
+
 def _sparse_to_dense_factory(op, state):
     validate = op._attrs["validate_indices"]
 
     def sparse_to_dense(indices, output_shape, values, default):
         indices, output_shape, values = np.asarray(indices), np.asarray(output_shape), np.asarray(values)
-        require(op, indices.ndim <= 2,
-                f"sparse_indices should be a scalar, vector, or matrix, got shape {dims_text(indices.shape)}")
-        require(op, output_shape.ndim == 1,
-                f"output_shape should be a vector, got shape {dims_text(output_shape.shape)}")
-        n = indices.shape[0] if indices.ndim > 0 else 1
-        rank = indices.shape[1] if indices.ndim > 1 else 1
-        require(op, values.ndim == 0 or values.shape == (n,),
-                f"sparse_values has incorrect shape {dims_text(values.shape)}, should be [] or [{n}]")
-        require(op, np.ndim(default) == 0, "default_value should be a scalar.")
-        require(op, output_shape.size == rank,
-                f"output_shape has incorrect number of elements: {output_shape.size} should be: {rank}")
+        n, rank = _entries(op, indices, output_shape, values, default)
         index = indices.reshape(n, rank).astype(np.int64)
         if validate:
             check_indices(op, index, output_shape)
@@ -58,11 +66,25 @@ def _sparse_to_dense_factory(op, state):
     return sparse_to_dense
 
 
+def _lower_sparse_to_dense(op, jx):
+    """The shape checks, then XLA's scatter over the default; the output shape must be known
+    when compiling. Index checks are left out: an index out of range is dropped, where TF
+    raises, and a repeated one keeps one of its values."""
+    jnp = jx.jnp
+
+    def run(indices, output_shape, values, default):
+        output_shape, indices, values = static(output_shape, "output_shape"), jnp.asarray(indices), jnp.asarray(values)
+        n, rank = _entries(op, indices, output_shape, values, default)
+        index = tuple(indices.reshape(n, rank).T)
+        return jnp.full(tuple(output_shape.tolist()), default).at[index].set(values, mode="drop")
+    return run
+
+
 registry.register(OpDef(
     "SparseToDense", inputs=["sparse_indices: Tindices", "output_shape: Tindices", "sparse_values: T",
                              "default_value: T"],
     outputs=["dense: T"], attrs={"Tindices": dtype_lists.INDEX}, defaults={"validate_indices": True},
-    shape=_sparse_to_dense_shape, factory=_sparse_to_dense_factory))
+    shape=_sparse_to_dense_shape, factory=_sparse_to_dense_factory, lower=_lower_sparse_to_dense))
 
 
 def sparse_to_dense(sparse_indices, output_shape, sparse_values, default_value=0, validate_indices=True, name=None):
