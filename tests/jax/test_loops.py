@@ -132,3 +132,14 @@ def test_a_shape_error_in_the_body_is_tensorflows():
     with tf.Session("jax", graph=graph) as sess:
         with pytest.raises(tf.errors.InvalidArgumentError, match="Matrix size-incompatible"):
             sess.run(v, {x: np.ones((2, 3), np.float32)})
+
+
+def test_indexing_by_the_loop_counter_compiles_with_its_gradient():
+    with tf.Graph().as_default() as graph:
+        x = tf.placeholder(tf.float32, [5, 3])
+        total = tf.while_loop(lambda i, t: i < 5, lambda i, t: (i + 1, t * 0.5 + tf.sin(x[i]) * x[-1 - i, :]),
+                              (0, tf.zeros([3])), maximum_iterations=5)[1]
+        grad = tf.gradients(tf.reduce_sum(total), x)[0]
+    xs = np.arange(15, dtype=np.float32).reshape(5, 3) / 15
+    got, _ = _both(graph, [total, grad], [{x: xs}])
+    assert got[0][1].shape == (5, 3)

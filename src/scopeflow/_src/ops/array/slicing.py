@@ -21,7 +21,7 @@ from scopeflow._src.ops.array.creation import ones_like
 from scopeflow._src.ops.array.gather import boolean_mask
 from scopeflow._src.ops.array.joining import stack
 from scopeflow._src.ops.common import attr_defaults, dtype_lists
-from scopeflow._src.ops.common.lowering import checked, static, static_ints
+from scopeflow._src.ops.common.lowering import StaticValueError, checked, static, static_ints
 from scopeflow._src.ops.common.shape_context import evaluate_constant, merge_shapes, shape_fn
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.math.cast import raw_cast
@@ -111,29 +111,60 @@ def _strided_slice_grad_factory(op, state):
     return kernel
 
 
+def _known(value) -> bool:
+    return isinstance(value, np.ndarray | np.generic)
+
+
+def _traced_index(begin, end, strides, attrs):
+    """The index tuple of a slice (a traced array takes NumPy's basic indexing too). Where
+    ``begin`` is computed in the step (``x[i]`` in a loop), each position must take one
+    element (``shrink_axis_mask``: a dynamic index, wrapped when negative, clamped when out
+    of range where TF raises) or a whole axis (both masks)."""
+    if _known(begin) and _known(end):
+        return ss.index_tuple(begin, end, static(strides), attrs)
+    bm, em, elm, nm, sm = (attrs[m] for m in ss.MASKS)
+    index = []
+    for i, stride in enumerate(static(strides, "strides").tolist()):
+        bit = 1 << i
+        if elm & bit or nm & bit:
+            index.append(Ellipsis if elm & bit else None)
+        elif sm & bit:
+            index.append(begin[i])
+        elif bm & em & bit:
+            index.append(builtins.slice(None, None, stride))
+        else:
+            raise StaticValueError("a slice whose size is computed in the step")
+    return tuple(index)
+
+
+def _lowered_slice(native, data=lambda n: (0,)):
+    """The lowering ``native(op, jx)`` of a strided slice op (begin and end: inputs 1 and 2),
+    checked by the NumPy kernel when compiling (``checked``: TF's errors) where they are known."""
+    def lower(op, jx):
+        traced, known = native(op, jx), checked(native, data)(op, jx)
+        return lambda *args: known(*args) if _known(args[1]) and _known(args[2]) else traced(*args)
+    return lower
+
+
 def _lower_strided_slice(op, jx):
-    attrs = op._attrs  # a traced array takes NumPy's basic indexing too: the kernel's index tuple
-    return lambda x, begin, end, strides: x[ss.index_tuple(static(begin), static(end), static(strides), attrs)]
+    return lambda x, begin, end, strides: x[_traced_index(begin, end, strides, op._attrs)]
 
 
 def _lower_strided_slice_grad(op, jx):
-    attrs = op._attrs
-
     def strided_slice_grad(shape_, begin, end, strides, dy):
-        out = jx.jnp.zeros(static_ints(shape_), dy.dtype)
-        return out.at[ss.index_tuple(static(begin), static(end), static(strides), attrs)].set(dy)
+        return jx.jnp.zeros(static_ints(shape_), dy.dtype).at[_traced_index(begin, end, strides, op._attrs)].set(dy)
     return strided_slice_grad
 
 
 _MASKS = {"begin_mask": 0, "end_mask": 0, "ellipsis_mask": 0, "new_axis_mask": 0, "shrink_axis_mask": 0}
 registry.register(OpDef("StridedSlice", inputs=["input: T", "begin: Index", "end: Index", "strides: Index"],
                         outputs=["output: T"], attrs={"Index": dtype_lists.INDEX16}, shape=_strided_slice_shape,
-                        factory=_strided_slice_factory, defaults=_MASKS, lower=checked(_lower_strided_slice)))
+                        factory=_strided_slice_factory, defaults=_MASKS, lower=_lowered_slice(_lower_strided_slice)))
 registry.register(OpDef("StridedSliceGrad", inputs=["shape: Index", "begin: Index", "end: Index", "strides: Index",
                                                      "dy: T"],
                         outputs=["output: T"], attrs={"Index": dtype_lists.INDEX16}, shape=_strided_slice_grad_shape,
                         factory=_strided_slice_grad_factory, defaults=_MASKS,
-                        lower=checked(_lower_strided_slice_grad, data=lambda n: (4,))))
+                        lower=_lowered_slice(_lower_strided_slice_grad, data=lambda n: (4,))))
 
 
 def _mask_attrs(begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask):
