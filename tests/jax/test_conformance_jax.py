@@ -76,6 +76,8 @@ DIFFERENCES: dict[str, str] = {
     "optimizer_matrix.ftrl_2d_float16": _FLOAT16,
     "optimizer_matrix.ftrl_shrinkage_1d_float16": _FLOAT16,
     "optimizer_matrix.ftrl_shrinkage_2d_float16": _FLOAT16,
+    "optimizers_more.sparse_ftrl_float16": _FLOAT16,
+    "optimizers_more.sparse_ftrl_v2_float16": _FLOAT16,
 }
 
 

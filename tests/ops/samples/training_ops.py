@@ -14,10 +14,6 @@ for _op in ("ApplyGradientDescent", "ApplyProximalGradientDescent", "ApplyMoment
     exempt(_op, "updates variables in place (no gradient, as in TF); tests/training/test_optim_training_ops.py "
                 "and tests/conformance/cases/optimizers.py")
 
-for _op in ("SparseApplyFtrl", "SparseApplyFtrlV2", "SparseApplyProximalAdagrad", "SparseApplyAdagradDA"):
-    exempt(_op, "updates variables in place (no gradient, as in TF); tests/training/test_ftrl_training_ops.py "
-                "and tests/conformance/cases/optimizers_more and optimizer_matrix")
-
 
 def updated(tf, apply, *initial):
     """``apply(*variables)`` on variables holding ``initial`` (the variable, then its slots),

@@ -77,10 +77,8 @@ NOT_YET_LOWERED = frozenset((
     "CropAndResize", "CropAndResizeGradBoxes", "CropAndResizeGradImage",  # helper W's image ops
     "DrawBoundingBoxes", "DrawBoundingBoxesV2", "HistogramFixedWidth",
     "MatrixSolveLs", "RefEnter", "RefExit",
-    "RefMerge", "RefNextIteration", "SegmentSum", "SparseApplyAdadelta",
-    "SparseApplyAdagrad", "SparseApplyAdagradDA", "SparseApplyCenteredRMSProp", "SparseApplyFtrl",
-    "SparseApplyFtrlV2", "SparseApplyMomentum", "SparseApplyProximalAdagrad",
-    "SparseApplyProximalGradientDescent", "SparseApplyRMSProp", "SparseSegmentMean",
+    "RefMerge", "RefNextIteration", "SegmentSum",
+    "SparseSegmentMean",
     "SparseSegmentMeanGrad", "SparseSegmentMeanGradV2", "SparseSegmentMeanWithNumSegments",
     "SparseSegmentSqrtN", "SparseSegmentSqrtNGrad", "SparseSegmentSqrtNGradV2",
     "SparseSegmentSqrtNWithNumSegments", "SparseSegmentSum", "SparseSegmentSumGrad", "SparseSegmentSumGradV2",

@@ -6,7 +6,9 @@ gathered rows, not the table. Each kernel works IN PLACE on the variable's stora
 the gathered rows out (one fancy-index gather per array), applies the row rule of TF's CPU
 kernel (``training_ops.cc``, in the variable's dtype) and writes them back. TF's kernels walk
 the indices one after the other, so a repeated index is updated twice; such a call (rare:
-the optimizers remove repeats first) is applied row by row, in TF's order.
+the optimizers remove repeats first) is applied row by row, in TF's order. On the JAX target
+(``sparse_lowering``) the same row rules gather, update and scatter the rows at once, or walk
+repeated indices in a ``lax.fori_loop``; a row at an index out of range is dropped there.
 
 Errors are TF's: the shape function's at build time, the kernel's (``Index 7 at offset 0 in
 indices is out of range``, ``indices[1] = 9 is not in [0, 5)``) at run time. Like TF's, these
@@ -26,6 +28,13 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import attr_defaults, blas, dtype_lists, rows_in_order
 from scopeflow._src.ops.common.shape_context import merge_dim, merge_shapes, shape_fn
 from scopeflow._src.ops.common.shape_fns import dims_text
+from scopeflow._src.ops.state.training_ops import (
+    _lower_adagrad,
+    _lower_proximal_gradient_descent,
+    no_kernel,
+    rule_flags,
+    update_args,
+)
 
 _LOCK = threading.Lock()
 
@@ -106,11 +115,46 @@ def _proximal_gradient_descent(var, lr, l1, l2, grad):
         var /= shrink
 
 
+# -- the same row rules for the JAX target: the rows' new values (the dense ops' rules where the
+# arithmetic is the same: Adagrad's, proximal gradient descent's) ----------------------------------
+def _lower_momentum(jnp, use_nesterov):
+    def update(var, accum, lr, grad, momentum):
+        accum = accum * momentum + grad
+        return var - (grad * lr + accum * (lr * momentum) if use_nesterov else accum * lr), accum
+    return update
+
+
+def _lower_rms_prop(jnp):
+    def update(var, ms, mom, lr, rho, momentum, epsilon, grad):
+        ms = ms * rho + jnp.square(grad) * (1 - rho)
+        mom = mom * momentum + 1 / jnp.sqrt(ms + epsilon) * lr * grad
+        return var - mom, ms, mom
+    return update
+
+
+def _lower_centered_rms_prop(jnp):
+    def update(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
+        ms = ms * rho + jnp.square(grad) * (1 - rho)
+        mg = mg * rho + grad * (1 - rho)
+        mom = mom * momentum + 1 / jnp.sqrt(ms + epsilon - jnp.square(mg)) * lr * grad
+        return var - mom, mg, ms, mom
+    return update
+
+
+def _lower_adadelta(jnp):
+    def update(var, accum, accum_update, lr, rho, epsilon, grad):
+        accum = accum * rho + jnp.square(grad) * (1 - rho)
+        u = jnp.sqrt(accum_update + epsilon) * (1 / jnp.sqrt(accum + epsilon)) * grad
+        return var - u * lr, accum, accum_update * rho + jnp.square(u) * (1 - rho)
+    return update
+
+
 # -- SparseApply* op definitions -------------------------------------------------------------------
-def _define(op_type, inputs, n_refs, scalars, update, attrs=None):
+def _define(op_type, inputs, n_refs, scalars, update, attrs=None, lower=None):
     """Register ``op_type``: ``inputs`` in TF's order (the first ``n_refs`` are ``Ref``s of the
     variable's shape, ``scalars`` are rank 0, then ``grad`` and ``indices``); ``attrs`` maps the
-    boolean attrs that select the rule (``update(**attrs)``) to TF's defaults."""
+    boolean attrs that select the rule (``update(**attrs)``, ``lower(jnp, **attrs)`` on the JAX
+    target) to TF's defaults."""
     attrs = attrs or {}
     specs = [f"{n}: Ref(T)" if i < n_refs else ("indices: Tindices" if n == "indices" else f"{n}: T")
              for i, n in enumerate(inputs)]
@@ -138,7 +182,8 @@ def _define(op_type, inputs, n_refs, scalars, update, attrs=None):
 
     registry.register(OpDef(op_type, inputs=specs, outputs=["out: Ref(T)"],
                             attrs={"T": NUMBER, "Tindices": dtype_lists.INDEX}, shape=shape, factory=factory,
-                            stateful=True, defaults={**attr_defaults.USE_LOCKING, **attrs}))
+                            stateful=True, defaults={**attr_defaults.USE_LOCKING, **attrs},
+                            lower=sparse_lowering(lower, inputs, n_refs, scalars, attrs)))
 
 
 def _storage(ref):
@@ -159,33 +204,13 @@ def sparse_kernel(op, update, names, n_refs, scalar_at, locking, element_update=
 
     def kernel(*args):
         arrays = [_storage(args[i]) for i in range(n_refs)]
-        var = arrays[0]
-        for name, a in zip(names[1:n_refs], arrays[1:]):
-            if a.shape != var.shape:
-                raise errors.InvalidArgumentError(
-                    None, op, f"var and {name} do not have the same shape{dims_text(var.shape)} {dims_text(a.shape)}")
-        if var.ndim < 1:
-            raise errors.InvalidArgumentError(None, op, "var must be at least 1 dimensional")
+        _check_shapes(op, names, n_refs, scalar_at, [a.shape for a in arrays] + [np.shape(a) for a in args[n_refs:]])
         values = [args[i] for i in rest]
         for i in scalar_at:
-            x = np.asarray(args[i])
-            if x.ndim:
-                raise errors.InvalidArgumentError(None, op, f"{names[i]} is not a scalar: {dims_text(x.shape)}")
-            values[rest.index(i)] = x[()]
+            values[rest.index(i)] = np.asarray(args[i])[()]
         grad, indices = np.asarray(args[grad_at]), np.asarray(args[indices_at])
-        if indices.ndim != 1:
-            raise errors.InvalidArgumentError(None, op, "indices must be one-dimensional")
-        for d in range(1, var.ndim):
-            if grad.ndim <= d or grad.shape[d] != var.shape[d]:
-                raise errors.InvalidArgumentError(None, op, f"var and grad must match in dimension {d}")
-        if grad.ndim < 1 or grad.shape[0] != indices.shape[0]:
-            raise errors.InvalidArgumentError(
-                None, op, "grad must be the same size as indices in the first dimension.")
-        bad = np.flatnonzero((indices < 0) | (indices >= var.shape[0]))
-        if bad.size:
-            raise errors.InvalidArgumentError(
-                None, op, f"Index {indices[bad[0]]} at offset {bad[0]} in indices is out of range")
-        rule = element_update if element_update is not None and var.ndim == 1 else update
+        _check_indices(op, indices, arrays[0].shape[0])
+        rule = element_update if element_update is not None and arrays[0].ndim == 1 else update
         before, after = values[:grad_place], values[grad_place + 1:]
         if locking:
             with _LOCK:
@@ -195,6 +220,34 @@ def sparse_kernel(op, update, names, n_refs, scalar_at, locking, element_update=
         return args[0]
 
     return kernel
+
+
+def _check_shapes(op, names, n_refs, scalar_at, shapes):
+    """TF's checks of a SparseApply* op's input ``shapes`` (in TF's order), in its kernel's order."""
+    var, grad, indices = shapes[0], shapes[names.index("grad")], shapes[names.index("indices")]
+    for name, shape in zip(names[1:n_refs], shapes[1:n_refs]):
+        if shape != var:
+            raise errors.InvalidArgumentError(
+                None, op, f"var and {name} do not have the same shape{dims_text(var)} {dims_text(shape)}")
+    if len(var) < 1:
+        raise errors.InvalidArgumentError(None, op, "var must be at least 1 dimensional")
+    for i in scalar_at:
+        if len(shapes[i]):
+            raise errors.InvalidArgumentError(None, op, f"{names[i]} is not a scalar: {dims_text(shapes[i])}")
+    if len(indices) != 1:
+        raise errors.InvalidArgumentError(None, op, "indices must be one-dimensional")
+    for d in range(1, len(var)):
+        if len(grad) <= d or grad[d] != var[d]:
+            raise errors.InvalidArgumentError(None, op, f"var and grad must match in dimension {d}")
+    if len(grad) < 1 or grad[0] != indices[0]:
+        raise errors.InvalidArgumentError(None, op, "grad must be the same size as indices in the first dimension.")
+
+
+def _check_indices(op, indices, rows):
+    bad = np.flatnonzero((indices < 0) | (indices >= rows))
+    if bad.size:
+        raise errors.InvalidArgumentError(
+            None, op, f"Index {indices[bad[0]]} at offset {bad[0]} in indices is out of range")
 
 
 def _apply_rows(update, arrays, before, grad, after, indices):
@@ -211,19 +264,79 @@ def _apply_rows(update, arrays, before, grad, after, indices):
         update(*[a[index:index + 1] for a in arrays], *before, grad[i:i + 1], *after)  # views: in place
 
 
+def sparse_lowering(rule, names, n_refs, scalars, attrs, types=None, kernel_types=None, element_rule=None):
+    """``OpDef.lower`` of a SparseApply* op (``None`` without a ``rule``): the kernel's checks
+    (its range check too, when the indices are known when compiling), then ``rule(jnp, **attrs)``
+    (``element_rule`` for a 1-D variable) on the rows ``indices``, as ``lowered_rows`` applies it."""
+    if rule is None:
+        return None
+    scalar_at = [i for i, n in enumerate(names) if n in scalars]
+    grad_at, indices_at = names.index("grad"), names.index("indices")
+    rest = [i for i in range(n_refs, len(names)) if i != indices_at]
+    grad_place = rest.index(grad_at)
+
+    def lower(op, jx):
+        if kernel_types is not None and op._attrs["T"] not in kernel_types:
+            return no_kernel(op, kernel_types)
+        flags = rule_flags(op, attrs)
+        rows_rule, element = rule(jx.jnp, **flags), element_rule and element_rule(jx.jnp, **flags)
+
+        def apply(*args):
+            if all(a is not None for a in args[:n_refs]):  # else update_args raises TF's uninitialized-value error
+                _check_shapes(op, names, n_refs, scalar_at, [np.shape(a) for a in args])
+            values = update_args(op, jx, names, n_refs, scalars, args, types)
+            indices = values[indices_at]
+            if isinstance(indices, np.ndarray):
+                _check_indices(op, indices, np.shape(values[0])[0])
+            update = element if element is not None and np.ndim(values[0]) == 1 else rows_rule
+            others = [values[i] for i in rest]
+            return lowered_rows(jx, update, values[:n_refs], others[:grad_place], others[grad_place],
+                                others[grad_place + 1:], indices)
+        return apply
+    return lower
+
+
+def lowered_rows(jx, update, arrays, before, grad, after, indices):
+    """``_apply_rows`` in a JAX step: the new values of ``arrays``, ``update`` applied to their
+    rows ``indices``, all at once when the indices are unique, else one index after the other
+    in TF's order (a ``lax.cond`` on whether a traced index repeats). A row at an index out of
+    range is dropped (TF's kernel raises: a compiled step cannot)."""
+    jnp, lax = jx.jnp, jx.lax
+    n, arrays = np.shape(arrays[0])[0], tuple(arrays)
+    if not n or not np.shape(indices)[0]:
+        return arrays
+    where = jnp.where((indices < 0) | (indices >= n), n, indices)
+
+    def at_once(arrays):
+        new = update(*[a[where] for a in arrays], *before, grad, *after)
+        return tuple(a.at[where].set(v, mode="drop", unique_indices=True) for a, v in zip(arrays, new))
+
+    def in_order(arrays):
+        def step(i, arrays):
+            rows = [lax.dynamic_index_in_dim(a, where[i]) for a in arrays]
+            new = update(*rows, *before, lax.dynamic_index_in_dim(grad, i), *after)
+            return tuple(a.at[where[i]].set(v[0], mode="drop") for a, v in zip(arrays, new))
+        return lax.fori_loop(0, np.shape(indices)[0], step, arrays)
+
+    if isinstance(indices, np.ndarray):
+        return at_once(arrays) if np.unique(indices).size == indices.size else in_order(arrays)
+    ordered = jnp.sort(indices)
+    return lax.cond(jnp.any(ordered[1:] == ordered[:-1]), in_order, at_once, arrays)
+
+
 _define("SparseApplyMomentum", ["var", "accum", "lr", "grad", "indices", "momentum"], 2, ["lr", "momentum"],
-        _momentum, {"use_nesterov": False})
+        _momentum, {"use_nesterov": False}, _lower_momentum)
 _define("SparseApplyAdagrad", ["var", "accum", "lr", "grad", "indices"], 2, ["lr"], _adagrad,
-        {"update_slots": True})
+        {"update_slots": True}, _lower_adagrad)
 _define("SparseApplyRMSProp", ["var", "ms", "mom", "lr", "rho", "momentum", "epsilon", "grad", "indices"], 3,
-        ["lr", "rho", "momentum", "epsilon"], _rms_prop)
+        ["lr", "rho", "momentum", "epsilon"], _rms_prop, lower=_lower_rms_prop)
 _define("SparseApplyCenteredRMSProp",
         ["var", "mg", "ms", "mom", "lr", "rho", "momentum", "epsilon", "grad", "indices"], 4,
-        ["lr", "rho", "momentum", "epsilon"], _centered_rms_prop)
+        ["lr", "rho", "momentum", "epsilon"], _centered_rms_prop, lower=_lower_centered_rms_prop)
 _define("SparseApplyAdadelta", ["var", "accum", "accum_update", "lr", "rho", "epsilon", "grad", "indices"], 3,
-        ["lr", "rho", "epsilon"], _adadelta)
+        ["lr", "rho", "epsilon"], _adadelta, lower=_lower_adadelta)
 _define("SparseApplyProximalGradientDescent", ["var", "alpha", "l1", "l2", "grad", "indices"], 1,
-        ["alpha", "l1", "l2"], _proximal_gradient_descent)
+        ["alpha", "l1", "l2"], _proximal_gradient_descent, lower=_lower_proximal_gradient_descent)
 
 
 # -- ScatterAdd / ScatterSub / ScatterUpdate --------------------------------------------------------

@@ -18,7 +18,7 @@ from scopeflow._src.framework.registry import NUMBER, OpDef
 from scopeflow._src.framework.shape_inference import ShapeError, merge_shapes
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import attr_defaults, dtype_lists
-from scopeflow._src.ops.state.sparse_training_ops import sparse_kernel
+from scopeflow._src.ops.state.sparse_training_ops import sparse_kernel, sparse_lowering
 from scopeflow._src.ops.state.training_ops import define_update_op, no_kernel, soft_threshold
 
 
@@ -158,22 +158,24 @@ def _lower_ftrl_v2(jnp, multiply_linear_by_lr):
     return update
 
 
-def _lower_ftrl_elements(jnp, multiply_linear_by_lr, shrinkage):
-    """``_ftrl_elements``: the sparse kernels' rule for a 1-D variable."""
-    def update(var, accum, linear, grad, lr, l1, l2, *rest):
-        l2_shrinkage, lr_power = rest if shrinkage else (None, rest[0])
-        g = grad + 2 * l2_shrinkage * var if shrinkage else grad
-        new_accum = accum + grad * grad
-        sigma = jnp.power(new_accum, -lr_power) - jnp.power(accum, -lr_power)
-        power = jnp.where(lr_power == -0.5, jnp.sqrt(new_accum), jnp.power(new_accum, -lr_power))
-        if multiply_linear_by_lr:
-            new_linear = (linear + g * lr) - sigma * var
-            bound, quadratic = l1 * lr, power + 2 * l2 * lr
-        else:
-            new_linear = (linear + g) - sigma / lr * var
-            bound, quadratic = l1, power / lr + 2 * l2
-        return (jnp.clip(new_linear, -bound, bound) - new_linear) / quadratic, new_accum, new_linear
-    return update
+def _lower_ftrl_elements(shrinkage):
+    """``_ftrl_elements``: the sparse kernels' rule for a 1-D variable (with ``shrinkage``: V2's)."""
+    def rule(jnp, multiply_linear_by_lr):
+        def update(var, accum, linear, grad, lr, l1, l2, *rest):
+            l2_shrinkage, lr_power = rest if shrinkage else (None, rest[0])
+            g = grad + 2 * l2_shrinkage * var if shrinkage else grad
+            new_accum = accum + grad * grad
+            sigma = jnp.power(new_accum, -lr_power) - jnp.power(accum, -lr_power)
+            power = jnp.where(lr_power == -0.5, jnp.sqrt(new_accum), jnp.power(new_accum, -lr_power))
+            if multiply_linear_by_lr:
+                new_linear = (linear + g * lr) - sigma * var
+                bound, quadratic = l1 * lr, power + 2 * l2 * lr
+            else:
+                new_linear = (linear + g) - sigma / lr * var
+                bound, quadratic = l1, power / lr + 2 * l2
+            return (jnp.clip(new_linear, -bound, bound) - new_linear) / quadratic, new_accum, new_linear
+        return update
+    return rule
 
 
 def _lower_proximal_adagrad(jnp):
@@ -212,13 +214,14 @@ define_update_op("ApplyAdagradDA", ["var", "gradient_accumulator", "gradient_squ
 
 # -- sparse op definitions: the same rules on the gathered rows ----------------------------------
 def _define_sparse(op_type, inputs, n_refs, scalars, update, attrs=None, types=None, kernel_types=None,
-                   element_update=None):
+                   element_update=None, lower=None, element_lower=None):
     """Register the sparse form ``op_type`` of a dense rule: ``inputs`` in TF's order, the first
     ``n_refs`` ``Ref``s of the variable's shape, ``grad`` (rows) and ``indices``, ``scalars``
     of rank 0. The rule runs on copies of the rows ``indices`` of the refs, which are then
     written back; a repeated index is applied row after row, in TF's order.
     ``element_update(**attrs)``, if given, is the rule for a 1-D variable (TF's kernels
-    compute single elements in their own order)."""
+    compute single elements in their own order). ``lower`` and ``element_lower`` are the
+    rules' JAX forms (``sparse_lowering``)."""
     attrs = attrs or {}
     types = {"indices": "Tindices", **(types or {})}
     specs = [f"{n}: Ref(T)" if i < n_refs else f"{n}: {types.get(n, 'T')}" for i, n in enumerate(inputs)]
@@ -258,21 +261,25 @@ def _define_sparse(op_type, inputs, n_refs, scalars, update, attrs=None, types=N
 
     registry.register(OpDef(op_type, inputs=specs, outputs=["out: Ref(T)"],
                             attrs={"T": NUMBER, "Tindices": dtype_lists.INDEX}, shape=shape, factory=factory,
-                            stateful=True, defaults={**attr_defaults.USE_LOCKING, **attrs}))
+                            stateful=True, defaults={**attr_defaults.USE_LOCKING, **attrs},
+                            lower=sparse_lowering(lower, inputs, n_refs, scalars, attrs, types, kernel_types,
+                                                  element_lower)))
 
 
 _define_sparse("SparseApplyFtrl", ["var", "accum", "linear", "grad", "indices", "lr", "l1", "l2", "lr_power"], 3,
                ["lr", "l1", "l2", "lr_power"], _ftrl, _FTRL_ATTRS,
-               element_update=lambda multiply_linear_by_lr: _ftrl_elements(multiply_linear_by_lr, False))
+               element_update=lambda multiply_linear_by_lr: _ftrl_elements(multiply_linear_by_lr, False),
+               lower=_lower_ftrl, element_lower=_lower_ftrl_elements(False))
 _define_sparse("SparseApplyFtrlV2", ["var", "accum", "linear", "grad", "indices", "lr", "l1", "l2", "l2_shrinkage",
                                      "lr_power"], 3, ["lr", "l1", "l2", "l2_shrinkage", "lr_power"], _ftrl_v2,
-               _FTRL_ATTRS, element_update=lambda multiply_linear_by_lr: _ftrl_elements(multiply_linear_by_lr, True))
+               _FTRL_ATTRS, element_update=lambda multiply_linear_by_lr: _ftrl_elements(multiply_linear_by_lr, True),
+               lower=_lower_ftrl_v2, element_lower=_lower_ftrl_elements(True))
 _define_sparse("SparseApplyProximalAdagrad", ["var", "accum", "lr", "l1", "l2", "grad", "indices"], 2,
-               ["lr", "l1", "l2"], _proximal_adagrad)
+               ["lr", "l1", "l2"], _proximal_adagrad, lower=_lower_proximal_adagrad)
 _define_sparse("SparseApplyAdagradDA", ["var", "gradient_accumulator", "gradient_squared_accumulator", "grad",
                                         "indices", "lr", "l1", "l2", "global_step"], 3,
                ["lr", "l1", "l2", "global_step"], _adagrad_da, types={"global_step": "int64"},
-               kernel_types=_DA_KERNEL_TYPES)
+               kernel_types=_DA_KERNEL_TYPES, lower=_lower_adagrad_da)
 
 
 # -- wrappers (TF's gen_training_ops) -------------------------------------------------------
