@@ -77,7 +77,7 @@ def _lower_matmul(op, jx):
     def matmul(a, b):
         if np.ndim(a) != 2 or np.ndim(b) != 2 or np.shape(a)[0 if ta else 1] != np.shape(b)[1 if tb else 0]:
             raise errors.InvalidArgumentError(None, op, _matmul_message(np.empty(np.shape(a)), np.empty(np.shape(b))))
-        return jx.jnp.matmul(a.T if ta else a, b.T if tb else b)
+        return jx.lax.dot_general(a, b, (((0 if ta else 1,), (1 if tb else 0,)), ((), ())))  # no transposes
     return matmul
 
 
