@@ -74,7 +74,6 @@ PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger",
                       "Enter", "Exit", "NextIteration"))  # a while_loop's frame: one lax.while_loop (xla/loops.py)
 
 NOT_YET_LOWERED = frozenset((
-    "CropAndResize", "CropAndResizeGradBoxes", "CropAndResizeGradImage",  # helper W's image ops
     "DrawBoundingBoxes", "DrawBoundingBoxesV2", "HistogramFixedWidth",
     "MatrixSolveLs", "RefEnter", "RefExit",
     "RefMerge", "RefNextIteration", "SegmentSum",

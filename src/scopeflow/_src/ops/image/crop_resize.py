@@ -15,6 +15,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import dtype_lists
 from scopeflow._src.ops.common.arguments import deprecated_argument_lookup
+from scopeflow._src.ops.common.lowering import numpy_as_jax, static
 from scopeflow._src.ops.common.shape_context import shape_fn
 
 _F = np.float32
@@ -94,11 +95,13 @@ def _check_box_index(op, box_ind, batch):
 
 
 def _grid(lo, hi, size, extent):
-    """The sample positions of one box along one axis (TF's ``in_y``/``in_x``), float32."""
+    """The sample positions of boxes along one axis (TF's ``in_y``/``in_x``), float32: ``lo`` and
+    ``hi`` are float32 coordinates (of one box, or an array of them), the positions one more
+    axis of ``size``. Operators and methods only: the JAX lowerings compute them alike."""
     if size > 1:
-        scale = _F(_F(hi - lo) * _F(extent - 1) / _F(size - 1))
-        return _F(lo * _F(extent - 1)) + np.arange(size, dtype=_F) * scale
-    return np.full(1, _F(0.5 * float(_F(lo + hi)) * (extent - 1)), _F)  # y1 + y2 in float, the rest in double
+        scale = (hi - lo) * _F(extent - 1) / _F(size - 1)
+        return (lo * _F(extent - 1))[..., None] + np.arange(size, dtype=_F) * scale[..., None]
+    return ((lo + hi).astype(np.float64) * 0.5 * (extent - 1)).astype(_F)[..., None]  # y1 + y2 in float, then double
 
 
 def _inside(pos, extent):
@@ -128,27 +131,34 @@ def _corners(img, ys, xs):
             y_lerp, x_lerp)
 
 
+def _crop_sizes(op, image, boxes, box_ind, crop_size):
+    """TF's checks of ``CropAndResize``'s shapes and crop size: ``(num_boxes, crop_h, crop_w)``.
+    They read shapes only (and the known crop size): the JAX lowering runs them on its inputs."""
+    if image.ndim != 4:
+        raise _invalid(op, f"input image must be 4-D{list(image.shape)}")
+    if image.shape[1] <= 0 or image.shape[2] <= 0:
+        raise _invalid(op, "image dimensions must be positive")
+    if boxes.ndim != 2:
+        raise _invalid(op, f"boxes must be 2-D, got: {list(boxes.shape)}")
+    if box_ind.ndim != 1:
+        raise _invalid(op, f"box_indices must be rank 1 but is shape {list(box_ind.shape)}")
+    num_boxes = _check_boxes(op, boxes, box_ind)
+    if crop_size.ndim != 1:
+        raise _invalid(op, f"crop_size must be 1-D{list(crop_size.shape)}")
+    if crop_size.shape[0] != 2:
+        raise _invalid(op, f"crop_size must have two elements{list(crop_size.shape)}")
+    crop_h, crop_w = int(crop_size[0]), int(crop_size[1])
+    if crop_h <= 0 or crop_w <= 0:
+        raise _invalid(op, "crop dimensions must be positive")
+    return num_boxes, crop_h, crop_w
+
+
 def _crop_factory(op, state):
     method, extrapolation = _method(op), _F(op._attrs["extrapolation_value"])
 
     def kernel(image, boxes, box_ind, crop_size):
-        if image.ndim != 4:
-            raise _invalid(op, f"input image must be 4-D{list(image.shape)}")
+        num_boxes, crop_h, crop_w = _crop_sizes(op, image, boxes, box_ind, crop_size)
         batch, height, width, depth = image.shape
-        if height <= 0 or width <= 0:
-            raise _invalid(op, "image dimensions must be positive")
-        if boxes.ndim != 2:
-            raise _invalid(op, f"boxes must be 2-D, got: {list(boxes.shape)}")
-        if box_ind.ndim != 1:
-            raise _invalid(op, f"box_indices must be rank 1 but is shape {list(box_ind.shape)}")
-        num_boxes = _check_boxes(op, boxes, box_ind)
-        if crop_size.ndim != 1:
-            raise _invalid(op, f"crop_size must be 1-D{list(crop_size.shape)}")
-        if crop_size.shape[0] != 2:
-            raise _invalid(op, f"crop_size must have two elements{list(crop_size.shape)}")
-        crop_h, crop_w = int(crop_size[0]), int(crop_size[1])
-        if crop_h <= 0 or crop_w <= 0:
-            raise _invalid(op, "crop dimensions must be positive")
         _check_box_index(op, box_ind, batch)
         if not np.isfinite(boxes).all():
             raise _invalid(op, "Boxes contains at least one element that is not finite")
@@ -179,23 +189,30 @@ def _method(op):
     return method.decode() if isinstance(method, bytes) else method
 
 
+def _image_sizes(op, grads, boxes, box_ind, image_size):
+    """TF's checks of ``CropAndResizeGradImage``'s shapes and image size (shapes only, as
+    ``_crop_sizes``): ``(num_boxes, batch, height, width, depth)``."""
+    _check_grads(op, grads)
+    num_boxes = _check_boxes(op, boxes, box_ind)
+    if grads.shape[0] != num_boxes:
+        raise _invalid(op, "boxes and grads have incompatible shape")
+    if image_size.ndim != 1:
+        raise _invalid(op, f"image_size must be 1-D{list(image_size.shape)}")
+    if image_size.shape[0] != 4:
+        raise _invalid(op, f"image_size must have 4 elements{list(image_size.shape)}")
+    batch, height, width, depth = (int(v) for v in image_size)
+    if height <= 0 or width <= 0:
+        raise _invalid(op, "image dimensions must be positive")
+    if grads.shape[3] != depth:
+        raise _invalid(op, "image_size and grads are incompatible")
+    return num_boxes, batch, height, width, depth
+
+
 def _grad_image_factory(op, state):
     method, out_dtype = _method(op), op._attrs["T"].as_numpy_dtype
 
     def kernel(grads, boxes, box_ind, image_size):
-        _check_grads(op, grads)
-        num_boxes = _check_boxes(op, boxes, box_ind)
-        if grads.shape[0] != num_boxes:
-            raise _invalid(op, "boxes and grads have incompatible shape")
-        if image_size.ndim != 1:
-            raise _invalid(op, f"image_size must be 1-D{list(image_size.shape)}")
-        if image_size.shape[0] != 4:
-            raise _invalid(op, f"image_size must have 4 elements{list(image_size.shape)}")
-        batch, height, width, depth = (int(v) for v in image_size)
-        if height <= 0 or width <= 0:
-            raise _invalid(op, "image dimensions must be positive")
-        if grads.shape[3] != depth:
-            raise _invalid(op, "image_size and grads are incompatible")
+        num_boxes, batch, height, width, depth = _image_sizes(op, grads, boxes, box_ind, image_size)
         _check_box_index(op, box_ind, batch)
         out = np.zeros((batch, height, width, depth), out_dtype)
         crop_h, crop_w = grads.shape[1:3]
@@ -238,30 +255,37 @@ def _accumulate_double(terms):
     return acc
 
 
-def _box_axis_grads(grad, size, extent, positions):
-    """The ``(low, high)`` box-coordinate gradients along one axis from the per-sample ``grad``."""
+def _box_axis_grads(grad, size, extent, positions, total=_accumulate, total_double=_accumulate_double):
+    """The ``(low, high)`` box-coordinate gradients along one axis from the per-sample ``grad``
+    (``total`` adds float32 terms, ``total_double`` doubles: the JAX lowering sums per box)."""
     if size > 1:
         ratio = _F(_F(extent - 1) / _F(size - 1))
         steps = positions.astype(_F) * ratio
-        return (_accumulate(grad * (_F(extent - 1) - steps)), _accumulate(grad * steps))
+        return (total(grad * (_F(extent - 1) - steps)), total(grad * steps))
     half = grad.astype(np.float64) * 0.5 * (extent - 1)
-    return _accumulate_double(half), _accumulate_double(half)
+    return total_double(half), total_double(half)
+
+
+def _check_boxes_grads(op, grads, image, boxes, box_ind):
+    """TF's checks of ``CropAndResizeGradBoxes``' shapes (shapes only, as ``_crop_sizes``): the number of boxes."""
+    _check_grads(op, grads)
+    if image.ndim != 4:
+        raise _invalid(op, f"input image must be 4-D{list(image.shape)}")
+    if image.shape[1] <= 0 or image.shape[2] <= 0:
+        raise _invalid(op, "image dimensions must be positive")
+    if image.shape[3] != grads.shape[3]:
+        raise _invalid(op, "image, grads depth differ")
+    num_boxes = _check_boxes(op, boxes, box_ind)
+    if grads.shape[0] != num_boxes:
+        raise _invalid(op, "boxes and grads have incompatible shape")
+    return num_boxes
 
 
 def _grad_boxes_factory(op, state):
     def kernel(grads, image, boxes, box_ind):
-        _check_grads(op, grads)
-        crop_h, crop_w, depth = grads.shape[1:]
-        if image.ndim != 4:
-            raise _invalid(op, f"input image must be 4-D{list(image.shape)}")
+        num_boxes = _check_boxes_grads(op, grads, image, boxes, box_ind)
+        crop_h, crop_w = grads.shape[1:3]
         batch, height, width = image.shape[:3]
-        if height <= 0 or width <= 0:
-            raise _invalid(op, "image dimensions must be positive")
-        if image.shape[3] != depth:
-            raise _invalid(op, "image, grads depth differ")
-        num_boxes = _check_boxes(op, boxes, box_ind)
-        if grads.shape[0] != num_boxes:
-            raise _invalid(op, "boxes and grads have incompatible shape")
         _check_box_index(op, box_ind, batch)
         out = np.zeros((num_boxes, 4), _F)
         for b in range(num_boxes):
@@ -278,18 +302,112 @@ def _grad_boxes_factory(op, state):
     return kernel
 
 
+# -- the JAX lowerings: every box at once, the samples outside the image masked ----------------------------
+def _lowered_grid(boxes, crop_h, crop_w, height, width):
+    """The positions ``[boxes, crop_h]``, ``[boxes, crop_w]`` of every box's samples and whether
+    each sample is inside the image (``[boxes, crop_h, crop_w, 1]``)."""
+    ys, xs = _grid(boxes[:, 0], boxes[:, 2], crop_h, height), _grid(boxes[:, 1], boxes[:, 3], crop_w, width)
+    return ys, xs, (_inside(ys, height)[:, :, None] & _inside(xs, width)[:, None, :])[..., None]
+
+
+def _lowered_neighbours(jnp, ys, xs, height, width):
+    """The rows (top, bottom: ``[boxes, crop_h, 1]``) and columns (left, right: ``[boxes, 1,
+    crop_w]``) around each sample, clamped into the image, and the lerps (as ``_corners``)."""
+    top, left = jnp.floor(ys), jnp.floor(xs)
+    rows = [jnp.clip(v.astype(np.int64), 0, height - 1)[:, :, None] for v in (top, jnp.ceil(ys))]
+    cols = [jnp.clip(v.astype(np.int64), 0, width - 1)[:, None, :] for v in (left, jnp.ceil(xs))]
+    return rows, cols, (ys - top)[:, :, None, None], (xs - left)[:, None, :, None]
+
+
+def _lowered_corners(jnp, image, box_ind, rows, cols):
+    """The four neighbours of each sample, ``[boxes, crop_h, crop_w, depth]`` float32 each:
+    top-left, top-right, bottom-left, bottom-right."""
+    image, b = jnp.asarray(image), jnp.asarray(box_ind)[:, None, None]
+    return [image[b, r, c].astype(_F) for r in rows for c in cols]
+
+
+def _nearest(jx, box_ind, ys, xs, height, width):
+    """The index of the pixel each sample rounds to: its box's image, row ``[boxes, crop_h, 1]``
+    and column ``[boxes, 1, crop_w]``."""
+    rounded, jnp = numpy_as_jax(_round, jx), jx.jnp
+    return (jnp.asarray(box_ind)[:, None, None], jnp.clip(rounded(ys), 0, height - 1)[:, :, None],
+            jnp.clip(rounded(xs), 0, width - 1)[:, None, :])
+
+
+def _lower_crop(op, jx):
+    """``CropAndResize`` of all boxes as gathers (a box index out of range is clamped, where TF raises)."""
+    method, extrapolation, jnp = _method(op), _F(op._attrs["extrapolation_value"]), jx.jnp
+
+    def run(image, boxes, box_ind, crop_size):
+        _, crop_h, crop_w = _crop_sizes(op, image, boxes, box_ind, static(crop_size, "crop_size"))
+        height, width = image.shape[1:3]
+        ys, xs, inside = _lowered_grid(boxes, crop_h, crop_w, height, width)
+        if method == "nearest":
+            out = jnp.asarray(image)[_nearest(jx, box_ind, ys, xs, height, width)]
+            return jnp.where(inside, out.astype(_F), extrapolation)
+        rows, cols, y_lerp, x_lerp = _lowered_neighbours(jnp, ys, xs, height, width)
+        tl, tr, bl, br = _lowered_corners(jnp, image, box_ind, rows, cols)
+        upper = tl + (tr - tl) * x_lerp
+        lower = bl + (br - bl) * x_lerp
+        return jnp.where(inside, upper + (lower - upper) * y_lerp, extrapolation)
+    return run
+
+
+def _lower_grad_image(op, jx):
+    """``CropAndResizeGradImage``: each sample's gradient added to its neighbours by XLA's scatter-add."""
+    method, out_dtype, jnp = _method(op), op._attrs["T"].as_numpy_dtype, jx.jnp
+
+    def run(grads, boxes, box_ind, image_size):
+        _, batch, height, width, depth = _image_sizes(op, grads, boxes, box_ind, static(image_size, "image_size"))
+        ys, xs, inside = _lowered_grid(boxes, grads.shape[1], grads.shape[2], height, width)
+        g = jnp.where(inside, jnp.asarray(grads).astype(_F), _F(0))
+        out, b = jnp.zeros((batch, height, width, depth), out_dtype), jnp.asarray(box_ind)[:, None, None]
+        if method == "nearest":
+            return out.at[_nearest(jx, box_ind, ys, xs, height, width)].add(g.astype(out_dtype))
+        rows, cols, y_lerp, x_lerp = _lowered_neighbours(jnp, ys, xs, height, width)
+        dtop, dbottom = (_F(1) - y_lerp) * g, y_lerp * g
+        parts = [(_F(1) - x_lerp) * dtop, x_lerp * dtop, (_F(1) - x_lerp) * dbottom, x_lerp * dbottom]
+        for (r, c), part in zip([(r, c) for r in rows for c in cols], parts):
+            out = out.at[b, r, c].add(part.astype(out_dtype))
+        return out
+    return run
+
+
+def _lower_grad_boxes(op, jx):
+    """``CropAndResizeGradBoxes``: the kernel's terms for all boxes, each box's summed at once
+    (TF adds them one by one: the sums agree to rounding)."""
+    jnp = jx.jnp
+
+    def total(terms):
+        return terms.sum(axis=(1, 2, 3)).astype(_F)
+
+    def run(grads, image, boxes, box_ind):
+        _check_boxes_grads(op, grads, image, boxes, box_ind)
+        (crop_h, crop_w), (height, width) = grads.shape[1:3], image.shape[1:3]
+        ys, xs, inside = _lowered_grid(boxes, crop_h, crop_w, height, width)
+        rows, cols, y_lerp, x_lerp = _lowered_neighbours(jnp, ys, xs, height, width)
+        tl, tr, bl, br = _lowered_corners(jnp, image, box_ind, rows, cols)
+        g = jnp.where(inside, jnp.asarray(grads).astype(_F), _F(0))
+        grad_y = ((_F(1) - x_lerp) * (bl - tl) + x_lerp * (br - tr)) * g
+        grad_x = ((_F(1) - y_lerp) * (tr - tl) + y_lerp * (br - bl)) * g
+        y1, y2 = _box_axis_grads(grad_y, crop_h, height, np.arange(crop_h)[:, None, None], total, total)
+        x1, x2 = _box_axis_grads(grad_x, crop_w, width, np.arange(crop_w)[:, None], total, total)
+        return jnp.stack([y1, x1, y2, x2], axis=1)
+    return run
+
+
 registry.register(OpDef("CropAndResize", inputs=["image: T", "boxes: float", "box_ind: int32", "crop_size: int32"],
                         outputs=["crops: float"], attrs={"T": _REAL},
                         defaults={"method": "bilinear", "extrapolation_value": 0.0},
-                        shape=_crop_shape, factory=_crop_factory))
+                        shape=_crop_shape, factory=_crop_factory, lower=_lower_crop))
 registry.register(OpDef("CropAndResizeGradImage",
                         inputs=["grads: float", "boxes: float", "box_ind: int32", "image_size: int32"],
                         outputs=["output: T"], attrs={"T": _FLOATS}, defaults={"method": "bilinear"},
-                        shape=_grad_image_shape, factory=_grad_image_factory))
+                        shape=_grad_image_shape, factory=_grad_image_factory, lower=_lower_grad_image))
 registry.register(OpDef("CropAndResizeGradBoxes",
                         inputs=["grads: float", "image: T", "boxes: float", "box_ind: int32"],
                         outputs=["output: float"], attrs={"T": _REAL}, defaults={"method": "bilinear"},
-                        shape=_grad_boxes_shape, factory=_grad_boxes_factory))
+                        shape=_grad_boxes_shape, factory=_grad_boxes_factory, lower=_lower_grad_boxes))
 
 
 def crop_and_resize(image, boxes, box_ind=None, crop_size=None, method="bilinear", extrapolation_value=0,
