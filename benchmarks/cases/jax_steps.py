@@ -119,3 +119,31 @@ def rnn_steps(steps, features, hidden, seed=0):
     forward = jax.jit(loss_fn)
     backward = jax.jit(jax.grad(loss_fn))
     return (lambda inputs: _sync(forward(params, inputs)), lambda inputs: _sync(backward(params, inputs)))
+
+
+def lstm_steps(features, units, forget_bias=1.0, seed=0):
+    """``(forward(inputs) -> loss, forward_backward(inputs) -> grads)`` for the LSTM of
+    ``dynamic_rnn`` (``BasicLSTMCell``: gates i, j, f, o of one matmul), over batch-major inputs
+    by ``lax.scan``, as a JAX user writes a loop over time."""
+    jax, jnp = _jax()
+    rng = np.random.default_rng(seed)
+    limit = np.sqrt(6.0 / (features + 5 * units))
+    params = (jnp.asarray(rng.uniform(-limit, limit, (features + units, 4 * units)).astype(np.float32)),
+              jnp.zeros(4 * units, jnp.float32))
+
+    def loss_fn(ps, inputs):
+        w, b = ps
+
+        def cell(carry, x):
+            c, h = carry
+            i, j, f, o = jnp.split(jnp.concatenate([x, h], axis=1) @ w + b, 4, axis=1)
+            c = c * jax.nn.sigmoid(f + forget_bias) + jax.nn.sigmoid(i) * jnp.tanh(j)
+            h = jnp.tanh(c) * jax.nn.sigmoid(o)
+            return (c, h), h
+        zeros = jnp.zeros((inputs.shape[0], units), jnp.float32)
+        _, outputs = jax.lax.scan(cell, (zeros, zeros), jnp.swapaxes(inputs, 0, 1))
+        return jnp.mean(jnp.square(outputs))
+
+    forward = jax.jit(loss_fn)
+    backward = jax.jit(jax.grad(loss_fn))
+    return (lambda inputs: _sync(forward(params, inputs)), lambda inputs: _sync(backward(params, inputs)))

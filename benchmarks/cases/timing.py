@@ -10,14 +10,20 @@ import numpy as np
 
 def per_call(fn, calls: int, repeat: int) -> float:
     """Median seconds per call of ``fn`` over ``repeat`` batches of ``calls`` calls."""
-    fn()  # warm-up: compiled plans and first-call caches are not what we measure
+    return first_and_per_call(fn, calls, repeat)[1]
+
+
+def first_and_per_call(fn, calls: int, repeat: int) -> tuple:
+    """``(seconds of the first call, per_call(...))``: the first call builds the plan (NumPy),
+    optimizes the graph (TensorFlow) or traces and compiles it (XLA); the median leaves it out."""
+    first = once(fn)
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         for _ in range(calls):
             fn()
         times.append((time.perf_counter() - start) / calls)
-    return statistics.median(times)
+    return first, statistics.median(times)
 
 
 def once(fn) -> float:
@@ -43,6 +49,15 @@ def rnn_rows(tf, build, steps, input_shape, calls, repeat, quick):
     feed = {box["inputs"]: np.random.default_rng(0).random(input_shape, dtype=np.float32)}
     with tf.Session(graph=graph) as sess:
         sess.run(init)
-        return {"build_ms": min(builds) * 1e3,
-                "forward_ms": per_call(lambda: sess.run(box["loss"], feed), calls, repeat) * 1e3,
-                "forward_backward_ms": per_call(lambda: sess.run(box["grads"], feed), calls, repeat) * 1e3}
+        forward = per_call(lambda: sess.run(box["loss"], feed), calls, repeat)
+        first, both = first_and_per_call(lambda: sess.run(box["grads"], feed), calls, repeat)
+        return {"build_ms": min(builds) * 1e3, "forward_ms": forward * 1e3, "forward_backward_ms": both * 1e3,
+                "first_forward_backward_ms": first * 1e3}
+
+
+def function_rows(forward, backward, inputs, calls, repeat):
+    """``rnn_rows``'s timings of hand-written ``forward(inputs)`` and ``backward(inputs)`` (no
+    graph: no ``build_ms``)."""
+    first, both = first_and_per_call(lambda: backward(inputs), calls, repeat)
+    return {"build_ms": float("nan"), "forward_ms": per_call(lambda: forward(inputs), calls, repeat) * 1e3,
+            "forward_backward_ms": both * 1e3, "first_forward_backward_ms": first * 1e3}
