@@ -62,12 +62,12 @@ def test_unknown_benchmark_is_refused():
 
 
 def test_table_reports_the_jax_target_against_tf_and_hand_written_jax():
-    results = {"rnn_unrolled": {"scopeflow": {"build_ms": 4.0, "forward_ms": 2.0, "forward_backward_ms": 4.0},
-                                "tensorflow": {"build_ms": 100.0, "forward_ms": 1.0, "forward_backward_ms": 2.0},
-                                "scopeflow-jax": {"build_ms": 4.0, "forward_ms": 0.5, "forward_backward_ms": 1.5},
-                                "jax": {"build_ms": float("nan"), "forward_ms": 0.5, "forward_backward_ms": 1.0}}}
+    rows = {"scopeflow": (4.0, 2.0, 4.0, 300.0), "tensorflow": (100.0, 1.0, 2.0, 200.0),
+            "scopeflow-jax": (4.0, 0.5, 1.5, 900.0), "jax": (float("nan"), 0.5, 1.0, 800.0)}
+    results = {"rnn_unrolled": {impl: dict(zip(run.case("rnn_unrolled").METRICS, row)) for impl, row in rows.items()}}
     text = run.table(results, ["scopeflow", "tensorflow", "scopeflow-jax", "jax"])
     assert ("| rnn_unrolled | forward_ms (ms) | 2 | 1 | 0.5 | 0.5 | 0.50x | 2.00x | >= 1.0x vs TF: MISSED; "
             "JAX target >= 1.0x vs TF: met; JAX target >= 0.91x vs hand-written JAX: met |") in text
     assert "| rnn_unrolled | build_ms (ms) | 4 | 100 | 4 |  | 25.00x | 25.00x | >= 10x vs TF: met |" in text
     assert "JAX target >= 0.91x vs hand-written JAX: MISSED" in text  # forward_backward: 1.0 / 1.5
+    assert "| rnn_unrolled | first_forward_backward_ms (ms) | 300 | 200 | 900 | 800 | 0.67x | 0.22x |  |" in text
