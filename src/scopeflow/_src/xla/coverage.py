@@ -76,10 +76,6 @@ PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger",
 NOT_YET_LOWERED = frozenset((
     "DrawBoundingBoxes", "DrawBoundingBoxesV2", "HistogramFixedWidth",
     "MatrixSolveLs", "RefEnter", "RefExit",
-    "RefMerge", "RefNextIteration", "SegmentSum",
-    "SparseSegmentMean",
-    "SparseSegmentMeanGrad", "SparseSegmentMeanGradV2", "SparseSegmentMeanWithNumSegments",
-    "SparseSegmentSqrtN", "SparseSegmentSqrtNGrad", "SparseSegmentSqrtNGradV2",
-    "SparseSegmentSqrtNWithNumSegments", "SparseSegmentSum", "SparseSegmentSumGrad", "SparseSegmentSumGradV2",
-    "SparseSegmentSumWithNumSegments", "StatelessMultinomial", "UnravelIndex",
+    "RefMerge", "RefNextIteration",
+    "StatelessMultinomial", "UnravelIndex",
 ))

@@ -5,7 +5,10 @@ the rows of the sorted unique indices, for an ``IndexedSlices``), and ``SegmentS
 ``tf.nn.embedding_lookup_sparse`` builds.
 
 The kernels walk the segments as TF's do, so the first bad segment id or index raises TF's
-error; a segment id that is skipped gives a row of zeros.
+error; a segment id that is skipped gives a row of zeros. On the JAX target the rows are summed
+by XLA's scatter-add; the number of segments must be known when compiling (``num_segments``,
+or segment ids known then: ``SegmentSum``, ``SparseSegment{Sum,Mean,SqrtN}``), as must the
+indices of a ``GradV2`` (its rows are the unique ones), else the step runs on the host.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from scopeflow._src.framework.op_builder import create, create_output
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.tensor_shape import UNKNOWN, TensorShape
 from scopeflow._src.ops.common import dtype_lists
+from scopeflow._src.ops.common.lowering import checked, static
 from scopeflow._src.ops.common.shape_context import merge_shapes, shape_fn
 from scopeflow._src.ops.sparse.common import add_rows, require
 
@@ -56,18 +60,14 @@ def _sparse_segment_factory(scale):
         def sparse_segment_reduce(data, indices, segment_ids, num_segments=None):
             require(op, indices.ndim == 1, "indices should be a vector.")
             require(op, segment_ids.ndim == 1, "segment_ids should be a vector.")
-            require(op, len(indices) == len(segment_ids), "segment_ids and indices should have same size.")
-            if num_segments is None:
-                rows = int(segment_ids[-1]) + 1 if len(segment_ids) else 0
-                require(op, rows >= 0, "segment ids must be >= 0")
-            else:
-                rows = int(num_segments)
+            _same_size(op, indices, segment_ids)
+            rows = _last_id_rows(op, segment_ids) if num_segments is None else int(num_segments)
             out = np.zeros((rows,) + data.shape[1:], data.dtype)
             if _well_formed(segment_ids, indices, rows, len(data)):  # no error to find: all at once
                 add_rows(out, segment_ids, data[indices])
                 if scale is not None:
                     counts = np.bincount(segment_ids, minlength=rows)
-                    out /= scale(counts).reshape((-1,) + (1,) * (data.ndim - 1))
+                    out = (out / scale(counts).reshape((-1,) + (1,) * (data.ndim - 1))).astype(data.dtype)
                 return out
             for sid, start, end in _segments(op, segment_ids):
                 require(op, 0 <= sid < rows, f"Segment id {sid} out of range [0, {rows}), possibly because "
@@ -84,6 +84,13 @@ def _sparse_segment_factory(scale):
     return factory
 
 
+def _last_id_rows(op, segment_ids):
+    """The output's rows without ``num_segments``: the last (sorted) segment id + 1."""
+    rows = int(segment_ids[-1]) + 1 if len(segment_ids) else 0
+    require(op, rows >= 0, "segment ids must be >= 0")
+    return rows
+
+
 def _well_formed(segment_ids, indices, rows, n):
     """Whether the segment ids are sorted and in ``[0, rows)`` and the indices in ``[0, n)``."""
     if not len(segment_ids):
@@ -92,11 +99,15 @@ def _well_formed(segment_ids, indices, rows, n):
                 and indices.min() >= 0 and indices.max() < n)
 
 
+def _same_size(op, indices, segment_ids):
+    require(op, np.shape(indices)[:1] == np.shape(segment_ids)[:1], "segment_ids and indices should have same size.")
+
+
 def _grad_factory(scale):
     def factory(op, state):
         def sparse_segment_grad(grad, indices, segment_ids, output_dim0):
             n, m = int(output_dim0), len(grad)
-            require(op, len(indices) == len(segment_ids), "segment_ids and indices should have same size.")
+            _same_size(op, indices, segment_ids)
             bad = np.flatnonzero((segment_ids < 0) | (segment_ids >= m))
             require(op, not bad.size, f"Segment id {int(segment_ids[bad[0]]) if bad.size else 0} out of range "
                                       f"[0, {m}).")
@@ -125,12 +136,15 @@ def _grad_v2_factory(scale):
             unique, position = np.unique(indices, return_inverse=True)
             # the dense kernel's checks and sums, on a table of the unique rows only
             rows = check(grad, position.reshape(indices.shape), segment_ids, np.int32(unique.size))
-            bad = np.flatnonzero((unique < 0) | (unique >= int(dense_output_dim0)))
-            require(op, not bad.size, f"Index {int(unique[bad[0]]) if bad.size else 0} out of range "
-                                      f"[0, {int(dense_output_dim0)}).")
+            _check_unique(op, unique, int(dense_output_dim0))
             return rows, unique.astype(indices.dtype, copy=False)
         return sparse_segment_grad_v2
     return factory
+
+
+def _check_unique(op, unique, n):
+    bad = np.flatnonzero((unique < 0) | (unique >= n))
+    require(op, not bad.size, f"Index {int(unique[bad[0]]) if bad.size else 0} out of range [0, {n}).")
 
 
 def _check_grad_inputs(ctx):
@@ -147,12 +161,81 @@ def _grad_v2_shape(ctx, attrs):
     return [TensorShape([None]).concatenate(_rest(ctx.shape(0))), TensorShape([None])]
 
 
-def _mean(count):
-    return np.maximum(count, 1)
+def _mean(count, xp=np):
+    return xp.maximum(count, 1)
 
 
-def _sqrtn(count):
-    return np.sqrt(np.maximum(count, 1))
+def _sqrtn(count, xp=np):
+    return xp.sqrt(xp.maximum(count, 1))
+
+
+# -- lowerings (the JAX target): XLA's scatter-add; a mean's or sqrt-n's division in float64, as
+# the kernels divide by their integer counts --------------------------------------------------------
+def _segment_sums(jx, rows, segment_ids, num, scale):
+    """``rows`` summed by segment id into ``num`` rows (ids out of range dropped), each divided
+    by ``scale`` of its segment's size."""
+    total = jx.jax.ops.segment_sum(rows, segment_ids, num)
+    if scale is None:
+        return total
+    counts = _counts(jx, segment_ids, num)
+    return (total / scale(counts, jx.jnp).reshape((-1,) + (1,) * (total.ndim - 1))).astype(total.dtype)
+
+
+def _counts(jx, segment_ids, num):
+    return jx.jax.ops.segment_sum(jx.jnp.ones(np.shape(segment_ids), np.float64), segment_ids, num)
+
+
+def _lower_sparse_segment(scale, with_num):
+    """``SparseSegment*[WithNumSegments]``: the kernel's checks when compiling (on stand-ins of
+    ``data`` and ``indices``, and of ``segment_ids`` when ``num_segments`` is given: the known
+    one sizes the output), then the picked rows' segment sums."""
+    def native(op, jx):
+        def reduce(data, indices, segment_ids, num=None):
+            rows = int(num) if with_num else _last_id_rows(op, segment_ids)
+            return _segment_sums(jx, jx.jnp.asarray(data)[indices], segment_ids, rows, scale)
+        return reduce
+    return checked(native, data=lambda n: (0, 1, 2) if with_num else (0, 1))
+
+
+def _lower_grad(scale):
+    """``SparseSegment*Grad``: each segment's gradient row (scaled) added at its indices, into
+    ``output_dim0`` rows (known when compiling)."""
+    def lower(op, jx):
+        jnp = jx.jnp
+
+        def grad_of(grad, indices, segment_ids, output_dim0):
+            _same_size(op, indices, segment_ids)
+            n, m = int(static(output_dim0, "output_dim0")), np.shape(grad)[0]
+            rows = jnp.asarray(grad)[segment_ids]
+            if scale is not None:
+                counts = _counts(jx, segment_ids, m)[segment_ids]
+                rows = rows / scale(counts, jnp).reshape((-1,) + (1,) * (rows.ndim - 1))
+            return jnp.zeros((n,) + np.shape(grad)[1:], grad.dtype).at[indices].add(rows.astype(grad.dtype))
+        return grad_of
+    return lower
+
+
+def _lower_grad_v2(scale):
+    """``SparseSegment*GradV2``: ``_lower_grad`` on the positions of the unique indices, which
+    must be known when compiling (they size the output)."""
+    dense = _lower_grad(scale)
+
+    def lower(op, jx):
+        grad_of = dense(op, jx)
+
+        def grad_v2(grad, indices, segment_ids, dense_output_dim0):
+            indices = static(indices, "indices (the unique ones are the output's rows)")
+            unique, position = np.unique(indices, return_inverse=True)
+            rows = grad_of(grad, position.reshape(indices.shape), segment_ids, np.int32(unique.size))
+            if isinstance(dense_output_dim0, np.ndarray | np.generic):  # else TF's check needs the step's value
+                _check_unique(op, unique, int(dense_output_dim0))
+            return rows, unique.astype(indices.dtype)
+        return grad_v2
+    return lower
+
+
+def _lower_segment_sum(op, jx):
+    return lambda data, segment_ids: jx.jax.ops.segment_sum(data, segment_ids, _last_id_rows(op, segment_ids))
 
 
 @shape_fn
@@ -182,23 +265,25 @@ for _type, _types, _scale in (("Sum", _SUM_TYPES, None), ("Mean", _MEAN_TYPES, _
         f"SparseSegment{_type}", inputs=["data: T", "indices: Tidx", "segment_ids: Tsegmentids"],
         outputs=["output: T"], attrs={"T": _types, **_INDEX_ATTRS},
         defaults={**_INDEX_DEFAULTS, "sparse_gradient": False},
-        shape=_reduction_shape, factory=_sparse_segment_factory(_scale)))
+        shape=_reduction_shape, factory=_sparse_segment_factory(_scale), lower=_lower_sparse_segment(_scale, False)))
     registry.register(OpDef(
         f"SparseSegment{_type}WithNumSegments",
         inputs=["data: T", "indices: Tidx", "segment_ids: Tsegmentids", "num_segments: Tnumsegments"],
         outputs=["output: T"], attrs={"T": _types, "Tnumsegments": dtype_lists.INDEX, **_INDEX_ATTRS},
         defaults={**_INDEX_DEFAULTS, "Tnumsegments": dtypes.int32, "sparse_gradient": False},
-        shape=_with_num_segments_shape, factory=_sparse_segment_factory(_scale)))
+        shape=_with_num_segments_shape, factory=_sparse_segment_factory(_scale),
+        lower=_lower_sparse_segment(_scale, True)))
     registry.register(OpDef(
         f"SparseSegment{_type}Grad",
         inputs=["grad: T", "indices: Tidx", "segment_ids: Tsegmentids", "output_dim0: int32"],
         outputs=["output: T"], attrs={"T": _MEAN_TYPES, **_INDEX_ATTRS}, defaults=dict(_INDEX_DEFAULTS),
-        shape=_grad_shape, factory=_grad_factory(_scale)))
+        shape=_grad_shape, factory=_grad_factory(_scale), lower=_lower_grad(_scale)))
     registry.register(OpDef(
         f"SparseSegment{_type}GradV2",
         inputs=["grad: T", "indices: Tidx", "segment_ids: Tsegmentids", "dense_output_dim0: int32"],
         outputs=["output: T", "sorted_unique_indices: Tidx"], attrs={"T": _MEAN_TYPES, **_INDEX_ATTRS},
-        defaults=dict(_INDEX_DEFAULTS), shape=_grad_v2_shape, factory=_grad_v2_factory(_scale)))
+        defaults=dict(_INDEX_DEFAULTS), shape=_grad_v2_shape, factory=_grad_v2_factory(_scale),
+        lower=_lower_grad_v2(_scale)))
 
 
 def _sparse_segment(op_type):
@@ -252,8 +337,7 @@ def _segment_sum_factory(op, state):
         require(op, segment_ids.ndim == 1, "segment_ids should be a vector.")
         require(op, len(segment_ids) == (data.shape[0] if data.ndim else 1),
                 "segment_ids should be the same size as dimension 0 of input.")
-        rows = int(segment_ids[-1]) + 1 if len(segment_ids) else 0
-        require(op, rows >= 0, "segment ids must be >= 0")
+        rows = _last_id_rows(op, segment_ids)
         out = np.zeros((rows,) + data.shape[1:], data.dtype)
         for sid, start, end in _segments(op, segment_ids):
             require(op, 0 <= sid < rows, f"Segment id {sid} out of range [0, {rows}), possibly because "
@@ -265,7 +349,8 @@ def _segment_sum_factory(op, state):
 
 registry.register(OpDef("SegmentSum", inputs=["data: T", "segment_ids: Tindices"], outputs=["output: T"],
                         attrs={"T": dtype_lists.NUMBER, "Tindices": dtype_lists.INDEX},
-                        shape=_segment_sum_shape, factory=_segment_sum_factory))
+                        shape=_segment_sum_shape, factory=_segment_sum_factory,
+                        lower=checked(_lower_segment_sum)))
 
 
 def segment_sum(data, segment_ids, name=None):
