@@ -38,6 +38,12 @@ def _(tf, v):
     return tf.histogram_fixed_width(v, tf.constant([0.0, 1.0], tf.float64), nbins=4)
 
 
+@sample("HistogramFixedWidth", [I32(3, 4, low=-3, high=12), np.array([0, 9], np.int32)],
+        lambda v, r: np.bincount(np.clip(v, 0, 8).reshape(-1) // 3, minlength=3).astype(np.int64), grad=False)
+def _(tf, v, r):  # a fed range (computed in the step on the JAX target)
+    return tf.histogram_fixed_width(v, r, nbins=3, dtype=tf.int64)
+
+
 @sample("DenseBincount", [np.array([1, 1, 3, 0, 3, 3], np.int32)], lambda a: np.bincount(a).astype(np.int32),
         grad=False, exact_shape=False)
 def _(tf, a):
@@ -54,6 +60,12 @@ def _(tf, a, w):
         .astype(np.int32), grad=False)
 def _(tf, i):
     return tf.unravel_index(i, [3, 4])
+
+
+@sample("UnravelIndex", [np.int64(17), np.array([2, 3, 4], np.int64)],
+        lambda i, d: np.stack(np.unravel_index(i, tuple(d))), grad=False)
+def _(tf, i, d):  # fed dims (computed in the step on the JAX target)
+    return tf.unravel_index(i, d)
 
 
 @sample("LeftShift", [I32(2, 3, low=-8, high=8), np.array([0, 1, 3], np.int32)], np.left_shift, grad=False)

@@ -74,8 +74,8 @@ PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger",
                       "Enter", "Exit", "NextIteration"))  # a while_loop's frame: one lax.while_loop (xla/loops.py)
 
 NOT_YET_LOWERED = frozenset((
-    "DrawBoundingBoxes", "DrawBoundingBoxesV2", "HistogramFixedWidth",
+    "DrawBoundingBoxes", "DrawBoundingBoxesV2",
     "MatrixSolveLs", "RefEnter", "RefExit",
     "RefMerge", "RefNextIteration",
-    "StatelessMultinomial", "UnravelIndex",
+    "StatelessMultinomial",
 ))

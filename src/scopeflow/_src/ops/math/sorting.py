@@ -23,7 +23,7 @@ from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops import array_ops, math_ops
 from scopeflow._src.ops.array.selection import _unique_factory
 from scopeflow._src.ops.common import dtype_lists, shape_fns
-from scopeflow._src.ops.common.lowering import out_dtype, static_ints
+from scopeflow._src.ops.common.lowering import out_dtype, static, static_ints
 from scopeflow._src.ops.common.shape_fns import dims_text
 from scopeflow._src.ops.control.assert_op import Assert
 from scopeflow._src.ops.nn.topk import top_k
@@ -129,18 +129,42 @@ def _histogram_factory(op, state):
     np_type = op._attrs["dtype"].as_numpy_dtype
 
     def kernel(values, value_range, nbins):
-        nbins = int(nbins)
-        if nbins <= 0:
-            raise errors.InvalidArgumentError(None, op, f"nbins should be a positive number, but got '{nbins}'")
-        low, high = value_range[0], value_range[1]
-        if not low < high:
-            raise errors.InvalidArgumentError(None, op, "value_range should satisfy value_range[0] < "
-                                                        f"value_range[1], but got '[{low:g}, {high:g}]'")
-        step = (float(high) - float(low)) / nbins
-        shifted = (np.maximum(values, low) - values.dtype.type(low)).astype(np.float64)  # in T, as Eigen's
-        index = np.minimum(shifted / step, nbins - 1).astype(np.int64)
+        nbins = _checked_bins(op, value_range, nbins)
+        index = _bins(np, values, value_range[0], value_range[1], nbins)
         return np.bincount(index.reshape(-1), minlength=nbins).astype(np_type)
     return kernel
+
+
+def _checked_bins(op, value_range, nbins):
+    """``nbins`` as an int, after TF's checks of it and (when known) of ``value_range``."""
+    nbins = int(nbins)
+    if nbins <= 0:
+        raise errors.InvalidArgumentError(None, op, f"nbins should be a positive number, but got '{nbins}'")
+    if not isinstance(value_range, np.ndarray):  # computed in a JAX step: its check would need the values
+        return nbins
+    low, high = value_range[0], value_range[1]
+    if not low < high:
+        raise errors.InvalidArgumentError(None, op, "value_range should satisfy value_range[0] < "
+                                                    f"value_range[1], but got '[{low:g}, {high:g}]'")
+    return nbins
+
+
+def _bins(xp, values, low, high, nbins):
+    """Each value's bin, as TF's kernel computes it (``xp``: NumPy or ``jax.numpy``): the shift
+    above ``low`` in ``T``, as Eigen's, then its quotient by the bin width in float64."""
+    step = (xp.asarray(high, np.float64) - xp.asarray(low, np.float64)) / nbins
+    shifted = (xp.maximum(values, low) - low).astype(np.float64)
+    return xp.minimum(shifted / step, nbins - 1).astype(np.int64)
+
+
+def _lower_histogram(op, jx):
+    jnp, dtype = jx.jnp, out_dtype(op)
+
+    def histogram(values, value_range, nbins):
+        nbins = _checked_bins(op, value_range, static(nbins, "nbins"))
+        index = _bins(jnp, values, value_range[0], value_range[1], nbins)
+        return jnp.zeros(nbins, dtype).at[index.reshape(-1)].add(1)
+    return histogram
 
 
 registry.register(OpDef("HistogramFixedWidth", inputs=["values: T", "value_range: T", "nbins: int32"],
@@ -150,7 +174,7 @@ registry.register(OpDef("HistogramFixedWidth", inputs=["values: T", "value_range
                                                                  if tensor_util.constant_value(inputs[2]) is not None
                                                                  and np.ndim(tensor_util.constant_value(inputs[2])) == 0
                                                                  else None]),
-                        factory=_histogram_factory, defaults={"dtype": dtypes.int32}))
+                        factory=_histogram_factory, defaults={"dtype": dtypes.int32}, lower=_lower_histogram))
 
 
 def _dense_bincount_factory(op, state):
@@ -189,16 +213,35 @@ def _bincount_shape(inputs):
 # -- UnravelIndex, LeftShift, RightShift -------------------------------------------------------------
 def _unravel_factory(op, state):
     def kernel(indices, dims):
-        if indices.ndim > 1:
-            raise errors.InvalidArgumentError(None, op, f'The indices can only be scalar or vector, got '
-                                                        f'"{dims_text(indices.shape)}"')
-        if dims.size and (dims <= 0).any():
-            raise errors.InvalidArgumentError(None, op, "Input dims must be greater than 0.")
+        _check_unravel(op, indices, dims)
         total = int(np.prod(dims))
         if indices.size and ((indices < 0).any() or (indices >= total).any()):
             raise errors.InvalidArgumentError(None, op, "index is out of bound as with dims")
         return np.stack(np.unravel_index(indices, tuple(int(d) for d in dims))).astype(indices.dtype)
     return kernel
+
+
+def _check_unravel(op, indices, dims):
+    """TF's checks of ``UnravelIndex``'s arguments (of ``dims``' values when they are known)."""
+    if np.ndim(indices) > 1:
+        raise errors.InvalidArgumentError(None, op, f'The indices can only be scalar or vector, got '
+                                                    f'"{dims_text(np.shape(indices))}"')
+    if isinstance(dims, np.ndarray) and dims.size and (dims <= 0).any():
+        raise errors.InvalidArgumentError(None, op, "Input dims must be greater than 0.")
+
+
+def _lower_unravel(op, jx):
+    """Each coordinate as ``index // stride % dim`` (the strides: products of the later dims), so
+    that ``dims`` may be computed in the step; an index out of bounds is not an error there."""
+    jnp = jx.jnp
+
+    def unravel(indices, dims):
+        _check_unravel(op, indices, dims)
+        dims = jnp.asarray(dims)
+        strides = jnp.concatenate([jnp.cumprod(dims[::-1])[::-1][1:], jnp.ones(1, dims.dtype)])
+        column = (-1,) + (1,) * np.ndim(indices)
+        return jnp.expand_dims(indices, 0) // strides.reshape(column) % dims.reshape(column)
+    return unravel
 
 
 def _unravel_shape(inputs, attrs):
@@ -212,7 +255,7 @@ def _unravel_shape(inputs, attrs):
 
 registry.register(OpDef("UnravelIndex", inputs=["indices: Tidx", "dims: Tidx"], outputs=["output: Tidx"],
                         attrs={"Tidx": dtype_lists.INDEX}, shape=_unravel_shape, factory=_unravel_factory,
-                        defaults={"Tidx": dtypes.int32}))
+                        defaults={"Tidx": dtypes.int32}, lower=_lower_unravel))
 
 
 def _shift(fn):
