@@ -91,12 +91,24 @@ def test_a_loop_variable_that_changes_shape_runs_on_the_host():
     assert got[0].shape == (8,) and "shape_invariants" in named[0]
 
 
-def test_a_random_op_in_a_loop_runs_on_the_host():
-    with tf.Graph().as_default() as graph:
-        _, v = tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, v + tf.random_uniform([2], seed=1) * 0.0),
-                             [tf.constant(0), tf.zeros([2])])
-    _, named = _both(graph, v, [{}], compiled=False)
-    assert "RandomUniform (a stateful op in a while_loop)" in named[0]
+def test_a_random_op_in_a_loop_draws_other_values_in_each_iteration_and_run():
+    def draws():
+        with tf.Graph().as_default() as graph:
+            tf.set_random_seed(7)
+
+            def outer(i, rows):
+                inner = tf.while_loop(lambda j, r: j < 2, lambda j, r: (j + 1, r + tf.random_uniform([1, 2])),
+                                      (0, tf.zeros([1, 2])))[1]
+                return i + 1, tf.concat([rows[1:], inner + tf.random_normal([1, 2], seed=3)], 0)
+            rows = tf.while_loop(lambda i, r: i < 3, outer, (0, tf.zeros([3, 2])))[1]
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", HostFallbackWarning)
+            with tf.Session("jax", graph=graph) as sess:
+                return [sess.run(rows) for _ in range(2)]
+    first, again = draws(), draws()
+    values = np.concatenate(first).reshape(-1)
+    assert len(np.unique(values)) == values.size  # each iteration, nested or not, and each run: its own draws
+    np.testing.assert_array_equal(first, again)  # seeded: the same in a new session
 
 
 def test_a_cond_inside_a_loop_compiles():

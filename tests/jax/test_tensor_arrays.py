@@ -135,3 +135,20 @@ def test_a_failing_assert_of_known_values_raises_tensorflows_error():
             with pytest.raises(tf.errors.InvalidArgumentError, match=r"assertion failed: \[batch must be 3, got\] "
                                                                      r"\[2 3\]"):
                 sess.run(y, {x: np.zeros((2, 3), np.float32)})
+
+
+def test_dropout_in_dynamic_rnn_compiles_with_a_mask_per_time_step():
+    with tf.Graph().as_default():
+        tf.set_random_seed(1)
+        x = tf.placeholder(tf.float32, [8, 6, 3])
+        cell = tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.LSTMCell(16), output_keep_prob=0.5)
+        out, _ = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+        train = tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_mean(out))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", HostFallbackWarning)
+            with tf.Session("jax") as sess:
+                sess.run(tf.global_variables_initializer())
+                got = sess.run([out, train], {x: np.ones((8, 6, 3), np.float32)})[0]
+    dropped = got == 0
+    assert 0.3 < dropped.mean() < 0.7
+    assert len({dropped[:, t].tobytes() for t in range(6)}) == 6

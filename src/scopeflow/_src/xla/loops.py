@@ -16,9 +16,12 @@ shows what the body writes, pushes, and which gradient arrays it makes. A stack 
 many values as the loop's ``maximum_iterations`` (``tf.nn.dynamic_rnn`` sets it), which must
 be known when compiling.
 
-What stays on the host (``host_reason``): other stateful ops in a loop (variable updates,
-random ops: each iteration would need its own key), and loop variables whose shape changes
-from one iteration to the next (``shape_invariants``).
+The carry also counts the iterations: a random op in a loop folds the counts of the loops
+around it into its key (``jx.iterations``), so each iteration draws other values.
+
+What stays on the host (``host_reason``): variable updates in a loop (references entering a
+frame), and loop variables whose shape changes from one iteration to the next
+(``shape_invariants``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import numpy as np
 from scopeflow._src.client.frames import Block
 from scopeflow._src.framework import registry
 from scopeflow._src.ops.common.lowering import TracedState
-from scopeflow._src.xla.lowering import Ref, uses_handles
+from scopeflow._src.xla.lowering import Ref, draws_randomly, uses_handles
 
 
 def host_reason(block: Block, fetches=()):
@@ -37,7 +40,7 @@ def host_reason(block: Block, fetches=()):
     ops = set(block.ops())
     for op in block.ops():
         opdef = registry.get(op._type)
-        if (opdef.stateful and not uses_handles(op)) or opdef._ref_inputs:
+        if (opdef.stateful and not uses_handles(op) and not draws_randomly(op, opdef)) or opdef._ref_inputs:
             return op, "a stateful op in a while_loop"
         if opdef.takes_dead_inputs and len({t._dtype for t in op._inputs}) > 1:  # TF's error, when run
             return op, "a loop variable whose dtype changes"
@@ -69,12 +72,13 @@ class Loop:
         skip = set(self.enters) | set(self.merges) | set(self.switches) | set(self.exits)
         self.body = [i for i in self.items if isinstance(i, Loop) or i not in skip]
         self.pred = self.switches[0]._inputs[1] if self.switches else None
+        self.draws = any(draws_randomly(op, registry.get(op._type)) for op in block.ops())  # counts iterations
 
     def run(self, plan, env, current, live):
         """Trace the loop: its ``Exit`` values join ``env`` (the enclosing frame's values).
         ``live``: the enclosing frame's cond flags (``xla/plan.py``); a loop in an untaken
         branch stops at once, so the branch's values cannot keep it running."""
-        jax = plan._jax
+        jax, jx = plan._jax, plan._state.jx
         jnp = jax.numpy
         env = dict(env)
         alive = True
@@ -89,7 +93,9 @@ class Loop:
         def with_carry(carry):
             inner = dict(env)
             inner[_LIVE] = {}  # the body's own cond flags
-            carry, states = carry
+            carry, states, iteration = carry
+            if self.draws:
+                jx.iterations.append(iteration)  # random ops fold it into their keys (taken off by ``traced``)
             for state, arrays in zip(held, states):
                 state.arrays = list(arrays)
             for m, value in zip(self.merges, carry):
@@ -100,11 +106,22 @@ class Loop:
                 inner[s._outputs[0]] = inner[s._outputs[1]] = inner[s._inputs[0]]
             return inner
 
+        def traced(fn):  # ``fn`` of the carry, with the iteration counter taken off ``jx`` after
+            def run(carry):
+                depth = len(jx.iterations)
+                try:
+                    return fn(carry)
+                finally:
+                    del jx.iterations[depth:]
+            return run
+
+        @traced
         def cond(carry):
             inner = with_carry(carry)
             self._eval(plan, inner, current, until=self.pred)
             return _and(jnp.asarray(inner[self.pred], bool).reshape(()), alive)
 
+        @traced
         def body(carry):
             inner = with_carry(carry)
             self._eval(plan, inner, current)
@@ -114,11 +131,11 @@ class Loop:
                 if value.shape != old.shape:
                     raise plan.needs_host(m, "a loop variable that changes shape (shape_invariants)")
                 new.append(value)
-            return tuple(new), tuple(tuple(s.arrays) for s in held)
+            return tuple(new), tuple(tuple(s.arrays) for s in held), carry[2] + 1
 
         if roots:
             held.extend(self._first_states(roots, env, body, init))
-        final, states = jax.lax.while_loop(cond, body, (init, tuple(tuple(s.arrays) for s in held)))
+        final, states, _ = jax.lax.while_loop(cond, body, (init, tuple(tuple(s.arrays) for s in held), np.int32(0)))
         if len(held) != len([s for s in _reachable(roots) if s.arrays]):  # the condition wrote to one
             raise plan.needs_host(self.enters[0], "a TensorArray or stack first used in a while_loop's condition")
         for state, arrays in zip(held, states):
@@ -137,7 +154,7 @@ class Loop:
         for state in _reachable(roots):
             if not state.arrays:
                 state.bound = None if bound is None or state.bound is None else state.bound * bound
-        body((init, ()))
+        body((init, (), np.int32(0)))
         held = [s for s in _reachable(roots) if s.arrays]
         for state in held:
             state.arrays = before.get(id(state)) or state.empty()

@@ -29,6 +29,12 @@ class Ref:
         self.blame = blame
 
 
+def draws_randomly(op, opdef) -> bool:
+    """Whether ``op`` is a random op: stateful, lowered, and keeping its state in no variable
+    and no handle but in its stream (its lowering calls ``jx.key()``)."""
+    return opdef.stateful and opdef.lower is not None and not opdef._ref_inputs and not uses_handles(op)
+
+
 def uses_handles(op) -> bool:
     """Whether ``op`` makes or takes a handle (a resource tensor). A lowered one keeps its
     state in the ``TracedState`` the handle holds (``TensorArray``s, stacks), not in a
@@ -50,7 +56,8 @@ class Lowering:
         self.op = None  # the op being traced
         self.counters = None  # op name -> draws so far (traced), set for each trace
         self.new_counters = None
-        self._calls = None
+        self.iterations = []  # the traced iteration counters of the loops around the op being traced
+        self._calls = self._next = None
 
     def variable(self, key: str) -> Ref:
         """The reference a variable op yields: its storage slot in the session."""
@@ -58,6 +65,7 @@ class Lowering:
 
     def begin_trace(self, counters):
         self.counters, self.new_counters, self._calls = counters, {}, {}
+        self._next = {name: count + 1 for name, count in counters.items()}  # outside any loop's trace
 
     def key(self):
         """A fresh PRNG key for the random op being traced (see the module's docstring)."""
@@ -67,6 +75,9 @@ class Lowering:
             seed, seed2 = self.session_seed, op._id
         base = random.fold_in(random.PRNGKey(np.uint32(seed & 0xFFFFFFFF)), np.uint32(seed2 & 0xFFFFFFFF))
         count = self.counters[op._name]
-        self.new_counters[op._name] = count + 1
+        self.new_counters[op._name] = self._next[op._name]
         calls = self._calls[op] = self._calls.get(op, -1) + 1
-        return random.fold_in(random.fold_in(base, count), calls)
+        key = random.fold_in(random.fold_in(base, count), calls)
+        for iteration in self.iterations:  # in a loop: other values in each iteration
+            key = random.fold_in(key, iteration)
+        return key

@@ -35,7 +35,7 @@ from scopeflow._src.client import executor, frames, liveness, pruning
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.ops.common.lowering import StaticValueError, TracedState
 from scopeflow._src.xla import devices, loops
-from scopeflow._src.xla.lowering import Ref, uses_handles
+from scopeflow._src.xla.lowering import Ref, draws_randomly, uses_handles
 
 _HOST_DTYPES = frozenset((dtypes.string, dtypes.resource, dtypes.variant))  # never fed to or fetched from XLA
 _TRACED_NEVER = _HOST_DTYPES - {dtypes.string}
@@ -159,7 +159,7 @@ class JaxPlan:
                 if not all(t.shape.is_fully_defined() for t in op._outputs) or any(
                         t._dtype._base in _HOST_DTYPES for t in (*op._inputs, *op._outputs)):
                     mode = "host"  # a callback's results are numbers of shapes fixed when the step is compiled
-            elif opdef.stateful and mode == "lowered" and not opdef._ref_inputs and not uses_handles(op):  # random
+            elif mode == "lowered" and draws_randomly(op, opdef):
                 self._random.add(op._name)
             self._steps.append((op, opdef, fn, mode, _flat_args(opdef, op)))
         if any(isinstance(item, frames.Block) for item in ops):
