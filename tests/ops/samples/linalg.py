@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from tests.ops.samples import F64, sample
+from tests.ops.samples import F32, F64, sample
 
 
 def _spd(x):
@@ -144,6 +144,19 @@ def _(tf, a, b):
 
 
 @sample("MatrixSolveLs", [F64(4, 2, seed=27), F64(4, 1, seed=28)],
+        lambda a, b: np.linalg.lstsq(a, b, rcond=None)[0], grad=False)
+def _(tf, a, b):
+    return tf.matrix_solve_ls(a, b, fast=False)
+
+
+@sample("MatrixSolveLs", [F32(2, 3, 5, seed=30), F32(2, 3, 2, seed=31)],  # a batch, fewer equations: min-norm
+        lambda a, b: np.stack([np.linalg.lstsq(x, y, rcond=None)[0] for x, y in zip(a, b)]), grad=False,
+        rtol=1e-4, atol=1e-5)
+def _(tf, a, b):
+    return tf.matrix_solve_ls(a, b, l2_regularizer=0.5, fast=False)
+
+
+@sample("MatrixSolveLs", [F64(3, 2, seed=32) + 1j * F64(3, 2, seed=33), F64(3, 2, seed=34) + 0j],
         lambda a, b: np.linalg.lstsq(a, b, rcond=None)[0], grad=False)
 def _(tf, a, b):
     return tf.matrix_solve_ls(a, b, fast=False)

@@ -75,7 +75,7 @@ PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger",
 
 NOT_YET_LOWERED = frozenset((
     "DrawBoundingBoxes", "DrawBoundingBoxesV2",
-    "MatrixSolveLs", "RefEnter", "RefExit",
+    "RefEnter", "RefExit",
     "RefMerge", "RefNextIteration",
     "StatelessMultinomial",
 ))

@@ -404,12 +404,17 @@ def _solve_ls_shape(inputs, attrs):
     return TensorShape(batch + (lhs[-1], rhs[-1]))
 
 
+def _check_solve_ls(op, matrix, rhs):
+    check_matrices(op, matrix, square=False)
+    a, b = np.shape(matrix), np.shape(rhs)
+    if a[:-2] != b[:-2] or len(b) < 2 or a[-2] != b[-2]:
+        raise errors.InvalidArgumentError(None, op, "Input matrix and rhs are incompatible.")
+
+
 def _solve_ls_factory(op, state):
     def kernel(matrix, rhs, l2_regularizer):
-        check_matrices(op, matrix, square=False)
+        _check_solve_ls(op, matrix, rhs)
         a, b = _work(matrix), _work(rhs)
-        if a.shape[:-2] != b.shape[:-2] or b.ndim < 2 or a.shape[-2] != b.shape[-2]:
-            raise errors.InvalidArgumentError(None, op, "Input matrix and rhs are incompatible.")
         out = np.zeros(a.shape[:-2] + (a.shape[-1], b.shape[-1]), np.result_type(a, b))
         for index in np.ndindex(a.shape[:-2]):
             out[index] = np.linalg.lstsq(a[index], b[index], rcond=None)[0]
@@ -417,6 +422,23 @@ def _solve_ls_factory(op, state):
     return kernel
 
 
+def _lower_solve_ls(op, jx):
+    """The kernel's minimum-norm least squares (``l2_regularizer`` unused, as there), by XLA's
+    SVD for each matrix of the batch; empty matrices keep the kernel, which reads their shapes."""
+    jnp, kernel = jx.jnp, jx.kernel(op)
+    solve = jx.jax.vmap(lambda a, b: jnp.linalg.lstsq(a, b)[0])
+
+    def run(matrix, rhs, l2_regularizer):
+        _check_solve_ls(op, matrix, rhs)
+        (m, n), k = np.shape(matrix)[-2:], np.shape(rhs)[-1]
+        if 0 in (m, n, k):
+            return kernel(np.zeros(np.shape(matrix), matrix.dtype), np.zeros(np.shape(rhs), rhs.dtype), 0.0)
+        a, b = (x.astype(np.float32) if x.dtype == np.float16 else x for x in (matrix, rhs))
+        batch = np.shape(matrix)[:-2]
+        return solve(a.reshape((-1, m, n)), b.reshape((-1, m, k))).reshape(batch + (n, k)).astype(rhs.dtype)
+    return run
+
+
 registry.register(OpDef("MatrixSolveLs", inputs=["matrix: T", "rhs: T", "l2_regularizer: float64"],
                         outputs=["output: T"], attrs={"T": MATRIX_TYPES}, shape=_solve_ls_shape,
-                        factory=_solve_ls_factory, defaults={"fast": True}))
+                        factory=_solve_ls_factory, defaults={"fast": True}, lower=_lower_solve_ls))
