@@ -53,8 +53,6 @@ DIFFERENCES: dict[str, str] = {
     "sparse_optimizers.scatter_run_time_errors": _VALUE_ERRORS,
     "math_sorting.histogram_fixed_width_errors": _VALUE_ERRORS,
     "math_sorting.unravel_index_errors": _VALUE_ERRORS,
-    "variables_fidelity.shape_given_partially": "not yet: VariableV2's lowering does not refuse a shape of known rank "
-                                                "with unknown dimensions ('Shape [?] is not fully defined')",
     "optimizer_matrix.adagrad_0d_float16": _FLOAT16,
     "optimizer_matrix.adagrad_2d_float16": _FLOAT16,
     "optimizer_matrix.adam_0d_float16": _FLOAT16,

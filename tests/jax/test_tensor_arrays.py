@@ -112,7 +112,8 @@ def test_a_loop_gradient_without_maximum_iterations_runs_on_the_host():
         y = tf.while_loop(lambda i, y: i < 4, lambda i, y: (i + 1, tf.tanh(y * 2.0 + x)), (0, x))[1]
         return [y] + tf.gradients(tf.reduce_sum(y), [x]), [x]
     _, named = _both(build, [np.float32([0.1, 0.2, 0.3])])
-    assert len(named) == 1 and "StackPushV2 (a while_loop differentiated" in named[0] and "maximum_iterations" in named[0]
+    assert len(named) == 1 and "StackPushV2 (a while_loop differentiated" in named[0]
+    assert "needs a maximum_iterations known when compiling" in named[0]
 
 
 def test_a_tensor_array_of_dynamic_size_runs_on_the_host():

@@ -125,7 +125,10 @@ class JaxPlan:
             ops = root.items
             dead_ops, _ = liveness.maybe_dead([op for op in ops if not isinstance(op, frames.Block)], fed)
         self._dead_ops = dead_ops
-        self._bind(ops, fed)
+        try:
+            self._bind(ops, fed)
+        except _NeedsHost as e:
+            self._go_host(e)
 
     # -- building ----------------------------------------------------------------------------
     def _bind(self, ops, fed):
@@ -138,7 +141,10 @@ class JaxPlan:
         self._loop_steps = {}  # op of a loop frame -> its step, run by the loop's ``Loop``
         for op in _flat_ops(ops):
             opdef = registry.get(op._type)
-            fn = opdef.lower(op, jx) if opdef.lower is not None else None
+            try:
+                fn = opdef.lower(op, jx) if opdef.lower is not None else None
+            except StaticValueError as e:  # a lowering that refuses the op (its attributes) when binding
+                raise _NeedsHost(op, str(e)) from e
             mode = "lowered" if fn is not None else "callback"
             if fn is not None and not op._inputs and op._outputs and op._outputs[0]._dtype._is_ref_dtype:
                 ref = fn()  # a variable op: its reference is known now

@@ -16,6 +16,7 @@ from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import merge_shapes
 from scopeflow._src.framework.tensor_shape import TensorShape
 from scopeflow._src.ops.common import attr_defaults, blas
+from scopeflow._src.ops.common.lowering import StaticValueError
 
 
 class VariableRef:
@@ -50,6 +51,9 @@ def _variable_factory(op, state):
 
 
 def _variable_lowering(op, jx):
+    shape = op._attrs.get("shape")
+    if shape is not None and shape.ndims is not None and not shape.is_fully_defined():
+        raise StaticValueError("a variable whose shape is not fully defined")  # the host raises TF's error
     key = op._attrs.get("shared_name", "") or op.name
     return lambda: jx.variable(key)
 
