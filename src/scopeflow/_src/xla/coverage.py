@@ -77,5 +77,4 @@ NOT_YET_LOWERED = frozenset((
     "DrawBoundingBoxes", "DrawBoundingBoxesV2",
     "RefEnter", "RefExit",
     "RefMerge", "RefNextIteration",
-    "StatelessMultinomial",
 ))

@@ -179,33 +179,54 @@ registry.register(OpDef("Multinomial", inputs=["logits: T", "num_samples: int32"
                         defaults={**attr_defaults.SEEDS, "output_dtype": dtypes.int64}, lower=_lower_multinomial))
 
 
-def _stateless_multinomial(logits, num_samples, seed):
-    """``num_samples`` class indices per row of ``logits``, a function of ``seed`` alone (drawn
-    from PCG64 keyed by the seed, not TF's Philox: the same seed gives the same draws here)."""
+def _stateless_uniforms(seed, rows, n):
+    """The uniforms a ``StatelessMultinomial``'s draws use: ``n`` per row of logits, row after
+    row, from PCG64 keyed by the seed (not TF's Philox: the same seed gives the same draws here)."""
     seed = np.asarray(seed).reshape(-1)
     if seed.shape != (2,):
         raise errors.InvalidArgumentError(None, None, f"seed must have shape [2], not {list(np.shape(seed))}")
     rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence([int(v) & (2**64 - 1) for v in seed])))
-    logits = np.asarray(logits, dtype=np.float64)
-    n = int(num_samples)
-    out = np.empty((logits.shape[0], n), dtype=np.int64)
-    with np.errstate(all="ignore"):
-        for row, values in enumerate(logits):
-            weights = np.exp(values - np.max(values))
-            out[row] = rng.choice(len(values), size=n, p=weights / weights.sum())
-    return out
+    return np.stack([rng.random(n) for _ in range(rows)]) if rows else np.zeros((0, n))
+
+
+def _class_cdf(xp, logits):
+    """Each row's cumulative class probabilities, normalised as ``Generator.choice`` normalises
+    them (``xp``: NumPy or ``jax.numpy``): a draw is the first class whose value exceeds its uniform."""
+    logits = logits.astype(np.float64)
+    weights = xp.exp(logits - xp.max(logits, axis=1, keepdims=True))
+    cdf = xp.cumsum(weights / xp.sum(weights, axis=1, keepdims=True), axis=1)
+    return cdf / cdf[:, -1:]
 
 
 def _stateless_multinomial_factory(op, state):
     out = np.dtype(op._attrs.get("output_dtype", dtypes.int64).as_numpy_dtype)
-    return lambda logits, num_samples, seed: _stateless_multinomial(logits, num_samples, seed).astype(out)
+
+    def kernel(logits, num_samples, seed):
+        u = _stateless_uniforms(seed, len(logits), int(num_samples))
+        with np.errstate(all="ignore"):
+            cdf = _class_cdf(np, logits)
+        return np.array([np.searchsorted(c, x, side="right") for c, x in zip(cdf, u)], out).reshape(u.shape)
+    return kernel
+
+
+def _lower_stateless_multinomial(op, jx):
+    """The kernel's draws: their uniforms made when compiling from the seed (which must be
+    known then), the search over the traced logits' probabilities compiled."""
+    jnp, out = jx.jnp, np.dtype(op._attrs.get("output_dtype", dtypes.int64).as_numpy_dtype)
+    search = jx.jax.vmap(lambda cdf, u: jnp.searchsorted(cdf, u, side="right"))
+
+    def multinomial(logits, num_samples, seed):
+        u = _stateless_uniforms(static(seed, "seed"), np.shape(logits)[0], int(static(num_samples, "num_samples")))
+        return search(_class_cdf(jnp, logits), u).astype(out) if u.size else np.zeros(u.shape, out)
+    return multinomial
 
 
 registry.register(OpDef("StatelessMultinomial", inputs=["logits: T", "num_samples: int32", "seed: Tseed"],
                         outputs=["output: output_dtype"], attrs={"T": dtype_lists.REAL, "Tseed": _INT,
                                                                  "output_dtype": _INT},
                         shape=_multinomial_shape, factory=_stateless_multinomial_factory,
-                        defaults={"Tseed": dtypes.int64, "output_dtype": dtypes.int64}))
+                        defaults={"Tseed": dtypes.int64, "output_dtype": dtypes.int64},
+                        lower=_lower_stateless_multinomial))
 
 
 # -- wrappers -------------------------------------------------------------------------------------------
