@@ -51,11 +51,11 @@ DYNAMIC_SHAPE_OPS = (  # output shapes that depend on the values, or a variable 
     "AddManySparseToTensorsMap", "AddSparseToTensorsMap", "AllCandidateSampler", "ComputeAccidentalHits",
     "CountUpTo", "DenseToDenseSetOperation", "DenseToSparseSetOperation", "DeserializeSparse",
     "DynamicPartition", "FixedUnigramCandidateSampler", "LearnedUnigramCandidateSampler", "ListDiff",
-    "LogUniformCandidateSampler", "NonMaxSuppressionV3", "Qr", "SampleDistortedBoundingBoxV2",
+    "NonMaxSuppressionV3", "Qr", "SampleDistortedBoundingBoxV2",
     "SerializeManySparse", "SerializeSparse", "SetSize", "SparseAdd", "SparseConcat", "SparseFillEmptyRows",
     "SparseReduceMaxSparse", "SparseReduceSumSparse", "SparseReorder", "SparseReshape", "SparseSlice",
     "SparseSparseMaximum", "SparseSparseMinimum", "SparseSplit", "SparseToSparseSetOperation",
-    "TakeManySparseFromTensorsMap", "ThreadUnsafeUnigramCandidateSampler", "UniformCandidateSampler", "Unique",
+    "TakeManySparseFromTensorsMap", "ThreadUnsafeUnigramCandidateSampler", "Unique",
     "Where",
     "SegmentMax", "SegmentMean", "SegmentMin", "SegmentProd",  # sorted segments: rows = the last id + 1
     "DenseBincount", "UniqueWithCounts",  # sizes from the values

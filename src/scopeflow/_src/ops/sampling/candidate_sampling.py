@@ -25,6 +25,7 @@ from scopeflow._src.framework.op_builder import create
 from scopeflow._src.framework.registry import OpDef
 from scopeflow._src.framework.shape_inference import ShapeError
 from scopeflow._src.framework.tensor_shape import TensorShape
+from scopeflow._src.ops.common.lowering import StaticValueError
 from scopeflow._src.ops.random.random_ops import stream
 from scopeflow._src.ops.sampling import c_math
 
@@ -150,10 +151,64 @@ def _sampler_factory(make_sampler):
     return factory
 
 
-def _register_sampler(op_type, make_sampler, range_attr=True, extra_defaults=None):
+def _register_sampler(op_type, make_sampler, range_attr=True, extra_defaults=None, lower=None):
     registry.register(OpDef(op_type, inputs=["true_classes: int64"], outputs=list(_SAMPLER_OUTPUTS),
                             shape=_sampler_shape, factory=_sampler_factory(make_sampler), stateful=True,
-                            defaults={**_SEEDS, **(extra_defaults or {})}))
+                            defaults={**_SEEDS, **(extra_defaults or {})}, lower=lower))
+
+
+def _lowered_sampler(draw, probability):
+    """The JAX lowering of a sampler of fixed probabilities: ``draw(jx, key, size)`` one class,
+    ``probability(jnp, classes, size)`` their float32 probabilities. With ``unique``, TF's
+    rejection loop as a ``lax.while_loop`` (a draw per iteration, a mask of the classes seen).
+    A true class out of range is not checked (a value, where TF raises)."""
+    def lower(op, jx):
+        jnp, lax, random = jx.jnp, jx.lax, jx.random
+        num_sampled, unique, size = op._attrs["num_sampled"], op._attrs["unique"], op._attrs["range_max"]
+        if unique and num_sampled > size:
+            raise StaticValueError("a sampler's range smaller than num_sampled")  # TF's error, from the host
+
+        def draws(key):
+            """The sampled classes, and how many draws that took."""
+            if not unique:
+                return jx.jax.vmap(lambda k: draw(jx, k, size))(random.split(key, num_sampled)), num_sampled
+
+            def step(carry):
+                key, seen, sampled, found, tries = carry
+                key, sub = random.split(key)
+                c = draw(jx, sub, size)
+                new = ~seen[c]
+                return key, seen.at[c].set(True), sampled.at[found].set(jnp.where(new, c, sampled[found])), \
+                    found + new.astype(np.int32), tries + 1
+            start = (key, jnp.zeros(size, bool), jnp.zeros(num_sampled, np.int64), np.int32(0), np.int32(0))
+            _, _, sampled, _, tries = lax.while_loop(lambda carry: carry[3] < num_sampled, step, start)
+            return sampled, tries
+
+        def sampler(true_classes):
+            if np.ndim(true_classes) != 2 or np.shape(true_classes)[1] != op._attrs["num_true"]:
+                raise StaticValueError("true_classes of another shape than num_true says")  # TF's error, from the host
+            sampled, tries = draws(jx.key())
+            p = probability(jnp, jnp.concatenate([jnp.reshape(true_classes, (-1,)), sampled]), size)
+            counts = jnp.where(tries == num_sampled, p * np.float32(num_sampled),
+                               -jnp.expm1(jnp.float32(tries) * jnp.log1p(-p)))
+            n = int(np.size(true_classes))
+            return sampled, jnp.reshape(counts[:n], np.shape(true_classes)), counts[n:]
+        return sampler
+    return lower
+
+
+def _lowered_uniform_draw(jx, key, size):
+    return jx.random.randint(key, (), 0, size, np.int64)
+
+
+def _lowered_log_uniform_draw(jx, key, size):
+    log_range = np.log1p(float(size))
+    return (jx.jnp.exp(jx.random.uniform(key, (), np.float64) * log_range).astype(np.int64) - 1) % size
+
+
+def _lowered_log_uniform_probability(jnp, classes, size):
+    c = classes.astype(np.float64)
+    return (jnp.log((c + 2.0) / (c + 1.0)) / np.log1p(float(size))).astype(np.float32)
 
 
 # -- the samplers ---------------------------------------------------------------------------------------------
@@ -267,8 +322,10 @@ def _all(op, state, rng):
     return size, lambda n: np.arange(n, dtype=np.int64), probability, None
 
 
-_register_sampler("UniformCandidateSampler", _uniform)
-_register_sampler("LogUniformCandidateSampler", _log_uniform)
+_register_sampler("UniformCandidateSampler", _uniform, lower=_lowered_sampler(
+    _lowered_uniform_draw, lambda jnp, classes, size: jnp.full(classes.shape, np.float32(1.0) / np.float32(size))))
+_register_sampler("LogUniformCandidateSampler", _log_uniform,
+                  lower=_lowered_sampler(_lowered_log_uniform_draw, _lowered_log_uniform_probability))
 _register_sampler("LearnedUnigramCandidateSampler", _learned_unigram)
 _register_sampler("ThreadUnsafeUnigramCandidateSampler", _learned_unigram)
 _register_sampler("FixedUnigramCandidateSampler", _fixed_unigram,
