@@ -74,7 +74,7 @@ PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger",
                       "Enter", "Exit", "NextIteration"))  # a while_loop's frame: one lax.while_loop (xla/loops.py)
 
 NOT_YET_LOWERED = frozenset((
-    "DrawBoundingBoxes", "DrawBoundingBoxesV2",
+    "DrawBoundingBoxes", "DrawBoundingBoxesV2",  # box by box in Python; they feed image summaries (host ops)
     "RefEnter", "RefExit",
     "RefMerge", "RefNextIteration",
 ))
