@@ -302,7 +302,7 @@ def lowered_rows(jx, update, arrays, before, grad, after, indices):
     in TF's order (a ``lax.cond`` on whether a traced index repeats). A row at an index out of
     range is dropped (TF's kernel raises: a compiled step cannot)."""
     jnp, lax = jx.jnp, jx.lax
-    n, arrays = np.shape(arrays[0])[0], tuple(arrays)
+    n, arrays = np.shape(arrays[0])[0], tuple(jnp.asarray(a) for a in arrays)
     if not n or not np.shape(indices)[0]:
         return arrays
     where = jnp.where((indices < 0) | (indices >= n), n, indices)
