@@ -152,6 +152,7 @@ class Loop:
         before = {id(s): s.arrays for s in _reachable(roots)}
         bound = self._bound(env)
         for state in _reachable(roots):
+            state.enter_loop()
             if not state.arrays:
                 state.bound = None if bound is None or state.bound is None else state.bound * bound
         body((init, (), np.int32(0)))

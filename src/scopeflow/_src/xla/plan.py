@@ -38,7 +38,6 @@ from scopeflow._src.xla import devices, loops
 from scopeflow._src.xla.lowering import Ref, draws_randomly, uses_handles
 
 _HOST_DTYPES = frozenset((dtypes.string, dtypes.resource, dtypes.variant))  # never fed to or fetched from XLA
-_TRACED_NEVER = _HOST_DTYPES - {dtypes.string}
 _FOLD_MAX_ELEMENTS = 4096  # a lowered op of known values is computed when compiling only up to this size
 _NUMERIC_ERRORS = (ValueError, IndexError, TypeError, ArithmeticError, KeyError, np.linalg.LinAlgError)
 
@@ -75,9 +74,12 @@ def _host_reason(op, opdef, fed):
     (``xla/loops.py``), but for what ``loops.host_reason`` finds."""
     if opdef.takes_dead_inputs and any(t._dtype._is_ref_dtype for t in op._outputs):
         return "control flow of references"
-    host_dtypes = _TRACED_NEVER  # strings known when compiling are fine: their ops run then (``_run_op``)
-    if opdef.lower is not None or opdef.forwards_input or opdef.control_flow:
-        host_dtypes = _TRACED_NEVER - {dtypes.resource}  # a handle lowered ops keep their state in (TracedState)
+    passes_on = opdef.forwards_input or opdef.control_flow
+    host_dtypes = set(_HOST_DTYPES)
+    if opdef.lower is None or passes_on or opdef.constant:  # strings known when compiling: run then (``_run_op``)
+        host_dtypes.discard(dtypes.string)
+    if opdef.lower is not None or passes_on:  # a handle lowered ops keep their state in (``TracedState``)
+        host_dtypes.discard(dtypes.resource)
     if any(t._dtype._base in host_dtypes for t in op._inputs) or any(
             t._dtype._base in host_dtypes for t in op._outputs if t not in fed):
         return "string or resource tensors"
@@ -448,6 +450,8 @@ class JaxPlan:
         """The NumPy target's error for inputs of these shapes and dtypes (TensorFlow's class and
         wording), from the op's kernel run on memory-less zeros in place of the traced values;
         ``None`` where the kernel accepts them."""
+        if any(isinstance(v, TracedState) for v in values):
+            return None  # a handle's op: its kernel needs the run's resource
         stand_ins = [v if isinstance(v, np.ndarray | np.generic) else
                      np.broadcast_to(np.zeros((), v.dtype), v.shape) for v in values]
         try:

@@ -183,3 +183,8 @@ class TracedState:
 
     def owned(self):
         return ()
+
+    def enter_loop(self):
+        """The state enters a loop: its ops there may run any number of times, so what one
+        trace of them shows is no longer the whole story (a ``TensorArray`` stops checking
+        its indices when compiling)."""

@@ -165,15 +165,19 @@ class _TracedTensorArray(TracedState):
     """A TensorArray while a JAX step is traced: ``arrays`` is ``[elements]``, one array of
     ``size`` elements of one shape (zeros where nothing was written, as a read of an unwritten
     element gives). What a compiled step cannot hold stays on the host: a dynamic size,
-    elements of different shapes. Writing an element twice or reading it twice after
-    ``clear_after_read`` (errors of the values, not the shapes) is not checked here."""
+    elements of different shapes. TF's errors of indices are found when compiling where the
+    indices are known (constants, outside loops): out of range, an element written twice, read
+    twice after ``clear_after_read``, read unwritten with no element shape; the step then runs
+    on the host, which raises them. Indices computed in the step are not checked."""
 
-    def __init__(self, jnp, dtype, size, element_shape, identical_shapes, aggregate=False):
+    def __init__(self, jnp, dtype, size, element_shape, identical_shapes, clear_after_read=True, aggregate=False):
         self.jnp, self.dtype, self.size = jnp, dtype, size
-        self.identical_shapes, self.aggregate = identical_shapes, aggregate
+        self.identical_shapes, self.aggregate, self.clear_after_read = identical_shapes, aggregate, clear_after_read
         self.grads = {}
         self.arrays = []
-        if element_shape.is_fully_defined():
+        self.shape_known = element_shape.is_fully_defined()  # what an unwritten element reads as
+        self.written, self.cleared = set(), set()  # by known indices; ``None``: an index was computed
+        if self.shape_known:
             self.arrays = [jnp.zeros((size,) + tuple(element_shape.as_list()), dtype)]
 
     def empty(self):
@@ -181,6 +185,9 @@ class _TracedTensorArray(TracedState):
 
     def owned(self):
         return self.grads.values()
+
+    def enter_loop(self):
+        self.written = self.cleared = None
 
     def _elements(self, shape=None):
         """The elements, made on the first write of an element of ``shape``."""
@@ -193,24 +200,52 @@ class _TracedTensorArray(TracedState):
             raise StaticValueError("TensorArray elements of different shapes")
         return elements
 
+    def _check(self, indices, writing):
+        """TF's errors for ``indices`` when they are known (``StaticValueError``: the host raises them)."""
+        if not isinstance(indices, np.ndarray | np.generic) or self.written is None:
+            self.written = self.cleared = None
+            return
+        known = [int(i) for i in np.reshape(indices, -1)]
+        if any(i < 0 or i >= self.size for i in known):
+            raise StaticValueError("a TensorArray index out of range")
+        if writing:
+            if not self.aggregate and (len(set(known)) < len(known) or self.written.intersection(known)):
+                raise StaticValueError("a TensorArray element written twice")
+            self.written.update(known)
+            self.shape_known = self.shape_known or self.identical_shapes
+            return
+        if self.cleared.intersection(known) or (self.clear_after_read and len(set(known)) < len(known)):
+            raise StaticValueError("a TensorArray element read twice after clear_after_read")
+        if not self.shape_known and not self.written.issuperset(known):
+            raise StaticValueError("a read of an unwritten TensorArray element of unknown shape")
+        if self.clear_after_read:
+            self.cleared.update(i for i in known if i in self.written)
+
     def write(self, index, value):
-        self.scatter(self.jnp.reshape(index, (1,)), self.jnp.expand_dims(value, 0))
+        self.scatter(self.jnp.reshape(index, (1,)) if not isinstance(index, np.ndarray | np.generic)
+                     else np.reshape(index, (1,)), self.jnp.expand_dims(value, 0))
 
     def scatter(self, indices, value):
         if self.jnp.asarray(value).dtype != self.dtype:
             raise StaticValueError("a value of another dtype written to a TensorArray")
+        self._check(indices, writing=True)
         at = self._elements(self.jnp.shape(value)[1:]).at[self.jnp.reshape(indices, (-1,))]
         self.arrays = [at.add(value) if self.aggregate else at.set(value)]
 
     def read(self, index):
-        return self._elements()[index]
+        return self.gather(index, UNKNOWN)
 
     def gather(self, indices, element_shape):
+        self._check(indices, writing=False)
         if not self.arrays and element_shape.is_fully_defined():
             self._elements(element_shape.as_list())
-        return self._elements()[indices]
+        elements = self._elements()
+        if not self.size:  # in a loop of no iterations: read by no run
+            return self.jnp.zeros(np.shape(indices) + elements.shape[1:], self.dtype)
+        return elements[indices]
 
     def concat(self):
+        self._check(np.arange(self.size), writing=False)
         elements = self._elements()
         if elements.ndim < 2:
             raise StaticValueError("a concat of TensorArray elements that are scalars")
@@ -228,7 +263,9 @@ class _TracedTensorArray(TracedState):
         if g is None:
             shape = TensorShape(self.arrays[0].shape[1:]) if self.arrays else UNKNOWN
             g = self.grads[source] = _TracedTensorArray(self.jnp, self.dtype, self.size, shape, self.identical_shapes,
-                                                        aggregate=True)
+                                                        clear_after_read=True, aggregate=True)
+            if self.written is None:
+                g.enter_loop()
         return g
 
 
@@ -240,7 +277,7 @@ def _lower_new(op, jx):
             raise StaticValueError("a TensorArray of dynamic size")
         size = int(static(size, "TensorArray size"))
         return _TracedTensorArray(jx.jnp, a["dtype"].as_numpy_dtype, size, a["element_shape"],
-                                  a["identical_element_shapes"]), np.float32(0)
+                                  a["identical_element_shapes"], a["clear_after_read"]), np.float32(0)
     return new
 
 
