@@ -59,8 +59,8 @@ print(json.dumps(out))
 """
 
 
-def _run(**env):
-    done = subprocess.run([sys.executable, "-c", _TRAIN], capture_output=True, text=True, cwd=ROOT, timeout=300,
+def _run(program=_TRAIN, **env):
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT, timeout=300,
                           env={**os.environ, "PYTHONPATH": os.path.join(ROOT, "src"),
                                "XLA_FLAGS": "--xla_force_host_platform_device_count=4", **env})
     assert done.returncode == 0, done.stderr
@@ -78,6 +78,27 @@ def test_data_parallel_training_equals_the_single_device_run():
     assert many["variables"] == ["P()"]  # replicated, after every step
     assert many["feeds"] == {"x": "P('batch',)", "y": "P('batch',)", "rate": "P()"}
     assert many["all_reduce"]  # XLA inserted the reductions over the batch
+
+
+_RNN = """import json, warnings, numpy as np, scopeflow as tf
+from scopeflow._src.xla.plan import HostFallbackWarning
+warnings.simplefilter("error", HostFallbackWarning)
+x = tf.placeholder(tf.float32, [None, 6, 3])
+cell = tf.nn.rnn_cell.GRUCell(5, kernel_initializer=tf.constant_initializer(0.1))
+loss = tf.reduce_mean(tf.square(tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)[0]))
+train = tf.train.GradientDescentOptimizer(0.5).minimize(loss)
+with tf.Session("jax") as sess:
+    sess.run(tf.global_variables_initializer())
+    xs = np.random.default_rng(0).random((8, 6, 3), dtype=np.float32)
+    print(json.dumps({"losses": [float(sess.run([loss, train], {x: xs})[0]) for _ in range(3)],
+                      "devices": None if sess._state.data_parallel is None else sess._state.data_parallel.n}))
+"""
+
+
+def test_dynamic_rnn_trains_data_parallel_with_its_tensor_arrays_split_by_batch():
+    one, many = (_run(_RNN, SCOPEFLOW_DATA_PARALLEL=on) for on in ("0", "1"))
+    assert many["devices"] == 4
+    assert many["losses"] == pytest.approx(one["losses"], rel=1e-5)
 
 
 def test_a_bad_switch_value_is_refused():
