@@ -155,3 +155,40 @@ def test_indexing_by_the_loop_counter_compiles_with_its_gradient():
     xs = np.arange(15, dtype=np.float32).reshape(5, 3) / 15
     got, _ = _both(graph, [total, grad], [{x: xs}])
     assert got[0][1].shape == (5, 3)
+
+
+def test_a_training_loop_in_the_graph_compiles():
+    """Twenty Momentum steps in one run (a while_loop whose body runs the optimizer): the
+    variables, slots and global step the body assigns are carried by the loop."""
+    with tf.Graph().as_default() as graph:
+        x, y = tf.placeholder(tf.float32, [16, 3]), tf.placeholder(tf.float32, [16, 1])
+        w, b = tf.Variable(tf.ones([3, 1]) * 0.1), tf.Variable(0.0)
+        step = tf.train.get_or_create_global_step()
+
+        def body(i, last):
+            loss = tf.reduce_mean(tf.square(tf.matmul(x, w) + b - y))
+            with tf.control_dependencies([tf.train.MomentumOptimizer(0.05, 0.9).minimize(loss, global_step=step)]):
+                return i + 1, tf.identity(loss)
+        last = tf.while_loop(lambda i, loss: i < 20, body, (0, 0.0))[1]
+        init = tf.global_variables_initializer()
+    xs = np.random.default_rng(0).random((16, 3), dtype=np.float32)
+    feeds = {x: xs, y: xs @ np.float32([[1.0], [2.0], [-1.0]]) + 0.5}
+    got, _ = _both(graph, [last, step, w, b], [feeds, feeds], init=init)
+    assert [int(run[1]) for run in got] == [20, 40] and got[1][0] < got[0][0]
+
+
+def test_a_variable_snapshot_in_a_loop_sees_the_bodys_assignments():
+    """``w`` read in the body through its snapshot (``w/read``, outside the loop) shares the
+    variable's buffer on the NumPy target, as in TF: it sees each iteration's ``assign``."""
+    with tf.Graph().as_default() as graph:
+        v, w = tf.Variable(1.0), tf.Variable([1.0, 2.0])
+
+        def body(i, total):
+            with tf.control_dependencies([tf.assign_add(v, 2.0)]):
+                total = total + v.read_value() * tf.reduce_sum(w)
+            with tf.control_dependencies([tf.assign(w, w * 0.5)]):
+                return i + 1, tf.identity(total)
+        total = tf.while_loop(lambda i, t: i < 3, body, (0, 0.0))[1]
+        init = tf.global_variables_initializer()
+    got, _ = _both(graph, [total, v, w], [{}, {}], init=init)
+    assert float(got[0][0]) == 3 * 3 + 5 * 1.5 + 7 * 0.75 and float(got[1][1]) == 13.0

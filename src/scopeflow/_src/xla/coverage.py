@@ -71,10 +71,11 @@ HOST_OPS = frozenset(STRING_OPS + DYNAMIC_SHAPE_OPS + PYTHON_OPS)
 # selects the taken one (xla/plan.py), a loop is a lax.while_loop (xla/loops.py), so these
 # have no lowering of their own.
 PLAN_OPS = frozenset(("Switch", "RefSwitch", "Merge", "ControlTrigger",
-                      "Enter", "Exit", "NextIteration"))  # a while_loop's frame: one lax.while_loop (xla/loops.py)
+                      "Enter", "Exit", "NextIteration",  # a while_loop's frame: one lax.while_loop (xla/loops.py)
+                      "RefEnter"))  # a variable the body assigns: carried by the loop
 
 NOT_YET_LOWERED = frozenset((
     "DrawBoundingBoxes", "DrawBoundingBoxesV2",  # box by box in Python; they feed image summaries (host ops)
-    "RefEnter", "RefExit",
+    "RefExit",
     "RefMerge", "RefNextIteration",
 ))

@@ -19,9 +19,13 @@ be known when compiling.
 The carry also counts the iterations: a random op in a loop folds the counts of the loops
 around it into its key (``jx.iterations``), so each iteration draws other values.
 
-What stays on the host (``host_reason``): variable updates in a loop (references entering a
-frame), and loop variables whose shape changes from one iteration to the next
-(``shape_invariants``).
+A variable the body assigns (its reference enters by a ``RefEnter``) is carried as well: the
+body's trace keeps the variables' values in its own dict (``_VARIABLES``), found by the same
+first trace. A variable's snapshot entering the loop is read where the body uses it, after
+the body's assignments, as the NumPy target's snapshot (sharing the variable's buffer) is.
+
+What stays on the host (``host_reason``): loop variables that are references (``RefMerge``),
+and loop variables whose shape changes from one iteration to the next (``shape_invariants``).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ def host_reason(block: Block, fetches=()):
     ops = set(block.ops())
     for op in block.ops():
         opdef = registry.get(op._type)
-        if (opdef.stateful and not uses_handles(op) and not draws_randomly(op, opdef)) or opdef._ref_inputs:
+        if opdef.stateful and not (opdef._ref_inputs or uses_handles(op) or draws_randomly(op, opdef)):
             return op, "a stateful op in a while_loop"
         if opdef.takes_dead_inputs and len({t._dtype for t in op._inputs}) > 1:  # TF's error, when run
             return op, "a loop variable whose dtype changes"
@@ -72,7 +76,8 @@ class Loop:
         skip = set(self.enters) | set(self.merges) | set(self.switches) | set(self.exits)
         self.body = [i for i in self.items if isinstance(i, Loop) or i not in skip]
         self.pred = self.switches[0]._inputs[1] if self.switches else None
-        self.draws = any(draws_randomly(op, registry.get(op._type)) for op in block.ops())  # counts iterations
+        self.block_ops = list(block.ops())
+        self.draws = any(draws_randomly(op, registry.get(op._type)) for op in self.block_ops)  # counts iterations
 
     def run(self, plan, env, current, live):
         """Trace the loop: its ``Exit`` values join ``env`` (the enclosing frame's values).
@@ -84,20 +89,26 @@ class Loop:
         alive = True
         for op in self.enters:
             value = env[op._inputs[0]]
-            env[op._outputs[0]] = plan._read_ref(value, op, current) if isinstance(value, Ref) else value
+            if isinstance(value, Ref) and not op._attrs.get("is_constant"):  # a loop variable: its first value
+                value = plan._read_ref(value, op, current)
+            env[op._outputs[0]] = value  # a variable's reference, or its snapshot, read where used: after the
+            # body's assignments, as the NumPy target's snapshot (TF's, sharing the variable's buffer) sees them
             alive = _and(alive, plan._alive(op, live))
         init = tuple(_carry(jnp, env[m._inputs[self.back[m][0]]], m) for m in self.merges)
         roots = [env[op._outputs[0]] for op in self.enters if isinstance(env[op._outputs[0]], TracedState)]
         held = []  # the states of the handles the body uses, carried with the loop variables
+        assigned = []  # the variables the body assigns, carried too
+        last = [None]  # the variables' values of the last trace of the body
 
         def with_carry(carry):
             inner = dict(env)
             inner[_LIVE] = {}  # the body's own cond flags
-            carry, states, iteration = carry
+            carry, states, iteration, values = carry
             if self.draws:
                 jx.iterations.append(iteration)  # random ops fold it into their keys (taken off by ``traced``)
             for state, arrays in zip(held, states):
                 state.arrays = list(arrays)
+            inner[_VARIABLES] = last[0] = {**current, **dict(zip(assigned, values))}
             for m, value in zip(self.merges, carry):
                 inner[m._outputs[0]] = value
                 if len(m._outputs) > 1:
@@ -118,24 +129,33 @@ class Loop:
         @traced
         def cond(carry):
             inner = with_carry(carry)
-            self._eval(plan, inner, current, until=self.pred)
+            self._eval(plan, inner, inner[_VARIABLES], until=self.pred)
             return _and(jnp.asarray(inner[self.pred], bool).reshape(()), alive)
 
         @traced
         def body(carry):
             inner = with_carry(carry)
-            self._eval(plan, inner, current)
+            self._eval(plan, inner, inner[_VARIABLES])
             new = []
             for m, old in zip(self.merges, carry[0]):
                 value = _carry(jnp, inner[self.back[m][1]._outputs[0]], m)
                 if value.shape != old.shape:
                     raise plan.needs_host(m, "a loop variable that changes shape (shape_invariants)")
                 new.append(value)
-            return tuple(new), tuple(tuple(s.arrays) for s in held), carry[2] + 1
+            values = tuple(_same_as(jnp, inner[_VARIABLES][k], old, self.enters[0], plan)
+                           for k, old in zip(assigned, carry[3]))
+            return tuple(new), tuple(tuple(s.arrays) for s in held), carry[2] + 1, values
 
-        if roots:
-            held.extend(self._first_states(roots, env, body, init))
-        final, states, _ = jax.lax.while_loop(cond, body, (init, tuple(tuple(s.arrays) for s in held), np.int32(0)))
+        start = (init, (), np.int32(0), ())
+        if roots or any(registry.get(op._type)._ref_inputs for op in self.block_ops):
+            held.extend(self._first_trace(roots, env, body, start))
+            assigned.extend(k for k, v in last[0].items() if v is not current.get(k))
+            if any(current.get(k) is None for k in assigned):
+                raise plan.needs_host(self.enters[0], "a variable first assigned in a while_loop")
+        start = (init, tuple(tuple(s.arrays) for s in held), np.int32(0),
+                 tuple(jnp.asarray(current[k]) for k in assigned))
+        final, states, _, values = jax.lax.while_loop(cond, body, start)
+        current.update(zip(assigned, values))
         if len(held) != len([s for s in _reachable(roots) if s.arrays]):  # the condition wrote to one
             raise plan.needs_host(self.enters[0], "a TensorArray or stack first used in a while_loop's condition")
         for state, arrays in zip(held, states):
@@ -145,17 +165,19 @@ class Loop:
             live.update((op._outputs[0], alive) for op in self.exits)
         return {op._outputs[0]: merged[op._inputs[0]._op._inputs[0]] for op in self.exits}
 
-    def _first_states(self, roots, env, body, init):
-        """The states the loop carries, holding what they hold before it: a first trace of
-        the body (thrown away) makes the arrays the body first writes or pushes, and the
-        gradient arrays it first makes, which start the loop empty."""
+    def _first_trace(self, roots, env, body, start):
+        """Trace the body once (its ops thrown away) to see what the loop must carry beside
+        its variables: the variables it assigns (their values, left in ``body``'s last trace)
+        and the states of its handles, returned holding what they hold before the loop. The
+        arrays the body first writes or pushes, and the gradient arrays it first makes, start
+        the loop empty."""
         before = {id(s): s.arrays for s in _reachable(roots)}
         bound = self._bound(env)
         for state in _reachable(roots):
             state.enter_loop()
             if not state.arrays:
                 state.bound = None if bound is None or state.bound is None else state.bound * bound
-        body((init, (), np.int32(0)))
+        body(start)
         held = [s for s in _reachable(roots) if s.arrays]
         for state in held:
             state.arrays = before.get(id(state)) or state.empty()
@@ -184,6 +206,15 @@ class Loop:
 
 
 _LIVE = object()  # the key of a trace's cond flags in its values
+_VARIABLES = object()  # ... and of its variables' values (the enclosing ones, with those the loop carries)
+
+
+def _same_as(jnp, value, old, op, plan):
+    """A carried variable's new value, as the carry holds the old one (its dtype)."""
+    value = jnp.asarray(value, old.dtype)
+    if value.shape != old.shape:
+        raise plan.needs_host(op, "a variable assigned a value of another shape in a while_loop")
+    return value
 
 
 def _reachable(roots) -> list:

@@ -83,9 +83,9 @@ def _host_reason(op, opdef, fed):
     if any(t._dtype._base in host_dtypes for t in op._inputs) or any(
             t._dtype._base in host_dtypes for t in op._outputs if t not in fed):
         return "string or resource tensors"
-    if opdef.lower is None and not opdef.routes_input and (
+    if opdef.lower is None and not opdef.routes_input and not opdef.enters_frame and (
             opdef._ref_inputs or any(t._dtype._is_ref_dtype for t in op._outputs)):
-        return "no lowering"
+        return "no lowering"  # a RefEnter passes the variable into a loop (``xla/loops.py``)
     return None
 
 
@@ -153,7 +153,7 @@ class JaxPlan:
                 self._variables.add(ref.key)
                 refs[op._outputs[0]] = ref.key
                 mode, fn = "variable", ref.key
-            elif opdef._ref_inputs or (opdef.forwards_input and op._inputs[0] in refs):
+            elif opdef._ref_inputs or ((opdef.forwards_input or opdef.enters_frame) and op._inputs[0] in refs):
                 keys = [refs[t] for a, t in zip(_flat_args(opdef, op), op._inputs) if a.is_ref or t in refs]
                 if opdef._ref_inputs:
                     self._written.update(keys)
