@@ -161,7 +161,8 @@ def _lowered_sampler(draw, probability):
     """The JAX lowering of a sampler of fixed probabilities: ``draw(jx, key, size)`` one class,
     ``probability(jnp, classes, size)`` their float32 probabilities. With ``unique``, TF's
     rejection loop as a ``lax.while_loop`` (a draw per iteration, a mask of the classes seen).
-    A true class out of range is not checked (a value, where TF raises)."""
+    A true class out of range is TF's error where the classes are known when compiling (the
+    host raises it), and is not checked where they are computed in the step."""
     def lower(op, jx):
         jnp, lax, random = jx.jnp, jx.lax, jx.random
         num_sampled, unique, size = op._attrs["num_sampled"], op._attrs["unique"], op._attrs["range_max"]
@@ -187,6 +188,8 @@ def _lowered_sampler(draw, probability):
         def sampler(true_classes):
             if np.ndim(true_classes) != 2 or np.shape(true_classes)[1] != op._attrs["num_true"]:
                 raise StaticValueError("true_classes of another shape than num_true says")  # TF's error, from the host
+            if isinstance(true_classes, np.ndarray) and ((true_classes < 0) | (true_classes >= size)).any():
+                raise StaticValueError("a known true class out of range")
             sampled, tries = draws(jx.key())
             p = probability(jnp, jnp.concatenate([jnp.reshape(true_classes, (-1,)), sampled]), size)
             counts = jnp.where(tries == num_sampled, p * np.float32(num_sampled),
