@@ -18,9 +18,13 @@ Host fallback, for ops without a lowering (``xla/coverage.py`` lists them):
 * numeric ops with fully known output shapes run inside the step through a JAX callback of
   their NumPy kernel (``io_callback``, in order, for stateful ones); a step with callbacks
   donates nothing, so that one failing leaves the variables as they were;
-* a step with anything else (string tensors, control flow, queues, readers, ``SaveV2``, an
-  input that must be known and is computed in the step) runs on the host as a NumPy plan,
-  whose kernels read the variables through the session's storage (``state.py``).
+* a step with anything else (string tensors computed in the step, queues, readers,
+  ``SaveV2``, an input that must be known and is computed in the step) runs on the host as a
+  NumPy plan, whose kernels read the variables through the session's storage (``state.py``).
+
+Handles of ``TensorArray``s and stacks hold a ``TracedState`` their ops update while tracing
+(``xla/loops.py`` carries them through loops); string ops of values known when compiling
+(an ``Assert``'s messages) run then, as constant folding.
 
 The first run names the ops that run on the host in one ``HostFallbackWarning``.
 """
