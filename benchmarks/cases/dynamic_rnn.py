@@ -30,7 +30,7 @@ def build(tf, steps):
 
 
 def measure(tf, impl, quick):
-    steps, calls, repeat = (10, 2, 2) if quick else (100, 3, 5)
+    steps, calls, repeat = (10, 2, 2) if quick else (100, 10, 5)
     if impl == "jax":
         inputs = np.random.default_rng(0).random((BATCH, steps, FEATURES), dtype=np.float32)
         return function_rows(*jax_steps.lstm_steps(FEATURES, UNITS), inputs, calls, repeat)
