@@ -11,7 +11,8 @@ Usage::
 Every measurement runs in a fresh subprocess (``--worker``), so imports, caches and memory
 do not leak between implementations. ``--compare`` runs the implementations alternately,
 round after round (A B A B ...), and reports medians over rounds and the speedups
-(TensorFlow's time divided by scopeflow's), so a noisy machine cannot favour one side.
+(TensorFlow's time divided by scopeflow's), so a noisy machine cannot favour one side; each
+round starts with the next implementation, so none always runs right after another's load.
 TensorFlow is never required: ``--tf-python`` (default: ``$SCOPEFLOW_TF_PYTHON`` or
 ``~/tfref/bin/python``) names an interpreter that has it, and is skipped when absent.
 
@@ -105,7 +106,8 @@ def collect(names, impls, rounds, quick, pythons):
     runs = {n: {i: [] for i in impls if i in case(n).IMPLS} for n in names}
     for r in range(rounds):
         for n in names:
-            for impl in runs[n]:
+            order = list(runs[n])
+            for impl in order[r % len(order):] + order[:r % len(order)]:  # each round starts with another one
                 print(f"  round {r + 1}/{rounds}: {n} on {impl}", file=sys.stderr, flush=True)
                 runs[n][impl].append(spawn(pythons[impl], n, impl, quick))
     return {n: {i: {m: statistics.median(run[m] for run in rs) for m in rs[0]} for i, rs in by.items() if rs}
