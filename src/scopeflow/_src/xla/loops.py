@@ -35,6 +35,7 @@ import numpy as np
 from scopeflow._src.client.frames import Block
 from scopeflow._src.framework import registry
 from scopeflow._src.ops.common.lowering import TracedState
+from scopeflow._src.xla import conds
 from scopeflow._src.xla.lowering import Ref, draws_randomly, uses_handles
 
 
@@ -93,7 +94,7 @@ class Loop:
                 value = plan._read_ref(value, op, current)
             env[op._outputs[0]] = value  # a variable's reference, or its snapshot, read where used: after the
             # body's assignments, as the NumPy target's snapshot (TF's, sharing the variable's buffer) sees them
-            alive = _and(alive, plan._alive(op, live))
+            alive = conds.both(alive, conds.alive(op, live))
         init = tuple(_carry(jnp, env[m._inputs[self.back[m][0]]], m) for m in self.merges)
         roots = [env[op._outputs[0]] for op in self.enters if isinstance(env[op._outputs[0]], TracedState)]
         held = []  # the states of the handles the body uses, carried with the loop variables
@@ -130,7 +131,7 @@ class Loop:
         def cond(carry):
             inner = with_carry(carry)
             self._eval(plan, inner, inner[_VARIABLES], until=self.pred)
-            return _and(jnp.asarray(inner[self.pred], bool).reshape(()), alive)
+            return conds.both(jnp.asarray(inner[self.pred], bool).reshape(()), alive)
 
         @traced
         def body(carry):
@@ -228,11 +229,6 @@ def _reachable(roots) -> list:
             found.append(state)
             pending.extend(state.owned())
     return found
-
-
-def _and(a, b):
-    """The logical and of two liveness flags (``True``: always alive, a Python constant)."""
-    return b if a is True else a if b is True else a & b
 
 
 def _carry(jnp, value, merge):

@@ -38,7 +38,7 @@ import numpy as np
 from scopeflow._src.client import executor, frames, liveness, pruning
 from scopeflow._src.framework import dtypes, errors, registry
 from scopeflow._src.ops.common.lowering import StaticValueError, TracedState
-from scopeflow._src.xla import devices, loops
+from scopeflow._src.xla import conds, devices, loops
 from scopeflow._src.xla.lowering import Ref, draws_randomly, uses_handles
 
 _HOST_DTYPES = frozenset((dtypes.string, dtypes.resource, dtypes.variant))  # never fed to or fetched from XLA
@@ -283,7 +283,7 @@ class JaxPlan:
         try:
             if mode == "switch" or mode == "merge":
                 return self._route(op, mode, env, live, current)
-            alive = self._alive(op, live) if may_be_dead else True
+            alive = conds.alive(op, live) if may_be_dead else True
             outputs = self._run_op(op, opdef, fn, mode, flat, env, current, alive)
             if alive is not True:
                 live[op] = alive
@@ -324,53 +324,13 @@ class JaxPlan:
                 op.node_def, op, executor.node_error_text(op, str(e) or type(e).__name__)) from e
         raise e
 
-    # -- conds: both branches run, each value with a flag saying whether its branch was taken --------
-    def _alive(self, op, live):
-        """Whether ``op`` runs (in TF: all its inputs and control inputs are alive)."""
-        alive = True
-        for x in list(op._inputs) + list(op._control_inputs):
-            flag = live.get(x, True)
-            alive = flag if alive is True else (alive if flag is True else alive & flag)
-        return alive
-
     def _route(self, op, mode, env, live, current):
-        """A ``Switch`` passes its value to both outputs, alive as the predicate says; a ``Merge``
-        selects its first live input (an untaken branch computed on, and is thrown away)."""
+        """A cond's ``Switch`` or ``Merge`` (``xla/conds.py``)."""
         jnp = self._jax.numpy
         if mode == "switch":
-            data, pred = env[op._inputs[0]], env[op._inputs[1]]
-            if np.ndim(pred):
-                raise errors.InvalidArgumentError(None, op, f"The second input must be a scalar, but it has shape "
-                                                            f"{list(np.shape(pred))}")
-            alive, pred = self._alive(op, live), jnp.asarray(pred, bool).reshape(())
-            false, true = ~pred, pred
-            if alive is not True:
-                false, true = alive & false, alive & true
-            live[op._outputs[0]], live[op._outputs[1]], live[op] = false, true, alive
-            return [data, data]
+            return conds.switch(jnp, op, env, live)
         values = [self._read_ref(v, op, current) if isinstance(v, Ref) else v for v in (env[t] for t in op._inputs)]
-        flags = [live.get(t, True) for t in op._inputs]
-        if not values:
-            return []
-        if any(isinstance(v, TracedState) for v in values):
-            if any(v is not values[0] for v in values):
-                raise _NeedsHost(op, "a cond choosing between TensorArrays or stacks")
-            return [values[0], np.int32(0)][:len(op._outputs)]
-        if any(np.shape(v) != np.shape(values[0]) for v in values):
-            raise _NeedsHost(op, "cond branches of different shapes")
-        value, index = values[-1], np.int32(len(values) - 1)
-        for i in range(len(values) - 2, -1, -1):
-            if flags[i] is True:
-                value, index = values[i], np.int32(i)
-            else:
-                value, index = jnp.where(flags[i], values[i], value), jnp.where(flags[i], np.int32(i), index)
-        if all(f is not True for f in flags):
-            any_alive = flags[0]
-            for f in flags[1:]:
-                any_alive = any_alive | f
-            live[op] = any_alive
-            live.update((t, any_alive) for t in op._outputs)
-        return [value, index][:len(op._outputs)]
+        return conds.merge(jnp, op, values, live, _NeedsHost)
 
     def _run_op(self, op, opdef, fn, mode, flat, env, current, alive=True):
         if mode == "variable":
